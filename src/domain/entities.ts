@@ -1,0 +1,208 @@
+/**
+ * The synced entities, as zod schemas shared by the tablet and the server.
+ * Every synced row carries `id` (UUIDv7), `siteId`, `updatedAt` (HLC string) and `deleted`.
+ * Times are UTC epoch milliseconds in standard time (T1); they are shown in the site's zone.
+ */
+import { z } from 'zod';
+
+export const Id = z.uuid();
+export const EpochMs = z.number().int().nonnegative();
+export const HlcString = z.string().regex(/^\d{15}-[0-9a-z]{4}-.+$/, 'not an HLC timestamp');
+
+const rowBase = {
+  id: Id,
+  siteId: Id,
+  updatedAt: HlcString,
+  deleted: z.boolean(),
+};
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const ShiftTemplate = z.object({
+  id: z.string().min(1).max(40),
+  name: z.string().trim().min(1).max(60),
+  start: clock,
+  end: clock,
+});
+export type ShiftTemplate = z.infer<typeof ShiftTemplate>;
+
+/** S2: normal duty hours are 09:00-18:00 unless the building defines other shifts. */
+export const DEFAULT_SHIFT: ShiftTemplate = { id: 'day', name: '09:00-18:00', start: '09:00', end: '18:00' };
+
+export const SiteSettings = z.object({
+  name: z.string().trim().min(1).max(100),
+  timeZone: z.string().refine(isValidTimeZone, 'unknown time zone'),
+  shifts: z.array(ShiftTemplate).min(1).max(12),
+  /** H1: the incoming person arrives this many minutes early. */
+  incomingLeadMinutes: z.number().int().min(0).max(120),
+  /** H1: the outgoing person starts preparing this many minutes before the end. */
+  outgoingLeadMinutes: z.number().int().min(0).max(120),
+  /** D5: duty records are kept for 2 years. */
+  retentionDays: z.number().int().min(730).max(36500),
+  idleSignOutMinutes: z.number().int().min(1).max(720),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+export const Site = z.object({ ...rowBase, ...SiteSettings.shape });
+export type Site = z.infer<typeof Site>;
+
+export const ROLES = ['desk', 'chief', 'manager', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** A slow salted PIN hash (PBKDF2-SHA256). The only staff secret that leaves the server. */
+export const PinHash = z.object({
+  alg: z.literal('PBKDF2-SHA256'),
+  iterations: z.number().int().min(1000).max(5_000_000),
+  salt: z.base64().min(16).max(200),
+  hash: z.base64().min(32).max(200),
+});
+export type PinHash = z.infer<typeof PinHash>;
+
+export const Staff = z.object({
+  ...rowBase,
+  name: z.string().trim().min(1).max(60),
+  role: Role,
+  pinHash: PinHash,
+  active: z.boolean(),
+});
+export type Staff = z.infer<typeof Staff>;
+
+/** One person's time on duty. Issue 3 opens duties through an accepted handover. */
+export const Duty = z.object({
+  ...rowBase,
+  staffId: Id,
+  deviceId: Id,
+  shiftId: z.string().max(40).nullable(),
+  startedAt: EpochMs,
+  endedAt: EpochMs.nullable(),
+});
+export type Duty = z.infer<typeof Duty>;
+
+/** D1, F1, F2, F3: what the desk records. */
+export const LOG_KINDS = [
+  'enquiry',
+  'help',
+  'complaint',
+  'emergency',
+  'repair',
+  'instruction',
+  'equipmentOp',
+  'anomaly',
+  'other',
+] as const;
+export const LogKind = z.enum(LOG_KINDS);
+export type LogKind = z.infer<typeof LogKind>;
+
+export const SEVERITIES = ['routine', 'major', 'emergency'] as const;
+export const Severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof Severity>;
+
+export const ENTRY_STATUSES = ['open', 'resolved'] as const;
+export const EntryStatus = z.enum(ENTRY_STATUSES);
+export type EntryStatus = z.infer<typeof EntryStatus>;
+
+const text = (max: number) => z.string().max(max);
+
+/** The fields a person fills in; `validateLogEntry` adds the H6 rules on top of these shapes. */
+export const LogEntryFields = z.object({
+  kind: LogKind,
+  severity: Severity,
+  status: EntryStatus,
+  /** H6: cause, what was done (process) and the result. */
+  cause: text(2000),
+  process: text(4000),
+  result: text(2000),
+  /** The tenant or unit concerned (F1). */
+  party: text(120),
+  contact: text(120),
+  location: text(120),
+  occurredAt: EpochMs,
+});
+export type LogEntryFields = z.infer<typeof LogEntryFields>;
+
+export const LogEntry = z.object({
+  ...rowBase,
+  ...LogEntryFields.shape,
+  dutyId: Id,
+  staffId: Id,
+  /** Server-corrected time of recording (T1) and the tablet's own clock, kept for audit. */
+  recordedAt: EpochMs,
+  deviceTime: EpochMs,
+});
+export type LogEntry = z.infer<typeof LogEntry>;
+
+/** Append-only: an amendment never changes or removes what was written before (D5). */
+export const LogAmendment = z.object({
+  ...rowBase,
+  entryId: Id,
+  staffId: Id,
+  text: z.string().trim().min(1).max(4000),
+  statusChange: EntryStatus.nullable(),
+  recordedAt: EpochMs,
+  deviceTime: EpochMs,
+});
+export type LogAmendment = z.infer<typeof LogAmendment>;
+
+/** Left by the server when it refuses an op, so the refusal is visible on every tablet. */
+export const SyncError = z.object({
+  ...rowBase,
+  deviceId: Id,
+  counter: z.number().int().positive(),
+  table: z.string(),
+  rowId: z.string(),
+  opKind: z.string(),
+  code: z.string(),
+  message: z.string(),
+  actorStaffId: z.string(),
+  fields: z.record(z.string(), z.unknown()),
+  recordedAt: EpochMs,
+});
+export type SyncError = z.infer<typeof SyncError>;
+
+/** A patch that lost to a newer server value: kept for the section chief to review. */
+export const Conflict = z.object({
+  ...rowBase,
+  table: z.string(),
+  rowId: z.string(),
+  field: z.string(),
+  losingValue: z.unknown(),
+  winningValue: z.unknown(),
+  deviceId: Id,
+  counter: z.number().int().positive(),
+  actorStaffId: z.string(),
+  recordedAt: EpochMs,
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export const ENTITY_SCHEMAS = {
+  site: Site,
+  staff: Staff,
+  duty: Duty,
+  logEntry: LogEntry,
+  logAmendment: LogAmendment,
+  syncError: SyncError,
+  conflict: Conflict,
+} as const;
+
+export type SyncTable = keyof typeof ENTITY_SCHEMAS;
+export const SYNC_TABLES = Object.keys(ENTITY_SCHEMAS) as SyncTable[];
+
+export interface EntityByTable {
+  site: Site;
+  staff: Staff;
+  duty: Duty;
+  logEntry: LogEntry;
+  logAmendment: LogAmendment;
+  syncError: SyncError;
+  conflict: Conflict;
+}

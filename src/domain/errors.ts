@@ -1,0 +1,36 @@
+/**
+ * Every error the API answers has one shape: `{error: {code, message, details}}` (STYLE.md #4).
+ * The codes live here so server, client and tests name them the same way.
+ */
+export const HTTP_ERROR_STATUS = {
+  bad_request: 400,
+  invalid_enrolment_code: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  already_set_up: 409,
+  counter_gap: 409,
+  schema_version: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  internal: 500,
+} as const;
+
+export type HttpErrorCode = keyof typeof HTTP_ERROR_STATUS;
+
+export interface ErrorBody {
+  error: { code: HttpErrorCode; message: string; details?: unknown };
+}
+
+/** Why the server refused a single sync op. The op still advances the device counter. */
+export const OP_REJECT_CODES = [
+  'validation_failed',
+  'forbidden_role',
+  'staff_unknown',
+  'row_unknown',
+  'row_exists',
+  'kind_not_allowed',
+  'immutable',
+  'counter_reused',
+] as const;
+export type OpRejectCode = (typeof OP_REJECT_CODES)[number];

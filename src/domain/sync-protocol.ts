@@ -1,0 +1,112 @@
+/**
+ * Sync protocol v1 (DESIGN.md "Sync protocol"): the outbox op, push and pull bodies, and which
+ * op kinds and roles may write each table. Shared by the tablet's engine and the server.
+ */
+import { z } from 'zod';
+import { EpochMs, HlcString, Id, type Role, type SyncTable } from './entities';
+
+/** Bumped when the op or row shapes change incompatibly; the server refuses older clients. */
+export const SCHEMA_VERSION = 1;
+/** The most ops one push may carry, and the most changes one pull page returns. */
+export const MAX_PUSH_OPS = 500;
+export const MAX_PULL_LIMIT = 1000;
+export const DEFAULT_PULL_LIMIT = 500;
+/** T1: a tablet whose clock is off by more than this shows a warning; the server clamps HLCs. */
+export const CLOCK_SKEW_WARN_MS = 2 * 60_000;
+
+export const OP_KINDS = ['put', 'patch', 'append', 'delete'] as const;
+export const OpKind = z.enum(OP_KINDS);
+export type OpKind = z.infer<typeof OpKind>;
+
+/** Tables a tablet may write, the op kinds allowed on each, and the roles allowed to. */
+export const WRITE_POLICY = {
+  site: { kinds: ['patch'], roles: ['admin'] },
+  staff: { kinds: ['put', 'patch'], roles: ['admin'] },
+  duty: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  logEntry: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  logAmendment: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
+} as const satisfies Partial<Record<SyncTable, { kinds: readonly OpKind[]; roles: readonly Role[] }>>;
+
+export type WritableTable = keyof typeof WRITE_POLICY;
+export const WRITABLE_TABLES = Object.keys(WRITE_POLICY) as [WritableTable, ...WritableTable[]];
+
+/** Fields a patch may never touch: identity and the sync bookkeeping. */
+export const IMMUTABLE_FIELDS = ['id', 'siteId', 'updatedAt', 'deleted'] as const;
+
+/**
+ * One queued change. For put/append `fields` is the whole row without `updatedAt`/`deleted`
+ * (the server stamps them); for patch only the changed fields, with `baseVersion` holding the
+ * per-field version the tablet last saw; for delete it is empty.
+ */
+export const Op = z.object({
+  deviceId: Id,
+  counter: z.number().int().positive(),
+  table: z.enum(WRITABLE_TABLES),
+  rowId: Id,
+  kind: OpKind,
+  fields: z.record(z.string(), z.unknown()),
+  baseVersion: z.record(z.string(), z.number().int().nonnegative()),
+  hlc: HlcString,
+  deviceTime: EpochMs,
+  actorStaffId: Id,
+});
+export type Op = z.infer<typeof Op>;
+
+export const PushRequest = z
+  .object({
+    deviceId: Id,
+    schemaVersion: z.number().int().positive(),
+    ops: z.array(Op).min(1).max(MAX_PUSH_OPS),
+  })
+  .superRefine((req, ctx) => {
+    req.ops.forEach((op, i) => {
+      if (op.deviceId !== req.deviceId) {
+        ctx.addIssue({ code: 'custom', path: ['ops', i, 'deviceId'], message: 'op from another device' });
+      }
+      const prev = req.ops[i - 1];
+      if (prev && op.counter !== prev.counter + 1) {
+        ctx.addIssue({ code: 'custom', path: ['ops', i, 'counter'], message: 'counters must be consecutive' });
+      }
+    });
+  });
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const OP_STATUSES = ['applied', 'duplicate', 'rejected', 'conflict'] as const;
+export const PushResult = z.object({
+  counter: z.number().int().positive(),
+  status: z.enum(OP_STATUSES),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+export type PushResult = z.infer<typeof PushResult>;
+
+export const PushResponse = z.object({
+  ackedThrough: z.number().int().nonnegative(),
+  results: z.array(PushResult),
+  serverTime: EpochMs,
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const PullQuery = z.object({
+  cursor: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+/** One row as the server now holds it, with its per-field versions and building sequence. */
+export const Change = z.object({
+  seq: z.number().int().positive(),
+  table: z.string(),
+  id: z.string(),
+  row: z.record(z.string(), z.unknown()),
+  versions: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type Change = z.infer<typeof Change>;
+
+export const PullResponse = z.object({
+  changes: z.array(Change),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  serverTime: EpochMs,
+});
+export type PullResponse = z.infer<typeof PullResponse>;
