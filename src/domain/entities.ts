@@ -184,12 +184,39 @@ export const Conflict = z.object({
 });
 export type Conflict = z.infer<typeof Conflict>;
 
+/** H8: the public items counted at every handover. */
+export const ITEM_CATEGORIES = [
+  'radio',
+  'key',
+  'showflatKey',
+  'recordBook',
+  'officeEquipment',
+  'commEquipment',
+  'document',
+  'custody',
+] as const;
+export const ItemCategory = z.enum(ITEM_CATEGORIES);
+export type ItemCategory = z.infer<typeof ItemCategory>;
+
+export const Item = z.object({
+  ...rowBase,
+  category: ItemCategory,
+  label: z.string().trim().min(1).max(120),
+  /** Printed as a QR code on the key tag or sticker. Unique within a building. */
+  code: z.string().trim().min(1).max(40),
+  expectedQuantity: z.number().int().min(0).max(10_000),
+  location: text(120),
+  active: z.boolean(),
+});
+export type Item = z.infer<typeof Item>;
+
 export const ENTITY_SCHEMAS = {
   site: Site,
   staff: Staff,
   duty: Duty,
   logEntry: LogEntry,
   logAmendment: LogAmendment,
+  item: Item,
   syncError: SyncError,
   conflict: Conflict,
 } as const;
@@ -203,6 +230,7 @@ export interface EntityByTable {
   duty: Duty;
   logEntry: LogEntry;
   logAmendment: LogAmendment;
+  item: Item;
   syncError: SyncError;
   conflict: Conflict;
 }

@@ -25,6 +25,7 @@ export const WRITE_POLICY = {
   duty: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
   logEntry: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
   logAmendment: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  item: { kinds: ['put', 'patch'], roles: ['chief', 'admin'] },
 } as const satisfies Partial<Record<SyncTable, { kinds: readonly OpKind[]; roles: readonly Role[] }>>;
 
 export type WritableTable = keyof typeof WRITE_POLICY;

@@ -6,6 +6,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type {
   Conflict,
   Duty,
+  Item,
   LogAmendment,
   LogEntry,
   Site,
@@ -36,6 +37,7 @@ export class HandoverDb extends Dexie {
   duty!: EntityTable<LocalRow<Duty>, 'id'>;
   logEntry!: EntityTable<LocalRow<LogEntry>, 'id'>;
   logAmendment!: EntityTable<LocalRow<LogAmendment>, 'id'>;
+  item!: EntityTable<LocalRow<Item>, 'id'>;
   syncError!: EntityTable<LocalRow<SyncError>, 'id'>;
   conflict!: EntityTable<LocalRow<Conflict>, 'id'>;
   /** The outbox: one op per local write, keyed by the device counter. */
@@ -51,6 +53,7 @@ export class HandoverDb extends Dexie {
       duty: 'id, siteId, staffId, startedAt, endedAt',
       logEntry: 'id, siteId, dutyId, occurredAt, kind, severity, status',
       logAmendment: 'id, entryId, recordedAt',
+      item: 'id, siteId, category, code',
       syncError: 'id, recordedAt, deviceId',
       conflict: 'id, recordedAt',
       outbox: 'counter, [table+rowId]',
