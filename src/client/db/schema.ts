@@ -25,6 +25,13 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * An op as the outbox stores it. `_prev` is local-only (never sent): the row's values of the
+ * patched fields just before this op, so a refused patch can be undone on screen (DESIGN.md
+ * "nothing is dropped silently": the refused value lives on in the syncError row instead).
+ */
+export type OutboxOp = Op & { _prev?: Record<string, unknown> };
+
 /** Wrong PIN attempts per person, for the offline lockout. Never synced. */
 export interface PinAttemptsRow {
   staffId: string;
@@ -41,7 +48,7 @@ export class HandoverDb extends Dexie {
   syncError!: EntityTable<LocalRow<SyncError>, 'id'>;
   conflict!: EntityTable<LocalRow<Conflict>, 'id'>;
   /** The outbox: one op per local write, keyed by the device counter. */
-  outbox!: EntityTable<Op, 'counter'>;
+  outbox!: EntityTable<OutboxOp, 'counter'>;
   meta!: EntityTable<MetaRow, 'key'>;
   pinAttempts!: EntityTable<PinAttemptsRow, 'staffId'>;
 
@@ -54,7 +61,8 @@ export class HandoverDb extends Dexie {
       logEntry: 'id, siteId, dutyId, occurredAt, kind, severity, status',
       logAmendment: 'id, entryId, recordedAt',
       item: 'id, siteId, category, code',
-      syncError: 'id, recordedAt, deviceId',
+      // [deviceId+counter] finds the local copy of a refused op when the server's row arrives.
+      syncError: 'id, recordedAt, deviceId, [deviceId+counter]',
       conflict: 'id, recordedAt',
       outbox: 'counter, [table+rowId]',
       meta: 'key',

@@ -1,0 +1,55 @@
+/**
+ * Named errors of the tablet's data layer (STYLE.md #5). Expected failures (a missing field, a
+ * wrong PIN) are returned as values; these are thrown because the caller cannot go on.
+ */
+
+/** No device has been enrolled in this browser yet, so nothing can be written or synced. */
+export class NotEnrolledError extends Error {
+  readonly code = 'not_enrolled';
+  constructor() {
+    super('this tablet is not enrolled in a building');
+    this.name = 'NotEnrolledError';
+  }
+}
+
+/**
+ * The browser refused to store more data. The write that hit it is not saved, but the Dexie
+ * transaction was rolled back as a whole, so every earlier write is intact (DESIGN.md "Storage").
+ */
+export class QuotaError extends Error {
+  readonly code = 'quota';
+  constructor(cause: unknown) {
+    super('the tablet is out of storage space', { cause });
+    this.name = 'QuotaError';
+  }
+}
+
+/** Dexie wraps the DOMException (sometimes twice, as `inner`), so walk the chain. */
+export function isQuotaExceeded(e: unknown): boolean {
+  let cur: unknown = e;
+  for (let depth = 0; depth < 5 && cur && typeof cur === 'object'; depth++) {
+    const { name, inner } = cur as { name?: unknown; inner?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    cur = inner;
+  }
+  return false;
+}
+
+/** Re-throws a quota failure as QuotaError, anything else unchanged. */
+export function rethrowStorageError(e: unknown): never {
+  if (e instanceof QuotaError) throw e;
+  if (isQuotaExceeded(e)) throw new QuotaError(e);
+  throw e;
+}
+
+/** A write named a row this tablet does not hold (or holds only as a tombstone). */
+export class RowNotFoundError extends Error {
+  readonly code = 'row_not_found';
+  constructor(
+    readonly table: string,
+    readonly rowId: string,
+  ) {
+    super(`${table} ${rowId} not found`);
+    this.name = 'RowNotFoundError';
+  }
+}

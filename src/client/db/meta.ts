@@ -1,0 +1,82 @@
+/**
+ * Typed access to the device-local `meta` table. Every key the data layer keeps is named here, so
+ * the sync engine (page or service worker) and the repositories agree on the shapes.
+ */
+import type { DeviceInfo } from './repos/device-repo';
+import type { HandoverDb } from './schema';
+
+/** Why the last sync attempt failed, as the status bar shows it. */
+export type SyncErrorKind = 'offline' | 'unauthorized' | 'server' | 'quota' | null;
+
+/** T1: the server's clock minus the tablet's, learned from `serverTime`. */
+export interface ClockMeta {
+  offsetMs: number;
+  /** Round trip of the request the offset was learned from (null: learned at enrolment). */
+  rttMs: number | null;
+  /** Tablet clock when learned. */
+  learnedAt: number;
+}
+
+export interface StatusMeta {
+  lastSyncAt: number | null;
+  lastAttemptAt: number | null;
+  lastError: SyncErrorKind;
+}
+
+/** Recorded when the server answered 409 counter_gap (it had lost ops it once acknowledged). */
+export interface CounterGapMeta {
+  expected: number;
+  got: number;
+  renumbered: number;
+  at: number;
+}
+
+export interface MetaShapes {
+  device: DeviceInfo;
+  /** The last op counter used on this device (the next op gets +1). */
+  counter: number;
+  /** The highest counter the server has acknowledged. */
+  ackedThrough: number;
+  /** The building sequence pulled so far. */
+  cursor: number;
+  /** The last HLC issued or received, serialised. */
+  hlc: string;
+  clock: ClockMeta;
+  syncStatus: StatusMeta;
+  counterGap: CounterGapMeta;
+}
+
+export type MetaKey = keyof MetaShapes;
+
+export async function getMeta<K extends MetaKey>(db: HandoverDb, key: K): Promise<MetaShapes[K] | undefined> {
+  const row = await db.meta.get(key);
+  return row?.value as MetaShapes[K] | undefined;
+}
+
+export async function setMeta<K extends MetaKey>(db: HandoverDb, key: K, value: MetaShapes[K]): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+export const EMPTY_STATUS: StatusMeta = { lastSyncAt: null, lastAttemptAt: null, lastError: null };
+
+/**
+ * The latest clock offset known in this JavaScript realm. A WriteContext's synchronous `now()`
+ * reads it; it is refreshed from `meta.clock` at the start of every write and whenever this realm
+ * learns a new offset, so a sync in the page takes effect at once and one in the service worker at
+ * the next write.
+ */
+const offsetCache = new WeakMap<HandoverDb, number>();
+
+export function cachedOffset(db: HandoverDb): number | undefined {
+  return offsetCache.get(db);
+}
+
+export function rememberOffset(db: HandoverDb, offsetMs: number): void {
+  offsetCache.set(db, offsetMs);
+}
+
+export async function refreshOffset(db: HandoverDb): Promise<number> {
+  const offset = (await getMeta(db, 'clock'))?.offsetMs ?? 0;
+  rememberOffset(db, offset);
+  return offset;
+}

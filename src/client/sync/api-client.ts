@@ -1,0 +1,132 @@
+/**
+ * The tablet's HTTP calls outside the sync loop (health, first-run setup, enrolment, enrolment
+ * codes), and the one JSON request helper the sync engine uses too. Runs in page and worker.
+ */
+import {
+  CreateEnrolmentCodeResponse,
+  EnrolResponse,
+  HealthResponse,
+  SetupResponse,
+  type EnrolRequest,
+  type SetupRequest,
+} from '../../domain/api';
+import type { z } from 'zod';
+
+/** The server answered with an error body `{error: {code, message, details}}` (or not JSON). */
+export class ApiRequestError extends Error {
+  readonly details?: unknown;
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+    if (details !== undefined) this.details = details;
+  }
+}
+
+/** The request never got an answer: offline, server down, or the connection dropped. */
+export class NetworkError extends Error {
+  readonly code = 'network';
+  constructor(cause: unknown) {
+    super('the server cannot be reached', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+function errorFrom(status: number, body: unknown, text: string): ApiRequestError {
+  const err = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (err && typeof err.code === 'string') {
+    return new ApiRequestError(status, err.code, typeof err.message === 'string' ? err.message : err.code, err.details);
+  }
+  const code = status >= 500 ? 'internal' : 'bad_response';
+  return new ApiRequestError(status, code, `HTTP ${status}: ${text.slice(0, 200)}`);
+}
+
+/**
+ * Sends one request and returns the parsed JSON body of a 2xx answer.
+ * @throws NetworkError when no answer arrives; ApiRequestError for an error status or a body
+ * that is not JSON.
+ */
+export async function requestJson(
+  fetchFn: typeof fetch,
+  url: string,
+  init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
+): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init.token !== undefined) headers['Authorization'] = `Bearer ${init.token}`;
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  let text: string;
+  let status: number;
+  try {
+    const res = await fetchFn(url, {
+      method: init.method,
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+    status = res.status;
+    text = await res.text();
+  } catch (e) {
+    throw new NetworkError(e);
+  }
+  let body: unknown = null;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    throw errorFrom(status, null, text);
+  }
+  if (status < 200 || status >= 300) throw errorFrom(status, body, text);
+  return body;
+}
+
+/** Parses a 2xx body with its schema; a mismatch is the server's fault, reported as such. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiRequestError(200, 'bad_response', `unexpected ${what} answer`, parsed.error.issues);
+  return parsed.data;
+}
+
+const defaultFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
+/** GET /api/v1/health: is the server there, and has a building been set up? */
+export async function fetchHealth(baseUrl: string, fetchFn: typeof fetch = defaultFetch): Promise<HealthResponse> {
+  const body = await requestJson(fetchFn, `${baseUrl}/api/v1/health`, { method: 'GET' });
+  return parseBody(HealthResponse, body, 'health');
+}
+
+/** POST /api/v1/setup: creates the building and its first admin, and enrols this browser. */
+export async function postSetup(
+  baseUrl: string,
+  body: SetupRequest,
+  fetchFn: typeof fetch = defaultFetch,
+): Promise<SetupResponse> {
+  const res = await requestJson(fetchFn, `${baseUrl}/api/v1/setup`, { method: 'POST', body });
+  return parseBody(SetupResponse, res, 'setup');
+}
+
+/** POST /api/v1/enrol with a one-time code from an admin. */
+export async function postEnrol(
+  baseUrl: string,
+  body: EnrolRequest,
+  fetchFn: typeof fetch = defaultFetch,
+): Promise<EnrolResponse> {
+  const res = await requestJson(fetchFn, `${baseUrl}/api/v1/enrol`, { method: 'POST', body });
+  return parseBody(EnrolResponse, res, 'enrol');
+}
+
+/** POST /api/v1/enrolment-codes: an active admin (`actorStaffId`) creates a one-time code. */
+export async function createEnrolmentCode(
+  baseUrl: string,
+  token: string,
+  actorStaffId: string,
+  fetchFn: typeof fetch = defaultFetch,
+): Promise<CreateEnrolmentCodeResponse> {
+  const res = await requestJson(fetchFn, `${baseUrl}/api/v1/enrolment-codes`, {
+    method: 'POST',
+    token,
+    body: { actorStaffId },
+  });
+  return parseBody(CreateEnrolmentCodeResponse, res, 'enrolment code');
+}

@@ -1,0 +1,32 @@
+/**
+ * Pull phase: pages from the stored cursor until the server says there is no more (DESIGN.md
+ * "Pull"). Each page is applied in one transaction together with its new cursor.
+ */
+import { getMeta } from '../db/meta';
+import { applyPullPage } from '../db/sync-store';
+import { PullResponse } from '../../domain/sync-protocol';
+import { ApiRequestError, parseBody } from './api-client';
+import type { SyncSession } from './session';
+
+/** A page found already applied (by another runner) is re-fetched at most this often. */
+const MAX_STALE_PAGES = 3;
+
+export async function pullChanges(s: SyncSession, limit: number): Promise<number> {
+  let pulled = 0;
+  let stale = 0;
+  for (;;) {
+    const cursor = (await getMeta(s.db, 'cursor')) ?? 0;
+    const raw = await s.call('GET', `/api/v1/sync/pull?cursor=${cursor}&limit=${limit}`);
+    const page = parseBody(PullResponse, raw, 'pull');
+    const applied = await applyPullPage(s.db, cursor, page, s.corrected());
+    if (applied === null) {
+      if (++stale > MAX_STALE_PAGES) return pulled;
+      continue;
+    }
+    pulled += applied;
+    if (!page.hasMore) return pulled;
+    if (page.cursor <= cursor) {
+      throw new ApiRequestError(200, 'bad_response', `pull said hasMore but did not advance past ${cursor}`);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/** The Hono environment shared by the app and its routes. */
+import type { Logger } from '../logger';
+import type { DeviceRecord, Store } from '../store/store';
+import type { ServerClock } from '../sync/server-clock';
+
+/** What createApp needs; everything the app touches outside itself comes in here (clock too, T1). */
+export interface AppDeps {
+  store: Store;
+  /** The server's standard time in epoch ms (T1). */
+  now: () => number;
+  logger: Logger;
+  version: string;
+  /** The built PWA (`dist/`); when absent only the API is served. */
+  distDir?: string;
+  bodyLimitBytes: number;
+}
+
+/** The deps plus what the app builds from them once. */
+export interface AppServices extends AppDeps {
+  clock: ServerClock;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    /** Set by the bearer-auth middleware. */
+    device: DeviceRecord;
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The Hono app: the REST API under /api/v1 and the built PWA. Usable in process
+ * (`app.request(...)`) by tests, and served by main.ts on @hono/node-server.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ServerClock } from '../sync/server-clock';
+import type { AppDeps, AppEnv, AppServices } from './app-env';
+import { apiError, makeErrorHandler } from './errors';
+import { requestLog } from './request-log';
+import { siteRoutes } from './routes/site-routes';
+import { syncRoutes } from './routes/sync-routes';
+import { serveDist } from './static-files';
+
+export type { AppDeps } from './app-env';
+
+/** Build the app. One ServerClock per app stamps the rows the server writes itself. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const services: AppServices = { ...deps, clock: new ServerClock() };
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestLog(services));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.bodyLimitBytes,
+      onError: (c) =>
+        apiError(c, 'payload_too_large', `the request body is over ${deps.bodyLimitBytes} bytes`, {
+          limitBytes: deps.bodyLimitBytes,
+        }),
+    }),
+  );
+
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // API answers are live data; no HTTP cache may keep a pull page or a token response.
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.route('/api/v1', siteRoutes(services));
+  app.route('/api/v1/sync', syncRoutes(services));
+  // An unknown API path is a JSON 404, never the app shell (a tablet would parse HTML as data).
+  app.all('/api/*', (c) => apiError(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
+  if (deps.distDir !== undefined) app.get('*', serveDist(deps.distDir));
+
+  app.notFound((c) => apiError(c, 'not_found', `not found: ${c.req.method} ${c.req.path}`));
+  app.onError(makeErrorHandler(deps.logger));
+  return app;
+}

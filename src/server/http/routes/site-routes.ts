@@ -1,0 +1,59 @@
+/**
+ * Health, first-run setup, enrolment codes, enrolment and the staff list. Thin: validate with the
+ * shared schema, call a service, let the central handler map errors.
+ */
+import { Hono } from 'hono';
+import {
+  CreateEnrolmentCodeRequest,
+  EnrolRequest,
+  SetupRequest,
+  type HealthResponse,
+  type StaffListResponse,
+} from '../../../domain/api';
+import { ApiError } from '../../api-error';
+import { createEnrolmentCode, enrolDevice } from '../../site/enrolment-service';
+import { setupFirstSite } from '../../site/setup-service';
+import { listStaff } from '../../site/staff-service';
+import type { AppEnv, AppServices } from '../app-env';
+import { bearerAuth } from '../auth';
+import { readJson } from '../read-body';
+
+export function siteRoutes(deps: AppServices): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const auth = bearerAuth(deps);
+
+  app.get('/health', (c) => {
+    const body: HealthResponse = {
+      status: 'ok',
+      version: deps.version,
+      setUp: deps.store.hasAnySite(),
+      serverTime: deps.now(),
+    };
+    return c.json(body);
+  });
+
+  app.post('/setup', async (c) => {
+    const req = await readJson(c, SetupRequest);
+    return c.json(setupFirstSite(deps.store, deps.clock, req, deps.now()), 201);
+  });
+
+  app.post('/enrolment-codes', auth, async (c) => {
+    const req = await readJson(c, CreateEnrolmentCodeRequest);
+    const siteId = c.get('device').siteId;
+    return c.json(createEnrolmentCode(deps.store, { siteId, actorStaffId: req.actorStaffId }, deps.now()), 201);
+  });
+
+  app.post('/enrol', async (c) => {
+    const req = await readJson(c, EnrolRequest);
+    return c.json(enrolDevice(deps.store, req, deps.now()), 201);
+  });
+
+  app.get('/sites/:siteId/staff', auth, (c) => {
+    const siteId = c.req.param('siteId');
+    if (siteId !== c.get('device').siteId) throw new ApiError('forbidden', 'this device belongs to another building');
+    const body: StaffListResponse = { staff: listStaff(deps.store, siteId), serverTime: deps.now() };
+    return c.json(body);
+  });
+
+  return app;
+}

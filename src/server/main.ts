@@ -1,0 +1,215 @@
+/**
+ * The server entry: reads the environment, opens (and migrates) the SQLite store, serves the API
+ * and the built PWA from one Node process, and shuts down cleanly on SIGTERM/SIGINT.
+ * Run as `node --import tsx src/server/main.ts`; `startServer` is exported for scripts/demo.ts.
+ */
+import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './http/app';
+import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel } from './logger';
+import { MigrationMismatchError } from './store/migrations';
+import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
+
+export const DB_FILE_NAME = 'handover-desk.sqlite';
+/** In-flight requests get this long to finish on shutdown before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export class ConfigError extends Error {
+  readonly code = 'config';
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  distDir: string;
+  bodyLimitBytes: number;
+  logLevel: LogLevel;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be an integer ${min}-${max}, got "${raw}"`);
+  return n;
+}
+
+/** The configuration from environment variables (README "Configuration"). Throws ConfigError. */
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  if (env['DATABASE_URL']) {
+    throw new ConfigError(
+      'DATABASE_URL is set, but this build has only the embedded SQLite store; PostgreSQL is not available yet. ' +
+        'Unset DATABASE_URL to use SQLite under DATA_DIR.',
+    );
+  }
+  const logLevel = env['LOG_LEVEL'] ?? 'info';
+  if (!isLogLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  return {
+    port: intFromEnv(env, 'PORT', 8080, 0, 65535),
+    host: env['HOST'] || '0.0.0.0',
+    dataDir: env['DATA_DIR'] || './data',
+    distDir: env['DIST_DIR'] || './dist',
+    bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    logLevel,
+  };
+}
+
+export interface StartServerOptions {
+  /** 0 picks any free port; the actual one is in the result and the 'listening' line. */
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  /** The built PWA; served only when the directory exists. */
+  distDir?: string;
+  bodyLimitBytes?: number;
+  logger?: Logger;
+  now?: () => number;
+  version?: string;
+  /** An already opened store (scripts/demo.ts seeds it first); otherwise DATA_DIR's file is opened. */
+  store?: SqliteStore;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  store: SqliteStore;
+  /** Stop accepting, let in-flight requests finish, then close the database. */
+  close(): Promise<void>;
+}
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Open the store file of `dataDir` (created if missing). Throws MigrationMismatchError. */
+export function openDataDirStore(dataDir: string, nowMs: number): SqliteStore {
+  mkdirSync(dataDir, { recursive: true });
+  return openSqliteStore(join(dataDir, DB_FILE_NAME), { nowMs });
+}
+
+/** Start the HTTP server. Resolves once it listens; logs the 'listening' line with the real port. */
+export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
+  const logger = opts.logger ?? createJsonLogger();
+  const now = opts.now ?? Date.now;
+  const store = opts.store ?? openDataDirStore(opts.dataDir ?? './data', now());
+  const distDir = resolve(opts.distDir ?? './dist');
+  const hasDist = isDirectory(distDir);
+  if (!hasDist) logger.warn('no built app to serve; run npm run build', { distDir });
+
+  const app = createApp({
+    store,
+    now,
+    logger,
+    version: opts.version ?? packageVersion(),
+    bodyLimitBytes: opts.bodyLimitBytes ?? 1_048_576,
+    ...(hasDist ? { distDir } : {}),
+  });
+
+  const server = await new Promise<Server>((resolveListen, rejectListen) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: opts.host ?? '0.0.0.0' }, () =>
+      resolveListen(s as Server),
+    ) as Server;
+    s.once('error', rejectListen);
+  }).catch((err: unknown) => {
+    store.close();
+    throw err;
+  });
+
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+  logger.info('listening', { port, url });
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= new Promise<void>((done) => {
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        store.close();
+        done();
+      });
+      // Keep-alive sockets with no request in flight would otherwise hold close() open.
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+  return { port, url, store, close };
+}
+
+async function main(): Promise<void> {
+  let config: ServerConfig;
+  try {
+    config = readConfig(process.env);
+  } catch (err) {
+    createJsonLogger().error('invalid configuration; refusing to start', describeError(err));
+    process.exit(1);
+  }
+  const logger = createJsonLogger({ level: config.logLevel });
+  let running: RunningServer;
+  try {
+    running = await startServer({ ...config, logger });
+  } catch (err) {
+    if (err instanceof MigrationMismatchError) {
+      logger.error('database migrations do not match this build; refusing to start', {
+        message: err.message,
+        dataDir: config.dataDir,
+      });
+    } else {
+      logger.error('failed to start', describeError(err));
+    }
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    running.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error('shutdown failed', describeError(err));
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) void main();

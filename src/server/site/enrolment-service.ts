@@ -1,0 +1,57 @@
+/**
+ * One-time enrolment codes (DESIGN.md "Auth"): an admin creates a code on an enrolled tablet, a new
+ * tablet exchanges it once for a device token bound to the same building.
+ */
+import type { CreateEnrolmentCodeResponse, EnrolRequest, EnrolResponse } from '../../domain/api';
+import { ApiError } from '../api-error';
+import type { Store } from '../store/store';
+import { createDevice } from './devices';
+import { hashSecret, newEnrolmentCode } from './secrets';
+
+/** A code is good for 24 hours. */
+export const ENROLMENT_CODE_TTL_MS = 24 * 60 * 60_000;
+
+/** Create a code for `siteId`; the actor must be an active admin of that building (403 otherwise). */
+export function createEnrolmentCode(
+  store: Store,
+  input: { siteId: string; actorStaffId: string },
+  nowMs: number,
+): CreateEnrolmentCodeResponse {
+  const actor = store.getRow('staff', input.actorStaffId);
+  const isActiveAdmin =
+    actor !== undefined &&
+    actor.siteId === input.siteId &&
+    !actor.deleted &&
+    actor.row['active'] === true &&
+    actor.row['role'] === 'admin';
+  if (!isActiveAdmin)
+    throw new ApiError('forbidden', 'only an active admin of this building may create enrolment codes');
+  const code = newEnrolmentCode();
+  const expiresAt = nowMs + ENROLMENT_CODE_TTL_MS;
+  store.insertEnrolmentCode({
+    codeHash: hashSecret(code),
+    siteId: input.siteId,
+    createdBy: input.actorStaffId,
+    expiresAt,
+    usedAt: null,
+    usedByDevice: null,
+  });
+  return { code, expiresAt };
+}
+
+/** Exchange a code for a new device; unknown, used or expired codes answer 400 invalid_enrolment_code. */
+export function enrolDevice(store: Store, req: EnrolRequest, nowMs: number): EnrolResponse {
+  const codeHash = hashSecret(req.code);
+  return store.transaction(() => {
+    const stored = store.getEnrolmentCode(codeHash);
+    if (!stored || stored.usedAt !== null || stored.expiresAt <= nowMs) {
+      // One answer for all three, so a caller cannot probe which codes once existed.
+      throw new ApiError('invalid_enrolment_code', 'this enrolment code is unknown, used or expired');
+    }
+    const device = createDevice(store, stored.siteId, req.deviceName, nowMs);
+    if (!store.markEnrolmentCodeUsed(codeHash, nowMs, device.deviceId)) {
+      throw new ApiError('invalid_enrolment_code', 'this enrolment code is unknown, used or expired');
+    }
+    return { siteId: stored.siteId, deviceId: device.deviceId, token: device.token, serverTime: nowMs };
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * The SQL of the embedded store: row shapes as SQLite returns them, their mapping to the Store
+ * types, and every statement prepared once per connection (prepared statements keep a 500-op
+ * push to one short transaction).
+ */
+import type Database from 'better-sqlite3';
+import type { SyncTable } from '../../domain/entities';
+import type { DeviceRecord, StoredOpStatus, StoredRow } from './store';
+
+export interface RowRecord {
+  site_id: string;
+  tbl: string;
+  id: string;
+  data: string;
+  versions: string;
+  updated_hlc: string;
+  seq: number;
+  deleted: number;
+}
+
+export interface DeviceRow {
+  id: string;
+  site_id: string;
+  name: string;
+  revoked: number;
+  last_counter: number;
+  created_at: number;
+  last_seen_at: number | null;
+}
+
+export interface DeviceOpRow {
+  device_id: string;
+  counter: number;
+  op_hash: string;
+  status: StoredOpStatus;
+  code: string | null;
+  message: string | null;
+}
+
+export interface EnrolmentCodeRow {
+  code_hash: string;
+  site_id: string;
+  created_by: string;
+  expires_at: number;
+  used_at: number | null;
+  used_by_device: string | null;
+}
+
+export function toStoredRow(r: RowRecord): StoredRow {
+  return {
+    siteId: r.site_id,
+    table: r.tbl as SyncTable,
+    id: r.id,
+    row: JSON.parse(r.data) as Record<string, unknown>,
+    versions: JSON.parse(r.versions) as Record<string, number>,
+    updatedHlc: r.updated_hlc,
+    seq: r.seq,
+    deleted: r.deleted === 1,
+  };
+}
+
+export function toDevice(r: DeviceRow): DeviceRecord {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    name: r.name,
+    revoked: r.revoked === 1,
+    lastCounter: r.last_counter,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+  };
+}
+
+/** Every statement the store runs, prepared once. */
+export function prepareStatements(db: Database.Database) {
+  return {
+    anySite: db.prepare<[], { one: number }>("SELECT 1 AS one FROM rows WHERE tbl = 'site' LIMIT 1"),
+    siteIds: db.prepare<[], { id: string }>("SELECT id FROM rows WHERE tbl = 'site' ORDER BY updated_hlc, id"),
+    getRow: db.prepare<[string, string], RowRecord>('SELECT * FROM rows WHERE tbl = ? AND id = ?'),
+    getRowSite: db.prepare<[string, string], { site_id: string }>('SELECT site_id FROM rows WHERE tbl = ? AND id = ?'),
+    bumpSeq: db.prepare<[string], { seq: number }>(
+      `INSERT INTO site_seq (site_id, seq) VALUES (?, 1)
+       ON CONFLICT (site_id) DO UPDATE SET seq = seq + 1 RETURNING seq`,
+    ),
+    upsertRow: db.prepare(
+      `INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted)
+       VALUES (@siteId, @table, @id, @data, @versions, @updatedHlc, @seq, @deleted)
+       ON CONFLICT (tbl, id) DO UPDATE SET site_id = excluded.site_id, data = excluded.data,
+         versions = excluded.versions, updated_hlc = excluded.updated_hlc, seq = excluded.seq,
+         deleted = excluded.deleted`,
+    ),
+    listRows: db.prepare<[string, string], RowRecord>('SELECT * FROM rows WHERE site_id = ? AND tbl = ? ORDER BY seq'),
+    changes: db.prepare<
+      [string, number, number],
+      { seq: number; tbl: string; id: string; data: string; versions: string }
+    >('SELECT seq, tbl, id, data, versions FROM rows WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    insertDevice: db.prepare(
+      `INSERT INTO devices (id, site_id, name, token_hash, revoked, last_counter, created_at, last_seen_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    getDevice: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
+    getDeviceByToken: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?'),
+    setCounter: db.prepare('UPDATE devices SET last_counter = ? WHERE id = ?'),
+    touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    getDeviceOp: db.prepare<[string, number], DeviceOpRow>(
+      'SELECT * FROM device_ops WHERE device_id = ? AND counter = ?',
+    ),
+    insertDeviceOp: db.prepare(
+      'INSERT INTO device_ops (device_id, counter, op_hash, status, code, message) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertCode: db.prepare(
+      `INSERT INTO enrolment_codes (code_hash, site_id, created_by, expires_at, used_at, used_by_device)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    getCode: db.prepare<[string], EnrolmentCodeRow>('SELECT * FROM enrolment_codes WHERE code_hash = ?'),
+    useCode: db.prepare(
+      'UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ? AND used_at IS NULL',
+    ),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The embedded store: better-sqlite3 in WAL mode with prepared statements. One file per server.
+ */
+import Database from 'better-sqlite3';
+import type { SyncTable } from '../../domain/entities';
+import { migrate, readMigrationFiles } from './migrations';
+import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
+import type { DeviceOpRecord, DeviceRecord, EnrolmentCodeRecord, RawChange, RowWrite, Store, StoredRow } from './store';
+
+export interface OpenSqliteOptions {
+  /** Time the migrations are recorded at (T1: injected, not read here). */
+  nowMs: number;
+  /** Directory of the .sql migrations; defaults to the ones shipped next to this module. */
+  migrationsDir?: string;
+}
+
+/**
+ * Open (and migrate) the SQLite database at `file`. Throws MigrationMismatchError when the
+ * applied migrations and the files on disk disagree; the database is closed before the throw.
+ */
+export function openSqliteStore(file: string, opts: OpenSqliteOptions): SqliteStore {
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // WAL + NORMAL is durable across a process crash (the case the sync protocol must survive);
+    // only a power loss can lose the last commits, which the tablets then simply push again.
+    db.pragma('synchronous = NORMAL');
+    migrate(db, readMigrationFiles(opts.migrationsDir), opts.nowMs);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return new SqliteStore(db);
+}
+
+export class SqliteStore implements Store {
+  private readonly stmts: ReturnType<typeof prepareStatements>;
+
+  /** `db` is the underlying connection, exposed for benchmarks and tests that inspect the file. */
+  constructor(readonly db: Database.Database) {
+    this.stmts = prepareStatements(db);
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  hasAnySite(): boolean {
+    return this.stmts.anySite.get() !== undefined;
+  }
+
+  listSiteIds(): string[] {
+    return this.stmts.siteIds.all().map((r) => r.id);
+  }
+
+  getRow(table: SyncTable, id: string): StoredRow | undefined {
+    const r = this.stmts.getRow.get(table, id);
+    return r ? toStoredRow(r) : undefined;
+  }
+
+  getRowSiteId(table: SyncTable, id: string): string | undefined {
+    return this.stmts.getRowSite.get(table, id)?.site_id;
+  }
+
+  writeRow(w: RowWrite): number {
+    const bumped = this.stmts.bumpSeq.get(w.siteId);
+    if (!bumped) throw new Error(`could not bump the sequence of site ${w.siteId}`);
+    this.stmts.upsertRow.run({
+      siteId: w.siteId,
+      table: w.table,
+      id: w.id,
+      data: JSON.stringify(w.row),
+      versions: JSON.stringify(w.versions),
+      updatedHlc: w.updatedHlc,
+      seq: bumped.seq,
+      deleted: w.deleted ? 1 : 0,
+    });
+    return bumped.seq;
+  }
+
+  listRows(siteId: string, table: SyncTable): StoredRow[] {
+    return this.stmts.listRows.all(siteId, table).map(toStoredRow);
+  }
+
+  changesSince(siteId: string, cursor: number, limit: number): RawChange[] {
+    return this.stmts.changes.all(siteId, cursor, limit).map((r) => ({
+      seq: r.seq,
+      table: r.tbl,
+      id: r.id,
+      dataJson: r.data,
+      versionsJson: r.versions,
+    }));
+  }
+
+  insertDevice(d: DeviceRecord, tokenHash: string): void {
+    this.stmts.insertDevice.run(
+      d.id,
+      d.siteId,
+      d.name,
+      tokenHash,
+      d.revoked ? 1 : 0,
+      d.lastCounter,
+      d.createdAt,
+      d.lastSeenAt,
+    );
+  }
+
+  getDevice(id: string): DeviceRecord | undefined {
+    const r = this.stmts.getDevice.get(id);
+    return r ? toDevice(r) : undefined;
+  }
+
+  getDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined {
+    const r = this.stmts.getDeviceByToken.get(tokenHash);
+    return r ? toDevice(r) : undefined;
+  }
+
+  setDeviceCounter(deviceId: string, lastCounter: number): void {
+    this.stmts.setCounter.run(lastCounter, deviceId);
+  }
+
+  touchDevice(deviceId: string, lastSeenAt: number): void {
+    this.stmts.touchDevice.run(lastSeenAt, deviceId);
+  }
+
+  getDeviceOp(deviceId: string, counter: number): DeviceOpRecord | undefined {
+    const r = this.stmts.getDeviceOp.get(deviceId, counter);
+    if (!r) return undefined;
+    return {
+      deviceId: r.device_id,
+      counter: r.counter,
+      opHash: r.op_hash,
+      status: r.status,
+      code: r.code,
+      message: r.message,
+    };
+  }
+
+  insertDeviceOp(op: DeviceOpRecord): void {
+    this.stmts.insertDeviceOp.run(op.deviceId, op.counter, op.opHash, op.status, op.code, op.message);
+  }
+
+  insertEnrolmentCode(c: EnrolmentCodeRecord): void {
+    this.stmts.insertCode.run(c.codeHash, c.siteId, c.createdBy, c.expiresAt, c.usedAt, c.usedByDevice);
+  }
+
+  getEnrolmentCode(codeHash: string): EnrolmentCodeRecord | undefined {
+    const r = this.stmts.getCode.get(codeHash);
+    if (!r) return undefined;
+    return {
+      codeHash: r.code_hash,
+      siteId: r.site_id,
+      createdBy: r.created_by,
+      expiresAt: r.expires_at,
+      usedAt: r.used_at,
+      usedByDevice: r.used_by_device,
+    };
+  }
+
+  markEnrolmentCodeUsed(codeHash: string, usedAt: number, deviceId: string): boolean {
+    return this.stmts.useCode.run(usedAt, deviceId, codeHash).changes === 1;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * POST /api/v1/sync/push (DESIGN.md "Push"): exactly-once, in device order. One push is one
+ * immediate transaction: the server applies only `counter = last + 1`, answers anything at or
+ * below `last` from `device_ops`, and refuses a gap without applying anything.
+ */
+import {
+  SCHEMA_VERSION,
+  type Op,
+  type PushRequest,
+  type PushResponse,
+  type PushResult,
+} from '../../domain/sync-protocol';
+import { ApiError } from '../api-error';
+import type { Store, StoredRow } from '../store/store';
+import { applyOp, type OpOutcome } from './apply-op';
+import { opHash } from './op-hash';
+import type { ServerClock } from './server-clock';
+import { writeSyncError } from './server-rows';
+
+export interface PushContext {
+  store: Store;
+  clock: ServerClock;
+  /** The building and device the bearer token belongs to. */
+  siteId: string;
+  deviceId: string;
+  nowMs: number;
+}
+
+/** Apply a push for the token's device. Throws ApiError for refusals of the whole push. */
+export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
+  if (req.schemaVersion !== SCHEMA_VERSION) {
+    throw new ApiError('schema_version', `this server speaks sync schema ${SCHEMA_VERSION}; update the app`, {
+      expected: SCHEMA_VERSION,
+      got: req.schemaVersion,
+    });
+  }
+  if (req.deviceId !== ctx.deviceId) throw new ApiError('forbidden', 'the ops belong to another device');
+
+  return ctx.store.transaction(() => {
+    assertOwnBuilding(ctx, req.ops);
+    const device = ctx.store.getDevice(ctx.deviceId);
+    if (!device) throw new ApiError('unauthorized', 'unknown device');
+    const staffCache = new Map<string, StoredRow | undefined>();
+    let last = device.lastCounter;
+    const results: PushResult[] = [];
+
+    for (const op of req.ops) {
+      const hash = opHash(op);
+      if (op.counter <= last) {
+        results.push(replay(ctx, op, hash));
+        continue;
+      }
+      if (op.counter !== last + 1) {
+        // Throwing inside the transaction rolls back any counter_reused rows written above.
+        throw new ApiError('counter_gap', `expected op ${last + 1}, got ${op.counter}`, {
+          expected: last + 1,
+          got: op.counter,
+        });
+      }
+      const outcome = applyOp(
+        { store: ctx.store, clock: ctx.clock, siteId: ctx.siteId, nowMs: ctx.nowMs, staffCache },
+        op,
+      );
+      if (outcome.status === 'rejected') recordRejection(ctx, op, outcome.code, outcome.message);
+      ctx.store.insertDeviceOp({
+        deviceId: ctx.deviceId,
+        counter: op.counter,
+        opHash: hash,
+        status: outcome.status,
+        code: outcome.status === 'applied' ? null : outcome.code,
+        message: outcome.status === 'applied' ? null : outcome.message,
+      });
+      results.push(toResult(op.counter, outcome));
+      last = op.counter;
+    }
+
+    if (last !== device.lastCounter) ctx.store.setDeviceCounter(ctx.deviceId, last);
+    ctx.store.touchDevice(ctx.deviceId, ctx.nowMs);
+    return { ackedThrough: last, results, serverTime: ctx.nowMs };
+  });
+}
+
+/**
+ * A building's token may only touch its own building: an op on a row of another building, or a new
+ * row claiming another building, refuses the whole push before anything is applied.
+ */
+function assertOwnBuilding(ctx: PushContext, ops: readonly Op[]): void {
+  for (const op of ops) {
+    const owner = ctx.store.getRowSiteId(op.table, op.rowId);
+    const claimsOther = (op.kind === 'put' || op.kind === 'append') && op.fields['siteId'] !== ctx.siteId;
+    if ((owner !== undefined && owner !== ctx.siteId) || claimsOther) {
+      throw new ApiError('forbidden', `op ${op.counter} targets a row of another building`, {
+        counter: op.counter,
+        table: op.table,
+        rowId: op.rowId,
+      });
+    }
+  }
+}
+
+/** An op at or below the device's last counter: answered from the stored outcome, never re-applied. */
+function replay(ctx: PushContext, op: Op, hash: string): PushResult {
+  const stored = ctx.store.getDeviceOp(ctx.deviceId, op.counter);
+  if (!stored || stored.opHash !== hash) {
+    // The tablet's storage was wiped and its counter restarted: flag it where everyone sees it.
+    const message = `op ${op.counter} differs from the op this device sent earlier under the same counter`;
+    recordRejection(ctx, op, 'counter_reused', message);
+    return { counter: op.counter, status: 'rejected', code: 'counter_reused', message };
+  }
+  const result: PushResult = { counter: op.counter, status: 'duplicate' };
+  if (stored.code !== null) result.code = stored.code;
+  if (stored.message !== null) result.message = stored.message;
+  return result;
+}
+
+function recordRejection(ctx: PushContext, op: Op, code: string, message: string): void {
+  writeSyncError(ctx.store, ctx.clock, { siteId: ctx.siteId, op, code, message, nowMs: ctx.nowMs });
+}
+
+function toResult(counter: number, outcome: OpOutcome): PushResult {
+  if (outcome.status === 'applied') return { counter, status: 'applied' };
+  return { counter, status: outcome.status, code: outcome.code, message: outcome.message };
+}

@@ -1,0 +1,44 @@
+/** Shared set-up for the data-layer tests: a fresh fake-indexeddb database, enrolled. */
+import 'fake-indexeddb/auto';
+import type { LogEntryFields } from '../../../src/domain/entities';
+import { newId } from '../../../src/domain/ids';
+import { openHandoverDb } from '../../../src/client/db/open';
+import { saveEnrolment } from '../../../src/client/db/repos/device-repo';
+import type { HandoverDb } from '../../../src/client/db/schema';
+
+let n = 0;
+
+export const T0 = Date.UTC(2025, 5, 2, 9, 0, 0);
+
+export async function enrolledDb(opts?: { serverTime?: number; nowMs?: number }) {
+  const db = openHandoverDb(`test-${process.pid}-${++n}-${Math.random()}`);
+  const ids = { siteId: newId(), deviceId: newId(), token: 'x'.repeat(43), staffId: newId() };
+  await saveEnrolment(
+    db,
+    { siteId: ids.siteId, deviceId: ids.deviceId, token: ids.token, serverTime: opts?.serverTime ?? T0 },
+    'Lobby tablet',
+    opts?.nowMs ?? T0,
+  );
+  return { db, ...ids };
+}
+
+export function fields(over: Partial<LogEntryFields> = {}): LogEntryFields {
+  return {
+    kind: 'enquiry',
+    severity: 'routine',
+    status: 'open',
+    cause: 'Tenant asked where parcel pickup is',
+    process: '',
+    result: '',
+    party: '12F Acme',
+    contact: '',
+    location: 'Lobby',
+    occurredAt: T0 - 60_000,
+    ...over,
+  };
+}
+
+export async function closeAndDelete(db: HandoverDb): Promise<void> {
+  db.close();
+  await db.delete();
+}

@@ -1,0 +1,232 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SetupResponse } from '../../../src/domain/api';
+import { parseHlc } from '../../../src/domain/hlc';
+import type { PullResponse, PushResponse } from '../../../src/domain/sync-protocol';
+import {
+  OpBuilder,
+  call,
+  countRows,
+  makeTestServer,
+  maxSeq,
+  pushBody,
+  setupViaApi,
+  snapshot,
+  testPinHash,
+  type TestServer,
+} from './helpers';
+
+let t: TestServer;
+let a: SetupResponse;
+let ops: OpBuilder;
+
+beforeEach(async () => {
+  t = makeTestServer();
+  a = await setupViaApi(t);
+  ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
+});
+afterEach(() => t.dispose());
+
+const push = (body: unknown, token = a.token) => call(t, 'POST', '/api/v1/sync/push', { body, token });
+const pull = async (cursor = 0, limit = 500) =>
+  (await call(t, 'GET', `/api/v1/sync/pull?cursor=${cursor}&limit=${limit}`, { token: a.token })).body as PullResponse;
+
+describe('push: exactly once, in device order (DESIGN.md "Push")', () => {
+  it('the same op replayed is applied once and acknowledged both times', async () => {
+    const op = ops.putItem();
+    const first = await push(pushBody(a.deviceId, [op]));
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ ackedThrough: 1, results: [{ counter: 1, status: 'applied' }] });
+    const rowsAfterFirst = countRows(t.store);
+    const seqAfterFirst = maxSeq(t.store);
+    const stateAfterFirst = snapshot(t.store);
+
+    // The response was lost; the tablet sends the very same op again.
+    const again = await push(pushBody(a.deviceId, [op]));
+    expect(again.status).toBe(200);
+    const res = again.body as PushResponse;
+    expect(res.ackedThrough).toBe(1);
+    expect(res.results).toEqual([{ counter: 1, status: 'duplicate' }]);
+    expect(countRows(t.store)).toBe(rowsAfterFirst);
+    expect(maxSeq(t.store)).toBe(seqAfterFirst);
+    expect(snapshot(t.store)).toBe(stateAfterFirst);
+  });
+
+  it('a replay inside a longer push is acknowledged and only the new ops are applied', async () => {
+    const op1 = ops.putItem();
+    const op2 = ops.putItem();
+    await push(pushBody(a.deviceId, [op1]));
+    const res = (await push(pushBody(a.deviceId, [op1, op2]))).body as PushResponse;
+    expect(res.ackedThrough).toBe(2);
+    expect(res.results.map((r) => r.status)).toEqual(['duplicate', 'applied']);
+    expect(countRows(t.store, 'item')).toBe(2);
+  });
+
+  it('a gap in the device counter is refused with 409 counter_gap and nothing is applied', async () => {
+    await push(pushBody(a.deviceId, [ops.putItem()]));
+    const before = snapshot(t.store);
+    ops.putItem(); // counter 2 is lost on the tablet side
+    const res = await push(pushBody(a.deviceId, [ops.putItem(), ops.putItem()]));
+    expect(res.status).toBe(409);
+    expect(res.body).toEqual({
+      error: { code: 'counter_gap', message: expect.any(String), details: { expected: 2, got: 3 } },
+    });
+    expect(snapshot(t.store)).toBe(before);
+  });
+
+  it('a replayed op with different content under a used counter is rejected as counter_reused and flagged', async () => {
+    await push(pushBody(a.deviceId, [ops.putItem()]));
+    // The tablet's storage was wiped: its counter restarts at 1 with a different op.
+    const wiped = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
+    const res = (await push(pushBody(a.deviceId, [wiped.putItem()]))).body as PushResponse;
+    expect(res.ackedThrough).toBe(1);
+    expect(res.results).toEqual([
+      { counter: 1, status: 'rejected', code: 'counter_reused', message: expect.any(String) },
+    ]);
+    expect(countRows(t.store, 'item')).toBe(1);
+    const errors = (await pull()).changes.filter((c) => c.table === 'syncError');
+    expect(errors.map((c) => c.row['code'])).toEqual(['counter_reused']);
+  });
+});
+
+describe('rejected ops advance the counter and leave a syncError row', () => {
+  it('H6: an emergency log entry with no cause is rejected, the counter advances, the syncError row is pulled', async () => {
+    const duty = ops.putDuty(a.adminStaffId);
+    const bad = ops.putLogEntry(duty.rowId, {
+      kind: 'emergency',
+      severity: 'emergency',
+      status: 'open',
+      cause: '',
+      process: '已通知保安及工程部',
+    });
+    const res = (await push(pushBody(a.deviceId, [duty, bad]))).body as PushResponse;
+    expect(res.ackedThrough).toBe(2);
+    expect(res.results[0]).toEqual({ counter: 1, status: 'applied' });
+    expect(res.results[1]).toMatchObject({ counter: 2, status: 'rejected', code: 'validation_failed' });
+    expect(res.results[1]?.message).toContain('cause: required');
+    expect(countRows(t.store, 'logEntry')).toBe(0);
+
+    const errors = (await pull()).changes.filter((c) => c.table === 'syncError');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.row).toMatchObject({
+      siteId: a.siteId,
+      deviceId: a.deviceId,
+      counter: 2,
+      table: 'logEntry',
+      rowId: bad.rowId,
+      opKind: 'put',
+      code: 'validation_failed',
+      actorStaffId: a.adminStaffId,
+      fields: bad.fields,
+      deleted: false,
+    });
+    expect(parseHlc(String(errors[0]?.row['updatedAt']))?.node).toBe('server');
+
+    // The queue does not jam: the next op applies, and the rejected one replays as a duplicate.
+    const next = (await push(pushBody(a.deviceId, [bad, ops.putItem()]))).body as PushResponse;
+    expect(next.results).toEqual([
+      { counter: 2, status: 'duplicate', code: 'validation_failed', message: res.results[1]?.message },
+      { counter: 3, status: 'applied' },
+    ]);
+  });
+
+  it('WRITE_POLICY: a wrong op kind is kind_not_allowed, a desk actor on items is forbidden_role, a stranger is staff_unknown', async () => {
+    const deskId = crypto.randomUUID();
+    const deskStaff = ops.op('staff', 'put', deskId, {
+      id: deskId,
+      siteId: a.siteId,
+      name: '李小明',
+      role: 'desk',
+      pinHash: await testPinHash(),
+      active: true,
+    });
+    // A well-formed claim on this building, so only the kind check decides.
+    const wrongKind = ops.op('logAmendment', 'put', crypto.randomUUID(), { siteId: a.siteId });
+    ops.actorStaffId = deskId;
+    const deskItem = ops.putItem();
+    ops.actorStaffId = crypto.randomUUID();
+    const stranger = ops.putDuty(a.adminStaffId);
+    const res = (await push(pushBody(a.deviceId, [deskStaff, wrongKind, deskItem, stranger]))).body as PushResponse;
+    expect(res.results.map((r) => r.code ?? r.status)).toEqual([
+      'applied',
+      'kind_not_allowed',
+      'forbidden_role',
+      'staff_unknown',
+    ]);
+    expect(res.ackedThrough).toBe(4);
+    expect(countRows(t.store, 'syncError')).toBe(3);
+  });
+});
+
+describe('patch: per-field versions decide (DESIGN.md "Conflicts")', () => {
+  it('a patch with a stale baseVersion keeps the server value and records a conflict row', async () => {
+    const put = ops.putItem({ label: '對講機 R-01' });
+    await push(pushBody(a.deviceId, [put]));
+    const fresh = ops.op('item', 'patch', put.rowId, { label: '對講機 R-01（已維修）' }, { label: 1 });
+    const first = (await push(pushBody(a.deviceId, [fresh]))).body as PushResponse;
+    expect(first.results).toEqual([{ counter: 2, status: 'applied' }]);
+
+    // Another tablet edited the same field from version 1 while offline.
+    const stale = ops.op(
+      'item',
+      'patch',
+      put.rowId,
+      { label: '對講機 R-01（遺失）', location: '控制室' },
+      { label: 1, location: 1 },
+    );
+    const res = (await push(pushBody(a.deviceId, [stale]))).body as PushResponse;
+    expect(res.results[0]).toMatchObject({ counter: 3, status: 'conflict', code: 'conflict' });
+
+    const row = t.store.getRow('item', put.rowId);
+    expect(row?.row['label']).toBe('對講機 R-01（已維修）');
+    expect(row?.row['location']).toBe('控制室');
+    expect(row?.versions).toMatchObject({ label: 2, location: 2 });
+
+    const conflicts = (await pull()).changes.filter((c) => c.table === 'conflict');
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]?.row).toMatchObject({
+      table: 'item',
+      rowId: put.rowId,
+      field: 'label',
+      losingValue: '對講機 R-01（遺失）',
+      winningValue: '對講機 R-01（已維修）',
+      deviceId: a.deviceId,
+      counter: 3,
+      actorStaffId: a.adminStaffId,
+    });
+  });
+
+  it('a patch that would make the row invalid is rejected and changes nothing', async () => {
+    const put = ops.putItem();
+    await push(pushBody(a.deviceId, [put]));
+    const before = t.store.getRow('item', put.rowId);
+    const res = (
+      await push(
+        pushBody(a.deviceId, [ops.op('item', 'patch', put.rowId, { expectedQuantity: -3 }, { expectedQuantity: 1 })]),
+      )
+    ).body as PushResponse;
+    expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'validation_failed' });
+    expect(t.store.getRow('item', put.rowId)).toEqual(before);
+  });
+
+  it('a patch may not touch identity or sync fields (IMMUTABLE_FIELDS)', async () => {
+    const put = ops.putItem();
+    await push(pushBody(a.deviceId, [put]));
+    const res = (
+      await push(pushBody(a.deviceId, [ops.op('item', 'patch', put.rowId, { deleted: true }, { deleted: 1 })]))
+    ).body as PushResponse;
+    expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'validation_failed' });
+    expect(t.store.getRow('item', put.rowId)?.deleted).toBe(false);
+  });
+});
+
+describe('T1: the server clamps HLCs from the future', () => {
+  it('an op stamped a day ahead is stored at most 60 s ahead of server time', async () => {
+    const op = ops.putItem();
+    op.hlc = `${String(t.clock.now + 86_400_000).padStart(15, '0')}-0003-${a.deviceId}`;
+    await push(pushBody(a.deviceId, [op]));
+    const stored = t.store.getRow('item', op.rowId);
+    const hlc = parseHlc(String(stored?.row['updatedAt']));
+    expect(hlc).toEqual({ wallMs: t.clock.now + 60_000, counter: 3, node: a.deviceId });
+    expect(stored?.updatedHlc).toBe(stored?.row['updatedAt']);
+  });
+});

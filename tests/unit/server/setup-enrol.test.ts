@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ENROLMENT_CODE_ALPHABET,
+  CreateEnrolmentCodeResponse,
+  EnrolResponse,
+  HealthResponse,
+  SetupResponse,
+  StaffListResponse,
+} from '../../../src/domain/api';
+import { parseHlc } from '../../../src/domain/hlc';
+import { verifyPin } from '../../../src/domain/pin';
+import { hashSecret } from '../../../src/server/site/secrets';
+import {
+  OpBuilder,
+  call,
+  makeTestServer,
+  pushBody,
+  setupRequest,
+  setupViaApi,
+  snapshot,
+  type TestServer,
+} from './helpers';
+
+let t: TestServer;
+beforeEach(() => {
+  t = makeTestServer();
+});
+afterEach(() => t.dispose());
+
+async function newCode(token: string, actorStaffId: string) {
+  return call(t, 'POST', '/api/v1/enrolment-codes', { body: { actorStaffId }, token });
+}
+
+describe('health and first-run setup', () => {
+  it('health reports setUp false, then true after setup; every response carries serverTime (T1)', async () => {
+    const before = await call(t, 'GET', '/api/v1/health');
+    expect(HealthResponse.parse(before.body)).toEqual({
+      status: 'ok',
+      version: 'test',
+      setUp: false,
+      serverTime: t.clock.now,
+    });
+    expect(before.headers.get('X-Server-Time')).toBe(String(t.clock.now));
+    expect(before.headers.get('Cache-Control')).toBe('no-store');
+    await setupViaApi(t);
+    expect((await call(t, 'GET', '/api/v1/health')).body).toMatchObject({ setUp: true });
+  });
+
+  it('setup creates the building, its admin and a device; a second setup is 409 already_set_up', async () => {
+    const res = await call(t, 'POST', '/api/v1/setup', { body: await setupRequest() });
+    expect(res.status).toBe(201);
+    const created = SetupResponse.parse(res.body);
+    const site = t.store.getRow('site', created.siteId);
+    expect(site?.row).toMatchObject({
+      id: created.siteId,
+      siteId: created.siteId,
+      name: 'Harbour Centre',
+      deleted: false,
+    });
+    expect(parseHlc(String(site?.row['updatedAt']))?.node).toBe('server');
+    expect(t.store.getRow('staff', created.adminStaffId)?.row).toMatchObject({ role: 'admin', active: true });
+    expect(t.store.getDevice(created.deviceId)).toMatchObject({
+      siteId: created.siteId,
+      lastCounter: 0,
+      revoked: false,
+    });
+
+    const before = snapshot(t.store);
+    const again = await call(t, 'POST', '/api/v1/setup', { body: await setupRequest('Second') });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: { code: 'already_set_up' } });
+    expect(snapshot(t.store)).toBe(before);
+  });
+});
+
+describe('enrolment codes (DESIGN.md "Auth")', () => {
+  it('an admin gets an 8-character code valid 24 h; it enrols one device once, then 400 invalid_enrolment_code', async () => {
+    const a = await setupViaApi(t);
+    const res = await newCode(a.token, a.adminStaffId);
+    expect(res.status).toBe(201);
+    const { code, expiresAt } = CreateEnrolmentCodeResponse.parse(res.body);
+    expect(code).toHaveLength(8);
+    expect([...code].every((ch) => ENROLMENT_CODE_ALPHABET.includes(ch))).toBe(true);
+    expect(expiresAt).toBe(t.clock.now + 24 * 3_600_000);
+    // Stored hashed: the plain code is nowhere in the database.
+    expect(snapshot(t.store)).not.toContain(code);
+    expect(snapshot(t.store)).toContain(hashSecret(code));
+
+    // Typed with a dash and in lower case, as a person would.
+    const typed = `${code.slice(0, 4)}-${code.slice(4)}`.toLowerCase();
+    const enrol = await call(t, 'POST', '/api/v1/enrol', { body: { code: typed, deviceName: 'Back office' } });
+    expect(enrol.status).toBe(201);
+    const device = EnrolResponse.parse(enrol.body);
+    expect(device.siteId).toBe(a.siteId);
+    expect(device.token).not.toBe(a.token);
+    expect((await call(t, 'GET', '/api/v1/sync/pull', { token: device.token })).status).toBe(200);
+
+    const reuse = await call(t, 'POST', '/api/v1/enrol', { body: { code, deviceName: 'Thief' } });
+    expect(reuse.status).toBe(400);
+    expect(reuse.body).toMatchObject({ error: { code: 'invalid_enrolment_code' } });
+  });
+
+  it('an expired or unknown code -> 400 invalid_enrolment_code and no device is created', async () => {
+    const a = await setupViaApi(t);
+    const { code } = CreateEnrolmentCodeResponse.parse((await newCode(a.token, a.adminStaffId)).body);
+    t.clock.now += 24 * 3_600_000 + 1;
+    const before = snapshot(t.store);
+    const expired = await call(t, 'POST', '/api/v1/enrol', { body: { code, deviceName: 'Late' } });
+    expect(expired.body).toMatchObject({ error: { code: 'invalid_enrolment_code' } });
+    const unknown = await call(t, 'POST', '/api/v1/enrol', { body: { code: 'ABCDEFGH', deviceName: 'Guess' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ error: { code: 'invalid_enrolment_code' } });
+    expect(snapshot(t.store)).toBe(before);
+  });
+
+  it('only an active admin of the building may create codes (403 forbidden otherwise)', async () => {
+    const a = await setupViaApi(t);
+    const ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
+    const deskId = crypto.randomUUID();
+    const { pinHash } = (await setupRequest()).admin;
+    const put = ops.op('staff', 'put', deskId, {
+      id: deskId,
+      siteId: a.siteId,
+      name: '李小明',
+      role: 'desk',
+      pinHash,
+      active: true,
+    });
+    await call(t, 'POST', '/api/v1/sync/push', { body: pushBody(a.deviceId, [put]), token: a.token });
+
+    expect((await newCode(a.token, deskId)).body).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await newCode(a.token, crypto.randomUUID())).status).toBe(403);
+    const deactivate = ops.op('staff', 'patch', a.adminStaffId, { active: false }, { active: 1 });
+    await call(t, 'POST', '/api/v1/sync/push', { body: pushBody(a.deviceId, [deactivate]), token: a.token });
+    expect((await newCode(a.token, a.adminStaffId)).status).toBe(403);
+  });
+});
+
+describe('staff list for offline sign-in', () => {
+  it('returns every staff row with its pinHash and no token hash or other secret', async () => {
+    const a = await setupViaApi(t);
+    const res = await call(t, 'GET', `/api/v1/sites/${a.siteId}/staff`, { token: a.token });
+    expect(res.status).toBe(200);
+    const list = StaffListResponse.parse(res.body);
+    expect(list.staff).toHaveLength(1);
+    const admin = list.staff[0];
+    expect(admin).toMatchObject({ id: a.adminStaffId, role: 'admin', active: true });
+    expect(admin && (await verifyPin('1234', admin.pinHash))).toBe(true);
+
+    const text = JSON.stringify(res.body);
+    const tokenHash = (t.store.db.prepare('SELECT token_hash FROM devices').get() as { token_hash: string }).token_hash;
+    expect(text).not.toContain(tokenHash);
+    expect(text).not.toContain(a.token);
+    expect(text.toLowerCase()).not.toContain('token');
+  });
+});
