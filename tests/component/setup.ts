@@ -1,8 +1,24 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { useLanguageStore } from '../../src/client/state/language-store';
+import { usePwaStore } from '../../src/client/state/pwa-store';
+import { useSessionStore } from '../../src/client/state/session-store';
+import { useUiStore } from '../../src/client/state/ui-store';
+
+// IndexedDB work through fake-indexeddb and live queries can take over a second on a loaded
+// 2-core runner; findBy*/waitFor still fail fast on a real miss, just not at 1 s.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
+  // zustand stores are module singletons: put each back to its initial state between tests,
+  // then drop what the persisted ones wrote, so no test sees another's language or session.
+  useLanguageStore.setState(useLanguageStore.getInitialState(), true);
+  useSessionStore.setState(useSessionStore.getInitialState(), true);
+  usePwaStore.setState(usePwaStore.getInitialState(), true);
+  useUiStore.setState(useUiStore.getInitialState(), true);
+  localStorage.clear();
+  sessionStorage.clear();
 });

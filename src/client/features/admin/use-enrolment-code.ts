@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import type { CreateEnrolmentCodeResponse } from '../../../domain/api';
+import { getDevice } from '../../db/repos/device-repo';
+import { createEnrolmentCode } from '../../sync/api-client';
+import { useDb } from '../../ui/db-context';
+
+/**
+ * Creates a one-time enrolment code for another tablet. This is the one admin action that needs
+ * the server at that moment (the code must exist there), so offline it says so instead.
+ */
+export function useEnrolmentCode(staffId: string) {
+  const db = useDb();
+  const [code, setCode] = useState<CreateEnrolmentCodeResponse | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const create = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const device = await getDevice(db);
+      if (!device) throw new Error('This tablet is not enrolled');
+      setCode(await createEnrolmentCode('', device.token, staffId));
+    } catch (error) {
+      setCode(null);
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { code, failure, busy, create };
+}
+
+/** Shows an 8-character code as two groups of four, easier to read out and type. */
+export function groupCode(code: string): string {
+  return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
+}

@@ -1,0 +1,81 @@
+import type { DeviceInfo } from '../../db/repos/device-repo';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
+import { describeError } from '../../ui/describe-error';
+import { Field } from '../../ui/field';
+import { LanguageSwitcher } from '../../ui/language-switcher';
+import { useEnrolForm } from './use-enrol-form';
+
+/** Enrol this tablet to the building with a one-time code from an admin. */
+export function EnrolScreen({ onDone }: { onDone(device: DeviceInfo): void }) {
+  const t = useT();
+  const form = useEnrolForm();
+
+  if (form.device) {
+    const device = form.device;
+    return (
+      <main className="centered-screen">
+        <div className="card">
+          <h1>{t('enrol.done.title')}</h1>
+          <p className="callout">{t('install.hint')}</p>
+          <Button variant="primary" large onClick={() => onDone(device)}>
+            {t('common.continue')}
+          </Button>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className="centered-screen">
+      <form
+        className="card"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void form.submit();
+        }}
+      >
+        <div className="card-top">
+          <h1>{t('enrol.title')}</h1>
+          <LanguageSwitcher />
+        </div>
+        <p>{t('enrol.intro')}</p>
+        <Field
+          label={t('enrol.code')}
+          hint={t('enrol.code.hint')}
+          error={form.errors.code ? t(form.errors.code, { field: t('enrol.code') }) : undefined}
+        >
+          {(p) => (
+            <input
+              {...p}
+              className="code-input"
+              autoCapitalize="characters"
+              autoComplete="off"
+              spellCheck={false}
+              value={form.code}
+              onChange={(e) => form.setCode(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('setup.tabletName')}
+          hint={t('setup.tabletName.hint')}
+          error={form.errors.tabletName ? t(form.errors.tabletName, { field: t('setup.tabletName') }) : undefined}
+        >
+          {(p) => <input {...p} value={form.tabletName} onChange={(e) => form.setTabletName(e.target.value)} />}
+        </Field>
+        {form.failure ? (
+          <p role="alert" className="form-error">
+            {describeError(t, form.failure)}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <Button type="submit" variant="primary" large disabled={form.submitting}>
+            {form.submitting ? t('common.saving') : t('enrol.submit')}
+          </Button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { EnrolmentCode } from '../../../domain/api';
+import type { DeviceInfo } from '../../db/repos/device-repo';
+import type { MessageKey } from '../../i18n/en';
+import { ApiRequestError, postEnrol } from '../../sync/api-client';
+import { useFinishEnrolment } from '../../ui/use-finish-enrolment';
+
+export interface EnrolErrors {
+  code?: MessageKey;
+  tabletName?: MessageKey;
+}
+
+/**
+ * Enrolment with a one-time code. The code is checked for shape here (a typo is caught without a
+ * round trip); the server's invalid_enrolment_code lands beside the code field too.
+ */
+export function useEnrolForm() {
+  const finishEnrolment = useFinishEnrolment();
+  const [code, setCode] = useState('');
+  const [tabletName, setTabletName] = useState('');
+  const [errors, setErrors] = useState<EnrolErrors>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [device, setDevice] = useState<DeviceInfo | null>(null);
+
+  const submit = async () => {
+    const parsed = EnrolmentCode.safeParse(code);
+    const next: EnrolErrors = {};
+    if (!parsed.success) next.code = code.trim() ? 'enrol.error.codeFormat' : 'error.required';
+    if (!tabletName.trim()) next.tabletName = 'error.required';
+    setErrors(next);
+    setFailure(null);
+    if (!parsed.success || next.tabletName) return;
+    setSubmitting(true);
+    try {
+      const deviceName = tabletName.trim();
+      const res = await postEnrol('', { code: parsed.data, deviceName });
+      setDevice(await finishEnrolment(res, deviceName));
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.code === 'invalid_enrolment_code') {
+        setErrors({ code: 'enrol.error.invalidCode' });
+      } else {
+        setFailure(error);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return { code, setCode, tabletName, setTabletName, errors, failure, submitting, submit, device };
+}

@@ -1,0 +1,108 @@
+import { useId } from 'react';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
+import { ChipGroup, SegmentedControl } from '../../ui/choice-group';
+import { describeError } from '../../ui/describe-error';
+import { Field } from '../../ui/field';
+import { FIELD_LABELS, fieldErrorText, kindOptions, severityOptions, statusOptions } from './log-labels';
+import { useEntryForm, type EntryFormOptions, type TextField } from './use-entry-form';
+
+/** The fast entry form: large chips and segments first, then the H6 texts, then who/where/when. */
+export function EntryForm(props: EntryFormOptions) {
+  const t = useT();
+  const titleId = useId();
+  const form = useEntryForm(props);
+  const { draft, errors } = form;
+  const error = (field: keyof typeof FIELD_LABELS) => fieldErrorText(t, field, errors[field]);
+
+  const textArea = (field: TextField, rows: number) => (
+    <Field label={t(FIELD_LABELS[field])} error={error(field)}>
+      {(p) => (
+        <textarea {...p} rows={rows} value={draft[field]} onChange={(e) => form.setText(field, e.target.value)} />
+      )}
+    </Field>
+  );
+  const textInput = (field: TextField, extra?: { inputMode?: 'tel'; autoComplete?: string }) => (
+    <Field label={t(FIELD_LABELS[field])} error={error(field)}>
+      {(p) => <input {...p} {...extra} value={draft[field]} onChange={(e) => form.setText(field, e.target.value)} />}
+    </Field>
+  );
+
+  return (
+    <form
+      className="card entry-form"
+      aria-labelledby={titleId}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void form.submit();
+      }}
+    >
+      <h2 id={titleId}>{t('log.form.title')}</h2>
+      <ChipGroup
+        legend={t('log.kind')}
+        options={kindOptions(t)}
+        value={draft.kind}
+        onChange={form.setKind}
+        error={error('kind')}
+      />
+      <div className="field-row">
+        <SegmentedControl
+          legend={t('log.severity')}
+          options={severityOptions(t)}
+          value={draft.severity}
+          onChange={form.setSeverity}
+          error={error('severity')}
+        />
+        <SegmentedControl
+          legend={t('log.status')}
+          options={statusOptions(t)}
+          value={draft.status}
+          onChange={form.setStatus}
+          error={error('status')}
+        />
+      </div>
+      {draft.severity !== 'routine' ? <p className="callout">{t('log.escalate')}</p> : null}
+      {textArea('cause', 2)}
+      {textArea('process', 3)}
+      {textArea('result', 2)}
+      <div className="field-row field-row-3">
+        {textInput('party')}
+        {textInput('contact', { inputMode: 'tel', autoComplete: 'off' })}
+        {textInput('location')}
+      </div>
+      <Field
+        label={t('log.occurredAt')}
+        hint={t('log.occurredAt.hint', { zone: props.timeZone })}
+        error={error('occurredAt')}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="datetime-local"
+            value={draft.occurredAt}
+            onChange={(e) => form.setOccurredAt(e.target.value)}
+          />
+        )}
+      </Field>
+      {form.failure ? (
+        <p role="alert" className="form-error">
+          {describeError(t, form.failure)}
+        </p>
+      ) : null}
+      {form.savedCount > 0 && !form.dirty ? (
+        <p role="status" className="form-ok">
+          {t('log.saved')}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <Button onClick={form.reset} disabled={form.saving || !form.dirty}>
+          {t('log.discard')}
+        </Button>
+        <Button type="submit" variant="primary" large disabled={form.saving}>
+          {form.saving ? t('common.saving') : t('log.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useState } from 'react';
+import type { Duty } from '../../../domain/entities';
+import { getSyncStatus } from '../../db/queries';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
+import { useDb } from '../../ui/db-context';
+import { describeError } from '../../ui/describe-error';
+import { Dialog } from '../../ui/dialog';
+import { formatDateTime } from '../../ui/time';
+import { useAction } from '../../ui/use-action';
+import { useSiteTimeZone } from '../../ui/use-site';
+import { EntryDetail } from './entry-detail';
+import { EntryForm } from './entry-form';
+import { EntryList } from './entry-list';
+import { StartDutyPanel } from './start-duty-panel';
+import { useDuty } from './use-duty';
+
+/** The duty record (F3, D1, D5): start a duty, then write, browse and amend its entries. */
+export function LogScreen({ staffId }: { staffId: string }) {
+  const { duty, start, end } = useDuty(staffId);
+  if (duty === undefined) return null;
+  if (duty === null) return <StartDutyPanel onStart={start} />;
+  return <DutyView duty={duty} staffId={staffId} onEnd={end} />;
+}
+
+function DutyView({ duty, staffId, onEnd }: { duty: Duty; staffId: string; onEnd(dutyId: string): Promise<void> }) {
+  const t = useT();
+  const db = useDb();
+  const timeZone = useSiteTimeZone();
+  const [openEntryId, setOpenEntryId] = useState<string | null>(null);
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const ending = useAction(onEnd);
+  const offsetMs = useLiveQuery(async () => (await getSyncStatus(db)).clockOffsetMs, [db]) ?? 0;
+  // T1: the default occurred-at is the tablet's clock corrected by the server offset.
+  const correctedNow = useCallback(() => Date.now() + offsetMs, [offsetMs]);
+
+  return (
+    <div className="duty-view">
+      <div className="duty-bar">
+        <span>{t('duty.current', { time: formatDateTime(duty.startedAt, timeZone) })}</span>
+        <Button variant="danger" onClick={() => setConfirmingEnd(true)}>
+          {t('duty.end')}
+        </Button>
+      </div>
+      <div className="log-columns">
+        <EntryForm dutyId={duty.id} staffId={staffId} timeZone={timeZone} correctedNow={correctedNow} />
+        <EntryList dutyId={duty.id} timeZone={timeZone} onOpen={setOpenEntryId} />
+      </div>
+      {openEntryId ? (
+        <EntryDetail entryId={openEntryId} staffId={staffId} timeZone={timeZone} onClose={() => setOpenEntryId(null)} />
+      ) : null}
+      {confirmingEnd ? (
+        <Dialog title={t('duty.end')} onClose={() => setConfirmingEnd(false)}>
+          <p>{t('duty.end.confirm')}</p>
+          {ending.error ? (
+            <p role="alert" className="form-error">
+              {describeError(t, ending.error)}
+            </p>
+          ) : null}
+          <div className="form-actions">
+            <Button onClick={() => setConfirmingEnd(false)}>{t('common.cancel')}</Button>
+            <Button variant="danger" large disabled={ending.busy} onClick={() => void ending.run(duty.id)}>
+              {t('duty.end.confirmButton')}
+            </Button>
+          </div>
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}

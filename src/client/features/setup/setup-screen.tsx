@@ -1,0 +1,185 @@
+import { useMemo } from 'react';
+import type { DeviceInfo } from '../../db/repos/device-repo';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
+import { describeError } from '../../ui/describe-error';
+import { Field, type FieldControlProps } from '../../ui/field';
+import { LanguageSwitcher } from '../../ui/language-switcher';
+import { timeZoneOptions } from '../../ui/time';
+import { SETUP_STEPS, useSetupForm, type SetupErrors, type SetupValues } from './use-setup-form';
+
+export interface SetupScreenProps {
+  /** The tablet is enrolled and the admin has read the install advice. */
+  onDone(device: DeviceInfo): void;
+  /** The server already has a building: enrol with a code instead. */
+  onChooseEnrol(): void;
+}
+
+const STEP_TITLES = ['setup.step.building', 'setup.step.admin', 'setup.step.tablet'] as const;
+
+/** First run against an empty server: the building, its first admin, and this tablet. */
+export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
+  const t = useT();
+  const form = useSetupForm();
+  const { values, set, step, errors } = form;
+  const zones = useMemo(() => timeZoneOptions(values.timeZone), [values.timeZone]);
+  const err = (name: keyof SetupValues, label: string) => fieldError(t, errors, name, label);
+
+  if (form.device) {
+    const device = form.device;
+    return (
+      <main className="centered-screen">
+        <div className="card">
+          <h1>{t('setup.done.title')}</h1>
+          <p className="callout">{t('install.hint')}</p>
+          <p>{t('setup.done.signIn')}</p>
+          <Button variant="primary" large onClick={() => onDone(device)}>
+            {t('common.continue')}
+          </Button>
+        </div>
+      </main>
+    );
+  }
+
+  const last = step === SETUP_STEPS.length - 1;
+  return (
+    <main className="centered-screen">
+      <form
+        className="card wizard"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (last) void form.submit();
+          else form.next();
+        }}
+      >
+        <div className="card-top">
+          <h1>{t('setup.title')}</h1>
+          <LanguageSwitcher />
+        </div>
+        <p>{t('setup.intro')}</p>
+        <h2>
+          {t(STEP_TITLES[step] ?? 'setup.step.building')}{' '}
+          <span className="step-count">{t('setup.step', { step: step + 1, total: SETUP_STEPS.length })}</span>
+        </h2>
+        {step === 0 ? (
+          <>
+            <Field label={t('setup.buildingName')} error={err('buildingName', t('setup.buildingName'))}>
+              {(p) => (
+                <input {...p} value={values.buildingName} onChange={(e) => set('buildingName', e.target.value)} />
+              )}
+            </Field>
+            <Field label={t('setup.timeZone')} error={err('timeZone', t('setup.timeZone'))}>
+              {(p) => (
+                <select {...p} value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
+                  {zones.map((z) => (
+                    <option key={z} value={z}>
+                      {z}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="field-row">
+              <Field label={t('setup.shiftStart')} error={err('shiftStart', t('setup.shiftStart'))}>
+                {(p) => (
+                  <input
+                    {...p}
+                    type="time"
+                    value={values.shiftStart}
+                    onChange={(e) => set('shiftStart', e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field label={t('setup.shiftEnd')} error={err('shiftEnd', t('setup.shiftEnd'))}>
+                {(p) => (
+                  <input {...p} type="time" value={values.shiftEnd} onChange={(e) => set('shiftEnd', e.target.value)} />
+                )}
+              </Field>
+            </div>
+            <Field
+              label={t('setup.idleMinutes')}
+              hint={t('setup.idleMinutes.hint')}
+              error={err('idleMinutes', t('setup.idleMinutes'))}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={720}
+                  value={values.idleMinutes}
+                  onChange={(e) => set('idleMinutes', e.target.value)}
+                />
+              )}
+            </Field>
+          </>
+        ) : null}
+        {step === 1 ? (
+          <>
+            <Field label={t('setup.adminName')} error={err('adminName', t('setup.adminName'))}>
+              {(p) => <input {...p} value={values.adminName} onChange={(e) => set('adminName', e.target.value)} />}
+            </Field>
+            <Field label={t('setup.pin')} hint={t('setup.pin.hint')} error={err('pin', t('setup.pin'))}>
+              {(p) => <PinInput {...p} value={values.pin} onValue={(v) => set('pin', v)} />}
+            </Field>
+            <Field label={t('setup.confirmPin')} error={err('confirmPin', t('setup.confirmPin'))}>
+              {(p) => <PinInput {...p} value={values.confirmPin} onValue={(v) => set('confirmPin', v)} />}
+            </Field>
+          </>
+        ) : null}
+        {step === 2 ? (
+          <Field
+            label={t('setup.tabletName')}
+            hint={t('setup.tabletName.hint')}
+            error={err('tabletName', t('setup.tabletName'))}
+          >
+            {(p) => <input {...p} value={values.tabletName} onChange={(e) => set('tabletName', e.target.value)} />}
+          </Field>
+        ) : null}
+        {form.failure ? (
+          <div role="alert" className="form-error">
+            <p>{form.alreadySetUp ? t('setup.error.alreadySetUp') : describeError(t, form.failure)}</p>
+            {form.alreadySetUp ? <Button onClick={onChooseEnrol}>{t('setup.goToEnrol')}</Button> : null}
+          </div>
+        ) : null}
+        <div className="form-actions">
+          {step > 0 ? (
+            <Button onClick={form.back} disabled={form.submitting}>
+              {t('common.back')}
+            </Button>
+          ) : null}
+          <Button type="submit" variant="primary" large disabled={form.submitting}>
+            {form.submitting ? t('common.saving') : last ? t('setup.submit') : t('common.next')}
+          </Button>
+        </div>
+      </form>
+    </main>
+  );
+}
+
+function fieldError(
+  t: ReturnType<typeof useT>,
+  errors: SetupErrors,
+  name: keyof SetupValues,
+  label: string,
+): string | undefined {
+  const key = errors[name];
+  return key ? t(key, { field: label }) : undefined;
+}
+
+/** A masked numeric input for a PIN: the on-screen keyboard shows digits only. */
+function PinInput({ value, onValue, ...rest }: FieldControlProps & { value: string; onValue(v: string): void }) {
+  return (
+    <input
+      {...rest}
+      type="password"
+      inputMode="numeric"
+      autoComplete="new-password"
+      maxLength={8}
+      value={value}
+      onChange={(e) => onValue(e.target.value.replace(/\D/g, ''))}
+    />
+  );
+}

@@ -1,0 +1,52 @@
+import type { Staff } from '../../domain/entities';
+import { useT } from '../i18n/use-t';
+import type { Section } from '../state/ui-store';
+import { Button } from './button';
+import { LanguageSwitcher } from './language-switcher';
+
+export interface AppHeaderProps {
+  siteName: string | undefined;
+  staff: Staff | null;
+  section: Section;
+  onSection(section: Section): void;
+  onSignOut(): void;
+}
+
+/** Building name, the sections the signed-in person may use, who is signed in, and language. */
+export function AppHeader({ siteName, staff, section, onSection, onSignOut }: AppHeaderProps) {
+  const t = useT();
+  const sections: { id: Section; label: string }[] = staff
+    ? [
+        { id: 'log', label: t('nav.log') },
+        ...(staff.role === 'admin' ? [{ id: 'admin' as const, label: t('nav.admin') }] : []),
+      ]
+    : [];
+  return (
+    <header className="app-header">
+      <div className="app-title">
+        <span className="app-name">{t('app.title')}</span>
+        {siteName ? <span className="site-name">{siteName}</span> : null}
+      </div>
+      {sections.length > 0 ? (
+        <nav aria-label={t('nav.label')} className="app-nav">
+          {sections.map((s) => (
+            <Button
+              key={s.id}
+              variant="quiet"
+              className="nav-button"
+              aria-current={s.id === section ? 'page' : undefined}
+              onClick={() => onSection(s.id)}
+            >
+              {s.label}
+            </Button>
+          ))}
+        </nav>
+      ) : null}
+      <div className="app-user">
+        {staff ? <span className="signed-in">{t('shell.signedInAs', { name: staff.name })}</span> : null}
+        {staff ? <Button onClick={onSignOut}>{t('signin.signOut')}</Button> : null}
+        <LanguageSwitcher />
+      </div>
+    </header>
+  );
+}

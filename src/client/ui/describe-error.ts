@@ -1,0 +1,13 @@
+import type { TFunction } from '../i18n/use-t';
+import { ApiRequestError, NetworkError } from '../sync/api-client';
+
+/**
+ * One message for a failed server call: offline gets the network message, an API error shows its
+ * code, anything else its text. Screens map the codes they expect (e.g. invalid_enrolment_code)
+ * to a field before falling back to this.
+ */
+export function describeError(t: TFunction, error: unknown): string {
+  if (error instanceof NetworkError) return t('error.network');
+  if (error instanceof ApiRequestError) return t('error.server', { code: error.code, message: error.message });
+  return t('error.unexpected', { message: error instanceof Error ? error.message : String(error) });
+}

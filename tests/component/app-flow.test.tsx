@@ -1,0 +1,73 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../src/client/app';
+import { setStaffActive } from '../../src/client/db/repos/staff-repo';
+import { makeWriteContext } from '../../src/client/db/repos/write-context';
+import { useSessionStore } from '../../src/client/state/session-store';
+import { fakeEngine, seedStaff, seedTablet } from './helpers';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+describe('enrolled app', () => {
+  it('signs in, starts a duty, reaches Admin as an admin, and signs out', async () => {
+    const user = userEvent.setup();
+    const tablet = await seedTablet();
+    await seedStaff(tablet, { name: 'Wong Siu Ming', role: 'admin', pin: '2580' });
+    const onEnrolled = vi.fn();
+    render(<App db={tablet.db} engine={fakeEngine()} onEnrolled={onEnrolled} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Wong Siu Ming' }));
+    for (const d of '2580') await user.click(screen.getByRole('button', { name: d }));
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    expect(screen.getByText('Signed in: Wong Siu Ming')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Sync status' })).toBeInTheDocument();
+    expect(onEnrolled).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole('button', { name: 'Start duty' }));
+    expect(await screen.findByRole('heading', { name: 'New entry' })).toBeInTheDocument();
+    expect(screen.getByText(/^On duty since \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)).toBeInTheDocument();
+
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    await user.click(within(nav).getByRole('button', { name: 'Admin' }));
+    expect(await screen.findByRole('button', { name: 'Create enrolment code' })).toBeInTheDocument();
+    await user.click(within(nav).getByRole('button', { name: 'Duty record' }));
+    expect(await screen.findByRole('heading', { name: 'New entry' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Who is signing in?' })).toBeInTheDocument();
+    expect(useSessionStore.getState().staffId).toBeNull();
+  });
+
+  it('desk staff see no Admin section', async () => {
+    const tablet = await seedTablet();
+    const deskId = await seedStaff(tablet, { name: 'Chan Tai Man' });
+    act(() => useSessionStore.getState().signIn(deskId, Date.now()));
+    render(<App db={tablet.db} engine={fakeEngine()} />);
+    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(nav).queryByRole('button', { name: 'Admin' })).not.toBeInTheDocument();
+  });
+
+  it('signs out a session idle longer than the building allows (10 min here)', async () => {
+    const tablet = await seedTablet();
+    const deskId = await seedStaff(tablet, { name: 'Chan Tai Man' });
+    act(() => useSessionStore.getState().signIn(deskId, Date.now() - 11 * 60_000));
+    render(<App db={tablet.db} engine={fakeEngine()} />);
+    expect(await screen.findByRole('heading', { name: 'Who is signing in?' })).toBeInTheDocument();
+    expect(useSessionStore.getState().staffId).toBeNull();
+  });
+
+  it('signs out a person deactivated meanwhile (e.g. from another tablet)', async () => {
+    const tablet = await seedTablet();
+    const adminId = await seedStaff(tablet, { name: 'Wong Siu Ming', role: 'admin' });
+    const deskId = await seedStaff(tablet, { name: 'Chan Tai Man' });
+    act(() => useSessionStore.getState().signIn(deskId, Date.now()));
+    render(<App db={tablet.db} engine={fakeEngine()} />);
+    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    await setStaffActive(tablet.db, await makeWriteContext(tablet.db, adminId), deskId, false);
+    expect(await screen.findByRole('heading', { name: 'Who is signing in?' })).toBeInTheDocument();
+    await waitFor(() => expect(useSessionStore.getState().staffId).toBeNull());
+  });
+});

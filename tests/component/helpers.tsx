@@ -1,0 +1,87 @@
+/**
+ * Shared seeding for component tests: a fresh database per test (its own name), an enrolled
+ * tablet, a building and staff written directly, and a render wrapper with the app's providers.
+ */
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import type { Role, SiteSettings } from '../../src/domain/entities';
+import { formatHlc } from '../../src/domain/hlc';
+import { newId } from '../../src/domain/ids';
+import { hashPin } from '../../src/domain/pin';
+import { openHandoverDb } from '../../src/client/db/open';
+import { saveEnrolment } from '../../src/client/db/repos/device-repo';
+import type { HandoverDb } from '../../src/client/db/schema';
+import type { SyncOutcome } from '../../src/client/sync/sync-engine';
+import { DbProvider } from '../../src/client/ui/db-context';
+import { EngineProvider, type SyncRunner } from '../../src/client/ui/engine-context';
+
+export const SITE_SETTINGS: SiteSettings = {
+  name: 'Harbour View Tower',
+  timeZone: 'Asia/Hong_Kong',
+  shifts: [{ id: 'day', name: '09:00-18:00', start: '09:00', end: '18:00' }],
+  incomingLeadMinutes: 5,
+  outgoingLeadMinutes: 15,
+  retentionDays: 730,
+  idleSignOutMinutes: 10,
+};
+
+export interface SeededTablet {
+  db: HandoverDb;
+  siteId: string;
+  deviceId: string;
+}
+
+const hlc = () => formatHlc({ wallMs: Date.now(), counter: 0, node: 'seed' });
+
+/** A fresh database with an enrolled device and its building. `clockOffsetMs` fakes T1 skew. */
+export async function seedTablet(opts: { clockOffsetMs?: number } = {}): Promise<SeededTablet> {
+  const db = openHandoverDb(`component-${newId()}`);
+  const siteId = newId();
+  const deviceId = newId();
+  const now = Date.now();
+  await saveEnrolment(
+    db,
+    { siteId, deviceId, token: 't'.repeat(40), serverTime: now + (opts.clockOffsetMs ?? 0) },
+    'Lobby desk',
+    now,
+  );
+  await db.site.put({ ...SITE_SETTINGS, id: siteId, siteId, updatedAt: hlc(), deleted: false, _versions: {} });
+  return { db, siteId, deviceId };
+}
+
+/** A staff row as a pull would leave it; the PIN hash uses 1000 iterations to keep tests fast. */
+export async function seedStaff(
+  tablet: SeededTablet,
+  person: { name: string; role?: Role; pin?: string; active?: boolean },
+): Promise<string> {
+  const id = newId();
+  await tablet.db.staff.put({
+    id,
+    siteId: tablet.siteId,
+    updatedAt: hlc(),
+    deleted: false,
+    name: person.name,
+    role: person.role ?? 'desk',
+    pinHash: await hashPin(person.pin ?? '1234', 1000),
+    active: person.active ?? true,
+    _versions: {},
+  });
+  return id;
+}
+
+/** A sync engine double: records calls and reports a clean run. */
+export function fakeEngine(outcome: Partial<SyncOutcome> = {}): SyncRunner & { syncNow: ReturnType<typeof vi.fn> } {
+  return {
+    syncNow: vi.fn(async () => ({ pushed: 0, pulled: 0, rejected: 0, error: null, ...outcome })),
+  };
+}
+
+/** Renders `ui` inside the database and engine providers the screens expect. */
+export function renderWithDb(ui: ReactElement, db: HandoverDb, engine: SyncRunner = fakeEngine()) {
+  return render(
+    <DbProvider db={db}>
+      <EngineProvider engine={engine}>{ui}</EngineProvider>
+    </DbProvider>,
+  );
+}
