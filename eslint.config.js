@@ -5,7 +5,20 @@ import tseslint from 'typescript-eslint';
 
 const zone = (target, from, message) => ({ target, from, message });
 // One folder per job (DESIGN.md "Layout"); each may import only itself among features.
-const FEATURES = ['setup', 'enrol', 'signin', 'log', 'admin', 'count', 'tasks', 'handover', 'keys', 'roster', 'review', 'reports'];
+const FEATURES = [
+  'setup',
+  'enrol',
+  'signin',
+  'log',
+  'admin',
+  'count',
+  'tasks',
+  'handover',
+  'keys',
+  'roster',
+  'review',
+  'reports',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'public/**'] },
@@ -45,9 +58,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'dexie', message: 'Dexie is used only under src/client/db (repositories and queries).' },
-          ],
+          paths: [{ name: 'dexie', message: 'Dexie is used only under src/client/db (repositories and queries).' }],
         },
       ],
     },
