@@ -1,0 +1,193 @@
+/**
+ * `npm run bench` (not part of `npm test`): sync throughput over loopback against the real server
+ * process, the same rows as raw better-sqlite3 transactional inserts for scale, and the size of
+ * the JavaScript a tablet loads first. Prints a table and writes bench/results.json.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { REPO_ROOT, startServerProcess } from '../tests/e2e/server-process';
+import { logEntryOps, pull, push, setUpSite, type BenchSite } from './workload';
+
+const PUSH_OPS = 5_000;
+const PULL_CHANGES = 20_000;
+const BATCH = 500;
+
+interface Rate {
+  count: number;
+  ms: number;
+  perSecond: number;
+}
+
+const rate = (count: number, ms: number): Rate => ({
+  count,
+  ms: Math.round(ms),
+  perSecond: Math.round((count / ms) * 1000),
+});
+
+async function timed(fn: () => Promise<void> | void): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** (a) Push `count` queued log-entry ops in batches, one request at a time like the sync engine. */
+async function benchPush(site: BenchSite, count: number): Promise<Rate> {
+  const { ops } = logEntryOps(site, count);
+  const ms = await timed(async () => {
+    for (let i = 0; i < ops.length; i += BATCH) await push(site, ops.slice(i, i + BATCH));
+  });
+  return rate(count, ms);
+}
+
+/** (b) Pull `count` changes from cursor 0 in pages, as a fresh tablet does. */
+async function benchPull(site: BenchSite, count: number): Promise<Rate> {
+  let pulled = 0;
+  let cursor = 0;
+  const ms = await timed(async () => {
+    while (pulled < count) {
+      const page = await pull(site, cursor, Math.min(BATCH, count - pulled));
+      if (page.changes.length === 0) throw new Error(`pull ran dry after ${pulled} changes`);
+      pulled += page.changes.length;
+      cursor = page.cursor;
+    }
+  });
+  return rate(pulled, ms);
+}
+
+/** (c) The same rows as plain transactional inserts into one table: the floor of the storage cost. */
+function benchRawInserts(dir: string, rows: Record<string, unknown>[], name: string): Rate {
+  const db = new Database(join(dir, `${name}.sqlite`));
+  try {
+    // The server's own settings (src/server/store/sqlite-store.ts), so only the sync work differs.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec('CREATE TABLE plain (id TEXT PRIMARY KEY, data TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO plain (id, data) VALUES (?, ?)');
+    const batch = db.transaction((chunk: Record<string, unknown>[]) => {
+      for (const row of chunk) insert.run(row.id as string, JSON.stringify(row));
+    });
+    // One untimed batch warms the statement and the file, as the server is warm by setup time.
+    batch(rows.slice(0, BATCH).map((row) => ({ ...row, id: `warm-${String(row.id)}` })));
+    const start = performance.now();
+    for (let i = 0; i < rows.length; i += BATCH) batch(rows.slice(i, i + BATCH));
+    return rate(rows.length, performance.now() - start);
+  } finally {
+    db.close();
+  }
+}
+
+interface AssetSize {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+/** (d) The scripts and modulepreloads dist/index.html references: what a first load must fetch. */
+function initialJavaScript(): { files: AssetSize[]; bytes: number; gzipBytes: number } {
+  const html = readFileSync(join(REPO_ROOT, 'dist', 'index.html'), 'utf8');
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) if (m[1]) refs.add(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g)) if (m[1]) refs.add(m[1]);
+  const files = [...refs].map((ref) => {
+    const data = readFileSync(join(REPO_ROOT, 'dist', ref.replace(/^\//, '')));
+    return { file: ref, bytes: data.length, gzipBytes: gzipSync(data, { level: 9 }).length };
+  });
+  if (files.length === 0) throw new Error('dist/index.html references no script');
+  return {
+    files,
+    bytes: files.reduce((n, f) => n + f.bytes, 0),
+    gzipBytes: files.reduce((n, f) => n + f.gzipBytes, 0),
+  };
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'handover-bench-'));
+  const server = await startServerProcess({ dataDir: join(scratch, 'server') });
+  try {
+    const site = await setUpSite(server.url);
+    const pushRate = await benchPush(site, PUSH_OPS);
+    // Fill the building up to the pull size; not timed, only there so the pull has work.
+    const fill = logEntryOps(site, PULL_CHANGES - PUSH_OPS);
+    for (let i = 0; i < fill.ops.length; i += BATCH) await push(site, fill.ops.slice(i, i + BATCH));
+    const pullRate = await benchPull(site, PULL_CHANGES);
+
+    const rawPush = benchRawInserts(scratch, logEntryOps(site, PUSH_OPS).rows, 'raw-5k');
+    const rawPull = benchRawInserts(scratch, logEntryOps(site, PULL_CHANGES).rows, 'raw-20k');
+    const js = initialJavaScript();
+
+    const results = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+      batch: BATCH,
+      push: { count: pushRate.count, ms: pushRate.ms, opsPerSecond: pushRate.perSecond },
+      pull: { count: pullRate.count, ms: pullRate.ms, changesPerSecond: pullRate.perSecond },
+      rawInsert5k: { count: rawPush.count, ms: rawPush.ms, rowsPerSecond: rawPush.perSecond },
+      rawInsert20k: { count: rawPull.count, ms: rawPull.ms, rowsPerSecond: rawPull.perSecond },
+      ratios: {
+        pushVsRawInsert: Number((pushRate.perSecond / rawPush.perSecond).toFixed(4)),
+        pullVsRawInsert: Number((pullRate.perSecond / rawPull.perSecond).toFixed(4)),
+      },
+      initialJs: js,
+    };
+    writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+    const rows: [string, string, string, string][] = [
+      ['measure', 'count', 'time', 'throughput'],
+      [
+        '(a) push over loopback, 500/batch',
+        fmt(pushRate.count),
+        `${fmt(pushRate.ms)} ms`,
+        `${fmt(pushRate.perSecond)} ops/s`,
+      ],
+      [
+        '(b) pull over loopback, 500/page',
+        fmt(pullRate.count),
+        `${fmt(pullRate.ms)} ms`,
+        `${fmt(pullRate.perSecond)} changes/s`,
+      ],
+      [
+        '(c) raw SQLite insert, 5k rows',
+        fmt(rawPush.count),
+        `${fmt(rawPush.ms)} ms`,
+        `${fmt(rawPush.perSecond)} rows/s`,
+      ],
+      [
+        '(c) raw SQLite insert, 20k rows',
+        fmt(rawPull.count),
+        `${fmt(rawPull.ms)} ms`,
+        `${fmt(rawPull.perSecond)} rows/s`,
+      ],
+    ];
+    const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
+    const line = (r: string[]) =>
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ');
+    console.log(`\nHandover Desk bench (${results.machine.cpus} cores, Node ${process.version})\n`);
+    console.log(line(rows[0] ?? []));
+    console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+    for (const r of rows.slice(1)) console.log(line(r));
+    const times = (r: number) => (1 / r).toFixed(1);
+    console.log(
+      `\nratio push / raw insert: ${results.ratios.pushVsRawInsert} (raw inserts ${times(results.ratios.pushVsRawInsert)}x faster)`,
+    );
+    console.log(
+      `ratio pull / raw insert: ${results.ratios.pullVsRawInsert} (raw inserts ${times(results.ratios.pullVsRawInsert)}x faster)`,
+    );
+    console.log(
+      `\ninitial JavaScript (${js.files.length} file(s)): ${kib(js.bytes)} raw, ${kib(js.gzipBytes)} gzipped`,
+    );
+    for (const f of js.files) console.log(`  ${f.file}  ${kib(f.bytes)} raw, ${kib(f.gzipBytes)} gzip`);
+    console.log('\nwritten to bench/results.json');
+  } finally {
+    await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();

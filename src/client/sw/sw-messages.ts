@@ -1,0 +1,29 @@
+/**
+ * What the page and the service worker say to each other. Kept free of DOM and worker globals so
+ * both sides (and tests) can import it.
+ */
+
+/**
+ * The Background Sync tag the page registers (src/client/sync/page-sync.ts, on every local write)
+ * and the worker answers by running the sync engine. tests/e2e/background-sync.test.ts proves the
+ * two sides agree.
+ */
+export const BACKGROUND_SYNC_TAG = 'handover-sync';
+
+/** Sent by workbox-window's messageSkipWaiting() when the person accepts the update prompt. */
+export interface SkipWaitingMessage {
+  type: 'SKIP_WAITING';
+}
+
+export function isSkipWaitingMessage(data: unknown): data is SkipWaitingMessage {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'SKIP_WAITING';
+}
+
+/**
+ * The Background Sync event (Chromium only; absent from TypeScript's lib). Safari and Firefox never
+ * fire it, which is why the page runs the same engine on its own triggers (DESIGN.md).
+ */
+export interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+  readonly lastChance: boolean;
+}

@@ -1,0 +1,53 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker (vite-plugin-pwa, injectManifest). It does three jobs (DESIGN.md "Where it
+ * runs"): precache the app shell so a reload works with no network, answer navigations from that
+ * shell (never /api), and run the same sync engine as the page when Chromium's Background Sync
+ * fires, so queued changes reach the server even after the tab is closed.
+ */
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { openHandoverDb } from '../db/open';
+import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
+import { BACKGROUND_SYNC_TAG, isSkipWaitingMessage, type SyncEvent } from './sw-messages';
+import { syncWithRetries } from './sync-retry';
+
+declare const self: ServiceWorkerGlobalScope;
+
+// The build replaces self.__WB_MANIFEST with the list of hashed app files (JS, CSS, HTML, icons,
+// manifest). Old precaches from earlier builds are deleted so the tablet's storage stays small.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Any navigation (a reload, a deep link, the installed app's start_url) gets the precached shell;
+// the React app then routes on the client. /api is denied so an API URL opened in the address bar,
+// or fetched with mode 'navigate', always reaches the server and gets its JSON answer or error.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
+
+// The update prompt: a new worker waits until the page says it is safe (no unsaved work) and then
+// asks it to take over; see src/client/pwa/register.ts.
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if (isSkipWaitingMessage(event.data)) void self.skipWaiting();
+});
+
+self.addEventListener('activate', (event: ExtendableEvent) => {
+  // Take control of the page that installed us at once, so its first reload is already offline-safe.
+  event.waitUntil(self.clients.claim());
+});
+
+// One database and one engine per worker lifetime (Dexie opens lazily on first use); a single
+// engine also coalesces overlapping sync events in this worker.
+let engine: SyncEngine | null = null;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+self.addEventListener('sync', (event: Event) => {
+  const syncEvent = event as SyncEvent;
+  if (syncEvent.tag !== BACKGROUND_SYNC_TAG) return;
+  // The Web Lock `sync:<building>` inside the engine keeps this from racing an open page's sync.
+  // Each outcome is recorded in the sync status by the engine. A run that still fails after the
+  // in-event retries rejects, so Chromium schedules its own retry.
+  engine ??= createSyncEngine({ db: openHandoverDb(), baseUrl: '', locks: self.navigator.locks ?? null });
+  const run = engine;
+  syncEvent.waitUntil(syncWithRetries(() => run.syncNow(), sleep));
+});

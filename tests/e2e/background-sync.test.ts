@@ -1,0 +1,64 @@
+/**
+ * Background Sync (DESIGN.md "Where it runs"): a change written offline reaches the server through
+ * the service worker's `sync` event after the app's page is gone, so only the worker can have sent
+ * it. This also proves that the page books the same tag the worker listens for.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnrolmentCode, pullAll, setUpViaApi } from './api';
+import { enrolTablet, readDevice, shown, signIn, statusBar, writeEntry } from './app-steps';
+import { firstPage, startE2e, stopAll, waitForServiceWorkerControl, type E2eEnv } from './harness';
+
+const ADMIN = '黃志強';
+const PIN = '1357';
+const CAUSE = 'Fire door on B1 found propped open';
+
+describe('Background Sync in the service worker', () => {
+  let env: E2eEnv | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    env = await startE2e();
+    page = await firstPage(env.browser.context);
+  });
+
+  afterAll(async () => {
+    await stopAll(env?.browser, env?.server);
+  });
+
+  it('delivers an entry written offline after the page has closed', async () => {
+    if (!env) throw new Error('the environment did not start');
+    const { url } = env.server;
+    const setup = await setUpViaApi(url, ADMIN, PIN);
+    await page.goto(url);
+    await enrolTablet(page, await createEnrolmentCode(url, setup), 'Car park desk');
+    await signIn(page, ADMIN, PIN);
+    await page.getByRole('button', { name: 'Start duty' }).click();
+    await shown(statusBar(page).getByText('All changes are on the server'));
+    await waitForServiceWorkerControl(page);
+    const { token } = await readDevice(page);
+
+    await env.browser.context.setOffline(true);
+    await writeEntry(page, {
+      kind: 'Anomaly',
+      cause: CAUSE,
+      process: 'Closed it and told security',
+      party: 'Building',
+      location: 'B1',
+    });
+    await shown(statusBar(page).getByText('1 change not yet on the server'));
+
+    // Leave the app: from here on no page code runs, only the service worker can sync.
+    await page.goto('about:blank');
+    const causes = async () =>
+      (await pullAll(url, token)).filter((c) => c.table === 'logEntry').map((c) => c.row.cause);
+    expect(await causes()).toEqual([]);
+
+    await env.browser.context.setOffline(false);
+    await expect.poll(causes, { timeout: 60_000, interval: 500 }).toEqual([CAUSE]);
+
+    // Back in the app, the tablet knows the change is on the server (its outbox was acked).
+    await page.goto(url);
+    await shown(statusBar(page).getByText('All changes are on the server'));
+  });
+});

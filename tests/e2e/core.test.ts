@@ -1,0 +1,175 @@
+/**
+ * Issue 2's end-to-end proof in headless Chromium against the real server process: set up a
+ * building, sign in, go offline and reload from the service worker, write three entries that
+ * survive a reload, come back online and see them reach the server and a second tablet, and lock
+ * a person out after five wrong PINs. The steps share one building and run in order.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PullResponse } from '../../src/domain/sync-protocol';
+import {
+  entryList,
+  enrolTablet,
+  enterPin,
+  readDevice,
+  setUpBuilding,
+  shown,
+  signIn,
+  statusBar,
+  writeEntry,
+  type EntryInput,
+} from './app-steps';
+import {
+  firstPage,
+  launchBrowser,
+  startE2e,
+  stopAll,
+  waitForServiceWorkerControl,
+  type Browser,
+  type E2eEnv,
+} from './harness';
+
+const BUILDING = { name: 'Harbour Centre 海港中心', adminName: '陳美玲', pin: '2468', tabletName: 'Lobby desk' };
+
+const ENTRIES: EntryInput[] = [
+  {
+    kind: 'Enquiry',
+    cause: 'Visitor asked for the dentist on 12/F',
+    process: 'Directed to lift lobby B',
+    party: 'Visitor',
+    location: 'Lobby',
+  },
+  {
+    kind: 'Repair',
+    cause: 'Lift 3 door closes slowly',
+    process: 'Called the lift contractor',
+    party: 'Building',
+    location: 'Lift 3',
+  },
+  {
+    kind: 'Complaint',
+    cause: 'Tenant 8A reports noise from 9/F fit-out',
+    process: 'Told the 9/F contractor to stop drilling',
+    party: 'Unit 8A',
+    location: '9/F',
+  },
+];
+
+describe('duty record end to end (issue 2 proof)', () => {
+  let env: E2eEnv | undefined;
+  let second: Browser | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    env = await startE2e();
+    page = await firstPage(env.browser.context);
+  });
+
+  afterAll(async () => {
+    await stopAll(second, env?.browser, env?.server);
+  });
+
+  const tablet = () => {
+    if (!env) throw new Error('the environment did not start');
+    return env;
+  };
+
+  it('1. sets up a building through the first-run screen', async () => {
+    await page.goto(tablet().server.url);
+    await setUpBuilding(page, BUILDING);
+    const health = (await (await fetch(`${tablet().server.url}/api/v1/health`)).json()) as { setUp: boolean };
+    expect(health.setUp).toBe(true);
+  });
+
+  it('2. signs in with the PIN and starts a duty', async () => {
+    await signIn(page, BUILDING.adminName, BUILDING.pin);
+    await shown(page.getByRole('heading', { name: 'Start your duty' }));
+    await page.getByRole('button', { name: 'Start duty' }).click();
+    await shown(page.getByRole('form', { name: 'New entry' }));
+    // Everything so far (setup rows, the duty) is on the server before the network goes away.
+    await shown(statusBar(page).getByText('All changes are on the server'));
+  });
+
+  it('3. reloads offline: the page comes from the service worker', async () => {
+    await waitForServiceWorkerControl(page);
+    await tablet().browser.context.setOffline(true);
+    const reload = await page.reload();
+    expect(reload?.fromServiceWorker()).toBe(true);
+    await shown(statusBar(page).getByText('Offline', { exact: true }));
+    // Still signed in (session survives a reload) and on the open duty.
+    await shown(page.getByText(`Signed in: ${BUILDING.adminName}`));
+    await shown(page.getByRole('form', { name: 'New entry' }));
+  });
+
+  it('4. writes three entries offline; they survive another reload', async () => {
+    for (const entry of ENTRIES) await writeEntry(page, entry);
+    await shown(entryList(page).getByText('3 entries'));
+    await shown(statusBar(page).getByText('3 changes not yet on the server'));
+
+    const reload = await page.reload();
+    expect(reload?.fromServiceWorker()).toBe(true);
+    const list = entryList(page);
+    await shown(list.getByText('3 entries'));
+    for (const entry of ENTRIES) await shown(list.getByRole('button', { name: new RegExp(escape(entry.cause)) }));
+    await shown(statusBar(page).getByText('3 changes not yet on the server'));
+  });
+
+  it('5. back online: the entries reach the server and a second tablet', async () => {
+    await tablet().browser.context.setOffline(false);
+    await shown(statusBar(page).getByText('All changes are on the server'));
+
+    // Checked through the API with this tablet's own device token.
+    const device = await readDevice(page);
+    const pulled = await fetch(`${tablet().server.url}/api/v1/sync/pull?cursor=0&limit=1000`, {
+      headers: { authorization: `Bearer ${device.token}` },
+    });
+    expect(pulled.status).toBe(200);
+    const body = (await pulled.json()) as PullResponse;
+    const entries = body.changes.filter((c) => c.table === 'logEntry').map((c) => c.row);
+    expect(entries.map((e) => e.cause).sort()).toEqual(ENTRIES.map((e) => e.cause).sort());
+    for (const e of entries) {
+      expect(e).toMatchObject({ siteId: device.siteId, deleted: false, status: 'open', severity: 'routine' });
+    }
+
+    // An admin creates a one-time enrolment code in the UI.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('button', { name: 'Create enrolment code' }).click();
+    const codeBox = await shown(page.getByRole('status').filter({ hasText: 'Enrolment code' }));
+    const code = /\b([2-9A-HJ-NP-Z]{4}-?[2-9A-HJ-NP-Z]{4})\b/.exec(await codeBox.innerText())?.[1];
+    expect(code).toBeDefined();
+
+    // The second tablet enrols, signs in as the person on duty and sees the three entries.
+    second = await launchBrowser();
+    const other = await firstPage(second.context);
+    await other.goto(tablet().server.url);
+    await enrolTablet(other, code ?? '', 'Back office');
+    await signIn(other, BUILDING.adminName, BUILDING.pin);
+    const list = entryList(other);
+    await shown(list.getByText('3 entries'));
+    for (const entry of ENTRIES) await shown(list.getByRole('button', { name: new RegExp(escape(entry.cause)) }));
+  });
+
+  it('6. five wrong PINs lock the person out, and then even the right PIN is refused', async () => {
+    if (!second) throw new Error('the second tablet did not start');
+    const other = await firstPage(second.context);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    const alert = other.getByRole('main').getByRole('alert');
+    for (const left of [4, 3, 2, 1]) {
+      await enterPin(other, BUILDING.adminName, '1111');
+      await shown(alert.getByText(left === 1 ? 'Wrong PIN. 1 attempt left.' : `Wrong PIN. ${left} attempts left.`));
+    }
+    await enterPin(other, BUILDING.adminName, '1111');
+    await shown(alert.getByText(/^Too many wrong PINs\. Try again after /));
+
+    // The right PIN now: the attempt finishes (the keypad is cleared) and is refused all the same.
+    await enterPin(other, BUILDING.adminName, BUILDING.pin);
+    await shown(other.getByRole('status', { name: '0 of up to 8 digits entered' }));
+    await shown(alert.getByText(/^Too many wrong PINs\. Try again after /));
+    expect(await other.getByText(`Signed in: ${BUILDING.adminName}`).count()).toBe(0);
+    await shown(other.getByRole('heading', { name: `PIN for ${BUILDING.adminName}` }));
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

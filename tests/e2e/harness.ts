@@ -1,0 +1,88 @@
+/**
+ * End-to-end harness: the real server process plus headless Chromium launched exactly as
+ * DESIGN.md "Browser tests" says (a fresh persistent profile per browser, Debian's Chromium,
+ * service workers allowed). Offline is `context.setOffline(true)`, which also drives Background Sync.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT, startServerProcess, type ServerProcess } from './server-process';
+
+export { startServerProcess, type ServerProcess } from './server-process';
+
+export interface Browser {
+  readonly context: BrowserContext;
+  readonly profileDir: string;
+  /** Closes the browser and removes its profile directory. */
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with a fresh profile (never `--user-data-dir` in args: DESIGN.md). */
+export async function launchBrowser(): Promise<Browser> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    chromiumSandbox: false,
+    serviceWorkers: 'allow',
+    locale: 'en-US',
+    viewport: { width: 1180, height: 820 }, // a 10-11" tablet in landscape
+    args: [
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  return {
+    context,
+    profileDir,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface E2eEnv {
+  readonly server: ServerProcess;
+  readonly browser: Browser;
+}
+
+/** Starts a server on a temp data dir and one browser; fails clearly if the app was not built. */
+export async function startE2e(): Promise<E2eEnv> {
+  assertBuilt();
+  const server = await startServerProcess();
+  try {
+    return { server, browser: await launchBrowser() };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+}
+
+/** Stops every browser and server given, even when one of them fails to stop. */
+export async function stopAll(...parts: ({ close(): Promise<void> } | { stop(): Promise<void> } | undefined)[]) {
+  await Promise.allSettled(parts.map((p) => (p === undefined ? undefined : 'close' in p ? p.close() : p.stop())));
+}
+
+/** The end-to-end tests run against the production build (the service worker exists only there). */
+export function assertBuilt(): void {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'index.html')) || !existsSync(join(REPO_ROOT, 'dist', 'sw.js'))) {
+    throw new Error('dist/ is missing: run `npm run build` before the e2e tests (npm test does).');
+  }
+}
+
+/** Resolves once a service worker controls the page (first load: install, activate, clients.claim). */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+}
+
+/** The first page of a persistent context (one is opened with it), or a new one. */
+export async function firstPage(context: BrowserContext): Promise<Page> {
+  return context.pages()[0] ?? (await context.newPage());
+}
