@@ -3,13 +3,6 @@
  * both sides (and tests) can import it.
  */
 
-/**
- * The Background Sync tag the page registers (src/client/sync/page-sync.ts, on every local write)
- * and the worker answers by running the sync engine. tests/e2e/background-sync.test.ts proves the
- * two sides agree.
- */
-export const BACKGROUND_SYNC_TAG = 'handover-sync';
-
 /** Sent by workbox-window's messageSkipWaiting() when the person accepts the update prompt. */
 export interface SkipWaitingMessage {
   type: 'SKIP_WAITING';

@@ -8,8 +8,8 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openHandoverDb } from '../db/open';
-import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
-import { BACKGROUND_SYNC_TAG, isSkipWaitingMessage, type SyncEvent } from './sw-messages';
+import { BACKGROUND_SYNC_TAG, createSyncEngine, type SyncEngine } from '../sync/sync-engine';
+import { isSkipWaitingMessage, type SyncEvent } from './sw-messages';
 import { syncWithRetries } from './sync-retry';
 
 declare const self: ServiceWorkerGlobalScope;

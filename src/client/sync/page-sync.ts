@@ -7,10 +7,7 @@
  */
 import { watchOutboxHead } from '../db/outbox-watch';
 import type { HandoverDb } from '../db/schema';
-import type { SyncEngine } from './sync-engine';
-
-/** The Background Sync tag the service worker listens for. */
-export const BACKGROUND_SYNC_TAG = 'handover-sync';
+import { BACKGROUND_SYNC_TAG, type SyncEngine } from './sync-engine';
 export const DEFAULT_SYNC_INTERVAL_MS = 30_000;
 /** A burst of taps (an entry and its amendment) goes out in one sync. */
 export const LOCAL_WRITE_DEBOUNCE_MS = 1_000;

@@ -51,6 +51,12 @@ export interface SyncEngine {
 
 export const DEFAULT_PUSH_BATCH = 100;
 
+/**
+ * The Background Sync tag: the page registers it after local writes (page-sync.ts) and the service
+ * worker answers it by running this engine (sw.ts). tests/e2e/background-sync.test.ts proves it.
+ */
+export const BACKGROUND_SYNC_TAG = 'handover-sync';
+
 function classify(e: unknown): NonNullable<SyncOutcome['error']> {
   if (e instanceof NetworkError) return 'offline';
   if (e instanceof ApiRequestError && e.status === 401) return 'unauthorized';

@@ -46,7 +46,7 @@ export function EntryForm(props: EntryFormOptions) {
         onChange={form.setKind}
         error={error('kind')}
       />
-      <div className="field-row">
+      <div className="field-row field-row-segmented">
         <SegmentedControl
           legend={t('log.severity')}
           options={severityOptions(t)}

@@ -9,7 +9,7 @@ import { describeError } from '../../ui/describe-error';
 import { Dialog } from '../../ui/dialog';
 import { formatDateTime } from '../../ui/time';
 import { useAction } from '../../ui/use-action';
-import { useSiteTimeZone } from '../../ui/use-site';
+import { useSite } from '../../ui/use-site';
 import { EntryDetail } from './entry-detail';
 import { EntryForm } from './entry-form';
 import { EntryList } from './entry-list';
@@ -27,13 +27,17 @@ export function LogScreen({ staffId }: { staffId: string }) {
 function DutyView({ duty, staffId, onEnd }: { duty: Duty; staffId: string; onEnd(dutyId: string): Promise<void> }) {
   const t = useT();
   const db = useDb();
-  const timeZone = useSiteTimeZone();
+  const site = useSite();
   const [openEntryId, setOpenEntryId] = useState<string | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const ending = useAction(onEnd);
-  const offsetMs = useLiveQuery(async () => (await getSyncStatus(db)).clockOffsetMs, [db]) ?? 0;
+  const offsetMs = useLiveQuery(async () => (await getSyncStatus(db)).clockOffsetMs, [db]);
   // T1: the default occurred-at is the tablet's clock corrected by the server offset.
-  const correctedNow = useCallback(() => Date.now() + offsetMs, [offsetMs]);
+  const correctedNow = useCallback(() => Date.now() + (offsetMs ?? 0), [offsetMs]);
+  // The form's default occurred-at is shown in the building's zone and corrected time, so it waits
+  // for both to load from IndexedDB rather than briefly defaulting to the tablet's own zone.
+  if (site === undefined || offsetMs === undefined) return null;
+  const timeZone = site.timeZone;
 
   return (
     <div className="duty-view">
