@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
 import { NetworkError } from '../../sync/api-client';
 import { Button } from '../../ui/button';
-import { describeError } from '../../ui/describe-error';
+import { FailureAlert } from '../../ui/failure-alert';
 import { formatDateTime } from '../../ui/time';
 import { groupCode, useEnrolmentCode } from './use-enrolment-code';
 
@@ -25,11 +25,10 @@ export function EnrolmentCodePanel({ staffId, timeZone }: { staffId: string; tim
           <p>{t('admin.code.expires', { time: formatDateTime(code.expiresAt, timeZone) })}</p>
         </div>
       ) : null}
-      {failure ? (
-        <p role="alert" className="form-error">
-          {failure instanceof NetworkError ? t('admin.code.offline') : describeError(t, failure)}
-        </p>
-      ) : null}
+      <FailureAlert
+        error={failure}
+        {...(failure instanceof NetworkError ? { message: t('admin.code.offline') } : {})}
+      />
     </section>
   );
 }

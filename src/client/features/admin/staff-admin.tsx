@@ -3,8 +3,9 @@ import { ROLES } from '../../../domain/entities';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { SegmentedControl } from '../../ui/choice-group';
-import { describeError } from '../../ui/describe-error';
+import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
+import { PinInput } from '../../ui/pin-input';
 import { useStaffAdmin } from './use-staff-admin';
 
 /** The building's staff: add a person with a role and PIN; deactivate or reactivate. */
@@ -15,7 +16,6 @@ export function StaffAdmin({ actorStaffId }: { actorStaffId: string }) {
   const s = useStaffAdmin(actorStaffId);
   const f = s.form;
   const err = (key: typeof s.errors.name, label: string) => (key ? t(key, { field: label }) : undefined);
-  const digits = (v: string) => v.replace(/\D/g, '').slice(0, 8);
 
   return (
     <>
@@ -44,28 +44,10 @@ export function StaffAdmin({ actorStaffId }: { actorStaffId: string }) {
             hint={t('setup.pin.hint')}
             error={err(s.errors.pin, t('admin.staff.pin'))}
           >
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                value={f.pin}
-                onChange={(e) => f.setPin(digits(e.target.value))}
-              />
-            )}
+            {(p) => <PinInput {...p} value={f.pin} onValue={f.setPin} />}
           </Field>
           <Field label={t('admin.staff.confirmPin')} error={err(s.errors.confirmPin, t('admin.staff.confirmPin'))}>
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                value={f.confirmPin}
-                onChange={(e) => f.setConfirmPin(digits(e.target.value))}
-              />
-            )}
+            {(p) => <PinInput {...p} value={f.confirmPin} onValue={f.setConfirmPin} />}
           </Field>
         </div>
         {s.added ? (
@@ -73,11 +55,7 @@ export function StaffAdmin({ actorStaffId }: { actorStaffId: string }) {
             {t('admin.staff.added', { name: s.added })}
           </p>
         ) : null}
-        {s.failure ? (
-          <p role="alert" className="form-error">
-            {describeError(t, s.failure)}
-          </p>
-        ) : null}
+        <FailureAlert error={s.failure} />
         <div className="form-actions">
           <Button type="submit" variant="primary" large disabled={s.saving}>
             {s.saving ? t('common.saving') : t('admin.staff.submit')}

@@ -1,7 +1,7 @@
 import type { DeviceInfo } from '../../db/repos/device-repo';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
-import { describeError } from '../../ui/describe-error';
+import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { LanguageSwitcher } from '../../ui/language-switcher';
 import { useEnrolForm } from './use-enrol-form';
@@ -65,11 +65,7 @@ export function EnrolScreen({ onDone }: { onDone(device: DeviceInfo): void }) {
         >
           {(p) => <input {...p} value={form.tabletName} onChange={(e) => form.setTabletName(e.target.value)} />}
         </Field>
-        {form.failure ? (
-          <p role="alert" className="form-error">
-            {describeError(t, form.failure)}
-          </p>
-        ) : null}
+        <FailureAlert error={form.failure} />
         <div className="form-actions">
           <Button type="submit" variant="primary" large disabled={form.submitting}>
             {form.submitting ? t('common.saving') : t('enrol.submit')}

@@ -3,7 +3,8 @@ import type { DeviceInfo } from '../../db/repos/device-repo';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { describeError } from '../../ui/describe-error';
-import { Field, type FieldControlProps } from '../../ui/field';
+import { Field } from '../../ui/field';
+import { PinInput } from '../../ui/pin-input';
 import { LanguageSwitcher } from '../../ui/language-switcher';
 import { timeZoneOptions } from '../../ui/time';
 import { SETUP_STEPS, useSetupForm, type SetupErrors, type SetupValues } from './use-setup-form';
@@ -167,19 +168,4 @@ function fieldError(
 ): string | undefined {
   const key = errors[name];
   return key ? t(key, { field: label }) : undefined;
-}
-
-/** A masked numeric input for a PIN: the on-screen keyboard shows digits only. */
-function PinInput({ value, onValue, ...rest }: FieldControlProps & { value: string; onValue(v: string): void }) {
-  return (
-    <input
-      {...rest}
-      type="password"
-      inputMode="numeric"
-      autoComplete="new-password"
-      maxLength={8}
-      value={value}
-      onChange={(e) => onValue(e.target.value.replace(/\D/g, ''))}
-    />
-  );
 }
