@@ -48,7 +48,7 @@ describe('status bar and sync panel', () => {
       code: 'forbidden_role',
       message: 'role desk may not write staff',
       actorStaffId: staffId,
-      fields: {},
+      fields: { kind: 'complaint', cause: 'Noise from the 12th floor', process: 'Called the tenant' },
       recordedAt: Date.now(),
       _versions: {},
     });
@@ -67,6 +67,8 @@ describe('status bar and sync panel', () => {
     expect(item).toHaveTextContent('Duty record entry');
     expect(item).toHaveTextContent('The person who made this change is not allowed to');
     expect(item).toHaveTextContent('Server said: role desk may not write staff');
+    // Nothing is dropped silently: what the refused entry said is still on screen.
+    expect(item).toHaveTextContent('Noise from the 12th floor · Called the tenant');
     expect(item).toHaveTextContent(/Refused \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
 
     await user.click(within(panel).getByRole('button', { name: 'Sync now' }));

@@ -44,3 +44,16 @@ export function syncErrorText(t: TFunction, error: SyncStatus['lastError']): str
 export function skewMinutes(offsetMs: number): number {
   return Math.max(1, Math.round(Math.abs(offsetMs) / 60_000));
 }
+
+/** The fields that say what a refused change was about, in the order a person reads them. */
+const CONTENT_FIELDS = ['name', 'label', 'cause', 'process', 'result', 'text', 'party', 'location'] as const;
+
+/**
+ * What the refused change said (the cause of an entry, the text of an amendment, a person's name),
+ * so the person can see it and write it again: the server's syncError row keeps the op's fields.
+ */
+export function refusedContent(fields: Record<string, unknown>): string {
+  return CONTENT_FIELDS.map((f) => fields[f])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .join(' · ');
+}

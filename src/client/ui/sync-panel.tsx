@@ -4,7 +4,7 @@ import type { SyncOutcome } from '../sync/sync-engine';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { useEngine } from './engine-context';
-import { pendingText, rejectReason, syncErrorText, tableName } from './sync-messages';
+import { pendingText, refusedContent, rejectReason, syncErrorText, tableName } from './sync-messages';
 import { formatDateTime } from './time';
 import { useSiteTimeZone } from './use-site';
 import { useSyncInfo, useSyncProblems } from './use-sync-info';
@@ -67,6 +67,7 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
                 {t('sync.refused.when', { time: formatDateTime(e.recordedAt, timeZone) })}
               </span>
               <span className="sync-error-reason">{rejectReason(t, e.code)}</span>
+              {refusedContent(e.fields) ? <q className="sync-error-content">{refusedContent(e.fields)}</q> : null}
               {e.message ? (
                 <span className="sync-error-message">{t('sync.refused.serverSaid', { message: e.message })}</span>
               ) : null}
