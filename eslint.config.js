@@ -21,7 +21,7 @@ const FEATURES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'public/**'] },
+  { ignores: ['.tmp/**', 'dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'public/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

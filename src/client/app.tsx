@@ -6,12 +6,13 @@ import { getStaff } from './db/queries';
 import type { HandoverDb } from './db/schema';
 import { BootErrorScreen, LoadingScreen, OfflineScreen } from './features/boot/boot-screens';
 import { useBoot } from './features/boot/use-boot';
+import { DayRecordScreen } from './features/log/day-record';
 import { LogScreen } from './features/log/log-screen';
 import { SignInScreen } from './features/signin/signin-screen';
 import { useIdleSignOut } from './features/signin/use-idle-sign-out';
 import { useHtmlLang } from './i18n/use-html-lang';
 import { useSessionStore } from './state/session-store';
-import { useUiStore } from './state/ui-store';
+import { useUiStore, type Section } from './state/ui-store';
 import { AppHeader } from './ui/app-header';
 import { DbProvider, useDb } from './ui/db-context';
 import { EngineProvider, type SyncRunner } from './ui/engine-context';
@@ -92,6 +93,10 @@ function EnrolledApp() {
   );
   const staff = lookup && lookup.id === staffId ? lookup.staff : undefined;
   useIdleSignOut(site?.idleSignOutMinutes);
+  // Whoever signs in next (also after an idle sign-out) starts on the duty record.
+  useEffect(() => {
+    if (!staffId) setSection('log');
+  }, [staffId, setSection]);
 
   // A person deactivated by an admin (here or on another tablet) is signed out at once.
   useEffect(() => {
@@ -100,7 +105,8 @@ function EnrolledApp() {
   }, [staffId, staff, signOut]);
 
   const signedIn = staffId && staff && staff.active ? staff : null;
-  const shown = signedIn?.role === 'admin' ? section : 'log';
+  // Admin is for admins only; everyone signed in has the duty record and the record by day.
+  const shown: Section = section === 'admin' && signedIn?.role !== 'admin' ? 'log' : section;
   return (
     <div className="app">
       <AppHeader
@@ -122,6 +128,8 @@ function EnrolledApp() {
           <Suspense fallback={null}>
             <AdminScreen staffId={signedIn.id} />
           </Suspense>
+        ) : shown === 'day' ? (
+          <DayRecordScreen staffId={signedIn.id} />
         ) : (
           <LogScreen staffId={signedIn.id} />
         )}

@@ -53,18 +53,41 @@ export interface EntryFilter {
   status?: EntryStatus;
 }
 
+/** Not tombstoned and matching every filter that is set. */
+function keepEntry(e: LogEntry, filter: EntryFilter | undefined): boolean {
+  return (
+    !e.deleted &&
+    (filter?.kind === undefined || e.kind === filter.kind) &&
+    (filter?.severity === undefined || e.severity === filter.severity) &&
+    (filter?.status === undefined || e.status === filter.status)
+  );
+}
+
+/** Newest occurred-at first; ties by recording time, then id, so the order is stable everywhere. */
+function newestFirst(a: LogEntry, b: LogEntry): number {
+  return b.occurredAt - a.occurredAt || b.recordedAt - a.recordedAt || b.id.localeCompare(a.id);
+}
+
 /** The entries of one duty, newest occurred-at first. */
 export async function entriesForDuty(db: HandoverDb, dutyId: string, filter?: EntryFilter): Promise<LogEntry[]> {
   const rows = await db.logEntry.where('dutyId').equals(dutyId).toArray();
-  return rows
-    .filter(
-      (e) =>
-        !e.deleted &&
-        (filter?.kind === undefined || e.kind === filter.kind) &&
-        (filter?.severity === undefined || e.severity === filter.severity) &&
-        (filter?.status === undefined || e.status === filter.status),
-    )
-    .sort((a, b) => b.occurredAt - a.occurredAt || b.recordedAt - a.recordedAt || b.id.localeCompare(a.id));
+  return rows.filter((e) => keepEntry(e, filter)).sort(newestFirst);
+}
+
+/**
+ * Every entry of the building whose occurred-at lies in `[fromMs, toMs)`, whichever duty or tablet
+ * wrote it, newest first (F3, D5, H9: the chief and the next shift read the whole day). The caller
+ * computes the bounds of the building's day in the site's zone.
+ */
+export async function entriesForDay(
+  db: HandoverDb,
+  fromMs: number,
+  toMs: number,
+  filter?: EntryFilter,
+): Promise<LogEntry[]> {
+  if (!(toMs > fromMs)) return [];
+  const rows = await db.logEntry.where('occurredAt').between(fromMs, toMs, true, false).toArray();
+  return rows.filter((e) => keepEntry(e, filter)).sort(newestFirst);
 }
 
 export async function getEntry(db: HandoverDb, id: string): Promise<LogEntry | undefined> {
@@ -78,6 +101,14 @@ export async function amendmentsFor(db: HandoverDb, entryId: string): Promise<Lo
   return rows
     .filter((a) => !a.deleted)
     .sort((a, b) => a.recordedAt - b.recordedAt || a.updatedAt.localeCompare(b.updatedAt));
+}
+
+/** The duties with these ids that are on this tablet and not deleted, in no particular order. */
+export async function dutiesByIds(db: HandoverDb, ids: string[]): Promise<Duty[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await db.duty.bulkGet(unique);
+  return rows.filter((d): d is NonNullable<typeof d> => d !== undefined && !d.deleted);
 }
 
 /** How many local changes are not yet acknowledged by the server (the status bar shows it). */

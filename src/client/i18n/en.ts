@@ -84,6 +84,7 @@ export const en = {
 
   'nav.label': 'Sections',
   'nav.log': 'Duty record',
+  'nav.day': 'Record by day',
   'nav.admin': 'Admin',
   'shell.signedInAs': 'Signed in: {name}',
   'role.desk': 'Desk staff',
@@ -144,6 +145,18 @@ export const en = {
   'filter.severity': 'Filter by severity',
   'filter.status': 'Filter by status',
   'filter.all': 'All',
+
+  'day.title': 'Record by day',
+  'day.picker': 'Choose the day',
+  'day.date': 'Day',
+  'day.zone': 'Midnight to midnight, building time ({zone})',
+  'day.previous': 'Previous day',
+  'day.next': 'Next day',
+  'day.today': 'Today',
+  'day.group.duty': '{name}, {start}–{end}',
+  'day.group.onDuty': '{name}, from {start}, still on duty',
+  'day.group.other': 'Other',
+  'day.empty': 'No entries on this day.',
 
   'entry.title': '{kind}, {time}',
   'entry.recordedBy': 'Recorded by {name} at {time}',

@@ -81,6 +81,7 @@ export const zhHans = {
 
   'nav.label': '功能',
   'nav.log': '值班记录',
+  'nav.day': '按日查看记录',
   'nav.admin': '管理',
   'shell.signedInAs': '已登录：{name}',
   'role.desk': '前台值班员',
@@ -141,6 +142,18 @@ export const zhHans = {
   'filter.severity': '按严重程度筛选',
   'filter.status': '按状态筛选',
   'filter.all': '全部',
+
+  'day.title': '按日查看记录',
+  'day.picker': '选择日期',
+  'day.date': '日期',
+  'day.zone': '由零时至午夜，按大厦时间（{zone}）计算',
+  'day.previous': '前一天',
+  'day.next': '后一天',
+  'day.today': '今天',
+  'day.group.duty': '{name}，{start}–{end}',
+  'day.group.onDuty': '{name}，{start} 起，仍在值班',
+  'day.group.other': '其他',
+  'day.empty': '这一天没有记录。',
 
   'entry.title': '{kind}，{time}',
   'entry.recordedBy': '由 {name} 于 {time} 记录',

@@ -81,6 +81,7 @@ export const zhHant = {
 
   'nav.label': '功能',
   'nav.log': '值班記錄',
+  'nav.day': '按日查看記錄',
   'nav.admin': '管理',
   'shell.signedInAs': '已登入：{name}',
   'role.desk': '前台值班員',
@@ -141,6 +142,18 @@ export const zhHant = {
   'filter.severity': '按嚴重程度篩選',
   'filter.status': '按狀態篩選',
   'filter.all': '全部',
+
+  'day.title': '按日查看記錄',
+  'day.picker': '選擇日期',
+  'day.date': '日期',
+  'day.zone': '由零時至午夜，按大廈時間（{zone}）計算',
+  'day.previous': '前一天',
+  'day.next': '後一天',
+  'day.today': '今天',
+  'day.group.duty': '{name}，{start}–{end}',
+  'day.group.onDuty': '{name}，{start} 起，仍在值班',
+  'day.group.other': '其他',
+  'day.empty': '這一天沒有記錄。',
 
   'entry.title': '{kind}，{time}',
   'entry.recordedBy': '由 {name} 於 {time} 記錄',

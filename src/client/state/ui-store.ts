@@ -4,7 +4,8 @@
  */
 import { create } from 'zustand';
 
-export type Section = 'log' | 'admin';
+/** `log`: the current duty; `day`: the building's record by day (everyone); `admin`: admins only. */
+export type Section = 'log' | 'day' | 'admin';
 
 export interface UiState {
   section: Section;

@@ -18,6 +18,7 @@ export function AppHeader({ siteName, staff, section, onSection, onSignOut }: Ap
   const sections: { id: Section; label: string }[] = staff
     ? [
         { id: 'log', label: t('nav.log') },
+        { id: 'day', label: t('nav.day') },
         ...(staff.role === 'admin' ? [{ id: 'admin' as const, label: t('nav.admin') }] : []),
       ]
     : [];

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
-import { describeError } from '../../ui/describe-error';
+import { FailureAlert } from '../../ui/failure-alert';
 import { Dialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
 import { formatDateTime } from '../../ui/time';
@@ -93,11 +93,7 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
             {(p) => <textarea {...p} rows={2} value={d.result} onChange={(e) => d.setResult(e.target.value)} />}
           </Field>
         ) : null}
-        {d.failure ? (
-          <p role="alert" className="form-error">
-            {describeError(t, d.failure)}
-          </p>
-        ) : null}
+        <FailureAlert error={d.failure} />
         <div className="form-actions">
           {entry.status === 'open' ? (
             <Button onClick={() => void d.amend('resolved')} disabled={d.saving}>

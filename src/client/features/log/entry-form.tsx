@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
+import { FailureAlert } from '../../ui/failure-alert';
 import { Button } from '../../ui/button';
 import { ChipGroup, SegmentedControl } from '../../ui/choice-group';
-import { describeError } from '../../ui/describe-error';
 import { Field } from '../../ui/field';
 import { FIELD_LABELS, fieldErrorText, kindOptions, severityOptions, statusOptions } from './log-labels';
 import { useEntryForm, type EntryFormOptions, type TextField } from './use-entry-form';
@@ -85,11 +85,7 @@ export function EntryForm(props: EntryFormOptions) {
           />
         )}
       </Field>
-      {form.failure ? (
-        <p role="alert" className="form-error">
-          {describeError(t, form.failure)}
-        </p>
-      ) : null}
+      <FailureAlert error={form.failure} />
       {form.savedCount > 0 && !form.dirty ? (
         <p role="status" className="form-ok">
           {t('log.saved')}

@@ -5,7 +5,7 @@ import { getSyncStatus } from '../../db/queries';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { useDb } from '../../ui/db-context';
-import { describeError } from '../../ui/describe-error';
+import { FailureAlert } from '../../ui/failure-alert';
 import { Dialog } from '../../ui/dialog';
 import { formatDateTime } from '../../ui/time';
 import { useAction } from '../../ui/use-action';
@@ -57,11 +57,7 @@ function DutyView({ duty, staffId, onEnd }: { duty: Duty; staffId: string; onEnd
       {confirmingEnd ? (
         <Dialog title={t('duty.end')} onClose={() => setConfirmingEnd(false)}>
           <p>{t('duty.end.confirm')}</p>
-          {ending.error ? (
-            <p role="alert" className="form-error">
-              {describeError(t, ending.error)}
-            </p>
-          ) : null}
+          <FailureAlert error={ending.error} />
           <div className="form-actions">
             <Button onClick={() => setConfirmingEnd(false)}>{t('common.cancel')}</Button>
             <Button variant="danger" large disabled={ending.busy} onClick={() => void ending.run(duty.id)}>

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/use-t';
+import { FailureAlert } from '../../ui/failure-alert';
 import { Button } from '../../ui/button';
 import { SegmentedControl } from '../../ui/choice-group';
-import { describeError } from '../../ui/describe-error';
 import { useAction } from '../../ui/use-action';
 import { useSite } from '../../ui/use-site';
 
@@ -31,11 +31,7 @@ export function StartDutyPanel({ onStart }: { onStart(shiftId: string | null): P
       <h2 id={titleId}>{t('duty.start.title')}</h2>
       <p>{t('duty.start.intro')}</p>
       <SegmentedControl legend={t('duty.shift')} options={options} value={shiftId} onChange={setChoice} />
-      {error ? (
-        <p role="alert" className="form-error">
-          {describeError(t, error)}
-        </p>
-      ) : null}
+      <FailureAlert error={error} />
       <Button variant="primary" large disabled={busy} onClick={() => void run(shiftId === NO_SHIFT ? null : shiftId)}>
         {t('duty.start.submit')}
       </Button>

@@ -1,0 +1,74 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { dutiesByIds, entriesForDay, getSyncStatus, listStaff } from '../../db/queries';
+import { useDb } from '../../ui/db-context';
+import { useNow } from '../../ui/use-now';
+import { dayBounds, dayKeyOf, groupByDuty, isDayKey, shiftDayKey, type DutyGroup } from './building-day';
+import { useEntryFilters, type EntryFilterState } from './use-entry-filters';
+
+export interface DayRecord {
+  /** The building day shown, `yyyy-MM-dd` in the site's zone. */
+  day: string;
+  /** Today in the building (T1: the tablet's clock corrected by the server offset). */
+  today: string;
+  /** Start of the shown day (UTC ms), for showing times on that day without their date. */
+  fromMs: number;
+  canGoNext: boolean;
+  previousDay(): void;
+  nextDay(): void;
+  goToday(): void;
+  /** From the date input; an empty, malformed or future day is ignored. */
+  pickDay(value: string): void;
+  filters: EntryFilterState;
+  /** The day's entries under their duties; undefined while loading. */
+  groups: DutyGroup[] | undefined;
+  count: number;
+  nameOf(staffId: string): string | undefined;
+}
+
+/**
+ * Every entry the building recorded on one day, from every duty and every tablet, grouped under
+ * the duties (F3, D5; H9: the next shift reads what the previous one wrote). Live: entries pulled
+ * from other tablets appear without a reload. The day runs midnight to midnight in `timeZone`.
+ */
+export function useDayRecord(timeZone: string): DayRecord {
+  const db = useDb();
+  const offsetMs = useLiveQuery(async () => (await getSyncStatus(db)).clockOffsetMs, [db]) ?? 0;
+  const today = dayKeyOf(useNow() + offsetMs, timeZone);
+  // null follows "today", so a screen left open past midnight moves on to the new day by itself.
+  const [picked, setPicked] = useState<string | null>(null);
+  const day = picked !== null && picked < today ? picked : today;
+  const { fromMs, toMs } = dayBounds(day, timeZone);
+  const filters = useEntryFilters();
+  const { kind, severity, status } = filters;
+
+  const data = useLiveQuery(async () => {
+    const entries = await entriesForDay(db, fromMs, toMs, filters.filter);
+    const duties = await dutiesByIds(
+      db,
+      entries.map((e) => e.dutyId),
+    );
+    // Inactive people too: a deactivated person's past duties still carry their name.
+    const staff = await listStaff(db, { includeInactive: true });
+    return { entries, duties, staff };
+  }, [db, fromMs, toMs, kind, severity, status]);
+
+  const choose = (key: string) => setPicked(key >= today ? null : key);
+
+  return {
+    day,
+    today,
+    fromMs,
+    canGoNext: day < today,
+    previousDay: () => choose(shiftDayKey(day, -1)),
+    nextDay: () => choose(shiftDayKey(day, 1)),
+    goToday: () => setPicked(null),
+    pickDay: (value) => {
+      if (isDayKey(value) && value <= today) choose(value);
+    },
+    filters,
+    groups: data ? groupByDuty(data.entries, data.duties) : undefined,
+    count: data?.entries.length ?? 0,
+    nameOf: (staffId) => data?.staff.find((s) => s.id === staffId)?.name,
+  };
+}
