@@ -38,10 +38,13 @@ export type ShiftTemplate = z.infer<typeof ShiftTemplate>;
 /** S2: normal duty hours are 09:00-18:00 unless the building defines other shifts. */
 export const DEFAULT_SHIFT: ShiftTemplate = { id: 'day', name: '09:00-18:00', start: '09:00', end: '18:00' };
 
+/** The most shift templates a building may define. */
+export const MAX_SHIFTS = 12;
+
 export const SiteSettings = z.object({
   name: z.string().trim().min(1).max(100),
   timeZone: z.string().refine(isValidTimeZone, 'unknown time zone'),
-  shifts: z.array(ShiftTemplate).min(1).max(12),
+  shifts: z.array(ShiftTemplate).min(1).max(MAX_SHIFTS),
   /** H1: the incoming person arrives this many minutes early. */
   incomingLeadMinutes: z.number().int().min(0).max(120),
   /** H1: the outgoing person starts preparing this many minutes before the end. */

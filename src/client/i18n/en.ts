@@ -23,6 +23,9 @@ export const en = {
   'error.idleMinutes': 'Enter a number of minutes from 1 to 720',
   'error.time': 'Enter a time as HH:MM',
   'error.timeZone': 'Choose a time zone from the list',
+  'error.leadMinutes': 'Enter a number of minutes from 0 to 120',
+  'error.shiftNameTaken': 'Another shift already has this name',
+  'error.shifts': 'Keep 1 to 12 shifts, each with a name, a start and an end',
   'install.hint':
     "Install this app on the tablet's home screen (on iPad: Share, then Add to Home Screen; elsewhere: the browser menu, then Install app). Installed, it opens without a network and the tablet keeps its records.",
 
@@ -194,6 +197,36 @@ export const en = {
   'admin.staff.reactivateName': 'Reactivate {name}',
   'admin.staff.inactive': 'Deactivated',
   'admin.staff.you': 'you',
+  'admin.pin.reset': 'Reset PIN',
+  'admin.pin.resetName': 'Reset PIN for {name}',
+  'admin.pin.new': 'New PIN',
+  'admin.pin.confirm': 'Confirm new PIN',
+  'admin.pin.submit': 'Save new PIN',
+  'admin.pin.note':
+    'The old PIN stops working on this tablet at once and on the others after their next sync. A lockout from wrong PINs on this tablet is lifted.',
+  'admin.pin.done': "{name}'s PIN was reset.",
+  'admin.settings.title': 'Building settings',
+  'admin.settings.loading': 'The building settings arrive with the first sync.',
+  'admin.settings.shifts': 'Shifts',
+  'admin.settings.shifts.hint':
+    'At least one shift. A shift that ends before it starts runs past midnight, e.g. 18:00 to 09:00.',
+  'admin.settings.shift': 'Shift {n}',
+  'admin.settings.shiftName': 'Name',
+  'admin.settings.shiftStart': 'Start',
+  'admin.settings.shiftEnd': 'End',
+  'admin.settings.addShift': 'Add a shift',
+  'admin.settings.removeShift': 'Remove',
+  'admin.settings.removeShiftName': 'Remove shift {n}',
+  'admin.settings.incomingLead': 'Incoming lead time (minutes)',
+  'admin.settings.incomingLead.hint':
+    'The incoming person arrives this many minutes before the change of shift and starts the handover.',
+  'admin.settings.outgoingLead': 'Outgoing lead time (minutes)',
+  'admin.settings.outgoingLead.hint':
+    'The outgoing person starts preparing the handover this many minutes before the shift ends.',
+  'admin.settings.submit': 'Save settings',
+  'admin.settings.discard': 'Discard changes',
+  'admin.settings.saved': 'Saved. Other tablets receive the change with their next sync.',
+  'admin.settings.unchanged': 'Nothing has changed.',
 
   'status.bar': 'Sync status',
   'status.online': 'Online',

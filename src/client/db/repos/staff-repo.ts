@@ -53,3 +53,26 @@ export async function setStaffActive(
 ): Promise<void> {
   await runWrite(db, [db.staff], () => patchRow(db, ctx, 'staff', staffId, { active }));
 }
+
+/**
+ * An admin sets a new PIN for a person who forgot theirs: the slow salted hash (domain hashPin)
+ * is patched into `pinHash` with its outbox op in one write, and the person's wrong-PIN lockout on
+ * this tablet (pinAttempts, local only) is lifted in the same transaction. Other tablets take the
+ * new hash with their next pull; their own lockouts run out as usual.
+ * @throws RowNotFoundError when the person is not on this tablet.
+ */
+export async function resetStaffPin(
+  db: HandoverDb,
+  ctx: WriteContext,
+  staffId: string,
+  pin: string,
+): Promise<Result<void, { pin?: 'invalid' }>> {
+  if (!isValidPin(pin)) return fail({ pin: 'invalid' });
+  // Hashed before the transaction opens: IndexedDB would end it while PBKDF2 runs.
+  const pinHash = await hashPin(pin);
+  await runWrite(db, [db.staff, db.pinAttempts], async () => {
+    await patchRow(db, ctx, 'staff', staffId, { pinHash });
+    await db.pinAttempts.delete(staffId);
+  });
+  return ok(undefined);
+}

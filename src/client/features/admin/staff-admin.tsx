@@ -6,12 +6,12 @@ import { SegmentedControl } from '../../ui/choice-group';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { PinInput } from '../../ui/pin-input';
+import { StaffList } from './staff-list';
 import { useStaffAdmin } from './use-staff-admin';
 
-/** The building's staff: add a person with a role and PIN; deactivate or reactivate. */
+/** The building's staff: add a person with a role and PIN; reset a PIN, deactivate or reactivate. */
 export function StaffAdmin({ actorStaffId }: { actorStaffId: string }) {
   const t = useT();
-  const listTitleId = useId();
   const formTitleId = useId();
   const s = useStaffAdmin(actorStaffId);
   const f = s.form;
@@ -63,32 +63,11 @@ export function StaffAdmin({ actorStaffId }: { actorStaffId: string }) {
         </div>
       </form>
 
-      <section className="card" aria-labelledby={listTitleId}>
-        <h2 id={listTitleId}>{t('admin.staff.title')}</h2>
-        <ul className="staff-list">
-          {s.staff?.map((person) => (
-            <li key={person.id} className={person.active ? '' : 'inactive'}>
-              <span className="staff-name">
-                {person.name}
-                {person.id === actorStaffId ? ` (${t('admin.staff.you')})` : ''}
-              </span>
-              <span className="staff-role">{t(`role.${person.role}`)}</span>
-              {person.active ? null : <span className="badge">{t('admin.staff.inactive')}</span>}
-              {person.id === actorStaffId ? null : (
-                <Button
-                  variant={person.active ? 'danger' : 'secondary'}
-                  aria-label={t(person.active ? 'admin.staff.deactivateName' : 'admin.staff.reactivateName', {
-                    name: person.name,
-                  })}
-                  onClick={() => void s.setActive(person.id, !person.active)}
-                >
-                  {person.active ? t('admin.staff.deactivate') : t('admin.staff.reactivate')}
-                </Button>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <StaffList
+        staff={s.staff}
+        actorStaffId={actorStaffId}
+        onSetActive={(id, active) => void s.setActive(id, active)}
+      />
     </>
   );
 }

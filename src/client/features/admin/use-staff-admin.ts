@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Role } from '../../../domain/entities';
-import { isValidPin } from '../../../domain/pin';
 import { createStaff, setStaffActive } from '../../db/repos/staff-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { listStaff } from '../../db/queries';
 import type { MessageKey } from '../../i18n/en';
 import { useDb } from '../../ui/db-context';
 import { useDirtyForm } from '../../ui/use-dirty-form';
+import { newPinErrors } from './use-pin-reset';
 
 export interface StaffFormErrors {
   name?: MessageKey;
@@ -33,10 +33,8 @@ export function useStaffAdmin(actorStaffId: string) {
   useDirtyForm('staff', name !== '' || pin !== '');
 
   const add = async () => {
-    const e: StaffFormErrors = {};
+    const e: StaffFormErrors = newPinErrors(pin, confirmPin);
     if (!name.trim()) e.name = 'error.required';
-    if (!isValidPin(pin)) e.pin = 'error.pinInvalid';
-    if (confirmPin !== pin) e.confirmPin = 'error.pinMismatch';
     setErrors(e);
     setAdded(null);
     setFailure(null);

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { DeviceInfo } from '../../db/repos/device-repo';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
@@ -6,7 +5,7 @@ import { describeError } from '../../ui/describe-error';
 import { Field } from '../../ui/field';
 import { PinInput } from '../../ui/pin-input';
 import { LanguageSwitcher } from '../../ui/language-switcher';
-import { timeZoneOptions } from '../../ui/time';
+import { MinutesField, ShiftTimeInputs, TimeZoneField } from '../../ui/settings-fields';
 import { SETUP_STEPS, useSetupForm, type SetupErrors, type SetupValues } from './use-setup-form';
 
 export interface SetupScreenProps {
@@ -23,7 +22,6 @@ export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
   const t = useT();
   const form = useSetupForm();
   const { values, set, step, errors } = form;
-  const zones = useMemo(() => timeZoneOptions(values.timeZone), [values.timeZone]);
   const err = (name: keyof SetupValues, label: string) => fieldError(t, errors, name, label);
 
   if (form.device) {
@@ -70,51 +68,30 @@ export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
                 <input {...p} value={values.buildingName} onChange={(e) => set('buildingName', e.target.value)} />
               )}
             </Field>
-            <Field label={t('setup.timeZone')} error={err('timeZone', t('setup.timeZone'))}>
-              {(p) => (
-                <select {...p} value={values.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
-                  {zones.map((z) => (
-                    <option key={z} value={z}>
-                      {z}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <div className="field-row">
-              <Field label={t('setup.shiftStart')} error={err('shiftStart', t('setup.shiftStart'))}>
-                {(p) => (
-                  <input
-                    {...p}
-                    type="time"
-                    value={values.shiftStart}
-                    onChange={(e) => set('shiftStart', e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field label={t('setup.shiftEnd')} error={err('shiftEnd', t('setup.shiftEnd'))}>
-                {(p) => (
-                  <input {...p} type="time" value={values.shiftEnd} onChange={(e) => set('shiftEnd', e.target.value)} />
-                )}
-              </Field>
-            </div>
-            <Field
+            <TimeZoneField
+              label={t('setup.timeZone')}
+              value={values.timeZone}
+              onChange={(v) => set('timeZone', v)}
+              error={err('timeZone', t('setup.timeZone'))}
+            />
+            <ShiftTimeInputs
+              startLabel={t('setup.shiftStart')}
+              endLabel={t('setup.shiftEnd')}
+              start={values.shiftStart}
+              end={values.shiftEnd}
+              onStart={(v) => set('shiftStart', v)}
+              onEnd={(v) => set('shiftEnd', v)}
+              startError={err('shiftStart', t('setup.shiftStart'))}
+              endError={err('shiftEnd', t('setup.shiftEnd'))}
+            />
+            <MinutesField
+              field="idleSignOutMinutes"
               label={t('setup.idleMinutes')}
               hint={t('setup.idleMinutes.hint')}
+              value={values.idleMinutes}
+              onChange={(v) => set('idleMinutes', v)}
               error={err('idleMinutes', t('setup.idleMinutes'))}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={720}
-                  value={values.idleMinutes}
-                  onChange={(e) => set('idleMinutes', e.target.value)}
-                />
-              )}
-            </Field>
+            />
           </>
         ) : null}
         {step === 1 ? (

@@ -1,10 +1,18 @@
 import { useState } from 'react';
 import type { SetupRequest } from '../../../domain/api';
-import { isValidTimeZone, type SiteSettings } from '../../../domain/entities';
+import { DEFAULT_SHIFT, type SiteSettings } from '../../../domain/entities';
 import { hashPin, isValidPin } from '../../../domain/pin';
+import {
+  DEFAULT_INCOMING_LEAD_MINUTES,
+  DEFAULT_OUTGOING_LEAD_MINUTES,
+  DEFAULT_RETENTION_DAYS,
+  validateSiteSettings,
+  type SiteSettingsDraft,
+} from '../../../domain/site-settings';
 import type { DeviceInfo } from '../../db/repos/device-repo';
 import type { MessageKey } from '../../i18n/en';
 import { ApiRequestError, postSetup } from '../../sync/api-client';
+import { settingsErrorKey } from '../../ui/settings-errors';
 import { browserTimeZone } from '../../ui/time';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { useFinishEnrolment } from '../../ui/use-finish-enrolment';
@@ -31,34 +39,44 @@ export const SETUP_STEPS = [
   ['tabletName'],
 ] as const satisfies readonly (readonly FieldName[])[];
 
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** The one shift a building starts with (S2: 09:00-18:00 unless changed); more come from Admin. */
+const FIRST_SHIFT_ID = DEFAULT_SHIFT.id;
 
-function validate(v: SetupValues): SetupErrors {
+/** The building step as the shared settings draft, so setup and Admin check it by the same rules. */
+function siteDraft(v: SetupValues): SiteSettingsDraft {
+  return {
+    name: v.buildingName,
+    timeZone: v.timeZone,
+    shifts: [{ id: FIRST_SHIFT_ID, name: `${v.shiftStart}-${v.shiftEnd}`, start: v.shiftStart, end: v.shiftEnd }],
+    // H1: lead times 5 and 15 minutes until an admin changes them.
+    incomingLeadMinutes: String(DEFAULT_INCOMING_LEAD_MINUTES),
+    outgoingLeadMinutes: String(DEFAULT_OUTGOING_LEAD_MINUTES),
+    idleSignOutMinutes: v.idleMinutes,
+  };
+}
+
+/**
+ * Checks every step. The building step goes through domain validateSiteSettings (the SiteSettings
+ * schema), the same check Admin's Building settings uses; `site` is the checked settings, or null.
+ */
+function check(v: SetupValues): { errors: SetupErrors; site: SiteSettings | null } {
   const e: SetupErrors = {};
-  if (!v.buildingName.trim()) e.buildingName = 'error.required';
-  if (!isValidTimeZone(v.timeZone)) e.timeZone = 'error.timeZone';
-  if (!CLOCK.test(v.shiftStart)) e.shiftStart = 'error.time';
-  if (!CLOCK.test(v.shiftEnd)) e.shiftEnd = 'error.time';
-  const idle = Number(v.idleMinutes);
-  if (!Number.isInteger(idle) || idle < 1 || idle > 720) e.idleMinutes = 'error.idleMinutes';
+  const checked = validateSiteSettings(siteDraft(v));
+  if (!checked.ok) {
+    const s = checked.errors;
+    const shift = s.shiftFields?.[FIRST_SHIFT_ID] ?? {};
+    if (s.name) e.buildingName = settingsErrorKey(s.name);
+    if (s.timeZone) e.timeZone = settingsErrorKey(s.timeZone);
+    if (shift.start) e.shiftStart = settingsErrorKey(shift.start);
+    if (shift.end) e.shiftEnd = settingsErrorKey(shift.end);
+    if (s.idleSignOutMinutes) e.idleMinutes = settingsErrorKey(s.idleSignOutMinutes, 'idleSignOutMinutes');
+  }
   if (!v.adminName.trim()) e.adminName = 'error.required';
   if (!isValidPin(v.pin)) e.pin = 'error.pinInvalid';
   if (v.confirmPin !== v.pin) e.confirmPin = 'error.pinMismatch';
   if (!v.tabletName.trim()) e.tabletName = 'error.required';
-  return e;
-}
-
-function siteSettings(v: SetupValues): SiteSettings {
-  return {
-    name: v.buildingName.trim(),
-    timeZone: v.timeZone,
-    // S2: one shift by default; H1 lead times 5 and 15 minutes; D5 records kept two years.
-    shifts: [{ id: 'day', name: `${v.shiftStart}-${v.shiftEnd}`, start: v.shiftStart, end: v.shiftEnd }],
-    incomingLeadMinutes: 5,
-    outgoingLeadMinutes: 15,
-    retentionDays: 730,
-    idleSignOutMinutes: Number(v.idleMinutes),
-  };
+  // D5: records are kept two years.
+  return { errors: e, site: checked.ok ? { ...checked.value, retentionDays: DEFAULT_RETENTION_DAYS } : null };
 }
 
 /**
@@ -71,8 +89,8 @@ export function useSetupForm() {
   const [values, setValues] = useState<SetupValues>(() => ({
     buildingName: '',
     timeZone: browserTimeZone(),
-    shiftStart: '09:00',
-    shiftEnd: '18:00',
+    shiftStart: DEFAULT_SHIFT.start,
+    shiftEnd: DEFAULT_SHIFT.end,
     idleMinutes: '10',
     adminName: '',
     pin: '',
@@ -90,7 +108,7 @@ export function useSetupForm() {
 
   /** Errors of the given step only, so later steps do not complain before they are shown. */
   const stepErrors = (index: number): SetupErrors => {
-    const all = validate(values);
+    const all = check(values).errors;
     const fields: readonly FieldName[] = SETUP_STEPS[index] ?? [];
     return Object.fromEntries(Object.entries(all).filter(([k]) => fields.includes(k as FieldName)));
   };
@@ -106,9 +124,9 @@ export function useSetupForm() {
   };
 
   const submit = async () => {
-    const e = validate(values);
+    const { errors: e, site } = check(values);
     setErrors(e);
-    if (Object.keys(e).length > 0) {
+    if (!site || Object.keys(e).length > 0) {
       const firstBad = SETUP_STEPS.findIndex((fields) => fields.some((f) => e[f]));
       if (firstBad >= 0) setStep(firstBad);
       return;
@@ -117,7 +135,7 @@ export function useSetupForm() {
     setFailure(null);
     try {
       const body: SetupRequest = {
-        site: siteSettings(values),
+        site,
         admin: { name: values.adminName.trim(), pinHash: await hashPin(values.pin) },
         deviceName: values.tabletName.trim(),
       };

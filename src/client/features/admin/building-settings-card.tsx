@@ -1,0 +1,95 @@
+import { useId } from 'react';
+import type { MinuteField, SettingsFieldError } from '../../../domain/site-settings';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
+import { FailureAlert } from '../../ui/failure-alert';
+import { Field } from '../../ui/field';
+import { settingsErrorKey } from '../../ui/settings-errors';
+import { MinutesField, TimeZoneField } from '../../ui/settings-fields';
+import { ShiftListEditor } from './shift-list-editor';
+import { useBuildingSettings } from './use-building-settings';
+
+/**
+ * The building's settings after first run: name, time zone, shift templates (S2), the H1 lead
+ * times and the idle sign-out. Saved on this tablet at once and synced later, so it works offline.
+ */
+export function BuildingSettingsCard({ actorStaffId }: { actorStaffId: string }) {
+  const t = useT();
+  const titleId = useId();
+  const s = useBuildingSettings(actorStaffId);
+  const title = <h2 id={titleId}>{t('admin.settings.title')}</h2>;
+  const message = (code: SettingsFieldError | undefined, label: string, minutes?: MinuteField) =>
+    code ? t(settingsErrorKey(code, minutes), { field: label }) : undefined;
+
+  if (!s.draft) {
+    return (
+      <section className="card" aria-labelledby={titleId}>
+        {title}
+        <p className="empty">{t('admin.settings.loading')}</p>
+      </section>
+    );
+  }
+
+  const d = s.draft;
+  const minutes = (field: MinuteField, label: string, hint: string) => (
+    <MinutesField
+      field={field}
+      label={label}
+      hint={hint}
+      value={d[field]}
+      onChange={(v) => s.setField(field, v)}
+      error={message(s.errors[field], label, field)}
+    />
+  );
+
+  return (
+    <form
+      className="card building-settings"
+      aria-labelledby={titleId}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void s.save();
+      }}
+    >
+      {title}
+      <Field label={t('setup.buildingName')} error={message(s.errors.name, t('setup.buildingName'))}>
+        {(p) => <input {...p} value={d.name} onChange={(e) => s.setField('name', e.target.value)} />}
+      </Field>
+      <TimeZoneField
+        label={t('setup.timeZone')}
+        value={d.timeZone}
+        onChange={(v) => s.setField('timeZone', v)}
+        error={message(s.errors.timeZone, t('setup.timeZone'))}
+      />
+      <ShiftListEditor
+        shifts={d.shifts}
+        errors={s.errors}
+        onShift={s.setShift}
+        onAdd={s.addShift}
+        onRemove={s.removeShift}
+      />
+      <div className="field-row field-row-3">
+        {minutes('incomingLeadMinutes', t('admin.settings.incomingLead'), t('admin.settings.incomingLead.hint'))}
+        {minutes('outgoingLeadMinutes', t('admin.settings.outgoingLead'), t('admin.settings.outgoingLead.hint'))}
+        {minutes('idleSignOutMinutes', t('setup.idleMinutes'), t('setup.idleMinutes.hint'))}
+      </div>
+      {s.status ? (
+        <p role="status" className="form-ok">
+          {t(s.status === 'saved' ? 'admin.settings.saved' : 'admin.settings.unchanged')}
+        </p>
+      ) : null}
+      <FailureAlert error={s.failure} />
+      <div className="form-actions">
+        {s.dirty ? (
+          <Button onClick={s.discard} disabled={s.saving}>
+            {t('admin.settings.discard')}
+          </Button>
+        ) : null}
+        <Button type="submit" variant="primary" large disabled={s.saving}>
+          {s.saving ? t('common.saving') : t('admin.settings.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
