@@ -15,6 +15,7 @@ import './styles/components.css';
 import './styles/status.css';
 import './styles/screens.css';
 import './styles/log.css';
+import './styles/admin.css';
 
 const db = openHandoverDb();
 const engine = createSyncEngine({ db, baseUrl: '', locks: navigator.locks ?? null });
