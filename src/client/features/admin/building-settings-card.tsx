@@ -3,6 +3,7 @@ import type { MinuteField, SettingsFieldError } from '../../../domain/site-setti
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
+import { SubmitButton } from '../../ui/submit-button';
 import { Field } from '../../ui/field';
 import { settingsErrorKey } from '../../ui/settings-errors';
 import { MinutesField, TimeZoneField } from '../../ui/settings-fields';
@@ -86,9 +87,7 @@ export function BuildingSettingsCard({ actorStaffId }: { actorStaffId: string })
             {t('admin.settings.discard')}
           </Button>
         ) : null}
-        <Button type="submit" variant="primary" large disabled={s.saving}>
-          {s.saving ? t('common.saving') : t('admin.settings.submit')}
-        </Button>
+        <SubmitButton busy={s.saving} label={t('admin.settings.submit')} />
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 import { useT } from '../../i18n/use-t';
-import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { FailureAlert } from '../../ui/failure-alert';
+import { SubmitButton } from '../../ui/submit-button';
 import { Field } from '../../ui/field';
 import { PinInput } from '../../ui/pin-input';
 import { usePinReset } from './use-pin-reset';
@@ -49,9 +49,7 @@ export function PinResetDialog({ person, actorStaffId, onClose, onReset }: PinRe
         </div>
         <FailureAlert error={r.failure} />
         <div className="form-actions">
-          <Button type="submit" variant="primary" large disabled={r.saving}>
-            {r.saving ? t('common.saving') : t('admin.pin.submit')}
-          </Button>
+          <SubmitButton busy={r.saving} label={t('admin.pin.submit')} />
         </div>
       </form>
     </Dialog>

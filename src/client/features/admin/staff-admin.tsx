@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { ROLES } from '../../../domain/entities';
 import { useT } from '../../i18n/use-t';
-import { Button } from '../../ui/button';
 import { SegmentedControl } from '../../ui/choice-group';
 import { FailureAlert } from '../../ui/failure-alert';
+import { SubmitButton } from '../../ui/submit-button';
 import { Field } from '../../ui/field';
 import { PinInput } from '../../ui/pin-input';
 import { StaffList } from './staff-list';
@@ -57,9 +57,7 @@ export function StaffAdmin({ actorStaffId }: { actorStaffId: string }) {
         ) : null}
         <FailureAlert error={s.failure} />
         <div className="form-actions">
-          <Button type="submit" variant="primary" large disabled={s.saving}>
-            {s.saving ? t('common.saving') : t('admin.staff.submit')}
-          </Button>
+          <SubmitButton busy={s.saving} label={t('admin.staff.submit')} />
         </div>
       </form>
 

@@ -2,6 +2,7 @@ import type { DeviceInfo } from '../../db/repos/device-repo';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
+import { SubmitButton } from '../../ui/submit-button';
 import { Field } from '../../ui/field';
 import { LanguageSwitcher } from '../../ui/language-switcher';
 import { useEnrolForm } from './use-enrol-form';
@@ -67,9 +68,7 @@ export function EnrolScreen({ onDone }: { onDone(device: DeviceInfo): void }) {
         </Field>
         <FailureAlert error={form.failure} />
         <div className="form-actions">
-          <Button type="submit" variant="primary" large disabled={form.submitting}>
-            {form.submitting ? t('common.saving') : t('enrol.submit')}
-          </Button>
+          <SubmitButton busy={form.submitting} label={t('enrol.submit')} />
         </div>
       </form>
     </main>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
 import { FailureAlert } from '../../ui/failure-alert';
+import { SubmitButton } from '../../ui/submit-button';
 import { Button } from '../../ui/button';
 import { ChipGroup, SegmentedControl } from '../../ui/choice-group';
 import { Field } from '../../ui/field';
@@ -95,9 +96,7 @@ export function EntryForm(props: EntryFormOptions) {
         <Button onClick={form.reset} disabled={form.saving || !form.dirty}>
           {t('log.discard')}
         </Button>
-        <Button type="submit" variant="primary" large disabled={form.saving}>
-          {form.saving ? t('common.saving') : t('log.submit')}
-        </Button>
+        <SubmitButton busy={form.saving} label={t('log.submit')} />
       </div>
     </form>
   );

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { describeError } from '../../ui/describe-error';
 import { Field } from '../../ui/field';
+import { SubmitButton } from '../../ui/submit-button';
 import { PinInput } from '../../ui/pin-input';
 import { LanguageSwitcher } from '../../ui/language-switcher';
 import { MinutesField, ShiftTimeInputs, TimeZoneField } from '../../ui/settings-fields';
@@ -128,9 +129,7 @@ export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
               {t('common.back')}
             </Button>
           ) : null}
-          <Button type="submit" variant="primary" large disabled={form.submitting}>
-            {form.submitting ? t('common.saving') : last ? t('setup.submit') : t('common.next')}
-          </Button>
+          <SubmitButton busy={form.submitting} label={last ? t('setup.submit') : t('common.next')} />
         </div>
       </form>
     </main>
