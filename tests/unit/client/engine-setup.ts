@@ -7,12 +7,11 @@ import { createSyncEngine } from '../../../src/client/sync/sync-engine';
 import { createFakeServer } from './fake-server';
 import { enrolledDb, fields, T0 } from './helpers';
 
-export async function setup(
-  dbs: HandoverDb[],
-  opts?: { serverAheadMs?: number; reject?: Parameters<typeof createFakeServer>[0]['reject'] },
-) {
+export async function setup(opts?: {
+  serverAheadMs?: number;
+  reject?: Parameters<typeof createFakeServer>[0]['reject'];
+}) {
   const e = await enrolledDb();
-  dbs.push(e.db);
   const deviceNow = () => T0;
   const server = createFakeServer({
     now: () => T0 + (opts?.serverAheadMs ?? 0),

@@ -1,5 +1,6 @@
 /** Shared set-up for the data-layer tests: a fresh fake-indexeddb database, enrolled. */
 import 'fake-indexeddb/auto';
+import { afterEach } from 'vitest';
 import type { LogEntryFields } from '../../../src/domain/entities';
 import { newId } from '../../../src/domain/ids';
 import { openHandoverDb } from '../../../src/client/db/open';
@@ -7,11 +8,23 @@ import { saveEnrolment } from '../../../src/client/db/repos/device-repo';
 import type { HandoverDb } from '../../../src/client/db/schema';
 
 let n = 0;
+const openDbs: HandoverDb[] = [];
+
+/** Closes and deletes, after each test, every database a test opened through these helpers. */
+afterEach(async () => {
+  await Promise.all(openDbs.splice(0).map(closeAndDelete));
+});
+
+/** Registers a database the test opened itself (a reopened or unenrolled one) for clean-up. */
+export function track(db: HandoverDb): HandoverDb {
+  openDbs.push(db);
+  return db;
+}
 
 export const T0 = Date.UTC(2025, 5, 2, 9, 0, 0);
 
 export async function enrolledDb(opts?: { serverTime?: number; nowMs?: number }) {
-  const db = openHandoverDb(`test-${process.pid}-${++n}-${Math.random()}`);
+  const db = track(openHandoverDb(`test-${process.pid}-${++n}-${Math.random()}`));
   const ids = { siteId: newId(), deviceId: newId(), token: 'x'.repeat(43), staffId: newId() };
   await saveEnrolment(
     db,

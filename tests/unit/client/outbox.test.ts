@@ -1,23 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { parseHlc, compareHlc } from '../../../src/domain/hlc';
+import { describe, expect, it } from 'vitest';
+import { compareHlc, parseHlc } from '../../../src/domain/hlc';
 import { openHandoverDb } from '../../../src/client/db/open';
 import { QuotaError } from '../../../src/client/db/errors';
-import { createLogEntry, amendLogEntry } from '../../../src/client/db/repos/log-repo';
-import { startDuty, endDuty } from '../../../src/client/db/repos/duty-repo';
+import { amendLogEntry, createLogEntry } from '../../../src/client/db/repos/log-repo';
+import { endDuty, startDuty } from '../../../src/client/db/repos/duty-repo';
 import { makeWriteContext, NotEnrolledError } from '../../../src/client/db/repos/write-context';
 import { pendingOpCount } from '../../../src/client/db/queries';
-import type { HandoverDb } from '../../../src/client/db/schema';
-import { closeAndDelete, enrolledDb, fields, T0 } from './helpers';
-
-const dbs: HandoverDb[] = [];
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map(closeAndDelete));
-});
+import { enrolledDb, fields, T0, track } from './helpers';
 
 async function setup() {
   const e = await enrolledDb();
-  dbs.push(e.db);
   let clock = T0;
   const ctx = await makeWriteContext(e.db, e.staffId, () => clock);
   return { ...e, ctx, tick: (ms = 1) => (clock += ms) };
@@ -60,7 +53,7 @@ describe('outbox ordering', () => {
     db.close();
 
     const reopened = openHandoverDb(db.name);
-    dbs.push(reopened);
+    track(reopened);
     const ctx2 = await makeWriteContext(reopened, ctx.actorStaffId, () => T0 + 10);
     await createLogEntry(reopened, ctx2, { dutyId: duty.id, fields: fields({ cause: 'second' }) });
     const counters = (await reopened.outbox.orderBy('counter').toArray()).map((o) => o.counter);
@@ -138,8 +131,7 @@ describe('outbox ordering', () => {
   });
 
   it('refuses to build a write context before enrolment', async () => {
-    const db = openHandoverDb(`unenrolled-${Math.random()}`);
-    dbs.push(db);
+    const db = track(openHandoverDb(`unenrolled-${Math.random()}`));
     await expect(makeWriteContext(db, 'someone')).rejects.toBeInstanceOf(NotEnrolledError);
   });
 });

@@ -2,22 +2,18 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startDuty } from '../../../src/client/db/repos/duty-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
-import type { HandoverDb } from '../../../src/client/db/schema';
 import { startPageSync } from '../../../src/client/sync/page-sync';
 import type { SyncOutcome } from '../../../src/client/sync/sync-engine';
-import { closeAndDelete, enrolledDb } from './helpers';
+import { enrolledDb } from './helpers';
 
-const dbs: HandoverDb[] = [];
 const stops: (() => void)[] = [];
 afterEach(async () => {
   stops.splice(0).forEach((s) => s());
-  await Promise.all(dbs.splice(0).map(closeAndDelete));
 });
 
 describe('page sync triggers', () => {
   it('syncs at start, when back online and after a local write (debounced)', async () => {
     const { db, staffId } = await enrolledDb();
-    dbs.push(db);
     // Node has no window; give globalThis the event methods a page has.
     const target = new EventTarget();
     vi.stubGlobal('addEventListener', target.addEventListener.bind(target));

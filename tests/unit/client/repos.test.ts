@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PIN_LOCKOUT_MS } from '../../../src/domain/pin';
 import { hashPin } from '../../../src/domain/pin';
 import { openHandoverDb } from '../../../src/client/db/open';
@@ -16,17 +16,10 @@ import { amendLogEntry, createLogEntry } from '../../../src/client/db/repos/log-
 import { signInWithPin, verifyStaffPin } from '../../../src/client/db/repos/pin-repo';
 import { createStaff, setStaffActive } from '../../../src/client/db/repos/staff-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
-import type { HandoverDb } from '../../../src/client/db/schema';
-import { closeAndDelete, enrolledDb, fields, T0 } from './helpers';
-
-const dbs: HandoverDb[] = [];
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map(closeAndDelete));
-});
+import { enrolledDb, fields, T0, track } from './helpers';
 
 async function setup() {
   const e = await enrolledDb();
-  dbs.push(e.db);
   const ctx = await makeWriteContext(e.db, e.staffId, () => T0);
   const duty = await startDuty(e.db, ctx, { shiftId: 'day' });
   return { ...e, ctx, duty };
@@ -44,7 +37,6 @@ describe('log entries (H6, D5)', () => {
 
   it('T1: stamps recordedAt with server-corrected time and keeps the device time', async () => {
     const e = await enrolledDb({ serverTime: T0 + 600_000, nowMs: T0 }); // tablet 10 min slow
-    dbs.push(e.db);
     const ctx = await makeWriteContext(e.db, e.staffId, () => T0);
     const r = await createLogEntry(e.db, ctx, { dutyId: e.siteId, fields: fields({ occurredAt: T0 + 590_000 }) });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
@@ -166,7 +158,7 @@ describe('staff and PIN sign-in', () => {
 
     db.close();
     const reopened = openHandoverDb(db.name);
-    dbs.push(reopened);
+    track(reopened);
     // Even the right PIN is refused during the lockout, after a reload too.
     expect(await signInWithPin(reopened, staffId, '4711', T0 + 60_000)).toMatchObject({
       ok: false,

@@ -1,22 +1,15 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPin, PIN_MAX_ATTEMPTS, verifyPin } from '../../../src/domain/pin';
 import { RowNotFoundError } from '../../../src/client/db/errors';
 import { signInWithPin } from '../../../src/client/db/repos/pin-repo';
 import { resetStaffPin } from '../../../src/client/db/repos/staff-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
-import type { HandoverDb } from '../../../src/client/db/schema';
-import { closeAndDelete, enrolledDb, T0 } from './helpers';
-
-const dbs: HandoverDb[] = [];
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map(closeAndDelete));
-});
+import { enrolledDb, T0 } from './helpers';
 
 /** An enrolled tablet with an admin (the actor) and Li Na, whose PIN is 4711, as a pull leaves them. */
 async function setup() {
   const e = await enrolledDb();
-  dbs.push(e.db);
   const liNa = crypto.randomUUID();
   const row = (id: string, name: string, role: 'admin' | 'desk', pin: string) =>
     hashPin(pin, 1000).then((pinHash) => ({

@@ -1,22 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatHlc, parseHlc } from '../../../src/domain/hlc';
 import { getMeta } from '../../../src/client/db/meta';
 import { conflictCount, getEntry, getSyncStatus, listSyncErrors, pendingOpCount } from '../../../src/client/db/queries';
 import { startDuty } from '../../../src/client/db/repos/duty-repo';
 import { amendLogEntry } from '../../../src/client/db/repos/log-repo';
-import type { HandoverDb } from '../../../src/client/db/schema';
 import { entry, setup } from './engine-setup';
-import { closeAndDelete, T0 } from './helpers';
-
-const dbs: HandoverDb[] = [];
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map(closeAndDelete));
-});
+import { T0 } from './helpers';
 
 describe('push: exactly once', () => {
   it('pushes in counter order and batches, and removes acked ops from the outbox', async () => {
-    const { db, ctx, server, engine } = await setup(dbs);
+    const { db, ctx, server, engine } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: 'day' });
     for (let i = 0; i < 4; i++) await entry(db, ctx, duty.id, `matter ${i}`);
     const outcome = await engine(server.fetch, 2).syncNow();
@@ -30,7 +24,7 @@ describe('push: exactly once', () => {
   });
 
   it('a lost response leaves the ops queued; the retry is acknowledged as duplicate and applied once', async () => {
-    const { db, ctx, server, engine } = await setup(dbs);
+    const { db, ctx, server, engine } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: null });
     await entry(db, ctx, duty.id);
     const losing: typeof fetch = async (input, init) => {
@@ -51,7 +45,7 @@ describe('push: exactly once', () => {
   });
 
   it("keeps a refused op visible in syncError at once, then as the server's row after the pull", async () => {
-    const { db, ctx, server, engine } = await setup(dbs, {
+    const { db, ctx, server, engine } = await setup({
       reject: (op) => (op.table === 'logEntry' ? 'forbidden_role' : null),
     });
     const duty = await startDuty(db, ctx, { shiftId: null });
@@ -78,7 +72,7 @@ describe('push: exactly once', () => {
   });
 
   it("repairs a counter gap from the server's expected counter and records it", async () => {
-    const { db, ctx, server, engine } = await setup(dbs);
+    const { db, ctx, server, engine } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: null });
     await engine().syncNow();
     server.last = 0; // the server was restored from a backup taken before op 1
@@ -92,7 +86,7 @@ describe('push: exactly once', () => {
   });
 
   it('halves the batch when the server answers 413', async () => {
-    const { db, ctx, server, engine } = await setup(dbs);
+    const { db, ctx, server, engine } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: null });
     for (let i = 0; i < 4; i++) await entry(db, ctx, duty.id, `m${i}`);
     const limited: typeof fetch = async (input, init) => {
@@ -109,7 +103,7 @@ describe('push: exactly once', () => {
 
 describe('pull: rebase', () => {
   it("keeps an unsynced local edit on screen when the server's row arrives, and sends it next", async () => {
-    const { db, ctx, server, engine } = await setup(dbs);
+    const { db, ctx, server, engine } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: null });
     const e = await entry(db, ctx, duty.id);
     await engine().syncNow();
@@ -136,7 +130,7 @@ describe('pull: rebase', () => {
   });
 
   it("shows the server's value after a patch lost a conflict", async () => {
-    const { db, ctx, server, engine } = await setup(dbs);
+    const { db, ctx, server, engine } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: null });
     const e = await entry(db, ctx, duty.id);
     await engine().syncNow();
@@ -159,7 +153,7 @@ describe('pull: rebase', () => {
   });
 
   it('merges pulled HLCs, clamping one from the future (T1)', async () => {
-    const { db, server, engine, siteId } = await setup(dbs);
+    const { db, server, engine, siteId } = await setup();
     const far = formatHlc({ wallMs: T0 + 86_400_000, counter: 5, node: 'other' });
     server.write('site', siteId, { id: siteId, updatedAt: far }, {});
     await engine().syncNow();
@@ -171,7 +165,7 @@ describe('pull: rebase', () => {
 
 describe('refused patch', () => {
   it('puts the refused value back to what it replaced, keeping the refusal visible', async () => {
-    const { db, ctx, server, engine } = await setup(dbs, {
+    const { db, ctx, server, engine } = await setup({
       reject: (op) => (op.kind === 'patch' ? 'validation_failed' : null),
     });
     const duty = await startDuty(db, ctx, { shiftId: null });

@@ -1,22 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOCK_SKEW_WARN_MS } from '../../../src/domain/sync-protocol';
 import { getMeta, setMeta } from '../../../src/client/db/meta';
 import { getSyncStatus } from '../../../src/client/db/queries';
 import { startDuty } from '../../../src/client/db/repos/duty-repo';
-import type { HandoverDb } from '../../../src/client/db/schema';
 import { createSyncEngine } from '../../../src/client/sync/sync-engine';
 import { setup } from './engine-setup';
-import { closeAndDelete, T0 } from './helpers';
-
-const dbs: HandoverDb[] = [];
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map(closeAndDelete));
-});
+import { T0 } from './helpers';
 
 describe('clock and status (T1)', () => {
   it('learns the offset from serverTime and warns beyond two minutes', async () => {
-    const { db, ctx, engine } = await setup(dbs, { serverAheadMs: CLOCK_SKEW_WARN_MS + 60_000 });
+    const { db, ctx, engine } = await setup({ serverAheadMs: CLOCK_SKEW_WARN_MS + 60_000 });
     expect((await getSyncStatus(db)).clockSkewWarning).toBe(false);
     await engine().syncNow();
     const status = await getSyncStatus(db);
@@ -28,7 +22,7 @@ describe('clock and status (T1)', () => {
   });
 
   it('uses the midpoint of the round trip', async () => {
-    const { db, server } = await setup(dbs);
+    const { db, server } = await setup();
     let deviceClock = T0;
     const slow: typeof fetch = async (input, init) => {
       deviceClock += 1000; // each request takes one second on the tablet's clock
@@ -41,7 +35,7 @@ describe('clock and status (T1)', () => {
   });
 
   it('maps 401 to unauthorized, a dead network to offline and 5xx to server', async () => {
-    const { db, engine } = await setup(dbs);
+    const { db, engine } = await setup();
     const answer = (status: number) => async () =>
       new Response(JSON.stringify({ error: { code: status === 401 ? 'unauthorized' : 'internal', message: 'x' } }), {
         status,
@@ -54,7 +48,7 @@ describe('clock and status (T1)', () => {
   });
 
   it('reads the token from meta at send time and never stores it in a queued op', async () => {
-    const { db, ctx, server, engine } = await setup(dbs);
+    const { db, ctx, server, engine } = await setup();
     await startDuty(db, ctx, { shiftId: null });
     const device = (await getMeta(db, 'device'))!;
     expect(JSON.stringify(await db.outbox.toArray())).not.toContain(device.token);
@@ -65,7 +59,7 @@ describe('clock and status (T1)', () => {
   });
 
   it('coalesces concurrent calls into the running sync plus one shared follow-up', async () => {
-    const { server, engine } = await setup(dbs);
+    const { server, engine } = await setup();
     const e = engine();
     const a = e.syncNow();
     const b = e.syncNow();
@@ -78,7 +72,7 @@ describe('clock and status (T1)', () => {
 
 describe('one runner per building', () => {
   it('runs under the Web Lock sync:<siteId> when a LockManager is given', async () => {
-    const { db, server, siteId } = await setup(dbs);
+    const { db, server, siteId } = await setup();
     const names: string[] = [];
     const locks = {
       request: async (name: string, cb: () => Promise<unknown>) => {
