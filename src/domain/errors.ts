@@ -29,6 +29,7 @@ export const OP_REJECT_CODES = [
   'staff_unknown',
   'row_unknown',
   'row_exists',
+  'reference_unknown',
   'kind_not_allowed',
   'immutable',
   'counter_reused',

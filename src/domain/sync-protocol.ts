@@ -31,6 +31,16 @@ export const WRITE_POLICY = {
 export type WritableTable = keyof typeof WRITE_POLICY;
 export const WRITABLE_TABLES = Object.keys(WRITE_POLICY) as [WritableTable, ...WritableTable[]];
 
+/**
+ * The rows a row points at, which must exist (not deleted) in the same building when it is written:
+ * an entry belongs to a duty and a person, an amendment to an entry (D5: no orphaned records).
+ */
+export const ROW_REFERENCES = {
+  duty: { staffId: 'staff' },
+  logEntry: { dutyId: 'duty', staffId: 'staff' },
+  logAmendment: { entryId: 'logEntry', staffId: 'staff' },
+} as const satisfies Partial<Record<WritableTable, Record<string, SyncTable>>>;
+
 /** Fields a patch may never touch: identity and the sync bookkeeping. */
 export const IMMUTABLE_FIELDS = ['id', 'siteId', 'updatedAt', 'deleted'] as const;
 

@@ -259,6 +259,7 @@ export const en = {
   'sync.reason.staff_unknown': 'The person who made this change is not known to the server',
   'sync.reason.row_unknown': 'The record it changes does not exist on the server',
   'sync.reason.row_exists': 'A record with the same identity already exists',
+  'sync.reason.reference_unknown': 'It belongs to a record the server does not have (a duty, entry or person)',
   'sync.reason.kind_not_allowed': 'This kind of change is not allowed for this record',
   'sync.reason.immutable': 'This record can no longer be changed',
   'sync.reason.counter_reused': "The tablet's storage was reset, so the change arrived out of order",

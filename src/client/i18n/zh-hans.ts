@@ -253,6 +253,7 @@ export const zhHans = {
   'sync.reason.staff_unknown': '服务器不认识做出此更改的员工',
   'sync.reason.row_unknown': '服务器上没有此更改所修改的记录',
   'sync.reason.row_exists': '已有相同标识的记录',
+  'sync.reason.reference_unknown': '它所属的记录（值班、记录或员工）不在服务器上',
   'sync.reason.kind_not_allowed': '此记录不允许这类更改',
   'sync.reason.immutable': '此记录已不能修改',
   'sync.reason.counter_reused': '平板电脑的存储曾被重置，更改顺序错乱',

@@ -253,6 +253,7 @@ export const zhHant = {
   'sync.reason.staff_unknown': '伺服器不認識作出此變更的員工',
   'sync.reason.row_unknown': '伺服器上沒有這項變更所修改的記錄',
   'sync.reason.row_exists': '已有相同識別碼的記錄',
+  'sync.reason.reference_unknown': '它所屬的記錄（值班、記錄或員工）不在伺服器上',
   'sync.reason.kind_not_allowed': '此記錄不允許這類變更',
   'sync.reason.immutable': '此記錄已不能修改',
   'sync.reason.counter_reused': '平板電腦的儲存曾被重設，變更次序錯亂',

@@ -3,11 +3,18 @@
  * returned as values (STYLE.md #5): the caller records them as `syncError` rows and the device's
  * counter still advances, so the queue never jams behind one bad op.
  */
-import { ENTITY_SCHEMAS, type LogEntry } from '../../domain/entities';
+import { ENTITY_SCHEMAS, type LogEntry, type SyncTable } from '../../domain/entities';
 import type { OpRejectCode } from '../../domain/errors';
 import { clampHlc, formatHlc, parseHlc } from '../../domain/hlc';
 import { hasErrors, validateLogEntry } from '../../domain/log-entry';
-import { IMMUTABLE_FIELDS, WRITE_POLICY, type Op, type OpKind, type WritableTable } from '../../domain/sync-protocol';
+import {
+  IMMUTABLE_FIELDS,
+  ROW_REFERENCES,
+  WRITE_POLICY,
+  type Op,
+  type OpKind,
+  type WritableTable,
+} from '../../domain/sync-protocol';
 import type { Store, StoredRow } from '../store/store';
 import { MAX_HLC_FUTURE_MS, type ServerClock } from './server-clock';
 import { initialVersions, writeConflict, type LostField } from './server-rows';
@@ -99,6 +106,18 @@ function validateRow(
   return { ok: true, row: parsed };
 }
 
+/** The first reference of `row` (ROW_REFERENCES) to a row missing from this building, or null. */
+function missingReference(ctx: ApplyContext, table: WritableTable, row: Record<string, unknown>): string | null {
+  const refs: Readonly<Record<string, SyncTable>> =
+    table in ROW_REFERENCES ? ROW_REFERENCES[table as keyof typeof ROW_REFERENCES] : {};
+  for (const [field, target] of Object.entries(refs)) {
+    const id = String(row[field]);
+    const found = ctx.store.getRow(target, id);
+    if (!found || found.deleted || found.siteId !== ctx.siteId) return `${field}: no ${target} ${id} in this building`;
+  }
+  return null;
+}
+
 /** put and append: a new row; the op carries the whole row without updatedAt/deleted. */
 function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
   if (ctx.store.getRowSiteId(op.table, op.rowId) !== undefined) {
@@ -107,6 +126,8 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
   if (op.fields['id'] !== op.rowId) return reject('validation_failed', 'id: must equal the op rowId');
   const checked = validateRow(op.table, { ...op.fields, updatedAt, deleted: false }, ctx.nowMs);
   if (!checked.ok) return reject('validation_failed', checked.message);
+  const dangling = missingReference(ctx, op.table, checked.row);
+  if (dangling) return reject('reference_unknown', dangling);
   ctx.store.writeRow({
     siteId: ctx.siteId,
     table: op.table,
@@ -150,6 +171,8 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
   }
   const checked = validateRow(op.table, merged, ctx.nowMs);
   if (!checked.ok) return reject('validation_failed', checked.message);
+  const dangling = missingReference(ctx, op.table, checked.row);
+  if (dangling) return reject('reference_unknown', dangling);
 
   if (appliedFields > 0) {
     ctx.store.writeRow({

@@ -129,6 +129,41 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     ]);
   });
 
+  it('D5: an entry for a duty the server does not have, or an amendment for an unknown entry, is refused as reference_unknown', async () => {
+    const duty = ops.putDuty(a.adminStaffId);
+    const orphanEntry = ops.putLogEntry(crypto.randomUUID());
+    const entry = ops.putLogEntry(duty.rowId);
+    const amendment = (entryId: string) => {
+      const id = crypto.randomUUID();
+      return ops.op('logAmendment', 'append', id, {
+        id,
+        siteId: a.siteId,
+        entryId,
+        staffId: a.adminStaffId,
+        text: '已跟進',
+        statusChange: null,
+        recordedAt: t.clock.now,
+        deviceTime: t.clock.now,
+      });
+    };
+    const orphanAmendment = amendment(crypto.randomUUID());
+    const goodAmendment = amendment(entry.rowId);
+    const res = (await push(pushBody(a.deviceId, [duty, orphanEntry, entry, orphanAmendment, goodAmendment])))
+      .body as PushResponse;
+    expect(res.ackedThrough).toBe(5);
+    expect(res.results.map((r) => [r.status, r.code])).toEqual([
+      ['applied', undefined],
+      ['rejected', 'reference_unknown'],
+      ['applied', undefined],
+      ['rejected', 'reference_unknown'],
+      ['applied', undefined],
+    ]);
+    expect(res.results[1]?.message).toContain('dutyId');
+    expect(countRows(t.store, 'logEntry')).toBe(1);
+    expect(countRows(t.store, 'logAmendment')).toBe(1);
+    expect(countRows(t.store, 'syncError')).toBe(2);
+  });
+
   it('WRITE_POLICY: a wrong op kind is kind_not_allowed, a desk actor on items is forbidden_role, a stranger is staff_unknown', async () => {
     const deskId = crypto.randomUUID();
     const deskStaff = ops.op('staff', 'put', deskId, {
