@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setUpBuilding, shown, signIn } from './app-steps';
-import { firstPage, startE2e, stopAll, type E2eEnv } from './harness';
+import { useE2e } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BUILDING = { name: 'Harbour Centre 海港中心', adminName: '陳美玲', pin: '2468', tabletName: 'Lobby desk' };
@@ -71,20 +71,10 @@ async function expectUsable(page: Page): Promise<void> {
 }
 
 describe('accessibility and touch targets (tablet first)', () => {
-  let env: E2eEnv | undefined;
-  let page: Page;
-
-  beforeAll(async () => {
-    env = await startE2e();
-    page = await firstPage(env.browser.context);
-  });
-
-  afterAll(async () => {
-    await stopAll(env?.browser, env?.server);
-  });
+  const e2e = useE2e();
 
   it('first-run setup, sign-in, the duty record with field errors, the sync panel and admin', async () => {
-    if (!env) throw new Error('the environment did not start');
+    const { env, page } = e2e;
     await page.goto(env.server.url);
     await shown(page.getByRole('heading', { name: 'Set up this building' }));
     await expectUsable(page);
@@ -112,6 +102,7 @@ describe('accessibility and touch targets (tablet first)', () => {
   });
 
   it('the same screens in Traditional Chinese and in portrait', async () => {
+    const { page } = e2e;
     await page.setViewportSize({ width: 800, height: 1280 });
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '繁體中文' });
     await shown(page.getByRole('button', { name: '值班記錄' }));

@@ -3,31 +3,20 @@
  * the service worker's `sync` event after the app's page is gone, so only the worker can have sent
  * it. This also proves that the page books the same tag the worker listens for.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEnrolmentCode, pullAll, setUpViaApi } from './api';
 import { enrolTablet, readDevice, shown, signIn, statusBar, writeEntry } from './app-steps';
-import { firstPage, startE2e, stopAll, waitForServiceWorkerControl, type E2eEnv } from './harness';
+import { useE2e, waitForServiceWorkerControl } from './harness';
 
 const ADMIN = '黃志強';
 const PIN = '1357';
 const CAUSE = 'Fire door on B1 found propped open';
 
 describe('Background Sync in the service worker', () => {
-  let env: E2eEnv | undefined;
-  let page: Page;
-
-  beforeAll(async () => {
-    env = await startE2e();
-    page = await firstPage(env.browser.context);
-  });
-
-  afterAll(async () => {
-    await stopAll(env?.browser, env?.server);
-  });
+  const e2e = useE2e();
 
   it('delivers an entry written offline after the page has closed', async () => {
-    if (!env) throw new Error('the environment did not start');
+    const { env, page } = e2e;
     const { url } = env.server;
     const setup = await setUpViaApi(url, ADMIN, PIN);
     await page.goto(url);

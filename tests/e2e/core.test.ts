@@ -4,8 +4,7 @@
  * survive a reload, come back online and see them reach the server and a second tablet, and lock
  * a person out after five wrong PINs. The steps share one building and run in order.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src/domain/sync-protocol';
 import {
   entryList,
@@ -19,15 +18,7 @@ import {
   writeEntry,
   type EntryInput,
 } from './app-steps';
-import {
-  firstPage,
-  launchBrowser,
-  startE2e,
-  stopAll,
-  waitForServiceWorkerControl,
-  type Browser,
-  type E2eEnv,
-} from './harness';
+import { firstPage, launchBrowser, stopAll, useE2e, waitForServiceWorkerControl, type Browser } from './harness';
 
 const BUILDING = { name: 'Harbour Centre 海港中心', adminName: '陳美玲', pin: '2468', tabletName: 'Lobby desk' };
 
@@ -56,32 +47,23 @@ const ENTRIES: EntryInput[] = [
 ];
 
 describe('duty record end to end (issue 2 proof)', () => {
-  let env: E2eEnv | undefined;
+  const e2e = useE2e();
   let second: Browser | undefined;
-  let page: Page;
-
-  beforeAll(async () => {
-    env = await startE2e();
-    page = await firstPage(env.browser.context);
-  });
 
   afterAll(async () => {
-    await stopAll(second, env?.browser, env?.server);
+    await stopAll(second);
   });
 
-  const tablet = () => {
-    if (!env) throw new Error('the environment did not start');
-    return env;
-  };
-
   it('1. sets up a building through the first-run screen', async () => {
-    await page.goto(tablet().server.url);
+    const { env, page } = e2e;
+    await page.goto(env.server.url);
     await setUpBuilding(page, BUILDING);
-    const health = (await (await fetch(`${tablet().server.url}/api/v1/health`)).json()) as { setUp: boolean };
+    const health = (await (await fetch(`${env.server.url}/api/v1/health`)).json()) as { setUp: boolean };
     expect(health.setUp).toBe(true);
   });
 
   it('2. signs in with the PIN and starts a duty', async () => {
+    const { page } = e2e;
     await signIn(page, BUILDING.adminName, BUILDING.pin);
     await shown(page.getByRole('heading', { name: 'Start your duty' }));
     await page.getByRole('button', { name: 'Start duty' }).click();
@@ -91,8 +73,9 @@ describe('duty record end to end (issue 2 proof)', () => {
   });
 
   it('3. reloads offline: the page comes from the service worker', async () => {
+    const { env, page } = e2e;
     await waitForServiceWorkerControl(page);
-    await tablet().browser.context.setOffline(true);
+    await env.browser.context.setOffline(true);
     const reload = await page.reload();
     expect(reload?.fromServiceWorker()).toBe(true);
     await shown(statusBar(page).getByText('Offline', { exact: true }));
@@ -102,6 +85,7 @@ describe('duty record end to end (issue 2 proof)', () => {
   });
 
   it('4. writes three entries offline; they survive another reload', async () => {
+    const { page } = e2e;
     for (const entry of ENTRIES) await writeEntry(page, entry);
     await shown(entryList(page).getByText('3 entries'));
     await shown(statusBar(page).getByText('3 changes not yet on the server'));
@@ -115,12 +99,13 @@ describe('duty record end to end (issue 2 proof)', () => {
   });
 
   it('5. back online: the entries reach the server and a second tablet', async () => {
-    await tablet().browser.context.setOffline(false);
+    const { env, page } = e2e;
+    await env.browser.context.setOffline(false);
     await shown(statusBar(page).getByText('All changes are on the server'));
 
     // Checked through the API with this tablet's own device token.
     const device = await readDevice(page);
-    const pulled = await fetch(`${tablet().server.url}/api/v1/sync/pull?cursor=0&limit=1000`, {
+    const pulled = await fetch(`${env.server.url}/api/v1/sync/pull?cursor=0&limit=1000`, {
       headers: { authorization: `Bearer ${device.token}` },
     });
     expect(pulled.status).toBe(200);
@@ -141,7 +126,7 @@ describe('duty record end to end (issue 2 proof)', () => {
     // The second tablet enrols, signs in as the person on duty and sees the three entries.
     second = await launchBrowser();
     const other = await firstPage(second.context);
-    await other.goto(tablet().server.url);
+    await other.goto(env.server.url);
     await enrolTablet(other, code ?? '', 'Back office');
     await signIn(other, BUILDING.adminName, BUILDING.pin);
     const list = entryList(other);

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { REPO_ROOT, startServerProcess, type ServerProcess } from './server-process';
 
 export { startServerProcess, type ServerProcess } from './server-process';
@@ -63,6 +64,42 @@ export async function startE2e(): Promise<E2eEnv> {
     await server.stop();
     throw err;
   }
+}
+
+/** One test file's server and browser, started before its tests and stopped after them. */
+export interface E2eSession {
+  /** The server and browser; throws when they failed to start. */
+  readonly env: E2eEnv;
+  /** The browser's first page. */
+  readonly page: Page;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that start a server and a browser for the calling test file
+ * (startE2e) and stop both afterwards, even when a test failed.
+ */
+export function useE2e(): E2eSession {
+  let env: E2eEnv | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    env = await startE2e();
+    page = await firstPage(env.browser.context);
+  });
+  afterAll(async () => {
+    await stopAll(env?.browser, env?.server);
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the end-to-end environment did not start');
+    return value;
+  };
+  return {
+    get env() {
+      return started(env);
+    },
+    get page() {
+      return started(page);
+    },
+  };
 }
 
 /** Stops every browser and server given, even when one of them fails to stop. */

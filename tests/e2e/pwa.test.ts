@@ -5,9 +5,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstPage, startE2e, stopAll, waitForServiceWorkerControl, type E2eEnv } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useE2e, waitForServiceWorkerControl } from './harness';
 import { shown } from './app-steps';
 import { decodePng, isPng, readPngHeader } from './png';
 import { REPO_ROOT } from './server-process';
@@ -22,23 +21,17 @@ interface ManifestIcon {
 const MAX_PRECACHE_BYTES = 2 * 1024 * 1024;
 
 describe('PWA: manifest, service worker and offline shell', () => {
-  let env: E2eEnv | undefined;
-  let page: Page;
+  const e2e = useE2e();
   let url: string;
 
   beforeAll(async () => {
-    env = await startE2e();
-    url = env.server.url;
-    page = await firstPage(env.browser.context);
-    await page.goto(url);
-    await waitForServiceWorkerControl(page);
-  });
-
-  afterAll(async () => {
-    await stopAll(env?.browser, env?.server);
+    url = e2e.env.server.url;
+    await e2e.page.goto(url);
+    await waitForServiceWorkerControl(e2e.page);
   });
 
   it('serves a manifest with the fields an install needs, linked from the page', async () => {
+    const { page } = e2e;
     const res = await fetch(`${url}/manifest.webmanifest`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
@@ -100,6 +93,7 @@ describe('PWA: manifest, service worker and offline shell', () => {
   });
 
   it('links an apple-touch-icon and a favicon that exist', async () => {
+    const { page } = e2e;
     for (const selector of ['link[rel="apple-touch-icon"]', 'link[rel="icon"]']) {
       const href = await page.locator(selector).first().getAttribute('href');
       expect(href, selector).toBeTruthy();
@@ -111,6 +105,7 @@ describe('PWA: manifest, service worker and offline shell', () => {
   });
 
   it('is controlled by the service worker, which precaches the shell, scripts, styles, icons and manifest', async () => {
+    const { page } = e2e;
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${url}/sw.js`);
     const cached = await page.evaluate(async () => {
       const paths: string[] = [];
@@ -149,6 +144,7 @@ describe('PWA: manifest, service worker and offline shell', () => {
   });
 
   it('never answers /api with the app shell: unknown API paths get the JSON 404 while the SW controls the page', async () => {
+    const { page } = e2e;
     const viaFetch = await page.evaluate(async () => {
       const res = await fetch('/api/v1/does-not-exist');
       return { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as unknown };
@@ -168,8 +164,8 @@ describe('PWA: manifest, service worker and offline shell', () => {
   });
 
   it('renders the app from the service worker when reloaded offline, deep links included', async () => {
-    const context = env?.browser.context;
-    if (!context) throw new Error('no browser');
+    const { env, page } = e2e;
+    const context = env.browser.context;
     await context.setOffline(true);
     try {
       const reload = await page.reload();
