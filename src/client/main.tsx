@@ -16,6 +16,11 @@ import './styles/status.css';
 import './styles/screens.css';
 import './styles/log.css';
 import './styles/admin.css';
+import './styles/count.css';
+import './styles/handover.css';
+import './styles/register.css';
+import './styles/tasks.css';
+import './styles/rota.css';
 
 const db = openHandoverDb();
 const engine = createSyncEngine({ db, baseUrl: '', locks: navigator.locks ?? null });

@@ -4,17 +4,13 @@
  * Times are UTC epoch milliseconds in standard time (T1); they are shown in the site's zone.
  */
 import { z } from 'zod';
+import { Acknowledgement, Task, TaskNote } from './task-entities';
+import { CountLine, Handover, HandoverRecord, Photo } from './handover-entities';
+import { ItemMovement } from './item-entities';
+import { EpochMs, Id, rowBase, text } from './row-base';
+import { RotaShift, SwapRequest } from './rota-entities';
 
-export const Id = z.uuid();
-export const EpochMs = z.number().int().nonnegative();
-export const HlcString = z.string().regex(/^\d{15}-[0-9a-z]{4}-.+$/, 'not an HLC timestamp');
-
-const rowBase = {
-  id: Id,
-  siteId: Id,
-  updatedAt: HlcString,
-  deleted: z.boolean(),
-};
+export { EpochMs, HlcString, Id, Sha256Hex } from './row-base';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
@@ -88,6 +84,11 @@ export const Duty = z.object({
   shiftId: z.string().max(40).nullable(),
   startedAt: EpochMs,
   endedAt: EpochMs.nullable(),
+  /**
+   * The signed handover that opened this duty (H3), or null for a duty started with nobody to take
+   * over from. Rows written before the handover existed have none, hence the default.
+   */
+  handoverId: Id.nullable().default(null),
 });
 export type Duty = z.infer<typeof Duty>;
 
@@ -113,8 +114,6 @@ export type Severity = z.infer<typeof Severity>;
 export const ENTRY_STATUSES = ['open', 'resolved'] as const;
 export const EntryStatus = z.enum(ENTRY_STATUSES);
 export type EntryStatus = z.infer<typeof EntryStatus>;
-
-const text = (max: number) => z.string().max(max);
 
 /** The fields a person fills in; `validateLogEntry` adds the H6 rules on top of these shapes. */
 export const LogEntryFields = z.object({
@@ -220,6 +219,16 @@ export const ENTITY_SCHEMAS = {
   logEntry: LogEntry,
   logAmendment: LogAmendment,
   item: Item,
+  itemMovement: ItemMovement,
+  task: Task,
+  taskNote: TaskNote,
+  acknowledgement: Acknowledgement,
+  rotaShift: RotaShift,
+  swapRequest: SwapRequest,
+  handover: Handover,
+  countLine: CountLine,
+  handoverRecord: HandoverRecord,
+  photo: Photo,
   syncError: SyncError,
   conflict: Conflict,
 } as const;
@@ -234,6 +243,16 @@ export interface EntityByTable {
   logEntry: LogEntry;
   logAmendment: LogAmendment;
   item: Item;
+  itemMovement: ItemMovement;
+  task: Task;
+  taskNote: TaskNote;
+  acknowledgement: Acknowledgement;
+  rotaShift: RotaShift;
+  swapRequest: SwapRequest;
+  handover: Handover;
+  countLine: CountLine;
+  handoverRecord: HandoverRecord;
+  photo: Photo;
   syncError: SyncError;
   conflict: Conflict;
 }

@@ -33,5 +33,27 @@ export const OP_REJECT_CODES = [
   'kind_not_allowed',
   'immutable',
   'counter_reused',
+  /** The row belongs to a signed handover (H3): insert-only, corrections are addenda. */
+  'locked',
+  /** Another tablet already signed the handover of this duty (never two open duties). */
+  'handover_taken',
+  /** A table rule refused it (row-rules.ts): wrong role for this kind of row, a swap step out of order. */
+  'rule_violation',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
+
+/** The HTTP status each refusal would have as a request of its own (PushResult.httpStatus). */
+export const OP_REJECT_HTTP_STATUS: Record<OpRejectCode, number> = {
+  validation_failed: 400,
+  forbidden_role: 403,
+  staff_unknown: 403,
+  row_unknown: 404,
+  row_exists: 409,
+  reference_unknown: 409,
+  kind_not_allowed: 405,
+  immutable: 409,
+  counter_reused: 409,
+  locked: 409,
+  handover_taken: 409,
+  rule_violation: 403,
+};

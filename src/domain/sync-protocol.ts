@@ -25,7 +25,22 @@ export const WRITE_POLICY = {
   duty: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
   logEntry: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
   logAmendment: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
-  item: { kinds: ['put', 'patch'], roles: ['chief', 'admin'] },
+  /** The register is kept by the chief or admin; desk staff may add custody items only (H8, row-rules.ts). */
+  item: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  itemMovement: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  /** Instructions are given and withdrawn by superiors only (H7, row-rules.ts). */
+  task: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  taskNote: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  acknowledgement: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  /** S1: the section chief arranges the rota. */
+  rotaShift: { kinds: ['put', 'patch', 'delete'], roles: ['chief', 'admin'] },
+  /** S1: who may move a request to which status is checked in swap-rules.ts. */
+  swapRequest: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  handover: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  countLine: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  /** Insert-only: a signed record is never patched (DESIGN.md "Conflicts"). */
+  handoverRecord: { kinds: ['put'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  photo: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
 } as const satisfies Partial<Record<SyncTable, { kinds: readonly OpKind[]; roles: readonly Role[] }>>;
 
 export type WritableTable = keyof typeof WRITE_POLICY;
@@ -34,11 +49,27 @@ export const WRITABLE_TABLES = Object.keys(WRITE_POLICY) as [WritableTable, ...W
 /**
  * The rows a row points at, which must exist (not deleted) in the same building when it is written:
  * an entry belongs to a duty and a person, an amendment to an entry (D5: no orphaned records).
+ * A null reference (an optional link) is not checked.
  */
 export const ROW_REFERENCES = {
-  duty: { staffId: 'staff' },
+  duty: { staffId: 'staff', handoverId: 'handoverRecord' },
   logEntry: { dutyId: 'duty', staffId: 'staff' },
   logAmendment: { entryId: 'logEntry', staffId: 'staff' },
+  itemMovement: { itemId: 'item', staffId: 'staff', closesId: 'itemMovement' },
+  task: { createdBy: 'staff' },
+  taskNote: { taskId: 'task', staffId: 'staff' },
+  acknowledgement: { taskId: 'task', staffId: 'staff' },
+  rotaShift: { staffId: 'staff' },
+  swapRequest: { rotaShiftId: 'rotaShift', requesterId: 'staff', substituteId: 'staff', otherShiftId: 'rotaShift' },
+  handover: { outgoingDutyId: 'duty', outgoingStaffId: 'staff', incomingStaffId: 'staff', substituteStaffId: 'staff' },
+  countLine: { handoverId: 'handover', itemId: 'item', staffId: 'staff' },
+  handoverRecord: {
+    handoverId: 'handover',
+    outgoingDutyId: 'duty',
+    incomingStaffId: 'staff',
+    correctsId: 'handoverRecord',
+  },
+  photo: { staffId: 'staff' },
 } as const satisfies Partial<Record<WritableTable, Record<string, SyncTable>>>;
 
 /** Fields a patch may never touch: identity and the sync bookkeeping. */
@@ -88,6 +119,11 @@ export const PushResult = z.object({
   status: z.enum(OP_STATUSES),
   code: z.string().optional(),
   message: z.string().optional(),
+  /**
+   * For a refused op: the HTTP status the same change would get as a request of its own
+   * (OP_REJECT_HTTP_STATUS), e.g. 409 for a change to a locked record. The push itself is 200.
+   */
+  httpStatus: z.number().int().optional(),
 });
 export type PushResult = z.infer<typeof PushResult>;
 

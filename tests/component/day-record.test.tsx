@@ -43,6 +43,7 @@ async function pulledDuty(staffId: string, startedAt: number, endedAt: number | 
     staffId,
     deviceId: newId(),
     shiftId: null,
+    handoverId: null,
     startedAt,
     endedAt,
   };

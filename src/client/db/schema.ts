@@ -14,6 +14,10 @@ import type {
   SyncError,
   SyncTable,
 } from '../../domain/entities';
+import type { CountLine, Handover, HandoverRecord, Photo } from '../../domain/handover-entities';
+import type { ItemMovement } from '../../domain/item-entities';
+import type { RotaShift, SwapRequest } from '../../domain/rota-entities';
+import type { Acknowledgement, Task, TaskNote } from '../../domain/task-entities';
 import type { Op } from '../../domain/sync-protocol';
 
 /** A synced row as the tablet holds it: the entity plus the per-field versions it last saw. */
@@ -32,6 +36,18 @@ export interface MetaRow {
  */
 export type OutboxOp = Op & { _prev?: Record<string, unknown> };
 
+/**
+ * A photo's bytes on this tablet, content-addressed (never synced as a row: uploaded to and fetched
+ * from `/api/v1/photos/:sha256`). Stored as an ArrayBuffer, which every engine's IndexedDB keeps.
+ * `uploaded` is 0 until the server has the bytes (a number, because IndexedDB cannot index booleans).
+ */
+export interface PhotoBlobRow {
+  sha256: string;
+  mime: string;
+  data: ArrayBuffer;
+  uploaded: 0 | 1;
+}
+
 /** Wrong PIN attempts per person, for the offline lockout. Never synced. */
 export interface PinAttemptsRow {
   staffId: string;
@@ -47,6 +63,17 @@ export class HandoverDb extends Dexie {
   item!: EntityTable<LocalRow<Item>, 'id'>;
   syncError!: EntityTable<LocalRow<SyncError>, 'id'>;
   conflict!: EntityTable<LocalRow<Conflict>, 'id'>;
+  itemMovement!: EntityTable<LocalRow<ItemMovement>, 'id'>;
+  task!: EntityTable<LocalRow<Task>, 'id'>;
+  taskNote!: EntityTable<LocalRow<TaskNote>, 'id'>;
+  acknowledgement!: EntityTable<LocalRow<Acknowledgement>, 'id'>;
+  rotaShift!: EntityTable<LocalRow<RotaShift>, 'id'>;
+  swapRequest!: EntityTable<LocalRow<SwapRequest>, 'id'>;
+  handover!: EntityTable<LocalRow<Handover>, 'id'>;
+  countLine!: EntityTable<LocalRow<CountLine>, 'id'>;
+  handoverRecord!: EntityTable<LocalRow<HandoverRecord>, 'id'>;
+  photo!: EntityTable<LocalRow<Photo>, 'id'>;
+  photoBlob!: EntityTable<PhotoBlobRow, 'sha256'>;
   /** The outbox: one op per local write, keyed by the device counter. */
   outbox!: EntityTable<OutboxOp, 'counter'>;
   meta!: EntityTable<MetaRow, 'key'>;
@@ -68,6 +95,31 @@ export class HandoverDb extends Dexie {
       meta: 'key',
       pinAttempts: 'staffId',
     });
+    // Version 1 shipped with issue 2 and is never edited. Version 2 (issue 3: the handover) adds
+    // the item movements, the carry-over register, the rota, the handover and its count, signed
+    // records and photos; duties gain `handoverId` (null for the duties already recorded).
+    this.version(2)
+      .stores({
+        itemMovement: 'id, siteId, itemId, kind, closesId, occurredAt',
+        task: 'id, siteId, status, kind, sourceId',
+        taskNote: 'id, taskId, recordedAt',
+        acknowledgement: 'id, taskId, staffId, handoverId',
+        rotaShift: 'id, siteId, day, staffId, startsAt',
+        swapRequest: 'id, siteId, status, rotaShiftId, requesterId',
+        handover: 'id, siteId, outgoingDutyId, status, openedAt',
+        countLine: 'id, handoverId, itemId, recordedAt, [handoverId+itemId]',
+        handoverRecord: 'id, siteId, handoverId, outgoingDutyId, signedAt, hash',
+        photo: 'id, sha256, ownerId, [ownerTable+ownerId]',
+        photoBlob: 'sha256, uploaded',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('duty')
+          .toCollection()
+          .modify((d: Record<string, unknown>) => {
+            if (!('handoverId' in d)) d['handoverId'] = null;
+          }),
+      );
   }
 
   /** The Dexie table holding a synced table's rows. */

@@ -2,6 +2,12 @@
  * The English catalogue defines the message keys. zh-Hant and zh-Hans are typed against it, so a
  * key missing (or extra) in one language fails the type check. `{name}` marks an interpolation.
  */
+import { countEn } from './parts/count';
+import { handoverEn } from './parts/handover';
+import { registerEn } from './parts/register';
+import { tasksEn } from './parts/tasks';
+import { rotaEn } from './parts/rota';
+
 export const en = {
   'app.title': 'Handover Desk',
   'language.label': 'Language',
@@ -263,6 +269,9 @@ export const en = {
   'sync.reason.kind_not_allowed': 'This kind of change is not allowed for this record',
   'sync.reason.immutable': 'This record can no longer be changed',
   'sync.reason.counter_reused': "The tablet's storage was reset, so the change arrived out of order",
+  'sync.reason.locked': 'It changes a signed handover record, which is locked; add a correction instead',
+  'sync.reason.handover_taken': 'This handover was already accepted on another tablet',
+  'sync.reason.rule_violation': 'A rule of the desk does not allow this change',
   'sync.reason.unknown': 'Refused by the server ({code})',
   'table.site': 'Building settings',
   'table.staff': 'Staff',
@@ -275,6 +284,11 @@ export const en = {
   'update.ready': 'A new version is ready',
   'update.reload': 'Reload',
   'update.waitForSave': 'Save or discard your entry first',
+  ...countEn,
+  ...handoverEn,
+  ...registerEn,
+  ...tasksEn,
+  ...rotaEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

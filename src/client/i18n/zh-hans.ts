@@ -1,5 +1,10 @@
 /** Simplified Chinese (mainland / Singapore desks). Typed against en: a missing key fails tsc. */
 import type { Messages } from './en';
+import { countZhHans } from './parts/count';
+import { handoverZhHans } from './parts/handover';
+import { registerZhHans } from './parts/register';
+import { tasksZhHans } from './parts/tasks';
+import { rotaZhHans } from './parts/rota';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -257,6 +262,9 @@ export const zhHans = {
   'sync.reason.kind_not_allowed': '此记录不允许这类更改',
   'sync.reason.immutable': '此记录已不能修改',
   'sync.reason.counter_reused': '平板电脑的存储曾被重置，更改顺序错乱',
+  'sync.reason.locked': '此更改涉及已签署并锁定的交接记录，请改为新增更正',
+  'sync.reason.handover_taken': '此交接已在另一台平板电脑上接收',
+  'sync.reason.rule_violation': '值班规定不允许此更改',
   'sync.reason.unknown': '被服务器拒绝（{code}）',
   'table.site': '大厦设置',
   'table.staff': '员工',
@@ -269,4 +277,9 @@ export const zhHans = {
   'update.ready': '新版本已准备好',
   'update.reload': '重新加载',
   'update.waitForSave': '请先保存或放弃正在填写的记录',
+  ...countZhHans,
+  ...handoverZhHans,
+  ...registerZhHans,
+  ...tasksZhHans,
+  ...rotaZhHans,
 } as const satisfies Messages;

@@ -1,5 +1,10 @@
 /** Traditional Chinese (Hong Kong / Taiwan desks). Typed against en: a missing key fails tsc. */
 import type { Messages } from './en';
+import { countZhHant } from './parts/count';
+import { handoverZhHant } from './parts/handover';
+import { registerZhHant } from './parts/register';
+import { tasksZhHant } from './parts/tasks';
+import { rotaZhHant } from './parts/rota';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -257,6 +262,9 @@ export const zhHant = {
   'sync.reason.kind_not_allowed': '此記錄不允許這類變更',
   'sync.reason.immutable': '此記錄已不能修改',
   'sync.reason.counter_reused': '平板電腦的儲存曾被重設，變更次序錯亂',
+  'sync.reason.locked': '此變更涉及已簽署並鎖定的交接記錄，請改為新增更正',
+  'sync.reason.handover_taken': '此交接已在另一部平板電腦上接收',
+  'sync.reason.rule_violation': '值班規定不容許此變更',
   'sync.reason.unknown': '被伺服器拒絕（{code}）',
   'table.site': '大廈設定',
   'table.staff': '員工',
@@ -269,4 +277,9 @@ export const zhHant = {
   'update.ready': '新版本已準備好',
   'update.reload': '重新載入',
   'update.waitForSave': '請先儲存或捨棄正在填寫的記錄',
+  ...countZhHant,
+  ...handoverZhHant,
+  ...registerZhHant,
+  ...tasksZhHant,
+  ...rotaZhHant,
 } as const satisfies Messages;

@@ -111,6 +111,8 @@ function missingReference(ctx: ApplyContext, table: WritableTable, row: Record<s
   const refs: Readonly<Record<string, SyncTable>> =
     table in ROW_REFERENCES ? ROW_REFERENCES[table as keyof typeof ROW_REFERENCES] : {};
   for (const [field, target] of Object.entries(refs)) {
+    // An optional link left empty points at nothing, so there is nothing to check.
+    if (row[field] === null || row[field] === undefined) continue;
     const id = String(row[field]);
     const found = ctx.store.getRow(target, id);
     if (!found || found.deleted || found.siteId !== ctx.siteId) return `${field}: no ${target} ${id} in this building`;

@@ -16,6 +16,7 @@ export async function startDuty(db: HandoverDb, ctx: WriteContext, input: { shif
       shiftId: input.shiftId,
       startedAt: ctx.now(),
       endedAt: null,
+      handoverId: null,
     }),
   );
 }
