@@ -5,6 +5,8 @@
 export const HTTP_ERROR_STATUS = {
   bad_request: 400,
   invalid_enrolment_code: 400,
+  /** PUT /photos/:sha256 whose body does not hash to the path (a truncated or altered upload). */
+  photo_hash_mismatch: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

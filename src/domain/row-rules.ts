@@ -1,0 +1,128 @@
+/**
+ * Table rules beyond a row's shape and the role table (WRITE_POLICY): who may write which kind of
+ * row, and which steps a row may take. The server applies them to every put, patch and append, so
+ * an old or altered tablet cannot bypass them; client repos may run them too before queueing.
+ */
+import type { Role, SyncTable } from './entities';
+import type { WritableTable } from './sync-protocol';
+import { validateMovement, type MovementFieldErrors } from './loan-rules';
+import { checkSwapTransition } from './swap-rules';
+import { isSuperior, validateTask } from './task-rules';
+import type { ItemMovement } from './item-entities';
+import type { SwapRequest } from './rota-entities';
+import type { Task } from './task-entities';
+import type { Item } from './entities';
+
+/** Reads a row of the same building by id (undefined when unknown or deleted). */
+export type RowLookup = (table: SyncTable, id: string) => Record<string, unknown> | undefined;
+
+/** Why a write was refused: `rule_violation` for who/when, `validation_failed` for missing content. */
+export interface RuleRefusal {
+  code: 'rule_violation' | 'validation_failed';
+  message: string;
+}
+
+type Actor = { id: string; role: Role };
+type Row = Record<string, unknown>;
+
+const violation = (message: string): RuleRefusal => ({ code: 'rule_violation', message });
+const invalid = (message: string): RuleRefusal => ({ code: 'validation_failed', message });
+
+/**
+ * Checks one write. `prev` is the stored row (null for a new row); `next` is the whole row as it
+ * would be after the write (for a patch: `prev` with the patch applied). Returns null when allowed.
+ * A reference that does not resolve is left to the reference check (ROW_REFERENCES).
+ */
+export function checkRowRules(
+  table: WritableTable,
+  prev: Row | null,
+  next: Row,
+  actor: Actor,
+  lookup: RowLookup,
+): RuleRefusal | null {
+  switch (table) {
+    case 'item':
+      return itemRule(prev, next, actor);
+    case 'task':
+      return taskRule(prev, next, actor);
+    case 'itemMovement':
+      return movementRule(next, lookup);
+    case 'swapRequest': {
+      const error = checkSwapTransition(prev as SwapRequest | null, next as SwapRequest, actor);
+      return error === null ? null : violation(`swap request: ${error}`);
+    }
+    case 'countLine':
+      // H8: anything missing or damaged is explained by the outgoing person.
+      if (next.state !== 'present' && String(next.explanation ?? '').trim() === '') {
+        return invalid(`count line: ${String(next.state)} needs an explanation`);
+      }
+      return null;
+    case 'handover':
+      return handoverRule(prev, next);
+    default:
+      return null;
+  }
+}
+
+/** H8: the chief (or admin) keeps the register; other staff may add and update custody items only. */
+function itemRule(prev: Row | null, next: Row, actor: Actor): RuleRefusal | null {
+  if (actor.role === 'chief' || actor.role === 'admin') return null;
+  if (prev !== null && prev.category !== next.category) return violation('item: only the chief changes a category');
+  if (next.category !== 'custody' || (prev !== null && prev.category !== 'custody')) {
+    return violation('item: only custody items may be added or changed by this role');
+  }
+  return null;
+}
+
+/** Fields of an instruction only a superior may set or change (H7). */
+const INSTRUCTION_FIELDS = ['kind', 'title', 'cause', 'result', 'status'] as const;
+
+/** H6, H7: tasks state their cause and result; instructions are given and withdrawn by superiors. */
+function taskRule(prev: Row | null, next: Row, actor: Actor): RuleRefusal | null {
+  const task = next as Task;
+  const errors = validateTask(task, actor.role);
+  const { kind: kindError, ...contentErrors } = errors;
+  const missing = Object.keys(contentErrors);
+  if (missing.length > 0) return invalid(`task: required ${missing.join(', ')}`);
+  // A desk person may still add progress to an instruction (e.g. `process`), not rewrite or close it.
+  const touchesInstruction = prev === null || INSTRUCTION_FIELDS.some((k) => prev[k] !== next[k]);
+  if (kindError !== undefined && touchesInstruction) return violation('task: instructions are given by superiors only');
+  if (task.status === 'withdrawn' && (prev === null || prev.status !== 'withdrawn')) {
+    // H7: an instruction stays until a superior withdraws it; other work ends done, with its result.
+    if (task.kind !== 'instruction') return violation('task: only instructions are withdrawn');
+    if (!isSuperior(actor.role)) return violation('task: only a superior withdraws an instruction');
+  }
+  return null;
+}
+
+const RULE_ERRORS = new Set(['notLendable', 'notCustody', 'alreadyClosed']);
+
+/** H8: a movement has what its kind needs, and closes a movement of the right kind for the same item. */
+function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
+  const m = next as ItemMovement;
+  const item = lookup('item', m.itemId) as Item | undefined;
+  if (item === undefined) return null;
+  const errors: MovementFieldErrors = validateMovement(m, item);
+  const entries = Object.entries(errors);
+  if (entries.length > 0) {
+    const message = `item movement: ${entries.map(([f, e]) => `${f} ${e}`).join(', ')}`;
+    return entries.some(([, e]) => RULE_ERRORS.has(e)) ? violation(message) : invalid(message);
+  }
+  const closes = m.kind === 'return' ? 'lend' : m.kind === 'custodyOut' ? 'custodyIn' : null;
+  if (closes === null) {
+    return m.closesId === null ? null : invalid(`item movement: a ${m.kind} closes nothing`);
+  }
+  const closed = m.closesId === null ? undefined : (lookup('itemMovement', m.closesId) as ItemMovement | undefined);
+  if (closed === undefined) return null;
+  if (closed.kind !== closes || closed.itemId !== m.itemId) {
+    return violation(`item movement: a ${m.kind} must close a ${closes} of the same item`);
+  }
+  return null;
+}
+
+/** H3: a handover goes preparing → signed or abandoned, never back. */
+function handoverRule(prev: Row | null, next: Row): RuleRefusal | null {
+  if (prev === null || prev.status === next.status) return null;
+  if (prev.status === 'preparing' && (next.status === 'signed' || next.status === 'abandoned')) return null;
+  return violation(`handover: status cannot go from ${String(prev.status)} to ${String(next.status)}`);
+}
