@@ -8,6 +8,7 @@ import { ServerClock } from '../sync/server-clock';
 import type { AppDeps, AppEnv, AppServices } from './app-env';
 import { apiError, makeErrorHandler } from './errors';
 import { requestLog } from './request-log';
+import { PHOTOS_PATH, photoRoutes } from './routes/photo-routes';
 import { siteRoutes } from './routes/site-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { serveDist } from './static-files';
@@ -20,25 +21,26 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', requestLog(services));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: (c) =>
-        apiError(c, 'payload_too_large', `the request body is over ${deps.bodyLimitBytes} bytes`, {
-          limitBytes: deps.bodyLimitBytes,
-        }),
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: deps.bodyLimitBytes,
+    onError: (c) =>
+      apiError(c, 'payload_too_large', `the request body is over ${deps.bodyLimitBytes} bytes`, {
+        limitBytes: deps.bodyLimitBytes,
+      }),
+  });
+  // A photo upload carries its own, larger limit (photo-routes.ts); every other body has this one.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(`${PHOTOS_PATH}/`) ? next() : apiBodyLimit(c, next)));
 
   app.use('/api/*', async (c, next) => {
     await next();
-    // API answers are live data; no HTTP cache may keep a pull page or a token response.
-    c.header('Cache-Control', 'no-store');
+    // API answers are live data; no HTTP cache may keep a pull page or a token response. Only a
+    // route that says otherwise (content-addressed photo bytes) keeps its own policy.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
   app.route('/api/v1', siteRoutes(services));
   app.route('/api/v1/sync', syncRoutes(services));
+  app.route(PHOTOS_PATH, photoRoutes(services));
   // An unknown API path is a JSON 404, never the app shell (a tablet would parse HTML as data).
   app.all('/api/*', (c) => apiError(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   if (deps.distDir !== undefined) app.get('*', serveDist(deps.distDir));

@@ -46,6 +46,22 @@ export interface EnrolmentCodeRow {
   used_by_device: string | null;
 }
 
+export interface LockRow {
+  site_id: string;
+  tbl: string;
+  id: string;
+  record_id: string;
+}
+
+export interface PhotoRow {
+  site_id: string;
+  sha256: string;
+  mime: string;
+  bytes: number;
+  data: Buffer;
+  created_at: number;
+}
+
 export function toStoredRow(r: RowRecord): StoredRow {
   return {
     siteId: r.site_id,
@@ -116,5 +132,16 @@ export function prepareStatements(db: Database.Database) {
     useCode: db.prepare(
       'UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ? AND used_at IS NULL',
     ),
+    insertLock: db.prepare('INSERT INTO locks (site_id, tbl, id, record_id) VALUES (?, ?, ?, ?)'),
+    getLock: db.prepare<[string, string], LockRow>('SELECT * FROM locks WHERE tbl = ? AND id = ?'),
+    insertChain: db.prepare('INSERT INTO chain (site_id, hash, record_id) VALUES (?, ?, ?)'),
+    getChain: db.prepare<[string, string], { record_id: string }>(
+      'SELECT record_id FROM chain WHERE site_id = ? AND hash = ?',
+    ),
+    insertPhoto: db.prepare(
+      `INSERT INTO photos (site_id, sha256, mime, bytes, data, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (site_id, sha256) DO NOTHING`,
+    ),
+    getPhoto: db.prepare<[string, string], PhotoRow>('SELECT * FROM photos WHERE site_id = ? AND sha256 = ?'),
   };
 }

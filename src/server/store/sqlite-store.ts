@@ -5,7 +5,17 @@ import Database from 'better-sqlite3';
 import type { SyncTable } from '../../domain/entities';
 import { migrate, readMigrationFiles } from './migrations';
 import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
-import type { DeviceOpRecord, DeviceRecord, EnrolmentCodeRecord, RawChange, RowWrite, Store, StoredRow } from './store';
+import type {
+  DeviceOpRecord,
+  DeviceRecord,
+  EnrolmentCodeRecord,
+  RawChange,
+  RowLock,
+  RowWrite,
+  Store,
+  StoredPhoto,
+  StoredRow,
+} from './store';
 
 export interface OpenSqliteOptions {
   /** Time the migrations are recorded at (T1: injected, not read here). */
@@ -161,6 +171,42 @@ export class SqliteStore implements Store {
 
   markEnrolmentCodeUsed(codeHash: string, usedAt: number, deviceId: string): boolean {
     return this.stmts.useCode.run(usedAt, deviceId, codeHash).changes === 1;
+  }
+
+  lockRow(lock: RowLock): void {
+    this.stmts.insertLock.run(lock.siteId, lock.table, lock.id, lock.recordId);
+  }
+
+  getLock(table: string, id: string): RowLock | undefined {
+    const r = this.stmts.getLock.get(table, id);
+    return r ? { siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id } : undefined;
+  }
+
+  addChainLink(siteId: string, hash: string, recordId: string): void {
+    this.stmts.insertChain.run(siteId, hash, recordId);
+  }
+
+  getChainRecordId(siteId: string, hash: string): string | undefined {
+    return this.stmts.getChain.get(siteId, hash)?.record_id;
+  }
+
+  putPhoto(p: StoredPhoto): 'created' | 'exists' {
+    const blob = Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength);
+    const res = this.stmts.insertPhoto.run(p.siteId, p.sha256, p.mime, p.bytes, blob, p.createdAt);
+    return res.changes === 1 ? 'created' : 'exists';
+  }
+
+  getPhoto(siteId: string, sha256: string): StoredPhoto | undefined {
+    const r = this.stmts.getPhoto.get(siteId, sha256);
+    if (!r) return undefined;
+    return {
+      siteId: r.site_id,
+      sha256: r.sha256,
+      mime: r.mime,
+      bytes: r.bytes,
+      data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
+      createdAt: r.created_at,
+    };
   }
 
   close(): void {

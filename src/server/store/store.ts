@@ -63,6 +63,25 @@ export interface EnrolmentCodeRecord {
   usedByDevice: string | null;
 }
 
+/** A row locked by a signed handover record (H3): `table` is 'handover' or 'duty'. */
+export interface RowLock {
+  siteId: string;
+  table: string;
+  id: string;
+  /** The handoverRecord that locked it. */
+  recordId: string;
+}
+
+/** The bytes of one photo of a building, content-addressed by their SHA-256. */
+export interface StoredPhoto {
+  siteId: string;
+  sha256: string;
+  mime: string;
+  bytes: number;
+  data: Uint8Array;
+  createdAt: number;
+}
+
 export interface Store {
   /**
    * Run `fn` in one write transaction that holds the database's write lock from the start
@@ -98,6 +117,19 @@ export interface Store {
   getEnrolmentCode(codeHash: string): EnrolmentCodeRecord | undefined;
   /** Marks a code used; false when it was already used (the one-time guarantee). */
   markEnrolmentCodeUsed(codeHash: string, usedAt: number, deviceId: string): boolean;
+
+  /** Lock a row for good (H3). Throws if it is already locked: callers check `getLock` first. */
+  lockRow(lock: RowLock): void;
+  getLock(table: string, id: string): RowLock | undefined;
+
+  /** Add a signed record's hash to its building's chain. */
+  addChainLink(siteId: string, hash: string, recordId: string): void;
+  /** The id of the building's record with this hash, if the chain holds it. */
+  getChainRecordId(siteId: string, hash: string): string | undefined;
+
+  /** Store photo bytes once per building; 'exists' (nothing written) when that hash is already held. */
+  putPhoto(photo: StoredPhoto): 'created' | 'exists';
+  getPhoto(siteId: string, sha256: string): StoredPhoto | undefined;
 
   close(): void;
 }

@@ -1,43 +1,23 @@
 /**
  * Applying one op inside the push transaction (server.md "Applying one op"). Expected refusals are
  * returned as values (STYLE.md #5): the caller records them as `syncError` rows and the device's
- * counter still advances, so the queue never jams behind one bad op.
+ * counter still advances, so the queue never jams behind one bad op. Each written row passes the
+ * schema, its references and the table rules (row-checks.ts); rows a signed handover locked are
+ * refused (row-locks.ts); signed records are insert-only and chained (signed-records.ts).
  */
-import { ENTITY_SCHEMAS, type LogEntry, type SyncTable } from '../../domain/entities';
-import type { OpRejectCode } from '../../domain/errors';
+import type { Role } from '../../domain/entities';
 import { clampHlc, formatHlc, parseHlc } from '../../domain/hlc';
-import { hasErrors, validateLogEntry } from '../../domain/log-entry';
-import {
-  IMMUTABLE_FIELDS,
-  ROW_REFERENCES,
-  WRITE_POLICY,
-  type Op,
-  type OpKind,
-  type WritableTable,
-} from '../../domain/sync-protocol';
-import type { Store, StoredRow } from '../store/store';
-import { MAX_HLC_FUTURE_MS, type ServerClock } from './server-clock';
+import { IMMUTABLE_FIELDS, WRITE_POLICY, type Op, type OpKind } from '../../domain/sync-protocol';
+import { reject, type Actor, type ApplyContext, type OpOutcome, type Rejection } from './op-outcome';
+import { checkRow } from './row-checks';
+import { lockRefusal } from './row-locks';
+import { MAX_HLC_FUTURE_MS } from './server-clock';
 import { initialVersions, writeConflict, type LostField } from './server-rows';
+import { openedDutyRefusal, recordRefusal, replayRecordPut, sealRecord } from './signed-records';
 
-export interface ApplyContext {
-  store: Store;
-  clock: ServerClock;
-  siteId: string;
-  nowMs: number;
-  /** Staff rows read during this push; an applied staff op evicts its entry. */
-  staffCache: Map<string, StoredRow | undefined>;
-}
-
-export type OpOutcome =
-  | { status: 'applied' }
-  | { status: 'conflict'; code: 'conflict'; message: string }
-  | { status: 'rejected'; code: OpRejectCode; message: string };
+export type { ApplyContext, OpOutcome } from './op-outcome';
 
 const IMMUTABLE = new Set<string>(IMMUTABLE_FIELDS);
-
-function reject(code: OpRejectCode, message: string): OpOutcome {
-  return { status: 'rejected', code, message };
-}
 
 /** Apply `op` for the building in `ctx`; writes rows only when the outcome is not 'rejected'. */
 export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
@@ -45,8 +25,8 @@ export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
   if (!(policy.kinds as readonly OpKind[]).includes(op.kind)) {
     return reject('kind_not_allowed', `${op.kind} is not allowed on ${op.table}`);
   }
-  const actorRefusal = checkActor(ctx, op.actorStaffId, policy.roles);
-  if (actorRefusal) return actorRefusal;
+  const actor = checkActor(ctx, op.actorStaffId, policy.roles);
+  if ('status' in actor) return actor;
 
   const parsed = parseHlc(op.hlc);
   if (!parsed) return reject('validation_failed', 'hlc: not an HLC timestamp');
@@ -57,15 +37,16 @@ export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
 
   const outcome =
     op.kind === 'patch'
-      ? applyPatch(ctx, op, updatedAt)
+      ? applyPatch(ctx, op, updatedAt, actor)
       : op.kind === 'delete'
         ? applyDelete(ctx, op, updatedAt)
-        : applyInsert(ctx, op, updatedAt);
+        : applyInsert(ctx, op, updatedAt, actor);
   if (op.table === 'staff' && outcome.status !== 'rejected') ctx.staffCache.delete(op.rowId);
   return outcome;
 }
 
-function checkActor(ctx: ApplyContext, actorId: string, roles: readonly string[]): OpOutcome | null {
+/** The op's author as the table rules see them, or the refusal: unknown, inactive or wrong role. */
+function checkActor(ctx: ApplyContext, actorId: string, roles: readonly string[]): Actor | Rejection {
   let actor = ctx.staffCache.get(actorId);
   if (!ctx.staffCache.has(actorId)) {
     actor = ctx.store.getRow('staff', actorId);
@@ -77,59 +58,29 @@ function checkActor(ctx: ApplyContext, actorId: string, roles: readonly string[]
   if (actor.row['active'] !== true) return reject('forbidden_role', `staff ${actorId} is not active`);
   const role = String(actor.row['role']);
   if (!roles.includes(role)) return reject('forbidden_role', `role ${role} may not write this table`);
-  return null;
-}
-
-/** Schema check plus the domain rules of the table (H6 for log entries). Null when valid. */
-function validateRow(
-  table: WritableTable,
-  row: Record<string, unknown>,
-  nowMs: number,
-): { ok: true; row: Record<string, unknown> } | { ok: false; message: string } {
-  const schema = ENTITY_SCHEMAS[table];
-  const unknown = Object.keys(row).filter((k) => !(k in schema.shape));
-  if (unknown.length > 0) return { ok: false, message: `unknown field(s): ${unknown.join(', ')}` };
-  const result = schema.safeParse(row);
-  if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`);
-    return { ok: false, message: issues.join('; ') };
-  }
-  const parsed = result.data as Record<string, unknown>;
-  if (table === 'logEntry') {
-    // H6/D2: the same rule the tablet ran, again, so an old or altered client cannot bypass it.
-    const errors = validateLogEntry(parsed as LogEntry, nowMs);
-    if (hasErrors(errors)) {
-      const list = Object.entries(errors).map(([field, err]) => `${field}: ${err}`);
-      return { ok: false, message: `H6: ${list.join('; ')}` };
-    }
-  }
-  return { ok: true, row: parsed };
-}
-
-/** The first reference of `row` (ROW_REFERENCES) to a row missing from this building, or null. */
-function missingReference(ctx: ApplyContext, table: WritableTable, row: Record<string, unknown>): string | null {
-  const refs: Readonly<Record<string, SyncTable>> =
-    table in ROW_REFERENCES ? ROW_REFERENCES[table as keyof typeof ROW_REFERENCES] : {};
-  for (const [field, target] of Object.entries(refs)) {
-    // An optional link left empty points at nothing, so there is nothing to check.
-    if (row[field] === null || row[field] === undefined) continue;
-    const id = String(row[field]);
-    const found = ctx.store.getRow(target, id);
-    if (!found || found.deleted || found.siteId !== ctx.siteId) return `${field}: no ${target} ${id} in this building`;
-  }
-  return null;
+  return { id: actorId, role: role as Role };
 }
 
 /** put and append: a new row; the op carries the whole row without updatedAt/deleted. */
-function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
+function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor): OpOutcome {
   if (ctx.store.getRowSiteId(op.table, op.rowId) !== undefined) {
+    const existing = ctx.store.getRow(op.table, op.rowId);
+    // A signed record arriving again is a duplicate; under its id any other content is refused.
+    if (op.table === 'handoverRecord' && existing) return replayRecordPut(ctx, op, existing, updatedAt);
     return reject('row_exists', `${op.table} ${op.rowId} already exists`);
   }
   if (op.fields['id'] !== op.rowId) return reject('validation_failed', 'id: must equal the op rowId');
-  const checked = validateRow(op.table, { ...op.fields, updatedAt, deleted: false }, ctx.nowMs);
-  if (!checked.ok) return reject('validation_failed', checked.message);
-  const dangling = missingReference(ctx, op.table, checked.row);
-  if (dangling) return reject('reference_unknown', dangling);
+  const locked = lockRefusal(ctx, op, undefined);
+  if (locked) return locked;
+  const checked = checkRow(ctx, op.table, null, { ...op.fields, updatedAt, deleted: false }, actor);
+  if (!('ok' in checked)) return checked;
+  const refusal =
+    op.table === 'handoverRecord'
+      ? recordRefusal(ctx, checked.row)
+      : op.table === 'duty'
+        ? openedDutyRefusal(ctx, null, checked.row)
+        : null;
+  if (refusal) return refusal;
   ctx.store.writeRow({
     siteId: ctx.siteId,
     table: op.table,
@@ -139,6 +90,7 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
     updatedHlc: updatedAt,
     deleted: false,
   });
+  if (op.table === 'handoverRecord') sealRecord(ctx, checked.row);
   return { status: 'applied' };
 }
 
@@ -147,11 +99,13 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
  * than the one the tablet based its edit on keeps the server value, and the losing value is kept
  * in a `conflict` row. The merged row must still be valid, or nothing is applied.
  */
-function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
+function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor): OpOutcome {
   const existing = ctx.store.getRow(op.table, op.rowId);
   if (!existing || existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
   const immutable = Object.keys(op.fields).filter((f) => IMMUTABLE.has(f));
   if (immutable.length > 0) return reject('validation_failed', `immutable field(s): ${immutable.join(', ')}`);
+  const locked = lockRefusal(ctx, op, existing);
+  if (locked) return locked;
 
   const merged: Record<string, unknown> = { ...existing.row };
   const versions = { ...existing.versions };
@@ -171,10 +125,10 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
     merged['updatedAt'] = updatedAt;
     versions['updatedAt'] = (versions['updatedAt'] ?? 0) + 1;
   }
-  const checked = validateRow(op.table, merged, ctx.nowMs);
-  if (!checked.ok) return reject('validation_failed', checked.message);
-  const dangling = missingReference(ctx, op.table, checked.row);
-  if (dangling) return reject('reference_unknown', dangling);
+  const checked = checkRow(ctx, op.table, existing.row, merged, actor);
+  if (!('ok' in checked)) return checked;
+  const dutyRefusal = op.table === 'duty' ? openedDutyRefusal(ctx, existing.row, checked.row) : null;
+  if (dutyRefusal) return dutyRefusal;
 
   if (appliedFields > 0) {
     ctx.store.writeRow({
@@ -197,6 +151,8 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
 function applyDelete(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
   const existing = ctx.store.getRow(op.table, op.rowId);
   if (!existing || existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
+  const locked = lockRefusal(ctx, op, existing);
+  if (locked) return locked;
   const versions = { ...existing.versions };
   versions['deleted'] = (versions['deleted'] ?? 0) + 1;
   versions['updatedAt'] = (versions['updatedAt'] ?? 0) + 1;

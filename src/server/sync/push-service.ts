@@ -3,6 +3,7 @@
  * immediate transaction: the server applies only `counter = last + 1`, answers anything at or
  * below `last` from `device_ops`, and refuses a gap without applying anything.
  */
+import { OP_REJECT_HTTP_STATUS, type OpRejectCode } from '../../domain/errors';
 import {
   SCHEMA_VERSION,
   type Op,
@@ -105,12 +106,28 @@ function replay(ctx: PushContext, op: Op, hash: string): PushResult {
     // The tablet's storage was wiped and its counter restarted: flag it where everyone sees it.
     const message = `op ${op.counter} differs from the op this device sent earlier under the same counter`;
     recordRejection(ctx, op, 'counter_reused', message);
-    return { counter: op.counter, status: 'rejected', code: 'counter_reused', message };
+    return {
+      counter: op.counter,
+      status: 'rejected',
+      code: 'counter_reused',
+      message,
+      httpStatus: OP_REJECT_HTTP_STATUS.counter_reused,
+    };
   }
   const result: PushResult = { counter: op.counter, status: 'duplicate' };
   if (stored.code !== null) result.code = stored.code;
   if (stored.message !== null) result.message = stored.message;
+  // A replayed refusal answers as the refusal did, so the tablet reads the same status again.
+  if (stored.status === 'rejected' && stored.code !== null) {
+    const status = httpStatusOf(stored.code);
+    if (status !== undefined) result.httpStatus = status;
+  }
   return result;
+}
+
+/** The status a refusal would have as a request of its own (OP_REJECT_HTTP_STATUS). */
+function httpStatusOf(code: string): number | undefined {
+  return Object.hasOwn(OP_REJECT_HTTP_STATUS, code) ? OP_REJECT_HTTP_STATUS[code as OpRejectCode] : undefined;
 }
 
 function recordRejection(ctx: PushContext, op: Op, code: string, message: string): void {
@@ -119,5 +136,13 @@ function recordRejection(ctx: PushContext, op: Op, code: string, message: string
 
 function toResult(counter: number, outcome: OpOutcome): PushResult {
   if (outcome.status === 'applied') return { counter, status: 'applied' };
-  return { counter, status: outcome.status, code: outcome.code, message: outcome.message };
+  if (outcome.status === 'conflict')
+    return { counter, status: 'conflict', code: outcome.code, message: outcome.message };
+  return {
+    counter,
+    status: 'rejected',
+    code: outcome.code,
+    message: outcome.message,
+    httpStatus: OP_REJECT_HTTP_STATUS[outcome.code],
+  };
 }

@@ -134,6 +134,11 @@ export class OpBuilder {
     this.counter = startCounter;
   }
 
+  /** The tablet's clock now. */
+  deviceTime(): number {
+    return this.now();
+  }
+
   op(table: WritableTable, kind: OpKind, rowId: string, fields: Record<string, unknown>, baseVersion = {}): Op {
     const counter = this.counter++;
     const now = this.now();

@@ -1,11 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../src/server/main';
-import { MIGRATIONS_DIR, MigrationMismatchError, readMigrationFiles } from '../../../src/server/store/migrations';
+import {
+  MIGRATIONS_DIR,
+  MigrationMismatchError,
+  migrate,
+  readMigrationFiles,
+} from '../../../src/server/store/migrations';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
 import { REPO_ROOT } from './helpers-process';
 
@@ -84,5 +89,50 @@ describe('migrations: numbered files recorded in __migrations__', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.some((l) => l['level'] === 'error' && String(l['msg']).includes('refusing to start'))).toBe(true);
     expect(lines.some((l) => l['msg'] === 'listening')).toBe(false);
+  });
+});
+
+describe('migration 0002_handover (locks, chain, photos)', () => {
+  it('applies on a database created at 0001, keeping its rows, and the store then uses the new tables', () => {
+    const only0001 = join(dir, 'migrations-0001');
+    mkdirSync(only0001);
+    copyFileSync(join(MIGRATIONS_DIR, '0001_init.sql'), join(only0001, '0001_init.sql'));
+    // The database as the previous build left it: only 0001 applied, with a row in it.
+    const old = new Database(file);
+    migrate(old, readMigrationFiles(only0001), 1);
+    old
+      .prepare(
+        "INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted) VALUES ('s1', 'item', 'i1', ?, '{}', 'h', 1, 0)",
+      )
+      .run(JSON.stringify({ id: 'i1' }));
+    expect(old.prepare("SELECT name FROM sqlite_master WHERE name = 'locks'").get()).toBeUndefined();
+    old.close();
+
+    const store = openSqliteStore(file, { nowMs: 2 });
+    const applied = store.db.prepare('SELECT name, applied_at FROM __migrations__ ORDER BY id').all();
+    expect(applied).toEqual([
+      { name: '0001_init.sql', applied_at: 1 },
+      { name: '0002_handover.sql', applied_at: 2 },
+    ]);
+    expect(store.getRow('item', 'i1')?.row).toEqual({ id: 'i1' });
+    store.transaction(() => {
+      store.lockRow({ siteId: 's1', table: 'duty', id: 'd1', recordId: 'r1' });
+      store.addChainLink('s1', 'f'.repeat(64), 'r1');
+    });
+    expect(store.getLock('duty', 'd1')).toEqual({ siteId: 's1', table: 'duty', id: 'd1', recordId: 'r1' });
+    expect(store.getChainRecordId('s1', 'f'.repeat(64))).toBe('r1');
+    const photo = {
+      siteId: 's1',
+      sha256: 'e'.repeat(64),
+      mime: 'image/png',
+      bytes: 3,
+      data: new Uint8Array([1, 2, 3]),
+      createdAt: 2,
+    };
+    expect(store.putPhoto(photo)).toBe('created');
+    expect(store.putPhoto({ ...photo, mime: 'image/jpeg' })).toBe('exists');
+    expect(store.getPhoto('s1', photo.sha256)).toEqual(photo);
+    expect(store.getPhoto('s2', photo.sha256)).toBeUndefined();
+    store.close();
   });
 });

@@ -80,7 +80,7 @@ describe('push: exactly once, in device order (DESIGN.md "Push")', () => {
     const res = (await push(pushBody(a.deviceId, [wiped.putItem()]))).body as PushResponse;
     expect(res.ackedThrough).toBe(1);
     expect(res.results).toEqual([
-      { counter: 1, status: 'rejected', code: 'counter_reused', message: expect.any(String) },
+      { counter: 1, status: 'rejected', code: 'counter_reused', message: expect.any(String), httpStatus: 409 },
     ]);
     expect(countRows(t.store, 'item')).toBe(1);
     const errors = (await pull()).changes.filter((c) => c.table === 'syncError');
@@ -124,7 +124,7 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     // The queue does not jam: the next op applies, and the rejected one replays as a duplicate.
     const next = (await push(pushBody(a.deviceId, [bad, ops.putItem()]))).body as PushResponse;
     expect(next.results).toEqual([
-      { counter: 2, status: 'duplicate', code: 'validation_failed', message: res.results[1]?.message },
+      { counter: 2, status: 'duplicate', code: 'validation_failed', message: res.results[1]?.message, httpStatus: 400 },
       { counter: 3, status: 'applied' },
     ]);
   });
@@ -164,7 +164,7 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     expect(countRows(t.store, 'syncError')).toBe(2);
   });
 
-  it('WRITE_POLICY: a wrong op kind is kind_not_allowed, a desk actor on items is forbidden_role, a stranger is staff_unknown', async () => {
+  it('WRITE_POLICY: a wrong op kind is kind_not_allowed, a desk actor on staff is forbidden_role, on a key item rule_violation, a stranger is staff_unknown', async () => {
     const deskId = crypto.randomUUID();
     const deskStaff = ops.op('staff', 'put', deskId, {
       id: deskId,
@@ -177,18 +177,25 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     // A well-formed claim on this building, so only the kind check decides.
     const wrongKind = ops.op('logAmendment', 'put', crypto.randomUUID(), { siteId: a.siteId });
     ops.actorStaffId = deskId;
+    const otherId = crypto.randomUUID();
+    const deskOnStaff = ops.op('staff', 'put', otherId, { ...deskStaff.fields, id: otherId, name: '黃志明' });
+    // WRITE_POLICY lets desk staff write items (custody ones); the register itself stays the chief's (row-rules.ts).
     const deskItem = ops.putItem();
     ops.actorStaffId = crypto.randomUUID();
     const stranger = ops.putDuty(a.adminStaffId);
-    const res = (await push(pushBody(a.deviceId, [deskStaff, wrongKind, deskItem, stranger]))).body as PushResponse;
+    const res = (await push(pushBody(a.deviceId, [deskStaff, wrongKind, deskOnStaff, deskItem, stranger])))
+      .body as PushResponse;
     expect(res.results.map((r) => r.code ?? r.status)).toEqual([
       'applied',
       'kind_not_allowed',
       'forbidden_role',
+      'rule_violation',
       'staff_unknown',
     ]);
-    expect(res.ackedThrough).toBe(4);
-    expect(countRows(t.store, 'syncError')).toBe(3);
+    expect(res.results.map((r) => r.httpStatus)).toEqual([undefined, 405, 403, 403, 403]);
+    expect(res.ackedThrough).toBe(5);
+    expect(countRows(t.store, 'syncError')).toBe(4);
+    expect(countRows(t.store, 'item')).toBe(0);
   });
 });
 

@@ -1,0 +1,40 @@
+/**
+ * What applying one op needs and answers, shared by apply-op.ts and the table-specific checks
+ * (row-locks.ts, signed-records.ts, row-checks.ts). Expected refusals are values (STYLE.md #5).
+ */
+import type { Role } from '../../domain/entities';
+import type { OpRejectCode } from '../../domain/errors';
+import type { Store, StoredRow } from '../store/store';
+import type { ServerClock } from './server-clock';
+
+export interface ApplyContext {
+  store: Store;
+  clock: ServerClock;
+  siteId: string;
+  nowMs: number;
+  /** Staff rows read during this push; an applied staff op evicts its entry. */
+  staffCache: Map<string, StoredRow | undefined>;
+}
+
+/** The staff member an op is written by, as the table rules see them. */
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export type OpOutcome =
+  | { status: 'applied' }
+  | { status: 'conflict'; code: 'conflict'; message: string }
+  | { status: 'rejected'; code: OpRejectCode; message: string };
+
+export type Rejection = Extract<OpOutcome, { status: 'rejected' }>;
+
+export function reject(code: OpRejectCode, message: string): Rejection {
+  return { status: 'rejected', code, message };
+}
+
+/** A row of this building that is not deleted, or undefined: what references and rules may see. */
+export function liveRow(ctx: ApplyContext, table: StoredRow['table'], id: string): StoredRow | undefined {
+  const found = ctx.store.getRow(table, id);
+  return found && !found.deleted && found.siteId === ctx.siteId ? found : undefined;
+}

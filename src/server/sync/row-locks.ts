@@ -1,0 +1,71 @@
+/**
+ * H3: once a handover is signed, the handover draft, its count lines and the outgoing duty are
+ * locked. The server refuses any change to them with `locked` (HTTP 409 as a request of its own);
+ * corrections are addenda (a new handoverRecord with `correctsId`). Entries of a locked duty keep
+ * only their follow-up open: `status` and `result` may still change, their content may not, except
+ * that an empty `process` may be filled in once: H6 needs it to resolve the entry, and filling a
+ * blank changes nothing that was signed (the amendment that carries it is the addendum).
+ */
+import { canonicalJson } from '../../domain/canonical';
+import type { Op } from '../../domain/sync-protocol';
+import type { StoredRow } from '../store/store';
+import { reject, type ApplyContext, type Rejection } from './op-outcome';
+
+/** The tables a signed record locks, by the name the `locks` table uses. */
+export type LockedTable = 'handover' | 'duty';
+
+/** Fields of a locked duty's log entry that may still change (the follow-up of an open entry). */
+const ENTRY_FIELDS_OPEN_AFTER_SIGNING = new Set(['status', 'result']);
+
+function lockedMessage(ctx: ApplyContext, table: LockedTable, id: string): string | null {
+  const lock = ctx.store.getLock(table, id);
+  if (!lock) return null;
+  return `${table} ${id} is locked by the signed handover record ${lock.recordId} (H3); corrections are addenda`;
+}
+
+/**
+ * The refusal of `op` because it changes something a signed handover locked, or null.
+ * `existing` is the stored row for patch and delete.
+ */
+export function lockRefusal(ctx: ApplyContext, op: Op, existing: StoredRow | undefined): Rejection | null {
+  const message = lockViolation(ctx, op, existing);
+  return message === null ? null : reject('locked', message);
+}
+
+function lockViolation(ctx: ApplyContext, op: Op, existing: StoredRow | undefined): string | null {
+  const changes = op.kind === 'patch' || op.kind === 'delete';
+  if ((op.table === 'duty' || op.table === 'handover') && changes) return lockedMessage(ctx, op.table, op.rowId);
+
+  if (op.table === 'countLine' && op.kind === 'append') {
+    // A count line added after signing would change the count both people signed.
+    const handoverId = op.fields['handoverId'];
+    return typeof handoverId === 'string' ? lockedMessage(ctx, 'handover', handoverId) : null;
+  }
+
+  if (op.table === 'logEntry' && op.kind === 'put') {
+    const dutyId = op.fields['dutyId'];
+    return typeof dutyId === 'string' ? lockedMessage(ctx, 'duty', dutyId) : null;
+  }
+
+  if (op.table === 'logEntry' && op.kind === 'patch' && existing) {
+    const fillsBlankProcess = (f: string) => f === 'process' && String(existing.row['process'] ?? '').trim() === '';
+    const content = Object.keys(op.fields).filter(
+      (f) =>
+        !ENTRY_FIELDS_OPEN_AFTER_SIGNING.has(f) && !fillsBlankProcess(f) && !sameValue(op.fields[f], existing.row[f]),
+    );
+    if (content.length === 0) return null;
+    const duties = [existing.row['dutyId'], op.fields['dutyId']].filter((d): d is string => typeof d === 'string');
+    for (const dutyId of duties) {
+      const message = lockedMessage(ctx, 'duty', dutyId);
+      if (message !== null)
+        return `${message}; only status and result of its entries may change (not ${content.join(', ')})`;
+    }
+  }
+  return null;
+}
+
+/** A patch field that repeats the stored value changes nothing, so it does not touch locked content. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return canonicalJson(a) === canonicalJson(b);
+}
