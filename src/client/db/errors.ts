@@ -53,3 +53,20 @@ export class RowNotFoundError extends Error {
     this.name = 'RowNotFoundError';
   }
 }
+
+/**
+ * A write to a row a signed handover has locked (H3): the handover itself, its count lines, the
+ * outgoing duty and the content of that duty's log entries. Only an amendment (with a status or
+ * result change) may still be added to such an entry; corrections of the record are addenda.
+ * The server refuses the same writes with the op code `locked` (409).
+ */
+export class LockedError extends Error {
+  readonly code = 'locked';
+  constructor(
+    readonly table: string,
+    readonly rowId: string,
+  ) {
+    super(`${table} ${rowId} is locked by a signed handover`);
+    this.name = 'LockedError';
+  }
+}

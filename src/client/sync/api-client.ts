@@ -130,3 +130,71 @@ export async function createEnrolmentCode(
   });
   return parseBody(CreateEnrolmentCodeResponse, res, 'enrolment code');
 }
+
+/** Reads an error answer's body (JSON error shape or not) into an ApiRequestError. */
+async function errorOf(res: Response): Promise<ApiRequestError> {
+  const text = await res.text().catch(() => '');
+  let body: unknown = null;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    // Not JSON (a proxy's page): errorFrom reports the text.
+  }
+  return errorFrom(res.status, body, text);
+}
+
+async function send(fetchFn: typeof fetch, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetchFn(url, init);
+  } catch (e) {
+    throw new NetworkError(e);
+  }
+}
+
+/**
+ * PUT /api/v1/photos/:sha256 with the raw bytes (content-addressed, idempotent). Resolves with
+ * `created` true for 201 and false for 200 (the server already had them).
+ * @throws ApiRequestError (400 photo_hash_mismatch or unsupported type, 403, 413 too big, ...);
+ * NetworkError when no answer arrives.
+ */
+export async function putPhoto(
+  baseUrl: string,
+  token: string,
+  photo: { sha256: string; mime: string; data: ArrayBuffer },
+  fetchFn: typeof fetch = defaultFetch,
+): Promise<{ created: boolean }> {
+  const res = await send(fetchFn, `${baseUrl}/api/v1/photos/${encodeURIComponent(photo.sha256)}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': photo.mime, Accept: 'application/json' },
+    body: photo.data,
+  });
+  if (res.status !== 200 && res.status !== 201) throw await errorOf(res);
+  // The body (if any) is not needed; reading it lets the connection be reused.
+  await res.arrayBuffer().catch(() => undefined);
+  return { created: res.status === 201 };
+}
+
+/**
+ * GET /api/v1/photos/:sha256: the bytes and their Content-Type (without parameters).
+ * @throws ApiRequestError (404 not uploaded yet, 403 another building, ...); NetworkError offline.
+ */
+export async function getPhoto(
+  baseUrl: string,
+  token: string,
+  sha256: string,
+  fetchFn: typeof fetch = defaultFetch,
+): Promise<{ mime: string; data: ArrayBuffer }> {
+  const res = await send(fetchFn, `${baseUrl}/api/v1/photos/${encodeURIComponent(sha256)}`, {
+    method: 'GET',
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (res.status < 200 || res.status >= 300) throw await errorOf(res);
+  let data: ArrayBuffer;
+  try {
+    data = await res.arrayBuffer();
+  } catch (e) {
+    throw new NetworkError(e);
+  }
+  const mime = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+  return { mime, data };
+}

@@ -11,6 +11,7 @@ import { getDevice, type DeviceInfo } from '../db/repos/device-repo';
 import type { HandoverDb } from '../db/schema';
 import { DEFAULT_PULL_LIMIT } from '../../domain/sync-protocol';
 import { ApiRequestError, NetworkError } from './api-client';
+import { syncPhotos, type PhotoSyncOutcome } from './photo-sync';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { makeSession } from './session';
@@ -30,6 +31,12 @@ export interface SyncEngineOptions {
   pullLimit?: number;
   /** Told about every failure of a run (for logs); the outcome carries its kind either way. */
   onError?: (e: unknown) => void;
+  /** Photo bytes uploaded per run (default DEFAULT_PHOTO_UPLOADS). */
+  photoUploads?: number;
+  /** Missing photo bytes downloaded per run (default DEFAULT_PHOTO_DOWNLOADS); 0 downloads none. */
+  photoDownloads?: number;
+  /** Told what the photo phase of a run did, when it ran to the end. */
+  onPhotos?: (o: PhotoSyncOutcome) => void;
 }
 
 export interface SyncOutcome {
@@ -94,8 +101,31 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       outcome.error = classify(e);
       opts.onError?.(e);
       await writeStatus({ lastError: outcome.error });
+      return outcome;
     }
+    await photoPhase(device, session.corrected);
     return outcome;
+  }
+
+  /**
+   * After push and pull: photo bytes up, then a bounded number down. Rows come first (a photo row
+   * must reach the server before its bytes matter) and a photo failure never fails their sync.
+   */
+  async function photoPhase(device: DeviceInfo, corrected: () => number): Promise<void> {
+    try {
+      const photos = await syncPhotos({
+        db,
+        device,
+        baseUrl,
+        fetch: fetchFn,
+        now: corrected,
+        ...(opts.photoUploads !== undefined ? { uploadLimit: opts.photoUploads } : {}),
+        ...(opts.photoDownloads !== undefined ? { downloadLimit: opts.photoDownloads } : {}),
+      });
+      opts.onPhotos?.(photos);
+    } catch (e) {
+      opts.onError?.(e);
+    }
   }
 
   async function runLocked(): Promise<SyncOutcome> {

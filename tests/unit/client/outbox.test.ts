@@ -88,7 +88,7 @@ describe('outbox ordering', () => {
     const { db, ctx } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: 'day' });
     const local = await db.duty.get(duty.id);
-    expect(local?._versions).toEqual({ staffId: 0, deviceId: 0, shiftId: 0, startedAt: 0, endedAt: 0 });
+    expect(local?._versions).toEqual({ staffId: 0, deviceId: 0, shiftId: 0, startedAt: 0, endedAt: 0, handoverId: 0 });
     const [op] = await db.outbox.toArray();
     expect(op?.fields).toEqual({
       id: duty.id,
@@ -98,6 +98,7 @@ describe('outbox ordering', () => {
       shiftId: 'day',
       startedAt: T0,
       endedAt: null,
+      handoverId: null,
     });
     expect(local?.updatedAt).toBe(op?.hlc);
     expect(parseHlc(op!.hlc)?.node).toBe(ctx.deviceId);

@@ -6,11 +6,13 @@ import { RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
 import { insertRow, patchRow, runWrite } from '../write';
+import { assertDutyUnlocked, lockTables } from './handover-locks';
 import type { WriteContext } from './write-context';
 
 /**
  * Records a new entry in the duty `dutyId`. The H6 rules run first against the server-corrected
  * time (T1); on any error nothing is written and the field errors are returned.
+ * @throws LockedError when the duty has been handed over (H3): its record is closed.
  */
 export async function createLogEntry(
   db: HandoverDb,
@@ -29,7 +31,10 @@ export async function createLogEntry(
     recordedAt: now,
     deviceTime: ctx.deviceNow(),
   };
-  const row = await runWrite(db, [db.logEntry], () => insertRow(db, ctx, 'logEntry', 'put', fields));
+  const row = await runWrite(db, [db.logEntry, ...lockTables(db)], async () => {
+    await assertDutyUnlocked(db, input.dutyId);
+    return insertRow(db, ctx, 'logEntry', 'put', fields);
+  });
   return ok(row);
 }
 
@@ -41,6 +46,9 @@ export type AmendErrors = { text?: 'required'; result?: 'required' };
  * H6: resolving needs a result, unless the entry already has one. Resolving an entry whose
  * "process" is still empty files the amendment text as the process, since it says what was done;
  * the server would otherwise refuse the resolved entry (H6).
+ * H3: an entry of a handed-over duty keeps its content; the amendment is the addendum and only
+ * `status`, `result` and a still-empty `process` change with it (the server refuses any other
+ * field as `locked`).
  * @throws RowNotFoundError when the entry is not on this tablet.
  */
 export async function amendLogEntry(
@@ -50,7 +58,7 @@ export async function amendLogEntry(
 ): Promise<Result<LogAmendment, AmendErrors>> {
   const text = input.text.trim();
   const result = input.result?.trim() ?? '';
-  return runWrite(db, [db.logEntry, db.logAmendment], async () => {
+  return runWrite(db, [db.logEntry, db.logAmendment, ...lockTables(db)], async () => {
     const entry = await db.logEntry.get(input.entryId);
     if (!entry || entry.deleted) throw new RowNotFoundError('logEntry', input.entryId);
     const errors: AmendErrors = {};

@@ -1,0 +1,62 @@
+/** Building and checking item movements (H8) for the register repository. */
+import type { Item } from '../../../domain/entities';
+import { newId } from '../../../domain/ids';
+import type { ItemMovement } from '../../../domain/item-entities';
+import type { MovementFieldErrors } from '../../../domain/loan-rules';
+import { RowNotFoundError } from '../errors';
+import type { HandoverDb } from '../schema';
+import type { WriteContext } from './write-context';
+
+/** The most of one item a movement may carry (ItemMovement.quantity). */
+export const MOVEMENT_QUANTITY_MAX = 10_000;
+
+/** A movement row by the signed-in person, now (T1), with the fields its kind does not use empty. */
+export function movementFields(
+  ctx: WriteContext,
+  m: Pick<ItemMovement, 'itemId' | 'kind' | 'quantity' | 'occurredAt' | 'dutyId'> & Partial<ItemMovement>,
+): Omit<ItemMovement, 'updatedAt' | 'deleted'> {
+  return {
+    id: newId(),
+    siteId: ctx.siteId,
+    itemId: m.itemId,
+    kind: m.kind,
+    quantity: m.quantity,
+    party: m.party?.trim() ?? '',
+    partyKind: m.partyKind ?? null,
+    fromParty: m.fromParty?.trim() ?? '',
+    contact: m.contact?.trim() ?? '',
+    reason: m.reason?.trim() ?? '',
+    checkedHow: m.checkedHow?.trim() ?? '',
+    dueAt: m.dueAt ?? null,
+    closesId: m.closesId ?? null,
+    occurredAt: m.occurredAt,
+    staffId: ctx.actorStaffId,
+    dutyId: m.dutyId,
+    recordedAt: ctx.now(),
+    deviceTime: ctx.deviceNow(),
+  };
+}
+
+/** A whole number from 1 (validateMovement leaves the lower bound to the caller). */
+export function quantityError(q: number): MovementFieldErrors {
+  if (!Number.isInteger(q) || q < 1) return { quantity: 'required' };
+  return q > MOVEMENT_QUANTITY_MAX ? { quantity: 'tooMany' } : {};
+}
+
+/** Whether a movement of `kind` already closes `id` (a return of a lend, a custodyOut of an intake). */
+export async function isClosed(db: HandoverDb, id: string, kind: 'return' | 'custodyOut'): Promise<boolean> {
+  const closers = await db.itemMovement.where('closesId').equals(id).toArray();
+  return closers.some((m) => !m.deleted && m.kind === kind);
+}
+
+/**
+ * A movement and its item, read inside the write transaction.
+ * @throws RowNotFoundError when either is not on this tablet.
+ */
+export async function movementAndItem(db: HandoverDb, movementId: string): Promise<{ m: ItemMovement; item: Item }> {
+  const m = await db.itemMovement.get(movementId);
+  if (!m || m.deleted) throw new RowNotFoundError('itemMovement', movementId);
+  const item = await db.item.get(m.itemId);
+  if (!item || item.deleted) throw new RowNotFoundError('item', m.itemId);
+  return { m, item };
+}

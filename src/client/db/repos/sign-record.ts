@@ -1,0 +1,122 @@
+/**
+ * Building the signed record (H3): its frozen content (count, duty with entry digests, carried
+ * items), the signature and override checks, and the head of the building's hash chain. Everything
+ * that awaits crypto.subtle runs here, OUTSIDE any Dexie transaction: IndexedDB commits a
+ * transaction that waits on anything else.
+ */
+import { entryDigest, GENESIS_HASH } from '../../../domain/chain';
+import { isAccountedWithoutTap } from '../../../domain/count-rules';
+import type { Duty } from '../../../domain/entities';
+import { checkOverride, type Blocker } from '../../../domain/gate';
+import {
+  GateOverride,
+  Signature,
+  type BlockerSeen,
+  type HandoverRecord,
+  type RecordCountLine,
+} from '../../../domain/handover-entities';
+import type { CountSnapshot } from '../queries/count-view';
+import type { CarryOver } from '../queries/carry-over';
+import { photosFor } from '../queries/photo-queries';
+import type { HandoverDb } from '../schema';
+
+/** The hash the next record chains to: the newest local record's (by signedAt), or GENESIS_HASH. */
+export async function chainHead(db: HandoverDb): Promise<string> {
+  const newest = await db.handoverRecord
+    .orderBy('signedAt')
+    .reverse()
+    .filter((r) => !r.deleted)
+    .first();
+  return newest?.hash ?? GENESIS_HASH;
+}
+
+/** A signature with strokes (an SVG, H3), valid against the schema. */
+function drawn(s: Signature | undefined): s is Signature {
+  return s !== undefined && s.svg.trim() !== '' && Signature.safeParse(s).success;
+}
+
+/**
+ * The two signatures in record order [outgoing, incoming], each by the right person with strokes,
+ * or null when one is missing (an empty pad, or a signature of someone else).
+ */
+export function bothSignatures(
+  signatures: Signature[],
+  outgoingStaffId: string,
+  incomingStaffId: string,
+): [Signature, Signature] | null {
+  const outgoing = signatures.find((s) => s.role === 'outgoing' && s.staffId === outgoingStaffId);
+  const incoming = signatures.find((s) => s.role === 'incoming' && s.staffId === incomingStaffId);
+  return drawn(outgoing) && drawn(incoming) && outgoingStaffId !== incomingStaffId ? [outgoing, incoming] : null;
+}
+
+/**
+ * H11: the override lifts `blockers` when it is well formed, given by an active section chief or
+ * manager whose role on this tablet matches, with a written reason, and names every blocker code
+ * that blocks now (a blocker that appeared after the override was given is not covered).
+ */
+export async function overrideCovers(
+  db: HandoverDb,
+  override: GateOverride | null,
+  blockers: Blocker[],
+): Promise<boolean> {
+  if (override === null || !GateOverride.safeParse(override).success) return false;
+  const staff = await db.staff.get(override.staffId);
+  if (!staff || staff.deleted || !staff.active || staff.role !== override.role) return false;
+  if (checkOverride(staff.role, override.reason, blockers) !== null) return false;
+  const seen = new Set(override.blockers.map((b) => b.code));
+  return blockers.every((b) => seen.has(b.code));
+}
+
+/** What the people saw, plus any blocker still in force that they did not list. */
+export function blockersSeen(seen: BlockerSeen[], now: Blocker[]): BlockerSeen[] {
+  const codes = new Set(seen.map((b) => b.code));
+  return [...seen, ...now.filter((b) => !codes.has(b.code)).map((b) => ({ code: b.code, refs: [...b.refs] }))];
+}
+
+/** The count as signed: every item tapped or wholly lent, with its loans and photo hashes. */
+export async function recordCount(db: HandoverDb, count: CountSnapshot): Promise<RecordCountLine[]> {
+  const out: RecordCountLine[] = [];
+  for (const item of count.items) {
+    const line = count.latest.get(item.id);
+    const lent = count.lent.get(item.id) ?? { quantity: 0, borrowers: [] };
+    if (!line && !isAccountedWithoutTap(item, lent.quantity)) continue;
+    const photos = line ? await photosFor(db, 'countLine', line.id) : [];
+    out.push({
+      itemId: item.id,
+      code: item.code,
+      label: item.label,
+      category: item.category,
+      expected: item.expectedQuantity,
+      state: line?.state ?? 'present',
+      quantity: line?.quantity ?? 0,
+      lent: lent.quantity,
+      borrowers: [...lent.borrowers],
+      explanation: line?.explanation ?? '',
+      photoSha256s: [...new Set(photos.map((p) => p.sha256))],
+    });
+  }
+  return out;
+}
+
+/** The outgoing duty as locked: its times and a digest of each entry's content (D5). */
+export async function recordDuty(db: HandoverDb, duty: Duty, endedAt: number): Promise<HandoverRecord['duty']> {
+  const rows = (await db.logEntry.where('dutyId').equals(duty.id).toArray()).filter((e) => !e.deleted);
+  rows.sort((a, b) => a.recordedAt - b.recordedAt || a.id.localeCompare(b.id));
+  const entries: { id: string; hash: string }[] = [];
+  for (const { _versions: _local, ...entry } of rows) entries.push({ id: entry.id, hash: await entryDigest(entry) });
+  return { id: duty.id, staffId: duty.staffId, startedAt: duty.startedAt, endedAt, entries };
+}
+
+/** What was carried over, by id (H4, H5, H7). */
+export function recordCarried(c: CarryOver): HandoverRecord['carried'] {
+  return {
+    taskIds: c.tasks.map((t) => t.id),
+    acknowledged: c.instructions.flatMap((i) =>
+      i.acknowledgedAt === null ? [] : [{ taskId: i.task.id, at: i.acknowledgedAt }],
+    ),
+    majorEntryIds: c.majorOpen.map((e) => e.id),
+    overdueLoanIds: c.overdueLoans.map((l) => l.lend.id),
+    openLoanIds: c.openLoans.map((l) => l.lend.id),
+    custodyIds: c.custody.map((m) => m.movement.id),
+  };
+}
