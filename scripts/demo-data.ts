@@ -62,10 +62,7 @@ const KEY_ROOMS = [
   '升降機機房',
   '管理處',
   '會議室 A',
-  '會議室 B',
-  '貨物升降機',
   '信箱總匙',
-  '單車房',
   '清潔倉',
   '保安室',
 ];
@@ -113,10 +110,11 @@ export interface DemoTime {
   nextDay?: boolean;
 }
 
-export const DEMO_DUTIES: { day: 0 | 1 | 2; shift: ShiftId; staff: StaffKey }[] = [
+/** `lateMinutes`: the person took over this much after the scheduled change (S1: shows in attendance). */
+export const DEMO_DUTIES: { day: 0 | 1 | 2; shift: ShiftId; staff: StaffKey; lateMinutes?: number }[] = [
   { day: 0, shift: 'day', staff: 'desk1' },
   { day: 0, shift: 'night', staff: 'desk4' },
-  { day: 1, shift: 'day', staff: 'desk2' },
+  { day: 1, shift: 'day', staff: 'desk2', lateMinutes: 7 },
   { day: 1, shift: 'night', staff: 'desk3' },
   { day: 2, shift: 'day', staff: 'desk1' },
   { day: 2, shift: 'night', staff: 'desk4' },

@@ -1,0 +1,402 @@
+/**
+ * The demo's rota (S1, S2), carry-over register (H4, H7), loans and custody (H8), and the signed
+ * handover (H3) that opened the shift on duty now: its record is built and hashed exactly as a
+ * tablet builds it (chain.ts), so the first count in the demo is pre-filled from a real closing count.
+ */
+import { GENESIS_HASH, entryDigest, hashRecord } from '../src/domain/chain';
+import type { LogEntry } from '../src/domain/entities';
+import type { HandoverRecord } from '../src/domain/handover-entities';
+import { newId } from '../src/domain/ids';
+import type { Op, WritableTable } from '../src/domain/sync-protocol';
+import { DEMO_ITEMS, type DemoTime, type StaffKey } from './demo-data';
+import { DEMO_CUSTODY, DEMO_LOANS, DEMO_TASKS } from './demo-register-data';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const HK_OFFSET = 8 * HOUR;
+const ROTATION: StaffKey[] = ['desk1', 'desk2', 'desk3', 'desk4'];
+/** The scripted history's shifts, in order (DEMO_DUTIES). */
+const HISTORY: StaffKey[] = ['desk1', 'desk4', 'desk2', 'desk3', 'desk1', 'desk4'];
+/** A week of rota after the shift on duty now. */
+const FUTURE_SLOTS = 14;
+
+export interface SeedEvent {
+  at: number;
+  table: WritableTable;
+  kind: Op['kind'];
+  rowId: string;
+  fields: Record<string, unknown>;
+  baseVersion?: Record<string, number>;
+  actor: string;
+}
+
+export interface Slot {
+  index: number;
+  day: string;
+  shiftId: 'day' | 'night';
+  startsAt: number;
+  endsAt: number;
+  staff: StaffKey;
+}
+
+/**
+ * Every day and night shift from the first history day to a week ahead. The shift covering now
+ * is always 李嘉欣's (desk1) and the next one 張偉明's (desk2), so a newcomer (and the end-to-end
+ * test) knows who hands over to whom.
+ */
+export function rotaSlots(start: number, nowMs: number): { list: Slot[]; current: number } {
+  const list: Slot[] = [];
+  let current = -1;
+  for (let i = 0; current < 0 || i <= current + FUTURE_SLOTS; i++) {
+    const dayStart = start + Math.floor(i / 2) * DAY;
+    const shiftId = i % 2 === 0 ? 'day' : 'night';
+    const startsAt = dayStart + (shiftId === 'day' ? 9 : 18) * HOUR;
+    const endsAt = startsAt + (shiftId === 'day' ? 9 : 15) * HOUR;
+    if (current < 0 && startsAt <= nowMs && nowMs < endsAt) current = i;
+    const day = new Date(dayStart + HK_OFFSET).toISOString().slice(0, 10);
+    list.push({ index: i, day, shiftId, startsAt, endsAt, staff: HISTORY[i] ?? 'desk1' });
+  }
+  for (const slot of list) {
+    if (slot.index >= HISTORY.length) slot.staff = ROTATION[(((slot.index - current) % 4) + 4) % 4] ?? 'desk1';
+  }
+  return { list, current };
+}
+
+export interface SeedWorld {
+  base: { siteId: string };
+  start: number;
+  nowMs: number;
+  setupAt: number;
+  time(t: DemoTime): number;
+  staffId(key: StaffKey): string;
+  itemIds: Map<string, string>;
+  dutyIds: Map<string, string>;
+  /** Each duty as the server will hold it once its end is recorded. */
+  dutyRows: Map<string, Record<string, unknown>>;
+  /** Each entry's final content (after amendments). */
+  entryRows: Map<string, Record<string, unknown>>;
+  slots: { list: Slot[]; current: number };
+}
+
+const SIGNATURE = (d: string) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><path d="${d}" stroke="#111" stroke-width="3" fill="none"/></svg>`;
+
+export async function addHandoverEvents(w: SeedWorld, add: (e: SeedEvent) => void, deviceId: string): Promise<void> {
+  const chief = w.staffId('chief');
+  const rotaIds = new Map<number, string>();
+  for (const slot of w.slots.list) {
+    const id = newId();
+    rotaIds.set(slot.index, id);
+    const fields = { ...w.base, id, staffId: w.staffId(slot.staff), day: slot.day, shiftId: slot.shiftId };
+    const row = { ...fields, startsAt: slot.startsAt, endsAt: slot.endsAt, note: '' };
+    add({
+      at: w.setupAt + 180_000 + slot.index,
+      table: 'rotaShift',
+      kind: 'put',
+      rowId: id,
+      fields: row,
+      actor: chief,
+    });
+  }
+  // S1: a cover request waiting for the section chief.
+  const coverSlot = w.slots.list.find((s) => s.index === w.slots.current + 3);
+  if (coverSlot) {
+    const id = newId();
+    const requester = w.staffId(coverSlot.staff);
+    const substitute = w.staffId(coverSlot.staff === 'desk3' ? 'desk1' : 'desk3');
+    const fields = {
+      ...w.base,
+      id,
+      kind: 'cover',
+      rotaShiftId: rotaIds.get(coverSlot.index),
+      requesterId: requester,
+      substituteId: substitute,
+      otherShiftId: null,
+      reason: '家中有事，請求同事代更',
+      status: 'requested',
+      requestedAt: w.nowMs - 30 * 60_000,
+      confirmedBy: null,
+      confirmedAt: null,
+      approvedBy: null,
+      approvedAt: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionNote: '',
+    };
+    add({ at: w.nowMs - 30 * 60_000, table: 'swapRequest', kind: 'put', rowId: id, fields, actor: requester });
+  }
+
+  const register = addRegister(w, add);
+  await addSignedHandover(w, add, deviceId, register);
+}
+
+interface Register {
+  taskIds: string[];
+  openLoanIds: string[];
+  overdueLoanIds: string[];
+  custodyIds: string[];
+  lent: Map<string, { quantity: number; borrowers: string[] }>;
+}
+
+function addRegister(w: SeedWorld, add: (e: SeedEvent) => void): Register {
+  const taskIds: string[] = [];
+  for (const t of DEMO_TASKS) {
+    const id = newId();
+    taskIds.push(id);
+    const at = w.time(t);
+    const actor = w.staffId(t.by);
+    const fields = {
+      ...w.base,
+      id,
+      kind: t.kind,
+      title: t.title,
+      cause: t.cause,
+      process: t.process,
+      result: '',
+      important: t.important,
+      status: 'open',
+      createdBy: actor,
+      createdAt: at,
+      dutyId: null,
+      sourceTable: null,
+      sourceId: null,
+      itemId: null,
+      closedBy: null,
+      closedAt: null,
+    };
+    add({ at, table: 'task', kind: 'put', rowId: id, fields, actor });
+    for (const n of t.notes ?? []) {
+      const noteAt = w.time(n);
+      const note = { ...w.base, id: newId(), taskId: id, staffId: w.staffId(n.by), text: n.text, recordedAt: noteAt };
+      add({
+        at: noteAt,
+        table: 'taskNote',
+        kind: 'append',
+        rowId: note.id,
+        fields: { ...note, deviceTime: noteAt },
+        actor: note.staffId,
+      });
+    }
+    for (const a of t.acks ?? []) {
+      const ackAt = w.time(a);
+      const ack = {
+        ...w.base,
+        id: newId(),
+        taskId: id,
+        staffId: w.staffId(a.by),
+        handoverId: null,
+        recordedAt: ackAt,
+        deviceTime: ackAt,
+      };
+      add({ at: ackAt, table: 'acknowledgement', kind: 'append', rowId: ack.id, fields: ack, actor: ack.staffId });
+    }
+  }
+
+  const empty = {
+    partyKind: null,
+    fromParty: '',
+    contact: '',
+    reason: '',
+    checkedHow: '',
+    dueAt: null,
+    closesId: null,
+  };
+  const movement = (at: number, by: StaffKey, fields: Record<string, unknown>) => {
+    const id = newId();
+    const row = {
+      ...w.base,
+      ...empty,
+      id,
+      quantity: 1,
+      occurredAt: at,
+      staffId: w.staffId(by),
+      dutyId: null,
+      recordedAt: at,
+      deviceTime: at,
+      ...fields,
+    };
+    add({ at, table: 'itemMovement', kind: 'append', rowId: id, fields: row, actor: w.staffId(by) });
+    return id;
+  };
+  const openLoanIds: string[] = [];
+  const overdueLoanIds: string[] = [];
+  const lent = new Map<string, { quantity: number; borrowers: string[] }>();
+  for (const l of DEMO_LOANS) {
+    const itemId = w.itemIds.get(l.item) ?? '';
+    const dueAt = w.time(l.due);
+    const lendId = movement(w.time(l), l.by, {
+      itemId,
+      kind: 'lend',
+      party: l.party,
+      partyKind: l.partyKind,
+      contact: l.contact,
+      reason: l.reason,
+      dueAt,
+    });
+    if (l.returned) {
+      movement(w.time(l.returned), l.returned.by, { itemId, kind: 'return', party: l.party, closesId: lendId });
+    } else {
+      openLoanIds.push(lendId);
+      if (dueAt < w.slots.list[w.slots.current]!.startsAt) overdueLoanIds.push(lendId);
+      lent.set(itemId, { quantity: 1, borrowers: [l.party] });
+    }
+  }
+  const custodyIds = DEMO_CUSTODY.map((c) =>
+    movement(w.time(c), c.by, {
+      itemId: w.itemIds.get(c.item) ?? '',
+      kind: 'custodyIn',
+      quantity: DEMO_ITEMS.find((i) => i.code === c.item)?.quantity ?? 1,
+      party: c.party,
+      fromParty: c.fromParty,
+      contact: c.contact,
+      reason: c.reason,
+    }),
+  );
+  return { taskIds, openLoanIds, overdueLoanIds, custodyIds, lent };
+}
+
+/** The handover at the start of the shift on duty now: from the previous duty to desk1. */
+async function addSignedHandover(w: SeedWorld, add: (e: SeedEvent) => void, deviceId: string, r: Register) {
+  const current = w.slots.list[w.slots.current]!;
+  const prevKey = w.slots.current < 6 ? null : w.slots.current === 6 ? '2/night' : `slot/${w.slots.current - 1}`;
+  const outgoingDutyId = prevKey ? w.dutyIds.get(prevKey) : undefined;
+  const outgoingDuty = outgoingDutyId ? w.dutyRows.get(outgoingDutyId) : undefined;
+  if (!outgoingDutyId || !outgoingDuty) return;
+  const outgoingStaffId = String(outgoingDuty['staffId']);
+  const incomingStaffId = w.staffId(current.staff);
+  const signedAt = Number(outgoingDuty['endedAt']);
+  const openedAt = signedAt - 12 * 60_000;
+  const handoverId = newId();
+  const checklist = { recordReviewed: true, equipmentChecked: true, pendingReviewed: true, anomaliesAsked: true };
+  const talk = {
+    recordReviewNote: '已閱上一班記錄；旋轉門感應器仍待工程部更換',
+    anomalyAnswer: '大廈運作正常，無其他異常',
+    synthesis: '垃圾房鎖匙仍借予清潔公司未還，須追回；週五消防演習要提醒租戶',
+  };
+  const fitness = { fitness: 'fit', fitnessNote: '', substituteStaffId: null };
+  const draft = {
+    ...w.base,
+    id: handoverId,
+    outgoingDutyId,
+    outgoingStaffId,
+    incomingStaffId,
+    scheduledAt: current.startsAt,
+    openedAt,
+  };
+  add({
+    at: openedAt,
+    table: 'handover',
+    kind: 'put',
+    rowId: handoverId,
+    fields: { ...draft, ...checklist, ...talk, ...fitness, status: 'preparing' },
+    actor: outgoingStaffId,
+  });
+  add({
+    at: signedAt,
+    table: 'handover',
+    kind: 'patch',
+    rowId: handoverId,
+    fields: { status: 'signed' },
+    baseVersion: { status: 1 },
+    actor: outgoingStaffId,
+  });
+
+  const entries = [...w.entryRows.values()].filter((e) => e['dutyId'] === outgoingDutyId);
+  const digests = await Promise.all(
+    entries.map(async (e) => ({
+      id: String(e['id']),
+      hash: await entryDigest({ ...e, updatedAt: '', deleted: false } as LogEntry),
+    })),
+  );
+  const newDutyId = newId();
+  const recordId = newId();
+  const record: Omit<HandoverRecord, 'hash' | 'updatedAt' | 'deleted'> = {
+    ...w.base,
+    id: recordId,
+    handoverId,
+    correctsId: null,
+    outgoingDutyId,
+    outgoingStaffId,
+    incomingStaffId,
+    newDutyId,
+    scheduledAt: current.startsAt,
+    openedAt,
+    signedAt,
+    ...checklist,
+    ...talk,
+    fitness: 'fit',
+    fitnessNote: '',
+    substituteStaffId: null,
+    count: DEMO_ITEMS.map((item) => {
+      const itemId = w.itemIds.get(item.code) ?? '';
+      const loan = r.lent.get(itemId);
+      const expected = item.quantity ?? 1;
+      return {
+        itemId,
+        code: item.code,
+        label: item.label,
+        category: item.category,
+        expected,
+        state: 'present' as const,
+        quantity: expected - (loan?.quantity ?? 0),
+        lent: loan?.quantity ?? 0,
+        borrowers: loan?.borrowers ?? [],
+        explanation: '',
+        photoSha256s: [],
+      };
+    }),
+    duty: {
+      id: outgoingDutyId,
+      staffId: outgoingStaffId,
+      startedAt: Number(outgoingDuty['startedAt']),
+      endedAt: signedAt,
+      entries: digests,
+    },
+    carried: {
+      taskIds: r.taskIds,
+      acknowledged: [],
+      majorEntryIds: [],
+      overdueLoanIds: r.overdueLoanIds,
+      openLoanIds: r.openLoanIds,
+      custodyIds: r.custodyIds,
+    },
+    blockersSeen: [],
+    override: null,
+    signatures: [
+      {
+        role: 'outgoing',
+        staffId: outgoingStaffId,
+        signedAt,
+        svg: SIGNATURE('M10 60 C 40 10, 65 10, 95 60 S 150 110, 180 60'),
+      },
+      {
+        role: 'incoming',
+        staffId: incomingStaffId,
+        signedAt,
+        svg: SIGNATURE('M20 70 Q 60 5, 100 70 T 190 50 L 260 40'),
+      },
+    ],
+    note: '',
+    prevHash: GENESIS_HASH,
+  };
+  const hash = await hashRecord(record);
+  add({
+    at: signedAt,
+    table: 'handoverRecord',
+    kind: 'put',
+    rowId: recordId,
+    fields: { ...record, hash },
+    actor: incomingStaffId,
+  });
+  const duty = {
+    ...w.base,
+    id: newDutyId,
+    staffId: incomingStaffId,
+    deviceId,
+    shiftId: current.shiftId,
+    startedAt: signedAt,
+    endedAt: null,
+    handoverId: recordId,
+  };
+  add({ at: signedAt, table: 'duty', kind: 'put', rowId: newDutyId, fields: duty, actor: incomingStaffId });
+}

@@ -1,0 +1,222 @@
+/**
+ * Seeds the demo building by pushing sync ops through the server's own push service (same zod
+ * schemas, WRITE_POLICY, row rules and H6 checks as a tablet's ops), so the demo can never hold a
+ * row a tablet would be refused. Used by `npm run demo` and by the end-to-end handover test.
+ */
+import { formatHlc, tickHlc, zeroHlc, type Hlc } from '../src/domain/hlc';
+import { newId } from '../src/domain/ids';
+import { hashPin } from '../src/domain/pin';
+import { MAX_PUSH_OPS, PushRequest, SCHEMA_VERSION, type Op } from '../src/domain/sync-protocol';
+import { createSite } from '../src/server/site/setup-service';
+import type { Store } from '../src/server/store/store';
+import { pushOps } from '../src/server/sync/push-service';
+import { ServerClock } from '../src/server/sync/server-clock';
+import {
+  DEMO_AMENDMENTS,
+  DEMO_DUTIES,
+  DEMO_ENTRIES,
+  DEMO_ITEMS,
+  DEMO_SITE,
+  DEMO_STAFF,
+  type DemoTime,
+  type StaffKey,
+} from './demo-data';
+import { addHandoverEvents, rotaSlots, type SeedEvent, type SeedWorld } from './demo-seed-handover';
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+/** Hong Kong has kept UTC+8 without daylight saving since 1979, so a fixed offset is exact. */
+export const HK_OFFSET = 8 * HOUR;
+
+/**
+ * The Hong Kong midnight that starts the 3 days of history: chosen so the last night shift
+ * (ending 09:00) has already ended, keeping every record in the past (T1).
+ */
+export function historyStart(nowMs: number): number {
+  const hkMidnight = Math.floor((nowMs + HK_OFFSET) / DAY) * DAY - HK_OFFSET;
+  const lastShiftEnd = nowMs >= hkMidnight + 9 * HOUR ? hkMidnight + 9 * HOUR : hkMidnight - DAY + 9 * HOUR;
+  return lastShiftEnd - 9 * HOUR - 3 * DAY;
+}
+
+export interface SeedSummary {
+  siteId: string;
+  /** Who the rota has on duty now, and who takes over at the next change. */
+  onDutyNow: StaffKey;
+  nextOnDuty: StaffKey;
+  counts: Record<string, number>;
+}
+
+/** Seeds 海港中心 Harbour Centre into an empty store, as of `nowMs`. */
+export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary> {
+  const start = historyStart(nowMs);
+  const time = (t: DemoTime) => {
+    const [h = 0, m = 0] = t.at.split(':').map(Number);
+    return start + t.day * DAY + (t.nextDay ? DAY : 0) + h * HOUR + m * 60_000;
+  };
+  const setupAt = start - DAY + 10 * HOUR;
+  const pins = await Promise.all(DEMO_STAFF.map((p) => hashPin(p.pin)));
+  const admin = DEMO_STAFF.find((p) => p.key === 'admin');
+  const adminPin = pins[DEMO_STAFF.findIndex((p) => p.key === 'admin')];
+  if (!admin || !adminPin) throw new Error('demo data has no admin');
+
+  const clock = new ServerClock();
+  const site = createSite(
+    store,
+    clock,
+    { site: DEMO_SITE, admin: { name: admin.name, pinHash: adminPin }, deviceName: '示範資料匯入 demo seed' },
+    setupAt,
+  );
+  const ids = new Map<StaffKey, string>([['admin', site.adminStaffId]]);
+  const events: SeedEvent[] = [];
+  const add = (e: SeedEvent) => events.push(e);
+  const base = { siteId: site.siteId };
+
+  DEMO_STAFF.forEach((p, i) => {
+    if (p.key === 'admin') return;
+    const id = newId();
+    ids.set(p.key, id);
+    const fields = { ...base, id, name: p.name, role: p.role, pinHash: pins[i], active: true };
+    add({ at: setupAt + 60_000, table: 'staff', kind: 'put', rowId: id, fields, actor: site.adminStaffId });
+  });
+  const staffId = (key: StaffKey) => ids.get(key) ?? '';
+  const itemIds = new Map<string, string>();
+  DEMO_ITEMS.forEach((item, i) => {
+    const id = newId();
+    itemIds.set(item.code, id);
+    const fields = {
+      ...base,
+      id,
+      category: item.category,
+      label: item.label,
+      code: item.code,
+      expectedQuantity: item.quantity ?? 1,
+      location: item.location,
+      active: true,
+    };
+    add({ at: setupAt + 120_000 + i * 1000, table: 'item', kind: 'put', rowId: id, fields, actor: site.adminStaffId });
+  });
+
+  const slots = rotaSlots(start, nowMs);
+  const dutyIds = new Map<string, string>();
+  const dutyRows = new Map<string, Record<string, unknown>>();
+  const openDuty = (key: string, staff: StaffKey, shift: string, startedAt: number, endedAt: number) => {
+    const id = newId();
+    dutyIds.set(key, id);
+    const actor = staffId(staff);
+    const fields = { ...base, id, staffId: actor, deviceId: site.deviceId, shiftId: shift, startedAt, endedAt: null };
+    dutyRows.set(id, { ...fields, endedAt, handoverId: null });
+    add({ at: startedAt, table: 'duty', kind: 'put', rowId: id, fields, actor });
+    const end = { fields: { endedAt }, baseVersion: { endedAt: 1 } };
+    add({ at: endedAt, table: 'duty', kind: 'patch', rowId: id, ...end, actor });
+  };
+  for (const d of DEMO_DUTIES) {
+    const startedAt = start + d.day * DAY + (d.shift === 'day' ? 9 : 18) * HOUR + (d.lateMinutes ?? 0) * 60_000;
+    const scheduledStart = start + d.day * DAY + (d.shift === 'day' ? 9 : 18) * HOUR;
+    openDuty(`${d.day}/${d.shift}`, d.staff, d.shift, startedAt, scheduledStart + (d.shift === 'day' ? 9 : 15) * HOUR);
+  }
+  // Shifts between the scripted history and now (the demo started in the evening) were worked too.
+  for (const slot of slots.list.filter((s) => s.index >= DEMO_DUTIES.length && s.index < slots.current)) {
+    openDuty(`slot/${slot.index}`, slot.staff, slot.shiftId, slot.startsAt, slot.endsAt);
+  }
+
+  const entryIds = new Map<string, string>();
+  const entryRows = new Map<string, Record<string, unknown>>();
+  for (const e of DEMO_ENTRIES) {
+    const id = newId();
+    entryIds.set(e.key, id);
+    const duty = DEMO_DUTIES.find((d) => d.day === e.day && d.shift === e.shift);
+    const occurredAt = time(e);
+    const recordedAt = occurredAt + 3 * 60_000;
+    const actor = staffId(duty?.staff ?? 'desk1');
+    const { key: _key, day: _day, at: _at, nextDay: _next, shift: _shift, ...text } = e;
+    const fields = {
+      ...base,
+      ...text,
+      id,
+      party: e.party ?? '',
+      contact: e.contact ?? '',
+      dutyId: dutyIds.get(`${e.day}/${e.shift}`),
+      staffId: actor,
+      occurredAt,
+      recordedAt,
+      deviceTime: recordedAt,
+    };
+    entryRows.set(id, fields);
+    add({ at: recordedAt, table: 'logEntry', kind: 'put', rowId: id, fields, actor });
+  }
+  for (const a of DEMO_AMENDMENTS) {
+    const at = time(a);
+    const entryId = entryIds.get(a.entry) ?? '';
+    const id = newId();
+    const actor = staffId(a.by);
+    const fields = {
+      ...base,
+      id,
+      entryId,
+      staffId: actor,
+      text: a.text,
+      statusChange: a.resolve ? 'resolved' : null,
+      recordedAt: at,
+      deviceTime: at,
+    };
+    add({ at, table: 'logAmendment', kind: 'append', rowId: id, fields, actor });
+    if (a.resolve) {
+      const patch = { status: 'resolved', result: a.resolve.result };
+      entryRows.set(entryId, { ...entryRows.get(entryId), ...patch });
+      const baseVersion = { status: 1, result: 1 };
+      add({ at, table: 'logEntry', kind: 'patch', rowId: entryId, fields: patch, baseVersion, actor });
+    }
+  }
+
+  const world: SeedWorld = { base, start, nowMs, setupAt, time, staffId, itemIds, dutyIds, dutyRows, entryRows, slots };
+  await addHandoverEvents(world, add, site.deviceId);
+  pushAll(store, clock, site, events, nowMs);
+
+  const byTable: Record<string, number> = {};
+  for (const e of events) if (e.kind !== 'patch') byTable[e.table] = (byTable[e.table] ?? 0) + 1;
+  const current = slots.list.find((s) => s.index === slots.current);
+  const next = slots.list.find((s) => s.index === slots.current + 1);
+  return {
+    siteId: site.siteId,
+    onDutyNow: current?.staff ?? 'desk1',
+    nextOnDuty: next?.staff ?? 'desk2',
+    counts: byTable,
+  };
+}
+
+/** In time order, numbered like one tablet's outbox (a stable sort keeps put-before-patch). */
+function pushAll(
+  store: Store,
+  clock: ServerClock,
+  site: { siteId: string; deviceId: string },
+  events: SeedEvent[],
+  nowMs: number,
+): void {
+  events.sort((x, y) => x.at - y.at);
+  let hlc: Hlc = zeroHlc(site.deviceId);
+  const ops: Op[] = events.map((e, i) => {
+    hlc = tickHlc(hlc, Math.min(e.at, nowMs));
+    return {
+      deviceId: site.deviceId,
+      counter: i + 1,
+      table: e.table,
+      rowId: e.rowId,
+      kind: e.kind,
+      fields: e.fields,
+      baseVersion: e.baseVersion ?? {},
+      hlc: formatHlc(hlc),
+      deviceTime: Math.min(e.at, nowMs),
+      actorStaffId: e.actor,
+    };
+  });
+  for (let i = 0; i < ops.length; i += MAX_PUSH_OPS) {
+    const req = PushRequest.parse({
+      deviceId: site.deviceId,
+      schemaVersion: SCHEMA_VERSION,
+      ops: ops.slice(i, i + MAX_PUSH_OPS),
+    });
+    const res = pushOps({ store, clock, siteId: site.siteId, deviceId: site.deviceId, nowMs }, req);
+    const refused = res.results.filter((r) => r.status !== 'applied');
+    if (refused.length > 0) throw new Error(`demo data refused by the server: ${JSON.stringify(refused)}`);
+  }
+}
