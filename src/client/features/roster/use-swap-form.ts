@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { SwapKind } from '../../../domain/rota-entities';
+import type { Assignment } from '../../../domain/swap-rules';
+import { requestSwap } from '../../db/repos/rota-repo';
+import { makeWriteContext } from '../../db/repos/write-context';
+import { useDb } from '../../ui/db-context';
+import { useDirtyForm } from '../../ui/use-dirty-form';
+
+export interface SwapFormErrors {
+  reason?: 'required';
+  substituteId?: 'required' | 'same';
+  otherShiftId?: 'required';
+}
+
+/**
+ * A swap or cover request for one of the person's own coming shifts (S1: no private swaps). It is
+ * only a request: the rota changes once a section chief has confirmed it and the property office
+ * manager has approved it. `assignments` is the week's effective rota.
+ */
+export function useSwapForm(staffId: string, assignments: readonly Assignment[], nowMs: number) {
+  const db = useDb();
+  const [kind, setKind] = useState<SwapKind>('cover');
+  const [pickedShift, setPickedShift] = useState('');
+  const [substituteId, setSubstituteId] = useState('');
+  const [pickedOther, setPickedOther] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<SwapFormErrors>({});
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  useDirtyForm('swap-request', reason.trim() !== '');
+
+  // Only shifts still to come can be given away or taken in exchange.
+  const coming = assignments.filter((a) => a.startsAt > nowMs);
+  const myShifts = coming.filter((a) => a.staffId === staffId);
+  const theirShifts = coming.filter((a) => a.staffId === substituteId && substituteId !== '');
+  const rotaShiftId = myShifts.some((a) => a.rotaShiftId === pickedShift)
+    ? pickedShift
+    : (myShifts[0]?.rotaShiftId ?? '');
+  const otherShiftId = theirShifts.some((a) => a.rotaShiftId === pickedOther)
+    ? pickedOther
+    : (theirShifts[0]?.rotaShiftId ?? '');
+
+  const clear = (field: keyof SwapFormErrors) => setErrors(({ [field]: _cleared, ...rest }) => rest);
+
+  const submit = async () => {
+    setBusy(true);
+    setFailure(null);
+    setSent(false);
+    try {
+      const ctx = await makeWriteContext(db, staffId);
+      const res = await requestSwap(db, ctx, {
+        kind,
+        rotaShiftId,
+        substituteId,
+        otherShiftId: kind === 'swap' && otherShiftId !== '' ? otherShiftId : null,
+        reason: reason.trim(),
+      });
+      if (!res.ok) {
+        setErrors(res.errors);
+        return;
+      }
+      setErrors({});
+      setSent(true);
+      setReason('');
+      setSubstituteId('');
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    kind,
+    setKind: (v: SwapKind) => {
+      setKind(v);
+      clear('otherShiftId');
+    },
+    myShifts,
+    rotaShiftId,
+    setRotaShiftId: setPickedShift,
+    substituteId,
+    setSubstituteId: (v: string) => {
+      setSubstituteId(v);
+      clear('substituteId');
+      clear('otherShiftId');
+    },
+    theirShifts,
+    otherShiftId,
+    setOtherShiftId: (v: string) => {
+      setPickedOther(v);
+      clear('otherShiftId');
+    },
+    reason,
+    setReason: (v: string) => {
+      setReason(v);
+      clear('reason');
+    },
+    errors,
+    sent,
+    busy,
+    failure,
+    submit,
+  };
+}
+
+export type SwapFormState = ReturnType<typeof useSwapForm>;

@@ -1,0 +1,74 @@
+import type { Role } from '../../../domain/entities';
+import { isSuperior } from '../../../domain/task-rules';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
+import { ChipGroup } from '../../ui/choice-group';
+import { Dialog } from '../../ui/dialog';
+import { FailureAlert } from '../../ui/failure-alert';
+import { Field } from '../../ui/field';
+import { SubmitButton } from '../../ui/submit-button';
+import { TASK_FIELD_LABELS, taskErrorText, taskKindOptions } from './task-labels';
+import { useTaskForm } from './use-task-form';
+
+export interface TaskFormProps {
+  staffId: string;
+  role: Role;
+  onClose(): void;
+  onSaved(): void;
+}
+
+/** The "New task" dialog: kind, title, cause (H6), what was done so far, and the H4 flag. */
+export function TaskForm({ staffId, role, onClose, onSaved }: TaskFormProps) {
+  const t = useT();
+  const form = useTaskForm(staffId, role, onSaved);
+  const { draft, errors } = form;
+  const error = (field: keyof typeof errors) => taskErrorText(t, field, errors[field]);
+
+  return (
+    <Dialog title={t('tasks.new')} onClose={onClose} wide>
+      <form
+        className="task-form"
+        aria-label={t('tasks.new')}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void form.submit();
+        }}
+      >
+        <ChipGroup
+          legend={t('tasks.kind')}
+          options={taskKindOptions(t, isSuperior(role))}
+          value={draft.kind}
+          onChange={form.setKind}
+          error={error('kind')}
+        />
+        <Field label={t(TASK_FIELD_LABELS.title)} error={error('title')}>
+          {(p) => (
+            <input {...p} maxLength={200} value={draft.title} onChange={(e) => form.setText('title', e.target.value)} />
+          )}
+        </Field>
+        <Field label={t(TASK_FIELD_LABELS.cause)} error={error('cause')}>
+          {(p) => (
+            <textarea {...p} rows={2} value={draft.cause} onChange={(e) => form.setText('cause', e.target.value)} />
+          )}
+        </Field>
+        <Field label={t(TASK_FIELD_LABELS.process)}>
+          {(p) => (
+            <textarea {...p} rows={3} value={draft.process} onChange={(e) => form.setText('process', e.target.value)} />
+          )}
+        </Field>
+        <label className="check-row">
+          <input type="checkbox" checked={draft.important} onChange={(e) => form.setImportant(e.target.checked)} />
+          <span>{t('tasks.field.important')}</span>
+        </label>
+        <FailureAlert error={form.failure} />
+        <div className="form-actions">
+          <Button onClick={onClose} disabled={form.saving}>
+            {t('common.cancel')}
+          </Button>
+          <SubmitButton busy={form.saving} label={t('tasks.form.submit')} />
+        </div>
+      </form>
+    </Dialog>
+  );
+}
