@@ -1,0 +1,88 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import type { Item } from '../../../domain/entities';
+import type { ItemMovement } from '../../../domain/item-entities';
+import type { OpenLoan } from '../../../domain/loan-rules';
+import { getStaff } from '../../db/queries';
+import { custodyHeldNow, listItems, loansNow } from '../../db/queries/register-queries';
+import { useDb } from '../../ui/db-context';
+
+/** What the register shows beside an item: who has it out, whether overdue, whether held. */
+export interface ItemState {
+  loans: OpenLoan[];
+  overdue: boolean;
+  /** The open custodyIn of a custody item (H8: property of others the desk keeps). */
+  held: ItemMovement | null;
+}
+
+export const NO_STATE: ItemState = { loans: [], overdue: false, held: null };
+
+/**
+ * Loans first by due state (OVERDUE first, so they are seen first), then by due time, then lend
+ * time, so the list reads the same on every tablet.
+ */
+export function sortLoans(loans: readonly OpenLoan[]): OpenLoan[] {
+  return [...loans].sort(
+    (a, b) =>
+      Number(b.overdue) - Number(a.overdue) ||
+      (a.lend.dueAt ?? Infinity) - (b.lend.dueAt ?? Infinity) ||
+      a.lend.occurredAt - b.lend.occurredAt ||
+      a.lend.id.localeCompare(b.lend.id),
+  );
+}
+
+/** The open loans at `now` (T1-corrected), sorted; undefined while loading. */
+export function useOpenLoans(now: number | undefined): OpenLoan[] | undefined {
+  const db = useDb();
+  const loans = useLiveQuery(
+    async () => (now === undefined ? undefined : sortLoans(await loansNow(db, now))),
+    [db, now],
+  );
+  return loans;
+}
+
+/** The custody items the desk holds now, oldest intake first. */
+export function useHeldCustody(): { movement: ItemMovement; item: Item }[] | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    async () =>
+      (await custodyHeldNow(db)).sort(
+        (a, b) => a.movement.occurredAt - b.movement.occurredAt || a.movement.id.localeCompare(b.movement.id),
+      ),
+    [db],
+  );
+}
+
+/**
+ * Whether the signed-in person keeps the register: the section chief or an administrator (H8,
+ * O1); undefined until their staff row has loaded. Everyone else sees it read-only.
+ */
+export function useCanKeepRegister(staffId: string): boolean | undefined {
+  const db = useDb();
+  const role = useLiveQuery(async () => (await getStaff(db, staffId))?.role ?? null, [db, staffId]);
+  return role === undefined ? undefined : role === 'chief' || role === 'admin';
+}
+
+/** The register's items (category order, then code) with each item's loans and custody state. */
+export function useRegister(includeInactive: boolean, now: number | undefined) {
+  const db = useDb();
+  const items = useLiveQuery(() => listItems(db, { includeInactive }), [db, includeInactive]);
+  const loans = useOpenLoans(now);
+  const held = useHeldCustody();
+  const states = useMemo(() => {
+    const map = new Map<string, ItemState>();
+    const stateOf = (itemId: string) => {
+      const s = map.get(itemId) ?? { loans: [], overdue: false, held: null };
+      map.set(itemId, s);
+      return s;
+    };
+    for (const loan of loans ?? []) {
+      const s = stateOf(loan.lend.itemId);
+      s.loans.push(loan);
+      s.overdue ||= loan.overdue;
+    }
+    for (const h of held ?? []) stateOf(h.item.id).held = h.movement;
+    return map;
+  }, [loans, held]);
+  return { items, states, loans, held };
+}
