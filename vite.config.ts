@@ -22,7 +22,9 @@ export default defineConfig({
       injectManifest: {
         // A classic (non-module) worker script: every browser that has service workers runs it.
         rollupFormat: 'iife',
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,ico}'],
+        // wasm: the QR decoder's zxing_reader.wasm (about 1.1 MB), which a tablet without a native
+        // BarcodeDetector (iPad) needs offline; it is loaded from our origin, never a CDN.
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,ico,wasm}'],
         maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
       },
       devOptions: { enabled: false },
