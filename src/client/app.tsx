@@ -6,6 +6,9 @@ import { getStaff } from './db/queries';
 import type { HandoverDb } from './db/schema';
 import { BootErrorScreen, LoadingScreen, OfflineScreen } from './features/boot/boot-screens';
 import { useBoot } from './features/boot/use-boot';
+import { CountScreen } from './features/count/count-screen';
+import { HandoverReminder } from './features/handover/handover-reminder';
+import { HandoverScreen } from './features/handover/handover-screen';
 import { DayRecordScreen } from './features/log/day-record';
 import { LogScreen } from './features/log/log-screen';
 import { SignInScreen } from './features/signin/signin-screen';
@@ -25,6 +28,15 @@ import { useSite } from './ui/use-site';
 const SetupScreen = lazy(() => import('./features/setup/setup-screen').then((m) => ({ default: m.SetupScreen })));
 const EnrolScreen = lazy(() => import('./features/enrol/enrol-screen').then((m) => ({ default: m.EnrolScreen })));
 const AdminScreen = lazy(() => import('./features/admin/admin-screen').then((m) => ({ default: m.AdminScreen })));
+// The registers are used during the shift, not at its critical handover moment: their own chunks.
+const ItemsScreen = lazy(() => import('./features/keys/items-screen').then((m) => ({ default: m.ItemsScreen })));
+const TasksScreen = lazy(() => import('./features/tasks/tasks-screen').then((m) => ({ default: m.TasksScreen })));
+const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) => ({ default: m.RotaScreen })));
+
+/** The count is a step of the handover; features never import each other, so the app joins them. */
+const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
+  <CountScreen handoverId={handoverId} staffId={staffId} />
+);
 
 export interface AppProps {
   db: HandoverDb;
@@ -119,22 +131,39 @@ function EnrolledApp() {
           setSection('log');
         }}
       />
+      {signedIn ? <HandoverReminder staffId={signedIn.id} /> : null}
       <main className="app-main">
         {!signedIn ? (
           staff === undefined && staffId ? null : (
             <SignInScreen />
           )
-        ) : shown === 'admin' ? (
-          <Suspense fallback={null}>
-            <AdminScreen staffId={signedIn.id} />
-          </Suspense>
-        ) : shown === 'day' ? (
-          <DayRecordScreen staffId={signedIn.id} />
         ) : (
-          <LogScreen staffId={signedIn.id} />
+          <Suspense fallback={<LoadingScreen />}>
+            <SectionScreen section={shown} staffId={signedIn.id} />
+          </Suspense>
         )}
       </main>
       <StatusBar />
     </div>
   );
+}
+
+/** The screen of one section for the signed-in person. */
+function SectionScreen({ section, staffId }: { section: Section; staffId: string }) {
+  switch (section) {
+    case 'admin':
+      return <AdminScreen staffId={staffId} />;
+    case 'day':
+      return <DayRecordScreen staffId={staffId} />;
+    case 'handover':
+      return <HandoverScreen staffId={staffId} renderCount={renderCount} />;
+    case 'tasks':
+      return <TasksScreen staffId={staffId} />;
+    case 'items':
+      return <ItemsScreen staffId={staffId} />;
+    case 'rota':
+      return <RotaScreen staffId={staffId} />;
+    case 'log':
+      return <LogScreen staffId={staffId} />;
+  }
 }

@@ -245,7 +245,7 @@ describe('record by day (F3, D5, H9)', () => {
       within(nav)
         .getAllByRole('button')
         .map((b) => b.textContent),
-    ).toEqual(['Duty record', 'Record by day']);
+    ).toEqual(['Duty record', 'Handover', 'Pending', 'Items', 'Rota', 'Record by day']);
     await user.click(within(nav).getByRole('button', { name: 'Record by day' }));
     expect(await screen.findByRole('heading', { name: 'Record by day' })).toBeInTheDocument();
     expect(within(nav).getByRole('button', { name: 'Record by day' })).toHaveAttribute('aria-current', 'page');

@@ -18,6 +18,10 @@ export function AppHeader({ siteName, staff, section, onSection, onSignOut }: Ap
   const sections: { id: Section; label: string }[] = staff
     ? [
         { id: 'log', label: t('nav.log') },
+        { id: 'handover', label: t('nav.handover') },
+        { id: 'tasks', label: t('nav.tasks') },
+        { id: 'items', label: t('nav.register') },
+        { id: 'rota', label: t('nav.rota') },
         { id: 'day', label: t('nav.day') },
         ...(staff.role === 'admin' ? [{ id: 'admin' as const, label: t('nav.admin') }] : []),
       ]

@@ -15,20 +15,45 @@ import { EntryForm } from './entry-form';
 import { EntryList } from './entry-list';
 import { StartDutyPanel } from './start-duty-panel';
 import { useDuty } from './use-duty';
+import { useFocusedEntry } from './use-focused-entry';
 
 /** The duty record (F3, D1, D5): start a duty, then write, browse and amend its entries. */
 export function LogScreen({ staffId }: { staffId: string }) {
   const { duty, start, end } = useDuty(staffId);
+  // Another screen (the handover gate) may ask to show an entry, whether or not a duty is open.
+  const [openEntryId, setOpenEntryId] = useFocusedEntry();
+  const site = useSite();
   if (duty === undefined) return null;
-  if (duty === null) return <StartDutyPanel onStart={start} />;
-  return <DutyView duty={duty} staffId={staffId} onEnd={end} />;
+  if (duty === null) {
+    return (
+      <>
+        <StartDutyPanel onStart={start} />
+        {openEntryId && site ? (
+          <EntryDetail
+            entryId={openEntryId}
+            staffId={staffId}
+            timeZone={site.timeZone}
+            onClose={() => setOpenEntryId(null)}
+          />
+        ) : null}
+      </>
+    );
+  }
+  return <DutyView duty={duty} staffId={staffId} onEnd={end} openEntryId={openEntryId} onOpen={setOpenEntryId} />;
 }
 
-function DutyView({ duty, staffId, onEnd }: { duty: Duty; staffId: string; onEnd(dutyId: string): Promise<void> }) {
+interface DutyViewProps {
+  duty: Duty;
+  staffId: string;
+  onEnd(dutyId: string): Promise<void>;
+  openEntryId: string | null;
+  onOpen(entryId: string | null): void;
+}
+
+function DutyView({ duty, staffId, onEnd, openEntryId, onOpen: setOpenEntryId }: DutyViewProps) {
   const t = useT();
   const db = useDb();
   const site = useSite();
-  const [openEntryId, setOpenEntryId] = useState<string | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const ending = useAction(onEnd);
   const offsetMs = useLiveQuery(async () => (await getSyncStatus(db)).clockOffsetMs, [db]);

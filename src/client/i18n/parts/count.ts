@@ -4,7 +4,6 @@
  * into the catalogues in ../en.ts etc.
  */
 export const countEn = {
-  'nav.count': 'Count',
 
   'count.title': 'Item count',
   'count.intro':
@@ -107,7 +106,6 @@ export const countEn = {
 export type CountKey = keyof typeof countEn;
 
 export const countZhHant: Record<CountKey, string> = {
-  'nav.count': '點算',
 
   'count.title': '物品點算',
   'count.intro': '見到物品便按一下，或按該組的「全部在場」。遺失或損壞的物品須由交班人員說明。',
@@ -207,7 +205,6 @@ export const countZhHant: Record<CountKey, string> = {
 };
 
 export const countZhHans: Record<CountKey, string> = {
-  'nav.count': '点算',
 
   'count.title': '物品点算',
   'count.intro': '见到物品便按一下，或按该组的“全部在场”。遗失或损坏的物品须由交班人员说明。',

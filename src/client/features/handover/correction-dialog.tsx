@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import type { HandoverRecord, Signature } from '../../../domain/handover-entities';
+import { addCorrection } from '../../db/repos/sign-repo';
+import { makeWriteContext } from '../../db/repos/write-context';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
+import { useDb } from '../../ui/db-context';
+import { Dialog } from '../../ui/dialog';
+import { FailureAlert } from '../../ui/failure-alert';
+import { Field } from '../../ui/field';
+import { useDirtyForm } from '../../ui/use-dirty-form';
+import { useNow } from '../../ui/use-now';
+import { SignatureBlock, SignedBy } from './signature-block';
+
+type Signatures = Partial<Record<Signature['role'], Signature>>;
+
+/**
+ * A correction of a signed handover (H3, D5): a note saying what it corrects and why, signed again
+ * by both people with their PINs. It is added to the chain as an addendum; the record stays as is.
+ */
+export function CorrectionDialog(props: {
+  record: HandoverRecord;
+  staffId: string;
+  timeZone: string;
+  nameOf(id: string): string;
+  onClose(): void;
+}) {
+  const { record, timeZone, nameOf } = props;
+  const t = useT();
+  const db = useDb();
+  const nowMs = useNow();
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const [signatures, setSignatures] = useState<Signatures>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  useDirtyForm('handover-correction', note.trim() !== '');
+
+  const save = async (all: Signatures) => {
+    const { outgoing, incoming } = all;
+    if (!outgoing || !incoming) return;
+    if (note.trim() === '') {
+      setNoteMissing(true);
+      return;
+    }
+    setSaving(true);
+    setFailure(null);
+    try {
+      const ctx = await makeWriteContext(db, props.staffId);
+      const res = await addCorrection(db, ctx, { recordId: record.id, note, signatures: [outgoing, incoming] });
+      if (res.ok) props.onClose();
+      else if (res.errors === 'noteRequired') setNoteMissing(true);
+      else setSignatures({});
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const sign = (s: Signature) => {
+    const next = { ...signatures, [s.role]: s };
+    setSignatures(next);
+    if (s.role === 'incoming') void save(next);
+  };
+
+  const block = (role: Signature['role'], id: string) => {
+    const signed = signatures[role];
+    if (signed) return <SignedBy signature={signed} name={nameOf(id)} nowMs={nowMs} timeZone={timeZone} />;
+    return (
+      <SignatureBlock
+        key={role}
+        person={{ id, name: nameOf(id) }}
+        role={role}
+        submitLabel={t('handover.correction.sign')}
+        timeZone={timeZone}
+        onSigned={sign}
+        disabled={saving}
+      />
+    );
+  };
+
+  return (
+    <Dialog title={t('handover.correction.title')} onClose={props.onClose} wide>
+      <Field
+        label={t('handover.correction.note')}
+        hint={t('handover.correction.hint')}
+        error={noteMissing ? t('error.required', { field: t('handover.correction.note') }) : undefined}
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            rows={3}
+            maxLength={2000}
+            value={note}
+            onChange={(e) => {
+              setNote(e.target.value);
+              setNoteMissing(false);
+            }}
+          />
+        )}
+      </Field>
+      {block('outgoing', record.outgoingStaffId)}
+      {signatures.outgoing ? block('incoming', record.incomingStaffId) : null}
+      <FailureAlert error={failure} />
+      {signatures.outgoing && signatures.incoming ? (
+        <div className="form-actions">
+          <Button variant="primary" large disabled={saving} onClick={() => void save(signatures)}>
+            {t('handover.correction.save')}
+          </Button>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,94 @@
+import { useId, type ReactNode } from 'react';
+import type { Site } from '../../../domain/entities';
+import type { Handover } from '../../../domain/handover-entities';
+import { LockedError } from '../../db/errors';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
+import { FailureAlert } from '../../ui/failure-alert';
+import { formatShort } from '../../ui/time';
+import { opensAt } from './shift-end';
+import { StepCarryOver } from './step-carry-over';
+import { StepCount } from './step-count';
+import { StepGate } from './step-gate';
+import { StepIncoming } from './step-incoming';
+import { StepPreparation } from './step-preparation';
+import { StepSignatures } from './step-signatures';
+import { Stepper } from './stepper';
+import { STEP_LABELS, STEPS, type StepId } from './steps';
+import { useHandoverFlow, type HandoverFlowState } from './use-handover-flow';
+
+export interface HandoverFlowProps {
+  handover: Handover;
+  staffId: string;
+  site: Site;
+  nowMs: number;
+  renderCount(args: { handoverId: string; staffId: string }): ReactNode;
+}
+
+/** The stepper and the current step of a handover being prepared. */
+export function HandoverFlow({ handover, staffId, site, nowMs, renderCount }: HandoverFlowProps) {
+  const t = useT();
+  const baseId = useId();
+  const flow = useHandoverFlow(handover, staffId, nowMs);
+  const tabId = (s: StepId) => `${baseId}-tab-${s}`;
+  const panelId = `${baseId}-panel`;
+  const next = STEPS[STEPS.indexOf(flow.step) + 1];
+  const early =
+    handover.scheduledAt !== null && handover.openedAt < opensAt(handover.scheduledAt, site.outgoingLeadMinutes);
+  const when = (ms: number) => formatShort(ms, nowMs, site.timeZone);
+
+  return (
+    <section className="card handover-card handover-flow" aria-labelledby={`${baseId}-title`}>
+      <div className="card-top">
+        <h2 id={`${baseId}-title`}>{t('handover.title')}</h2>
+        <span className="meta">
+          {handover.scheduledAt === null
+            ? t('handover.scheduled.none')
+            : t('handover.scheduled', { time: when(handover.scheduledAt) })}
+        </span>
+      </div>
+      {early && handover.scheduledAt !== null ? (
+        <p className="callout handover-early-note">
+          {t('handover.startedEarly', {
+            time: when(handover.openedAt),
+            opens: when(opensAt(handover.scheduledAt, site.outgoingLeadMinutes)),
+          })}
+        </p>
+      ) : null}
+      <Stepper step={flow.step} done={flow.done} onStep={flow.goTo} tabId={tabId} panelId={panelId} />
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(flow.step)} className="handover-panel">
+        <h3>{t(STEP_LABELS[flow.step])}</h3>
+        <CurrentStep flow={flow} site={site} renderCount={renderCount} />
+        <FailureAlert
+          error={flow.saveError}
+          {...(flow.saveError instanceof LockedError ? { message: t('handover.error.locked') } : {})}
+        />
+        {next ? (
+          <div className="form-actions">
+            <Button variant={flow.done[flow.step] ? 'primary' : 'secondary'} large onClick={() => flow.goTo(next)}>
+              {t('handover.nextStep', { step: t(STEP_LABELS[next]) })}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function CurrentStep(props: { flow: HandoverFlowState; site: Site; renderCount: HandoverFlowProps['renderCount'] }) {
+  const { flow, site } = props;
+  switch (flow.step) {
+    case 'prepare':
+      return <StepPreparation flow={flow} timeZone={site.timeZone} />;
+    case 'count':
+      return <StepCount flow={flow} renderCount={props.renderCount} />;
+    case 'carry':
+      return <StepCarryOver flow={flow} timeZone={site.timeZone} />;
+    case 'incoming':
+      return <StepIncoming flow={flow} timeZone={site.timeZone} />;
+    case 'gate':
+      return <StepGate flow={flow} timeZone={site.timeZone} />;
+    case 'sign':
+      return <StepSignatures flow={flow} site={site} />;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * H1: when the outgoing person's shift ends, i.e. when the handover is scheduled, and the times
+ * around it the reminder and the start panel use. Pure: the caller passes the rota, the building's
+ * shift templates and the time.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format, subDays } from 'date-fns';
+import type { ShiftTemplate } from '../../../domain/entities';
+import { INCOMING_WINDOW_MS, shiftBounds, type Assignment } from '../../../domain/swap-rules';
+
+const MINUTE = 60_000;
+
+export interface ShiftEndInput {
+  staffId: string;
+  /** When the person's open duty started: the shift it belongs to is the one around it. */
+  dutyStartedAt: number;
+  /** The building template the duty was started under, if any. */
+  dutyShiftId: string | null;
+  nowMs: number;
+  assignments: readonly Assignment[];
+  shifts: readonly ShiftTemplate[];
+  timeZone: string;
+}
+
+/** The building days (yyyy-MM-dd) a shift containing `ms` may have started on: that day and the day before. */
+function candidateDays(ms: number, timeZone: string): string[] {
+  const here = new TZDate(ms, timeZone);
+  return [format(here, 'yyyy-MM-dd'), format(subDays(here, 1), 'yyyy-MM-dd')];
+}
+
+/** The earliest end among `templates` on the days around `at` whose span contains `at`. */
+function templateEndAround(templates: readonly ShiftTemplate[], at: number, timeZone: string): number | null {
+  let best: number | null = null;
+  for (const day of candidateDays(at, timeZone)) {
+    for (const shift of templates) {
+      const { startsAt, endsAt } = shiftBounds(day, shift, timeZone);
+      if (startsAt <= at && at < endsAt && (best === null || endsAt < best)) best = endsAt;
+    }
+  }
+  return best;
+}
+
+/**
+ * The scheduled end of the person's shift (H1): their rostered shift that the duty belongs to
+ * (S1: the rota as approved), else the building's shift template containing now (the duty's own
+ * template first), else null when nothing says when the shift ends.
+ *
+ * A duty belongs to the rostered shift that ends after it started and starts no more than
+ * INCOMING_WINDOW_MS after that: an incoming person who took over 5 minutes early still gets their
+ * own shift, and an outgoing person staying late past the end still gets the end they were due.
+ */
+export function scheduledShiftEnd(input: ShiftEndInput): number | null {
+  const { staffId, dutyStartedAt, nowMs, timeZone } = input;
+  const rostered = input.assignments
+    .filter(
+      (a) => a.staffId === staffId && a.endsAt > dutyStartedAt && a.startsAt <= dutyStartedAt + INCOMING_WINDOW_MS,
+    )
+    .sort((a, b) => a.endsAt - b.endsAt)
+    .at(0);
+  if (rostered) return rostered.endsAt;
+  const own = input.shifts.filter((s) => s.id === input.dutyShiftId);
+  return templateEndAround(own, nowMs, timeZone) ?? templateEndAround(input.shifts, nowMs, timeZone);
+}
+
+/** H1: when the outgoing person's preparation, and so the handover screen, opens. */
+export function opensAt(scheduledAt: number, outgoingLeadMinutes: number): number {
+  return scheduledAt - outgoingLeadMinutes * MINUTE;
+}
+
+/** H1: when the incoming person is expected at the desk. */
+export function incomingExpectedAt(scheduledAt: number, incomingLeadMinutes: number): number {
+  return scheduledAt - incomingLeadMinutes * MINUTE;
+}
+
+/** Whole minutes from `scheduledAt` to `actualAt`: positive when late, negative when early. */
+export function minutesLate(scheduledAt: number, actualAt: number): number {
+  return Math.round((actualAt - scheduledAt) / MINUTE);
+}

@@ -1,0 +1,58 @@
+import { useId } from 'react';
+import type { Duty, Site } from '../../../domain/entities';
+import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
+import { FailureAlert } from '../../ui/failure-alert';
+import { formatShort } from '../../ui/time';
+import { useAction } from '../../ui/use-action';
+import { opensAt } from './shift-end';
+import { useStartHandover } from './use-handover-data';
+
+export interface StartPanelProps {
+  duty: Duty;
+  staffId: string;
+  site: Site;
+  nowMs: number;
+  /** The scheduled change (end of the shift), or null when nothing says when the shift ends. */
+  scheduledAt: number | null;
+}
+
+/**
+ * H1: the outgoing person opens the handover from `outgoingLeadMinutes` before the end of the
+ * shift. Before that the panel says when it opens; starting early stays possible and is noted.
+ */
+export function StartPanel({ duty, staffId, site, nowMs, scheduledAt }: StartPanelProps) {
+  const t = useT();
+  const titleId = useId();
+  const start = useStartHandover(staffId);
+  const { run, busy, error } = useAction(start);
+  const opening = scheduledAt === null ? null : opensAt(scheduledAt, site.outgoingLeadMinutes);
+  const early = opening !== null && nowMs < opening;
+  const when = (ms: number) => formatShort(ms, nowMs, site.timeZone);
+
+  return (
+    <section className="card handover-card handover-start" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('handover.start.title')}</h2>
+      {scheduledAt === null ? (
+        <p>{t('handover.start.noSchedule')}</p>
+      ) : (
+        <p>{t('handover.start.scheduled', { time: when(scheduledAt), minutes: site.outgoingLeadMinutes })}</p>
+      )}
+      {early && opening !== null ? (
+        <p className="callout">{t('handover.start.opensAt', { time: when(opening) })}</p>
+      ) : null}
+      <FailureAlert error={error} />
+      <div className="form-actions">
+        {/* Starting early is possible but not the usual path: it does not call for the main button. */}
+        <Button
+          variant={early ? 'secondary' : 'primary'}
+          large
+          disabled={busy}
+          onClick={() => void run(duty.id, scheduledAt)}
+        >
+          {early ? t('handover.start.early') : t('handover.start.submit')}
+        </Button>
+      </div>
+    </section>
+  );
+}

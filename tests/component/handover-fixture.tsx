@@ -1,0 +1,114 @@
+/**
+ * Shared set-up of the handover component tests: the two people at the desk, a section chief and a
+ * colleague; the outgoing person's duty with rostered shifts around now; a harness that renders the
+ * section the app would show (handover or duty record) for whoever is signed in; and a drawing
+ * surface for signature_pad, which jsdom lacks (only the canvas context is faked, never the pad).
+ */
+import { act, fireEvent, screen } from '@testing-library/react';
+import type userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { formatHlc } from '../../src/domain/hlc';
+import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { makeWriteContext } from '../../src/client/db/repos/write-context';
+import { HandoverScreen } from '../../src/client/features/handover/handover-screen';
+import { LogScreen } from '../../src/client/features/log/log-screen';
+import { useSessionStore } from '../../src/client/state/session-store';
+import { useUiStore } from '../../src/client/state/ui-store';
+import { renderWithDb, seedStaff, seedTablet, type SeededTablet } from './helpers';
+
+export const PINS = { outgoing: '2468', incoming: '1357', chief: '9753', desk: '1111' } as const;
+const MINUTE = 60_000;
+
+export interface HandoverDesk {
+  tablet: SeededTablet;
+  outgoingId: string;
+  incomingId: string;
+  chiefId: string;
+  deskId: string;
+  dutyId: string;
+  /** The end of the outgoing shift and start of the incoming one (H1). */
+  changeAt: number;
+}
+
+async function rosterShift(tablet: SeededTablet, staffId: string, startsAt: number, endsAt: number) {
+  await tablet.db.rotaShift.put({
+    id: newId(),
+    siteId: tablet.siteId,
+    updatedAt: formatHlc({ wallMs: Date.now(), counter: 0, node: 'seed' }),
+    deleted: false,
+    staffId,
+    day: '2025-03-14',
+    shiftId: 'day',
+    startsAt,
+    endsAt,
+    note: '',
+    _versions: {},
+  });
+}
+
+/** A tablet whose outgoing person is on duty, with the change of shift 10 minutes from now (S1). */
+export async function seedHandoverDesk(): Promise<HandoverDesk> {
+  const tablet = await seedTablet();
+  const outgoingId = await seedStaff(tablet, { name: 'Chan Tai Man', pin: PINS.outgoing });
+  const incomingId = await seedStaff(tablet, { name: 'Wong Siu Ming', pin: PINS.incoming });
+  const chiefId = await seedStaff(tablet, { name: 'Lee Mei Ling', role: 'chief', pin: PINS.chief });
+  const deskId = await seedStaff(tablet, { name: 'Ho Ka Yan', pin: PINS.desk });
+  const changeAt = Date.now() + 10 * MINUTE;
+  await rosterShift(tablet, outgoingId, changeAt - 9 * 60 * MINUTE, changeAt);
+  await rosterShift(tablet, incomingId, changeAt, changeAt + 9 * 60 * MINUTE);
+  const duty = await startDuty(tablet.db, await makeWriteContext(tablet.db, outgoingId), { shiftId: 'day' });
+  useSessionStore.getState().signIn(outgoingId, Date.now());
+  return { tablet, outgoingId, incomingId, chiefId, deskId, dutyId: duty.id, changeAt };
+}
+
+/** The app's main area as far as these tests need it: the chosen section for the signed-in person. */
+function Desk() {
+  const staffId = useSessionStore((s) => s.staffId);
+  const section = useUiStore((s) => s.section);
+  if (!staffId) return null;
+  return section === 'log' ? (
+    <LogScreen staffId={staffId} />
+  ) : (
+    <HandoverScreen staffId={staffId} renderCount={({ handoverId }) => <p>Count screen for {handoverId}</p>} />
+  );
+}
+
+export function renderDesk(desk: HandoverDesk) {
+  act(() => useUiStore.getState().setSection('handover'));
+  return renderWithDb(<Desk />, desk.tablet.db);
+}
+
+/** signature_pad draws on a 2D context; jsdom has none, so every drawing call is a no-op here. */
+export function fakeCanvasContext() {
+  const fake = () =>
+    new Proxy({} as Record<string | symbol, unknown>, {
+      get: (target, key) => (key in target ? target[key] : () => undefined),
+      set: (target, key, value) => {
+        target[key] = value;
+        return true;
+      },
+    });
+  return vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(fake as never);
+}
+
+/** A stroke across the box, as a finger would make it (pointer events, primary button down). */
+export function drawStroke(canvas: HTMLElement) {
+  const at = (x: number, y: number, buttons: number) => ({
+    pointerId: 7,
+    pointerType: 'touch',
+    buttons,
+    clientX: x,
+    clientY: y,
+    pressure: 0.5,
+  });
+  fireEvent.pointerDown(canvas, at(20, 40, 1));
+  fireEvent.pointerMove(canvas, at(60, 70, 1));
+  fireEvent.pointerMove(canvas, at(120, 30, 1));
+  fireEvent.pointerUp(canvas, at(120, 30, 0));
+}
+
+/** Types a PIN on the on-screen keypad. */
+export async function typePin(user: ReturnType<typeof userEvent.setup>, pin: string) {
+  for (const digit of pin) await user.click(screen.getByRole('button', { name: digit }));
+}

@@ -1,0 +1,146 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatHlc } from '../../src/domain/hlc';
+import { newId } from '../../src/domain/ids';
+import { openHandover, updateHandover } from '../../src/client/db/repos/handover-repo';
+import { signHandover } from '../../src/client/db/repos/sign-repo';
+import { makeWriteContext } from '../../src/client/db/repos/write-context';
+import { HandoverReminder } from '../../src/client/features/handover/handover-reminder';
+import { useSessionStore } from '../../src/client/state/session-store';
+import { useUiStore } from '../../src/client/state/ui-store';
+import { renderWithDb } from './helpers';
+import {
+  drawStroke,
+  fakeCanvasContext,
+  PINS,
+  renderDesk,
+  seedHandoverDesk,
+  typePin,
+  type HandoverDesk,
+} from './handover-fixture';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let desk: HandoverDesk;
+let canvasContext: ReturnType<typeof fakeCanvasContext>;
+
+beforeEach(async () => {
+  canvasContext = fakeCanvasContext();
+  desk = await seedHandoverDesk();
+});
+
+afterEach(() => canvasContext.mockRestore());
+
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M 1,1 L 9,9"/></svg>';
+
+describe('the H1 reminder', () => {
+  it('asks to prepare from 15 minutes before the end, then expects the incoming person as an alert', async () => {
+    const user = userEvent.setup();
+    renderWithDb(<HandoverReminder staffId={desk.outgoingId} />, desk.tablet.db);
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      /^Prepare the handover now: your shift ends at \d{2}:\d{2}\./,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Go to the handover' }));
+    expect(useUiStore.getState().section).toBe('handover');
+
+    // The shift now ends in 3 minutes: within the incoming lead time (5 min), so it escalates.
+    const soon = Date.now() + 3 * 60_000;
+    await desk.tablet.db.rotaShift.where('staffId').equals(desk.outgoingId).modify({ endsAt: soon });
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^The incoming person is expected now\./);
+  });
+});
+
+describe('the signed record (H3)', () => {
+  it('shows the locked record to the incoming person and adds a correction signed by both', async () => {
+    const user = userEvent.setup();
+    const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
+    const handover = await openHandover(desk.tablet.db, ctx, {
+      outgoingDutyId: desk.dutyId,
+      scheduledAt: desk.changeAt,
+    });
+    await updateHandover(desk.tablet.db, ctx, handover.id, {
+      recordReviewed: true,
+      equipmentChecked: true,
+      pendingReviewed: true,
+      anomaliesAsked: true,
+      anomalyAnswer: 'Nothing abnormal.',
+      incomingStaffId: desk.incomingId,
+      fitness: 'fit',
+    });
+    const signed = await signHandover(desk.tablet.db, ctx, {
+      handoverId: handover.id,
+      incomingStaffId: desk.incomingId,
+      signatures: [
+        { role: 'outgoing', staffId: desk.outgoingId, signedAt: Date.now(), svg: SVG },
+        { role: 'incoming', staffId: desk.incomingId, signedAt: Date.now(), svg: SVG },
+      ],
+      override: null,
+      blockersSeen: [],
+    });
+    if (!signed.ok) throw new Error(`signing refused: ${signed.errors}`);
+    const recordId = signed.value.record.id;
+    useSessionStore.getState().signIn(desk.incomingId, Date.now());
+    renderDesk(desk);
+
+    const record = await screen.findByRole('region', { name: 'Signed handover' });
+    expect(within(record).getByText('Locked')).toBeInTheDocument();
+    await user.click(within(record).getByRole('button', { name: 'Add a correction' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Correct the signed handover' });
+
+    const outgoing = within(dialog).getByRole('region', { name: 'Outgoing: Chan Tai Man' });
+    drawStroke(within(outgoing).getByRole('img', { name: 'Signature of Chan Tai Man' }));
+    await typePin(user, PINS.outgoing);
+    await user.click(within(outgoing).getByRole('button', { name: 'Sign the correction' }));
+    const incoming = await within(dialog).findByRole('region', { name: 'Incoming: Wong Siu Ming' });
+    drawStroke(within(incoming).getByRole('img', { name: 'Signature of Wong Siu Ming' }));
+    await typePin(user, PINS.incoming);
+    await user.click(within(incoming).getByRole('button', { name: 'Sign the correction' }));
+
+    // No note: refused beside the field, the two signatures kept for the retry.
+    const note = within(dialog).getByRole('textbox', { name: 'What the correction says' });
+    await waitFor(() => expect(note).toHaveAccessibleDescription(/What the correction says is required/));
+    await user.type(note, 'Radio R2 was counted twice; one radio at the desk');
+    await user.click(within(dialog).getByRole('button', { name: 'Save the correction' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await within(record).findByText('Radio R2 was counted twice; one radio at the desk')).toBeInTheDocument();
+    const records = await desk.tablet.db.handoverRecord.toArray();
+    expect(records.filter((r) => r.correctsId === recordId).map((r) => r.note)).toEqual([
+      'Radio R2 was counted twice; one radio at the desk',
+    ]);
+  });
+});
+
+describe('a handover accepted on another tablet', () => {
+  it('shows that the server refused this signature as handover_taken', async () => {
+    const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
+    const handover = await openHandover(desk.tablet.db, ctx, {
+      outgoingDutyId: desk.dutyId,
+      scheduledAt: desk.changeAt,
+    });
+    // What the sync leaves when the server refuses this tablet's record (the record itself is undone).
+    await desk.tablet.db.syncError.put({
+      id: newId(),
+      siteId: desk.tablet.siteId,
+      updatedAt: formatHlc({ wallMs: Date.now(), counter: 0, node: 'server' }),
+      deleted: false,
+      deviceId: desk.tablet.deviceId,
+      counter: 7,
+      table: 'handoverRecord',
+      rowId: newId(),
+      opKind: 'put',
+      code: 'handover_taken',
+      message: 'duty already handed over',
+      actorStaffId: desk.outgoingId,
+      fields: { handoverId: handover.id, outgoingStaffId: desk.outgoingId, incomingStaffId: desk.incomingId },
+      recordedAt: Date.now(),
+      _versions: {},
+    });
+    renderDesk(desk);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('This handover was already accepted on another tablet.');
+    expect(alert).toHaveTextContent(/The server refused this signature at \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  });
+});
