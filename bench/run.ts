@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, startServerProcess } from '../tests/e2e/server-process';
+import { benchCountLatency } from './count-latency';
 import { logEntryOps, pull, push, setUpSite, type BenchSite } from './workload';
 
 const PUSH_OPS = 5_000;
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
     const rawPush = benchRawInserts(scratch, logEntryOps(site, PUSH_OPS).rows, 'raw-5k');
     const rawPull = benchRawInserts(scratch, logEntryOps(site, PULL_CHANGES).rows, 'raw-20k');
     const js = initialJavaScript();
+    const count = await benchCountLatency(300);
 
     const results = {
       date: new Date().toISOString(),
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
         pullVsRawInsert: Number((pullRate.perSecond / rawPull.perSecond).toFixed(4)),
       },
       initialJs: js,
+      countTap: count,
     };
     writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -183,6 +186,11 @@ async function main(): Promise<void> {
       `\ninitial JavaScript (${js.files.length} file(s)): ${kib(js.bytes)} raw, ${kib(js.gzipBytes)} gzipped`,
     );
     for (const f of js.files) console.log(`  ${f.file}  ${kib(f.bytes)} raw, ${kib(f.gzipBytes)} gzip`);
+    console.log(
+      `\ncount of ${count.items} items in Chromium (IndexedDB), tap to durable: p50 ${count.tap.p50} ms, p95 ${count.tap.p95} ms`,
+    );
+    console.log(`  raw Dexie put, same page:                  p50 ${count.rawPut.p50} ms, p95 ${count.rawPut.p95} ms`);
+    console.log(`  ratio tap / raw put: p50 ${count.ratioP50}x, p95 ${count.ratioP95}x`);
     console.log('\nwritten to bench/results.json');
   } finally {
     await server.stop();
