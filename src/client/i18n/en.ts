@@ -139,6 +139,8 @@ export const en = {
   'log.occurredAt.hint': 'Building time ({zone})',
   'log.escalate': 'Major and emergency matters also go to the section chief.',
   'log.submit': 'Save entry',
+  'log.photo': 'Add a photo',
+  'entry.photos': 'Photos',
   'log.discard': 'Discard entry',
   'log.saved': 'Entry saved.',
   'log.error.emergencySeverity': 'An emergency must have severity Emergency',

@@ -135,6 +135,8 @@ export const zhHans = {
   'log.occurredAt.hint': '大厦时间（{zone}）',
   'log.escalate': '重大及紧急事项还须上报客服主管。',
   'log.submit': '保存记录',
+  'log.photo': '添加照片',
+  'entry.photos': '照片',
   'log.discard': '放弃此记录',
   'log.saved': '记录已保存。',
   'log.error.emergencySeverity': '紧急事件的严重程度必须为“紧急”',

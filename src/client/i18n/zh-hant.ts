@@ -135,6 +135,8 @@ export const zhHant = {
   'log.occurredAt.hint': '大廈時間（{zone}）',
   'log.escalate': '重大及緊急事項亦須上報客服主管。',
   'log.submit': '儲存記錄',
+  'log.photo': '加入相片',
+  'entry.photos': '相片',
   'log.discard': '捨棄此記錄',
   'log.saved': '記錄已儲存。',
   'log.error.emergencySeverity': '緊急事件的嚴重程度必須為「緊急」',

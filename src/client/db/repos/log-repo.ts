@@ -7,17 +7,19 @@ import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
 import { insertRow, patchRow, runWrite } from '../write';
 import { assertDutyUnlocked, lockTables } from './handover-locks';
+import { addPhotoInTx, photoTables, type PreparedPhoto } from './photo-repo';
 import type { WriteContext } from './write-context';
 
 /**
  * Records a new entry in the duty `dutyId`. The H6 rules run first against the server-corrected
  * time (T1); on any error nothing is written and the field errors are returned.
+ * A photo (already compressed and hashed) is stored with the entry in the same transaction.
  * @throws LockedError when the duty has been handed over (H3): its record is closed.
  */
 export async function createLogEntry(
   db: HandoverDb,
   ctx: WriteContext,
-  input: { dutyId: string; fields: LogEntryFields },
+  input: { dutyId: string; fields: LogEntryFields; photo?: PreparedPhoto },
 ): Promise<Result<LogEntry, LogFieldErrors>> {
   const now = ctx.now();
   const errors = validateLogEntry(input.fields, now);
@@ -31,9 +33,11 @@ export async function createLogEntry(
     recordedAt: now,
     deviceTime: ctx.deviceNow(),
   };
-  const row = await runWrite(db, [db.logEntry, ...lockTables(db)], async () => {
+  const row = await runWrite(db, [db.logEntry, ...lockTables(db), ...photoTables(db)], async () => {
     await assertDutyUnlocked(db, input.dutyId);
-    return insertRow(db, ctx, 'logEntry', 'put', fields);
+    const entry = await insertRow(db, ctx, 'logEntry', 'put', fields);
+    if (input.photo) await addPhotoInTx(db, ctx, { ownerTable: 'logEntry', ownerId: entry.id, photo: input.photo });
+    return entry;
   });
   return ok(row);
 }

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Dialog } from '../../ui/dialog';
+import { PhotoThumb } from '../../ui/photo-thumb';
 import { Field } from '../../ui/field';
 import { formatDateTime } from '../../ui/time';
 import { FIELD_LABELS, kindKey, severityKey, statusKey } from './log-labels';
@@ -53,6 +54,13 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
       <p className="meta">
         {t('entry.recordedBy', { name: who(entry.staffId), time: formatDateTime(entry.recordedAt, timeZone) })}
       </p>
+      {d.photos && d.photos.length > 0 ? (
+        <section className="entry-photos" aria-label={t('entry.photos')}>
+          {d.photos.map((p) => (
+            <PhotoThumb key={p.id} photo={p} />
+          ))}
+        </section>
+      ) : null}
 
       <h3 id={amendmentsTitleId}>{t('entry.amendments')}</h3>
       {d.amendments && d.amendments.length === 0 ? <p className="empty">{t('entry.noAmendments')}</p> : null}

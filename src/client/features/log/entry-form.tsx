@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
 import { FailureAlert } from '../../ui/failure-alert';
+import { PhotoCapture } from '../../ui/photo-capture';
 import { SubmitButton } from '../../ui/submit-button';
 import { Button } from '../../ui/button';
 import { ChipGroup, SegmentedControl } from '../../ui/choice-group';
@@ -86,6 +87,7 @@ export function EntryForm(props: EntryFormOptions) {
           />
         )}
       </Field>
+      <PhotoCapture key={form.generation} label={t('log.photo')} onPhoto={form.setPhoto} />
       <FailureAlert error={form.failure} />
       {form.savedCount > 0 && !form.dirty ? (
         <p role="status" className="form-ok">

@@ -4,6 +4,7 @@ import type { EntryStatus, LogEntry } from '../../../domain/entities';
 import { amendLogEntry } from '../../db/repos/log-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { amendmentsFor, getEntry, listStaff } from '../../db/queries';
+import { photosFor } from '../../db/queries/photo-queries';
 import { useDb } from '../../ui/db-context';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 
@@ -23,6 +24,7 @@ export function useEntryDetail(entryId: string, staffId: string) {
     [db, entryId],
   );
   const amendments = useLiveQuery(() => amendmentsFor(db, entryId), [db, entryId]);
+  const photos = useLiveQuery(() => photosFor(db, 'logEntry', entryId), [db, entryId]);
   const staff = useLiveQuery(() => listStaff(db, { includeInactive: true }), [db]);
   const [text, setText] = useState('');
   const [result, setResult] = useState('');
@@ -62,6 +64,7 @@ export function useEntryDetail(entryId: string, staffId: string) {
   return {
     entry,
     amendments,
+    photos,
     nameOf,
     text,
     setText: (v: string) => {

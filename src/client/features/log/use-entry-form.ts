@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EntryStatus, LogEntryFields, LogKind, Severity } from '../../../domain/entities';
 import { createLogEntry } from '../../db/repos/log-repo';
+import type { PreparedPhoto } from '../../db/repos/photo-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
 import { fromLocalInput, toLocalInput } from '../../ui/time';
@@ -56,8 +57,11 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
   const [saving, setSaving] = useState(false);
   const [savedCount, setSavedCount] = useState(0);
   const [failure, setFailure] = useState<unknown>(null);
+  const [photo, setPhoto] = useState<PreparedPhoto | null>(null);
+  // Bumped by every reset, so the photo picker (which shows its own preview) starts empty again.
+  const [generation, setGeneration] = useState(0);
 
-  const dirty = TEXT_FIELDS.some((f) => draft[f].trim() !== '');
+  const dirty = TEXT_FIELDS.some((f) => draft[f].trim() !== '') || photo !== null;
   useDirtyForm('log-entry', dirty);
 
   const clearError = (field: keyof EntryFormErrors) =>
@@ -103,6 +107,8 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
     setOccurredAtEdited(false);
     setErrors({});
     setFailure(null);
+    setPhoto(null);
+    setGeneration((g) => g + 1);
   };
 
   const submit = async (): Promise<boolean> => {
@@ -127,7 +133,7 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
         location: draft.location.trim(),
         occurredAt,
       };
-      const result = await createLogEntry(db, ctx, { dutyId, fields });
+      const result = await createLogEntry(db, ctx, { dutyId, fields, ...(photo ? { photo } : {}) });
       if (!result.ok) {
         setErrors(result.errors);
         return false;
@@ -150,12 +156,14 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
     saving,
     failure,
     savedCount,
+    generation,
     dirty,
     setText,
     setKind,
     setSeverity,
     setStatus,
     setOccurredAt,
+    setPhoto,
     reset,
     submit,
   };

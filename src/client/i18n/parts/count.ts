@@ -4,7 +4,6 @@
  * into the catalogues in ../en.ts etc.
  */
 export const countEn = {
-
   'count.title': 'Item count',
   'count.intro':
     'Tap an item when you see it, or a group’s “All present”. Missing or damaged items need the outgoing person’s explanation.',
@@ -106,7 +105,6 @@ export const countEn = {
 export type CountKey = keyof typeof countEn;
 
 export const countZhHant: Record<CountKey, string> = {
-
   'count.title': '物品點算',
   'count.intro': '見到物品便按一下，或按該組的「全部在場」。遺失或損壞的物品須由交班人員說明。',
   'count.loading': '正在載入點算…',
@@ -205,7 +203,6 @@ export const countZhHant: Record<CountKey, string> = {
 };
 
 export const countZhHans: Record<CountKey, string> = {
-
   'count.title': '物品点算',
   'count.intro': '见到物品便按一下，或按该组的“全部在场”。遗失或损坏的物品须由交班人员说明。',
   'count.loading': '正在载入点算…',
