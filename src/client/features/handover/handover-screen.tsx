@@ -44,7 +44,13 @@ export function HandoverScreen({ staffId, renderCount }: HandoverScreenProps) {
         />
       ) : null}
       {duty !== null && handover === null && received !== null ? (
-        <RecordView record={received} corrections={data.corrections} staffId={staffId} timeZone={site.timeZone} />
+        <RecordView
+          record={received}
+          corrections={data.corrections}
+          staffId={staffId}
+          timeZone={site.timeZone}
+          renderCount={renderCount}
+        />
       ) : null}
       {duty !== null && handover === null && scheduledEnd !== undefined ? (
         <StartPanel duty={duty} staffId={staffId} site={site} nowMs={nowMs} scheduledAt={scheduledEnd} />

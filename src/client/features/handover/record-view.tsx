@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { HandoverRecord } from '../../../domain/handover-entities';
 import { listStaff } from '../../db/queries';
 import { useT } from '../../i18n/use-t';
@@ -19,6 +19,8 @@ export interface RecordViewProps {
   corrections: HandoverRecord[];
   staffId: string;
   timeZone: string;
+  /** The count screen (another feature, injected by the app); shown read-only for a signed count. */
+  renderCount?(args: { handoverId: string; staffId: string }): ReactNode;
 }
 
 /**
@@ -26,12 +28,13 @@ export interface RecordViewProps {
  * scheduled and actual times, what was counted and carried, the override if any, both signatures,
  * and its corrections. A correction is a new signed addendum; the record itself never changes.
  */
-export function RecordView({ record, corrections, staffId, timeZone }: RecordViewProps) {
+export function RecordView({ record, corrections, staffId, timeZone, renderCount }: RecordViewProps) {
   const t = useT();
   const db = useDb();
   const titleId = useId();
   const nowMs = useNow();
   const [correcting, setCorrecting] = useState(false);
+  const [showCount, setShowCount] = useState(false);
   const staff = useLiveQuery(() => listStaff(db, { includeInactive: true }), [db]);
   const name = (id: string | null) =>
     id === null ? t('common.none') : (staff?.find((s) => s.id === id)?.name ?? t('entry.unknownPerson'));
@@ -136,8 +139,17 @@ export function RecordView({ record, corrections, staffId, timeZone }: RecordVie
         ))}
       </ol>
       <div className="form-actions">
+        {renderCount ? (
+          <Button aria-expanded={showCount} onClick={() => setShowCount((v) => !v)}>
+            {showCount ? t('handover.record.hideCount') : t('handover.record.showCount')}
+          </Button>
+        ) : null}
         <Button onClick={() => setCorrecting(true)}>{t('handover.correction.open')}</Button>
       </div>
+      {/* H3: the signed count as it was signed; any tap on it is refused with the locked message. */}
+      {renderCount && showCount ? (
+        <div className="handover-count">{renderCount({ handoverId: record.handoverId, staffId })}</div>
+      ) : null}
       {correcting ? (
         <CorrectionDialog
           record={record}
