@@ -18,8 +18,8 @@ export function CheckRow({ label, hint, checked, onChange, disabled = false, chi
   const hintId = useId();
   const [shown, setShown] = useOptimisticValue(checked);
   return (
-    <div className={`check-row${shown ? ' check-row-done' : ''}`}>
-      <label className="check-row-label">
+    <div className={`handover-check${shown ? ' handover-check-done' : ''}`}>
+      <label className="handover-check-label">
         <input
           type="checkbox"
           checked={shown}
