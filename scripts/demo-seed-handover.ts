@@ -10,6 +10,7 @@ import { newId } from '../src/domain/ids';
 import type { Op, WritableTable } from '../src/domain/sync-protocol';
 import { DEMO_ITEMS, type DemoTime, type StaffKey } from './demo-data';
 import { DEMO_CUSTODY, DEMO_LOANS, DEMO_TASKS } from './demo-register-data';
+import { UNDECIDED_SWAP } from '../src/domain/rota-entities';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -115,13 +116,7 @@ export async function addHandoverEvents(w: SeedWorld, add: (e: SeedEvent) => voi
       reason: '家中有事，請求同事代更',
       status: 'requested',
       requestedAt: w.nowMs - 30 * 60_000,
-      confirmedBy: null,
-      confirmedAt: null,
-      approvedBy: null,
-      approvedAt: null,
-      decidedBy: null,
-      decidedAt: null,
-      decisionNote: '',
+      ...UNDECIDED_SWAP,
     };
     add({ at: w.nowMs - 30 * 60_000, table: 'swapRequest', kind: 'put', rowId: id, fields, actor: requester });
   }

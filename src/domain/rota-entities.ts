@@ -55,3 +55,14 @@ export const SwapRequest = z.object({
   decisionNote: text(500),
 });
 export type SwapRequest = z.infer<typeof SwapRequest>;
+
+/** The decision fields of a request nobody has decided yet (S1): a new request starts with these. */
+export const UNDECIDED_SWAP = {
+  confirmedBy: null,
+  confirmedAt: null,
+  approvedBy: null,
+  approvedAt: null,
+  decidedBy: null,
+  decidedAt: null,
+  decisionNote: '',
+} as const satisfies Partial<SwapRequest>;

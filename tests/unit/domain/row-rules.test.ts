@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role, SyncTable } from '../../../src/domain/entities';
 import { checkRowRules, type RowLookup } from '../../../src/domain/row-rules';
+import { UNDECIDED_SWAP } from '../../../src/domain/rota-entities';
 
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
 const [DESK, CHIEF, MGR, ADMIN] = [id(1), id(2), id(3), id(4)];
@@ -157,13 +158,7 @@ describe('checkRowRules: swapRequest (S1)', () => {
     reason: 'Dentist',
     status: 'requested',
     requestedAt: T,
-    confirmedBy: null,
-    confirmedAt: null,
-    approvedBy: null,
-    approvedAt: null,
-    decidedBy: null,
-    decidedAt: null,
-    decisionNote: '',
+    ...UNDECIDED_SWAP,
   };
 
   it('S1: desk cannot confirm; chief can', () => {

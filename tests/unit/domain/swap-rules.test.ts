@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../src/domain/entities';
 import type { RotaShift, SwapRequest } from '../../../src/domain/rota-entities';
+import { UNDECIDED_SWAP } from '../../../src/domain/rota-entities';
 import {
   checkSwapTransition,
   effectiveRota,
@@ -46,13 +47,7 @@ function swap(over: Partial<SwapRequest> = {}): SwapRequest {
     reason: 'Family matter',
     status: 'requested',
     requestedAt: DAY0 - 72 * H,
-    confirmedBy: null,
-    confirmedAt: null,
-    approvedBy: null,
-    approvedAt: null,
-    decidedBy: null,
-    decidedAt: null,
-    decisionNote: '',
+    ...UNDECIDED_SWAP,
     ...over,
   };
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
 import type { RotaShift, SwapRequest } from '../../../src/domain/rota-entities';
+import { UNDECIDED_SWAP } from '../../../src/domain/rota-entities';
 import { OpBuilder, countRows, makeTestServer, setupViaApi, type TestServer } from './helpers';
 import { countLineOp, expectApplied, prepareHandover, pushOps, staffOp, type Tablet } from './handover-fixtures';
 
@@ -83,13 +84,7 @@ describe('row-rules.ts on the server (H8, S1)', () => {
       reason: '家中有事',
       status: 'requested',
       requestedAt: t.clock.now,
-      confirmedBy: null,
-      confirmedAt: null,
-      approvedBy: null,
-      approvedAt: null,
-      decidedBy: null,
-      decidedAt: null,
-      decisionNote: '',
+      ...UNDECIDED_SWAP,
     };
     expectApplied(await pushOps(t, tablet, [tablet.ops.op('swapRequest', 'put', swapId, swap)]));
 

@@ -4,7 +4,13 @@
  */
 import type { Role, Site } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
-import { DayString, type RotaShift, type SwapKind, type SwapRequest } from '../../../domain/rota-entities';
+import {
+  UNDECIDED_SWAP,
+  DayString,
+  type RotaShift,
+  type SwapKind,
+  type SwapRequest,
+} from '../../../domain/rota-entities';
 import { checkSwapTransition, shiftBounds, type SwapTransitionError } from '../../../domain/swap-rules';
 import { RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
@@ -109,13 +115,7 @@ export async function requestSwap(
         reason,
         status: 'requested' as const,
         requestedAt: ctx.now(),
-        confirmedBy: null,
-        confirmedAt: null,
-        approvedBy: null,
-        approvedAt: null,
-        decidedBy: null,
-        decidedAt: null,
-        decisionNote: '',
+        ...UNDECIDED_SWAP,
       }),
     );
   });
