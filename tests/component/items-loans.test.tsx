@@ -2,10 +2,11 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Item, ItemCategory } from '../../src/domain/entities';
-import { lendItem, saveItem } from '../../src/client/db/repos/item-repo';
+import { lendItem, returnItem, saveItem } from '../../src/client/db/repos/item-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { ItemsScreen } from '../../src/client/features/keys/items-screen';
 import { useUiStore } from '../../src/client/state/ui-store';
+import { AppHeader } from '../../src/client/ui/app-header';
 import { toLocalInput } from '../../src/client/ui/time';
 import { SITE_SETTINGS, renderWithDb, seedStaff, seedTablet, type SeededTablet } from './helpers';
 
@@ -172,5 +173,39 @@ describe('lending keys and radios (H8)', () => {
     const row = await within(list).findByRole('listitem');
     expect(row).toHaveTextContent('Plant room key');
     expect(row).toHaveClass('is-focused');
+  });
+});
+
+describe('overdue loans on every screen', () => {
+  it('H8: the header shows how many loans are overdue next to Items, and nothing once they are back', async () => {
+    const earlier = await makeWriteContext(tablet.db, deskId, () => Date.now() - 3 * HOUR);
+    const lent = await lendItem(tablet.db, earlier, {
+      itemId: key.id,
+      quantity: 1,
+      party: 'Wong Contractor Ltd',
+      partyKind: 'contractor',
+      contact: '2345 6789',
+      reason: 'Plant room inspection',
+      dueAt: Date.now() - HOUR,
+      dutyId: null,
+    });
+    if (!lent.ok) throw new Error('lend failed');
+    const desk = await tablet.db.staff.get(deskId);
+    renderWithDb(
+      <AppHeader
+        siteName="Tower"
+        staff={desk ?? null}
+        section="log"
+        onSection={() => undefined}
+        onSignOut={() => undefined}
+      />,
+      tablet.db,
+    );
+    const nav = await screen.findByRole('navigation', { name: 'Sections' });
+    const items = await within(nav).findByRole('button', { name: /^Items/ });
+    await waitFor(() => expect(items).toHaveAccessibleName('Items 1 overdue'));
+
+    await returnItem(tablet.db, await makeWriteContext(tablet.db, deskId), { loanId: lent.value.id, dutyId: null });
+    await waitFor(() => expect(within(nav).getByRole('button', { name: 'Items' })).toBeInTheDocument());
   });
 });

@@ -1,8 +1,12 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { Staff } from '../../domain/entities';
+import { loansNow } from '../db/queries/register-queries';
 import { useT } from '../i18n/use-t';
 import type { Section } from '../state/ui-store';
 import { Button } from './button';
+import { useDb } from './db-context';
 import { LanguageSwitcher } from './language-switcher';
+import { useNow } from './use-now';
 
 export interface AppHeaderProps {
   siteName: string | undefined;
@@ -15,12 +19,20 @@ export interface AppHeaderProps {
 /** Building name, the sections the signed-in person may use, who is signed in, and language. */
 export function AppHeader({ siteName, staff, section, onSection, onSignOut }: AppHeaderProps) {
   const t = useT();
-  const sections: { id: Section; label: string }[] = staff
+  const db = useDb();
+  const nowMs = useNow(60_000);
+  // Overdue loans show on every screen, not only under Items and at the handover.
+  const overdue = useLiveQuery(async () => (await loansNow(db, nowMs)).filter((l) => l.overdue).length, [db, nowMs]);
+  const sections: { id: Section; label: string; badge?: string }[] = staff
     ? [
         { id: 'log', label: t('nav.log') },
         { id: 'handover', label: t('nav.handover') },
         { id: 'tasks', label: t('nav.tasks') },
-        { id: 'items', label: t('nav.register') },
+        {
+          id: 'items',
+          label: t('nav.register'),
+          ...(overdue ? { badge: t('nav.register.overdue', { count: overdue }) } : {}),
+        },
         { id: 'rota', label: t('nav.rota') },
         { id: 'day', label: t('nav.day') },
         ...(staff.role === 'admin' ? [{ id: 'admin' as const, label: t('nav.admin') }] : []),
@@ -43,6 +55,12 @@ export function AppHeader({ siteName, staff, section, onSection, onSignOut }: Ap
               onClick={() => onSection(s.id)}
             >
               {s.label}
+              {s.badge ? (
+                <>
+                  {' '}
+                  <span className="nav-badge">{s.badge}</span>
+                </>
+              ) : null}
             </Button>
           ))}
         </nav>

@@ -5,6 +5,7 @@
  */
 export const registerEn = {
   'nav.register': 'Items',
+  'nav.register.overdue': '{count} overdue',
   'register.title': 'Items, loans and custody',
   'register.tabs': 'Item views',
   'register.tab.register': 'Register',
@@ -137,6 +138,7 @@ export type RegisterKey = keyof typeof registerEn;
 
 export const registerZhHant: Record<RegisterKey, string> = {
   'nav.register': '物品登記',
+  'nav.register.overdue': '{count} 項逾期',
   'register.title': '物品、借用及代管',
   'register.tabs': '物品頁面',
   'register.tab.register': '物品登記',
@@ -267,6 +269,7 @@ export const registerZhHant: Record<RegisterKey, string> = {
 
 export const registerZhHans: Record<RegisterKey, string> = {
   'nav.register': '物品登记',
+  'nav.register.overdue': '{count} 项逾期',
   'register.title': '物品、借用及代管',
   'register.tabs': '物品页面',
   'register.tab.register': '物品登记',
