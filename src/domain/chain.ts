@@ -75,7 +75,9 @@ export async function verifyChain(records: HandoverRecord[]): Promise<{ ok: bool
   const problems: ChainProblem[] = [];
   for (const r of records) {
     if ((await hashRecord(r)) !== r.hash) problems.push({ id: r.id, problem: 'hashMismatch' });
-    if (r.prevHash !== GENESIS_HASH && (r.prevHash === r.hash || !known.has(r.prevHash))) {
+    // A record cannot chain to itself (its hash covers its prevHash); one whose stored `hash`
+    // was forged to its own prevHash is reported as hashMismatch above.
+    if (r.prevHash !== GENESIS_HASH && !known.has(r.prevHash)) {
       problems.push({ id: r.id, problem: 'unknownPrev' });
     }
   }

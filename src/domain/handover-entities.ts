@@ -4,6 +4,7 @@
  * photos of damaged items, custody items and log entries.
  */
 import { z } from 'zod';
+import { OVERRIDE_REASON_MIN } from './gate';
 import { EpochMs, Id, rowBase, Sha256Hex, text } from './row-base';
 
 export const HANDOVER_STATUSES = ['preparing', 'signed', 'abandoned'] as const;
@@ -106,11 +107,20 @@ export type Signature = z.infer<typeof Signature>;
 export const BlockerSeen = z.object({ code: z.string(), refs: z.array(z.string()) });
 export type BlockerSeen = z.infer<typeof BlockerSeen>;
 
-/** A section chief's or manager's override of the gate, with their written reason (H11). */
+/**
+ * A section chief's or manager's override of the gate, with their written reason (H11). The reason
+ * is checked, never rewritten (no `.trim()` transform): the record is hashed as the tablet sent it,
+ * so the stored value must be byte-identical to the signed one (H3).
+ */
 export const GateOverride = z.object({
   staffId: Id,
   role: z.enum(['chief', 'manager']),
-  reason: z.string().trim().min(5).max(1000),
+  reason: z
+    .string()
+    .max(1000)
+    .refine((s) => s.trim().length >= OVERRIDE_REASON_MIN, {
+      message: `H11: the reason needs at least ${OVERRIDE_REASON_MIN} characters`,
+    }),
   at: EpochMs,
   blockers: z.array(BlockerSeen),
 });

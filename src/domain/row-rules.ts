@@ -3,15 +3,19 @@
  * row, and which steps a row may take. The server applies them to every put, patch and append, so
  * an old or altered tablet cannot bypass them; client repos may run them too before queueing.
  */
-import type { Role, SyncTable } from './entities';
-import type { WritableTable } from './sync-protocol';
-import { validateMovement, type MovementFieldErrors } from './loan-rules';
-import { checkSwapTransition } from './swap-rules';
-import { isSuperior, validateTask } from './task-rules';
+import { canonicalJson } from './canonical';
+import { validateCountLine } from './count-rules';
+import type { Item, Role, SyncTable } from './entities';
+import { BLOCKER_CODES, checkOverride, type Blocker } from './gate';
+import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
+import { validateMovement, type MovementFieldErrors } from './loan-rules';
 import type { SwapRequest } from './rota-entities';
+import { bothSignatures } from './signatures';
+import type { WritableTable } from './sync-protocol';
+import { checkSwapTransition } from './swap-rules';
 import type { Task } from './task-entities';
-import type { Item } from './entities';
+import { isSuperior, validateTask } from './task-rules';
 
 /** Reads a row of the same building by id (undefined when unknown or deleted). */
 export type RowLookup = (table: SyncTable, id: string) => Record<string, unknown> | undefined;
@@ -49,16 +53,16 @@ export function checkRowRules(
       return movementRule(next, lookup);
     case 'swapRequest': {
       const error = checkSwapTransition(prev as SwapRequest | null, next as SwapRequest, actor);
-      return error === null ? null : violation(`swap request: ${error}`);
+      return error === null ? null : violation(`swap request: S1 ${error}`);
     }
     case 'countLine':
-      // H8: anything missing or damaged is explained by the outgoing person.
-      if (next.state !== 'present' && String(next.explanation ?? '').trim() === '') {
-        return invalid(`count line: ${String(next.state)} needs an explanation`);
-      }
-      return null;
+      return countLineRule(next, lookup);
     case 'handover':
       return handoverRule(prev, next);
+    case 'handoverRecord':
+      return recordRule(next as HandoverRecord, lookup);
+    case 'duty':
+      return dutyRule(prev, next, lookup);
     default:
       return null;
   }
@@ -67,9 +71,9 @@ export function checkRowRules(
 /** H8: the chief (or admin) keeps the register; other staff may add and update custody items only. */
 function itemRule(prev: Row | null, next: Row, actor: Actor): RuleRefusal | null {
   if (actor.role === 'chief' || actor.role === 'admin') return null;
-  if (prev !== null && prev.category !== next.category) return violation('item: only the chief changes a category');
+  if (prev !== null && prev.category !== next.category) return violation('item: H8 only the chief changes a category');
   if (next.category !== 'custody' || (prev !== null && prev.category !== 'custody')) {
-    return violation('item: only custody items may be added or changed by this role');
+    return violation('item: H8 only custody items may be added or changed by this role');
   }
   return null;
 }
@@ -83,14 +87,15 @@ function taskRule(prev: Row | null, next: Row, actor: Actor): RuleRefusal | null
   const errors = validateTask(task, actor.role);
   const { kind: kindError, ...contentErrors } = errors;
   const missing = Object.keys(contentErrors);
-  if (missing.length > 0) return invalid(`task: required ${missing.join(', ')}`);
+  if (missing.length > 0) return invalid(`task: H6 required ${missing.join(', ')}`);
   // A desk person may still add progress to an instruction (e.g. `process`), not rewrite or close it.
   const touchesInstruction = prev === null || INSTRUCTION_FIELDS.some((k) => prev[k] !== next[k]);
-  if (kindError !== undefined && touchesInstruction) return violation('task: instructions are given by superiors only');
+  if (kindError !== undefined && touchesInstruction)
+    return violation('task: H7 instructions are given by superiors only');
   if (task.status === 'withdrawn' && (prev === null || prev.status !== 'withdrawn')) {
     // H7: an instruction stays until a superior withdraws it; other work ends done, with its result.
-    if (task.kind !== 'instruction') return violation('task: only instructions are withdrawn');
-    if (!isSuperior(actor.role)) return violation('task: only a superior withdraws an instruction');
+    if (task.kind !== 'instruction') return violation('task: H7 only instructions are withdrawn');
+    if (!isSuperior(actor.role)) return violation('task: H7 only a superior withdraws an instruction');
   }
   return null;
 }
@@ -105,17 +110,17 @@ function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
   const errors: MovementFieldErrors = validateMovement(m, item);
   const entries = Object.entries(errors);
   if (entries.length > 0) {
-    const message = `item movement: ${entries.map(([f, e]) => `${f} ${e}`).join(', ')}`;
+    const message = `item movement: H8 ${entries.map(([f, e]) => `${f} ${e}`).join(', ')}`;
     return entries.some(([, e]) => RULE_ERRORS.has(e)) ? violation(message) : invalid(message);
   }
   const closes = m.kind === 'return' ? 'lend' : m.kind === 'custodyOut' ? 'custodyIn' : null;
   if (closes === null) {
-    return m.closesId === null ? null : invalid(`item movement: a ${m.kind} closes nothing`);
+    return m.closesId === null ? null : invalid(`item movement: H8 a ${m.kind} closes nothing`);
   }
   const closed = m.closesId === null ? undefined : (lookup('itemMovement', m.closesId) as ItemMovement | undefined);
   if (closed === undefined) return null;
   if (closed.kind !== closes || closed.itemId !== m.itemId) {
-    return violation(`item movement: a ${m.kind} must close a ${closes} of the same item`);
+    return violation(`item movement: H8 a ${m.kind} must close a ${closes} of the same item`);
   }
   return null;
 }
@@ -124,5 +129,99 @@ function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
 function handoverRule(prev: Row | null, next: Row): RuleRefusal | null {
   if (prev === null || prev.status === next.status) return null;
   if (prev.status === 'preparing' && (next.status === 'signed' || next.status === 'abandoned')) return null;
-  return violation(`handover: status cannot go from ${String(prev.status)} to ${String(next.status)}`);
+  return violation(`handover: H3 status cannot go from ${String(prev.status)} to ${String(next.status)}`);
+}
+
+/**
+ * H8: anything missing or damaged is explained by the outgoing person, and no tap counts more than
+ * the register holds. The server does not see the loans at the moment of the tap, so it takes them
+ * as covering the whole register (lent = expected): only missing or damaged lines need an
+ * explanation here; the tablet runs the stricter check with its loans.
+ */
+function countLineRule(next: Row, lookup: RowLookup): RuleRefusal | null {
+  const line = next as CountLine;
+  // An unknown item is the reference check's refusal; without it nothing can be too many.
+  const item = lookup('item', line.itemId) as Pick<Item, 'expectedQuantity'> | undefined;
+  const expected = item?.expectedQuantity ?? line.quantity;
+  const error = validateCountLine({ expectedQuantity: expected }, line, expected);
+  if (error === 'quantityTooHigh') {
+    return invalid(`count line: H8 quantity ${line.quantity} is more than the register's ${expected}`);
+  }
+  if (error === 'explanationRequired') return invalid(`count line: H8 ${line.state} needs an explanation`);
+  return null;
+}
+
+const RECORD = 'handover record:';
+
+/**
+ * H3, H11: a signed record carries one signature per role by the two people it names (two
+ * different people), an override (if any) a chief or manager may give, and, unless it is an
+ * addendum, hands over the duty and person of its draft. A corrected record is matched to its
+ * addendum by signed-records.ts on the server.
+ */
+function recordRule(r: HandoverRecord, lookup: RowLookup): RuleRefusal | null {
+  const perRole = (role: string) => r.signatures.filter((s) => s.role === role).length;
+  if (
+    perRole('outgoing') !== 1 ||
+    perRole('incoming') !== 1 ||
+    bothSignatures(r.signatures, r.outgoingStaffId, r.incomingStaffId) === null
+  ) {
+    return violation(
+      `${RECORD} H3 needs one outgoing signature by ${r.outgoingStaffId} and one incoming signature by ${r.incomingStaffId}, two different people`,
+    );
+  }
+  const override = overrideRule(r, lookup);
+  if (override !== null) return override;
+  if (r.correctsId !== null) return null;
+  const draft = lookup('handover', r.handoverId);
+  // A missing draft is the reference check's refusal (reference_unknown).
+  if (draft && (draft.outgoingDutyId !== r.outgoingDutyId || draft.outgoingStaffId !== r.outgoingStaffId)) {
+    return violation(
+      `${RECORD} H3 hands over duty ${r.outgoingDutyId} of ${r.outgoingStaffId}, but its draft ${r.handoverId} is for duty ${String(draft.outgoingDutyId)} of ${String(draft.outgoingStaffId)}`,
+    );
+  }
+  return null;
+}
+
+/** H11: only an active section chief or manager overrides the gate, with a written reason, over a blocker. */
+function overrideRule(r: HandoverRecord, lookup: RowLookup): RuleRefusal | null {
+  const o = r.override;
+  if (o === null) return null;
+  if (r.correctsId !== null) {
+    // An addendum repeats the override its record was accepted with; its author may have left since.
+    const corrected = lookup('handoverRecord', r.correctsId);
+    if (corrected && canonicalJson(corrected.override) === canonicalJson(o)) return null;
+  }
+  const staff = lookup('staff', o.staffId);
+  if (!staff || staff.active !== true || staff.role !== o.role) {
+    return violation(`${RECORD} H11 the override is by ${o.staffId}, who is not an active ${o.role}`);
+  }
+  const known: readonly string[] = BLOCKER_CODES;
+  const blockers = o.blockers.filter((b): b is Blocker => known.includes(b.code));
+  const error = checkOverride(o.role, o.reason, blockers);
+  return error === null ? null : violation(`${RECORD} H11 the override is refused: ${error}`);
+}
+
+/**
+ * H3: a duty opened by a signed handover is the duty that record opened (`newDutyId`), for the
+ * person who took over, so no second duty hangs off an accepted handover (never two open duties).
+ */
+function dutyRule(prev: Row | null, next: Row, lookup: RowLookup): RuleRefusal | null {
+  const recordId = next.handoverId;
+  if (typeof recordId !== 'string') return null;
+  if (prev !== null && prev.handoverId === recordId && prev.staffId === next.staffId) return null;
+  const record = lookup('handoverRecord', recordId);
+  // A missing record is the reference check's refusal (reference_unknown).
+  if (!record) return null;
+  if (record.newDutyId !== next.id) {
+    return violation(
+      `duty: H3 handoverId: record ${recordId} opened duty ${String(record.newDutyId)}, not ${String(next.id)}`,
+    );
+  }
+  if (record.incomingStaffId !== next.staffId) {
+    return violation(
+      `duty: H3 record ${recordId} handed over to ${String(record.incomingStaffId)}, not ${String(next.staffId)}`,
+    );
+  }
+  return null;
 }

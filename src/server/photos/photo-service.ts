@@ -4,7 +4,7 @@
  * of the building fetches the same bytes. The `photo` metadata rows sync like any other row.
  */
 import { createHash } from 'node:crypto';
-import { MAX_PHOTO_BYTES, PHOTO_MIME_TYPES, type PhotoMime } from '../../domain/handover-entities';
+import { MAX_PHOTO_BYTES, PHOTO_MIME_TYPES, PhotoMime } from '../../domain/handover-entities';
 import { Sha256Hex } from '../../domain/row-base';
 import { ApiError } from '../api-error';
 import type { Store, StoredPhoto } from '../store/store';
@@ -28,7 +28,8 @@ export interface PhotoUpload {
 /** The photo MIME type of a Content-Type header (parameters ignored), or null when it is not one. */
 export function photoMimeOf(contentType: string | undefined): PhotoMime | null {
   const media = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return (PHOTO_MIME_TYPES as readonly string[]).includes(media) ? (media as PhotoMime) : null;
+  const parsed = PhotoMime.safeParse(media);
+  return parsed.success ? parsed.data : null;
 }
 
 function assertHashParam(sha256: string): void {

@@ -1,12 +1,13 @@
 /**
  * The checks every written row passes, in order: the entity schema (plus H6 for log entries), the
  * rows it points at (D5), and the table rules of row-rules.ts (who may write which kind of row,
- * swap steps, count explanations). The tablet runs the same rules; the server runs them again so
- * an old or altered client cannot bypass them.
+ * swap steps, count explanations, a signed record's signatures and override, the duty a record
+ * opened). The tablet runs the same rules; the server runs them again so an old or altered client
+ * cannot bypass them.
  */
 import { ENTITY_SCHEMAS, type LogEntry, type SyncTable } from '../../domain/entities';
 import { hasErrors, validateLogEntry } from '../../domain/log-entry';
-import { checkRowRules } from '../../domain/row-rules';
+import { checkRowRules, type RowLookup } from '../../domain/row-rules';
 import { ROW_REFERENCES, type WritableTable } from '../../domain/sync-protocol';
 import { liveRow, reject, type Actor, type ApplyContext, type Rejection } from './op-outcome';
 
@@ -34,11 +35,25 @@ export function validateRow(table: WritableTable, row: Record<string, unknown>, 
   return { ok: true, row: parsed };
 }
 
+/**
+ * The live rows of this building as the checks of one op read them, each read from the store once:
+ * the reference check and the table rules often look at the same rows (a record's draft, its
+ * corrected record).
+ */
+export function memoLookup(ctx: ApplyContext): RowLookup {
+  const seen = new Map<string, Record<string, unknown> | undefined>();
+  return (table, id) => {
+    const key = `${table}/${id}`;
+    if (!seen.has(key)) seen.set(key, liveRow(ctx, table, id)?.row);
+    return seen.get(key);
+  };
+}
+
 /** The first reference of `row` (ROW_REFERENCES) to a row missing from this building, or null. */
 export function missingReference(
-  ctx: ApplyContext,
   table: WritableTable,
   row: Record<string, unknown>,
+  lookup: RowLookup,
 ): Rejection | null {
   const refs: Readonly<Record<string, SyncTable>> =
     table in ROW_REFERENCES ? ROW_REFERENCES[table as keyof typeof ROW_REFERENCES] : {};
@@ -46,20 +61,20 @@ export function missingReference(
     // An optional link left empty points at nothing, so there is nothing to check.
     if (row[field] === null || row[field] === undefined) continue;
     const id = String(row[field]);
-    if (!liveRow(ctx, target, id)) return reject('reference_unknown', `${field}: no ${target} ${id} in this building`);
+    if (!lookup(target, id)) return reject('reference_unknown', `${field}: no ${target} ${id} in this building`);
   }
   return null;
 }
 
 /** The table rules (row-rules.ts) for a new row (`prev` null) or a patched one. */
 export function ruleRefusal(
-  ctx: ApplyContext,
   table: WritableTable,
   prev: Record<string, unknown> | null,
   next: Record<string, unknown>,
   actor: Actor,
+  lookup: RowLookup,
 ): Rejection | null {
-  const refusal = checkRowRules(table, prev, next, actor, (t, id) => liveRow(ctx, t, id)?.row);
+  const refusal = checkRowRules(table, prev, next, actor, lookup);
   return refusal ? reject(refusal.code, refusal.message) : null;
 }
 
@@ -76,6 +91,7 @@ export function checkRow(
 ): { ok: true; row: Record<string, unknown> } | Rejection {
   const checked = validateRow(table, row, ctx.nowMs);
   if (!checked.ok) return reject('validation_failed', checked.message);
-  const refusal = missingReference(ctx, table, checked.row) ?? ruleRefusal(ctx, table, prev, checked.row, actor);
+  const lookup = memoLookup(ctx);
+  const refusal = missingReference(table, checked.row, lookup) ?? ruleRefusal(table, prev, checked.row, actor, lookup);
   return refusal ?? { ok: true, row: checked.row };
 }

@@ -9,7 +9,7 @@
 import { canonicalJson } from '../../domain/canonical';
 import type { Op } from '../../domain/sync-protocol';
 import type { StoredRow } from '../store/store';
-import { reject, type ApplyContext, type Rejection } from './op-outcome';
+import { liveRow, reject, type ApplyContext, type Rejection } from './op-outcome';
 
 /** The tables a signed record locks, by the name the `locks` table uses. */
 export type LockedTable = 'handover' | 'duty';
@@ -24,8 +24,21 @@ function lockedMessage(ctx: ApplyContext, table: LockedTable, id: string): strin
 }
 
 /**
+ * H3: a count line for a draft that is signed, locked or not: a second tablet's own draft is
+ * patched to signed before its record is refused `handover_taken`, so it holds no lock row, yet a
+ * line added to it would change a count both its people signed.
+ */
+function signedDraftMessage(ctx: ApplyContext, handoverId: string): string | null {
+  const locked = lockedMessage(ctx, 'handover', handoverId);
+  if (locked !== null) return locked;
+  const draft = liveRow(ctx, 'handover', handoverId)?.row;
+  if (draft?.['status'] !== 'signed') return null;
+  return `handover ${handoverId} is signed (H3): its count can no longer change; corrections are addenda`;
+}
+
+/**
  * The refusal of `op` because it changes something a signed handover locked, or null.
- * `existing` is the stored row for patch and delete.
+ * `existing` is the stored row for a patch. (No locked table allows delete: WRITE_POLICY.)
  */
 export function lockRefusal(ctx: ApplyContext, op: Op, existing: StoredRow | undefined): Rejection | null {
   const message = lockViolation(ctx, op, existing);
@@ -33,13 +46,21 @@ export function lockRefusal(ctx: ApplyContext, op: Op, existing: StoredRow | und
 }
 
 function lockViolation(ctx: ApplyContext, op: Op, existing: StoredRow | undefined): string | null {
-  const changes = op.kind === 'patch' || op.kind === 'delete';
-  if ((op.table === 'duty' || op.table === 'handover') && changes) return lockedMessage(ctx, op.table, op.rowId);
+  if ((op.table === 'duty' || op.table === 'handover') && op.kind === 'patch') {
+    return lockedMessage(ctx, op.table, op.rowId);
+  }
+
+  if (op.table === 'handover' && op.kind === 'put') {
+    // H3: a new draft for a duty already handed over could only lead to a second record for it.
+    const dutyId = op.fields['outgoingDutyId'];
+    const message = typeof dutyId === 'string' ? lockedMessage(ctx, 'duty', dutyId) : null;
+    return message === null ? null : `${message}; no new handover can be opened for it`;
+  }
 
   if (op.table === 'countLine' && op.kind === 'append') {
     // A count line added after signing would change the count both people signed.
     const handoverId = op.fields['handoverId'];
-    return typeof handoverId === 'string' ? lockedMessage(ctx, 'handover', handoverId) : null;
+    return typeof handoverId === 'string' ? signedDraftMessage(ctx, handoverId) : null;
   }
 
   if (op.table === 'logEntry' && op.kind === 'put') {

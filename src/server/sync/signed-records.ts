@@ -1,10 +1,13 @@
 /**
- * The signed handover record (H3, DESIGN.md "Data"): insert-only and chained. The server
- * recomputes each record's hash, accepts a record only on top of a hash of its own building's chain,
- * lets exactly one record accept an outgoing duty (a second tablet gets `handover_taken`, so the
- * building never has two open duties), and locks the handover draft and the outgoing duty.
+ * The signed handover record (H3, DESIGN.md "Data"): insert-only and chained. The server stores a
+ * record exactly as it was signed, recomputes its hash, accepts it only on top of a hash of its own
+ * building's chain, ties an addendum to the record it corrects, lets exactly one record accept an
+ * outgoing duty (a second tablet gets `handover_taken`, so the building never has two open
+ * duties), and locks the handover draft and the outgoing duty. Signatures, override and draft are
+ * checked by the domain's row rules (row-rules.ts) before.
  */
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../domain/canonical';
 import { GENESIS_HASH, recordHashInput, type HashableRecord } from '../../domain/chain';
 import type { Op } from '../../domain/sync-protocol';
 import type { StoredRow } from '../store/store';
@@ -17,6 +20,20 @@ export function recordHash(row: Record<string, unknown>): string {
   return createHash('sha256')
     .update(recordHashInput(row as unknown as HashableRecord), 'utf8')
     .digest('hex');
+}
+
+/**
+ * H3: the row the server would store must be exactly what the tablet signed and hashed. Parsing
+ * may drop unknown nested fields or (in a future schema) rewrite a value; either would store
+ * something other than the signed content, so such a record is refused rather than altered.
+ * `sent` is the op's fields with the server's `updatedAt`/`deleted`, as parsed.
+ */
+function rewrittenByParsing(sent: Record<string, unknown>, parsed: Record<string, unknown>): Rejection | null {
+  if (canonicalJson(sent) === canonicalJson(parsed)) return null;
+  return reject(
+    'validation_failed',
+    'H3: the record would not be stored exactly as signed (a field the schema drops or rewrites); send only schema fields',
+  );
 }
 
 function hashMismatch(row: Record<string, unknown>): Rejection | null {
@@ -34,9 +51,10 @@ function hashMismatch(row: Record<string, unknown>): Rejection | null {
  * record and is refused `immutable`.
  */
 export function replayRecordPut(ctx: ApplyContext, op: Op, existing: StoredRow, updatedAt: string): OpOutcome {
-  const checked = validateRow('handoverRecord', { ...op.fields, updatedAt, deleted: false }, ctx.nowMs);
+  const sent = { ...op.fields, updatedAt, deleted: false };
+  const checked = validateRow('handoverRecord', sent, ctx.nowMs);
   if (!checked.ok) return reject('validation_failed', checked.message);
-  const tampered = hashMismatch(checked.row);
+  const tampered = rewrittenByParsing(sent, checked.row) ?? hashMismatch(checked.row);
   if (tampered) return tampered;
   if (existing.row['hash'] === checked.row['hash']) return { status: 'applied' };
   return reject('immutable', `handoverRecord ${op.rowId} is signed and cannot be replaced; corrections are addenda`);
@@ -50,18 +68,44 @@ function locksOf(row: Record<string, unknown>): [LockedTable, string][] {
   ];
 }
 
+/** What an addendum must repeat of the record it corrects: it corrects that handover, no other. */
+const CORRECTION_KEEPS = ['handoverId', 'outgoingDutyId', 'outgoingStaffId', 'incomingStaffId', 'newDutyId'] as const;
+
 /**
- * The refusal of a new, schema-valid record, or null: a hash that does not match its content, a
- * `prevHash` outside the building's chain, or a duty another record already accepted.
+ * H3: an addendum corrects its record; it cannot hand over another duty (it takes no locks and
+ * no handover_taken check, so it must not name another handover, duty or person). Null when allowed.
  */
-export function recordRefusal(ctx: ApplyContext, row: Record<string, unknown>): Rejection | null {
-  const tampered = hashMismatch(row);
+function correctionRefusal(ctx: ApplyContext, row: Record<string, unknown>): Rejection | null {
+  const correctsId = String(row['correctsId']);
+  const corrected = liveRow(ctx, 'handoverRecord', correctsId)?.row;
+  // A missing corrected record is the reference check's refusal (reference_unknown), already given.
+  if (!corrected) return null;
+  const changed = CORRECTION_KEEPS.filter((f) => row[f] !== corrected[f]);
+  if (changed.length === 0) return null;
+  return reject(
+    'rule_violation',
+    `H3: an addendum corrects its record; it cannot hand over another duty (${changed.join(', ')} differ from record ${correctsId})`,
+  );
+}
+
+/**
+ * The refusal of a new, schema-valid record, or null: content the schema would rewrite, a hash
+ * that does not match its content, a `prevHash` outside the building's chain, an addendum that
+ * names another handover than the record it corrects, or a duty another record already accepted.
+ * `sent` is the op's fields with `updatedAt`/`deleted` as passed to the schema; `row` the parsed row.
+ */
+export function recordRefusal(
+  ctx: ApplyContext,
+  sent: Record<string, unknown>,
+  row: Record<string, unknown>,
+): Rejection | null {
+  const tampered = rewrittenByParsing(sent, row) ?? hashMismatch(row);
   if (tampered) return tampered;
   const prevHash = String(row['prevHash']);
   if (prevHash !== GENESIS_HASH && ctx.store.getChainRecordId(ctx.siteId, prevHash) === undefined) {
     return reject('validation_failed', `prevHash: ${prevHash} is not the hash of a signed record of this building`);
   }
-  if (row['correctsId'] !== null) return null;
+  if (row['correctsId'] !== null) return correctionRefusal(ctx, row);
   for (const [table, id] of locksOf(row)) {
     const lock = ctx.store.getLock(table, id);
     if (lock) return reject('handover_taken', takenMessage(ctx, table, id, lock.recordId));
@@ -77,7 +121,7 @@ function takenMessage(ctx: ApplyContext, table: LockedTable, id: string, recordI
   const signedAt = record?.['signedAt'];
   const when = typeof signedAt === 'number' ? new Date(signedAt).toISOString() : 'an earlier time';
   const who = typeof name === 'string' ? `${name} (${incomingId})` : incomingId;
-  return `this handover was already accepted: ${table} ${id} was signed over to ${who} at ${when} (record ${recordId})`;
+  return `H3: this handover was already accepted: ${table} ${id} was signed over to ${who} at ${when} (record ${recordId})`;
 }
 
 /** After a record is written: add it to the chain and, unless it is an addendum, lock what it signed. */
@@ -86,24 +130,4 @@ export function sealRecord(ctx: ApplyContext, row: Record<string, unknown>): voi
   ctx.store.addChainLink(ctx.siteId, String(row['hash']), recordId);
   if (row['correctsId'] !== null) return;
   for (const [table, id] of locksOf(row)) ctx.store.lockRow({ siteId: ctx.siteId, table, id, recordId });
-}
-
-/**
- * A duty opened by a signed handover must be the one that record opened (`newDutyId`), so no
- * second duty can hang off an accepted handover (never two open duties). Null when allowed.
- */
-export function openedDutyRefusal(
-  ctx: ApplyContext,
-  prev: Record<string, unknown> | null,
-  duty: Record<string, unknown>,
-): Rejection | null {
-  const recordId = duty['handoverId'];
-  if (recordId === null || recordId === undefined || recordId === prev?.['handoverId']) return null;
-  const record = liveRow(ctx, 'handoverRecord', String(recordId))?.row;
-  // A missing record is the reference check's refusal (reference_unknown), already given.
-  if (!record || record['newDutyId'] === duty['id']) return null;
-  return reject(
-    'rule_violation',
-    `handoverId: record ${String(recordId)} opened duty ${String(record['newDutyId'])}, not ${String(duty['id'])}`,
-  );
 }

@@ -152,6 +152,10 @@ export async function buildRecord(
     prevHash?: string;
     correctsId?: string | null;
     note?: string;
+    /** An addendum repeats the corrected record's newDutyId (H3); a new record opens a new duty. */
+    newDutyId?: string;
+    override?: RecordFields['override'];
+    blockersSeen?: RecordFields['blockersSeen'];
   },
 ): Promise<RecordFields> {
   const incomingStaffId = opts.incomingStaffId ?? w.incomingId;
@@ -163,7 +167,7 @@ export async function buildRecord(
     outgoingDutyId: w.dutyId,
     outgoingStaffId: w.outgoingId,
     incomingStaffId,
-    newDutyId: newId(),
+    newDutyId: opts.newDutyId ?? newId(),
     scheduledAt: null,
     openedAt: opts.signedAt - 300_000,
     signedAt: opts.signedAt,
@@ -200,8 +204,8 @@ export async function buildRecord(
       entries: [{ id: w.entry.id, hash: await entryDigest({ ...w.entry, updatedAt: '', deleted: false }) }],
     },
     carried: { taskIds: [], acknowledged: [], majorEntryIds: [], overdueLoanIds: [], openLoanIds: [], custodyIds: [] },
-    blockersSeen: [],
-    override: null,
+    blockersSeen: opts.blockersSeen ?? [],
+    override: opts.override ?? null,
     signatures: [
       { role: 'outgoing', staffId: w.outgoingId, signedAt: opts.signedAt, svg: SVG },
       { role: 'incoming', staffId: incomingStaffId, signedAt: opts.signedAt, svg: SVG },

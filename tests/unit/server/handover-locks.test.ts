@@ -5,6 +5,7 @@ import {
   buildRecord,
   countLineOp,
   expectApplied,
+  handoverOp,
   prepareHandover,
   pushOps,
   signingOps,
@@ -63,6 +64,13 @@ describe('H3: a signed handover locks the draft, its count and the outgoing duty
     const [result] = await pushOps(t, w.tablet, [line]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
     expect(countRows(t.store, 'countLine')).toBe(1);
+  });
+
+  it('H3: a new handover draft for the locked duty is refused locked and not stored', async () => {
+    const [result] = await pushOps(t, w.tablet, [handoverOp(ops(), w.dutyId, w.outgoingId)]);
+    expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
+    expect(result?.message).toContain('H3');
+    expect(countRows(t.store, 'handover')).toBe(1);
   });
 
   it('a new log entry on the locked duty is refused locked', async () => {

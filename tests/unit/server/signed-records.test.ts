@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashRecord } from '../../../src/domain/chain';
+import type { Op } from '../../../src/domain/sync-protocol';
 import { countRows, makeTestServer, maxSeq, setupViaApi, type TestServer } from './helpers';
 import {
   buildRecord,
+  countLineOp,
   expectApplied,
   handoverOp,
   prepareHandover,
@@ -80,6 +82,7 @@ describe('H3: the signed record is insert-only', () => {
       signedAt: t.clock.now,
       prevHash: first.hash,
       correctsId: first.id,
+      newDutyId: first.newDutyId,
       note: '更正：對講機其實借給了工程部',
     });
     const [result] = await pushOps(t, w.tablet, [putRecord(correction)]);
@@ -121,6 +124,28 @@ describe('a second tablet signing the same duty: never two open duties', () => {
     expect(duties.find((d) => d['id'] === w.dutyId)?.['endedAt']).toBe(first.signedAt);
   });
 
+  it("H3: a count line for the second tablet's own signed draft (no lock row) is refused locked", async () => {
+    const b = secondTablet(t, w.a, w.outgoingId);
+    const draftB = handoverOp(b.ops, w.dutyId, w.outgoingId);
+    expectApplied(await pushOps(t, b, [draftB]));
+    await signFirst();
+    const second = await buildRecord(w, {
+      handoverId: draftB.rowId,
+      incomingStaffId: w.otherId,
+      signedAt: t.clock.now,
+    });
+    const signing = await pushOps(t, b, signingOps(w, b.ops, second, draftB.rowId));
+    expect(signing.map((r) => r.code)).toEqual([undefined, 'locked', 'handover_taken', 'reference_unknown']);
+    expect(t.store.getRow('handover', draftB.rowId)?.row['status']).toBe('signed');
+    expect(t.store.getLock('handover', draftB.rowId)).toBeUndefined();
+
+    const line = countLineOp(b.ops, { handoverId: draftB.rowId, itemId: w.itemId, staffId: w.outgoingId });
+    const [result] = await pushOps(t, b, [line]);
+    expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
+    expect(result?.message).toContain('H3');
+    expect(t.store.getRow('countLine', line.rowId)).toBeUndefined();
+  });
+
   it('a record for a handover draft another record already locked is handover_taken too', async () => {
     const first = await signFirst();
     const again = await buildRecord(w, { incomingStaffId: w.otherId, signedAt: t.clock.now + 1, prevHash: first.hash });
@@ -147,5 +172,16 @@ describe('a second tablet signing the same duty: never two open duties', () => {
     expect(result?.message).toContain(first.newDutyId);
     const open = t.store.listRows(w.a.siteId, 'duty').filter((d) => d.row['endedAt'] === null);
     expect(open.map((d) => d.id)).toEqual([first.newDutyId]);
+  });
+
+  it('H3: the duty a record opened must be for the person who took over (rule_violation)', async () => {
+    const record = await buildRecord(w, { signedAt: t.clock.now });
+    const [patchDraft, endDuty, putRec, newDuty] = signingOps(w, w.tablet.ops, record) as [Op, Op, Op, Op];
+    const stranger = { ...newDuty, fields: { ...newDuty.fields, staffId: w.otherId } };
+    const results = await pushOps(t, w.tablet, [patchDraft, endDuty, putRec, stranger]);
+    expect(results.map((r) => r.code)).toEqual([undefined, undefined, undefined, 'rule_violation']);
+    expect(results[3]?.message).toContain('H3');
+    expect(results[3]?.message).toContain(w.incomingId);
+    expect(t.store.getRow('duty', record.newDutyId)).toBeUndefined();
   });
 });
