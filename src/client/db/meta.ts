@@ -31,6 +31,19 @@ export interface CounterGapMeta {
   at: number;
 }
 
+/**
+ * A photo download that failed (issue 3 §7): tried again after a back-off that doubles with each
+ * failure, or never again once the server refused it for good (403: another building's photo).
+ */
+export interface PhotoDownloadTry {
+  /** Server-corrected time of the last failed try (T1). */
+  at: number;
+  /** Failed tries in a row. */
+  failures: number;
+  /** The answer will not change (403): not retried. The photo can still be opened on demand. */
+  refused: boolean;
+}
+
 export interface MetaShapes {
   device: DeviceInfo;
   /** The last op counter used on this device (the next op gets +1). */
@@ -44,6 +57,8 @@ export interface MetaShapes {
   clock: ClockMeta;
   syncStatus: StatusMeta;
   counterGap: CounterGapMeta;
+  /** sha256 -> the failed downloads of photos other tablets took; cleared when the bytes arrive. */
+  photoDownloads: Record<string, PhotoDownloadTry>;
 }
 
 export type MetaKey = keyof MetaShapes;

@@ -46,6 +46,24 @@ export interface PhotoBlobRow {
   mime: string;
   data: ArrayBuffer;
   uploaded: 0 | 1;
+  /**
+   * Set when the server refused the bytes for good (400, 403, 413, 415): not offered for upload
+   * again, but kept and shown (uploaded stays 0). Not indexed, so the schema version is unchanged.
+   */
+  refusal?: PhotoUploadRefusal;
+  /**
+   * When the last upload failed for now (5xx, 429, 409...): the next runs try the others first.
+   * Not indexed either.
+   */
+  triedAt?: number;
+}
+
+/** Why the server refused a photo's bytes for good, as recorded on its blob. */
+export interface PhotoUploadRefusal {
+  status: number;
+  code: string;
+  message: string;
+  at: number;
 }
 
 /** Wrong PIN attempts per person, for the offline lockout. Never synced. */

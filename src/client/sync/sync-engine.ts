@@ -1,11 +1,14 @@
 /**
- * The sync engine (DESIGN.md "Sync protocol"): push the outbox, then pull the building's changes.
- * The same engine runs in the page and in the service worker (Background Sync), so nothing here
- * touches `window` or `document`. One run at a time per building: a Web Lock `sync:<siteId>`
- * across page and worker, and in-realm coalescing of concurrent calls.
+ * The sync engine (DESIGN.md "Sync protocol"): push the outbox, then pull the building's changes,
+ * then the photo bytes. The same engine runs in the page and in the service worker (Background
+ * Sync), so nothing here touches `window` or `document`. One run of rows at a time per building: a
+ * Web Lock `sync:<siteId>` across page and worker, and in-realm coalescing of concurrent calls.
+ * The photo phase runs after that lock is released, under its own lock `photos:<siteId>`, so a
+ * count tap or a signing made while megabytes of photos move is pushed at once.
  */
 import { isQuotaExceeded } from '../db/errors';
-import { EMPTY_STATUS, getMeta, setMeta, type StatusMeta } from '../db/meta';
+import { cachedOffset, EMPTY_STATUS, getMeta, setMeta, type StatusMeta } from '../db/meta';
+import { photoWorkPending } from '../db/photo-store';
 import type { SyncStatus } from '../db/queries';
 import { getDevice, type DeviceInfo } from '../db/repos/device-repo';
 import type { HandoverDb } from '../db/schema';
@@ -35,7 +38,10 @@ export interface SyncEngineOptions {
   photoUploads?: number;
   /** Missing photo bytes downloaded per run (default DEFAULT_PHOTO_DOWNLOADS); 0 downloads none. */
   photoDownloads?: number;
-  /** Told what the photo phase of a run did, when it ran to the end. */
+  /**
+   * Told what the photo phase after a run did, when it ran (not when there was nothing to do or
+   * another context was running it) and did not end on an error.
+   */
   onPhotos?: (o: PhotoSyncOutcome) => void;
 }
 
@@ -51,7 +57,9 @@ export interface SyncEngine {
    * Runs one sync. Never rejects for network, auth or server trouble: the outcome's `error` says
    * what went wrong, and the same is written to the sync status in meta. A call made while a run
    * is in progress waits for one follow-up run that all such calls share, so a write made during
-   * a run is never left waiting for the next trigger.
+   * a run is never left waiting for the next trigger. Resolves once the run's photo phase is over
+   * too (a service worker's sync event keeps running until then); the follow-up run of rows does
+   * not wait for that phase.
    */
   syncNow(): Promise<SyncOutcome>;
 }
@@ -101,64 +109,103 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       outcome.error = classify(e);
       opts.onError?.(e);
       await writeStatus({ lastError: outcome.error });
-      return outcome;
     }
-    await photoPhase(device, session.corrected);
     return outcome;
   }
 
+  /** Server-corrected time (T1) as this realm last learned it. */
+  const corrected = () => now() + (cachedOffset(db) ?? 0);
+
   /**
-   * After push and pull: photo bytes up, then a bounded number down. Rows come first (a photo row
-   * must reach the server before its bytes matter) and a photo failure never fails their sync.
+   * Photo bytes up, then a bounded number down, after a run of rows and outside its lock. Rows
+   * come first (a photo row must reach the server before its bytes matter; syncPhotos stops when a
+   * write is waiting) and a photo failure never fails their sync. Nothing to do takes no lock; a
+   * photo phase already running in another context (page or worker) is not waited for.
    */
-  async function photoPhase(device: DeviceInfo, corrected: () => number): Promise<void> {
+  async function photoPhase(device: DeviceInfo): Promise<void> {
     try {
-      const photos = await syncPhotos({
-        db,
-        device,
-        baseUrl,
-        fetch: fetchFn,
-        now: corrected,
-        ...(opts.photoUploads !== undefined ? { uploadLimit: opts.photoUploads } : {}),
-        ...(opts.photoDownloads !== undefined ? { downloadLimit: opts.photoDownloads } : {}),
-      });
-      opts.onPhotos?.(photos);
+      if (!(await photoWorkPending(db, corrected()))) return;
+      const sync = () =>
+        syncPhotos({
+          db,
+          device,
+          baseUrl,
+          fetch: fetchFn,
+          now: corrected,
+          ...(opts.photoUploads !== undefined ? { uploadLimit: opts.photoUploads } : {}),
+          ...(opts.photoDownloads !== undefined ? { downloadLimit: opts.photoDownloads } : {}),
+        });
+      const photos = opts.locks
+        ? await opts.locks.request(`photos:${device.siteId}`, { ifAvailable: true }, (lock) => (lock ? sync() : null))
+        : await sync();
+      if (photos) opts.onPhotos?.(photos);
     } catch (e) {
       opts.onError?.(e);
     }
   }
 
-  async function runLocked(): Promise<SyncOutcome> {
-    const device = await getDevice(db);
-    if (!device) return { pushed: 0, pulled: 0, rejected: 0, error: 'unauthorized' };
-    if (!opts.locks) return run(device);
-    return opts.locks.request(`sync:${device.siteId}`, () => run(device));
+  let photosRunning: Promise<void> | null = null;
+  let photosNext: Promise<void> | null = null;
+
+  /** Coalesces photo phases in this realm like the runs of rows: the running one plus one more. */
+  function photosSoon(device: DeviceInfo): Promise<void> {
+    const begin = (): Promise<void> => {
+      const p = photoPhase(device).finally(() => {
+        if (photosRunning === p) photosRunning = null;
+      });
+      photosRunning = p;
+      return p;
+    };
+    if (!photosRunning) return begin();
+    photosNext ??= photosRunning.then(() => {
+      photosNext = null;
+      return photosRunning ?? begin();
+    });
+    return photosNext;
   }
 
-  let current: Promise<SyncOutcome> | null = null;
+  /** One run of rows under the building's lock; the device for the photo phase when it succeeded. */
+  async function runLocked(): Promise<{ outcome: SyncOutcome; device: DeviceInfo | null }> {
+    const device = await getDevice(db);
+    if (!device) return { outcome: { pushed: 0, pulled: 0, rejected: 0, error: 'unauthorized' }, device: null };
+    const outcome = await (opts.locks ? opts.locks.request(`sync:${device.siteId}`, () => run(device)) : run(device));
+    return { outcome, device: outcome.error === null ? device : null };
+  }
+
+  /**
+   * The run of rows in progress in this realm (what a follow-up waits for: not the photos) and
+   * what its caller is given (its rows, then its photo phase).
+   */
+  let current: { rows: Promise<unknown>; result: Promise<SyncOutcome> } | null = null;
   let followUp: Promise<SyncOutcome> | null = null;
 
   function start(): Promise<SyncOutcome> {
-    const p = runLocked()
-      .catch((e: unknown): SyncOutcome => {
+    const rows = runLocked()
+      .catch((e: unknown) => {
         opts.onError?.(e);
-        return { pushed: 0, pulled: 0, rejected: 0, error: classify(e) };
+        return { outcome: { pushed: 0, pulled: 0, rejected: 0, error: classify(e) }, device: null };
       })
       .finally(() => {
-        if (current === p) current = null;
+        if (current?.rows === rows) current = null;
       });
-    current = p;
-    return p;
+    // The caller (the worker's sync event among them) waits for the photos too; the next run of
+    // rows (a follow-up) starts as soon as these rows are done, without waiting for the photos.
+    const result = rows.then(async ({ outcome, device }) => {
+      if (device) await photosSoon(device);
+      return outcome;
+    });
+    current = { rows, result };
+    return result;
   }
 
   return {
     syncNow() {
       if (!current) return start();
-      followUp ??= current
+      followUp ??= current.rows
         .catch(() => undefined)
         .then(() => {
           followUp = null;
-          return current ?? start();
+          return current?.result ?? start();
         });
       return followUp;
     },

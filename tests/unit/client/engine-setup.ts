@@ -10,11 +10,14 @@ import { enrolledDb, fields, T0 } from './helpers';
 export async function setup(opts?: {
   serverAheadMs?: number;
   reject?: Parameters<typeof createFakeServer>[0]['reject'];
+  /** A clock the test moves (tablet and server alike); T0 and still without it. */
+  clock?: { now: number };
 }) {
   const e = await enrolledDb();
-  const deviceNow = () => T0;
+  const clock = opts?.clock ?? { now: T0 };
+  const deviceNow = () => clock.now;
   const server = createFakeServer({
-    now: () => T0 + (opts?.serverAheadMs ?? 0),
+    now: () => clock.now + (opts?.serverAheadMs ?? 0),
     siteId: e.siteId,
     deviceId: e.deviceId,
     token: e.token,

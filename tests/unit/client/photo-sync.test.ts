@@ -1,62 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { sha256Hex } from '../../../src/domain/chain';
-import { formatHlc } from '../../../src/domain/hlc';
 import { newId } from '../../../src/domain/ids';
+import { DOWNLOAD_BACKOFF_MIN_MS } from '../../../src/client/db/photo-store';
 import { getPhotoBlob, pendingPhotoCount, photoUploadRefusal } from '../../../src/client/db/queries/photo-queries';
 import { addPhoto, preparePhoto } from '../../../src/client/db/repos/photo-repo';
-import { createSyncEngine } from '../../../src/client/sync/sync-engine';
-import type { PhotoSyncOutcome } from '../../../src/client/sync/photo-sync';
-import { setup } from './engine-setup';
-import { T0 } from './helpers';
-import { jpeg, withPhotos, type PhotoFakeOptions } from './photo-fake-server';
-
-async function photoSetup(opts?: Omit<PhotoFakeOptions, 'token'>) {
-  const s = await setup();
-  const photos = withPhotos(s.server, { token: s.token, ...opts });
-  const seen: PhotoSyncOutcome[] = [];
-  const errors: unknown[] = [];
-  const engine = (o?: { fetch?: typeof fetch; photoDownloads?: number }) =>
-    createSyncEngine({
-      db: s.db,
-      baseUrl: 'http://test',
-      fetch: o?.fetch ?? photos.fetch,
-      now: () => T0,
-      ...(o?.photoDownloads !== undefined ? { photoDownloads: o.photoDownloads } : {}),
-      onPhotos: (p) => seen.push(p),
-      onError: (e) => errors.push(e),
-    });
-  return { ...s, photos, engine, seen, errors };
-}
-
-/** A photo another tablet took: its row is on the server, its bytes maybe. */
-async function remotePhoto(s: Awaited<ReturnType<typeof photoSetup>>, seed: string, withBytes: boolean) {
-  const data = jpeg(seed);
-  const sha256 = await sha256Hex(data);
-  const id = newId();
-  s.server.write(
-    'photo',
-    id,
-    {
-      id,
-      siteId: s.siteId,
-      updatedAt: formatHlc({ wallMs: T0, counter: 0, node: 'other' }),
-      deleted: false,
-      sha256,
-      mime: 'image/jpeg',
-      bytes: data.byteLength,
-      width: 10,
-      height: 10,
-      ownerTable: 'logEntry',
-      ownerId: newId(),
-      staffId: newId(),
-      takenAt: T0,
-    },
-    {},
-  );
-  if (withBytes) s.photos.blobs.set(sha256, { mime: 'image/jpeg', data: new Uint8Array(data) });
-  return { sha256, data };
-}
+import { jpeg } from './photo-fake-server';
+import { photoSetup, remotePhoto } from './photo-setup';
 
 describe('photo sync: bytes up, content-addressed (issue 3 §7)', () => {
   it('after the rows are pushed, uploads the bytes and marks the blob uploaded; never twice', async () => {
@@ -148,6 +97,7 @@ describe('photo sync: bytes down', () => {
     expect(await getPhotoBlob(s.db, remote.sha256)).toBeUndefined();
 
     s.photos.blobs.set(remote.sha256, { mime: 'image/jpeg', data: new Uint8Array(remote.data) });
+    s.clock.now += DOWNLOAD_BACKOFF_MIN_MS; // after the first back-off
     await s.engine().syncNow();
     expect((await getPhotoBlob(s.db, remote.sha256))?.uploaded).toBe(1);
   });
@@ -158,6 +108,7 @@ describe('photo sync: bytes down', () => {
     await s.engine({ photoDownloads: 1 }).syncNow(); // a is tried and fails (404)
     const b = await remotePhoto(s, 'second', true);
     s.photos.blobs.set(a.sha256, { mime: 'image/jpeg', data: new Uint8Array(a.data) });
+    s.clock.now += DOWNLOAD_BACKOFF_MIN_MS; // a is due again: the order alone puts b first
     await s.engine({ photoDownloads: 1 }).syncNow();
     expect(await getPhotoBlob(s.db, b.sha256)).toBeDefined();
     expect(await getPhotoBlob(s.db, a.sha256)).toBeUndefined();

@@ -141,12 +141,22 @@ describe('signing the handover (H3)', () => {
       signatures: [],
     });
     expect(noSig).toEqual({ ok: false, errors: 'signatureMissing' });
-    const fix = await addCorrection(b.db, b.ctx, {
+    // H3: only the record's own two people sign its correction; a chief signing for one is refused.
+    const wrongPair = await addCorrection(b.db, b.ctx, {
       recordId: first.record.id,
       note: 'Radio was in the cupboard',
       signatures: [
         signature('outgoing', b.people.outgoing, b.clock.now),
         signature('incoming', b.people.chief, b.clock.now),
+      ],
+    });
+    expect(wrongPair).toEqual({ ok: false, errors: 'signatureMissing' });
+    const fix = await addCorrection(b.db, b.ctx, {
+      recordId: first.record.id,
+      note: 'Radio was in the cupboard',
+      signatures: [
+        signature('outgoing', first.record.outgoingStaffId, b.clock.now),
+        signature('incoming', first.record.incomingStaffId, b.clock.now),
       ],
     });
     if (!fix.ok) throw new Error(fix.errors);

@@ -2,7 +2,6 @@
  * The count (H8) as the count screen and the signing see it: the items to count, each with its
  * newest tap, what the last signed count found, what is lent out and to whom, and the progress.
  */
-import { compareHlc } from '../../../domain/hlc';
 import {
   countProgress,
   expectedAtDesk,
@@ -17,7 +16,8 @@ import { lentByItem, type OpenLoan } from '../../../domain/loan-rules';
 import { RowNotFoundError } from '../errors';
 import { handoverLocked } from '../repos/handover-locks';
 import type { HandoverDb } from '../schema';
-import { photosFor } from './photo-queries';
+import { photosForOwners } from './photo-queries';
+import { newestRecord } from './record-chain';
 import { custodyHeldNow, loansNow } from './register-queries';
 
 export interface CountItemView {
@@ -93,9 +93,8 @@ export async function countSnapshot(db: HandoverDb, handoverId: string, nowMs: n
 
 /** The count lines of the newest signed record of another handover, by item. */
 async function lastClosingCount(db: HandoverDb, handoverId: string): Promise<Map<string, RecordCountLine>> {
-  const records = (await db.handoverRecord.toArray()).filter((r) => !r.deleted && r.handoverId !== handoverId);
-  records.sort((a, b) => b.signedAt - a.signedAt || compareHlc(b.updatedAt, a.updatedAt) || b.id.localeCompare(a.id));
-  return new Map((records[0]?.count ?? []).map((l) => [l.itemId, l]));
+  const newest = await newestRecord(db, { exceptHandoverId: handoverId });
+  return new Map((newest?.count ?? []).map((l) => [l.itemId, l]));
 }
 
 /**
@@ -111,24 +110,28 @@ export async function countView(db: HandoverDb, handoverId: string, nowMs: numbe
     handoverLocked(db, handover),
   ]);
   const overdueItems = new Set(snap.loans.filter((l) => l.overdue).map((l) => l.lend.itemId));
-  const views = await Promise.all(
-    snap.items.map(async (item): Promise<CountItemView> => {
-      const line = snap.latest.get(item.id) ?? null;
-      const lent = snap.lent.get(item.id);
-      const quantity = lent?.quantity ?? 0;
-      return {
-        item,
-        line,
-        lastClosing: closing.get(item.id) ?? null,
-        lent: quantity,
-        borrowers: lent?.borrowers ?? [],
-        overdue: overdueItems.has(item.id),
-        accountedWithoutTap: isAccountedWithoutTap(item, quantity),
-        expectedAtDesk: expectedAtDesk(item, quantity),
-        photos: line ? await photosFor(db, 'countLine', line.id) : [],
-      };
-    }),
+  // One read for the photos of every newest tap, not one per item: this runs after every tap.
+  const photos = await photosForOwners(
+    db,
+    'countLine',
+    snap.items.flatMap((item) => snap.latest.get(item.id)?.id ?? []),
   );
+  const views = snap.items.map((item): CountItemView => {
+    const line = snap.latest.get(item.id) ?? null;
+    const lent = snap.lent.get(item.id);
+    const quantity = lent?.quantity ?? 0;
+    return {
+      item,
+      line,
+      lastClosing: closing.get(item.id) ?? null,
+      lent: quantity,
+      borrowers: lent?.borrowers ?? [],
+      overdue: overdueItems.has(item.id),
+      accountedWithoutTap: isAccountedWithoutTap(item, quantity),
+      expectedAtDesk: expectedAtDesk(item, quantity),
+      photos: line ? (photos.get(line.id) ?? []) : [],
+    };
+  });
   const groups = ITEM_CATEGORIES.map((category) => ({
     category,
     items: views.filter((v) => v.item.category === category),

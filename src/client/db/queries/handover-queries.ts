@@ -6,16 +6,11 @@
 import type { SyncError } from '../../../domain/entities';
 import type { Handover, HandoverRecord } from '../../../domain/handover-entities';
 import { dutyLocked } from '../repos/handover-locks';
-import type { HandoverDb, LocalRow } from '../schema';
+import { plain } from '../repos/repo-helpers';
+import type { HandoverDb } from '../schema';
 
 export { countView, type CountItemView, type CountView } from './count-view';
 export { carryOver, gateFor, type CarryOver } from './carry-over';
-
-/** A record as signed: without the tablet's version bookkeeping, which is not part of its hash. */
-function plainRecord(row: LocalRow<HandoverRecord>): HandoverRecord {
-  const { _versions: _local, ...record } = row;
-  return record;
-}
 
 export async function getHandover(db: HandoverDb, id: string): Promise<Handover | undefined> {
   const h = await db.handover.get(id);
@@ -35,7 +30,8 @@ export async function handoverForDuty(db: HandoverDb, dutyId: string): Promise<H
 export async function recordForHandover(db: HandoverDb, handoverId: string): Promise<HandoverRecord | undefined> {
   const rows = await db.handoverRecord.where('handoverId').equals(handoverId).toArray();
   const original = rows.find((r) => !r.deleted && r.correctsId === null);
-  return original ? plainRecord(original) : undefined;
+  // As signed: without the tablet's version bookkeeping, which is not part of its hash.
+  return original ? plain(original) : undefined;
 }
 
 /** H3: the duty was handed over by a signed record on this tablet; its record is closed. */
@@ -43,13 +39,20 @@ export async function isDutyLocked(db: HandoverDb, dutyId: string): Promise<bool
   return dutyLocked(db, dutyId);
 }
 
-/** The building's signed records and addenda, newest signedAt first (ready for verifyChain). */
+/**
+ * The building's newest `limit` signed records and addenda, newest signedAt first (ready for
+ * verifyChain). Read through the signedAt index, stopping after `limit`.
+ */
 export async function listRecords(db: HandoverDb, limit: number): Promise<HandoverRecord[]> {
-  const rows = await db.handoverRecord.orderBy('signedAt').reverse().toArray();
-  return rows
+  const n = Math.floor(limit);
+  if (!(n > 0)) return [];
+  const rows = await db.handoverRecord
+    .orderBy('signedAt')
+    .reverse()
     .filter((r) => !r.deleted)
-    .slice(0, Math.max(0, limit))
-    .map(plainRecord);
+    .limit(n)
+    .toArray();
+  return rows.map((r) => plain(r));
 }
 
 /**

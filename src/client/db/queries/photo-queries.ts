@@ -9,6 +9,28 @@ export async function photosFor(db: HandoverDb, ownerTable: PhotoOwner, ownerId:
   return rows.filter((p) => !p.deleted).sort((a, b) => a.takenAt - b.takenAt || a.id.localeCompare(b.id));
 }
 
+/**
+ * The photos of many rows of one table in one read (through the ownerId index), by owner id, each
+ * list oldest first like photosFor. Owners without photos are absent from the map.
+ */
+export async function photosForOwners(
+  db: HandoverDb,
+  ownerTable: PhotoOwner,
+  ownerIds: readonly string[],
+): Promise<Map<string, Photo[]>> {
+  const byOwner = new Map<string, Photo[]>();
+  if (ownerIds.length === 0) return byOwner;
+  const rows = await db.photo.where('ownerId').anyOf(ownerIds).toArray();
+  rows.sort((a, b) => a.takenAt - b.takenAt || a.id.localeCompare(b.id));
+  for (const p of rows) {
+    if (p.deleted || p.ownerTable !== ownerTable) continue;
+    const list = byOwner.get(p.ownerId);
+    if (list) list.push(p);
+    else byOwner.set(p.ownerId, [p]);
+  }
+  return byOwner;
+}
+
 /** The bytes of a photo when this tablet has them (taken here, or fetched by the sync). */
 export async function getPhotoBlob(db: HandoverDb, sha256: string): Promise<PhotoBlobRow | undefined> {
   return db.photoBlob.get(sha256);

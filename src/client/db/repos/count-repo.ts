@@ -8,13 +8,13 @@ import { expectedAtDesk, isAccountedWithoutTap, isDiscrepancy, validateCountLine
 import type { Item } from '../../../domain/entities';
 import type { CountLine, CountState, Handover } from '../../../domain/handover-entities';
 import { newId } from '../../../domain/ids';
-import { lentByItem, openLoans } from '../../../domain/loan-rules';
 import type { Task } from '../../../domain/task-entities';
 import { RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
 import { insertRow, patchRow, runWrite } from '../write';
 import { assertHandoverUnlocked, lockTables } from './handover-locks';
+import { lentNow } from './movement-helpers';
 import { addPhotoInTx, photoTables, type PreparedPhoto } from './photo-repo';
 import type { WriteContext } from './write-context';
 
@@ -39,12 +39,6 @@ async function requireItem(db: HandoverDb, itemId: string): Promise<Item> {
   const item = await db.item.get(itemId);
   if (!item || item.deleted) throw new RowNotFoundError('item', itemId);
   return item;
-}
-
-/** How many of the item are lent out right now (open lends), read inside the write. */
-async function lentNow(db: HandoverDb, itemId: string, nowMs: number): Promise<number> {
-  const movements = await db.itemMovement.where('itemId').equals(itemId).toArray();
-  return lentByItem(openLoans(movements, nowMs)).get(itemId)?.quantity ?? 0;
 }
 
 /** The open follow-up task this handover's count opened for the item, if any. */

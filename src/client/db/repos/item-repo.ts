@@ -6,13 +6,20 @@
 import { ITEM_CATEGORIES, type Item, type ItemCategory } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
 import type { BorrowerKind, ItemMovement } from '../../../domain/item-entities';
-import { openLoans, validateMovement, type MovementFieldErrors } from '../../../domain/loan-rules';
+import { validateMovement, type MovementFieldErrors } from '../../../domain/loan-rules';
 import { checkRowRules } from '../../../domain/row-rules';
 import { RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
 import { insertRow, patchRow, runWrite } from '../write';
-import { isClosed, MOVEMENT_QUANTITY_MAX, movementAndItem, movementFields, quantityError } from './movement-helpers';
+import {
+  isClosed,
+  lentNow,
+  MOVEMENT_QUANTITY_MAX,
+  movementAndItem,
+  movementFields,
+  quantityError,
+} from './movement-helpers';
 import { addPhotoInTx, photoTables, type PreparedPhoto } from './photo-repo';
 import { isEmpty, plain, roleOf } from './repo-helpers';
 import type { WriteContext } from './write-context';
@@ -220,10 +227,8 @@ export async function lendItem(
     const draft = movementFields(ctx, { ...input, kind: 'lend', occurredAt: now });
     const errors: MovementFieldErrors = { ...validateMovement(draft, item), ...quantityError(input.quantity) };
     if (!item.active) errors.itemId = 'notLendable';
-    if (!errors.quantity) {
-      const movements = await db.itemMovement.where('itemId').equals(item.id).toArray();
-      const out = openLoans(movements, now).reduce((n, l) => n + l.lend.quantity, 0);
-      if (input.quantity > item.expectedQuantity - out) errors.quantity = 'tooMany';
+    if (!errors.quantity && input.quantity > item.expectedQuantity - (await lentNow(db, item.id, now))) {
+      errors.quantity = 'tooMany';
     }
     if (!isEmpty(errors)) return fail(errors);
     return ok(await insertRow(db, ctx, 'itemMovement', 'append', draft));

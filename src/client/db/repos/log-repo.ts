@@ -62,7 +62,9 @@ export async function amendLogEntry(
 ): Promise<Result<LogAmendment, AmendErrors>> {
   const text = input.text.trim();
   const result = input.result?.trim() ?? '';
-  return runWrite(db, [db.logEntry, db.logAmendment, ...lockTables(db)], async () => {
+  // No lock check here (H3): an amendment is how a locked duty's entry may still change; the
+  // server refuses any field besides status, result and an empty process as `locked`.
+  return runWrite(db, [db.logEntry, db.logAmendment], async () => {
     const entry = await db.logEntry.get(input.entryId);
     if (!entry || entry.deleted) throw new RowNotFoundError('logEntry', input.entryId);
     const errors: AmendErrors = {};

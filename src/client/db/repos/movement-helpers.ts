@@ -2,7 +2,7 @@
 import type { Item } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
 import type { ItemMovement } from '../../../domain/item-entities';
-import type { MovementFieldErrors } from '../../../domain/loan-rules';
+import { lentByItem, openLoans, type MovementFieldErrors } from '../../../domain/loan-rules';
 import { RowNotFoundError } from '../errors';
 import type { HandoverDb } from '../schema';
 import type { WriteContext } from './write-context';
@@ -47,6 +47,15 @@ export function quantityError(q: number): MovementFieldErrors {
 export async function isClosed(db: HandoverDb, id: string, kind: 'return' | 'custodyOut'): Promise<boolean> {
   const closers = await db.itemMovement.where('closesId').equals(id).toArray();
   return closers.some((m) => !m.deleted && m.kind === kind);
+}
+
+/**
+ * How many of the item are lent out at `nowMs` (its open lends, H8): what the count expects away
+ * from the desk and what caps a new loan. Read inside the caller's write over `db.itemMovement`.
+ */
+export async function lentNow(db: HandoverDb, itemId: string, nowMs: number): Promise<number> {
+  const movements = await db.itemMovement.where('itemId').equals(itemId).toArray();
+  return lentByItem(openLoans(movements, nowMs)).get(itemId)?.quantity ?? 0;
 }
 
 /**

@@ -10,7 +10,6 @@ import type { Duty } from '../../../domain/entities';
 import { checkOverride, type Blocker } from '../../../domain/gate';
 import {
   GateOverride,
-  Signature,
   type BlockerSeen,
   type HandoverRecord,
   type RecordCountLine,
@@ -18,36 +17,16 @@ import {
 import type { CountSnapshot } from '../queries/count-view';
 import type { CarryOver } from '../queries/carry-over';
 import { photosFor } from '../queries/photo-queries';
+import { newestRecord } from '../queries/record-chain';
 import type { HandoverDb } from '../schema';
 
 /** The hash the next record chains to: the newest local record's (by signedAt), or GENESIS_HASH. */
 export async function chainHead(db: HandoverDb): Promise<string> {
-  const newest = await db.handoverRecord
-    .orderBy('signedAt')
-    .reverse()
-    .filter((r) => !r.deleted)
-    .first();
-  return newest?.hash ?? GENESIS_HASH;
+  return (await newestRecord(db))?.hash ?? GENESIS_HASH;
 }
 
-/** A signature with strokes (an SVG, H3), valid against the schema. */
-function drawn(s: Signature | undefined): s is Signature {
-  return s !== undefined && s.svg.trim() !== '' && Signature.safeParse(s).success;
-}
-
-/**
- * The two signatures in record order [outgoing, incoming], each by the right person with strokes,
- * or null when one is missing (an empty pad, or a signature of someone else).
- */
-export function bothSignatures(
-  signatures: Signature[],
-  outgoingStaffId: string,
-  incomingStaffId: string,
-): [Signature, Signature] | null {
-  const outgoing = signatures.find((s) => s.role === 'outgoing' && s.staffId === outgoingStaffId);
-  const incoming = signatures.find((s) => s.role === 'incoming' && s.staffId === incomingStaffId);
-  return drawn(outgoing) && drawn(incoming) && outgoingStaffId !== incomingStaffId ? [outgoing, incoming] : null;
-}
+/** H3: the signature check lives in the domain so the server runs the same one; sign-repo imports it from here. */
+export { bothSignatures } from '../../../domain/signatures';
 
 /**
  * H11: the override lifts `blockers` when it is well formed, given by an active section chief or

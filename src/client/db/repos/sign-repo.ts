@@ -17,6 +17,7 @@ import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
 import { insertRow, patchRow, runWrite } from '../write';
 import { dutyLocked, lockTables } from './handover-locks';
+import { signFingerprint } from './sign-fingerprint';
 import {
   blockersSeen,
   bothSignatures,
@@ -50,13 +51,16 @@ export type SignError = 'signatureMissing' | 'notEligible' | 'blocked' | 'countI
 type RecordDraft = Omit<HandoverRecord, 'hash' | 'updatedAt' | 'deleted'>;
 type Attempt<T, E> = Result<T, E> | 'retry';
 
-/** Re-reading the chain head and the draft inside the write found them moved: build again, once. */
+/**
+ * Re-reading inside the write found the chain head, the draft, its count or its duty's entries
+ * moved since the record was built: build again, once.
+ */
 async function withOneRetry<T, E>(attempt: () => Promise<Attempt<T, E>>): Promise<Result<T, E>> {
   for (let i = 0; i < 2; i++) {
     const outcome = await attempt();
     if (outcome !== 'retry') return outcome;
   }
-  throw new Error('the handover chain changed twice while signing; try again');
+  throw new Error('the handover or the chain changed twice while signing; try again');
 }
 
 /** The only blocker is the count not being finished (H8, part of H11(c)). */
@@ -85,6 +89,8 @@ async function attemptSign(
   const signedAt = ctx.now();
   const handover = await requireHandover(db, input.handoverId);
   if (handover.status !== 'preparing' || (await dutyLocked(db, handover.outgoingDutyId))) return fail('alreadySigned');
+  // Read before anything the record is built from, so any tap or entry after it shows in the write.
+  const builtFrom = await signFingerprint(db, handover.id, handover.outgoingDutyId);
   const signatures = bothSignatures(input.signatures, handover.outgoingStaffId, input.incomingStaffId);
   if (!signatures) return fail('signatureMissing');
 
@@ -143,11 +149,13 @@ async function attemptSign(
   const recordFields = await hashed(draft, prevHash);
   const shiftId = gate.candidates.find((c) => c.staffId === incoming.id)?.shiftId ?? null;
 
-  return runWrite(db, [db.duty, ...lockTables(db)], async () => {
+  // countLine and logEntry are in the write so no tap or entry can slip in between the check and the lock.
+  return runWrite(db, [db.duty, db.countLine, db.logEntry, ...lockTables(db)], async () => {
     // Re-checked inside the write: another tab or a pull may have moved on since the reads above.
     const now = await db.handover.get(handover.id);
     if (!now || now.status !== 'preparing' || (await dutyLocked(db, duty.id))) return fail('alreadySigned' as const);
     if (now.updatedAt !== handover.updatedAt || (await chainHead(db)) !== prevHash) return 'retry' as const;
+    if ((await signFingerprint(db, handover.id, duty.id)) !== builtFrom) return 'retry' as const;
     await patchRow(db, ctx, 'handover', handover.id, { status: 'signed', incomingStaffId: incoming.id });
     if (duty.endedAt === null) await patchRow(db, ctx, 'duty', duty.id, { endedAt });
     const record = await insertRow(db, ctx, 'handoverRecord', 'put', recordFields);
@@ -184,8 +192,8 @@ export async function signHandover(
 
 /**
  * A correction of a signed record (H3, D5): a new record in the chain with `correctsId`, a note
- * saying what it corrects and why, and two signatures (one per role, strokes required; the PINs
- * confirmed by the screen). The corrected record is never changed; its content is carried over.
+ * saying what it corrects and why, and the signatures of the record's own two people (strokes
+ * required; the PINs confirmed by the screen). The corrected record is never changed; its content is carried over.
  * @throws RowNotFoundError when the record is not on this tablet.
  */
 export async function addCorrection(
@@ -198,10 +206,9 @@ export async function addCorrection(
     const original = await db.handoverRecord.get(input.recordId);
     if (!original || original.deleted) throw new RowNotFoundError('handoverRecord', input.recordId);
     if (note === '') return fail('noteRequired' as const);
-    const outgoing = input.signatures.find((s) => s.role === 'outgoing');
-    const incoming = input.signatures.find((s) => s.role === 'incoming');
-    const signatures =
-      outgoing && incoming ? bothSignatures([outgoing, incoming], outgoing.staffId, incoming.staffId) : null;
+    // H3: a correction is signed by the same two people as the record it corrects (the server
+    // refuses any other pair).
+    const signatures = bothSignatures(input.signatures, original.outgoingStaffId, original.incomingStaffId);
     if (!signatures) return fail('signatureMissing' as const);
     const { _versions: _local, hash: _hash, updatedAt: _u, deleted: _d, prevHash: _p, ...content } = original;
     const draft = { ...content, id: newId(), correctsId: original.id, signedAt: ctx.now(), signatures, note };
