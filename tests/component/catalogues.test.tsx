@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ITEM_CATEGORIES } from '../../src/domain/entities';
 import { CATALOGUES, LANGUAGES, translate } from '../../src/client/i18n/languages';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -30,6 +31,23 @@ describe('message catalogues (en, zh-Hant, zh-Hans)', () => {
     expect(CATALOGUES['zh-Hans']['nav.log']).toBe('值班记录');
     expect(CATALOGUES['zh-Hant']['kind.complaint']).toBe('投訴');
     expect(CATALOGUES['zh-Hans']['kind.complaint']).toBe('投诉');
+  });
+
+  it.each(LANGUAGES)('%s names each item category the same in the count and the register (H8)', (lang) => {
+    const differ = ITEM_CATEGORIES.filter(
+      (c) => CATALOGUES[lang][`count.category.${c}`] !== CATALOGUES[lang][`register.category.${c}`],
+    );
+    expect(differ).toEqual([]);
+    expect(CATALOGUES[lang]['handover.carry.custody']).toBe(CATALOGUES[lang]['register.category.custody']);
+  });
+
+  it.each(LANGUAGES)('%s says "overdue" with one word in the count, the handover and the register', (lang) => {
+    const m = CATALOGUES[lang];
+    expect(m['count.overdue']).toBe(m['register.item.overdue']);
+    expect(m['handover.loan.overdue']).toBe(m['register.item.overdue']);
+    // The loan list shouts it (capitals in English), but it is the same word.
+    expect(m['register.loans.overdue'].toLowerCase()).toBe(m['register.item.overdue'].toLowerCase());
+    expect(m['nav.register.overdue']).toContain(m['register.item.overdue'].toLowerCase());
   });
 
   it('interpolates {name} and leaves unknown placeholders visible', () => {

@@ -3,8 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
+import { setMeta } from '../../src/client/db/meta';
 import { openHandover, updateHandover } from '../../src/client/db/repos/handover-repo';
-import { signHandover } from '../../src/client/db/repos/sign-repo';
+import { addCorrection, signHandover } from '../../src/client/db/repos/sign-repo';
+import type * as SignRepo from '../../src/client/db/repos/sign-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { HandoverReminder } from '../../src/client/features/handover/handover-reminder';
 import { useSessionStore } from '../../src/client/state/session-store';
@@ -21,6 +23,12 @@ import {
 } from './handover-fixture';
 
 vi.setConfig({ testTimeout: 60_000 });
+
+// The real repository throughout; one test has it refuse a signature once (see below).
+vi.mock('../../src/client/db/repos/sign-repo', async (importOriginal) => {
+  const real = await importOriginal<typeof SignRepo>();
+  return { ...real, addCorrection: vi.fn(real.addCorrection) };
+});
 
 let desk: HandoverDesk;
 let canvasContext: ReturnType<typeof fakeCanvasContext>;
@@ -50,39 +58,52 @@ describe('the H1 reminder', () => {
     await desk.tablet.db.rotaShift.where('staffId').equals(desk.outgoingId).modify({ endsAt: soon });
     expect(await screen.findByRole('alert')).toHaveTextContent(/^The incoming person is expected now\./);
   });
+
+  it('T1: compares the end of the shift with server-corrected time, not the tablet clock', async () => {
+    // The tablet runs 20 minutes slow: by the server the shift (ending in 10 tablet minutes) is over.
+    await setMeta(desk.tablet.db, 'clock', { offsetMs: 20 * 60_000, rttMs: null, learnedAt: Date.now() });
+    renderWithDb(<HandoverReminder staffId={desk.outgoingId} />, desk.tablet.db);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^The handover is due since \d{2}:\d{2}\./);
+    expect(screen.queryByRole('status')).toBeNull();
+  });
 });
+
+/** Signs the desk's handover through the repository, then shows the record to the incoming person. */
+async function signAndShowRecord(): Promise<string> {
+  const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
+  const handover = await openHandover(desk.tablet.db, ctx, {
+    outgoingDutyId: desk.dutyId,
+    scheduledAt: desk.changeAt,
+  });
+  await updateHandover(desk.tablet.db, ctx, handover.id, {
+    recordReviewed: true,
+    equipmentChecked: true,
+    pendingReviewed: true,
+    anomaliesAsked: true,
+    anomalyAnswer: 'Nothing abnormal.',
+    incomingStaffId: desk.incomingId,
+    fitness: 'fit',
+  });
+  const signed = await signHandover(desk.tablet.db, ctx, {
+    handoverId: handover.id,
+    incomingStaffId: desk.incomingId,
+    signatures: [
+      { role: 'outgoing', staffId: desk.outgoingId, signedAt: Date.now(), svg: SVG },
+      { role: 'incoming', staffId: desk.incomingId, signedAt: Date.now(), svg: SVG },
+    ],
+    override: null,
+    blockersSeen: [],
+  });
+  if (!signed.ok) throw new Error(`signing refused: ${signed.errors}`);
+  useSessionStore.getState().signIn(desk.incomingId, Date.now());
+  renderDesk(desk);
+  return signed.value.record.id;
+}
 
 describe('the signed record (H3)', () => {
   it('shows the locked record to the incoming person and adds a correction signed by both', async () => {
     const user = userEvent.setup();
-    const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
-    const handover = await openHandover(desk.tablet.db, ctx, {
-      outgoingDutyId: desk.dutyId,
-      scheduledAt: desk.changeAt,
-    });
-    await updateHandover(desk.tablet.db, ctx, handover.id, {
-      recordReviewed: true,
-      equipmentChecked: true,
-      pendingReviewed: true,
-      anomaliesAsked: true,
-      anomalyAnswer: 'Nothing abnormal.',
-      incomingStaffId: desk.incomingId,
-      fitness: 'fit',
-    });
-    const signed = await signHandover(desk.tablet.db, ctx, {
-      handoverId: handover.id,
-      incomingStaffId: desk.incomingId,
-      signatures: [
-        { role: 'outgoing', staffId: desk.outgoingId, signedAt: Date.now(), svg: SVG },
-        { role: 'incoming', staffId: desk.incomingId, signedAt: Date.now(), svg: SVG },
-      ],
-      override: null,
-      blockersSeen: [],
-    });
-    if (!signed.ok) throw new Error(`signing refused: ${signed.errors}`);
-    const recordId = signed.value.record.id;
-    useSessionStore.getState().signIn(desk.incomingId, Date.now());
-    renderDesk(desk);
+    const recordId = await signAndShowRecord();
 
     const record = await screen.findByRole('region', { name: 'Signed handover' });
     expect(within(record).getByText('Locked')).toBeInTheDocument();
@@ -109,6 +130,44 @@ describe('the signed record (H3)', () => {
     const records = await desk.tablet.db.handoverRecord.toArray();
     expect(records.filter((r) => r.correctsId === recordId).map((r) => r.note)).toEqual([
       'Radio R2 was counted twice; one radio at the desk',
+    ]);
+  });
+
+  it('keeps the note and both signatures when a signature is refused, and says so (H3)', async () => {
+    const user = userEvent.setup();
+    const recordId = await signAndShowRecord();
+    // What the repository answers when a signature fails its check (e.g. strokes too large).
+    vi.mocked(addCorrection).mockResolvedValueOnce({ ok: false, errors: 'signatureMissing' });
+
+    const record = await screen.findByRole('region', { name: 'Signed handover' });
+    await user.click(within(record).getByRole('button', { name: 'Add a correction' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Correct the signed handover' });
+    const note = within(dialog).getByRole('textbox', { name: 'What the correction says' });
+    await user.type(note, 'The spare key K9 was at the desk');
+    const outgoing = within(dialog).getByRole('region', { name: 'Outgoing: Chan Tai Man' });
+    drawStroke(within(outgoing).getByRole('img', { name: 'Signature of Chan Tai Man' }));
+    await typePin(user, PINS.outgoing);
+    await user.click(within(outgoing).getByRole('button', { name: 'Sign the correction' }));
+    const incoming = await within(dialog).findByRole('region', { name: 'Incoming: Wong Siu Ming' });
+    drawStroke(within(incoming).getByRole('img', { name: 'Signature of Wong Siu Ming' }));
+    await typePin(user, PINS.incoming);
+    await user.click(within(incoming).getByRole('button', { name: 'Sign the correction' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Both people must sign, each with their own PIN.',
+    );
+    // Nothing is lost: the note and both signatures stay, ready for the retry.
+    expect(note).toHaveValue('The spare key K9 was at the desk');
+    expect(within(dialog).getByRole('img', { name: 'Signature of Chan Tai Man' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('img', { name: 'Signature of Wong Siu Ming' })).toBeInTheDocument();
+    expect(within(dialog).queryByRole('region', { name: 'Outgoing: Chan Tai Man' })).toBeNull();
+    expect(await desk.tablet.db.handoverRecord.filter((r) => r.correctsId === recordId).count()).toBe(0);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save the correction' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const records = await desk.tablet.db.handoverRecord.toArray();
+    expect(records.filter((r) => r.correctsId === recordId).map((r) => r.note)).toEqual([
+      'The spare key K9 was at the desk',
     ]);
   });
 });

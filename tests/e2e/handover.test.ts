@@ -44,7 +44,7 @@ const GROUPS = [
   'Office equipment',
   'Communication equipment',
   'Documents',
-  'Kept in custody',
+  'Property in custody',
 ];
 const EMERGENCY = { cause: 'Smoke alarm in the 7/F lift lobby', process: 'Called 999 and sent the guard up' };
 const FITNESS_NOTE = 'Smells of alcohol, unsteady on his feet';

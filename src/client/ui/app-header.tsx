@@ -6,7 +6,7 @@ import type { Section } from '../state/ui-store';
 import { Button } from './button';
 import { useDb } from './db-context';
 import { LanguageSwitcher } from './language-switcher';
-import { useNow } from './use-now';
+import { useCorrectedNow } from './use-now';
 
 export interface AppHeaderProps {
   siteName: string | undefined;
@@ -20,9 +20,13 @@ export interface AppHeaderProps {
 export function AppHeader({ siteName, staff, section, onSection, onSignOut }: AppHeaderProps) {
   const t = useT();
   const db = useDb();
-  const nowMs = useNow(60_000);
+  // T1: a loan falls overdue by server-corrected time; no badge until the offset has loaded.
+  const nowMs = useCorrectedNow(60_000);
   // Overdue loans show on every screen, not only under Items and at the handover.
-  const overdue = useLiveQuery(async () => (await loansNow(db, nowMs)).filter((l) => l.overdue).length, [db, nowMs]);
+  const overdue = useLiveQuery(
+    async () => (nowMs === undefined ? 0 : (await loansNow(db, nowMs)).filter((l) => l.overdue).length),
+    [db, nowMs],
+  );
   const sections: { id: Section; label: string; badge?: string }[] = staff
     ? [
         { id: 'log', label: t('nav.log') },

@@ -2,6 +2,7 @@
  * The words of the count (H8): every state is said in text as well as shown in colour, so nothing
  * depends on colour alone.
  */
+import { expectedAtDesk } from '../../../domain/count-rules';
 import type { ItemCategory } from '../../../domain/entities';
 import type { CountState, RecordCountLine } from '../../../domain/handover-entities';
 import type { CountItemView } from '../../db/queries/handover-queries';
@@ -47,7 +48,7 @@ export function stateText(t: TFunction, v: CountItemView): string {
 
 /** The hint from the last signed count ("pre-filled from the last closing count"). */
 export function lastCountText(t: TFunction, last: RecordCountLine): string {
-  const atDesk = Math.max(0, last.expected - last.lent);
+  const atDesk = expectedAtDesk({ expectedQuantity: last.expected }, last.lent);
   const words = stateWords(t, last.state, last.quantity, atDesk, last.expected > 1);
   const state = last.explanation ? `${words} (${last.explanation})` : words;
   return t('count.lastCount', { state });

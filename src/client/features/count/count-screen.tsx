@@ -87,7 +87,7 @@ export function CountScreen({ handoverId, staffId }: CountScreenProps) {
             {t('count.scan')}
           </Button>
         </div>
-        <CountSummary view={view} offsetMs={count.offsetMs} />
+        <CountSummary view={view} nowMs={data.nowMs} />
         {/* One place for refusals while no dialog is open; an open dialog shows them itself. */}
         {locked && !request ? (
           <p role="alert" className="form-error">

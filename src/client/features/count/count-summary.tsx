@@ -1,7 +1,7 @@
 import { COUNT_TARGET_MS } from '../../../domain/count-rules';
 import type { CountView } from '../../db/queries/handover-queries';
 import { useT } from '../../i18n/use-t';
-import { useNow } from '../../ui/use-now';
+import { useCorrectedNow } from '../../ui/use-now';
 import { formatClock } from './count-labels';
 
 /** When the count ended: the newest tap once every item is done, else null (still running). */
@@ -15,14 +15,15 @@ function finishedAt(view: CountView): number | null {
 /**
  * The count's progress bar (done of total, with discrepancies) and its timer against the 5-minute
  * target (H8, C.2.1(1)). The timer runs from the first tap, in server-corrected time (T1), and says
- * so in words when the target is passed.
+ * so in words when the target is passed. `nowMs` is the screen's server-corrected now; while the
+ * timer runs the summary refreshes it every second itself, so only the summary re-renders.
  */
-export function CountSummary({ view, offsetMs }: { view: CountView; offsetMs: number }) {
+export function CountSummary({ view, nowMs }: { view: CountView; nowMs: number }) {
   const t = useT();
   const { done, total, discrepancies, complete } = view.progress;
   const end = finishedAt(view);
   // Ticks every second only while the timer runs.
-  const now = useNow(view.startedAt !== null && end === null ? 1_000 : 60_000) + offsetMs;
+  const now = useCorrectedNow(view.startedAt !== null && end === null ? 1_000 : 60_000) ?? nowMs;
   const elapsed = view.startedAt === null ? 0 : (end ?? now) - view.startedAt;
   const over = elapsed > COUNT_TARGET_MS;
   const target = formatClock(COUNT_TARGET_MS);

@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import type { CountLine, CountState } from '../../../domain/handover-entities';
 import { LockedError, RowNotFoundError } from '../../db/errors';
-import { getSyncStatus } from '../../db/queries';
 import { countView, type CountItemView, type CountView } from '../../db/queries/handover-queries';
 import { custodyHeldNow, itemByCode } from '../../db/queries/register-queries';
 import { markAllPresent, recordCountTap, type CountTapErrors } from '../../db/repos/count-repo';
@@ -10,7 +9,7 @@ import type { PreparedPhoto } from '../../db/repos/photo-repo';
 import { makeWriteContext, type WriteContext } from '../../db/repos/write-context';
 import type { Result } from '../../db/result';
 import { useDb } from '../../ui/db-context';
-import { useNow } from '../../ui/use-now';
+import { useCorrectedNow } from '../../ui/use-now';
 
 export interface TapInput {
   itemId: string;
@@ -30,6 +29,8 @@ export interface CountData {
   view: CountView;
   /** Custody items held: whose property each is (H8). */
   custodyParty: ReadonlyMap<string, string>;
+  /** The server-corrected now (T1) the view was computed at. */
+  nowMs: number;
 }
 
 const allItems = (view: CountView): CountItemView[] => view.groups.flatMap((g) => g.items);
@@ -45,14 +46,14 @@ const isFullyPresent = (v: CountItemView) => v.line?.state === 'present' && v.li
  */
 export function useCount(handoverId: string, staffId: string) {
   const db = useDb();
-  const offsetMs = useLiveQuery(async () => (await getSyncStatus(db)).clockOffsetMs, [db]);
   // T1: loans fall overdue by server-corrected time; a minute's resolution is enough for that.
-  const nowMs = useNow(60_000) + (offsetMs ?? 0);
-  // null: the handover is not on this tablet.
-  const data = useLiveQuery(async (): Promise<CountData | null> => {
+  const nowMs = useCorrectedNow(60_000);
+  // null: the handover is not on this tablet; undefined while it (or the clock offset) loads.
+  const data = useLiveQuery(async (): Promise<CountData | null | undefined> => {
+    if (nowMs === undefined) return undefined;
     try {
       const [view, custody] = await Promise.all([countView(db, handoverId, nowMs), custodyHeldNow(db)]);
-      return { view, custodyParty: new Map(custody.map((c) => [c.item.id, c.movement.party])) };
+      return { view, custodyParty: new Map(custody.map((c) => [c.item.id, c.movement.party])), nowMs };
     } catch (e) {
       if (e instanceof RowNotFoundError) return null;
       throw e;
@@ -104,6 +105,8 @@ export function useCount(handoverId: string, staffId: string) {
   /** A code from the scanner: marks its item present, or says why not. */
   const scan = useCallback(
     async (code: string): Promise<ScanOutcome> => {
+      // The scanner opens from a loaded screen, which needs the corrected time (T1).
+      if (nowMs === undefined) return { kind: 'refused' };
       const item = await itemByCode(db, code);
       if (!item) return { kind: 'unknown', code };
       // Read afresh: the screen's copy may be a tap behind when codes come fast.
@@ -121,7 +124,6 @@ export function useCount(handoverId: string, staffId: string) {
 
   return {
     data,
-    offsetMs: offsetMs ?? 0,
     locked: lockedRefusal || (data?.view.locked ?? false),
     failure,
     tap,

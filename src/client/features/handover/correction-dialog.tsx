@@ -17,6 +17,8 @@ type Signatures = Partial<Record<Signature['role'], Signature>>;
 /**
  * A correction of a signed handover (H3, D5): a note saying what it corrects and why, signed again
  * by both people with their PINs. It is added to the chain as an addendum; the record stays as is.
+ * Nothing typed or signed is lost on a refusal: a missing note is asked for beside the field, a
+ * refused signature is said in an alert with both signatures kept, each of which may be redone.
  */
 export function CorrectionDialog(props: {
   record: HandoverRecord;
@@ -32,6 +34,7 @@ export function CorrectionDialog(props: {
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const [signatures, setSignatures] = useState<Signatures>({});
+  const [signatureRefused, setSignatureRefused] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   useDirtyForm('handover-correction', note.trim() !== '');
@@ -45,12 +48,13 @@ export function CorrectionDialog(props: {
     }
     setSaving(true);
     setFailure(null);
+    setSignatureRefused(false);
     try {
       const ctx = await makeWriteContext(db, props.staffId);
       const res = await addCorrection(db, ctx, { recordId: record.id, note, signatures: [outgoing, incoming] });
       if (res.ok) props.onClose();
       else if (res.errors === 'noteRequired') setNoteMissing(true);
-      else setSignatures({});
+      else setSignatureRefused(true);
     } catch (e) {
       setFailure(e);
     } finally {
@@ -64,9 +68,25 @@ export function CorrectionDialog(props: {
     if (s.role === 'incoming') void save(next);
   };
 
+  /** Takes one signature back to be signed again (after a refusal, or a slip of the pen). */
+  const unsign = (role: Signature['role']) => {
+    const { [role]: _dropped, ...rest } = signatures;
+    setSignatures(rest);
+    setSignatureRefused(false);
+  };
+
   const block = (role: Signature['role'], id: string) => {
     const signed = signatures[role];
-    if (signed) return <SignedBy signature={signed} name={nameOf(id)} nowMs={nowMs} timeZone={timeZone} />;
+    if (signed) {
+      return (
+        <div className="handover-signed-row">
+          <SignedBy signature={signed} name={nameOf(id)} nowMs={nowMs} timeZone={timeZone} />
+          <Button onClick={() => unsign(role)} disabled={saving}>
+            {t('handover.signature.again')}
+          </Button>
+        </div>
+      );
+    }
     return (
       <SignatureBlock
         key={role}
@@ -102,6 +122,11 @@ export function CorrectionDialog(props: {
       </Field>
       {block('outgoing', record.outgoingStaffId)}
       {signatures.outgoing ? block('incoming', record.incomingStaffId) : null}
+      {signatureRefused ? (
+        <p role="alert" className="form-error">
+          {t('handover.sign.error.signatureMissing')}
+        </p>
+      ) : null}
       <FailureAlert error={failure} />
       {signatures.outgoing && signatures.incoming ? (
         <div className="form-actions">

@@ -8,7 +8,7 @@ import { useUiStore } from '../../state/ui-store';
 import { Button } from '../../ui/button';
 import { useDb } from '../../ui/db-context';
 import { formatShort } from '../../ui/time';
-import { useNow } from '../../ui/use-now';
+import { useCorrectedNow } from '../../ui/use-now';
 import { useSite } from '../../ui/use-site';
 import { incomingExpectedAt, opensAt } from './shift-end';
 import { useScheduledEnd } from './use-shift-end';
@@ -25,7 +25,8 @@ export function HandoverReminder({ staffId }: { staffId: string }) {
   const t = useT();
   const db = useDb();
   const site = useSite();
-  const nowMs = useNow(30_000);
+  // T1: the shift's end is compared with server-corrected time, not the tablet's own clock.
+  const nowMs = useCorrectedNow(30_000);
   const section = useUiStore((s) => s.section);
   const setSection = useUiStore((s) => s.setSection);
   const current = useLiveQuery(async (): Promise<{ duty: Duty | null; handover: Handover | null }> => {
@@ -34,7 +35,7 @@ export function HandoverReminder({ staffId }: { staffId: string }) {
     return { duty, handover };
   }, [db, staffId]);
   const shiftEnd = useScheduledEnd(staffId, current?.duty, nowMs);
-  if (!site || !current?.duty) return null;
+  if (!site || !current?.duty || nowMs === undefined) return null;
 
   // The handover being prepared carries its own scheduled time; before it opens, the rota says.
   const preparing = current.handover?.status === 'preparing' ? current.handover : null;

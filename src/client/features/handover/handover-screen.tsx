@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
-import { useNow } from '../../ui/use-now';
+import { useCorrectedNow } from '../../ui/use-now';
 import { useSite } from '../../ui/use-site';
 import { HandoverFlow } from './handover-flow';
 import { RecordView } from './record-view';
@@ -24,9 +24,10 @@ export interface HandoverScreenProps {
 export function HandoverScreen({ staffId, renderCount }: HandoverScreenProps) {
   const data = useHandoverData(staffId);
   const site = useSite();
-  const nowMs = useNow(30_000);
+  // T1: deadlines and the gate run on server-corrected time, never the tablet's own clock.
+  const nowMs = useCorrectedNow(30_000);
   const scheduledEnd = useScheduledEnd(staffId, data?.duty, nowMs);
-  if (data === undefined || site === undefined) return null;
+  if (data === undefined || site === undefined || nowMs === undefined) return null;
   const { duty, handover, received } = data;
 
   return (

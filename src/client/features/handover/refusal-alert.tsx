@@ -6,7 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { useDb } from '../../ui/db-context';
 import { rejectReason } from '../../ui/sync-messages';
 import { formatDateTime } from '../../ui/time';
-import { useNow } from '../../ui/use-now';
+import { useCorrectedNow } from '../../ui/use-now';
 import { useSiteTimeZone } from '../../ui/use-site';
 
 /** With no open duty, refusals this recent are still news to the person at the desk. */
@@ -19,9 +19,11 @@ const RECENT_MS = 12 * 3_600_000;
  */
 function useRefusal(staffId: string, handoverId: string | null, since: number | null): SyncError | null | undefined {
   const db = useDb();
-  const nowMs = useNow();
-  const from = since ?? nowMs - RECENT_MS;
+  // T1: refusals are stamped in server time, so "recent" is measured in server-corrected time.
+  const nowMs = useCorrectedNow();
+  const from = since ?? (nowMs === undefined ? undefined : nowMs - RECENT_MS);
   return useLiveQuery(async () => {
+    if (from === undefined) return undefined;
     if (handoverId !== null) {
       const refused = await refusedHandover(db, handoverId);
       if (refused) return refused;

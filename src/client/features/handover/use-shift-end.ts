@@ -12,12 +12,13 @@ const NO_ASSIGNMENTS: Assignment[] = [];
 
 /**
  * H1: the scheduled end of `duty`'s shift (see scheduledShiftEnd), live from the rota and the
- * building's templates. `undefined` while loading, `null` when nothing says when it ends.
+ * building's templates. `undefined` while loading (or while `nowMs`, the server-corrected time,
+ * is), `null` when nothing says when it ends.
  */
 export function useScheduledEnd(
   staffId: string,
   duty: Duty | null | undefined,
-  nowMs: number,
+  nowMs: number | undefined,
 ): number | null | undefined {
   const db = useDb();
   const site = useSite();
@@ -29,7 +30,7 @@ export function useScheduledEnd(
         : (await rotaBetween(db, startedAt - ROTA_SPAN_MS, startedAt + ROTA_SPAN_MS)).assignments,
     [db, startedAt],
   );
-  if (duty === undefined || site === undefined || assignments === undefined) return undefined;
+  if (duty === undefined || site === undefined || assignments === undefined || nowMs === undefined) return undefined;
   if (duty === null) return null;
   return scheduledShiftEnd({
     staffId,

@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
+import { useCorrectedNow } from '../../ui/use-now';
 import { useSiteTimeZone } from '../../ui/use-site';
 import { CustodyPanel } from './custody-panel';
 import { ItemsTabs, tabPanelProps, type TabDef } from './items-tabs';
 import { LoansPanel } from './loans-panel';
 import { RegisterPanel } from './register-panel';
-import { useCorrectedNow } from './use-desk-clock';
 import { useItemsFocus, type ItemsTab } from './use-items-focus';
 import { useHeldCustody, useOpenLoans } from './use-register';
 
@@ -17,7 +17,7 @@ export function ItemsScreen({ staffId }: { staffId: string }) {
   const t = useT();
   const idBase = useId();
   const timeZone = useSiteTimeZone();
-  const now = useCorrectedNow();
+  const now = useCorrectedNow(30_000);
   const loans = useOpenLoans(now);
   const held = useHeldCustody();
   const { tab, select, highlightId } = useItemsFocus();

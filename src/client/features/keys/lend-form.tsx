@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { expectedAtDesk } from '../../../domain/count-rules';
 import { ITEM_CATEGORIES, type Item } from '../../../domain/entities';
 import { LENDABLE_CATEGORIES } from '../../../domain/item-entities';
 import { useT } from '../../i18n/use-t';
@@ -14,7 +15,7 @@ export interface LendFormProps {
   timeZone: string;
   items: ReadonlyMap<string, Item> | undefined;
   /** How many of each item are out on loan now, so the picker says how many are at the desk. */
-  lentByItem: ReadonlyMap<string, number>;
+  lent: ReadonlyMap<string, { quantity: number }>;
 }
 
 const LABELS = {
@@ -28,7 +29,7 @@ const LABELS = {
 } as const;
 
 /** Lend a key or radio: item, quantity for countable items, borrower, contact, purpose, due time. */
-export function LendForm({ staffId, timeZone, items, lentByItem }: LendFormProps) {
+export function LendForm({ staffId, timeZone, items, lent }: LendFormProps) {
   const t = useT();
   const titleId = useId();
   const form = useLendForm(staffId, timeZone, items);
@@ -76,7 +77,7 @@ export function LendForm({ staffId, timeZone, items, lentByItem }: LendFormProps
               {groups.map((g) => (
                 <optgroup key={g.category} label={t(categoryKey(g.category))}>
                   {g.items.map((i) => {
-                    const atDesk = Math.max(0, i.expectedQuantity - (lentByItem.get(i.id) ?? 0));
+                    const atDesk = expectedAtDesk(i, lent.get(i.id)?.quantity ?? 0);
                     return (
                       <option key={i.id} value={i.id} disabled={atDesk === 0}>
                         {t('register.loans.item.option', { label: i.label, code: i.code, count: atDesk })}

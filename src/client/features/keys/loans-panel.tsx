@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { OpenLoan } from '../../../domain/loan-rules';
+import { lentByItem, type OpenLoan } from '../../../domain/loan-rules';
 import { returnItem } from '../../db/repos/item-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useT } from '../../i18n/use-t';
@@ -9,7 +9,7 @@ import { useAction } from '../../ui/use-action';
 import { LendForm } from './lend-form';
 import { OpenLoanList, RecentReturns } from './loan-list';
 import { errorText, type FormErrorCode } from './register-labels';
-import { currentDutyId } from './use-desk-clock';
+import { currentDutyId } from './use-register';
 import { useItemsById, useRecentClosings } from './use-movements';
 
 export interface LoansPanelProps {
@@ -30,11 +30,7 @@ export function LoansPanel({ staffId, timeZone, now, loans, highlightId }: Loans
   const db = useDb();
   const items = useItemsById();
   const returns = useRecentClosings('return');
-  const lentByItem = useMemo(() => {
-    const map = new Map<string, number>();
-    for (const l of loans ?? []) map.set(l.lend.itemId, (map.get(l.lend.itemId) ?? 0) + l.lend.quantity);
-    return map;
-  }, [loans]);
+  const lent = useMemo(() => lentByItem(loans ?? []), [loans]);
   const returning = useAction(async (loanId: string) => {
     const ctx = await makeWriteContext(db, staffId);
     const result = await returnItem(db, ctx, { loanId, dutyId: await currentDutyId(db, staffId) });
@@ -45,7 +41,7 @@ export function LoansPanel({ staffId, timeZone, now, loans, highlightId }: Loans
 
   return (
     <div className="register-columns">
-      <LendForm staffId={staffId} timeZone={timeZone} items={items} lentByItem={lentByItem} />
+      <LendForm staffId={staffId} timeZone={timeZone} items={items} lent={lent} />
       <div className="register-stack">
         <FailureAlert error={returning.error} />
         {lastRefusal ? (

@@ -2,10 +2,11 @@ import { useId, useMemo, useState } from 'react';
 import { ITEM_CATEGORIES, type Item, type ItemCategory } from '../../../domain/entities';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
+import { useStaffMember } from '../../ui/use-staff';
 import { ItemFormDialog } from './item-form-dialog';
 import { ItemGroup } from './item-rows';
 import { LabelSheet } from './label-sheet';
-import { useCanKeepRegister, useRegister } from './use-register';
+import { keepsRegister, useRegister } from './use-register';
 
 export interface RegisterPanelProps {
   staffId: string;
@@ -21,7 +22,8 @@ export interface RegisterPanelProps {
 export function RegisterPanel({ staffId, timeZone, now, highlightId }: RegisterPanelProps) {
   const t = useT();
   const titleId = useId();
-  const canEdit = useCanKeepRegister(staffId);
+  const me = useStaffMember(staffId);
+  const canEdit = me === undefined ? undefined : keepsRegister(me);
   const [showInactive, setShowInactive] = useState(false);
   const { items, states } = useRegister(showInactive, now);
   const [editing, setEditing] = useState<Item | 'new' | null>(null);

@@ -7,7 +7,7 @@ import { useDb } from '../../ui/db-context';
 import { fromLocalInput, toLocalInput } from '../../ui/time';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { parseWhole, withoutError, type FormErrorCode } from './register-labels';
-import { currentDutyId } from './use-desk-clock';
+import { currentDutyId } from './use-register';
 
 export type CustodyTextField = 'label' | 'party' | 'fromParty' | 'contact' | 'reason' | 'location';
 type CustodyField = CustodyTextField | 'quantity' | 'occurredAt';

@@ -6,7 +6,7 @@ import { useDb } from '../../ui/db-context';
 import { fromLocalInput, toLocalInput } from '../../ui/time';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { withoutError, type FormErrorCode } from './register-labels';
-import { currentDutyId } from './use-desk-clock';
+import { currentDutyId } from './use-register';
 
 type GiveOutField = 'party' | 'checkedHow' | 'occurredAt';
 export type GiveOutErrors = Partial<Record<GiveOutField | 'closesId', FormErrorCode>>;

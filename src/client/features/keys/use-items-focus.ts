@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { listMovements } from '../../db/queries/register-queries';
+import { getMovement } from '../../db/queries/lookups';
 import { useUiStore } from '../../state/ui-store';
 import { useDb } from '../../ui/db-context';
 
@@ -18,8 +18,7 @@ export function useItemsFocus() {
   const [chosen, setChosen] = useState<ItemsTab | null>(null);
   const ours = focus && (focus.table === 'item' || focus.table === 'itemMovement') ? focus : null;
   const movement = useLiveQuery(
-    async () =>
-      ours?.table === 'itemMovement' ? ((await listMovements(db)).find((m) => m.id === ours.id) ?? null) : null,
+    async () => (ours?.table === 'itemMovement' ? ((await getMovement(db, ours.id)) ?? null) : null),
     [db, ours?.table, ours?.id],
   );
   // The focus belongs to this visit: leaving the screen drops it, so coming back starts plain.

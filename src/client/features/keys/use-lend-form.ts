@@ -8,7 +8,7 @@ import { useDb } from '../../ui/db-context';
 import { fromLocalInput } from '../../ui/time';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { parseWhole, withoutError, type FormErrorCode } from './register-labels';
-import { currentDutyId } from './use-desk-clock';
+import { currentDutyId } from './use-register';
 
 export type LendTextField = 'party' | 'contact' | 'reason';
 type LendField = LendTextField | 'itemId' | 'quantity' | 'partyKind' | 'dueAt';

@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import type { Item } from '../../../domain/entities';
+import type { Item, Staff } from '../../../domain/entities';
 import type { ItemMovement } from '../../../domain/item-entities';
 import type { OpenLoan } from '../../../domain/loan-rules';
-import { getStaff } from '../../db/queries';
+import { openDutyFor } from '../../db/queries';
 import { custodyHeldNow, listItems, loansNow } from '../../db/queries/register-queries';
+import type { HandoverDb } from '../../db/schema';
 import { useDb } from '../../ui/db-context';
 
 /** What the register shows beside an item: who has it out, whether overdue, whether held. */
@@ -54,13 +55,11 @@ export function useHeldCustody(): { movement: ItemMovement; item: Item }[] | und
 }
 
 /**
- * Whether the signed-in person keeps the register: the section chief or an administrator (H8,
- * O1); undefined until their staff row has loaded. Everyone else sees it read-only.
+ * Whether this person keeps the register: the section chief or an administrator (H8, O1); nobody
+ * unknown to the tablet does. Everyone else sees it read-only.
  */
-export function useCanKeepRegister(staffId: string): boolean | undefined {
-  const db = useDb();
-  const role = useLiveQuery(async () => (await getStaff(db, staffId))?.role ?? null, [db, staffId]);
-  return role === undefined ? undefined : role === 'chief' || role === 'admin';
+export function keepsRegister(staff: Pick<Staff, 'role'> | null): boolean {
+  return staff !== null && (staff.role === 'chief' || staff.role === 'admin');
 }
 
 /** The register's items (category order, then code) with each item's loans and custody state. */
@@ -85,4 +84,13 @@ export function useRegister(includeInactive: boolean, now: number | undefined) {
     return map;
   }, [loans, held]);
   return { items, states, loans, held };
+}
+
+/**
+ * The duty a movement belongs to: the person's open duty at the moment of writing, or null when
+ * they have none open (a chief lending a key outside a desk shift). Read at save time, not
+ * cached, so a handover signed meanwhile never attaches a loan to a closed duty.
+ */
+export async function currentDutyId(db: HandoverDb, staffId: string): Promise<string | null> {
+  return (await openDutyFor(db, staffId))?.id ?? null;
 }

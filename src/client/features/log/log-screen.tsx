@@ -1,14 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import type { Duty } from '../../../domain/entities';
-import { getSyncStatus } from '../../db/queries';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
-import { useDb } from '../../ui/db-context';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Dialog } from '../../ui/dialog';
 import { formatDateTime } from '../../ui/time';
 import { useAction } from '../../ui/use-action';
+import { useClockOffset } from '../../ui/use-now';
 import { useSite } from '../../ui/use-site';
 import { EntryDetail } from './entry-detail';
 import { EntryForm } from './entry-form';
@@ -52,11 +50,10 @@ interface DutyViewProps {
 
 function DutyView({ duty, staffId, onEnd, openEntryId, onOpen: setOpenEntryId }: DutyViewProps) {
   const t = useT();
-  const db = useDb();
   const site = useSite();
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const ending = useAction(onEnd);
-  const offsetMs = useLiveQuery(async () => (await getSyncStatus(db)).clockOffsetMs, [db]);
+  const offsetMs = useClockOffset();
   // T1: the default occurred-at is the tablet's clock corrected by the server offset.
   const correctedNow = useCallback(() => Date.now() + (offsetMs ?? 0), [offsetMs]);
   // The form's default occurred-at is shown in the building's zone and corrected time, so it waits

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { dutiesByIds, entriesForDay, getSyncStatus, listStaff } from '../../db/queries';
+import { dutiesByIds, entriesForDay, listStaff } from '../../db/queries';
 import { useDb } from '../../ui/db-context';
-import { useNow } from '../../ui/use-now';
+import { useCorrectedNow, useNow } from '../../ui/use-now';
 import { dayBounds, dayKeyOf, groupByDuty, isDayKey, shiftDayKey, type DutyGroup } from './building-day';
 import { useEntryFilters, type EntryFilterState } from './use-entry-filters';
 
@@ -33,8 +33,9 @@ export interface DayRecord {
  */
 export function useDayRecord(timeZone: string): DayRecord {
   const db = useDb();
-  const offsetMs = useLiveQuery(async () => (await getSyncStatus(db)).clockOffsetMs, [db]) ?? 0;
-  const today = dayKeyOf(useNow() + offsetMs, timeZone);
+  // T1: server-corrected; until the offset loads, the tablet's clock (it only picks a day).
+  const tabletNow = useNow();
+  const today = dayKeyOf(useCorrectedNow() ?? tabletNow, timeZone);
   // null follows "today", so a screen left open past midnight moves on to the new day by itself.
   const [picked, setPicked] = useState<string | null>(null);
   const day = picked !== null && picked < today ? picked : today;

@@ -4,12 +4,12 @@ import { isSuperior } from '../../../domain/task-rules';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { useSite } from '../../ui/use-site';
+import { useStaffMember } from '../../ui/use-staff';
 import { ArrangeForm } from './arrange-form';
 import { AttendancePanel } from './attendance-panel';
 import { dayLabel, shiftTemplates } from './rota-labels';
 import { SwapForm } from './swap-form';
 import { SwapList } from './swap-list';
-import { useActor } from './use-actor';
 import { useArrange } from './use-arrange';
 import { useRotaWeek, type RotaWeek } from './use-rota-week';
 import { useSwapForm } from './use-swap-form';
@@ -23,7 +23,7 @@ import { WeekView } from './week-view';
  */
 export function RotaScreen({ staffId }: { staffId: string }) {
   const site = useSite();
-  const actor = useActor(staffId);
+  const actor = useStaffMember(staffId);
   // Days and shift times need the building's zone; never fall back to the tablet's own (T1).
   if (site === undefined || !actor) return null;
   return <RotaView actor={actor} site={site} />;

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import type { Staff } from '../../../domain/entities';
 import type { RotaShift, SwapRequest } from '../../../domain/rota-entities';
 import type { Assignment } from '../../../domain/swap-rules';
-import { getSyncStatus, listStaff } from '../../db/queries';
+import { listStaff } from '../../db/queries';
 import { rotaBetween } from '../../db/queries/rota-queries';
 import { useDb } from '../../ui/db-context';
-import { useNow } from '../../ui/use-now';
+import { useCorrectedNow, useNow } from '../../ui/use-now';
 import { addDaysToKey, dayKeyOf, weekDays, weekRange } from './week';
 
 export interface RotaWeek {
@@ -36,8 +36,9 @@ export interface RotaWeek {
  */
 export function useRotaWeek(timeZone: string): RotaWeek {
   const db = useDb();
-  const offsetMs = useLiveQuery(async () => (await getSyncStatus(db)).clockOffsetMs, [db]) ?? 0;
-  const nowMs = useNow() + offsetMs;
+  // T1: server-corrected; until the offset loads, the tablet's clock (a week view, not a deadline).
+  const tabletNow = useNow();
+  const nowMs = useCorrectedNow() ?? tabletNow;
   const today = dayKeyOf(nowMs, timeZone);
   const [weekOffset, setWeekOffset] = useState(0);
   const days = weekDays(addDaysToKey(today, weekOffset * 7));

@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Role } from '../../../domain/entities';
-import type { RotaShift, SwapRequest } from '../../../domain/rota-entities';
+import type { SwapRequest } from '../../../domain/rota-entities';
 import type { SwapTransitionError } from '../../../domain/swap-rules';
-import { listSwaps, rotaBetween } from '../../db/queries/rota-queries';
+import { rotaShiftsByIds } from '../../db/queries/lookups';
+import { listSwaps } from '../../db/queries/rota-queries';
 import { decideSwap } from '../../db/repos/rota-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
@@ -30,9 +31,11 @@ export function useSwapList(staffId: string, role: Role) {
   const db = useDb();
   const data = useLiveQuery(async () => {
     const swaps = (await listSwaps(db)).sort((a, b) => b.requestedAt - a.requestedAt || b.id.localeCompare(a.id));
-    // A request may name a shift outside the week shown, so look its shifts up over all time.
-    const { shifts } = await rotaBetween(db, 0, Number.MAX_SAFE_INTEGER);
-    return { swaps, shiftById: new Map<string, RotaShift>(shifts.map((s) => [s.id, s])) };
+    // A request may name a shift outside the week shown, so its shifts are looked up by id.
+    const shiftIds = swaps.flatMap((s) =>
+      s.otherShiftId === null ? [s.rotaShiftId] : [s.rotaShiftId, s.otherShiftId],
+    );
+    return { swaps, shiftById: await rotaShiftsByIds(db, shiftIds) };
   }, [db]);
   const [refusals, setRefusals] = useState<Record<string, SwapTransitionError>>({});
   const [busyId, setBusyId] = useState<string | null>(null);

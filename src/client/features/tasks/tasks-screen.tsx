@@ -7,12 +7,12 @@ import { Button } from '../../ui/button';
 import { ChipGroup } from '../../ui/choice-group';
 import { useNow } from '../../ui/use-now';
 import { useSite } from '../../ui/use-site';
+import { useStaffMember } from '../../ui/use-staff';
 import { TaskDetail } from './task-detail';
 import { TaskForm } from './task-form';
 import type { TaskGroup } from './task-groups';
 import { taskKindKey, taskStatusKey } from './task-labels';
 import { TaskRow } from './task-row';
-import { useActor } from './use-actor';
 import { useTaskList, type KindFilter, type TaskListState } from './use-task-list';
 
 /**
@@ -22,7 +22,7 @@ import { useTaskList, type KindFilter, type TaskListState } from './use-task-lis
  */
 export function TasksScreen({ staffId }: { staffId: string }) {
   const site = useSite();
-  const { staff } = useActor(staffId);
+  const staff = useStaffMember(staffId);
   // Times need the building's zone; never fall back to the tablet's own zone (T1).
   if (site === undefined || !staff) return null;
   return <TasksView staffId={staffId} role={staff.role} timeZone={site.timeZone} />;

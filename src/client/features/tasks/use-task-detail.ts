@@ -2,14 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Role } from '../../../domain/entities';
 import type { TaskFieldErrors } from '../../../domain/task-rules';
-import type { Task } from '../../../domain/task-entities';
-import { listStaff } from '../../db/queries';
-import { listItems } from '../../db/queries/register-queries';
-import { acknowledgementsFor, listTasks, taskNotes } from '../../db/queries/task-queries';
+import { getItem, getTask } from '../../db/queries/lookups';
+import { acknowledgementsFor, taskNotes } from '../../db/queries/task-queries';
 import { acknowledgeInstruction, addTaskNote, closeTask, setTaskImportant } from '../../db/repos/task-repo';
 import { makeWriteContext, type WriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
 import { useDirtyForm } from '../../ui/use-dirty-form';
+import { useStaffNames } from '../../ui/use-staff';
 
 /**
  * One task with its progress notes (append-only, oldest first) and read receipts (H7), and the
@@ -19,15 +18,14 @@ import { useDirtyForm } from '../../ui/use-dirty-form';
 export function useTaskDetail(taskId: string, staffId: string, role: Role) {
   const db = useDb();
   const data = useLiveQuery(async () => {
-    const task: Task | null = (await listTasks(db)).find((t) => t.id === taskId) ?? null;
+    const task = (await getTask(db, taskId)) ?? null;
     const notes = await taskNotes(db, taskId);
     const receipts = await acknowledgementsFor(db, taskId);
-    const staff = await listStaff(db, { includeInactive: true });
-    const item = task?.itemId
-      ? (await listItems(db, { includeInactive: true })).find((i) => i.id === task.itemId)
-      : undefined;
-    return { task, notes, receipts, staff, item };
+    const item = task?.itemId ? await getItem(db, task.itemId) : undefined;
+    return { task, notes, receipts, item };
   }, [db, taskId]);
+  // Inactive people too: an old note or receipt still names who wrote it.
+  const names = useStaffNames();
 
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState(false);
@@ -84,7 +82,7 @@ export function useTaskDetail(taskId: string, staffId: string, role: Role) {
     notes: data?.notes,
     receipts: data?.receipts,
     item: data?.item,
-    nameOf: (id: string) => data?.staff.find((s) => s.id === id)?.name,
+    nameOf: (id: string) => names?.get(id),
     note,
     setNote: (v: string) => {
       setNote(v);

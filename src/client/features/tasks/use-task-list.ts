@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Item } from '../../../domain/entities';
 import type { TaskKind, TaskStatus } from '../../../domain/task-entities';
-import { listStaff } from '../../db/queries';
 import { listItems } from '../../db/queries/register-queries';
 import { listTasks, openTasksCarried } from '../../db/queries/task-queries';
 import { useDb } from '../../ui/db-context';
@@ -18,7 +17,6 @@ export interface TaskListState {
   /** Undefined while loading. */
   groups: TaskGroup[] | undefined;
   count: number;
-  nameOf(staffId: string): string | undefined;
   itemOf(itemId: string): Item | undefined;
 }
 
@@ -35,10 +33,9 @@ export function useTaskList(): TaskListState {
     const all =
       status === 'open' ? await openTasksCarried(db) : (await listTasks(db, { status })).sort(newestClosedFirst);
     const tasks = kind === 'all' ? all : all.filter((t) => t.kind === kind);
-    // Inactive people and items too: an old task still names who raised it and what it concerns.
-    const staff = await listStaff(db, { includeInactive: true });
+    // Inactive items too: an old task still names what it concerns.
     const items = await listItems(db, { includeInactive: true });
-    return { tasks, staff, items };
+    return { tasks, items };
   }, [db, kind, status]);
 
   return {
@@ -48,7 +45,6 @@ export function useTaskList(): TaskListState {
     setStatus,
     groups: data ? groupTasks(data.tasks, status === 'open') : undefined,
     count: data?.tasks.length ?? 0,
-    nameOf: (id) => data?.staff.find((s) => s.id === id)?.name,
     itemOf: (id) => data?.items.find((i) => i.id === id),
   };
 }
