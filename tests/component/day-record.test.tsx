@@ -127,7 +127,7 @@ const list = (name: RegExp | string) => screen.getByRole('list', { name });
 const causesIn = (name: RegExp | string) =>
   within(list(name))
     .getAllByRole('button')
-    .map((b) => b.querySelector('.entry-cause')?.textContent);
+    .map((b) => b.querySelector('.record-line')?.textContent);
 const dayInput = () => screen.getByLabelText('Day');
 
 async function renderDay() {

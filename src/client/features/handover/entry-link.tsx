@@ -14,8 +14,8 @@ export function EntrySummary({ entry, nowMs, timeZone }: { entry: LogEntry; nowM
   const t = useT();
   return (
     <span className="handover-entry">
-      <span className="entry-time">{formatShort(entry.occurredAt, nowMs, timeZone)}</span>
-      <span className="entry-kind">{t(kindKey(entry))}</span>
+      <span className="record-time">{formatShort(entry.occurredAt, nowMs, timeZone)}</span>
+      <span className="record-kind">{t(kindKey(entry))}</span>
       <span className={`badge badge-${entry.severity}`}>{t(severityKey(entry))}</span>
       <span className={`badge badge-${entry.status}`}>{t(statusKey(entry))}</span>
       <span className="handover-entry-cause">{entry.cause}</span>

@@ -118,7 +118,7 @@ export function RecentGivenOut({
       <ul className="recent-rows" aria-labelledby={titleId}>
         {closings?.map(({ close, item }) => (
           <li key={close.id}>
-            <span className="entry-time">{formatShort(close.occurredAt, now, timeZone)}</span>
+            <span className="record-time">{formatShort(close.occurredAt, now, timeZone)}</span>
             <span>
               {t('register.custody.recent.row', {
                 label: item?.label ?? '',

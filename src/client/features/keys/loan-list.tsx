@@ -102,7 +102,7 @@ export function RecentReturns({
       <ul className="recent-rows" aria-labelledby={titleId}>
         {returns?.map(({ close, opened, item }) => (
           <li key={close.id} className={close.id === highlightId ? 'is-focused' : undefined}>
-            <span className="entry-time">{formatShort(close.occurredAt, now, timeZone)}</span>
+            <span className="record-time">{formatShort(close.occurredAt, now, timeZone)}</span>
             <span>{t('register.loans.recent.row', { label: item?.label ?? '', party: opened?.party ?? '' })}</span>
           </li>
         ))}

@@ -78,7 +78,7 @@ function DutyGroupSection(props: {
   return (
     <section className="day-group" aria-labelledby={headingId}>
       <h3 id={headingId}>{groupTitle(t, group, record, timeZone)}</h3>
-      <ul className="entries" aria-labelledby={headingId}>
+      <ul className="record-rows" aria-labelledby={headingId}>
         {group.entries.map((entry) => (
           <li key={entry.id}>
             <EntryRow entry={entry} sameDayAs={record.fromMs} timeZone={timeZone} onOpen={() => onOpen(entry.id)} />

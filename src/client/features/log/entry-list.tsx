@@ -33,7 +33,7 @@ export function EntryList({
       {entries && count === 0 ? (
         <p className="empty">{filters.filtered ? t('log.list.noMatch') : t('log.list.empty')}</p>
       ) : null}
-      <ul className="entries" aria-labelledby={titleId}>
+      <ul className="record-rows" aria-labelledby={titleId}>
         {entries?.map((entry) => (
           <li key={entry.id}>
             <EntryRow entry={entry} sameDayAs={now} timeZone={timeZone} onOpen={() => onOpen(entry.id)} />

@@ -16,13 +16,13 @@ export function EntryRow({ entry, sameDayAs, timeZone, onOpen }: EntryRowProps) 
   const t = useT();
   const where = [entry.party, entry.location].filter(Boolean).join(' · ');
   return (
-    <button type="button" className={`entry-row severity-${entry.severity}`} onClick={onOpen}>
-      <span className="entry-time">{formatShort(entry.occurredAt, sameDayAs, timeZone)}</span>
-      <span className="entry-kind">{t(kindKey(entry.kind))}</span>
+    <button type="button" className={`record-row severity-${entry.severity}`} onClick={onOpen}>
+      <span className="record-time">{formatShort(entry.occurredAt, sameDayAs, timeZone)}</span>
+      <span className="record-kind">{t(kindKey(entry.kind))}</span>
       <span className={`badge badge-${entry.severity}`}>{t(severityKey(entry.severity))}</span>
       <span className={`badge badge-${entry.status}`}>{t(statusKey(entry.status))}</span>
-      <span className="entry-cause">{entry.cause}</span>
-      {where ? <span className="entry-where">{where}</span> : null}
+      <span className="record-line">{entry.cause}</span>
+      {where ? <span className="record-meta">{where}</span> : null}
     </button>
   );
 }

@@ -55,7 +55,7 @@ export function TaskDetail({ taskId, staffId, role, timeZone, onClose }: TaskDet
         {task.important ? <span className="badge badge-important">{t('tasks.important')}</span> : null}
       </p>
       {task.itemId ? (
-        <p className="task-item">
+        <p className="record-meta">
           {d.item ? t('tasks.item', { label: d.item.label, code: d.item.code }) : t('tasks.item.unknown')}
         </p>
       ) : null}

@@ -19,18 +19,18 @@ export function TaskRow({ task, item, nowMs, timeZone, onOpen }: TaskRowProps) {
   return (
     <button
       type="button"
-      className={`task-row task-kind-${task.kind}${task.important ? ' task-important' : ''}`}
+      className={`record-row task-kind-${task.kind}${task.important ? ' task-important' : ''}`}
       onClick={onOpen}
     >
-      <span className="task-time">{formatShort(task.createdAt, nowMs, timeZone)}</span>
-      <span className="task-kind">{t(taskKindKey(task.kind))}</span>
+      <span className="record-time">{formatShort(task.createdAt, nowMs, timeZone)}</span>
+      <span className="record-kind">{t(taskKindKey(task.kind))}</span>
       {task.important ? <span className="badge badge-important">{t('tasks.important')}</span> : null}
       {task.status === 'open' ? null : (
         <span className={`badge badge-task-${task.status}`}>{t(taskStatusKey(task.status))}</span>
       )}
-      <span className="task-title">{task.title}</span>
+      <span className="record-line">{task.title}</span>
       {task.itemId ? (
-        <span className="task-item">
+        <span className="record-meta">
           {item ? t('tasks.item', { label: item.label, code: item.code }) : t('tasks.item.unknown')}
         </span>
       ) : null}

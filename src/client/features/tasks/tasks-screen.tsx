@@ -150,7 +150,7 @@ function TaskGroupSection(props: {
   return (
     <section className={`task-group task-group-${group.key}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{group.key === 'important' ? t('tasks.group.important') : t(taskKindKey(group.key))}</h3>
-      <ul className="task-rows" aria-labelledby={headingId}>
+      <ul className="record-rows" aria-labelledby={headingId}>
         {group.tasks.map((task) => (
           <li key={task.id}>
             <TaskRow
