@@ -168,6 +168,19 @@ export const SyncError = z.object({
   actorStaffId: z.string(),
   fields: z.record(z.string(), z.unknown()),
   recordedAt: EpochMs,
+  /**
+   * What exactly was wrong, field by field, so the tablet can say it in the UI's language and put
+   * the message beside the field when the change is opened again (`path` is the field name, `code`
+   * the zod issue code or a rule code, `limit` the maximum or minimum where one applies). Rows
+   * written before this field existed have none.
+   */
+  issues: z
+    .array(z.object({ path: z.string(), code: z.string(), limit: z.number().optional() }))
+    .max(50)
+    .default([]),
+  /** Set when a person on a tablet has dealt with the refusal (resent it edited, or dismissed it). */
+  dismissedAt: EpochMs.nullable().default(null),
+  dismissedBy: Id.nullable().default(null),
 });
 export type SyncError = z.infer<typeof SyncError>;
 

@@ -41,6 +41,10 @@ export const OP_REJECT_CODES = [
   'handover_taken',
   /** A table rule refused it (row-rules.ts): wrong role for this kind of row, a swap step out of order. */
   'rule_violation',
+  /** H3, S1: a duty begins only by an accepted handover or an opening, ends only by a handover or a closing; one open duty per building. */
+  'duty_rule',
+  /** H11, H4: the handover record ignores a blocker the signing tablet knew of (details list the blockers). */
+  'gate_blocked',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 
@@ -58,4 +62,6 @@ export const OP_REJECT_HTTP_STATUS: Record<OpRejectCode, number> = {
   locked: 409,
   handover_taken: 409,
   rule_violation: 403,
+  duty_rule: 409,
+  gate_blocked: 409,
 };

@@ -195,6 +195,9 @@ describe('a handover accepted on another tablet', () => {
       actorStaffId: desk.outgoingId,
       fields: { handoverId: handover.id, outgoingStaffId: desk.outgoingId, incomingStaffId: desk.incomingId },
       recordedAt: Date.now(),
+      issues: [],
+      dismissedAt: null,
+      dismissedBy: null,
       _versions: {},
     });
     renderDesk(desk);

@@ -50,6 +50,9 @@ describe('status bar and sync panel', () => {
       actorStaffId: staffId,
       fields: { kind: 'complaint', cause: 'Noise from the 12th floor', process: 'Called the tenant' },
       recordedAt: Date.now(),
+      issues: [],
+      dismissedAt: null,
+      dismissedBy: null,
       _versions: {},
     });
     const engine = fakeEngine({ pushed: 2, pulled: 5 });

@@ -70,6 +70,9 @@ function localSyncError(op: OutboxOp, siteId: string, code: string, message: str
     actorStaffId: op.actorStaffId,
     fields: op.fields,
     recordedAt: at,
+    issues: [],
+    dismissedAt: null,
+    dismissedBy: null,
     _versions: {},
   };
 }

@@ -274,6 +274,9 @@ export const en = {
   'sync.reason.locked': 'It changes a signed handover record, which is locked; add a correction instead',
   'sync.reason.handover_taken': 'This handover was already accepted on another tablet',
   'sync.reason.rule_violation': 'A rule of the desk does not allow this change',
+  'sync.reason.duty_rule':
+    'A duty begins only by accepting a handover or opening the desk, and ends only by a handover or closing the desk; one duty is open at a time',
+  'sync.reason.gate_blocked': 'The handover was signed while something that forbids it was still open',
   'sync.reason.unknown': 'Refused by the server ({code})',
   'table.site': 'Building settings',
   'table.staff': 'Staff',

@@ -267,6 +267,8 @@ export const zhHans = {
   'sync.reason.locked': '此更改涉及已签署并锁定的交接记录，请改为新增更正',
   'sync.reason.handover_taken': '此交接已在另一台平板电脑上接收',
   'sync.reason.rule_violation': '值班规定不允许此更改',
+  'sync.reason.duty_rule': '值班只能经接班或开台开始，经交班或收台结束；同一时间只有一个值班',
+  'sync.reason.gate_blocked': '交接班签署时仍有禁止交接的事项未解决',
   'sync.reason.unknown': '被服务器拒绝（{code}）',
   'table.site': '大厦设置',
   'table.staff': '员工',

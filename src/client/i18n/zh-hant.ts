@@ -267,6 +267,8 @@ export const zhHant = {
   'sync.reason.locked': '此變更涉及已簽署並鎖定的交接記錄，請改為新增更正',
   'sync.reason.handover_taken': '此交接已在另一部平板電腦上接收',
   'sync.reason.rule_violation': '值班規定不容許此變更',
+  'sync.reason.duty_rule': '值班只能經接班或開台開始，經交班或收台結束；同一時間只有一個值班',
+  'sync.reason.gate_blocked': '交接班簽署時仍有禁止交接的事項未解決',
   'sync.reason.unknown': '被伺服器拒絕（{code}）',
   'table.site': '大廈設定',
   'table.staff': '員工',

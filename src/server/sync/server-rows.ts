@@ -64,6 +64,9 @@ export function writeSyncError(store: Store, clock: ServerClock, r: RejectionInp
     actorStaffId: r.op.actorStaffId,
     fields: r.op.fields,
     recordedAt: r.nowMs,
+    issues: [],
+    dismissedAt: null,
+    dismissedBy: null,
   };
   insertServerRow(store, clock, 'syncError', row, r.nowMs);
 }

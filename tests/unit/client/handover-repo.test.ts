@@ -222,6 +222,9 @@ describe('the gate (H11) and the carry-over register (H4, H5, H7, H9)', () => {
       actorStaffId: b.people.outgoing,
       fields: { handoverId },
       recordedAt,
+      issues: [],
+      dismissedAt: null,
+      dismissedBy: null,
     });
     expect(await refusedHandover(b.db, h.id)).toBeUndefined();
     await b.db.syncError.bulkPut([refusal(newId(), T0 + 9, 'locked'), refusal(h.id, T0 + 1, 'handover_taken')]);
