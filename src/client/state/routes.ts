@@ -4,9 +4,10 @@
  * it. The router is wouter on the browser's own history; this module is the one table of paths,
  * and the hooks every screen uses to read or change them.
  *
- * Section changes push a history entry (Back returns to the previous screen); a choice inside a
- * screen that is not a place of its own (a tab of Items, the day shown) replaces the current entry,
- * so a reload keeps it while Back still leaves the screen in one step.
+ * Section changes push a history entry (Back returns to the previous screen), and so do the
+ * handover's steps; a choice inside a screen that is not a place of its own (a tab of Items, the
+ * day shown) replaces the current entry, so a reload keeps it while Back still leaves the screen in
+ * one step.
  */
 import { useCallback } from 'react';
 import { useLocation, useRoute } from 'wouter';
@@ -50,7 +51,7 @@ export function sectionPath(section: Section, detail?: string | null): string {
   return detail ? `${SECTION_PATHS[section]}/${detail}` : SECTION_PATHS[section];
 }
 
-/** The section a path belongs to, or null for a path the app does not know. */
+/** The section whose path `path` is under (`/handover/count` is the handover's), or null. */
 export function sectionOfPath(path: string): Section | null {
   if (path === '/' || path === '') return 'log';
   const first = `/${path.split('/')[1] ?? ''}`;
@@ -58,7 +59,7 @@ export function sectionOfPath(path: string): Section | null {
   return found ?? null;
 }
 
-/** The section of the current URL (null for an unknown path, which the app sends to `/`). */
+/** The section of the current URL, for the nav's current page (null under no section's path). */
 export function useSection(): Section | null {
   const [location] = useLocation();
   return sectionOfPath(location);
