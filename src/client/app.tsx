@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Suspense, lazy, useEffect } from 'react';
+import { useLocation } from 'wouter';
 import type { Staff } from '../domain/entities';
 import type { DeviceInfo } from './db/repos/device-repo';
 import { getStaff } from './db/queries';
@@ -7,13 +8,12 @@ import type { HandoverDb } from './db/schema';
 import { BootErrorScreen, LoadingScreen, OfflineScreen } from './features/boot/boot-screens';
 import { useBoot } from './features/boot/use-boot';
 import { HandoverReminder } from './features/handover/handover-reminder';
-import { DayRecordScreen } from './features/log/day-record';
-import { LogScreen } from './features/log/log-screen';
 import { SignInScreen } from './features/signin/signin-screen';
 import { useIdleSignOut } from './features/signin/use-idle-sign-out';
 import { useHtmlLang } from './i18n/use-html-lang';
+import { SectionRoutes } from './section-routes';
+import { SECTION_PATHS, useSection } from './state/routes';
 import { useSessionStore } from './state/session-store';
-import { useUiStore, type Section } from './state/ui-store';
 import { AppHeader } from './ui/app-header';
 import { DbProvider, useDb } from './ui/db-context';
 import { EngineProvider, type SyncRunner } from './ui/engine-context';
@@ -21,25 +21,11 @@ import { StatusBar } from './ui/status-bar';
 import { UpdatePrompt } from './ui/update-prompt';
 import { useSite } from './ui/use-site';
 
-// Screens used once per tablet (setup, enrolment) or by admins only are separate chunks: the
-// service worker still precaches them, but the daily sign-in and duty record start faster.
+// Screens used once per tablet (setup, enrolment) are separate chunks: the service worker still
+// precaches them, but the daily sign-in and duty record start faster. The sections' screens are in
+// section-routes.tsx.
 const SetupScreen = lazy(() => import('./features/setup/setup-screen').then((m) => ({ default: m.SetupScreen })));
 const EnrolScreen = lazy(() => import('./features/enrol/enrol-screen').then((m) => ({ default: m.EnrolScreen })));
-const AdminScreen = lazy(() => import('./features/admin/admin-screen').then((m) => ({ default: m.AdminScreen })));
-// The handover and the registers are their own chunks too: the service worker precaches them, so
-// they open offline, while sign-in and the duty record (used all shift long) start faster.
-const HandoverScreen = lazy(() =>
-  import('./features/handover/handover-screen').then((m) => ({ default: m.HandoverScreen })),
-);
-const CountScreen = lazy(() => import('./features/count/count-screen').then((m) => ({ default: m.CountScreen })));
-const ItemsScreen = lazy(() => import('./features/keys/items-screen').then((m) => ({ default: m.ItemsScreen })));
-const TasksScreen = lazy(() => import('./features/tasks/tasks-screen').then((m) => ({ default: m.TasksScreen })));
-const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) => ({ default: m.RotaScreen })));
-
-/** The count is a step of the handover; features never import each other, so the app joins them. */
-const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
-  <CountScreen handoverId={handoverId} staffId={staffId} />
-);
 
 export interface AppProps {
   db: HandoverDb;
@@ -95,8 +81,8 @@ function EnrolledApp() {
   const site = useSite();
   const staffId = useSessionStore((s) => s.staffId);
   const signOut = useSessionStore((s) => s.signOut);
-  const section = useUiStore((s) => s.section);
-  const setSection = useUiStore((s) => s.setSection);
+  const section = useSection();
+  const [location, navigate] = useLocation();
   // The lookup carries the id it was made for: right after sign-in the live query still holds the
   // previous result for a moment, which must not read as "this person does not exist".
   const lookup = useLiveQuery(
@@ -108,10 +94,12 @@ function EnrolledApp() {
   );
   const staff = lookup && lookup.id === staffId ? lookup.staff : undefined;
   useIdleSignOut(site?.idleSignOutMinutes);
-  // Whoever signs in next (also after an idle sign-out) starts on the duty record.
+  // Signing out (by hand, idle, or deactivated) returns to `/`, and while nobody is signed in the
+  // URL stays there whatever Back or a typed link asks: whoever signs in next starts on the duty
+  // record. Replaced, not pushed, so the sign-in screen adds no history entry.
   useEffect(() => {
-    if (!staffId) setSection('log');
-  }, [staffId, setSection]);
+    if (!staffId && location !== SECTION_PATHS.log) navigate(SECTION_PATHS.log, { replace: true });
+  }, [staffId, location, navigate]);
 
   // A person deactivated by an admin (here or on another tablet) is signed out at once.
   useEffect(() => {
@@ -120,20 +108,9 @@ function EnrolledApp() {
   }, [staffId, staff, signOut]);
 
   const signedIn = staffId && staff && staff.active ? staff : null;
-  // Admin is for admins only; everyone signed in has the duty record and the record by day.
-  const shown: Section = section === 'admin' && signedIn?.role !== 'admin' ? 'log' : section;
   return (
     <div className="app">
-      <AppHeader
-        siteName={site?.name}
-        staff={signedIn}
-        section={shown}
-        onSection={setSection}
-        onSignOut={() => {
-          signOut();
-          setSection('log');
-        }}
-      />
+      <AppHeader siteName={site?.name} staff={signedIn} section={section} onSignOut={signOut} />
       {signedIn ? <HandoverReminder staffId={signedIn.id} /> : null}
       <main className="app-main">
         {!signedIn ? (
@@ -142,31 +119,11 @@ function EnrolledApp() {
           )
         ) : (
           <Suspense fallback={<LoadingScreen />}>
-            <SectionScreen section={shown} staffId={signedIn.id} />
+            <SectionRoutes staffId={signedIn.id} role={signedIn.role} />
           </Suspense>
         )}
       </main>
       <StatusBar />
     </div>
   );
-}
-
-/** The screen of one section for the signed-in person. */
-function SectionScreen({ section, staffId }: { section: Section; staffId: string }) {
-  switch (section) {
-    case 'admin':
-      return <AdminScreen staffId={staffId} />;
-    case 'day':
-      return <DayRecordScreen staffId={staffId} />;
-    case 'handover':
-      return <HandoverScreen staffId={staffId} renderCount={renderCount} />;
-    case 'tasks':
-      return <TasksScreen staffId={staffId} />;
-    case 'items':
-      return <ItemsScreen staffId={staffId} />;
-    case 'rota':
-      return <RotaScreen staffId={staffId} />;
-    case 'log':
-      return <LogScreen staffId={staffId} />;
-  }
 }

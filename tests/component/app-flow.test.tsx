@@ -30,9 +30,9 @@ describe('enrolled app', () => {
     expect(screen.getByText(/^On duty since \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)).toBeInTheDocument();
 
     const nav = screen.getByRole('navigation', { name: 'Sections' });
-    await user.click(within(nav).getByRole('button', { name: 'Admin' }));
+    await user.click(within(nav).getByRole('link', { name: 'Admin' }));
     expect(await screen.findByRole('button', { name: 'Create enrolment code' })).toBeInTheDocument();
-    await user.click(within(nav).getByRole('button', { name: 'Duty record' }));
+    await user.click(within(nav).getByRole('link', { name: 'Duty record' }));
     expect(await screen.findByRole('heading', { name: 'New entry' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
@@ -47,7 +47,7 @@ describe('enrolled app', () => {
     render(<App db={tablet.db} engine={fakeEngine()} />);
     expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
-    expect(within(nav).queryByRole('button', { name: 'Admin' })).not.toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
   });
 
   it('signs out a session idle longer than the building allows (10 min here)', async () => {

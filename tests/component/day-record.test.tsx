@@ -243,14 +243,14 @@ describe('record by day (F3, D5, H9)', () => {
     const nav = await screen.findByRole('navigation', { name: 'Sections' });
     expect(
       within(nav)
-        .getAllByRole('button')
+        .getAllByRole('link')
         .map((b) => b.textContent),
     ).toEqual(['Duty record', 'Handover', 'Pending', 'Items', 'Rota', 'Record by day']);
-    await user.click(within(nav).getByRole('button', { name: 'Record by day' }));
+    await user.click(within(nav).getByRole('link', { name: 'Record by day' }));
     expect(await screen.findByRole('heading', { name: 'Record by day' })).toBeInTheDocument();
-    expect(within(nav).getByRole('button', { name: 'Record by day' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Record by day' })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByRole('list', { name: /^Chan Tai Man/ })).toBeInTheDocument();
-    await user.click(within(nav).getByRole('button', { name: 'Duty record' }));
+    await user.click(within(nav).getByRole('link', { name: 'Duty record' }));
     expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
   });
 });

@@ -1,10 +1,13 @@
 /**
  * Shared set-up of the handover component tests: the two people at the desk, a section chief and a
  * colleague; the outgoing person's duty with rostered shifts around now; a harness that renders the
- * section the app would show (handover or duty record) for whoever is signed in; and a drawing
- * surface for signature_pad, which jsdom lacks (only the canvas context is faked, never the pad).
+ * section the URL names (the duty record at `/`, else the handover) for whoever is signed in; and
+ * a drawing surface for signature_pad, which jsdom lacks (only the canvas context is faked, never
+ * the pad).
  */
 import { act, fireEvent, screen } from '@testing-library/react';
+import { useLocation } from 'wouter';
+import { navigate } from 'wouter/use-browser-location';
 import type userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { newId } from '../../src/domain/ids';
@@ -14,7 +17,6 @@ import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { HandoverScreen } from '../../src/client/features/handover/handover-screen';
 import { LogScreen } from '../../src/client/features/log/log-screen';
 import { useSessionStore } from '../../src/client/state/session-store';
-import { useUiStore } from '../../src/client/state/ui-store';
 import { renderWithDb, seedStaff, seedTablet, type SeededTablet } from './helpers';
 
 export const PINS = { outgoing: '2468', incoming: '1357', chief: '9753', desk: '1111' } as const;
@@ -62,20 +64,21 @@ export async function seedHandoverDesk(): Promise<HandoverDesk> {
   return { tablet, outgoingId, incomingId, chiefId, deskId, dutyId: duty.id, changeAt };
 }
 
-/** The app's main area as far as these tests need it: the chosen section for the signed-in person. */
+/** The app's main area as far as these tests need it: the URL's section for the signed-in person. */
 function Desk() {
   const staffId = useSessionStore((s) => s.staffId);
-  const section = useUiStore((s) => s.section);
+  const [location] = useLocation();
   if (!staffId) return null;
-  return section === 'log' ? (
+  return location === '/' ? (
     <LogScreen staffId={staffId} />
   ) : (
     <HandoverScreen staffId={staffId} renderCount={({ handoverId }) => <p>Count screen for {handoverId}</p>} />
   );
 }
 
-export function renderDesk(desk: HandoverDesk) {
-  act(() => useUiStore.getState().setSection('handover'));
+/** Renders the desk at `path` (the handover, unless a test names its step or another section). */
+export function renderDesk(desk: HandoverDesk, path = '/handover') {
+  act(() => navigate(path));
   return renderWithDb(<Desk />, desk.tablet.db);
 }
 

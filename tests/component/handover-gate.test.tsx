@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { amendLogEntry, createLogEntry } from '../../src/client/db/repos/log-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
+import { navigate } from 'wouter/use-browser-location';
 import { useUiStore } from '../../src/client/state/ui-store';
 import { PINS, renderDesk, seedHandoverDesk, typePin, type HandoverDesk } from './handover-fixture';
 
@@ -60,7 +61,7 @@ describe('the handover gate (H11)', () => {
     await user.click(
       within(row as HTMLElement).getByRole('button', { name: 'Open in duty record: Smoke alarm on 12/F' }),
     );
-    expect(useUiStore.getState().section).toBe('log');
+    expect(window.location.pathname).toBe('/');
     // The duty record shows the entry's detail and takes the focus (cleared once shown).
     const dialog = await screen.findByRole('dialog', { name: /^Emergency, / });
     expect(within(dialog).getByText('Smoke alarm on 12/F')).toBeInTheDocument();
@@ -75,7 +76,7 @@ describe('the handover gate (H11)', () => {
     });
     expect(amended.ok).toBe(true);
 
-    act(() => useUiStore.getState().setSection('handover'));
+    act(() => navigate('/handover'));
     await user.click(await screen.findByRole('tab', { name: /Check/ }));
     const after = await screen.findByRole('list', { name: 'The handover is not allowed yet:' });
     await within(after).findByText('The duty record has not been reviewed.');

@@ -10,7 +10,6 @@ import type * as SignRepo from '../../src/client/db/repos/sign-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { HandoverReminder } from '../../src/client/features/handover/handover-reminder';
 import { useSessionStore } from '../../src/client/state/session-store';
-import { useUiStore } from '../../src/client/state/ui-store';
 import { renderWithDb } from './helpers';
 import {
   drawStroke,
@@ -51,7 +50,7 @@ describe('the H1 reminder', () => {
     );
 
     await user.click(screen.getByRole('button', { name: 'Go to the handover' }));
-    expect(useUiStore.getState().section).toBe('handover');
+    expect(window.location.pathname).toBe('/handover');
 
     // The shift now ends in 3 minutes: within the incoming lead time (5 min), so it escalates.
     const soon = Date.now() + 3 * 60_000;

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { navigate } from 'wouter/use-browser-location';
 import type { Item, ItemCategory } from '../../src/domain/entities';
 import { lendItem, returnItem, saveItem } from '../../src/client/db/repos/item-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
@@ -152,7 +153,7 @@ describe('lending keys and radios (H8)', () => {
     expect(await tablet.db.itemMovement.count()).toBe(0);
   });
 
-  it('a loan opened from another screen (openFocus) shows the Loans tab with that loan highlighted', async () => {
+  it('a loan opened from another screen (focus, then /items) shows the Loans tab with that loan highlighted', async () => {
     const ctx = await makeWriteContext(tablet.db, deskId);
     const loan = await lendItem(tablet.db, ctx, {
       itemId: key.id,
@@ -165,7 +166,9 @@ describe('lending keys and radios (H8)', () => {
       dutyId: null,
     });
     if (!loan.ok) throw new Error('seed failed');
-    useUiStore.getState().openFocus('items', { table: 'itemMovement', id: loan.value.id });
+    // What useOpenFocus('items', ...) does: the focus in the store, then the section's URL.
+    useUiStore.getState().setFocus({ table: 'itemMovement', id: loan.value.id });
+    navigate('/items');
     renderWithDb(<ItemsScreen staffId={deskId} />, tablet.db);
 
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Loans' })).toHaveAttribute('aria-selected', 'true'));
@@ -192,20 +195,16 @@ describe('overdue loans on every screen', () => {
     if (!lent.ok) throw new Error('lend failed');
     const desk = await tablet.db.staff.get(deskId);
     renderWithDb(
-      <AppHeader
-        siteName="Tower"
-        staff={desk ?? null}
-        section="log"
-        onSection={() => undefined}
-        onSignOut={() => undefined}
-      />,
+      <AppHeader siteName="Tower" staff={desk ?? null} section="log" onSignOut={() => undefined} />,
       tablet.db,
     );
     const nav = await screen.findByRole('navigation', { name: 'Sections' });
-    const items = await within(nav).findByRole('button', { name: /^Items/ });
+    const items = await within(nav).findByRole('link', { name: /^Items/ });
     await waitFor(() => expect(items).toHaveAccessibleName('Items 1 overdue'));
+    // With loans overdue, the link opens Items on its Loans tab, where they come first.
+    expect(items).toHaveAttribute('href', '/items/loans');
 
     await returnItem(tablet.db, await makeWriteContext(tablet.db, deskId), { loanId: lent.value.id, dutyId: null });
-    await waitFor(() => expect(within(nav).getByRole('button', { name: 'Items' })).toBeInTheDocument());
+    await waitFor(() => expect(within(nav).getByRole('link', { name: 'Items' })).toHaveAttribute('href', '/items'));
   });
 });

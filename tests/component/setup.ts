@@ -21,4 +21,6 @@ afterEach(() => {
   useUiStore.setState(useUiStore.getInitialState(), true);
   localStorage.clear();
   sessionStorage.clear();
+  // The section is the URL (jsdom's history is shared by a file's tests): each test starts at `/`.
+  window.history.replaceState(null, '', '/');
 });

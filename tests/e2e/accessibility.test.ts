@@ -208,7 +208,7 @@ describe('accessibility and touch targets (tablet first)', () => {
     await expectUsable(page);
     await page.getByRole('button', { name: 'Close' }).click();
 
-    await page.getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('link', { name: 'Admin' }).click();
     await shown(page.getByRole('button', { name: 'Create enrolment code' }));
     await expectUsable(page);
   });
@@ -217,10 +217,10 @@ describe('accessibility and touch targets (tablet first)', () => {
     const { page } = e2e;
     await page.setViewportSize(CHINESE_PORTRAIT.viewport);
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '繁體中文' });
-    await shown(page.getByRole('button', { name: '值班記錄' }));
+    await shown(page.getByRole('link', { name: '值班記錄' }));
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hant');
     await expectUsable(page);
-    await page.getByRole('button', { name: '值班記錄' }).click();
+    await page.getByRole('link', { name: '值班記錄' }).click();
     await shown(page.getByRole('form', { name: '新增記錄' }));
     await expectUsable(page);
   });
@@ -231,11 +231,11 @@ describe('accessibility and touch targets (tablet first)', () => {
     const nav = page.getByRole('navigation', { name: 'Sections' });
 
     // The people of the handover below: who takes over, and a chief who may override (H11).
-    await nav.getByRole('button', { name: 'Admin' }).click();
+    await nav.getByRole('link', { name: 'Admin' }).click();
     await addPerson(page, DESK);
     await addPerson(page, CHIEF);
 
-    await nav.getByRole('button', { name: 'Items' }).click();
+    await nav.getByRole('link', { name: 'Items' }).click();
     await page.getByRole('button', { name: 'Add item' }).click();
     const itemDialog = await shown(page.getByRole('dialog', { name: 'Add an item' }));
     await itemDialog.getByRole('button', { name: 'Save item' }).click();
@@ -283,7 +283,7 @@ describe('accessibility and touch targets (tablet first)', () => {
     await expectUsableInBothModes(page, 'custody');
 
     // H4: an important task; it blocks the handover below.
-    await nav.getByRole('button', { name: 'Pending' }).click();
+    await nav.getByRole('link', { name: 'Pending' }).click();
     await page.getByRole('button', { name: 'New task' }).click();
     const taskForm = await shown(page.getByRole('form', { name: 'New task' }));
     // H6: a task needs its cause; the form with its errors showing stays readable.
@@ -302,7 +302,7 @@ describe('accessibility and touch targets (tablet first)', () => {
     await expectUsableInBothModes(page, 'pending work with a task open');
     await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
 
-    await nav.getByRole('button', { name: 'Rota' }).click();
+    await nav.getByRole('link', { name: 'Rota' }).click();
     const arrange = await shown(page.getByRole('form', { name: 'Arrange the rota' }));
     await arrange.getByRole('combobox', { name: 'Person' }).selectOption({ label: DESK.name });
     await arrange.getByRole('button', { name: 'Add to rota' }).click();
@@ -314,7 +314,7 @@ describe('accessibility and touch targets (tablet first)', () => {
     const { page } = e2e;
     await setMode(page, ENGLISH_LANDSCAPE);
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    await nav.getByRole('button', { name: 'Handover' }).click();
+    await nav.getByRole('link', { name: 'Handover' }).click();
     await shown(page.getByRole('heading', { name: 'Prepare the handover' }));
     await expectUsableInBothModes(page, 'handover start');
     await page.getByRole('button', { name: /^(Start the handover|Start early)$/ }).click();

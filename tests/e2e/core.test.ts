@@ -117,7 +117,7 @@ describe('duty record end to end (issue 2 proof)', () => {
     }
 
     // An admin creates a one-time enrolment code in the UI.
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Admin' }).click();
     await page.getByRole('button', { name: 'Create enrolment code' }).click();
     const codeBox = await shown(page.getByRole('status').filter({ hasText: 'Enrolment code' }));
     const code = /\b([2-9A-HJ-NP-Z]{4}-?[2-9A-HJ-NP-Z]{4})\b/.exec(await codeBox.innerText())?.[1];

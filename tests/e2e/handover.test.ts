@@ -68,7 +68,7 @@ describe('the handover end to end, offline from count to signatures (issue 3 pro
   };
   const page = async () => firstPage(started().browser.context);
   const nav = async (name: string) =>
-    (await page()).getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
+    (await page()).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name });
   const tab = async (name: string) =>
     (await page())
       .getByRole('tablist', { name: 'Handover steps' })

@@ -1,15 +1,9 @@
 /**
- * UI-only state: which section is shown and which forms hold unsaved input. Forms register by id
- * so a form re-rendering never counts twice; the update prompt waits while any is dirty.
+ * UI-only state: the record another screen asked to show, and which forms hold unsaved input.
+ * Forms register by id so a form re-rendering never counts twice; the update prompt waits while any
+ * is dirty. The section shown is the URL, not state here (routes.ts).
  */
 import { create } from 'zustand';
-
-/**
- * `log`: the current duty; `day`: the building's record by day (everyone); `handover`: the guided
- * handover with its count; `tasks`: the carry-over register; `items`: the item register, loans and
- * custody; `rota`: the rota and swap requests; `admin`: admins only.
- */
-export type Section = 'log' | 'day' | 'handover' | 'tasks' | 'items' | 'rota' | 'admin';
 
 /** A record another screen asked to show (the gate links each blocker to the thing that blocks). */
 export interface Focus {
@@ -18,22 +12,18 @@ export interface Focus {
 }
 
 export interface UiState {
-  section: Section;
   focus: Focus | null;
   dirtyForms: readonly string[];
-  setSection(section: Section): void;
-  /** Switches to `section` and asks it to open `focus`; the screen clears it once shown. */
-  openFocus(section: Section, focus: Focus): void;
+  /** Asks the next screen shown to open `focus`; `useOpenFocus` (routes.ts) sets it and navigates. */
+  setFocus(focus: Focus): void;
   clearFocus(): void;
   setFormDirty(formId: string, dirty: boolean): void;
 }
 
 export const useUiStore = create<UiState>()((set) => ({
-  section: 'log',
   focus: null,
   dirtyForms: [],
-  setSection: (section) => set({ section, focus: null }),
-  openFocus: (section, focus) => set({ section, focus }),
+  setFocus: (focus) => set({ focus }),
   clearFocus: () => set({ focus: null }),
   setFormDirty: (formId, dirty) =>
     set((s) => {

@@ -1,8 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { MouseEvent } from 'react';
+import { Link } from 'wouter';
 import type { Staff } from '../../domain/entities';
 import { loansNow } from '../db/queries/register-queries';
 import { useT } from '../i18n/use-t';
-import type { Section } from '../state/ui-store';
+import { SECTION_PATHS, sectionPath, type Section } from '../state/routes';
+import { useUiStore } from '../state/ui-store';
 import { Button } from './button';
 import { useDb } from './db-context';
 import { LanguageSwitcher } from './language-switcher';
@@ -11,15 +14,19 @@ import { useCorrectedNow } from './use-now';
 export interface AppHeaderProps {
   siteName: string | undefined;
   staff: Staff | null;
-  section: Section;
-  onSection(section: Section): void;
+  /** The section of the URL, marked as the current page in the nav. */
+  section: Section | null;
   onSignOut(): void;
 }
 
-/** Building name, the sections the signed-in person may use, who is signed in, and language. */
-export function AppHeader({ siteName, staff, section, onSection, onSignOut }: AppHeaderProps) {
+/**
+ * Building name, the sections the signed-in person may use, who is signed in, and language. The
+ * sections are links (client-side navigation), so Back and Forward move between them in the app.
+ */
+export function AppHeader({ siteName, staff, section, onSignOut }: AppHeaderProps) {
   const t = useT();
   const db = useDb();
+  const clearFocus = useUiStore((s) => s.clearFocus);
   // T1: a loan falls overdue by server-corrected time; no badge until the offset has loaded.
   const nowMs = useCorrectedNow(60_000);
   // Overdue loans show on every screen, not only under Items and at the handover.
@@ -27,7 +34,7 @@ export function AppHeader({ siteName, staff, section, onSection, onSignOut }: Ap
     async () => (nowMs === undefined ? 0 : (await loansNow(db, nowMs)).filter((l) => l.overdue).length),
     [db, nowMs],
   );
-  const sections: { id: Section; label: string; badge?: string }[] = staff
+  const sections: { id: Section; label: string; badge?: string; href?: string }[] = staff
     ? [
         { id: 'log', label: t('nav.log') },
         { id: 'handover', label: t('nav.handover') },
@@ -35,7 +42,10 @@ export function AppHeader({ siteName, staff, section, onSection, onSignOut }: Ap
         {
           id: 'items',
           label: t('nav.register'),
-          ...(overdue ? { badge: t('nav.register.overdue', { count: overdue }) } : {}),
+          // With loans overdue, Items opens on its Loans tab, where the overdue ones come first.
+          ...(overdue
+            ? { badge: t('nav.register.overdue', { count: overdue }), href: sectionPath('items', 'loans') }
+            : {}),
         },
         { id: 'rota', label: t('nav.rota') },
         { id: 'day', label: t('nav.day') },
@@ -51,12 +61,18 @@ export function AppHeader({ siteName, staff, section, onSection, onSignOut }: Ap
       {sections.length > 0 ? (
         <nav aria-label={t('nav.label')} className="app-nav">
           {sections.map((s) => (
-            <Button
+            <Link
               key={s.id}
-              variant="quiet"
-              className="nav-button"
+              href={s.href ?? SECTION_PATHS[s.id]}
+              className="btn btn-quiet nav-button"
               aria-current={s.id === section ? 'page' : undefined}
-              onClick={() => onSection(s.id)}
+              onClick={(e: MouseEvent) => {
+                // The section shown stays as it is (its tab, day or step): no reload of it, and
+                // no second history entry for Back to step through.
+                if (s.id === section) e.preventDefault();
+                // A plain visit: a record asked for earlier and not yet shown is dropped.
+                else clearFocus();
+              }}
             >
               {s.label}
               {s.badge ? (
@@ -65,7 +81,7 @@ export function AppHeader({ siteName, staff, section, onSection, onSignOut }: Ap
                   <span className="nav-badge">{s.badge}</span>
                 </>
               ) : null}
-            </Button>
+            </Link>
           ))}
         </nav>
       ) : null}

@@ -47,6 +47,23 @@ describe('serving the built PWA', () => {
     expect(res.headers.get('Cache-Control')).toBe('no-cache');
   });
 
+  it.each(['/handover/count', '/handover', '/day/2025-03-14', '/items/loans', '/tasks', '/rota', '/admin'])(
+    'sections are URLs: a navigation to the app path %s gets index.html',
+    async (path) => {
+      const res = await call(t, 'GET', path, { headers: { ...html, 'Sec-Fetch-Mode': 'navigate' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+      expect(res.body).toContain('<title>Handover Desk</title>');
+    },
+  );
+
+  it('an unknown /api path is still the JSON 404 beside the app routes, even for a navigation', async () => {
+    const res = await call(t, 'GET', '/api/v1/nope', { headers: { ...html, 'Sec-Fetch-Mode': 'navigate' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({ error: { code: 'not_found' } });
+  });
+
   it('never falls back for /api, nor for a missing asset', async () => {
     const api = await call(t, 'GET', '/api/v1/unknown', { headers: html });
     expect(api.status).toBe(404);

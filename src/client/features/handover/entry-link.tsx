@@ -1,7 +1,7 @@
 import type { LogEntry } from '../../../domain/entities';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
-import { useUiStore } from '../../state/ui-store';
+import { useOpenFocus } from '../../state/routes';
 import { Button } from '../../ui/button';
 import { formatShort } from '../../ui/time';
 
@@ -23,10 +23,13 @@ export function EntrySummary({ entry, nowMs, timeZone }: { entry: LogEntry; nowM
   );
 }
 
-/** Opens the entry in the duty record (the log section shows its detail and clears the focus). */
+/**
+ * Opens the entry in the duty record (the log section shows its detail and clears the focus), as a
+ * new history entry: Back returns to the handover step that linked.
+ */
 export function OpenEntryButton({ entry }: { entry: Pick<LogEntry, 'id' | 'cause'> }) {
   const t = useT();
-  const openFocus = useUiStore((s) => s.openFocus);
+  const openFocus = useOpenFocus();
   return (
     <Button
       aria-label={t('handover.openEntryNamed', { cause: entry.cause })}

@@ -4,7 +4,7 @@ import type { Handover } from '../../../domain/handover-entities';
 import { openDutyFor } from '../../db/queries';
 import { handoverForDuty } from '../../db/queries/handover-queries';
 import { useT } from '../../i18n/use-t';
-import { useUiStore } from '../../state/ui-store';
+import { useGoToSection, useSection } from '../../state/routes';
 import { Button } from '../../ui/button';
 import { useDb } from '../../ui/db-context';
 import { formatShort } from '../../ui/time';
@@ -27,8 +27,8 @@ export function HandoverReminder({ staffId }: { staffId: string }) {
   const site = useSite();
   // T1: the shift's end is compared with server-corrected time, not the tablet's own clock.
   const nowMs = useCorrectedNow(30_000);
-  const section = useUiStore((s) => s.section);
-  const setSection = useUiStore((s) => s.setSection);
+  const section = useSection();
+  const goTo = useGoToSection();
   const current = useLiveQuery(async (): Promise<{ duty: Duty | null; handover: Handover | null }> => {
     const duty = (await openDutyFor(db, staffId)) ?? null;
     const handover = duty ? ((await handoverForDuty(db, duty.id)) ?? null) : null;
@@ -65,7 +65,7 @@ export function HandoverReminder({ staffId }: { staffId: string }) {
             : t('handover.reminder.due', { time })}
       </span>
       {section !== 'handover' ? (
-        <Button variant={level === 'prepare' ? 'secondary' : 'primary'} onClick={() => setSection('handover')}>
+        <Button variant={level === 'prepare' ? 'secondary' : 'primary'} onClick={() => goTo('handover')}>
           {t('handover.reminder.go')}
         </Button>
       ) : null}

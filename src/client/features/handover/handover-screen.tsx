@@ -8,6 +8,7 @@ import { RefusalAlert } from './refusal-alert';
 import { StartPanel } from './start-panel';
 import { useHandoverData } from './use-handover-data';
 import { useScheduledEnd } from './use-shift-end';
+import { useNoStepWithoutFlow } from './use-step-route';
 
 export interface HandoverScreenProps {
   /** The signed-in person: the outgoing one while preparing, the incoming one once signed. */
@@ -27,6 +28,7 @@ export function HandoverScreen({ staffId, renderCount }: HandoverScreenProps) {
   // T1: deadlines and the gate run on server-corrected time, never the tablet's own clock.
   const nowMs = useCorrectedNow(30_000);
   const scheduledEnd = useScheduledEnd(staffId, data?.duty, nowMs);
+  useNoStepWithoutFlow(data !== undefined && data.handover === null);
   if (data === undefined || site === undefined || nowMs === undefined) return null;
   const { duty, handover, received } = data;
 

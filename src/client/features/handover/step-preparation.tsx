@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { entriesForDuty } from '../../db/queries';
 import { useT } from '../../i18n/use-t';
-import { useUiStore } from '../../state/ui-store';
+import { useGoToSection } from '../../state/routes';
 import { Button } from '../../ui/button';
 import { useDb } from '../../ui/db-context';
 import { CheckRow } from './check-row';
@@ -16,7 +16,7 @@ import type { HandoverFlowState } from './use-handover-flow';
 export function StepPreparation({ flow, timeZone }: { flow: HandoverFlowState; timeZone: string }) {
   const t = useT();
   const db = useDb();
-  const setSection = useUiStore((s) => s.setSection);
+  const goTo = useGoToSection();
   const { handover: h, save } = flow;
   const entries = useLiveQuery(() => entriesForDuty(db, h.outgoingDutyId), [db, h.outgoingDutyId]);
   const open = entries?.filter((e) => e.status === 'open') ?? [];
@@ -44,7 +44,7 @@ export function StepPreparation({ flow, timeZone }: { flow: HandoverFlowState; t
           </ul>
         ) : null}
         <div className="form-actions">
-          <Button onClick={() => setSection('log')}>{t('handover.prepare.openRecord')}</Button>
+          <Button onClick={() => goTo('log')}>{t('handover.prepare.openRecord')}</Button>
         </div>
       </CheckRow>
       <CheckRow

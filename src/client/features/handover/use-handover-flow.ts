@@ -8,6 +8,7 @@ import { updateHandover, type HandoverEditable } from '../../db/repos/handover-r
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
 import { firstOpenStep, mergeSeen, overrideCovers, stepsDone, type StepId } from './steps';
+import { useStepRoute } from './use-step-route';
 
 export type SignatureRole = Signature['role'];
 
@@ -44,14 +45,16 @@ export interface HandoverFlowState {
 
 /**
  * The state of one handover on screen. The answers live in the handover row (saved as given); the
- * step opened first is the first one not done, so a reload continues where it stopped. Override and
- * signatures are held here until signing: they are recorded in the signed record, not the draft.
+ * step shown is in the URL, and `/handover` opens the first one not done, so a reload continues
+ * where it stopped. Override and signatures are held here until signing: they are recorded in the
+ * signed record, not the draft.
  */
 export function useHandoverFlow(handover: Handover, staffId: string, nowMs: number): HandoverFlowState {
   const db = useDb();
   const gate = useLiveQuery(() => gateFor(db, handover.id, nowMs), [db, handover.id, nowMs]);
   const count = useLiveQuery(() => countView(db, handover.id, nowMs), [db, handover.id, nowMs]);
-  const [chosen, setChosen] = useState<StepId | null>(null);
+  // The step is in the URL (/handover/<step>): a reload, Back or Forward keeps it.
+  const [chosen, setChosen] = useStepRoute();
   const [override, setOverride] = useState<GateOverride | null>(null);
   const [signatures, setSignatures] = useState<Partial<Record<SignatureRole, Signature>>>({});
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -66,7 +69,10 @@ export function useHandoverFlow(handover: Handover, staffId: string, nowMs: numb
   const gateClear = gate !== undefined && (blockers.length === 0 || overrideValid);
   const done = stepsDone({ handover, countComplete: count?.progress.complete ?? false, gateClear });
   // Once the gate and count are known, open the first step not done; from then on the person moves.
-  if (chosen === null && gate !== undefined && count !== undefined) setChosen(firstOpenStep(done));
+  const first = chosen === null && gate !== undefined && count !== undefined ? firstOpenStep(done) : null;
+  useEffect(() => {
+    if (first !== null) setChosen(first, { replace: true });
+  }, [first, setChosen]);
 
   const save = useCallback(
     async (patch: Partial<HandoverEditable>) => {
@@ -93,8 +99,8 @@ export function useHandoverFlow(handover: Handover, staffId: string, nowMs: numb
     gate,
     count,
     done,
-    step: chosen ?? 'prepare',
-    goTo: setChosen,
+    step: chosen ?? first ?? 'prepare',
+    goTo: (step) => setChosen(step),
     override,
     setOverride,
     overrideValid,

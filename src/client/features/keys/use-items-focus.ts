@@ -1,21 +1,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { getMovement } from '../../db/queries/lookups';
+import { usePathDetail } from '../../state/routes';
 import { useUiStore } from '../../state/ui-store';
 import { useDb } from '../../ui/db-context';
 
-export type ItemsTab = 'register' | 'loans' | 'custody';
+export const ITEMS_TABS = ['register', 'loans', 'custody'] as const;
+export type ItemsTab = (typeof ITEMS_TABS)[number];
+
+const isItemsTab = (value: string | null): value is ItemsTab => ITEMS_TABS.some((t) => t === value);
 
 /**
- * The tab to show and the row to highlight. Another screen may open this one on a record with
- * `openFocus('items', ...)` (the handover's carry-over links an overdue loan or a held custody
- * item): the tab follows the record's kind until the person picks a tab themselves.
+ * The tab to show and the row to highlight. The tab picked is in the URL (`/items/loans`), so a
+ * reload keeps it. Another screen may open this one on a record with `openFocus('items', ...)`
+ * (the handover's carry-over links an overdue loan or a held custody item) at `/items`: the tab
+ * follows the record's kind until the person picks a tab themselves.
  */
 export function useItemsFocus() {
   const db = useDb();
   const focus = useUiStore((s) => s.focus);
   const clearFocus = useUiStore((s) => s.clearFocus);
-  const [chosen, setChosen] = useState<ItemsTab | null>(null);
+  const [detail, setDetail] = usePathDetail('items');
+  const chosen = isItemsTab(detail) ? detail : null;
   const ours = focus && (focus.table === 'item' || focus.table === 'itemMovement') ? focus : null;
   const movement = useLiveQuery(
     async () => (ours?.table === 'itemMovement' ? ((await getMovement(db, ours.id)) ?? null) : null),
@@ -29,7 +35,8 @@ export function useItemsFocus() {
   else if (movement) focusTab = movement.kind === 'lend' || movement.kind === 'return' ? 'loans' : 'custody';
 
   const select = (tab: ItemsTab) => {
-    setChosen(tab);
+    // Replaced, not pushed: Back leaves Items in one step rather than walking back through tabs.
+    setDetail(tab);
     clearFocus();
   };
   return { tab: chosen ?? focusTab ?? 'register', select, highlightId: ours?.id ?? null };

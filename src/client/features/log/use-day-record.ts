@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { dutiesByIds, entriesForDay, listStaff } from '../../db/queries';
+import { usePathDetail } from '../../state/routes';
 import { useDb } from '../../ui/db-context';
 import { useCorrectedNow, useNow } from '../../ui/use-now';
 import { dayBounds, dayKeyOf, groupByDuty, isDayKey, shiftDayKey, type DutyGroup } from './building-day';
@@ -36,8 +36,11 @@ export function useDayRecord(timeZone: string): DayRecord {
   // T1: server-corrected; until the offset loads, the tablet's clock (it only picks a day).
   const tabletNow = useNow();
   const today = dayKeyOf(useCorrectedNow() ?? tabletNow, timeZone);
-  // null follows "today", so a screen left open past midnight moves on to the new day by itself.
-  const [picked, setPicked] = useState<string | null>(null);
+  // The day picked is in the URL (`/day/2025-03-14`), so a reload keeps it; `/day` follows "today",
+  // so a screen left open past midnight moves on to the new day by itself. A malformed day reads as
+  // today. Replaced, not pushed: Back leaves the record by day in one step, not day by day.
+  const [detail, setDetail] = usePathDetail('day');
+  const picked = detail !== null && isDayKey(detail) ? detail : null;
   const day = picked !== null && picked < today ? picked : today;
   const { fromMs, toMs } = dayBounds(day, timeZone);
   const filters = useEntryFilters();
@@ -54,7 +57,7 @@ export function useDayRecord(timeZone: string): DayRecord {
     return { entries, duties, staff };
   }, [db, fromMs, toMs, kind, severity, status]);
 
-  const choose = (key: string) => setPicked(key >= today ? null : key);
+  const choose = (key: string) => setDetail(key >= today ? null : key);
 
   return {
     day,
@@ -63,7 +66,7 @@ export function useDayRecord(timeZone: string): DayRecord {
     canGoNext: day < today,
     previousDay: () => choose(shiftDayKey(day, -1)),
     nextDay: () => choose(shiftDayKey(day, 1)),
-    goToday: () => setPicked(null),
+    goToday: () => setDetail(null),
     pickDay: (value) => {
       if (isDayKey(value) && value <= today) choose(value);
     },
