@@ -3,15 +3,13 @@
  * row, and which steps a row may take. The server applies them to every put, patch and append, so
  * an old or altered tablet cannot bypass them; client repos may run them too before queueing.
  */
-import { canonicalJson } from './canonical';
 import { validateCountLine } from './count-rules';
 import type { Item, Role, SyncTable } from './entities';
-import { BLOCKER_CODES, checkOverride, type Blocker } from './gate';
 import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
 import { validateMovement, type MovementFieldErrors } from './loan-rules';
 import type { SwapRequest } from './rota-entities';
-import { bothSignatures } from './signatures';
+import { recordShapeError } from './signatures';
 import type { WritableTable } from './sync-protocol';
 import { checkSwapTransition } from './swap-rules';
 import type { Task } from './task-entities';
@@ -154,52 +152,28 @@ function countLineRule(next: Row, lookup: RowLookup): RuleRefusal | null {
 const RECORD = 'handover record:';
 
 /**
- * H3, H11: a signed record carries one signature per role by the two people it names (two
- * different people), an override (if any) a chief or manager may give, and, unless it is an
- * addendum, hands over the duty and person of its draft. A corrected record is matched to its
- * addendum by signed-records.ts on the server.
+ * H3, H11: a signed record has the shape of its kind (recordShapeError) with the signatures of the
+ * people it names, and, unless it is an addendum, hands over the duty and person of its draft, of
+ * the same kind. A corrected record is matched to its addendum by signed-records.ts on the server;
+ * the gate, the duty rules and the times are the server's own checks (it knows the building).
  */
 function recordRule(r: HandoverRecord, lookup: RowLookup): RuleRefusal | null {
-  const perRole = (role: string) => r.signatures.filter((s) => s.role === role).length;
-  if (
-    perRole('outgoing') !== 1 ||
-    perRole('incoming') !== 1 ||
-    bothSignatures(r.signatures, r.outgoingStaffId, r.incomingStaffId) === null
-  ) {
-    return violation(
-      `${RECORD} H3 needs one outgoing signature by ${r.outgoingStaffId} and one incoming signature by ${r.incomingStaffId}, two different people`,
-    );
-  }
-  const override = overrideRule(r, lookup);
-  if (override !== null) return override;
+  const shape = recordShapeError(r);
+  if (shape !== null) return violation(`${RECORD} H3 ${shape}`);
   if (r.correctsId !== null) return null;
   const draft = lookup('handover', r.handoverId);
   // A missing draft is the reference check's refusal (reference_unknown).
-  if (draft && (draft.outgoingDutyId !== r.outgoingDutyId || draft.outgoingStaffId !== r.outgoingStaffId)) {
+  if (
+    draft &&
+    ((draft.kind ?? 'handover') !== r.kind ||
+      draft.outgoingDutyId !== r.outgoingDutyId ||
+      draft.outgoingStaffId !== r.outgoingStaffId)
+  ) {
     return violation(
-      `${RECORD} H3 hands over duty ${r.outgoingDutyId} of ${r.outgoingStaffId}, but its draft ${r.handoverId} is for duty ${String(draft.outgoingDutyId)} of ${String(draft.outgoingStaffId)}`,
+      `${RECORD} H3 a ${r.kind} of duty ${String(r.outgoingDutyId)} of ${String(r.outgoingStaffId)}, but its draft ${r.handoverId} is a ${String(draft.kind ?? 'handover')} of duty ${String(draft.outgoingDutyId)} of ${String(draft.outgoingStaffId)}`,
     );
   }
   return null;
-}
-
-/** H11: only an active section chief or manager overrides the gate, with a written reason, over a blocker. */
-function overrideRule(r: HandoverRecord, lookup: RowLookup): RuleRefusal | null {
-  const o = r.override;
-  if (o === null) return null;
-  if (r.correctsId !== null) {
-    // An addendum repeats the override its record was accepted with; its author may have left since.
-    const corrected = lookup('handoverRecord', r.correctsId);
-    if (corrected && canonicalJson(corrected.override) === canonicalJson(o)) return null;
-  }
-  const staff = lookup('staff', o.staffId);
-  if (!staff || staff.active !== true || staff.role !== o.role) {
-    return violation(`${RECORD} H11 the override is by ${o.staffId}, who is not an active ${o.role}`);
-  }
-  const known: readonly string[] = BLOCKER_CODES;
-  const blockers = o.blockers.filter((b): b is Blocker => known.includes(b.code));
-  const error = checkOverride(o.role, o.reason, blockers);
-  return error === null ? null : violation(`${RECORD} H11 the override is refused: ${error}`);
 }
 
 /**
