@@ -85,8 +85,10 @@ export const Duty = z.object({
   startedAt: EpochMs,
   endedAt: EpochMs.nullable(),
   /**
-   * The signed handover that opened this duty (H3), or null for a duty started with nobody to take
-   * over from. Rows written before the handover existed have none, hence the default.
+   * H3, S1: the signed record that opened this duty: a handover accepted by this person, or the
+   * opening of the desk (HandoverRecord.kind). The server refuses a new duty without one
+   * (`duty_rule`); rows written before the rule existed have none, hence the default. A duty ends
+   * only by a signed handover or closing record, which sets `endedAt` on the server.
    */
   handoverId: Id.nullable().default(null),
 });
@@ -111,7 +113,12 @@ export const SEVERITIES = ['routine', 'major', 'emergency'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-export const ENTRY_STATUSES = ['open', 'resolved'] as const;
+/**
+ * `referred`: a major matter that will take days (a lift waiting for parts) is closed at the desk
+ * truthfully by referring it to a named department with what was done; it opens linked pending work
+ * carried at every handover (H4, H11(a)). An emergency still in progress cannot be referred.
+ */
+export const ENTRY_STATUSES = ['open', 'resolved', 'referred'] as const;
 export const EntryStatus = z.enum(ENTRY_STATUSES);
 export type EntryStatus = z.infer<typeof EntryStatus>;
 
@@ -129,6 +136,15 @@ export const LogEntryFields = z.object({
   contact: text(120),
   location: text(120),
   occurredAt: EpochMs,
+  /** The department a referred matter went to (status `referred`). */
+  referredTo: text(120).default(''),
+  /**
+   * H11(b): a major-equipment operation (`equipmentOp`) starts at `occurredAt` and blocks the
+   * handover until its end is recorded here.
+   */
+  operationEndedAt: EpochMs.nullable().default(null),
+  /** T1: why `occurredAt` is earlier than the start of the duty it is recorded in (required then). */
+  backdateReason: text(500).default(''),
 });
 export type LogEntryFields = z.infer<typeof LogEntryFields>;
 
@@ -200,6 +216,37 @@ export const Conflict = z.object({
 export type Conflict = z.infer<typeof Conflict>;
 
 /** H8: the public items counted at every handover. */
+/**
+ * T1: why a row's time cannot be taken at its word. `clockSkew`: stamped more than 2 minutes from
+ * the server-corrected time known at its sync; `clockBackwards`: stamped earlier than the device's
+ * previous op. Also `deskOpened` (H3, S1): the desk was opened with no handover, for the chief.
+ */
+export const REVIEW_FLAG_KINDS = ['clockSkew', 'clockBackwards', 'deskOpened'] as const;
+export const ReviewFlagKind = z.enum(REVIEW_FLAG_KINDS);
+export type ReviewFlagKind = z.infer<typeof ReviewFlagKind>;
+
+/**
+ * Written by the server only (like syncError): a record kept but flagged for the section chief
+ * (T1, O1). The flagged row is untouched; `stampedAt` is the time it carries, `expectedAt` the
+ * server's estimate of the true time, `receivedAt` when the server received it.
+ */
+export const ReviewFlag = z.object({
+  ...rowBase,
+  kind: ReviewFlagKind,
+  table: z.string(),
+  rowId: z.string(),
+  /** The field whose time is in doubt (e.g. `recordedAt`, `signedAt`, `startedAt`), or '' for deskOpened. */
+  field: z.string(),
+  deviceId: z.string(),
+  counter: z.number().int().nonnegative(),
+  actorStaffId: z.string(),
+  stampedAt: EpochMs.nullable(),
+  expectedAt: EpochMs.nullable(),
+  receivedAt: EpochMs,
+  recordedAt: EpochMs,
+});
+export type ReviewFlag = z.infer<typeof ReviewFlag>;
+
 export const ITEM_CATEGORIES = [
   'radio',
   'key',
@@ -244,6 +291,7 @@ export const ENTITY_SCHEMAS = {
   photo: Photo,
   syncError: SyncError,
   conflict: Conflict,
+  reviewFlag: ReviewFlag,
 } as const;
 
 export type SyncTable = keyof typeof ENTITY_SCHEMAS;
@@ -268,4 +316,5 @@ export interface EntityByTable {
   photo: Photo;
   syncError: SyncError;
   conflict: Conflict;
+  reviewFlag: ReviewFlag;
 }

@@ -1,10 +1,12 @@
 /**
- * The handover gate (H11): what forbids the handover right now, each blocker with the rows it
- * comes from so the screen can say exactly what blocks and link to it. A section chief or the
- * property office manager may override with a written reason, recorded with the handover.
+ * The handover gate (H11, H4): what forbids the handover right now, each blocker with the rows it
+ * comes from so the screen can say exactly what blocks and link to it. There is no override
+ * (docs/rules.md H11: 不得交接班): the gate lifts only when its conditions are really cleared. The
+ * same function runs on the signing tablet and on the server, which re-evaluates it against what
+ * the tablet knew when a record arrives (`gate_blocked`).
  */
-import type { LogEntry, Role } from './entities';
-import type { Handover } from './handover-entities';
+import type { LogEntry } from './entities';
+import type { Handover, HandoverKind } from './handover-entities';
 import type { Assignment } from './swap-rules';
 import type { Task } from './task-entities';
 
@@ -14,7 +16,11 @@ export const BLOCKER_CODES = [
   'preparationIncomplete',
   'importantWork',
   'unfit',
+  'substituteUnapproved',
   'notRostered',
+  'notJoined',
+  'instructionsUnacknowledged',
+  'nextShiftRostered',
 ] as const;
 export type BlockerCode = (typeof BLOCKER_CODES)[number];
 
@@ -35,9 +41,26 @@ export const PREPARATION_KEYS = [
 ] as const;
 export type PreparationKey = (typeof PREPARATION_KEYS)[number];
 
-/** Everything the gate looks at, gathered by the caller. */
+/**
+ * The preparation each kind needs: an opening only counts (H8, against the last closing count); a
+ * closing has nobody to ask about anomalies or to attest; a handover needs everything.
+ */
+export const PREPARATION_BY_KIND: Record<HandoverKind, readonly PreparationKey[]> = {
+  handover: PREPARATION_KEYS,
+  opening: ['itemsCounted'],
+  closing: ['recordReviewed', 'itemsCounted', 'equipmentChecked', 'pendingReviewed'],
+};
+
+/** The entry fields the gate reads. */
+export type GateEntry = Pick<LogEntry, 'id' | 'kind' | 'severity' | 'status' | 'occurredAt' | 'operationEndedAt'>;
+
+/** Everything the gate looks at, gathered by the caller (tablet or server). */
 export interface GateInput {
-  openEntries: Pick<LogEntry, 'id' | 'kind' | 'severity' | 'status'>[];
+  kind: HandoverKind;
+  /** Server-corrected now (T1): an equipment operation blocks from its start (H11(b)). */
+  now: number;
+  /** The building's entries that may block (open ones, and equipment operations not yet ended). */
+  entries: GateEntry[];
   handover: Pick<
     Handover,
     | 'recordReviewed'
@@ -47,15 +70,33 @@ export interface GateInput {
     | 'anomalyAnswer'
     | 'fitness'
     | 'substituteStaffId'
+    | 'joinedAt'
   >;
   countComplete: boolean;
+  /** The building's open tasks (H4: important ones block). */
   openTasks: Pick<Task, 'id' | 'important' | 'status'>[];
-  /** Someone is rostered (or approved as substitute) for the next shift. */
+  /** S1: the incoming person is rostered for the next shift (or covers it by an approved swap). */
   incomingRostered: boolean;
+  /** H11(d), S1: the named substitute has the chief's confirmation and the manager's approval. */
+  substituteApproved: boolean;
+  /** H7: carried instructions the incoming person has not yet acknowledged. */
+  unacknowledgedInstructionIds: string[];
+  /** closing only: a shift is rostered to follow, so the desk must be handed over, not closed. */
+  nextShiftRostered: boolean;
 }
 
-/** The checklist keys still missing (H11(c)). */
-export function missingPreparation(input: Pick<GateInput, 'handover' | 'countComplete'>): PreparationKey[] {
+/** H11(a): an entry is a major matter not yet dealt with. A referred one is dealt with at the desk. */
+export function isOpenMajor(e: GateEntry): boolean {
+  return e.status === 'open' && (e.severity === 'major' || e.severity === 'emergency');
+}
+
+/** H11(b): a major-equipment operation blocks from its start until its end is recorded. */
+export function isEquipmentInProgress(e: GateEntry, now: number): boolean {
+  return e.kind === 'equipmentOp' && e.operationEndedAt === null && e.occurredAt <= now;
+}
+
+/** The checklist keys still missing (H11(c)) for the kind of handover. */
+export function missingPreparation(input: Pick<GateInput, 'kind' | 'handover' | 'countComplete'>): PreparationKey[] {
   const h = input.handover;
   const done: Record<PreparationKey, boolean> = {
     recordReviewed: h.recordReviewed,
@@ -67,46 +108,75 @@ export function missingPreparation(input: Pick<GateInput, 'handover' | 'countCom
     // H11(d): the incoming person's fitness must be attested one way or the other.
     fitnessAttested: h.fitness !== 'unset',
   };
-  return PREPARATION_KEYS.filter((k) => !done[k]);
+  return PREPARATION_BY_KIND[input.kind].filter((k) => !done[k]);
 }
 
-/** What blocks the handover now; `[]` means it is allowed. */
+/** What blocks the handover, opening or closing now; `[]` means it is allowed. */
 export function evaluateGate(input: GateInput): Blocker[] {
   const blockers: Blocker[] = [];
-  const open = input.openEntries.filter((e) => e.status === 'open');
-  // H11(a): a major or emergency event not yet dealt with.
-  const major = open.filter((e) => e.severity === 'major' || e.severity === 'emergency').map((e) => e.id);
-  if (major.length > 0) blockers.push({ code: 'majorOpen', refs: major });
-  // H11(b): major equipment being started or stopped.
-  const equipment = open.filter((e) => e.kind === 'equipmentOp').map((e) => e.id);
-  if (equipment.length > 0) blockers.push({ code: 'equipmentInProgress', refs: equipment });
+  const { kind } = input;
+  if (kind !== 'opening') {
+    // H11(a): a major or emergency event not yet dealt with.
+    const major = input.entries.filter(isOpenMajor).map((e) => e.id);
+    if (major.length > 0) blockers.push({ code: 'majorOpen', refs: major });
+    // H11(b): major equipment being started or stopped.
+    const equipment = input.entries.filter((e) => isEquipmentInProgress(e, input.now)).map((e) => e.id);
+    if (equipment.length > 0) blockers.push({ code: 'equipmentInProgress', refs: equipment });
+  }
   // H11(c): the preparation is not complete.
   const missing = missingPreparation(input);
   if (missing.length > 0) blockers.push({ code: 'preparationIncomplete', refs: missing });
-  // H4: important work that is not finished blocks the handover.
-  const important = input.openTasks.filter((t) => t.important && t.status === 'open').map((t) => t.id);
-  if (important.length > 0) blockers.push({ code: 'importantWork', refs: important });
-  // H11(d): the incoming person is not fit and no substitute has been found.
-  if (input.handover.fitness === 'unfit' && input.handover.substituteStaffId === null) {
-    blockers.push({ code: 'unfit', refs: [] });
+  if (kind !== 'opening') {
+    // H4: important work that is not finished blocks the handover.
+    const important = input.openTasks.filter((t) => t.important && t.status === 'open').map((t) => t.id);
+    if (important.length > 0) blockers.push({ code: 'importantWork', refs: important });
   }
-  // S1: only the rostered person or an approved substitute takes over.
-  if (!input.incomingRostered) blockers.push({ code: 'notRostered', refs: [] });
+  if (kind === 'handover') {
+    // H11(d): the incoming person is not fit and no substitute has been found...
+    if (input.handover.fitness === 'unfit' && input.handover.substituteStaffId === null) {
+      blockers.push({ code: 'unfit', refs: [] });
+    }
+    // ...and a substitute is a cover: the chief confirms and the manager approves (S1).
+    if (input.handover.fitness === 'unfit' && input.handover.substituteStaffId !== null && !input.substituteApproved) {
+      blockers.push({ code: 'substituteUnapproved', refs: [input.handover.substituteStaffId] });
+    }
+    // H1: the incoming person joins the handover with their PIN.
+    if (input.handover.joinedAt === null) blockers.push({ code: 'notJoined', refs: [] });
+    // H7: every carried instruction is acknowledged by the incoming person.
+    if (input.unacknowledgedInstructionIds.length > 0) {
+      blockers.push({ code: 'instructionsUnacknowledged', refs: input.unacknowledgedInstructionIds });
+    }
+  }
+  // S1: only the rostered person or an approved substitute takes over or opens the desk.
+  if (kind !== 'closing' && !input.incomingRostered) blockers.push({ code: 'notRostered', refs: [] });
+  // H3: the desk is closed only when no shift follows; otherwise it is handed over.
+  if (kind === 'closing' && input.nextShiftRostered) blockers.push({ code: 'nextShiftRostered', refs: [] });
   return blockers;
 }
 
-export type OverrideError = 'role' | 'reason' | 'nothingToOverride';
-
-/** The shortest written reason an override accepts (trimmed), as GateOverride.reason requires. */
-export const OVERRIDE_REASON_MIN = 5;
-
-/** Whether `role` may override the gate with `reason`; null when the override is valid. */
-export function checkOverride(role: Role, reason: string, blockers: Blocker[]): OverrideError | null {
-  if (blockers.length === 0) return 'nothingToOverride';
-  // H11: only the section chief or the property office manager may lift the refusal.
-  if (role !== 'chief' && role !== 'manager') return 'role';
-  if (reason.trim().length < OVERRIDE_REASON_MIN) return 'reason';
-  return null;
+/**
+ * H11(d), S1: whether a named substitute may take over: the chief and the manager approved on the
+ * spot (two different active people of those roles, checked by the caller), or an approved cover
+ * request puts the substitute on the incoming person's shift (`viaSwapId` in the effective rota).
+ */
+export function isSubstituteApproved(
+  handover: Pick<Handover, 'substituteStaffId' | 'substituteApproval'>,
+  rota: Assignment[],
+  isActiveRole: (staffId: string, role: 'chief' | 'manager') => boolean,
+): boolean {
+  const sub = handover.substituteStaffId;
+  const a = handover.substituteApproval;
+  if (sub === null || a === null) return false;
+  if (a.swapRequestId !== null) return rota.some((r) => r.staffId === sub && r.viaSwapId === a.swapRequestId);
+  return (
+    a.chiefStaffId !== null &&
+    a.managerStaffId !== null &&
+    a.chiefAt !== null &&
+    a.managerAt !== null &&
+    a.chiefStaffId !== a.managerStaffId &&
+    isActiveRole(a.chiefStaffId, 'chief') &&
+    isActiveRole(a.managerStaffId, 'manager')
+  );
 }
 
 /**
@@ -116,7 +186,7 @@ export function checkOverride(role: Role, reason: string, blockers: Blocker[]): 
 export function eligibleIncoming(
   candidates: Assignment[],
   handover: Pick<Handover, 'fitness' | 'substituteStaffId'>,
-  outgoingStaffId: string,
+  outgoingStaffId: string | null,
 ): string[] {
   if (handover.fitness === 'unfit') {
     const sub = handover.substituteStaffId;

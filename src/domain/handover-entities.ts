@@ -4,8 +4,32 @@
  * photos of damaged items, custody items and log entries.
  */
 import { z } from 'zod';
-import { OVERRIDE_REASON_MIN } from './gate';
 import { EpochMs, Id, rowBase, Sha256Hex, text } from './row-base';
+
+/**
+ * H3, S1: how a duty begins or ends. `handover`: the outgoing person hands over to the incoming one
+ * (both sign); `opening`: with no duty open in the building, the rostered person opens the desk
+ * with a count against the last closing count (signs alone; flagged for the chief); `closing`: with
+ * no shift rostered to follow, the person on duty closes the desk with a closing count (signs alone).
+ */
+export const HANDOVER_KINDS = ['handover', 'opening', 'closing'] as const;
+export const HandoverKind = z.enum(HANDOVER_KINDS);
+export type HandoverKind = z.infer<typeof HandoverKind>;
+
+/**
+ * H11(d), S1: the substitute for an unfit incoming person is a cover, so the section chief confirms
+ * it and the property office manager approves it. Given on the spot at the tablet (each with their
+ * PIN, verified on the tablet) — `chiefStaffId`/`managerStaffId` with their times — or beforehand
+ * through the rota's cover request (`swapRequestId`, an approved cover naming the substitute).
+ */
+export const SubstituteApproval = z.object({
+  swapRequestId: Id.nullable(),
+  chiefStaffId: Id.nullable(),
+  chiefAt: EpochMs.nullable(),
+  managerStaffId: Id.nullable(),
+  managerAt: EpochMs.nullable(),
+});
+export type SubstituteApproval = z.infer<typeof SubstituteApproval>;
 
 export const HANDOVER_STATUSES = ['preparing', 'signed', 'abandoned'] as const;
 export const HandoverStatus = z.enum(HANDOVER_STATUSES);
@@ -23,10 +47,21 @@ export type Fitness = z.infer<typeof Fitness>;
  */
 export const Handover = z.object({
   ...rowBase,
-  outgoingDutyId: Id,
-  outgoingStaffId: Id,
-  /** Who takes over; chosen at the desk from the rota (S1), an approved substitute, or the H11(d) substitute. */
+  /** Rows written before openings and closings existed are handovers, hence the default. */
+  kind: HandoverKind.default('handover'),
+  /** The duty handed over or closed; null for an opening (no duty is open). */
+  outgoingDutyId: Id.nullable(),
+  outgoingStaffId: Id.nullable(),
+  /**
+   * Who takes over (handover) or opens the desk (opening): the rostered person (S1), or the
+   * approved H11(d) substitute; null until chosen, and always null for a closing.
+   */
   incomingStaffId: Id.nullable(),
+  /**
+   * H1: when the incoming person joined the handover with their PIN; lateness is measured from it.
+   * From then on the count taps, read receipts and restatement are theirs (H7, H8, H9).
+   */
+  joinedAt: EpochMs.nullable().default(null),
   /** The scheduled change time (end of the outgoing shift, H1), or null with no rostered shift. */
   scheduledAt: EpochMs.nullable(),
   openedAt: EpochMs,
@@ -46,8 +81,12 @@ export const Handover = z.object({
   synthesis: text(300),
   fitness: Fitness,
   fitnessNote: text(500),
-  /** H11(d): the substitute named when the incoming person is not fit. */
+  /** H11(d): who attested the incoming person's fitness (the outgoing person, or a chief or manager). */
+  fitnessAttestedBy: Id.nullable().default(null),
+  /** H11(d): the substitute named when the incoming person is not fit... */
   substituteStaffId: Id.nullable(),
+  /** ...who takes over only with the chief's confirmation and the manager's approval (S1). */
+  substituteApproval: SubstituteApproval.nullable().default(null),
   status: HandoverStatus,
 });
 export type Handover = z.infer<typeof Handover>;
@@ -70,7 +109,10 @@ export const CountLine = z.object({
   quantity: z.number().int().min(0).max(10_000),
   /** H8: where it went, by the outgoing person; required for a discrepancy. */
   explanation: text(1000),
+  /** Who tapped: the incoming person once they have joined (H8: the incoming person counts). */
   staffId: Id,
+  /** H8 (由交班人說明): the outgoing person, who gave the explanation of a discrepancy; null without one. */
+  explainedBy: Id.nullable().default(null),
   recordedAt: EpochMs,
   deviceTime: EpochMs,
 });
@@ -103,28 +145,12 @@ export const Signature = z.object({
 });
 export type Signature = z.infer<typeof Signature>;
 
-/** A blocker of the gate (H11) as it was seen, and overridden or cleared. */
+/**
+ * A blocker of the gate (H11) the tablet saw and cleared during the handover (kept for the audit
+ * trail). There is no override (H11: 不得交接班): a record is signed only with no blocker left.
+ */
 export const BlockerSeen = z.object({ code: z.string(), refs: z.array(z.string()) });
 export type BlockerSeen = z.infer<typeof BlockerSeen>;
-
-/**
- * A section chief's or manager's override of the gate, with their written reason (H11). The reason
- * is checked, never rewritten (no `.trim()` transform): the record is hashed as the tablet sent it,
- * so the stored value must be byte-identical to the signed one (H3).
- */
-export const GateOverride = z.object({
-  staffId: Id,
-  role: z.enum(['chief', 'manager']),
-  reason: z
-    .string()
-    .max(1000)
-    .refine((s) => s.trim().length >= OVERRIDE_REASON_MIN, {
-      message: `H11: the reason needs at least ${OVERRIDE_REASON_MIN} characters`,
-    }),
-  at: EpochMs,
-  blockers: z.array(BlockerSeen),
-});
-export type GateOverride = z.infer<typeof GateOverride>;
 
 /**
  * The signed handover: insert-only and part of the building's hash chain (DESIGN.md "Data").
@@ -135,18 +161,29 @@ export type GateOverride = z.infer<typeof GateOverride>;
  */
 export const HandoverRecord = z.object({
   ...rowBase,
+  /** handover: both people sign; opening and closing: one person signs (see HANDOVER_KINDS). */
+  kind: HandoverKind,
   handoverId: Id,
   /** Set on an addendum: the record it corrects. */
   correctsId: Id.nullable(),
-  outgoingDutyId: Id,
-  outgoingStaffId: Id,
-  incomingStaffId: Id,
-  /** The duty the signing opens for the incoming person. */
-  newDutyId: Id,
-  /** H1: the scheduled change time and the actual times. */
+  /** The duty handed over or closed; null for an opening. */
+  outgoingDutyId: Id.nullable(),
+  outgoingStaffId: Id.nullable(),
+  /** Who took over or opened the desk; null for a closing. */
+  incomingStaffId: Id.nullable(),
+  /** The duty the signing opens for the incoming person; null for a closing. */
+  newDutyId: Id.nullable(),
+  /** H1: the scheduled change time and the actual times: preparation start, join, signing. */
   scheduledAt: EpochMs.nullable(),
   openedAt: EpochMs,
+  joinedAt: EpochMs.nullable(),
   signedAt: EpochMs,
+  /**
+   * H11, H4: the building's pull cursor the signing tablet had synced to. The server re-evaluates
+   * the gate against the rows up to it plus the tablet's own earlier ops, so a blocker written on
+   * another tablet while this one was offline is not held against it.
+   */
+  syncCursor: z.number().int().nonnegative(),
   recordReviewed: z.boolean(),
   equipmentChecked: z.boolean(),
   pendingReviewed: z.boolean(),
@@ -156,17 +193,24 @@ export const HandoverRecord = z.object({
   synthesis: z.string(),
   fitness: Fitness,
   fitnessNote: z.string(),
+  fitnessAttestedBy: Id.nullable(),
   substituteStaffId: Id.nullable(),
+  substituteApproval: SubstituteApproval.nullable(),
   count: z.array(RecordCountLine),
-  /** The outgoing duty as locked: its times and a digest of each entry's content. */
-  duty: z.object({
-    id: Id,
-    staffId: Id,
-    startedAt: EpochMs,
-    endedAt: EpochMs,
-    entries: z.array(z.object({ id: Id, hash: Sha256Hex })),
-  }),
-  /** What was carried over (H4, H5, H7): open task ids, acknowledged instructions, open major entries, loans, custody. */
+  /** The outgoing duty as locked: its times and a digest of each entry's content; null for an opening. */
+  duty: z
+    .object({
+      id: Id,
+      staffId: Id,
+      startedAt: EpochMs,
+      endedAt: EpochMs,
+      entries: z.array(z.object({ id: Id, hash: Sha256Hex })),
+    })
+    .nullable(),
+  /**
+   * What was carried over (H4, H5, H7): open task ids, acknowledged instructions, every major or
+   * emergency entry of the shift handled or not (H5), loans, custody.
+   */
   carried: z.object({
     taskIds: z.array(Id),
     acknowledged: z.array(z.object({ taskId: Id, at: EpochMs })),
@@ -176,8 +220,8 @@ export const HandoverRecord = z.object({
     custodyIds: z.array(Id),
   }),
   blockersSeen: z.array(BlockerSeen),
-  override: GateOverride.nullable(),
-  signatures: z.array(Signature).length(2),
+  /** handover: [outgoing, incoming]; opening: [incoming]; closing: [outgoing]. */
+  signatures: z.array(Signature).min(1).max(2),
   /** Free text of an addendum: what it corrects and why. */
   note: z.string().max(2000),
   prevHash: Sha256Hex,

@@ -1,34 +1,56 @@
 /**
- * The rules for a duty-record entry (F3, D1, D5, H6), run on the tablet before saving and again on
- * the server before applying, so a rule cannot be bypassed by an old or altered client.
+ * The rules for a duty-record entry (F3, D1, D5, H6, H11, T1), run on the tablet before saving and
+ * again on the server before applying, so a rule cannot be bypassed by an old or altered client.
  */
 import type { LogEntryFields } from './entities';
 
-export type LogFieldError = 'required' | 'emergencySeverity' | 'inFuture';
+export type LogFieldError =
+  'required' | 'emergencySeverity' | 'inFuture' | 'emergencyNotReferable' | 'beforeStart' | 'notEquipment';
 export type LogFieldErrors = Partial<Record<keyof LogEntryFields, LogFieldError>>;
 
 /** How far past the server-corrected now an occurred-at time may be (typing slack). */
 export const OCCURRED_AT_FUTURE_SLACK_MS = 5 * 60_000;
 
-export function validateLogEntry(f: LogEntryFields, nowMs: number): LogFieldErrors {
+/** What the rules need besides the fields: now (T1) and the start of the entry's duty. */
+export interface LogEntryContext {
+  nowMs: number;
+  /** The start of the duty the entry is recorded in; null when unknown (no reason then asked). */
+  dutyStartedAt: number | null;
+}
+
+export function validateLogEntry(f: LogEntryFields, ctx: LogEntryContext): LogFieldErrors {
   const errors: LogFieldErrors = {};
+  const closed = f.status !== 'open';
   // H6: every matter states its cause.
   if (f.cause.trim() === '') errors.cause = 'required';
   // H6: what was done is required once the matter is serious or finished.
-  if (f.process.trim() === '' && (f.severity !== 'routine' || f.status === 'resolved')) errors.process = 'required';
+  if (f.process.trim() === '' && (f.severity !== 'routine' || closed)) errors.process = 'required';
   // H6: a resolved matter states its result.
   if (f.result.trim() === '' && f.status === 'resolved') errors.result = 'required';
+  // H4, H11(a): a referred matter names the department it went to; an emergency in progress is
+  // dealt with at the desk, never referred away.
+  if (f.status === 'referred') {
+    if (f.referredTo.trim() === '') errors.referredTo = 'required';
+    if (f.kind === 'emergency' || f.severity === 'emergency') errors.status = 'emergencyNotReferable';
+  }
   // D2/H11(a): an emergency is never filed as routine, so the handover gate sees it.
   if (f.kind === 'emergency' && f.severity !== 'emergency') errors.severity = 'emergencySeverity';
-  if (f.occurredAt > nowMs + OCCURRED_AT_FUTURE_SLACK_MS) errors.occurredAt = 'inFuture';
+  if (f.occurredAt > ctx.nowMs + OCCURRED_AT_FUTURE_SLACK_MS) errors.occurredAt = 'inFuture';
+  // T1: a time before the duty began is stated with its reason.
+  if (ctx.dutyStartedAt !== null && f.occurredAt < ctx.dutyStartedAt && f.backdateReason.trim() === '') {
+    errors.backdateReason = 'required';
+  }
+  // H11(b): only an equipment operation has an end; it ends after it starts and not in the future.
+  if (f.operationEndedAt !== null) {
+    if (f.kind !== 'equipmentOp') errors.operationEndedAt = 'notEquipment';
+    else if (f.operationEndedAt < f.occurredAt) errors.operationEndedAt = 'beforeStart';
+    else if (f.operationEndedAt > ctx.nowMs + OCCURRED_AT_FUTURE_SLACK_MS) errors.operationEndedAt = 'inFuture';
+  }
+  // H11(b): an equipment operation is resolved only once its end is recorded.
+  if (f.kind === 'equipmentOp' && closed && f.operationEndedAt === null) errors.operationEndedAt = 'required';
   return errors;
 }
 
 export function hasErrors(errors: LogFieldErrors): boolean {
   return Object.keys(errors).length > 0;
-}
-
-/** D3: major and emergency matters must also reach the section chief / office manager. */
-export function needsEscalation(f: Pick<LogEntryFields, 'severity'>): boolean {
-  return f.severity !== 'routine';
 }

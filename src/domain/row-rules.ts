@@ -3,34 +3,46 @@
  * row, and which steps a row may take. The server applies them to every put, patch and append, so
  * an old or altered tablet cannot bypass them; client repos may run them too before queueing.
  */
-import { canonicalJson } from './canonical';
+import { attributionRefusal } from './attribution-rules';
 import { validateCountLine } from './count-rules';
-import type { Item, Role, SyncTable } from './entities';
-import { BLOCKER_CODES, checkOverride, type Blocker } from './gate';
+import type { Item, Role, SyncError, SyncTable } from './entities';
 import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
 import { validateMovement, type MovementFieldErrors } from './loan-rules';
 import type { SwapRequest } from './rota-entities';
-import { bothSignatures } from './signatures';
+import { recordShapeError } from './signatures';
 import type { WritableTable } from './sync-protocol';
 import { checkSwapTransition } from './swap-rules';
 import type { Task } from './task-entities';
-import { isSuperior, validateTask } from './task-rules';
+import { importantChangeForbidden, isSuperior, validateTask } from './task-rules';
 
 /** Reads a row of the same building by id (undefined when unknown or deleted). */
 export type RowLookup = (table: SyncTable, id: string) => Record<string, unknown> | undefined;
 
-/** Why a write was refused: `rule_violation` for who/when, `validation_failed` for missing content. */
+/**
+ * One field's problem, as a refused op's `SyncError.issues` carries it: `path` is the field, `code`
+ * the zod issue code or the rule's own code (`required`, `notActor`...), `limit` a bound if any.
+ */
+export type FieldIssue = SyncError['issues'][number];
+
+/**
+ * Why a write was refused: `rule_violation` for who/when, `validation_failed` for missing content;
+ * `issues` names the fields at fault where the rule knows them, so the tablet can show the refusal
+ * beside the field in the UI's language.
+ */
 export interface RuleRefusal {
   code: 'rule_violation' | 'validation_failed';
   message: string;
+  issues?: FieldIssue[];
 }
 
 type Actor = { id: string; role: Role };
 type Row = Record<string, unknown>;
 
-const violation = (message: string): RuleRefusal => ({ code: 'rule_violation', message });
-const invalid = (message: string): RuleRefusal => ({ code: 'validation_failed', message });
+const violation = (message: string, issues?: FieldIssue[]): RuleRefusal =>
+  issues === undefined ? { code: 'rule_violation', message } : { code: 'rule_violation', message, issues };
+const invalid = (message: string, issues?: FieldIssue[]): RuleRefusal =>
+  issues === undefined ? { code: 'validation_failed', message } : { code: 'validation_failed', message, issues };
 
 /**
  * Checks one write. `prev` is the stored row (null for a new row); `next` is the whole row as it
@@ -44,6 +56,9 @@ export function checkRowRules(
   actor: Actor,
   lookup: RowLookup,
 ): RuleRefusal | null {
+  // H1, H7, H8, H9: who a row names as having acted is who acted (attribution-rules.ts).
+  const misattributed = attributionRefusal(table, prev, next, actor, lookup);
+  if (misattributed !== null) return violation(misattributed.message, misattributed.issues);
   switch (table) {
     case 'item':
       return itemRule(prev, next, actor);
@@ -81,17 +96,28 @@ function itemRule(prev: Row | null, next: Row, actor: Actor): RuleRefusal | null
 /** Fields of an instruction only a superior may set or change (H7). */
 const INSTRUCTION_FIELDS = ['kind', 'title', 'cause', 'result', 'status'] as const;
 
-/** H6, H7: tasks state their cause and result; instructions are given and withdrawn by superiors. */
+/**
+ * H6, H7: tasks state their cause and result; instructions are given and withdrawn by superiors.
+ * H4: only a chief or manager marks work important or clears the mark (it blocks the handover).
+ */
 function taskRule(prev: Row | null, next: Row, actor: Actor): RuleRefusal | null {
   const task = next as Task;
   const errors = validateTask(task, actor.role);
   const { kind: kindError, ...contentErrors } = errors;
   const missing = Object.keys(contentErrors);
-  if (missing.length > 0) return invalid(`task: H6 required ${missing.join(', ')}`);
+  if (missing.length > 0) {
+    const issues = Object.entries(contentErrors).map(([path, code]) => ({ path, code }));
+    return invalid(`task: H6 required ${missing.join(', ')}`, issues);
+  }
+  if (importantChangeForbidden(prev as Task | null, task, actor.role)) {
+    return violation(`task: H4 only a section chief or manager sets or clears "important", not a ${actor.role}`, [
+      { path: 'important', code: 'chiefOrManagerOnly' },
+    ]);
+  }
   // A desk person may still add progress to an instruction (e.g. `process`), not rewrite or close it.
   const touchesInstruction = prev === null || INSTRUCTION_FIELDS.some((k) => prev[k] !== next[k]);
   if (kindError !== undefined && touchesInstruction)
-    return violation('task: H7 instructions are given by superiors only');
+    return violation('task: H7 instructions are given by superiors only', [{ path: 'kind', code: 'superiorOnly' }]);
   if (task.status === 'withdrawn' && (prev === null || prev.status !== 'withdrawn')) {
     // H7: an instruction stays until a superior withdraws it; other work ends done, with its result.
     if (task.kind !== 'instruction') return violation('task: H7 only instructions are withdrawn');
@@ -111,7 +137,8 @@ function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
   const entries = Object.entries(errors);
   if (entries.length > 0) {
     const message = `item movement: H8 ${entries.map(([f, e]) => `${f} ${e}`).join(', ')}`;
-    return entries.some(([, e]) => RULE_ERRORS.has(e)) ? violation(message) : invalid(message);
+    const issues = entries.map(([path, code]) => ({ path, code }));
+    return entries.some(([, e]) => RULE_ERRORS.has(e)) ? violation(message, issues) : invalid(message, issues);
   }
   const closes = m.kind === 'return' ? 'lend' : m.kind === 'custodyOut' ? 'custodyIn' : null;
   if (closes === null) {
@@ -145,61 +172,41 @@ function countLineRule(next: Row, lookup: RowLookup): RuleRefusal | null {
   const expected = item?.expectedQuantity ?? line.quantity;
   const error = validateCountLine({ expectedQuantity: expected }, line, expected);
   if (error === 'quantityTooHigh') {
-    return invalid(`count line: H8 quantity ${line.quantity} is more than the register's ${expected}`);
+    return invalid(`count line: H8 quantity ${line.quantity} is more than the register's ${expected}`, [
+      { path: 'quantity', code: 'too_big', limit: expected },
+    ]);
   }
-  if (error === 'explanationRequired') return invalid(`count line: H8 ${line.state} needs an explanation`);
+  if (error === 'explanationRequired') {
+    return invalid(`count line: H8 ${line.state} needs an explanation`, [{ path: 'explanation', code: 'required' }]);
+  }
   return null;
 }
 
 const RECORD = 'handover record:';
 
 /**
- * H3, H11: a signed record carries one signature per role by the two people it names (two
- * different people), an override (if any) a chief or manager may give, and, unless it is an
- * addendum, hands over the duty and person of its draft. A corrected record is matched to its
- * addendum by signed-records.ts on the server.
+ * H3, H11: a signed record has the shape of its kind (recordShapeError) with the signatures of the
+ * people it names, and, unless it is an addendum, hands over the duty and person of its draft, of
+ * the same kind. A corrected record is matched to its addendum by signed-records.ts on the server;
+ * the gate, the duty rules and the times are the server's own checks (it knows the building).
  */
 function recordRule(r: HandoverRecord, lookup: RowLookup): RuleRefusal | null {
-  const perRole = (role: string) => r.signatures.filter((s) => s.role === role).length;
-  if (
-    perRole('outgoing') !== 1 ||
-    perRole('incoming') !== 1 ||
-    bothSignatures(r.signatures, r.outgoingStaffId, r.incomingStaffId) === null
-  ) {
-    return violation(
-      `${RECORD} H3 needs one outgoing signature by ${r.outgoingStaffId} and one incoming signature by ${r.incomingStaffId}, two different people`,
-    );
-  }
-  const override = overrideRule(r, lookup);
-  if (override !== null) return override;
+  const shape = recordShapeError(r);
+  if (shape !== null) return violation(`${RECORD} H3 ${shape}`);
   if (r.correctsId !== null) return null;
   const draft = lookup('handover', r.handoverId);
   // A missing draft is the reference check's refusal (reference_unknown).
-  if (draft && (draft.outgoingDutyId !== r.outgoingDutyId || draft.outgoingStaffId !== r.outgoingStaffId)) {
+  if (
+    draft &&
+    ((draft.kind ?? 'handover') !== r.kind ||
+      draft.outgoingDutyId !== r.outgoingDutyId ||
+      draft.outgoingStaffId !== r.outgoingStaffId)
+  ) {
     return violation(
-      `${RECORD} H3 hands over duty ${r.outgoingDutyId} of ${r.outgoingStaffId}, but its draft ${r.handoverId} is for duty ${String(draft.outgoingDutyId)} of ${String(draft.outgoingStaffId)}`,
+      `${RECORD} H3 a ${r.kind} of duty ${String(r.outgoingDutyId)} of ${String(r.outgoingStaffId)}, but its draft ${r.handoverId} is a ${String(draft.kind ?? 'handover')} of duty ${String(draft.outgoingDutyId)} of ${String(draft.outgoingStaffId)}`,
     );
   }
   return null;
-}
-
-/** H11: only an active section chief or manager overrides the gate, with a written reason, over a blocker. */
-function overrideRule(r: HandoverRecord, lookup: RowLookup): RuleRefusal | null {
-  const o = r.override;
-  if (o === null) return null;
-  if (r.correctsId !== null) {
-    // An addendum repeats the override its record was accepted with; its author may have left since.
-    const corrected = lookup('handoverRecord', r.correctsId);
-    if (corrected && canonicalJson(corrected.override) === canonicalJson(o)) return null;
-  }
-  const staff = lookup('staff', o.staffId);
-  if (!staff || staff.active !== true || staff.role !== o.role) {
-    return violation(`${RECORD} H11 the override is by ${o.staffId}, who is not an active ${o.role}`);
-  }
-  const known: readonly string[] = BLOCKER_CODES;
-  const blockers = o.blockers.filter((b): b is Blocker => known.includes(b.code));
-  const error = checkOverride(o.role, o.reason, blockers);
-  return error === null ? null : violation(`${RECORD} H11 the override is refused: ${error}`);
 }
 
 /**

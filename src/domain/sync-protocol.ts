@@ -61,8 +61,14 @@ export const ROW_REFERENCES = {
   acknowledgement: { taskId: 'task', staffId: 'staff' },
   rotaShift: { staffId: 'staff' },
   swapRequest: { rotaShiftId: 'rotaShift', requesterId: 'staff', substituteId: 'staff', otherShiftId: 'rotaShift' },
-  handover: { outgoingDutyId: 'duty', outgoingStaffId: 'staff', incomingStaffId: 'staff', substituteStaffId: 'staff' },
-  countLine: { handoverId: 'handover', itemId: 'item', staffId: 'staff' },
+  handover: {
+    outgoingDutyId: 'duty',
+    outgoingStaffId: 'staff',
+    incomingStaffId: 'staff',
+    substituteStaffId: 'staff',
+    fitnessAttestedBy: 'staff',
+  },
+  countLine: { handoverId: 'handover', itemId: 'item', staffId: 'staff', explainedBy: 'staff' },
   handoverRecord: {
     handoverId: 'handover',
     outgoingDutyId: 'duty',
@@ -99,6 +105,12 @@ export const PushRequest = z
     deviceId: Id,
     schemaVersion: z.number().int().positive(),
     ops: z.array(Op).min(1).max(MAX_PUSH_OPS),
+    /**
+     * T1: the tablet's own clock when it sent this push. With the server's receipt time it gives the
+     * correction known at this sync, against which each op's stamped times are checked (ReviewFlag).
+     * Older tablets send none: their ops are then checked against the receipt time only.
+     */
+    deviceNow: EpochMs.optional(),
   })
   .superRefine((req, ctx) => {
     req.ops.forEach((op, i) => {
@@ -147,6 +159,8 @@ export const Change = z.object({
   id: z.string(),
   row: z.record(z.string(), z.unknown()),
   versions: z.record(z.string(), z.number().int().nonnegative()),
+  /** T1: when the server first received the row (its receipt time, server clock). */
+  receivedAt: EpochMs.optional(),
 });
 export type Change = z.infer<typeof Change>;
 

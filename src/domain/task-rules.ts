@@ -11,6 +11,29 @@ export function isSuperior(role: Role): boolean {
   return role === 'chief' || role === 'manager' || role === 'admin';
 }
 
+/**
+ * H4: only a section chief or property office manager marks pending work important or clears the
+ * mark (issue 7): important work blocks the handover (H11(c)), so the person who would be blocked
+ * cannot lift the block with one tap, and the desk cannot raise one the chief did not decide.
+ */
+export function canMarkImportant(role: Role): boolean {
+  return role === 'chief' || role === 'manager';
+}
+
+/**
+ * H4: whether this write sets or changes `important` in a way `role` may not: a new task marked
+ * important, or a change of the mark on an existing task (`prev`), by someone other than a chief or
+ * manager. A new task that is not important, or a write that leaves the mark as it was, is fine.
+ */
+export function importantChangeForbidden(
+  prev: Pick<Task, 'important'> | null,
+  next: Pick<Task, 'important'>,
+  role: Role,
+): boolean {
+  const changes = prev === null ? next.important : prev.important !== next.important;
+  return changes && !canMarkImportant(role);
+}
+
 export type TaskFieldErrors = Partial<Record<'title' | 'cause' | 'result' | 'kind', 'required' | 'superiorOnly'>>;
 
 /** Checks a task before it is saved; `{}` when it may be saved. */

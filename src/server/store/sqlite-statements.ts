@@ -16,6 +16,7 @@ export interface RowRecord {
   updated_hlc: string;
   seq: number;
   deleted: number;
+  received_at: number | null;
 }
 
 export interface DeviceRow {
@@ -35,6 +36,8 @@ export interface DeviceOpRow {
   status: StoredOpStatus;
   code: string | null;
   message: string | null;
+  received_at: number | null;
+  device_time: number | null;
 }
 
 export interface EnrolmentCodeRow {
@@ -72,6 +75,7 @@ export function toStoredRow(r: RowRecord): StoredRow {
     updatedHlc: r.updated_hlc,
     seq: r.seq,
     deleted: r.deleted === 1,
+    receivedAt: r.received_at,
   };
 }
 
@@ -98,18 +102,19 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO site_seq (site_id, seq) VALUES (?, 1)
        ON CONFLICT (site_id) DO UPDATE SET seq = seq + 1 RETURNING seq`,
     ),
+    // T1: received_at is the row's first receipt, so a later write keeps the stored one.
     upsertRow: db.prepare(
-      `INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted)
-       VALUES (@siteId, @table, @id, @data, @versions, @updatedHlc, @seq, @deleted)
+      `INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted, received_at)
+       VALUES (@siteId, @table, @id, @data, @versions, @updatedHlc, @seq, @deleted, @receivedAt)
        ON CONFLICT (tbl, id) DO UPDATE SET site_id = excluded.site_id, data = excluded.data,
          versions = excluded.versions, updated_hlc = excluded.updated_hlc, seq = excluded.seq,
-         deleted = excluded.deleted`,
+         deleted = excluded.deleted, received_at = COALESCE(rows.received_at, excluded.received_at)`,
     ),
     listRows: db.prepare<[string, string], RowRecord>('SELECT * FROM rows WHERE site_id = ? AND tbl = ? ORDER BY seq'),
     changes: db.prepare<
       [string, number, number],
-      { seq: number; tbl: string; id: string; data: string; versions: string }
-    >('SELECT seq, tbl, id, data, versions FROM rows WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+      { seq: number; tbl: string; id: string; data: string; versions: string; received_at: number | null }
+    >('SELECT seq, tbl, id, data, versions, received_at FROM rows WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
     insertDevice: db.prepare(
       `INSERT INTO devices (id, site_id, name, token_hash, revoked, last_counter, created_at, last_seen_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -118,11 +123,16 @@ export function prepareStatements(db: Database.Database) {
     getDeviceByToken: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?'),
     setCounter: db.prepare('UPDATE devices SET last_counter = ? WHERE id = ?'),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    getClockOffset: db.prepare<[string], { clock_offset_ms: number | null }>(
+      'SELECT clock_offset_ms FROM devices WHERE id = ?',
+    ),
+    setClockOffset: db.prepare('UPDATE devices SET clock_offset_ms = ? WHERE id = ?'),
     getDeviceOp: db.prepare<[string, number], DeviceOpRow>(
       'SELECT * FROM device_ops WHERE device_id = ? AND counter = ?',
     ),
     insertDeviceOp: db.prepare(
-      'INSERT INTO device_ops (device_id, counter, op_hash, status, code, message) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO device_ops (device_id, counter, op_hash, status, code, message, received_at, device_time)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertCode: db.prepare(
       `INSERT INTO enrolment_codes (code_hash, site_id, created_by, expires_at, used_at, used_by_device)

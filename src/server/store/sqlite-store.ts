@@ -86,6 +86,7 @@ export class SqliteStore implements Store {
       updatedHlc: w.updatedHlc,
       seq: bumped.seq,
       deleted: w.deleted ? 1 : 0,
+      receivedAt: w.receivedAt ?? null,
     });
     return bumped.seq;
   }
@@ -101,6 +102,7 @@ export class SqliteStore implements Store {
       id: r.id,
       dataJson: r.data,
       versionsJson: r.versions,
+      receivedAt: r.received_at,
     }));
   }
 
@@ -135,6 +137,14 @@ export class SqliteStore implements Store {
     this.stmts.touchDevice.run(lastSeenAt, deviceId);
   }
 
+  getDeviceClockOffset(deviceId: string): number | null {
+    return this.stmts.getClockOffset.get(deviceId)?.clock_offset_ms ?? null;
+  }
+
+  setDeviceClockOffset(deviceId: string, offsetMs: number): void {
+    this.stmts.setClockOffset.run(offsetMs, deviceId);
+  }
+
   getDeviceOp(deviceId: string, counter: number): DeviceOpRecord | undefined {
     const r = this.stmts.getDeviceOp.get(deviceId, counter);
     if (!r) return undefined;
@@ -145,11 +155,22 @@ export class SqliteStore implements Store {
       status: r.status,
       code: r.code,
       message: r.message,
+      receivedAt: r.received_at,
+      deviceTime: r.device_time,
     };
   }
 
   insertDeviceOp(op: DeviceOpRecord): void {
-    this.stmts.insertDeviceOp.run(op.deviceId, op.counter, op.opHash, op.status, op.code, op.message);
+    this.stmts.insertDeviceOp.run(
+      op.deviceId,
+      op.counter,
+      op.opHash,
+      op.status,
+      op.code,
+      op.message,
+      op.receivedAt,
+      op.deviceTime,
+    );
   }
 
   insertEnrolmentCode(c: EnrolmentCodeRecord): void {

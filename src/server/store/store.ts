@@ -15,10 +15,15 @@ export interface StoredRow {
   updatedHlc: string;
   seq: number;
   deleted: boolean;
+  /** T1: when the server first received the row (server clock); null for rows stored before v3. */
+  receivedAt: number | null;
 }
 
-/** What a write supplies; the store assigns `seq`. */
-export type RowWrite = Omit<StoredRow, 'seq'>;
+/**
+ * What a write supplies; the store assigns `seq`. `receivedAt` is the receipt time of the op that
+ * writes it: stored on the row's first write and kept by later ones (first receipt, T1).
+ */
+export type RowWrite = Omit<StoredRow, 'seq' | 'receivedAt'> & { receivedAt?: number };
 
 /**
  * A pulled change with the row and versions left as the JSON text the store holds, so a pull page
@@ -30,6 +35,7 @@ export interface RawChange {
   id: string;
   dataJson: string;
   versionsJson: string;
+  receivedAt: number | null;
 }
 
 export interface DeviceRecord {
@@ -52,6 +58,10 @@ export interface DeviceOpRecord {
   status: StoredOpStatus;
   code: string | null;
   message: string | null;
+  /** T1: when the server received the op (null for ops stored before v3). */
+  receivedAt: number | null;
+  /** The tablet's own clock when it made the op (`Op.deviceTime`; null before v3). */
+  deviceTime: number | null;
 }
 
 export interface EnrolmentCodeRecord {
@@ -109,6 +119,9 @@ export interface Store {
   getDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined;
   setDeviceCounter(deviceId: string, lastCounter: number): void;
   touchDevice(deviceId: string, lastSeenAt: number): void;
+  /** T1: the device's clock offset (server minus device) learned at its last push that sent `deviceNow`. */
+  getDeviceClockOffset(deviceId: string): number | null;
+  setDeviceClockOffset(deviceId: string, offsetMs: number): void;
 
   getDeviceOp(deviceId: string, counter: number): DeviceOpRecord | undefined;
   insertDeviceOp(op: DeviceOpRecord): void;

@@ -3,7 +3,8 @@
  * returned as values (STYLE.md #5): the caller records them as `syncError` rows and the device's
  * counter still advances, so the queue never jams behind one bad op. Each written row passes the
  * schema, its references and the table rules (row-checks.ts); rows a signed handover locked are
- * refused (row-locks.ts); signed records are insert-only and chained (signed-records.ts).
+ * refused (row-locks.ts); signed records are insert-only and chained (signed-records.ts). Every
+ * write carries the op's receipt time (`ctx.nowMs`, T1); the store keeps the row's first one.
  */
 import type { Role } from '../../domain/entities';
 import { clampHlc, formatHlc, parseHlc } from '../../domain/hlc';
@@ -29,7 +30,8 @@ export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
   if ('status' in actor) return actor;
 
   const parsed = parseHlc(op.hlc);
-  if (!parsed) return reject('validation_failed', 'hlc: not an HLC timestamp');
+  if (!parsed)
+    return reject('validation_failed', 'hlc: not an HLC timestamp', [{ path: 'hlc', code: 'invalid_format' }]);
   // T1: a tablet whose clock runs ahead cannot drag the building's clock into the future.
   const clamped = clampHlc(parsed, ctx.nowMs, MAX_HLC_FUTURE_MS);
   ctx.clock.observe(clamped, ctx.nowMs);
@@ -69,7 +71,9 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
     if (op.table === 'handoverRecord' && existing) return replayRecordPut(ctx, op, existing, updatedAt);
     return reject('row_exists', `${op.table} ${op.rowId} already exists`);
   }
-  if (op.fields['id'] !== op.rowId) return reject('validation_failed', 'id: must equal the op rowId');
+  if (op.fields['id'] !== op.rowId) {
+    return reject('validation_failed', 'id: must equal the op rowId', [{ path: 'id', code: 'custom' }]);
+  }
   const locked = lockRefusal(ctx, op, undefined);
   if (locked) return locked;
   const sent = { ...op.fields, updatedAt, deleted: false };
@@ -85,6 +89,7 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
     versions: initialVersions(checked.row),
     updatedHlc: updatedAt,
     deleted: false,
+    receivedAt: ctx.nowMs,
   });
   if (op.table === 'handoverRecord') sealRecord(ctx, checked.row);
   return { status: 'applied' };
@@ -99,7 +104,10 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
   const existing = ctx.store.getRow(op.table, op.rowId);
   if (!existing || existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
   const immutable = Object.keys(op.fields).filter((f) => IMMUTABLE.has(f));
-  if (immutable.length > 0) return reject('validation_failed', `immutable field(s): ${immutable.join(', ')}`);
+  if (immutable.length > 0) {
+    const issues = immutable.map((path) => ({ path, code: 'immutable' }));
+    return reject('validation_failed', `immutable field(s): ${immutable.join(', ')}`, issues);
+  }
   const locked = lockRefusal(ctx, op, existing);
   if (locked) return locked;
 
@@ -133,6 +141,7 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
       versions,
       updatedHlc: updatedAt,
       deleted: false,
+      receivedAt: ctx.nowMs,
     });
   }
   for (const l of lost) writeConflict(ctx.store, ctx.clock, ctx.siteId, op, l, ctx.nowMs);
@@ -160,6 +169,7 @@ function applyDelete(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
     versions,
     updatedHlc: updatedAt,
     deleted: true,
+    receivedAt: ctx.nowMs,
   });
   return { status: 'applied' };
 }

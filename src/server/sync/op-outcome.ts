@@ -4,6 +4,7 @@
  */
 import type { Role } from '../../domain/entities';
 import type { OpRejectCode } from '../../domain/errors';
+import type { FieldIssue } from '../../domain/row-rules';
 import type { Store, StoredRow } from '../store/store';
 import type { ServerClock } from './server-clock';
 
@@ -25,12 +26,18 @@ export interface Actor {
 export type OpOutcome =
   | { status: 'applied' }
   | { status: 'conflict'; code: 'conflict'; message: string }
-  | { status: 'rejected'; code: OpRejectCode; message: string };
+  | { status: 'rejected'; code: OpRejectCode; message: string; issues?: FieldIssue[] };
 
 export type Rejection = Extract<OpOutcome, { status: 'rejected' }>;
 
-export function reject(code: OpRejectCode, message: string): Rejection {
-  return { status: 'rejected', code, message };
+/**
+ * A refusal. `issues` names the fields at fault (SyncError.issues) when the check knows them, so the
+ * tablet can put the reason beside the field in the UI's language; `message` stays for the logs.
+ */
+export function reject(code: OpRejectCode, message: string, issues?: FieldIssue[]): Rejection {
+  return issues === undefined || issues.length === 0
+    ? { status: 'rejected', code, message }
+    : { status: 'rejected', code, message, issues };
 }
 
 /** A row of this building that is not deleted, or undefined: what references and rules may see. */

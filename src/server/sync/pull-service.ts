@@ -2,6 +2,7 @@
  * GET /api/v1/sync/pull (DESIGN.md "Pull"): a building's changes after a cursor, in sequence
  * order, in pages. The body is assembled from the stored JSON text instead of parsing and
  * re-serialising every row: a tablet back from a week offline pulls tens of thousands of rows.
+ * Each change carries the server's receipt time of its row (`receivedAt`, T1) when known.
  */
 import type { PullQuery } from '../../domain/sync-protocol';
 import type { Store } from '../store/store';
@@ -16,7 +17,9 @@ export function pullChangesJson(store: Store, siteId: string, query: PullQuery, 
   const changes = page.map(
     (r) =>
       `{"seq":${r.seq},"table":${JSON.stringify(r.table)},"id":${JSON.stringify(r.id)},` +
-      `"row":${r.dataJson},"versions":${r.versionsJson}}`,
+      `"row":${r.dataJson},"versions":${r.versionsJson}` +
+      // T1: the server's first receipt of the row; rows stored before it was kept have none.
+      `${r.receivedAt === null ? '' : `,"receivedAt":${r.receivedAt}`}}`,
   );
   return `{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore},"serverTime":${nowMs}}`;
 }

@@ -1,9 +1,12 @@
 /**
  * POST /api/v1/sync/push (DESIGN.md "Push"): exactly-once, in device order. One push is one
  * immediate transaction: the server applies only `counter = last + 1`, answers anything at or
- * below `last` from `device_ops`, and refuses a gap without applying anything.
+ * below `last` from `device_ops`, and refuses a gap without applying anything. T1: every op is
+ * stored with the push's receipt time (`nowMs`) and its device time; doubtful times are flagged
+ * (clock-flags.ts).
  */
 import { OP_REJECT_HTTP_STATUS, type OpRejectCode } from '../../domain/errors';
+import type { FieldIssue } from '../../domain/row-rules';
 import {
   SCHEMA_VERSION,
   type Op,
@@ -14,6 +17,7 @@ import {
 import { ApiError } from '../api-error';
 import type { Store, StoredRow } from '../store/store';
 import { applyOp, type OpOutcome } from './apply-op';
+import { PushClock } from './clock-flags';
 import { opHash } from './op-hash';
 import type { ServerClock } from './server-clock';
 import { writeSyncError } from './server-rows';
@@ -24,6 +28,7 @@ export interface PushContext {
   /** The building and device the bearer token belongs to. */
   siteId: string;
   deviceId: string;
+  /** The push's receipt time: every op of the push is received at it (T1). */
   nowMs: number;
 }
 
@@ -44,6 +49,15 @@ export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
     const staffCache = new Map<string, StoredRow | undefined>();
     let last = device.lastCounter;
     const results: PushResult[] = [];
+    const times = new PushClock({
+      store: ctx.store,
+      clock: ctx.clock,
+      siteId: ctx.siteId,
+      deviceId: ctx.deviceId,
+      receivedAt: ctx.nowMs,
+      deviceNow: req.deviceNow,
+      lastCounter: last,
+    });
 
     for (const op of req.ops) {
       const hash = opHash(op);
@@ -58,11 +72,13 @@ export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
           got: op.counter,
         });
       }
+      const suspects = times.suspectStamps(op);
       const outcome = applyOp(
         { store: ctx.store, clock: ctx.clock, siteId: ctx.siteId, nowMs: ctx.nowMs, staffCache },
         op,
       );
-      if (outcome.status === 'rejected') recordRejection(ctx, op, outcome.code, outcome.message);
+      if (outcome.status === 'rejected') recordRejection(ctx, op, outcome.code, outcome.message, outcome.issues);
+      times.settle(op, outcome, suspects);
       ctx.store.insertDeviceOp({
         deviceId: ctx.deviceId,
         counter: op.counter,
@@ -70,12 +86,15 @@ export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
         status: outcome.status,
         code: outcome.status === 'applied' ? null : outcome.code,
         message: outcome.status === 'applied' ? null : outcome.message,
+        receivedAt: times.receivedAt,
+        deviceTime: op.deviceTime,
       });
       results.push(toResult(op.counter, outcome));
       last = op.counter;
     }
 
     if (last !== device.lastCounter) ctx.store.setDeviceCounter(ctx.deviceId, last);
+    times.finish();
     ctx.store.touchDevice(ctx.deviceId, ctx.nowMs);
     return { ackedThrough: last, results, serverTime: ctx.nowMs };
   });
@@ -130,8 +149,9 @@ function httpStatusOf(code: string): number | undefined {
   return Object.hasOwn(OP_REJECT_HTTP_STATUS, code) ? OP_REJECT_HTTP_STATUS[code as OpRejectCode] : undefined;
 }
 
-function recordRejection(ctx: PushContext, op: Op, code: string, message: string): void {
-  writeSyncError(ctx.store, ctx.clock, { siteId: ctx.siteId, op, code, message, nowMs: ctx.nowMs });
+function recordRejection(ctx: PushContext, op: Op, code: string, message: string, issues?: FieldIssue[]): void {
+  const rejection = { siteId: ctx.siteId, op, code, message, nowMs: ctx.nowMs };
+  writeSyncError(ctx.store, ctx.clock, issues === undefined ? rejection : { ...rejection, issues });
 }
 
 function toResult(counter: number, outcome: OpOutcome): PushResult {

@@ -1,38 +1,81 @@
 /**
- * The checks every written row passes, in order: the entity schema (plus H6 for log entries), the
- * rows it points at (D5), and the table rules of row-rules.ts (who may write which kind of row,
- * swap steps, count explanations, a signed record's signatures and override, the duty a record
- * opened). The tablet runs the same rules; the server runs them again so an old or altered client
- * cannot bypass them.
+ * The checks every written row passes, in order: the entity schema (plus H6, H11(b) and T1 for log
+ * entries), the rows it points at (D5), and the table rules of row-rules.ts (who may write which
+ * kind of row and under whose name, swap steps, count explanations, a signed record's shape, the
+ * duty a record opened). The tablet runs the same rules; the server runs them again so an old or
+ * altered client cannot bypass them. A refusal names the fields at fault (`issues`).
  */
+import type { z } from 'zod';
 import { ENTITY_SCHEMAS, type LogEntry, type SyncTable } from '../../domain/entities';
 import { hasErrors, validateLogEntry } from '../../domain/log-entry';
-import { checkRowRules, type RowLookup } from '../../domain/row-rules';
+import { checkRowRules, type FieldIssue, type RowLookup } from '../../domain/row-rules';
 import { ROW_REFERENCES, type WritableTable } from '../../domain/sync-protocol';
 import { liveRow, reject, type Actor, type ApplyContext, type Rejection } from './op-outcome';
 
-export type RowCheck = { ok: true; row: Record<string, unknown> } | { ok: false; message: string };
+export type RowCheck =
+  { ok: true; row: Record<string, unknown> } | { ok: false; message: string; issues: FieldIssue[] };
 
-/** Schema check plus the domain rules of the table (H6 for log entries). */
-export function validateRow(table: WritableTable, row: Record<string, unknown>, nowMs: number): RowCheck {
+/** A zod issue as a SyncError issue: the field, the zod code, and the bound it broke if any. */
+function fieldIssue(i: z.core.$ZodIssue): FieldIssue {
+  const path = i.path.map(String).join('.');
+  const bound = i.code === 'too_big' ? i.maximum : i.code === 'too_small' ? i.minimum : undefined;
+  return bound === undefined ? { path, code: i.code } : { path, code: i.code, limit: Number(bound) };
+}
+
+/**
+ * Schema check plus the domain rules of the table (for log entries H6, H11(b) and, given the start
+ * of the entry's duty, T1's backdate reason).
+ */
+export function validateRow(
+  table: WritableTable,
+  row: Record<string, unknown>,
+  nowMs: number,
+  dutyStartedAt: number | null = null,
+): RowCheck {
   const schema = ENTITY_SCHEMAS[table];
   const unknown = Object.keys(row).filter((k) => !(k in schema.shape));
-  if (unknown.length > 0) return { ok: false, message: `unknown field(s): ${unknown.join(', ')}` };
+  if (unknown.length > 0) {
+    return {
+      ok: false,
+      message: `unknown field(s): ${unknown.join(', ')}`,
+      issues: unknown.map((path) => ({ path, code: 'unrecognized_keys' })),
+    };
+  }
   const result = schema.safeParse(row);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`);
-    return { ok: false, message: issues.join('; ') };
+    const list = result.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`);
+    return { ok: false, message: list.join('; '), issues: result.error.issues.map(fieldIssue) };
   }
   const parsed = result.data as Record<string, unknown>;
   if (table === 'logEntry') {
-    // H6/D2: the same rule the tablet ran, again, so an old or altered client cannot bypass it.
-    const errors = validateLogEntry(parsed as LogEntry, nowMs);
+    // H6/D2/H11(b)/T1: the same rules the tablet ran, again, so an old or altered client cannot bypass them.
+    const errors = validateLogEntry(parsed as LogEntry, { nowMs, dutyStartedAt });
     if (hasErrors(errors)) {
-      const list = Object.entries(errors).map(([field, err]) => `${field}: ${err}`);
-      return { ok: false, message: `H6: ${list.join('; ')}` };
+      const entries = Object.entries(errors);
+      return {
+        ok: false,
+        message: `H6: ${entries.map(([field, err]) => `${field}: ${err}`).join('; ')}`,
+        issues: entries.map(([path, code]) => ({ path, code })),
+      };
     }
   }
   return { ok: true, row: parsed };
+}
+
+/**
+ * T1: the start of the duty a log entry is written in, against which an earlier `occurredAt` needs
+ * its `backdateReason`; null when the rule does not apply to this write. A patch that moves neither
+ * `occurredAt` nor the duty is not asked again, so following up an entry written before the rule
+ * existed (or one whose duty start was corrected) is never refused for a reason nobody was asked.
+ */
+function entryDutyStart(
+  lookup: RowLookup,
+  prev: Record<string, unknown> | null,
+  row: Record<string, unknown>,
+): number | null {
+  if (prev !== null && prev['occurredAt'] === row['occurredAt'] && prev['dutyId'] === row['dutyId']) return null;
+  const startedAt = lookup('duty', String(row['dutyId']))?.['startedAt'];
+  return typeof startedAt === 'number' ? startedAt : null;
 }
 
 /**
@@ -61,7 +104,11 @@ export function missingReference(
     // An optional link left empty points at nothing, so there is nothing to check.
     if (row[field] === null || row[field] === undefined) continue;
     const id = String(row[field]);
-    if (!lookup(target, id)) return reject('reference_unknown', `${field}: no ${target} ${id} in this building`);
+    if (!lookup(target, id)) {
+      return reject('reference_unknown', `${field}: no ${target} ${id} in this building`, [
+        { path: field, code: 'reference_unknown' },
+      ]);
+    }
   }
   return null;
 }
@@ -75,7 +122,7 @@ export function ruleRefusal(
   lookup: RowLookup,
 ): Rejection | null {
   const refusal = checkRowRules(table, prev, next, actor, lookup);
-  return refusal ? reject(refusal.code, refusal.message) : null;
+  return refusal ? reject(refusal.code, refusal.message, refusal.issues) : null;
 }
 
 /**
@@ -89,9 +136,10 @@ export function checkRow(
   row: Record<string, unknown>,
   actor: Actor,
 ): { ok: true; row: Record<string, unknown> } | Rejection {
-  const checked = validateRow(table, row, ctx.nowMs);
-  if (!checked.ok) return reject('validation_failed', checked.message);
   const lookup = memoLookup(ctx);
+  const dutyStartedAt = table === 'logEntry' ? entryDutyStart(lookup, prev, row) : null;
+  const checked = validateRow(table, row, ctx.nowMs, dutyStartedAt);
+  if (!checked.ok) return reject('validation_failed', checked.message, checked.issues);
   const refusal = missingReference(table, checked.row, lookup) ?? ruleRefusal(table, prev, checked.row, actor, lookup);
   return refusal ?? { ok: true, row: checked.row };
 }

@@ -2,7 +2,7 @@
  * H3: once a handover is signed, the handover draft, its count lines and the outgoing duty are
  * locked. The server refuses any change to them with `locked` (HTTP 409 as a request of its own);
  * corrections are addenda (a new handoverRecord with `correctsId`). Entries of a locked duty keep
- * only their follow-up open: `status` and `result` may still change, their content may not, except
+ * only their follow-up open (status, result, referral, equipment end), their content may not, except
  * that an empty `process` may be filled in once: H6 needs it to resolve the entry, and filling a
  * blank changes nothing that was signed (the amendment that carries it is the addendum).
  */
@@ -14,8 +14,13 @@ import { liveRow, reject, type ApplyContext, type Rejection } from './op-outcome
 /** The tables a signed record locks, by the name the `locks` table uses. */
 export type LockedTable = 'handover' | 'duty';
 
-/** Fields of a locked duty's log entry that may still change (the follow-up of an open entry). */
-const ENTRY_FIELDS_OPEN_AFTER_SIGNING = new Set(['status', 'result']);
+/**
+ * Fields of a locked duty's log entry that may still change (the follow-up of an open entry): its
+ * status and result; the department a major matter is referred to (H4, H11(a)); the end of an
+ * equipment operation that outlasted the shift (H11(b)). Without the last two, a matter carried
+ * from a signed shift could never stop blocking the gate.
+ */
+const ENTRY_FIELDS_OPEN_AFTER_SIGNING = new Set(['status', 'result', 'referredTo', 'operationEndedAt']);
 
 function lockedMessage(ctx: ApplyContext, table: LockedTable, id: string): string | null {
   const lock = ctx.store.getLock(table, id);

@@ -1,10 +1,12 @@
 /**
- * Rows the server writes on its own behalf: the `syncError` left by a refused op and the
- * `conflict` left by a patch field that lost. Both sync to every tablet of the building, so a
- * refusal or a lost edit is never dropped silently (DESIGN.md "Push", "Conflicts").
+ * Rows the server writes on its own behalf: the `syncError` left by a refused op, the `conflict`
+ * left by a patch field that lost, and the `reviewFlag` left by a time the server does not believe
+ * (T1). All sync to every tablet of the building, so a refusal, a lost edit or a doubtful time is
+ * never dropped silently (DESIGN.md "Push", "Conflicts"). No tablet may write them (WRITE_POLICY).
  */
-import type { Conflict, SyncError, SyncTable } from '../../domain/entities';
+import type { Conflict, ReviewFlag, ReviewFlagKind, SyncError, SyncTable } from '../../domain/entities';
 import { newId } from '../../domain/ids';
+import type { FieldIssue } from '../../domain/row-rules';
 import type { Op } from '../../domain/sync-protocol';
 import type { Store } from '../store/store';
 import type { ServerClock } from './server-clock';
@@ -19,7 +21,7 @@ export function initialVersions(row: Record<string, unknown>): Record<string, nu
   return versions;
 }
 
-/** Insert a brand-new row stamped by the server clock. */
+/** Insert a brand-new row stamped by the server clock; received (T1) when written. */
 export function insertServerRow(
   store: Store,
   clock: ServerClock,
@@ -37,6 +39,7 @@ export function insertServerRow(
     versions: initialVersions(full),
     updatedHlc: updatedAt,
     deleted: false,
+    receivedAt: nowMs,
   });
   return full;
 }
@@ -46,6 +49,8 @@ export interface RejectionInput {
   op: Op;
   code: string;
   message: string;
+  /** The fields at fault (zod issues, rule fields); empty when the refusal is not about a field. */
+  issues?: readonly FieldIssue[];
   nowMs: number;
 }
 
@@ -64,7 +69,8 @@ export function writeSyncError(store: Store, clock: ServerClock, r: RejectionInp
     actorStaffId: r.op.actorStaffId,
     fields: r.op.fields,
     recordedAt: r.nowMs,
-    issues: [],
+    // The entity keeps at most 50; a row with more problems than that is refused whole anyway.
+    issues: (r.issues ?? []).slice(0, 50),
     dismissedAt: null,
     dismissedBy: null,
   };
@@ -100,4 +106,35 @@ export function writeConflict(
     recordedAt: nowMs,
   };
   insertServerRow(store, clock, 'conflict', row, nowMs);
+}
+
+export interface FlagInput {
+  siteId: string;
+  op: Op;
+  kind: ReviewFlagKind;
+  /** The field whose time is in doubt: a stamped field of the row, or `deviceTime` (the op's own clock). */
+  field: string;
+  stampedAt: number | null;
+  expectedAt: number | null;
+  receivedAt: number;
+}
+
+/** Record a row kept but flagged for the section chief (T1), pointing at the op's row. */
+export function writeReviewFlag(store: Store, clock: ServerClock, f: FlagInput): void {
+  const row: Omit<ReviewFlag, 'updatedAt' | 'deleted'> = {
+    id: newId(),
+    siteId: f.siteId,
+    kind: f.kind,
+    table: f.op.table,
+    rowId: f.op.rowId,
+    field: f.field,
+    deviceId: f.op.deviceId,
+    counter: f.op.counter,
+    actorStaffId: f.op.actorStaffId,
+    stampedAt: f.stampedAt,
+    expectedAt: f.expectedAt,
+    receivedAt: f.receivedAt,
+    recordedAt: f.receivedAt,
+  };
+  insertServerRow(store, clock, 'reviewFlag', row, f.receivedAt);
 }

@@ -73,14 +73,34 @@ describe('checkRowRules: task (H6, H7)', () => {
   });
 
   it('H6: cause required; done needs a result', () => {
-    expect(checkRowRules('task', null, { ...base, cause: ' ' }, actor('desk'), noLookup)?.code).toBe(
-      'validation_failed',
-    );
+    expect(checkRowRules('task', null, { ...base, cause: ' ' }, actor('desk'), noLookup)).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: 'cause', code: 'required' }],
+    });
     expect(checkRowRules('task', base, { ...base, status: 'done' }, actor('desk'), noLookup)?.code).toBe(
       'validation_failed',
     );
     expect(
       checkRowRules('task', base, { ...base, status: 'done', result: 'Fixed' }, actor('desk'), noLookup),
+    ).toBeNull();
+  });
+
+  it('H4: only a chief or manager marks work important or clears the mark; progress leaves it alone', () => {
+    const important = { ...base, important: true };
+    const plain = { ...base, important: false };
+    expect(checkRowRules('task', null, important, actor('desk'), noLookup)).toEqual({
+      code: 'rule_violation',
+      message: expect.stringContaining('H4'),
+      issues: [{ path: 'important', code: 'chiefOrManagerOnly' }],
+    });
+    expect(checkRowRules('task', null, important, actor('admin'), noLookup)?.code).toBe('rule_violation');
+    expect(checkRowRules('task', null, important, actor('chief'), noLookup)).toBeNull();
+    expect(checkRowRules('task', null, plain, actor('desk'), noLookup)).toBeNull();
+    expect(checkRowRules('task', important, plain, actor('desk'), noLookup)?.code).toBe('rule_violation');
+    expect(checkRowRules('task', important, plain, actor('manager'), noLookup)).toBeNull();
+    expect(checkRowRules('task', plain, important, actor('manager'), noLookup)).toBeNull();
+    expect(
+      checkRowRules('task', important, { ...important, process: 'Parts due Friday' }, actor('desk'), noLookup),
     ).toBeNull();
   });
 
@@ -109,6 +129,8 @@ describe('checkRowRules: itemMovement (H8)', () => {
     dueAt: T + 1000,
     closesId: null,
     occurredAt: T,
+    // H8: a movement is recorded by the person who made it (attribution-rules.ts).
+    staffId: DESK,
   };
 
   it('a complete lend of a lendable item passes', () => {
@@ -171,10 +193,15 @@ describe('checkRowRules: swapRequest (S1)', () => {
 });
 
 describe('checkRowRules: countLine (H8)', () => {
-  const line = { state: 'missing', quantity: 0, explanation: '' };
+  // Tapped by the desk person (H8); no draft is known here, so only the line itself is judged.
+  const line = { state: 'missing', quantity: 0, explanation: '', explainedBy: null, staffId: DESK };
 
-  it('H8: missing or damaged without an explanation is refused', () => {
-    expect(checkRowRules('countLine', null, line, actor('desk'), noLookup)?.code).toBe('validation_failed');
+  it('H8: missing or damaged without an explanation is refused, naming the field', () => {
+    expect(checkRowRules('countLine', null, line, actor('desk'), noLookup)).toEqual({
+      code: 'validation_failed',
+      message: expect.stringContaining('explanation'),
+      issues: [{ path: 'explanation', code: 'required' }],
+    });
     expect(
       checkRowRules('countLine', null, { ...line, state: 'damaged', quantity: 1 }, actor('desk'), noLookup)?.code,
     ).toBe('validation_failed');
@@ -182,6 +209,13 @@ describe('checkRowRules: countLine (H8)', () => {
     expect(
       checkRowRules('countLine', null, { ...line, state: 'present', quantity: 1 }, actor('desk'), noLookup),
     ).toBeNull();
+  });
+
+  it('H8: more than the register holds is refused with the limit', () => {
+    const tooMany = { ...line, itemId: id(10), state: 'present', quantity: 3 };
+    expect(checkRowRules('countLine', null, tooMany, actor('desk'), lookup)?.issues).toEqual([
+      { path: 'quantity', code: 'too_big', limit: 2 },
+    ]);
   });
 });
 

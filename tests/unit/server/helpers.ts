@@ -192,7 +192,11 @@ export class OpBuilder {
       party: '12樓 A室',
       contact: '',
       location: '大堂',
-      occurredAt: now - 60_000,
+      // T1: not before the duty's start (putDuty starts it now), so no backdate reason is needed.
+      occurredAt: now,
+      referredTo: '',
+      operationEndedAt: null,
+      backdateReason: '',
       recordedAt: now,
       deviceTime: now,
       ...overrides,

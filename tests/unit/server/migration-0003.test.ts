@@ -1,0 +1,79 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DB_FILE_NAME } from '../../../src/server/main';
+import { MIGRATIONS_DIR, migrate, readMigrationFiles } from '../../../src/server/store/migrations';
+import { openSqliteStore } from '../../../src/server/store/sqlite-store';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hd-migrate-0003-'));
+  file = join(dir, DB_FILE_NAME);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The database as the build before T1's receipt times left it: 0001 and 0002 applied, with data. */
+function databaseAtV2(): void {
+  const v2 = join(dir, 'migrations-v2');
+  mkdirSync(v2);
+  for (const name of ['0001_init.sql', '0002_handover.sql']) copyFileSync(join(MIGRATIONS_DIR, name), join(v2, name));
+  const old = new Database(file);
+  migrate(old, readMigrationFiles(v2), 1);
+  old
+    .prepare(
+      "INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted) VALUES ('s1', 'item', 'i1', ?, '{}', 'h', 1, 0)",
+    )
+    .run(JSON.stringify({ id: 'i1' }));
+  old.prepare("INSERT INTO site_seq (site_id, seq) VALUES ('s1', 1)").run();
+  old
+    .prepare(
+      "INSERT INTO devices (id, site_id, name, token_hash, revoked, last_counter, created_at) VALUES ('d1', 's1', 'Lobby', 't', 0, 1, 1)",
+    )
+    .run();
+  old.prepare("INSERT INTO device_ops (device_id, counter, op_hash, status) VALUES ('d1', 1, 'x', 'applied')").run();
+  old.close();
+}
+
+describe('migration 0003_receipt_times (T1)', () => {
+  it('keeps the rows and ops of a v2 database, with no receipt time for what came before it', () => {
+    databaseAtV2();
+    const store = openSqliteStore(file, { nowMs: 2 });
+    expect(store.getRow('item', 'i1')).toMatchObject({ row: { id: 'i1' }, receivedAt: null });
+    expect(store.getDeviceOp('d1', 1)).toMatchObject({ opHash: 'x', receivedAt: null, deviceTime: null });
+    expect(store.getDeviceClockOffset('d1')).toBeNull();
+    expect(store.changesSince('s1', 0, 10)).toEqual([
+      { seq: 1, table: 'item', id: 'i1', dataJson: '{"id":"i1"}', versionsJson: '{}', receivedAt: null },
+    ]);
+    store.close();
+  });
+
+  it("T1: a row's receipt time is its first one; later writes keep it, a row from before v3 takes its next", () => {
+    databaseAtV2();
+    const store = openSqliteStore(file, { nowMs: 2 });
+    const write = (id: string, receivedAt: number) =>
+      store.writeRow({
+        siteId: 's1',
+        table: 'item',
+        id,
+        row: { id, at: receivedAt },
+        versions: {},
+        updatedHlc: 'h',
+        deleted: false,
+        receivedAt,
+      });
+    store.transaction(() => {
+      write('i2', 1_000);
+      write('i2', 5_000);
+      write('i1', 7_000);
+    });
+    expect(store.getRow('item', 'i2')).toMatchObject({ row: { at: 5_000 }, receivedAt: 1_000 });
+    expect(store.getRow('item', 'i1')).toMatchObject({ row: { at: 7_000 }, receivedAt: 7_000 });
+
+    store.transaction(() => store.setDeviceClockOffset('d1', -259_200_000));
+    expect(store.getDeviceClockOffset('d1')).toBe(-259_200_000);
+    store.close();
+  });
+});
