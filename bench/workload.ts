@@ -105,6 +105,9 @@ export function logEntryRow(site: BenchSite, i: number, now: number): Omit<LogEn
     contact: '2345 6789',
     location: 'Lobby reception',
     occurredAt: now - 60_000,
+    referredTo: '',
+    operationEndedAt: null,
+    backdateReason: '',
     recordedAt: now,
     deviceTime: now,
   };

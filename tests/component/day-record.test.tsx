@@ -31,6 +31,9 @@ const base: Omit<LogEntryFields, 'kind' | 'cause' | 'occurredAt'> = {
   party: '',
   contact: '',
   location: 'Lobby',
+  referredTo: '',
+  operationEndedAt: null,
+  backdateReason: '',
 };
 
 /** A row as a pull from another tablet leaves it: written there, synced here. */

@@ -69,7 +69,11 @@ describe('duty record entry form (F3, D1, H6)', () => {
       party: 'Unit 3B',
       contact: '',
       location: 'Lobby',
-      occurredAt: Date.now() - 60_000,
+      // T1: after the duty began (an earlier time would need its reason).
+      occurredAt: Date.now(),
+      referredTo: '',
+      operationEndedAt: null,
+      backdateReason: '',
     };
     const seeded = await createLogEntry(tablet.db, ctx, {
       dutyId,
@@ -119,7 +123,10 @@ describe('duty record entry form (F3, D1, H6)', () => {
         party: 'Unit 8C',
         contact: '',
         location: '8/F',
-        occurredAt: Date.now() - 120_000,
+        occurredAt: Date.now(),
+        referredTo: '',
+        operationEndedAt: null,
+        backdateReason: '',
       },
     });
     renderWithDb(<LogScreen staffId={staffId} />, tablet.db);

@@ -32,6 +32,9 @@ describe('status bar and sync panel', () => {
         contact: '',
         location: '',
         occurredAt: Date.now(),
+        referredTo: '',
+        operationEndedAt: null,
+        backdateReason: '',
       },
     });
     // A change the server refused, as the sync engine stores it.

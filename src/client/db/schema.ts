@@ -9,6 +9,7 @@ import type {
   Item,
   LogAmendment,
   LogEntry,
+  ReviewFlag,
   Site,
   Staff,
   SyncError,
@@ -92,6 +93,8 @@ export class HandoverDb extends Dexie {
   handoverRecord!: EntityTable<LocalRow<HandoverRecord>, 'id'>;
   photo!: EntityTable<LocalRow<Photo>, 'id'>;
   photoBlob!: EntityTable<PhotoBlobRow, 'sha256'>;
+  /** T1, H3: records the server kept but flagged for the section chief (written by the server only). */
+  reviewFlag!: EntityTable<LocalRow<ReviewFlag>, 'id'>;
   /** The outbox: one op per local write, keyed by the device counter. */
   outbox!: EntityTable<OutboxOp, 'counter'>;
   meta!: EntityTable<MetaRow, 'key'>;
@@ -138,6 +141,10 @@ export class HandoverDb extends Dexie {
             if (!('handoverId' in d)) d['handoverId'] = null;
           }),
       );
+    // Version 3 (issue 7, T1): the server's review flags (a time in doubt, a desk opened without a
+    // handover) are pulled like syncError rows; without this table every pull after the server
+    // started sending them would fail. No upgrade function: existing rows are untouched.
+    this.version(3).stores({ reviewFlag: 'id, siteId, rowId, kind, recordedAt' });
   }
 
   /** The Dexie table holding a synced table's rows. */

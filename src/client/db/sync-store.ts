@@ -179,6 +179,10 @@ export async function applyPullPage(
     for (const change of [...page.changes].sort((a, b) => a.seq - b.seq)) {
       if (!(SYNC_TABLES as readonly string[]).includes(change.table)) continue; // a newer server's table
       const table = change.table as SyncTable;
+      // T1: `change.receivedAt` is deliberately not kept on the row. Repositories spread a row minus
+      // `_versions` into signed-record digests and correction content (sign-record, sign-repo), so
+      // another local field would change a hash or reach the server as an unknown field. The
+      // server's receipt time that matters on screen arrives in the reviewFlag rows themselves.
       const row = { ...change.row, _versions: change.versions } as LocalRow<Record<string, unknown>>;
       await db.syncTable(table).put(row);
       touched.set(`${table}:${change.id}`, { table, id: change.id });

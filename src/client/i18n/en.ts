@@ -7,6 +7,7 @@ import { handoverEn } from './parts/handover';
 import { registerEn } from './parts/register';
 import { tasksEn } from './parts/tasks';
 import { rotaEn } from './parts/rota';
+import { dutyRecordEn } from './parts/duty-record';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -294,6 +295,7 @@ export const en = {
   ...registerEn,
   ...tasksEn,
   ...rotaEn,
+  ...dutyRecordEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

@@ -5,6 +5,7 @@ import { handoverZhHans } from './parts/handover';
 import { registerZhHans } from './parts/register';
 import { tasksZhHans } from './parts/tasks';
 import { rotaZhHans } from './parts/rota';
+import { dutyRecordZhHans } from './parts/duty-record';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -286,4 +287,5 @@ export const zhHans = {
   ...registerZhHans,
   ...tasksZhHans,
   ...rotaZhHans,
+  ...dutyRecordZhHans,
 } as const satisfies Messages;

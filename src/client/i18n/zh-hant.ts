@@ -5,6 +5,7 @@ import { handoverZhHant } from './parts/handover';
 import { registerZhHant } from './parts/register';
 import { tasksZhHant } from './parts/tasks';
 import { rotaZhHant } from './parts/rota';
+import { dutyRecordZhHant } from './parts/duty-record';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -286,4 +287,5 @@ export const zhHant = {
   ...registerZhHant,
   ...tasksZhHant,
   ...rotaZhHant,
+  ...dutyRecordZhHant,
 } as const satisfies Messages;

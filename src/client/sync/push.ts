@@ -24,6 +24,9 @@ export async function pushOutbox(s: SyncSession, batchSize: number): Promise<{ p
         deviceId: s.device.deviceId,
         schemaVersion: SCHEMA_VERSION,
         ops,
+        // T1: the tablet's raw clock at send. With its own receipt time the server estimates the
+        // true time of each op (op.deviceTime + receipt - deviceNow) and flags stamps far from it.
+        deviceNow: s.now(),
       });
     } catch (e) {
       if (e instanceof ApiRequestError && e.code === 'payload_too_large' && batch > 1) {

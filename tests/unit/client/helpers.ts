@@ -46,7 +46,11 @@ export function fields(over: Partial<LogEntryFields> = {}): LogEntryFields {
     party: '12F Acme',
     contact: '',
     location: 'Lobby',
-    occurredAt: T0 - 60_000,
+    // T1: at the moment the fixtures' duties begin (T0); an earlier time would need a reason.
+    occurredAt: T0,
+    referredTo: '',
+    operationEndedAt: null,
+    backdateReason: '',
     ...over,
   };
 }

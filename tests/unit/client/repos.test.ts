@@ -46,12 +46,12 @@ describe('log entries (H6, D5)', () => {
 
   it("lists a duty's entries newest first, with filters", async () => {
     const { db, ctx, duty } = await setup();
-    await createLogEntry(db, ctx, { dutyId: duty.id, fields: fields({ occurredAt: T0 - 3000, cause: 'a' }) });
+    await createLogEntry(db, ctx, { dutyId: duty.id, fields: fields({ occurredAt: T0 + 1000, cause: 'a' }) });
     await createLogEntry(db, ctx, {
       dutyId: duty.id,
-      fields: fields({ occurredAt: T0 - 1000, cause: 'b', kind: 'repair', severity: 'major', process: 'called' }),
+      fields: fields({ occurredAt: T0 + 3000, cause: 'b', kind: 'repair', severity: 'major', process: 'called' }),
     });
-    await createLogEntry(db, ctx, { dutyId: duty.id, fields: fields({ occurredAt: T0 - 2000, cause: 'c' }) });
+    await createLogEntry(db, ctx, { dutyId: duty.id, fields: fields({ occurredAt: T0 + 2000, cause: 'c' }) });
     expect((await entriesForDuty(db, duty.id)).map((e) => e.cause)).toEqual(['b', 'c', 'a']);
     expect((await entriesForDuty(db, duty.id, { kind: 'repair' })).map((e) => e.cause)).toEqual(['b']);
     expect((await entriesForDuty(db, duty.id, { severity: 'routine', status: 'open' })).map((e) => e.cause)).toEqual([

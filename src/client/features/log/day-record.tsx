@@ -1,18 +1,22 @@
 import { useId, useState } from 'react';
+import { isSuperior } from '../../../domain/task-rules';
 import { useT, type TFunction } from '../../i18n/use-t';
 import { formatShort } from '../../ui/time';
 import { useSite } from '../../ui/use-site';
+import { useStaffMember } from '../../ui/use-staff';
 import type { DutyGroup } from './building-day';
 import { DayPicker } from './day-picker';
 import { EntryDetail } from './entry-detail';
 import { EntryFilterChips } from './entry-filter-chips';
 import { EntryRow } from './entry-row';
+import { TimesInDoubt } from './times-in-doubt';
 import { useDayRecord, type DayRecord } from './use-day-record';
 
 /**
  * The record by day (F3, D5, H9): every entry the building recorded on one day, from every duty
  * and tablet, for the section chief's daily check (O1) and the next shift. `staffId` is the
- * signed-in person, who may add amendments in the detail view.
+ * signed-in person, who may add amendments in the detail view; a section chief, manager or admin
+ * also sees the day's times in doubt and desks opened without a handover (T1, H3).
  */
 export function DayRecordScreen({ staffId }: { staffId: string }) {
   const site = useSite();
@@ -27,6 +31,9 @@ function DayRecordView({ staffId, timeZone }: { staffId: string; timeZone: strin
   const record = useDayRecord(timeZone);
   const [openEntryId, setOpenEntryId] = useState<string | null>(null);
   const { groups, count } = record;
+  // T1, O1: the day's flags are for those who review the record (section chief, manager, admin).
+  const me = useStaffMember(staffId);
+  const reviews = me ? isSuperior(me.role) : false;
 
   return (
     <div className="day-record">
@@ -48,6 +55,15 @@ function DayRecordView({ staffId, timeZone }: { staffId: string; timeZone: strin
           <DutyGroupSection key={group.key} group={group} record={record} timeZone={timeZone} onOpen={setOpenEntryId} />
         ))}
       </section>
+      {reviews ? (
+        <TimesInDoubt
+          flags={record.flags}
+          timeZone={timeZone}
+          fromMs={record.fromMs}
+          nameOf={record.nameOf}
+          onOpenEntry={setOpenEntryId}
+        />
+      ) : null}
       {openEntryId ? (
         <EntryDetail entryId={openEntryId} staffId={staffId} timeZone={timeZone} onClose={() => setOpenEntryId(null)} />
       ) : null}
@@ -81,7 +97,13 @@ function DutyGroupSection(props: {
       <ul className="record-rows" aria-labelledby={headingId}>
         {group.entries.map((entry) => (
           <li key={entry.id}>
-            <EntryRow entry={entry} sameDayAs={record.fromMs} timeZone={timeZone} onOpen={() => onOpen(entry.id)} />
+            <EntryRow
+              entry={entry}
+              sameDayAs={record.fromMs}
+              timeZone={timeZone}
+              timeInDoubt={record.inDoubt.has(entry.id)}
+              onOpen={() => onOpen(entry.id)}
+            />
           </li>
         ))}
       </ul>

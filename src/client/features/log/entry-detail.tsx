@@ -1,22 +1,29 @@
 import { useId } from 'react';
+import type { LogEntry } from '../../../domain/entities';
 import { useT } from '../../i18n/use-t';
-import { Button } from '../../ui/button';
-import { FailureAlert } from '../../ui/failure-alert';
 import { Dialog } from '../../ui/dialog';
+import { EntryStatusBadges } from '../../ui/entry-status-badge';
 import { PhotoThumb } from '../../ui/photo-thumb';
-import { Field } from '../../ui/field';
+import { RecordReviewFlags } from '../../ui/review-flag-badge';
 import { formatDateTime } from '../../ui/time';
-import { FIELD_LABELS, kindKey, severityKey, statusKey } from './log-labels';
+import { AmendForm, OperationEndPanel, ReferForm } from './entry-detail-forms';
+import { FIELD_LABELS, kindKey, severityKey } from './log-labels';
 import { useEntryDetail } from './use-entry-detail';
+import { useOperationEnd } from './use-operation-end';
 
 const SHOWN_FIELDS = ['cause', 'process', 'result', 'party', 'contact', 'location'] as const;
 
-/** An entry as recorded, its amendments oldest first, and the form to add one or resolve it. */
+/**
+ * An entry as recorded, its amendments oldest first, and the forms to add one, resolve it, refer
+ * it to a department (H4) or record the end of an equipment operation (H11(b)). The server's review
+ * flags on it (T1) show under its badges.
+ */
 export function EntryDetail(props: { entryId: string; staffId: string; timeZone: string; onClose(): void }) {
   const t = useT();
   const { timeZone } = props;
   const amendmentsTitleId = useId();
   const d = useEntryDetail(props.entryId, props.staffId);
+  const end = useOperationEnd(props.entryId, props.staffId, timeZone);
   const entry = d.entry;
   const who = (id: string) => d.nameOf(id) ?? t('entry.unknownPerson');
 
@@ -28,10 +35,7 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
       </Dialog>
     );
   }
-
-  // H6: resolving needs a result; ask for one here only when the entry has none yet.
-  const needsResult = entry.status === 'open' && entry.result.trim() === '';
-  const requiredText = (label: string) => t('error.required', { field: label });
+  const inProgress = entry.kind === 'equipmentOp' && entry.operationEndedAt === null;
 
   return (
     <Dialog
@@ -41,8 +45,9 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
     >
       <p className="badges">
         <span className={`badge badge-${entry.severity}`}>{t(severityKey(entry.severity))}</span>
-        <span className={`badge badge-${entry.status}`}>{t(statusKey(entry.status))}</span>
+        <EntryStatusBadges entry={entry} timeZone={timeZone} sameDayAs={entry.occurredAt} />
       </p>
+      <RecordReviewFlags table="logEntry" rowId={entry.id} timeZone={timeZone} sameDayAs={entry.occurredAt} />
       <dl className="entry-fields">
         {SHOWN_FIELDS.map((f) => (
           <div key={f}>
@@ -50,6 +55,7 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
             <dd>{entry[f] || t('common.none')}</dd>
           </div>
         ))}
+        <IssueSevenFields entry={entry} timeZone={timeZone} />
       </dl>
       <p className="meta">
         {t('entry.recordedBy', { name: who(entry.staffId), time: formatDateTime(entry.recordedAt, timeZone) })}
@@ -61,6 +67,7 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
           ))}
         </section>
       ) : null}
+      {inProgress ? <OperationEndPanel end={end} closeError={d.errors.operationEndedAt} /> : null}
 
       <h3 id={amendmentsTitleId}>{t('entry.amendments')}</h3>
       {d.amendments && d.amendments.length === 0 ? <p className="empty">{t('entry.noAmendments')}</p> : null}
@@ -71,7 +78,11 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
               {t('entry.amendment.by', { name: who(a.staffId), time: formatDateTime(a.recordedAt, timeZone) })}
               {a.statusChange ? (
                 <span className={`badge badge-${a.statusChange}`}>
-                  {a.statusChange === 'resolved' ? t('entry.amendment.resolved') : t('entry.amendment.reopened')}
+                  {a.statusChange === 'resolved'
+                    ? t('entry.amendment.resolved')
+                    : a.statusChange === 'referred'
+                      ? t('entry.amendment.referred')
+                      : t('entry.amendment.reopened')}
                 </span>
               ) : null}
             </p>
@@ -79,44 +90,26 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
           </li>
         ))}
       </ol>
-
-      <form
-        className="amend-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void d.amend(null);
-        }}
-      >
-        <h3>{t('entry.amend.title')}</h3>
-        <Field
-          label={t('entry.amend.text')}
-          hint={t('entry.amend.hint')}
-          error={d.errors.text ? requiredText(t('entry.amend.text')) : undefined}
-        >
-          {(p) => <textarea {...p} rows={3} value={d.text} onChange={(e) => d.setText(e.target.value)} />}
-        </Field>
-        {needsResult ? (
-          <Field label={t('log.result')} error={d.errors.result ? requiredText(t('log.result')) : undefined}>
-            {(p) => <textarea {...p} rows={2} value={d.result} onChange={(e) => d.setResult(e.target.value)} />}
-          </Field>
-        ) : null}
-        <FailureAlert error={d.failure} />
-        <div className="form-actions">
-          {entry.status === 'open' ? (
-            <Button onClick={() => void d.amend('resolved')} disabled={d.saving}>
-              {t('entry.resolve')}
-            </Button>
-          ) : (
-            <Button onClick={() => void d.amend('open')} disabled={d.saving}>
-              {t('entry.reopen')}
-            </Button>
-          )}
-          <Button type="submit" variant="primary" large disabled={d.saving}>
-            {t('entry.amend.submit')}
-          </Button>
-        </div>
-      </form>
+      {d.mode === 'refer' ? <ReferForm d={d} /> : <AmendForm d={d} entry={entry} />}
     </Dialog>
   );
+}
+
+/** The department of a referral (H4), the end of an operation (H11(b)) and a backdate reason (T1). */
+function IssueSevenFields({ entry, timeZone }: { entry: LogEntry; timeZone: string }) {
+  const t = useT();
+  const rows: { label: string; value: string }[] = [];
+  if (entry.status === 'referred' && entry.referredTo.trim() !== '') {
+    rows.push({ label: t('log.referredTo'), value: entry.referredTo });
+  }
+  if (entry.operationEndedAt !== null) {
+    rows.push({ label: t('log.operationEndedAt'), value: formatDateTime(entry.operationEndedAt, timeZone) });
+  }
+  if (entry.backdateReason.trim() !== '') rows.push({ label: t('log.backdateReason'), value: entry.backdateReason });
+  return rows.map((r) => (
+    <div key={r.label}>
+      <dt>{r.label}</dt>
+      <dd>{r.value}</dd>
+    </div>
+  ));
 }

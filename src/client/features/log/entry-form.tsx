@@ -6,7 +6,8 @@ import { SubmitButton } from '../../ui/submit-button';
 import { Button } from '../../ui/button';
 import { ChipGroup, SegmentedControl } from '../../ui/choice-group';
 import { Field } from '../../ui/field';
-import { FIELD_LABELS, fieldErrorText, kindOptions, severityOptions, statusOptions } from './log-labels';
+import { formatDateTime } from '../../ui/time';
+import { FIELD_LABELS, fieldErrorText, formStatusOptions, kindOptions, severityOptions } from './log-labels';
 import { useEntryForm, type EntryFormOptions, type TextField } from './use-entry-form';
 
 /** The fast entry form: large chips and segments first, then the H6 texts, then who/where/when. */
@@ -58,13 +59,19 @@ export function EntryForm(props: EntryFormOptions) {
         />
         <SegmentedControl
           legend={t('log.status')}
-          options={statusOptions(t)}
+          options={formStatusOptions(t, draft)}
           value={draft.status}
           onChange={form.setStatus}
           error={error('status')}
         />
       </div>
       {draft.severity !== 'routine' ? <p className="callout">{t('log.escalate')}</p> : null}
+      {draft.status === 'referred' ? (
+        <div className="entry-referral">
+          <p className="field-hint">{t('log.referredTo.hint')}</p>
+          {textInput('referredTo')}
+        </div>
+      ) : null}
       {textArea('cause', 2)}
       {textArea('process', 3)}
       {textArea('result', 2)}
@@ -87,6 +94,17 @@ export function EntryForm(props: EntryFormOptions) {
           />
         )}
       </Field>
+      {form.backdated || errors.backdateReason ? (
+        <div className="entry-backdate">
+          {form.dutyStartedAt !== null ? (
+            <p className="callout">
+              {t('log.backdateReason.hint', { time: formatDateTime(form.dutyStartedAt, props.timeZone) })}
+            </p>
+          ) : null}
+          {textArea('backdateReason', 2)}
+        </div>
+      ) : null}
+      {draft.kind === 'equipmentOp' ? <OperationEndField form={form} error={error('operationEndedAt')} /> : null}
       <PhotoCapture key={form.generation} label={t('log.photo')} onPhoto={form.setPhoto} />
       <FailureAlert error={form.failure} />
       {form.savedCount > 0 && !form.dirty ? (
@@ -101,5 +119,37 @@ export function EntryForm(props: EntryFormOptions) {
         <SubmitButton busy={form.saving} label={t('log.submit')} />
       </div>
     </form>
+  );
+}
+
+/**
+ * H11(b): an equipment operation starts at its occurred-at and blocks the handover until its end
+ * is recorded: "Record the end" fills the end with now (T1: server-corrected), editable after.
+ */
+function OperationEndField({ form, error }: { form: ReturnType<typeof useEntryForm>; error: string | undefined }) {
+  const t = useT();
+  const end = form.draft.operationEndedAt;
+  if (end === null) {
+    return (
+      <div className="operation-end">
+        <p className="field-hint">{t('log.operation.hint')}</p>
+        <Button onClick={form.recordEnd}>{t('log.recordEnd')}</Button>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div className="operation-end">
+      <Field label={t('log.operationEndedAt')} error={error}>
+        {(p) => (
+          <input {...p} type="datetime-local" value={end} onChange={(e) => form.setOperationEndedAt(e.target.value)} />
+        )}
+      </Field>
+      <Button onClick={form.clearEnd}>{t('log.clearEnd')}</Button>
+    </div>
   );
 }

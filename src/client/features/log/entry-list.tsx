@@ -17,7 +17,7 @@ export function EntryList({
 }) {
   const t = useT();
   const titleId = useId();
-  const { entries, filters } = useEntryList(dutyId);
+  const { entries, inDoubt, filters } = useEntryList(dutyId);
   const now = useNow();
   const count = entries?.length ?? 0;
 
@@ -36,7 +36,13 @@ export function EntryList({
       <ul className="record-rows" aria-labelledby={titleId}>
         {entries?.map((entry) => (
           <li key={entry.id}>
-            <EntryRow entry={entry} sameDayAs={now} timeZone={timeZone} onOpen={() => onOpen(entry.id)} />
+            <EntryRow
+              entry={entry}
+              sameDayAs={now}
+              timeZone={timeZone}
+              timeInDoubt={inDoubt?.has(entry.id) ?? false}
+              onOpen={() => onOpen(entry.id)}
+            />
           </li>
         ))}
       </ul>

@@ -3,10 +3,11 @@ import {
   LOG_KINDS,
   SEVERITIES,
   type EntryStatus,
+  type LogEntryFields,
   type LogKind,
   type Severity,
 } from '../../../domain/entities';
-import type { LogFieldError, LogFieldErrors } from '../../../domain/log-entry';
+import { validateLogEntry, type LogFieldError, type LogFieldErrors } from '../../../domain/log-entry';
 import type { MessageKey } from '../../i18n/en';
 import type { TFunction } from '../../i18n/use-t';
 import type { ChoiceOption } from '../../ui/choice-group';
@@ -22,6 +23,43 @@ export const severityOptions = (t: TFunction): ChoiceOption<Severity>[] =>
 export const statusOptions = (t: TFunction): ChoiceOption<EntryStatus>[] =>
   ENTRY_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }));
 
+/** A referred entry complete but for its kind and severity, for asking the rule below. */
+const REFERRAL_PROBE: LogEntryFields = {
+  kind: 'other',
+  severity: 'major',
+  status: 'referred',
+  cause: '-',
+  process: '-',
+  result: '',
+  party: '',
+  contact: '',
+  location: '',
+  occurredAt: 0,
+  referredTo: '-',
+  operationEndedAt: null,
+  backdateReason: '',
+};
+
+/**
+ * H4, H11(a): whether a matter may be referred to a department. Asked of the domain rule itself
+ * (an emergency in progress is dealt with at the desk), so the offer and the refusal never differ.
+ */
+export function canRefer(f: Pick<LogEntryFields, 'kind' | 'severity'>): boolean {
+  const referred = { ...REFERRAL_PROBE, kind: f.kind, severity: f.severity };
+  return validateLogEntry(referred, { nowMs: REFERRAL_PROBE.occurredAt, dutyStartedAt: null }).status === undefined;
+}
+
+/**
+ * The statuses the entry form offers: Referred only for a matter that may be referred, unless it
+ * is already chosen (the kind changed to Emergency after it), so the refusal shows beside it.
+ */
+export function formStatusOptions(
+  t: TFunction,
+  draft: Pick<LogEntryFields, 'kind' | 'severity' | 'status'>,
+): ChoiceOption<EntryStatus>[] {
+  return statusOptions(t).filter((o) => o.value !== 'referred' || draft.status === 'referred' || canRefer(draft));
+}
+
 /** The label of each entry field, also used inside "{field} is required". */
 export const FIELD_LABELS = {
   kind: 'log.kind',
@@ -34,6 +72,9 @@ export const FIELD_LABELS = {
   contact: 'log.contact',
   location: 'log.location',
   occurredAt: 'log.occurredAt',
+  referredTo: 'log.referredTo',
+  operationEndedAt: 'log.operationEndedAt',
+  backdateReason: 'log.backdateReason',
 } as const satisfies Record<keyof LogFieldErrors, MessageKey>;
 
 /** Form-only problem: the date/time input is empty or not a date. */
@@ -49,11 +90,19 @@ export function fieldErrorText(
     case undefined:
       return undefined;
     case 'required':
+      // H11(b): the end is "required" only because the operation is being closed; say so.
+      if (field === 'operationEndedAt') return t('log.error.endRequired');
       return t('error.required', { field: t(FIELD_LABELS[field]) });
     case 'emergencySeverity':
       return t('log.error.emergencySeverity');
     case 'inFuture':
       return t('log.error.inFuture');
+    case 'emergencyNotReferable':
+      return t('log.error.emergencyNotReferable');
+    case 'beforeStart':
+      return t('log.error.endBeforeStart');
+    case 'notEquipment':
+      return t('log.error.notEquipment');
     default:
       return t('log.error.occurredAt');
   }

@@ -1,10 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { dutiesByIds, entriesForDay, listStaff } from '../../db/queries';
+import { flagsRaisedBetween, rowsWithTimeInDoubt, type FlagView } from '../../db/queries/review-flags';
 import { usePathDetail } from '../../state/routes';
 import { useDb } from '../../ui/db-context';
 import { useCorrectedNow, useNow } from '../../ui/use-now';
 import { dayBounds, dayKeyOf, groupByDuty, isDayKey, shiftDayKey, type DutyGroup } from './building-day';
 import { useEntryFilters, type EntryFilterState } from './use-entry-filters';
+
+const NO_IDS: ReadonlySet<string> = new Set();
 
 export interface DayRecord {
   /** The building day shown, `yyyy-MM-dd` in the site's zone. */
@@ -24,6 +27,10 @@ export interface DayRecord {
   groups: DutyGroup[] | undefined;
   count: number;
   nameOf(staffId: string): string | undefined;
+  /** T1: the shown entries whose time the server flagged. */
+  inDoubt: ReadonlySet<string>;
+  /** T1, H3: the flags the server raised on this day, for the section chief; undefined while loading. */
+  flags: FlagView[] | undefined;
 }
 
 /**
@@ -54,7 +61,13 @@ export function useDayRecord(timeZone: string): DayRecord {
     );
     // Inactive people too: a deactivated person's past duties still carry their name.
     const staff = await listStaff(db, { includeInactive: true });
-    return { entries, duties, staff };
+    const inDoubt = await rowsWithTimeInDoubt(
+      db,
+      'logEntry',
+      entries.map((e) => e.id),
+    );
+    const flags = await flagsRaisedBetween(db, fromMs, toMs);
+    return { entries, duties, staff, inDoubt, flags };
   }, [db, fromMs, toMs, kind, severity, status]);
 
   const choose = (key: string) => setDetail(key >= today ? null : key);
@@ -74,5 +87,7 @@ export function useDayRecord(timeZone: string): DayRecord {
     groups: data ? groupByDuty(data.entries, data.duties) : undefined,
     count: data?.entries.length ?? 0,
     nameOf: (staffId) => data?.staff.find((s) => s.id === staffId)?.name,
+    inDoubt: data?.inDoubt ?? NO_IDS,
+    flags: data?.flags,
   };
 }

@@ -1,14 +1,18 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { EntryStatus, LogEntryFields, LogKind, Severity } from '../../../domain/entities';
+import { dutiesByIds } from '../../db/queries';
 import { createLogEntry } from '../../db/repos/log-repo';
 import type { PreparedPhoto } from '../../db/repos/photo-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
 import { fromLocalInput, toLocalInput } from '../../ui/time';
 import { useDirtyForm } from '../../ui/use-dirty-form';
+import { atDutyStart } from './entry-times';
 import type { EntryFormErrors } from './log-labels';
 
-export type TextField = 'cause' | 'process' | 'result' | 'party' | 'contact' | 'location';
+export type TextField =
+  'cause' | 'process' | 'result' | 'party' | 'contact' | 'location' | 'referredTo' | 'backdateReason';
 
 export interface EntryDraft extends Record<TextField, string> {
   kind: LogKind;
@@ -16,9 +20,20 @@ export interface EntryDraft extends Record<TextField, string> {
   status: EntryStatus;
   /** The datetime-local value, in the building's zone. */
   occurredAt: string;
+  /** H11(b): an equipment operation's end (datetime-local), or null while it has not ended. */
+  operationEndedAt: string | null;
 }
 
-const TEXT_FIELDS: readonly TextField[] = ['cause', 'process', 'result', 'party', 'contact', 'location'];
+const TEXT_FIELDS: readonly TextField[] = [
+  'cause',
+  'process',
+  'result',
+  'party',
+  'contact',
+  'location',
+  'referredTo',
+  'backdateReason',
+];
 
 function blankDraft(nowMs: number, timeZone: string): EntryDraft {
   return {
@@ -32,6 +47,9 @@ function blankDraft(nowMs: number, timeZone: string): EntryDraft {
     contact: '',
     location: '',
     occurredAt: toLocalInput(nowMs, timeZone),
+    referredTo: '',
+    backdateReason: '',
+    operationEndedAt: null,
   };
 }
 
@@ -60,6 +78,14 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
   const [photo, setPhoto] = useState<PreparedPhoto | null>(null);
   // Bumped by every reset, so the photo picker (which shows its own preview) starts empty again.
   const [generation, setGeneration] = useState(0);
+  // H11(b): like occurred-at, a recorded end means "now" (at save) until the person edits it.
+  const [endEdited, setEndEdited] = useState(false);
+  // T1: the start of the duty this entry goes into; an earlier occurred-at asks for its reason.
+  const dutyStartedAt =
+    useLiveQuery(async () => (await dutiesByIds(db, [dutyId]))[0]?.startedAt ?? null, [db, dutyId]) ?? null;
+  const typedOccurredAt = occurredAtEdited ? fromLocalInput(draft.occurredAt, timeZone) : null;
+  const backdated =
+    typedOccurredAt !== null && dutyStartedAt !== null && atDutyStart(typedOccurredAt, dutyStartedAt) < dutyStartedAt;
 
   const dirty = TEXT_FIELDS.some((f) => draft[f].trim() !== '') || photo !== null;
   useDirtyForm('log-entry', dirty);
@@ -80,6 +106,8 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
     // D2/H11(a): an emergency is filed with severity emergency, so pick it for the person.
     setDraft((d) => ({ ...d, kind, severity: kind === 'emergency' ? 'emergency' : d.severity }));
     clearError('kind');
+    clearError('status');
+    clearError('operationEndedAt');
     if (kind === 'emergency') clearError('severity');
   };
 
@@ -87,6 +115,7 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
     setDraft((d) => ({ ...d, severity }));
     clearError('severity');
     clearError('process');
+    clearError('status');
   };
 
   const setStatus = (status: EntryStatus) => {
@@ -94,17 +123,40 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
     clearError('status');
     clearError('process');
     clearError('result');
+    clearError('referredTo');
+    clearError('operationEndedAt');
   };
 
   const setOccurredAt = (value: string) => {
     setDraft((d) => ({ ...d, occurredAt: value }));
     setOccurredAtEdited(true);
     clearError('occurredAt');
+    clearError('backdateReason');
+  };
+
+  /** H11(b): the operation has ended; its end defaults to now on the server-corrected clock (T1). */
+  const recordEnd = () => {
+    setDraft((d) => ({ ...d, operationEndedAt: toLocalInput(correctedNow(), timeZone) }));
+    setEndEdited(false);
+    clearError('operationEndedAt');
+  };
+
+  const setOperationEndedAt = (value: string) => {
+    setDraft((d) => ({ ...d, operationEndedAt: value }));
+    setEndEdited(true);
+    clearError('operationEndedAt');
+  };
+
+  const clearEnd = () => {
+    setDraft((d) => ({ ...d, operationEndedAt: null }));
+    setEndEdited(false);
+    clearError('operationEndedAt');
   };
 
   const reset = () => {
     setDraft(blankDraft(correctedNow(), timeZone));
     setOccurredAtEdited(false);
+    setEndEdited(false);
     setErrors({});
     setFailure(null);
     setPhoto(null);
@@ -116,9 +168,17 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
     setSaving(true);
     try {
       const ctx = await makeWriteContext(db, staffId);
-      const occurredAt = occurredAtEdited ? fromLocalInput(draft.occurredAt, timeZone) : ctx.now();
-      if (occurredAt === null) {
+      const typed = occurredAtEdited ? fromLocalInput(draft.occurredAt, timeZone) : ctx.now();
+      if (typed === null) {
         setErrors({ occurredAt: 'invalid' });
+        return false;
+      }
+      const occurredAt = occurredAtEdited ? atDutyStart(typed, dutyStartedAt) : typed;
+      // H11(b): only an equipment operation has an end; the end of a kind changed since is dropped.
+      const endInput = draft.kind === 'equipmentOp' ? draft.operationEndedAt : null;
+      const operationEndedAt = endInput === null ? null : endEdited ? fromLocalInput(endInput, timeZone) : ctx.now();
+      if (endInput !== null && operationEndedAt === null) {
+        setErrors({ operationEndedAt: 'invalid' });
         return false;
       }
       const fields: LogEntryFields = {
@@ -132,6 +192,10 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
         contact: draft.contact.trim(),
         location: draft.location.trim(),
         occurredAt,
+        referredTo: draft.status === 'referred' ? draft.referredTo.trim() : '',
+        operationEndedAt,
+        // T1: the reason is kept only for a time before the duty (the field is shown only then).
+        backdateReason: dutyStartedAt !== null && occurredAt >= dutyStartedAt ? '' : draft.backdateReason.trim(),
       };
       const result = await createLogEntry(db, ctx, { dutyId, fields, ...(photo ? { photo } : {}) });
       if (!result.ok) {
@@ -158,11 +222,16 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
     savedCount,
     generation,
     dirty,
+    backdated,
+    dutyStartedAt,
     setText,
     setKind,
     setSeverity,
     setStatus,
     setOccurredAt,
+    recordEnd,
+    setOperationEndedAt,
+    clearEnd,
     setPhoto,
     reset,
     submit,
