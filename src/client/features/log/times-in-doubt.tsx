@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { FlagView } from '../../db/queries/review-flags';
 import { useT, type TFunction } from '../../i18n/use-t';
-import { useUiStore } from '../../state/ui-store';
+import { useOpenFocus } from '../../state/routes';
 import { reviewFlagText } from '../../ui/review-flag-badge';
 import { tableName } from '../../ui/sync-messages';
 
@@ -32,7 +32,7 @@ function subjectOf(t: TFunction, view: FlagView): string {
 export function TimesInDoubt({ flags, timeZone, fromMs, nameOf, onOpenEntry }: TimesInDoubtProps) {
   const t = useT();
   const titleId = useId();
-  const openFocus = useUiStore((s) => s.openFocus);
+  const openFocus = useOpenFocus();
   const open = (target: NonNullable<FlagView['target']>) => {
     switch (target.table) {
       case 'logEntry':
