@@ -7,6 +7,8 @@ import { handoverEn } from './parts/handover';
 import { registerEn } from './parts/register';
 import { tasksEn } from './parts/tasks';
 import { rotaEn } from './parts/rota';
+import { returnsEn } from './parts/returns';
+import { syncEn } from './parts/sync';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -294,6 +296,8 @@ export const en = {
   ...registerEn,
   ...tasksEn,
   ...rotaEn,
+  ...returnsEn,
+  ...syncEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

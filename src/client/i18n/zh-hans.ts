@@ -5,6 +5,8 @@ import { handoverZhHans } from './parts/handover';
 import { registerZhHans } from './parts/register';
 import { tasksZhHans } from './parts/tasks';
 import { rotaZhHans } from './parts/rota';
+import { returnsZhHans } from './parts/returns';
+import { syncZhHans } from './parts/sync';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -286,4 +288,6 @@ export const zhHans = {
   ...registerZhHans,
   ...tasksZhHans,
   ...rotaZhHans,
+  ...returnsZhHans,
+  ...syncZhHans,
 } as const satisfies Messages;

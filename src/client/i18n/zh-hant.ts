@@ -5,6 +5,8 @@ import { handoverZhHant } from './parts/handover';
 import { registerZhHant } from './parts/register';
 import { tasksZhHant } from './parts/tasks';
 import { rotaZhHant } from './parts/rota';
+import { returnsZhHant } from './parts/returns';
+import { syncZhHant } from './parts/sync';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -286,4 +288,6 @@ export const zhHant = {
   ...registerZhHant,
   ...tasksZhHant,
   ...rotaZhHant,
+  ...returnsZhHant,
+  ...syncZhHant,
 } as const satisfies Messages;

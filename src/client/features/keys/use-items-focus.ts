@@ -4,6 +4,9 @@ import { getMovement } from '../../db/queries/lookups';
 import { useUiStore } from '../../state/ui-store';
 import { useDb } from '../../ui/db-context';
 
+/** Movements shown under Loans: lends, their returns and the undo of a return. */
+const LOAN_KINDS: ReadonlySet<string> = new Set(['lend', 'return', 'returnUndone']);
+
 export type ItemsTab = 'register' | 'loans' | 'custody';
 
 /**
@@ -26,7 +29,7 @@ export function useItemsFocus() {
 
   let focusTab: ItemsTab | null = null;
   if (ours?.table === 'item') focusTab = 'register';
-  else if (movement) focusTab = movement.kind === 'lend' || movement.kind === 'return' ? 'loans' : 'custody';
+  else if (movement) focusTab = LOAN_KINDS.has(movement.kind) ? 'loans' : 'custody';
 
   const select = (tab: ItemsTab) => {
     setChosen(tab);
