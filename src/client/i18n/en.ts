@@ -263,7 +263,6 @@ export const en = {
   'sync.refused.title': 'Refused changes',
   'sync.refused.empty': 'The server has refused no changes.',
   'sync.refused.when': 'Refused {time}',
-  'sync.refused.serverSaid': 'Server said: {message}',
   'sync.reason.validation_failed': 'The server found the data incomplete or invalid',
   'sync.reason.forbidden_role': 'The person who made this change is not allowed to',
   'sync.reason.staff_unknown': 'The person who made this change is not known to the server',

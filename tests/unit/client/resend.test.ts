@@ -5,7 +5,7 @@ import { startDuty } from '../../../src/client/db/repos/duty-repo';
 import { lendItem, saveItem } from '../../../src/client/db/repos/item-repo';
 import { dismissRefusal } from '../../../src/client/db/repos/refusal-repo';
 import { resendRefusal } from '../../../src/client/db/repos/resend-repo';
-import { canResend } from '../../../src/client/db/repos/resend-spec';
+import { canResend, typedFields } from '../../../src/client/db/repos/resend-spec';
 import { createTask } from '../../../src/client/db/repos/task-repo';
 import { makeWriteContext, type WriteContext } from '../../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../../src/client/db/schema';
@@ -72,6 +72,29 @@ const lastOps = async (db: HandoverDb, n: number) =>
     .map((o) => ({ table: o.table, kind: o.kind, rowId: o.rowId, fields: o.fields }));
 
 describe('sending a refused change again (issue 7 §8)', () => {
+  it('offers what a person typed: a new task has no result yet, a loan no custody fields, a patch what it changed', () => {
+    const rowId = newId();
+    const task = { title: 'Leak', cause: 'Tap', process: '', result: '' };
+    expect(typedFields({ table: 'task', opKind: 'put', fields: task })).toEqual(['title', 'cause', 'process']);
+    expect(typedFields({ table: 'task', opKind: 'patch', fields: { status: 'done', result: 'x' } })).toEqual([
+      'result',
+    ]);
+    const lend = { kind: 'lend', party: 'Ace', fromParty: '', contact: '', reason: '', checkedHow: '' };
+    expect(typedFields({ table: 'itemMovement', opKind: 'append', fields: lend })).toEqual([
+      'party',
+      'contact',
+      'reason',
+    ]);
+    const base = { opKind: 'patch', code: 'rule_violation', rowId };
+    // Nothing typed (a flag), a row the server holds already, a table no person types into: no resend.
+    expect(canResend({ ...base, table: 'task', fields: { important: true } })).toBe(false);
+    expect(canResend({ ...base, table: 'logEntry', opKind: 'put', code: 'row_exists', fields: { cause: 'x' } })).toBe(
+      false,
+    );
+    expect(canResend({ ...base, table: 'item', opKind: 'put', fields: { label: 'Key' } })).toBe(false);
+    expect(canResend({ ...base, table: 'task', fields: { result: 'x' } })).toBe(true);
+  });
+
   it("an entry whose duty was handed over meanwhile goes into the sender's open duty (H3), under a new id", async () => {
     const { db, ctx } = await tablet();
     const old = await startDuty(db, ctx, { shiftId: null });

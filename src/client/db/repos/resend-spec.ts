@@ -30,6 +30,9 @@ const RESEND_KINDS: Record<ResendTable, readonly string[]> = {
   itemMovement: ['append'],
 };
 
+/** A new task has no result yet: the task form (and createTask) take only these. */
+const NEW_TASK_FIELDS: readonly string[] = ['title', 'cause', 'process'];
+
 /** The fields each kind of movement asks for (H8, loan-rules.ts validateMovement). */
 const MOVEMENT_FIELDS: Record<string, readonly string[]> = {
   lend: ['party', 'contact', 'reason'],
@@ -54,6 +57,7 @@ export function typedFields(r: Pick<SyncError, 'table' | 'opKind' | 'fields'>): 
   if (!isResendTable(r.table)) return [];
   let fields: readonly string[] = TYPED_FIELDS[r.table];
   if (r.table === 'itemMovement') fields = MOVEMENT_FIELDS[String(r.fields['kind'])] ?? [];
+  if (r.table === 'task' && r.opKind === 'put') fields = NEW_TASK_FIELDS;
   return fields.filter((f) => typeof r.fields[f] === 'string');
 }
 
