@@ -15,6 +15,7 @@ import { useAction } from './use-action';
 /** How much of the refused text the list shows; Copy text copies all of it. */
 const PREVIEW_CHARS = 240;
 
+/** One refusal to show; `onResend` is left out for the "Dealt with" list. */
 export interface RefusalItemProps {
   refusal: SyncError;
   timeZone: string;

@@ -183,6 +183,6 @@ export function typedText(t: TFunction, r: Pick<SyncError, 'table' | 'opKind' | 
   const fields = typed.length > 0 ? typed : CONTENT_FIELDS;
   return fields
     .filter((f) => typeof r.fields[f] === 'string' && String(r.fields[f]).trim() !== '')
-    .map((f) => `${fieldLabel(t, r, f)}: ${String(r.fields[f])}`)
+    .map((f) => t('sync.refused.copyLine', { field: fieldLabel(t, r, f), text: String(r.fields[f]) }))
     .join('\n');
 }

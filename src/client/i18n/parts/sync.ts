@@ -38,6 +38,7 @@ export const syncEn = {
   'sync.refused.copyFallback':
     'Copying is not available here. The text is selected below: copy it with the keyboard or a long press.',
   'sync.refused.copyText': 'Text of the refused change',
+  'sync.refused.copyLine': '{field}: {text}',
   'sync.refused.resend': 'Edit and send again',
   'sync.refused.dismiss': 'Dismiss',
   'sync.refused.signIn': 'Sign in to send it again or dismiss it.',
@@ -120,6 +121,7 @@ export const syncZhHant: Record<SyncKey, string> = {
   'sync.refused.copied': '已複製文字。',
   'sync.refused.copyFallback': '這裏不能直接複製。下面的文字已選取，請用鍵盤或長按複製。',
   'sync.refused.copyText': '被拒絕變更的文字',
+  'sync.refused.copyLine': '{field}：{text}',
   'sync.refused.resend': '修改後重新傳送',
   'sync.refused.dismiss': '標示為已處理',
   'sync.refused.signIn': '請先登入，才可重新傳送或標示為已處理。',
@@ -198,6 +200,7 @@ export const syncZhHans: Record<SyncKey, string> = {
   'sync.refused.copied': '已复制文字。',
   'sync.refused.copyFallback': '这里不能直接复制。下面的文字已选中，请用键盘或长按复制。',
   'sync.refused.copyText': '被拒绝更改的文字',
+  'sync.refused.copyLine': '{field}：{text}',
   'sync.refused.resend': '修改后重新发送',
   'sync.refused.dismiss': '标记为已处理',
   'sync.refused.signIn': '请先登录，才可重新发送或标记为已处理。',
