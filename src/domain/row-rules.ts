@@ -9,7 +9,7 @@ import type { Item, Role, SyncTable } from './entities';
 import { BLOCKER_CODES, checkOverride, type Blocker } from './gate';
 import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
-import { validateMovement, type MovementFieldErrors } from './loan-rules';
+import { checkReturnUndo, validateMovement, type MovementFieldErrors } from './loan-rules';
 import type { SwapRequest } from './rota-entities';
 import { bothSignatures } from './signatures';
 import type { WritableTable } from './sync-protocol';
@@ -19,6 +19,12 @@ import { isSuperior, validateTask } from './task-rules';
 
 /** Reads a row of the same building by id (undefined when unknown or deleted). */
 export type RowLookup = (table: SyncTable, id: string) => Record<string, unknown> | undefined;
+
+/**
+ * The live item movements of the same building whose `closesId` is `movementId`: the rules that
+ * allow a movement to be closed or cancelled once only read them (a return is undone once).
+ */
+export type ClosersLookup = (movementId: string) => readonly Record<string, unknown>[];
 
 /** Why a write was refused: `rule_violation` for who/when, `validation_failed` for missing content. */
 export interface RuleRefusal {
@@ -43,6 +49,7 @@ export function checkRowRules(
   next: Row,
   actor: Actor,
   lookup: RowLookup,
+  closers: ClosersLookup = () => [],
 ): RuleRefusal | null {
   switch (table) {
     case 'item':
@@ -50,7 +57,7 @@ export function checkRowRules(
     case 'task':
       return taskRule(prev, next, actor);
     case 'itemMovement':
-      return movementRule(next, lookup);
+      return movementRule(next, lookup, closers);
     case 'swapRequest': {
       const error = checkSwapTransition(prev as SwapRequest | null, next as SwapRequest, actor);
       return error === null ? null : violation(`swap request: S1 ${error}`);
@@ -102,8 +109,11 @@ function taskRule(prev: Row | null, next: Row, actor: Actor): RuleRefusal | null
 
 const RULE_ERRORS = new Set(['notLendable', 'notCustody', 'alreadyClosed']);
 
-/** H8: a movement has what its kind needs, and closes a movement of the right kind for the same item. */
-function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
+/**
+ * H8: a movement has what its kind needs, and closes a movement of the right kind for the same item.
+ * An undo names a return of the same item, within the minute and only once (issue 7 §8).
+ */
+function movementRule(next: Row, lookup: RowLookup, closers: ClosersLookup): RuleRefusal | null {
   const m = next as ItemMovement;
   const item = lookup('item', m.itemId) as Item | undefined;
   if (item === undefined) return null;
@@ -113,6 +123,7 @@ function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
     const message = `item movement: H8 ${entries.map(([f, e]) => `${f} ${e}`).join(', ')}`;
     return entries.some(([, e]) => RULE_ERRORS.has(e)) ? violation(message) : invalid(message);
   }
+  if (m.kind === 'returnUndone') return returnUndoRule(m, lookup, closers);
   const closes = m.kind === 'return' ? 'lend' : m.kind === 'custodyOut' ? 'custodyIn' : null;
   if (closes === null) {
     return m.closesId === null ? null : invalid(`item movement: H8 a ${m.kind} closes nothing`);
@@ -123,6 +134,24 @@ function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
     return violation(`item movement: H8 a ${m.kind} must close a ${closes} of the same item`);
   }
   return null;
+}
+
+/** Issue 7 §8: a `returnUndone` cancels a return of its item, recorded within the minute, once. */
+function returnUndoRule(m: ItemMovement, lookup: RowLookup, closers: ClosersLookup): RuleRefusal | null {
+  // validateMovement has required closesId; a return that does not resolve is the reference check's.
+  const ret = m.closesId === null ? undefined : (lookup('itemMovement', m.closesId) as ItemMovement | undefined);
+  if (ret === undefined) return null;
+  const error = checkReturnUndo(m, ret, closers(ret.id) as readonly ItemMovement[]);
+  switch (error) {
+    case null:
+      return null;
+    case 'notReturn':
+      return violation('item movement: an undo must cancel a return of the same item');
+    case 'tooLate':
+      return violation('item movement: a return may be undone within one minute of its recording only');
+    case 'alreadyUndone':
+      return violation(`item movement: return ${ret.id} is undone already`);
+  }
 }
 
 /** H3: a handover goes preparing → signed or abandoned, never back. */

@@ -7,6 +7,8 @@ import { handoverEn } from './parts/handover';
 import { registerEn } from './parts/register';
 import { tasksEn } from './parts/tasks';
 import { rotaEn } from './parts/rota';
+import { returnsEn } from './parts/returns';
+import { syncEn } from './parts/sync';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -261,7 +263,6 @@ export const en = {
   'sync.refused.title': 'Refused changes',
   'sync.refused.empty': 'The server has refused no changes.',
   'sync.refused.when': 'Refused {time}',
-  'sync.refused.serverSaid': 'Server said: {message}',
   'sync.reason.validation_failed': 'The server found the data incomplete or invalid',
   'sync.reason.forbidden_role': 'The person who made this change is not allowed to',
   'sync.reason.staff_unknown': 'The person who made this change is not known to the server',
@@ -294,6 +295,8 @@ export const en = {
   ...registerEn,
   ...tasksEn,
   ...rotaEn,
+  ...returnsEn,
+  ...syncEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

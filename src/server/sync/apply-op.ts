@@ -14,6 +14,7 @@ import { lockRefusal } from './row-locks';
 import { MAX_HLC_FUTURE_MS } from './server-clock';
 import { initialVersions, writeConflict, type LostField } from './server-rows';
 import { recordRefusal, replayRecordPut, sealRecord } from './signed-records';
+import { syncErrorPatchOutcome } from './sync-error-patch';
 
 export type { ApplyContext, OpOutcome } from './op-outcome';
 
@@ -98,6 +99,9 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
 function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor): OpOutcome {
   const existing = ctx.store.getRow(op.table, op.rowId);
   if (!existing || existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
+  // Issue 7 §8: only the dismissal of a refusal may change on a syncError row.
+  const guarded = op.table === 'syncError' ? syncErrorPatchOutcome(ctx, op, existing, actor) : null;
+  if (guarded) return guarded;
   const immutable = Object.keys(op.fields).filter((f) => IMMUTABLE.has(f));
   if (immutable.length > 0) return reject('validation_failed', `immutable field(s): ${immutable.join(', ')}`);
   const locked = lockRefusal(ctx, op, existing);

@@ -42,9 +42,9 @@ export async function listMovements(db: HandoverDb): Promise<ItemMovement[]> {
   return rows.filter((m) => !m.deleted).sort(chronological);
 }
 
-/** Loans still out at `nowMs`, the most overdue first (domain openLoans). */
+/** Loans still out at `nowMs`, the most overdue first (domain openLoans; an undone return reopens its loan). */
 export async function loansNow(db: HandoverDb, nowMs: number): Promise<OpenLoan[]> {
-  const lends = await db.itemMovement.where('kind').anyOf('lend', 'return').toArray();
+  const lends = await db.itemMovement.where('kind').anyOf('lend', 'return', 'returnUndone').toArray();
   return openLoans(lends, nowMs);
 }
 
