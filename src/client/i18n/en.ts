@@ -6,6 +6,7 @@ import { countEn } from './parts/count';
 import { handoverEn } from './parts/handover';
 import { registerEn } from './parts/register';
 import { tasksEn } from './parts/tasks';
+import { formsEn } from './parts/forms';
 import { rotaEn } from './parts/rota';
 
 export const en = {
@@ -294,6 +295,7 @@ export const en = {
   ...registerEn,
   ...tasksEn,
   ...rotaEn,
+  ...formsEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

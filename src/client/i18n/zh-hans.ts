@@ -4,6 +4,7 @@ import { countZhHans } from './parts/count';
 import { handoverZhHans } from './parts/handover';
 import { registerZhHans } from './parts/register';
 import { tasksZhHans } from './parts/tasks';
+import { formsZhHans } from './parts/forms';
 import { rotaZhHans } from './parts/rota';
 
 export const zhHans = {
@@ -286,4 +287,5 @@ export const zhHans = {
   ...registerZhHans,
   ...tasksZhHans,
   ...rotaZhHans,
+  ...formsZhHans,
 } as const satisfies Messages;

@@ -4,6 +4,7 @@ import { countZhHant } from './parts/count';
 import { handoverZhHant } from './parts/handover';
 import { registerZhHant } from './parts/register';
 import { tasksZhHant } from './parts/tasks';
+import { formsZhHant } from './parts/forms';
 import { rotaZhHant } from './parts/rota';
 
 export const zhHant = {
@@ -286,4 +287,5 @@ export const zhHant = {
   ...registerZhHant,
   ...tasksZhHant,
   ...rotaZhHant,
+  ...formsZhHant,
 } as const satisfies Messages;
