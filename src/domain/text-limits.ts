@@ -25,11 +25,16 @@ export function maxLengthOf(schema: z.core.$ZodType | undefined): number | undef
   return undefined;
 }
 
+/** A string schema's limit. @throws Error when it has none (a wiring bug, found at start-up). */
+export function stringMax(schema: z.core.$ZodType | undefined, name = 'this text'): number {
+  const max = maxLengthOf(schema);
+  if (max === undefined) throw new Error(`${name} has no maximum length in its schema`);
+  return max;
+}
+
 /** A field's limit in an object schema. @throws Error when the field has no maximum (a wiring bug). */
 export function fieldMax<S extends z.ZodRawShape>(schema: z.ZodObject<S>, field: keyof S & string): number {
-  const max = maxLengthOf(schema.shape[field]);
-  if (max === undefined) throw new Error(`${field} has no maximum length in its schema`);
-  return max;
+  return stringMax(schema.shape[field], field);
 }
 
 /** The limits of `fields` of an object schema, for a form's inputs and counters. */

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { CountState } from '../../../domain/handover-entities';
+import { CountLine, type CountState } from '../../../domain/handover-entities';
+import { fieldMax } from '../../../domain/text-limits';
 import type { CountItemView } from '../../db/queries/handover-queries';
 import type { CountTapErrors } from '../../db/repos/count-repo';
 import type { PreparedPhoto } from '../../db/repos/photo-repo';
@@ -10,9 +11,13 @@ import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { PhotoCapture } from '../../ui/photo-capture';
 import { SubmitButton } from '../../ui/submit-button';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { isCountable } from './count-labels';
 import type { TapInput } from './use-count';
+
+/** The server's limit of an explanation, from the shared schema (issue 7). */
+const EXPLANATION_LIMIT = fieldMax(CountLine, 'explanation');
 
 /** What the person asked for: the item marked missing, damaged, or fewer at the desk. */
 export interface DiscrepancyRequest {
@@ -49,6 +54,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
   const [errors, setErrors] = useState<CountTapErrors>({});
   const [saving, setSaving] = useState(false);
   useDirtyForm('count-discrepancy', explanation.trim() !== '' || photo !== null);
+  const invalid = useFocusFirstInvalid();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -64,6 +70,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
       if (res === undefined) return;
       if (!res.ok) {
         setErrors(res.errors);
+        invalid.request();
         return;
       }
       onClose();
@@ -80,7 +87,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
 
   return (
     <Dialog title={t(`count.dialog.${request.mode}`, { label: item.label })} onClose={onClose}>
-      <form className="count-discrepancy" noValidate onSubmit={(e) => void submit(e)}>
+      <form ref={(el) => invalid.attach(el)} className="count-discrepancy" noValidate onSubmit={(e) => void submit(e)}>
         <p className="meta">
           {[item.code, item.location].filter(Boolean).join(' · ')} ·{' '}
           {t('count.dialog.expected', { expected: view.expectedAtDesk })}
@@ -116,6 +123,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
           label={explanationLabel}
           hint={t('count.dialog.explanation.hint')}
           error={errors.explanation ? t('error.required', { field: explanationLabel }) : undefined}
+          limit={{ max: EXPLANATION_LIMIT, value: explanation }}
         >
           {(p) => (
             <textarea

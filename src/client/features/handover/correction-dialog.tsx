@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { HandoverRecord, Signature } from '../../../domain/handover-entities';
+import { HandoverRecord, type Signature } from '../../../domain/handover-entities';
+import { fieldMax } from '../../../domain/text-limits';
 import { addCorrection } from '../../db/repos/sign-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useT } from '../../i18n/use-t';
@@ -13,6 +14,9 @@ import { useNow } from '../../ui/use-now';
 import { SignatureBlock, SignedBy } from './signature-block';
 
 type Signatures = Partial<Record<Signature['role'], Signature>>;
+
+/** The server's limit of a correction's note, from the shared schema (issue 7). */
+const NOTE_LIMIT = fieldMax(HandoverRecord, 'note');
 
 /**
  * A correction of a signed handover (H3, D5): a note saying what it corrects and why, signed again
@@ -106,12 +110,12 @@ export function CorrectionDialog(props: {
         label={t('handover.correction.note')}
         hint={t('handover.correction.hint')}
         error={noteMissing ? t('error.required', { field: t('handover.correction.note') }) : undefined}
+        limit={{ max: NOTE_LIMIT, value: note }}
       >
         {(p) => (
           <textarea
             {...p}
             rows={3}
-            maxLength={2000}
             value={note}
             onChange={(e) => {
               setNote(e.target.value);

@@ -4,6 +4,7 @@ import type { Assignment } from '../../../domain/swap-rules';
 import { requestSwap } from '../../db/repos/rota-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 
 export interface SwapFormErrors {
@@ -29,6 +30,7 @@ export function useSwapForm(staffId: string, assignments: readonly Assignment[],
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   useDirtyForm('swap-request', reason.trim() !== '');
+  const invalid = useFocusFirstInvalid();
 
   // Only shifts still to come can be given away or taken in exchange.
   const coming = assignments.filter((a) => a.startsAt > nowMs);
@@ -58,6 +60,7 @@ export function useSwapForm(staffId: string, assignments: readonly Assignment[],
       });
       if (!res.ok) {
         setErrors(res.errors);
+        invalid.request();
         return;
       }
       setErrors({});
@@ -72,6 +75,8 @@ export function useSwapForm(staffId: string, assignments: readonly Assignment[],
   };
 
   return {
+    /** A callback ref for the form: its first invalid field gets the focus after a refusal. */
+    attachForm: invalid.attach,
     kind,
     setKind: (v: SwapKind) => {
       setKind(v);
