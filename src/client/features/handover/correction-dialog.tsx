@@ -9,7 +9,8 @@ import { useDb } from '../../ui/db-context';
 import { Dialog } from '../../ui/dialog';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
-import { useDirtyForm } from '../../ui/use-dirty-form';
+import { DraftNote } from '../../ui/draft-note';
+import { useFormDraft } from '../../ui/use-form-draft';
 import { useNow } from '../../ui/use-now';
 import { SignatureBlock, SignedBy } from './signature-block';
 
@@ -35,13 +36,19 @@ export function CorrectionDialog(props: {
   const t = useT();
   const db = useDb();
   const nowMs = useNow();
-  const [note, setNote] = useState('');
+  // A half-written note is a draft kept for its person and record (issue 7); signatures are not.
+  const noteDraft = useFormDraft<string>({
+    formId: `handover-correction:${record.id}`,
+    staffId: props.staffId,
+    blank: () => '',
+    isBlank: (v) => v.trim() === '',
+  });
+  const note = noteDraft.value;
   const [noteMissing, setNoteMissing] = useState(false);
   const [signatures, setSignatures] = useState<Signatures>({});
   const [signatureRefused, setSignatureRefused] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  useDirtyForm('handover-correction', note.trim() !== '');
 
   const save = async (all: Signatures) => {
     const { outgoing, incoming } = all;
@@ -56,8 +63,10 @@ export function CorrectionDialog(props: {
     try {
       const ctx = await makeWriteContext(db, props.staffId);
       const res = await addCorrection(db, ctx, { recordId: record.id, note, signatures: [outgoing, incoming] });
-      if (res.ok) props.onClose();
-      else if (res.errors === 'noteRequired') setNoteMissing(true);
+      if (res.ok) {
+        noteDraft.reset();
+        props.onClose();
+      } else if (res.errors === 'noteRequired') setNoteMissing(true);
       else setSignatureRefused(true);
     } catch (e) {
       setFailure(e);
@@ -106,6 +115,7 @@ export function CorrectionDialog(props: {
 
   return (
     <Dialog title={t('handover.correction.title')} onClose={props.onClose} wide>
+      <DraftNote restored={noteDraft.restored} onDiscard={noteDraft.reset} />
       <Field
         label={t('handover.correction.note')}
         hint={t('handover.correction.hint')}
@@ -118,7 +128,7 @@ export function CorrectionDialog(props: {
             rows={3}
             value={note}
             onChange={(e) => {
-              setNote(e.target.value);
+              noteDraft.update(() => e.target.value);
               setNoteMissing(false);
             }}
           />

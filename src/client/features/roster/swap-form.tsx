@@ -5,6 +5,7 @@ import type { Assignment } from '../../../domain/swap-rules';
 import { fieldMax } from '../../../domain/text-limits';
 import { useT } from '../../i18n/use-t';
 import { SegmentedControl } from '../../ui/choice-group';
+import { DraftNote } from '../../ui/draft-note';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { SubmitButton } from '../../ui/submit-button';
@@ -105,6 +106,7 @@ export function SwapForm({ form: f, staffId, shifts, staff }: SwapFormProps) {
               )}
             </Field>
           ) : null}
+          <DraftNote restored={f.reasonRestored} onDiscard={f.discardReason} />
           <Field
             label={t('rota.swap.reason')}
             error={f.errors.reason ? required(t('rota.swap.reason')) : undefined}
