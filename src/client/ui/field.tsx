@@ -45,10 +45,10 @@ export function Field({ label, error, hint, limit, className, children }: FieldP
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const counterId = `${id}-counter`;
-  // Measured as the schemas measure it: forms save the trimmed text.
-  const saved = limit ? limit.value.trim().length : 0;
-  const over = limit !== undefined && saved > limit.max;
-  const shownError = over ? t('error.maxLength', { max: count(limit.max), count: count(saved) }) : error;
+  // Over the limit as the schemas measure it (forms save the trimmed text); the count said is the
+  // one the counter shows, every character in the field.
+  const over = limit !== undefined && limit.value.trim().length > limit.max;
+  const shownError = over ? t('error.maxLength', { max: count(limit.max), count: count(limit.value.length) }) : error;
   const counted = limit !== undefined && limit.value.length >= Math.floor(limit.max * COUNTER_FROM);
   const describedBy = [shownError ? errorId : '', hint ? hintId : '', counted ? counterId : '']
     .filter(Boolean)
