@@ -1,7 +1,8 @@
 /**
  * Issue 7's end-to-end proof of "Nothing typed is lost", in headless Chromium on the demo building
  * 海港中心: 李嘉欣 (on duty) half-writes an entry; it is still there after switching to Items and
- * back, after the building's idle sign-out and signing in again, and after a reload. A cause
+ * back, after the building's idle sign-out and signing in again, after a reload and after the tab
+ * is closed and the app opened again. A cause
  * pasted past its 2,000-character limit is refused at the field, before anything is saved: the
  * outbox does not change.
  *
@@ -93,6 +94,20 @@ describe('half-written forms survive screen switches, idle sign-out and reloads 
     // Nothing of it was ever saved as an entry: it is a draft on this tablet only.
     const entries = await readRows<LogEntry>(p, 'logEntry');
     expect(entries.filter((e) => e.cause === HALF_ENTRY.cause)).toHaveLength(0);
+  });
+
+  it('3b. after the tab is closed and the app opened again, it is still there for the same person', async () => {
+    const { server, browser } = started();
+    const closing = await page();
+    const reopened = await browser.context.newPage();
+    await closing.close();
+    await reopened.goto(server.url);
+    // A closed tab ends the session (sessionStorage); the draft is in IndexedDB, per person.
+    await signIn(reopened, ON_DUTY.name, ON_DUTY.pin);
+    const form = reopened.getByRole('form', { name: 'New entry' });
+    await shown(form.getByText('Draft restored'));
+    expect(await form.getByRole('textbox', { name: 'Cause' }).inputValue()).toBe(HALF_ENTRY.cause);
+    expect(await form.getByRole('textbox', { name: 'Location' }).inputValue()).toBe(HALF_ENTRY.location);
   });
 
   it('4. a cause pasted past its 2,000 characters is refused at the field; the outbox does not change', async () => {
