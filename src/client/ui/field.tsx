@@ -17,7 +17,7 @@ export interface FieldLimit {
 }
 
 /** The counter appears from this share of the limit on, so it does not distract before. */
-export const COUNTER_FROM = 0.8;
+const COUNTER_FROM = 0.8;
 
 export interface FieldProps {
   label: string;

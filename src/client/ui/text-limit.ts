@@ -1,7 +1,4 @@
-/**
- * Numbers in limit messages, grouped the way the chosen language writes them ("2,805"), and the
- * limits of a form's fields read from the shared schema (issue 7: one source for every limit).
- */
+/** Numbers in limit messages, grouped the way the chosen language writes them ("2,805"). */
 import { useMemo } from 'react';
 import { useLanguageStore } from '../state/language-store';
 
@@ -12,12 +9,4 @@ export function useFormatCount(): (n: number) => string {
     const format = new Intl.NumberFormat(language);
     return (n: number) => format.format(n);
   }, [language]);
-}
-
-/** `{max, value}` for Field's `limit`, for each field of a form whose limits come from `fieldMaxes`. */
-export function limitsOf<K extends string>(
-  maxes: Readonly<Record<K, number>>,
-  values: Readonly<Record<K, string>>,
-): (field: K) => { max: number; value: string } {
-  return (field) => ({ max: maxes[field], value: values[field] });
 }
