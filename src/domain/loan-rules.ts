@@ -5,7 +5,8 @@
  * a `returnUndone` closes nothing: the loan is open again (issue 7 §8).
  */
 import type { Item } from './entities';
-import { LENDABLE_CATEGORIES, type ItemMovement } from './item-entities';
+import { ItemMovement, LENDABLE_CATEGORIES } from './item-entities';
+import { overLimit } from './text-limits';
 
 /** A loan still out; overdue once its due time has passed. */
 export interface OpenLoan {
@@ -70,7 +71,7 @@ export function heldCustody(movements: ItemMovement[]): ItemMovement[] {
 }
 
 export type MovementFieldError =
-  'required' | 'notLendable' | 'notCustody' | 'dueBeforeStart' | 'tooMany' | 'alreadyClosed';
+  'required' | 'notLendable' | 'notCustody' | 'dueBeforeStart' | 'tooMany' | 'alreadyClosed' | 'tooLong';
 export type MovementFieldErrors = Partial<
   Record<
     | 'party'
@@ -145,7 +146,9 @@ export function validateMovement(
       if (item.category !== 'custody') errors.itemId = 'notCustody';
       break;
   }
-  return errors;
+  // Every text within the schema's limit, so nothing the server would refuse is saved (issue 7).
+  const { party, fromParty, contact, reason, checkedHow } = m;
+  return { ...overLimit(ItemMovement, { party, fromParty, contact, reason, checkedHow }), ...errors };
 }
 
 /** Why a return may not be undone: not a return of this item, past the minute, or undone already. */

@@ -2,9 +2,10 @@
  * The rules for a duty-record entry (F3, D1, D5, H6), run on the tablet before saving and again on
  * the server before applying, so a rule cannot be bypassed by an old or altered client.
  */
-import type { LogEntryFields } from './entities';
+import { LogEntryFields } from './entities';
+import { overLimit } from './text-limits';
 
-export type LogFieldError = 'required' | 'emergencySeverity' | 'inFuture';
+export type LogFieldError = 'required' | 'emergencySeverity' | 'inFuture' | 'tooLong';
 export type LogFieldErrors = Partial<Record<keyof LogEntryFields, LogFieldError>>;
 
 /** How far past the server-corrected now an occurred-at time may be (typing slack). */
@@ -21,7 +22,8 @@ export function validateLogEntry(f: LogEntryFields, nowMs: number): LogFieldErro
   // D2/H11(a): an emergency is never filed as routine, so the handover gate sees it.
   if (f.kind === 'emergency' && f.severity !== 'emergency') errors.severity = 'emergencySeverity';
   if (f.occurredAt > nowMs + OCCURRED_AT_FUTURE_SLACK_MS) errors.occurredAt = 'inFuture';
-  return errors;
+  // Every text within the schema's limit, so nothing the server would refuse is saved (issue 7).
+  return { ...overLimit(LogEntryFields, f), ...errors };
 }
 
 export function hasErrors(errors: LogFieldErrors): boolean {

@@ -2,7 +2,7 @@
  * The tablet's IndexedDB database: one schema file, versioned upgrades that are never edited once
  * shipped (STYLE.md #3). Records live here, not in zustand (STYLE.md #6).
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   Conflict,
   Duty,
@@ -72,6 +72,18 @@ export interface PinAttemptsRow {
   failedAt: number[];
 }
 
+/**
+ * A half-written form, kept on this tablet for the person who typed it (issue 7: nothing typed is
+ * lost to a screen switch, an idle sign-out, a reload or a closed tab). Never synced, no outbox op.
+ * `value` is the form's own draft object, as structured clone stores it.
+ */
+export interface FormDraftRow {
+  staffId: string;
+  formId: string;
+  value: unknown;
+  savedAt: number;
+}
+
 export class HandoverDb extends Dexie {
   site!: EntityTable<LocalRow<Site>, 'id'>;
   staff!: EntityTable<LocalRow<Staff>, 'id'>;
@@ -96,6 +108,7 @@ export class HandoverDb extends Dexie {
   outbox!: EntityTable<OutboxOp, 'counter'>;
   meta!: EntityTable<MetaRow, 'key'>;
   pinAttempts!: EntityTable<PinAttemptsRow, 'staffId'>;
+  formDraft!: Table<FormDraftRow, [string, string]>;
 
   constructor(name = 'handover-desk', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -138,6 +151,9 @@ export class HandoverDb extends Dexie {
             if (!('handoverId' in d)) d['handoverId'] = null;
           }),
       );
+    // Version 3 (issue 7) adds the drafts of half-written forms, one per person and form; local
+    // only. Nothing earlier changes, so there is no upgrade function.
+    this.version(3).stores({ formDraft: '[staffId+formId], staffId' });
   }
 
   /** The Dexie table holding a synced table's rows. */

@@ -6,6 +6,7 @@ import { countEn } from './parts/count';
 import { handoverEn } from './parts/handover';
 import { registerEn } from './parts/register';
 import { tasksEn } from './parts/tasks';
+import { formsEn } from './parts/forms';
 import { rotaEn } from './parts/rota';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
@@ -297,6 +298,7 @@ export const en = {
   ...rotaEn,
   ...returnsEn,
   ...syncEn,
+  ...formsEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

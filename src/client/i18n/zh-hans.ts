@@ -4,6 +4,7 @@ import { countZhHans } from './parts/count';
 import { handoverZhHans } from './parts/handover';
 import { registerZhHans } from './parts/register';
 import { tasksZhHans } from './parts/tasks';
+import { formsZhHans } from './parts/forms';
 import { rotaZhHans } from './parts/rota';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
@@ -289,4 +290,5 @@ export const zhHans = {
   ...rotaZhHans,
   ...returnsZhHans,
   ...syncZhHans,
+  ...formsZhHans,
 } as const satisfies Messages;

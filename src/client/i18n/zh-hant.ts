@@ -4,6 +4,7 @@ import { countZhHant } from './parts/count';
 import { handoverZhHant } from './parts/handover';
 import { registerZhHant } from './parts/register';
 import { tasksZhHant } from './parts/tasks';
+import { formsZhHant } from './parts/forms';
 import { rotaZhHant } from './parts/rota';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
@@ -289,4 +290,5 @@ export const zhHant = {
   ...rotaZhHant,
   ...returnsZhHant,
   ...syncZhHant,
+  ...formsZhHant,
 } as const satisfies Messages;

@@ -1,7 +1,8 @@
 /** The duty record (F3, D1, D5, H6): log entries and their append-only amendments. */
-import type { EntryStatus, LogAmendment, LogEntry, LogEntryFields } from '../../../domain/entities';
+import { LogAmendment, LogEntryFields, type EntryStatus, type LogEntry } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
 import { hasErrors, validateLogEntry, type LogFieldErrors } from '../../../domain/log-entry';
+import { overLimit } from '../../../domain/text-limits';
 import { RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
@@ -42,7 +43,7 @@ export async function createLogEntry(
   return ok(row);
 }
 
-export type AmendErrors = { text?: 'required'; result?: 'required' };
+export type AmendErrors = { text?: 'required' | 'tooLong'; result?: 'required' | 'tooLong' };
 
 /**
  * Appends an amendment to an entry (D5: what was written is never changed). With `statusChange`
@@ -67,7 +68,8 @@ export async function amendLogEntry(
   return runWrite(db, [db.logEntry, db.logAmendment], async () => {
     const entry = await db.logEntry.get(input.entryId);
     if (!entry || entry.deleted) throw new RowNotFoundError('logEntry', input.entryId);
-    const errors: AmendErrors = {};
+    // Within the schemas' limits, so the server never refuses what was shown as saved (issue 7).
+    const errors: AmendErrors = { ...overLimit(LogAmendment, { text }), ...overLimit(LogEntryFields, { result }) };
     if (text === '') errors.text = 'required';
     if (input.statusChange === 'resolved' && result === '' && entry.result.trim() === '') errors.result = 'required';
     if (errors.text || errors.result) return fail(errors);

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { CountState } from '../../../domain/handover-entities';
+import { CountLine, type CountState } from '../../../domain/handover-entities';
+import { fieldMax } from '../../../domain/text-limits';
 import type { CountItemView } from '../../db/queries/handover-queries';
 import type { CountTapErrors } from '../../db/repos/count-repo';
 import type { PreparedPhoto } from '../../db/repos/photo-repo';
@@ -10,10 +11,14 @@ import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { PhotoCapture } from '../../ui/photo-capture';
 import { SubmitButton } from '../../ui/submit-button';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { SegmentedControl } from '../../ui/choice-group';
 import { isCountable, problemQuantity } from './count-labels';
 import type { TapInput } from './use-count';
+
+/** The server's limit of an explanation, from the shared schema (issue 7). */
+const EXPLANATION_LIMIT = fieldMax(CountLine, 'explanation');
 
 /**
  * What the person asked for: "Missing / damaged" on a row (`problem`: the dialog asks which), or
@@ -60,6 +65,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
   const [errors, setErrors] = useState<CountTapErrors>({});
   const [saving, setSaving] = useState(false);
   useDirtyForm('count-discrepancy', explanation.trim() !== '' || photo !== null);
+  const invalid = useFocusFirstInvalid();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -75,6 +81,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
       if (res === undefined) return;
       if (!res.ok) {
         setErrors(res.errors);
+        invalid.request();
         return;
       }
       onClose();
@@ -99,7 +106,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
 
   return (
     <Dialog title={t(`count.dialog.${request.mode}`, { label: item.label })} onClose={onClose}>
-      <form className="count-discrepancy" noValidate onSubmit={(e) => void submit(e)}>
+      <form ref={(el) => invalid.attach(el)} className="count-discrepancy" noValidate onSubmit={(e) => void submit(e)}>
         <p className="meta">
           {[item.code, item.location].filter(Boolean).join(' · ')} ·{' '}
           {t('count.dialog.expected', { expected: view.expectedAtDesk })}
@@ -146,6 +153,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
           label={explanationLabel}
           hint={t('count.dialog.explanation.hint')}
           error={errors.explanation ? t('error.required', { field: explanationLabel }) : undefined}
+          limit={{ max: EXPLANATION_LIMIT, value: explanation }}
         >
           {(p) => (
             <textarea

@@ -31,7 +31,8 @@ export type FormErrorCode =
   | 'tooMany'
   | 'alreadyClosed'
   | 'count'
-  | 'time';
+  | 'time'
+  | 'tooLong';
 
 /**
  * The message shown beside a field for a validation code. `label` is the field's own label, used
@@ -61,6 +62,9 @@ export function errorText(t: TFunction, label: string, code: FormErrorCode | und
       return t('register.error.tooMany');
     case 'alreadyClosed':
       return t('register.error.alreadyClosed');
+    case 'tooLong':
+      // Field says "at most N characters; now M" when it has the limit; this is the fallback.
+      return t('error.tooLong', { field: label });
   }
 }
 

@@ -3,11 +3,12 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Dialog } from '../../ui/dialog';
+import { DraftNote } from '../../ui/draft-note';
 import { PhotoThumb } from '../../ui/photo-thumb';
 import { Field } from '../../ui/field';
 import { formatDateTime } from '../../ui/time';
 import { FIELD_LABELS, kindKey, severityKey, statusKey } from './log-labels';
-import { useEntryDetail } from './use-entry-detail';
+import { AMEND_LIMITS, useEntryDetail } from './use-entry-detail';
 
 const SHOWN_FIELDS = ['cause', 'process', 'result', 'party', 'contact', 'location'] as const;
 
@@ -31,7 +32,8 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
 
   // H6: resolving needs a result; ask for one here only when the entry has none yet.
   const needsResult = entry.status === 'open' && entry.result.trim() === '';
-  const requiredText = (label: string) => t('error.required', { field: label });
+  const errorText = (code: 'required' | 'tooLong' | undefined, label: string) =>
+    code === undefined ? undefined : t(code === 'required' ? 'error.required' : 'error.tooLong', { field: label });
 
   return (
     <Dialog
@@ -81,6 +83,7 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
       </ol>
 
       <form
+        ref={(el) => d.attachForm(el)}
         className="amend-form"
         noValidate
         onSubmit={(e) => {
@@ -89,15 +92,21 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
         }}
       >
         <h3>{t('entry.amend.title')}</h3>
+        <DraftNote restored={d.restored} onDiscard={d.discard} />
         <Field
           label={t('entry.amend.text')}
           hint={t('entry.amend.hint')}
-          error={d.errors.text ? requiredText(t('entry.amend.text')) : undefined}
+          error={errorText(d.errors.text, t('entry.amend.text'))}
+          limit={{ max: AMEND_LIMITS.text, value: d.text }}
         >
           {(p) => <textarea {...p} rows={3} value={d.text} onChange={(e) => d.setText(e.target.value)} />}
         </Field>
         {needsResult ? (
-          <Field label={t('log.result')} error={d.errors.result ? requiredText(t('log.result')) : undefined}>
+          <Field
+            label={t('log.result')}
+            error={errorText(d.errors.result, t('log.result'))}
+            limit={{ max: AMEND_LIMITS.result, value: d.result }}
+          >
             {(p) => <textarea {...p} rows={2} value={d.result} onChange={(e) => d.setResult(e.target.value)} />}
           </Field>
         ) : null}

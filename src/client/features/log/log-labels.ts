@@ -54,6 +54,9 @@ export function fieldErrorText(
       return t('log.error.emergencySeverity');
     case 'inFuture':
       return t('log.error.inFuture');
+    case 'tooLong':
+      // Field says "at most N characters; now M" when it has the limit; this is the fallback.
+      return t('error.tooLong', { field: t(FIELD_LABELS[field]) });
     default:
       return t('log.error.occurredAt');
   }

@@ -1,21 +1,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import type { EntryStatus, LogEntry } from '../../../domain/entities';
-import { amendLogEntry } from '../../db/repos/log-repo';
+import { LogAmendment, LogEntryFields, type EntryStatus, type LogEntry } from '../../../domain/entities';
+import { fieldMax } from '../../../domain/text-limits';
+import { amendLogEntry, type AmendErrors } from '../../db/repos/log-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { amendmentsFor, getEntry, listStaff } from '../../db/queries';
 import { photosFor } from '../../db/queries/photo-queries';
 import { useDb } from '../../ui/db-context';
-import { useDirtyForm } from '../../ui/use-dirty-form';
+import { useDraftForm } from '../../ui/use-draft-form';
 
-export interface AmendErrors {
-  text?: 'required';
-  result?: 'required';
+export type { AmendErrors };
+
+/** The server's limits of an amendment's text and of the result it may set (issue 7). */
+export const AMEND_LIMITS = { text: fieldMax(LogAmendment, 'text'), result: fieldMax(LogEntryFields, 'result') };
+
+interface AmendDraft {
+  text: string;
+  result: string;
 }
 
 /**
  * One entry with its amendments (oldest first) and the amendment form. Amendments are
- * append-only (D5): nothing written before changes; resolving records the result (H6).
+ * append-only (D5): nothing written before changes; resolving records the result (H6). A
+ * half-written amendment is a draft kept for its person and entry (issue 7).
  */
 export function useEntryDetail(entryId: string, staffId: string) {
   const db = useDb();
@@ -26,59 +32,43 @@ export function useEntryDetail(entryId: string, staffId: string) {
   const amendments = useLiveQuery(() => amendmentsFor(db, entryId), [db, entryId]);
   const photos = useLiveQuery(() => photosFor(db, 'logEntry', entryId), [db, entryId]);
   const staff = useLiveQuery(() => listStaff(db, { includeInactive: true }), [db]);
-  const [text, setText] = useState('');
-  const [result, setResult] = useState('');
-  const [errors, setErrors] = useState<AmendErrors>({});
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  useDirtyForm('amendment', text.trim() !== '' || result.trim() !== '');
+  const form = useDraftForm<AmendDraft, AmendErrors>({
+    formId: `amendment:${entryId}`,
+    staffId,
+    blank: () => ({ text: '', result: '' }),
+    isBlank: (d) => d.text.trim() === '' && d.result.trim() === '',
+  });
 
   const nameOf = (id: string): string | undefined => staff?.find((s) => s.id === id)?.name;
 
-  const amend = async (statusChange: EntryStatus | null) => {
-    setSaving(true);
-    setFailure(null);
-    try {
+  const amend = (statusChange: EntryStatus | null) =>
+    form.save(async (d) => {
       const ctx = await makeWriteContext(db, staffId);
-      const trimmedResult = result.trim();
+      const trimmedResult = d.result.trim();
       const res = await amendLogEntry(db, ctx, {
         entryId,
-        text: text.trim(),
+        text: d.text.trim(),
         statusChange,
         ...(statusChange === 'resolved' && trimmedResult ? { result: trimmedResult } : {}),
       });
-      if (!res.ok) {
-        setErrors(res.errors);
-        return;
-      }
-      setErrors({});
-      setText('');
-      setResult('');
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+      return res.ok ? null : res.errors;
+    });
 
   return {
     entry,
     amendments,
     photos,
     nameOf,
-    text,
-    setText: (v: string) => {
-      setText(v);
-      setErrors(({ text: _cleared, ...rest }) => rest);
-    },
-    result,
-    setResult: (v: string) => {
-      setResult(v);
-      setErrors(({ result: _cleared, ...rest }) => rest);
-    },
-    errors,
-    saving,
-    failure,
+    text: form.value.text,
+    setText: (text: string) => form.change({ text }),
+    result: form.value.result,
+    setResult: (result: string) => form.change({ result }),
+    errors: form.errors,
+    saving: form.saving,
+    failure: form.failure,
+    restored: form.restored,
+    discard: form.discard,
+    attachForm: form.attachForm,
     amend,
   };
 }

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import type { EntryStatus, LogEntryFields, LogKind, Severity } from '../../../domain/entities';
+import { LogEntryFields, type EntryStatus, type LogKind, type Severity } from '../../../domain/entities';
+import { fieldMaxes } from '../../../domain/text-limits';
 import { createLogEntry } from '../../db/repos/log-repo';
 import type { PreparedPhoto } from '../../db/repos/photo-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
 import { fromLocalInput, toLocalInput } from '../../ui/time';
 import { useDirtyForm } from '../../ui/use-dirty-form';
+import { useDraftForm } from '../../ui/use-draft-form';
 import type { EntryFormErrors } from './log-labels';
 
 export type TextField = 'cause' | 'process' | 'result' | 'party' | 'contact' | 'location';
@@ -16,9 +18,14 @@ export interface EntryDraft extends Record<TextField, string> {
   status: EntryStatus;
   /** The datetime-local value, in the building's zone. */
   occurredAt: string;
+  /** Until the person edits occurred-at it means "now", taken at save time from the corrected clock. */
+  occurredAtEdited: boolean;
 }
 
 const TEXT_FIELDS: readonly TextField[] = ['cause', 'process', 'result', 'party', 'contact', 'location'];
+
+/** The server's limit of each text, read from the shared schema (issue 7). */
+export const ENTRY_LIMITS = fieldMaxes(LogEntryFields, TEXT_FIELDS);
 
 function blankDraft(nowMs: number, timeZone: string): EntryDraft {
   return {
@@ -32,6 +39,7 @@ function blankDraft(nowMs: number, timeZone: string): EntryDraft {
     contact: '',
     location: '',
     occurredAt: toLocalInput(nowMs, timeZone),
+    occurredAtEdited: false,
   };
 }
 
@@ -46,115 +54,81 @@ export interface EntryFormOptions {
 /**
  * The fast entry form (F3, D1, D5). Rules live in the domain's validateLogEntry, run by the
  * repository; its errors come back per field and are shown beside each one while everything typed
- * stays put (H6). Nothing is written unless the entry is valid.
+ * stays put (H6). Nothing is written unless the entry is valid. A half-written entry is a draft
+ * kept for its person (issue 7), so switching screens, an idle sign-out or a reload loses nothing.
  */
 export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryFormOptions) {
   const db = useDb();
-  const [draft, setDraft] = useState<EntryDraft>(() => blankDraft(correctedNow(), timeZone));
-  // Until the person edits occurred-at it means "now", taken at save time from the corrected clock.
-  const [occurredAtEdited, setOccurredAtEdited] = useState(false);
-  const [errors, setErrors] = useState<EntryFormErrors>({});
-  const [saving, setSaving] = useState(false);
+  const form = useDraftForm<EntryDraft, EntryFormErrors>({
+    formId: 'log-entry',
+    staffId,
+    blank: () => blankDraft(correctedNow(), timeZone),
+    isBlank: (d) => TEXT_FIELDS.every((f) => d[f].trim() === ''),
+    // An occurred-at never edited meant "now" when it was typed; it still means now.
+    restore: (d) => (d.occurredAtEdited ? d : { ...d, occurredAt: toLocalInput(correctedNow(), timeZone) }),
+  });
   const [savedCount, setSavedCount] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
+  // The photo is not part of the stored draft (its bytes are prepared anew when picked).
   const [photo, setPhoto] = useState<PreparedPhoto | null>(null);
   // Bumped by every reset, so the photo picker (which shows its own preview) starts empty again.
   const [generation, setGeneration] = useState(0);
+  useDirtyForm('log-entry-photo', photo !== null);
+  const dirty = form.dirty || photo !== null;
 
-  const dirty = TEXT_FIELDS.some((f) => draft[f].trim() !== '') || photo !== null;
-  useDirtyForm('log-entry', dirty);
+  const setText = (field: TextField, value: string) => form.change({ [field]: value });
+  // D2/H11(a): an emergency is filed with severity emergency, so pick it for the person.
+  const setKind = (kind: LogKind) => form.change(kind === 'emergency' ? { kind, severity: 'emergency' } : { kind });
+  const setSeverity = (severity: Severity) => form.change({ severity }, ['process']);
+  const setStatus = (status: EntryStatus) => form.change({ status }, ['process', 'result']);
+  const setOccurredAt = (value: string) => form.change({ occurredAt: value, occurredAtEdited: true });
 
-  const clearError = (field: keyof EntryFormErrors) =>
-    setErrors((e) => {
-      if (!(field in e)) return e;
-      const { [field]: _removed, ...rest } = e;
-      return rest;
-    });
-
-  const setText = (field: TextField, value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    clearError(field);
-  };
-
-  const setKind = (kind: LogKind) => {
-    // D2/H11(a): an emergency is filed with severity emergency, so pick it for the person.
-    setDraft((d) => ({ ...d, kind, severity: kind === 'emergency' ? 'emergency' : d.severity }));
-    clearError('kind');
-    if (kind === 'emergency') clearError('severity');
-  };
-
-  const setSeverity = (severity: Severity) => {
-    setDraft((d) => ({ ...d, severity }));
-    clearError('severity');
-    clearError('process');
-  };
-
-  const setStatus = (status: EntryStatus) => {
-    setDraft((d) => ({ ...d, status }));
-    clearError('status');
-    clearError('process');
-    clearError('result');
-  };
-
-  const setOccurredAt = (value: string) => {
-    setDraft((d) => ({ ...d, occurredAt: value }));
-    setOccurredAtEdited(true);
-    clearError('occurredAt');
-  };
-
-  const reset = () => {
-    setDraft(blankDraft(correctedNow(), timeZone));
-    setOccurredAtEdited(false);
-    setErrors({});
-    setFailure(null);
+  const clearPhoto = () => {
     setPhoto(null);
     setGeneration((g) => g + 1);
   };
 
+  const reset = () => {
+    form.discard();
+    clearPhoto();
+  };
+
   const submit = async (): Promise<boolean> => {
-    setFailure(null);
-    setSaving(true);
-    try {
+    const saved = await form.save(async (draft) => {
       const ctx = await makeWriteContext(db, staffId);
-      const occurredAt = occurredAtEdited ? fromLocalInput(draft.occurredAt, timeZone) : ctx.now();
-      if (occurredAt === null) {
-        setErrors({ occurredAt: 'invalid' });
-        return false;
-      }
-      const fields: LogEntryFields = {
-        kind: draft.kind,
-        severity: draft.severity,
-        status: draft.status,
-        cause: draft.cause.trim(),
-        process: draft.process.trim(),
-        result: draft.result.trim(),
-        party: draft.party.trim(),
-        contact: draft.contact.trim(),
-        location: draft.location.trim(),
-        occurredAt,
-      };
-      const result = await createLogEntry(db, ctx, { dutyId, fields, ...(photo ? { photo } : {}) });
-      if (!result.ok) {
-        setErrors(result.errors);
-        return false;
-      }
-      reset();
+      const occurredAt = draft.occurredAtEdited ? fromLocalInput(draft.occurredAt, timeZone) : ctx.now();
+      if (occurredAt === null) return { occurredAt: 'invalid' };
+      const result = await createLogEntry(db, ctx, {
+        dutyId,
+        fields: {
+          kind: draft.kind,
+          severity: draft.severity,
+          status: draft.status,
+          cause: draft.cause.trim(),
+          process: draft.process.trim(),
+          result: draft.result.trim(),
+          party: draft.party.trim(),
+          contact: draft.contact.trim(),
+          location: draft.location.trim(),
+          occurredAt,
+        },
+        ...(photo ? { photo } : {}),
+      });
+      return result.ok ? null : result.errors;
+    });
+    if (saved) {
+      clearPhoto();
       setSavedCount((n) => n + 1);
-      return true;
-    } catch (error) {
-      // e.g. storage full: keep the draft so nothing typed is lost, and say why.
-      setFailure(error);
-      return false;
-    } finally {
-      setSaving(false);
     }
+    return saved;
   };
 
   return {
-    draft,
-    errors,
-    saving,
-    failure,
+    draft: form.value,
+    errors: form.errors,
+    saving: form.saving,
+    failure: form.failure,
+    restored: form.restored,
+    attachForm: form.attachForm,
     savedCount,
     generation,
     dirty,
