@@ -32,6 +32,8 @@ export const STAMPED_TIME_FIELDS = {
   countLine: ['recordedAt'],
   handoverRecord: ['signedAt'],
   photo: ['takenAt'],
+  /** A dismissal's time is checked like any other stamp (the sync panel, issue 7). */
+  syncError: ['dismissedAt'],
 } as const satisfies Record<WritableTable, readonly string[]>;
 
 /**

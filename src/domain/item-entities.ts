@@ -1,13 +1,15 @@
 /**
  * H8 item movements: lending keys and radios, and the property of others the desk keeps in custody.
  * Append-only (DESIGN.md "Data"): a loan is closed by a `return` movement that points at it, a
- * custody intake by a `custodyOut`, so the history of every item is never rewritten.
+ * custody intake by a `custodyOut`, so the history of every item is never rewritten. A return
+ * recorded by mistake is cancelled within a minute by a `returnUndone` that points at it, which
+ * reopens the loan: an op of its own, never a deletion (issue 7 §8).
  */
 import { z } from 'zod';
 import type { ItemCategory } from './entities';
 import { EpochMs, Id, rowBase, text } from './row-base';
 
-export const MOVEMENT_KINDS = ['lend', 'return', 'custodyIn', 'custodyOut'] as const;
+export const MOVEMENT_KINDS = ['lend', 'return', 'custodyIn', 'custodyOut', 'returnUndone'] as const;
 export const MovementKind = z.enum(MOVEMENT_KINDS);
 export type MovementKind = z.infer<typeof MovementKind>;
 
@@ -38,7 +40,7 @@ export const ItemMovement = z.object({
   checkedHow: text(200),
   /** lend only: when it must be back. */
   dueAt: EpochMs.nullable(),
-  /** return: the lend it closes; custodyOut: the custodyIn it closes. */
+  /** return: the lend it closes; custodyOut: the custodyIn it closes; returnUndone: the return it cancels. */
   closesId: Id.nullable(),
   occurredAt: EpochMs,
   staffId: Id,

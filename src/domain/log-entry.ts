@@ -2,10 +2,11 @@
  * The rules for a duty-record entry (F3, D1, D5, H6, H11, T1), run on the tablet before saving and
  * again on the server before applying, so a rule cannot be bypassed by an old or altered client.
  */
-import type { LogEntryFields } from './entities';
+import { LogEntryFields } from './entities';
+import { overLimit } from './text-limits';
 
 export type LogFieldError =
-  'required' | 'emergencySeverity' | 'inFuture' | 'emergencyNotReferable' | 'beforeStart' | 'notEquipment';
+  'required' | 'emergencySeverity' | 'inFuture' | 'emergencyNotReferable' | 'beforeStart' | 'notEquipment' | 'tooLong';
 export type LogFieldErrors = Partial<Record<keyof LogEntryFields, LogFieldError>>;
 
 /** How far past the server-corrected now an occurred-at time may be (typing slack). */
@@ -48,7 +49,8 @@ export function validateLogEntry(f: LogEntryFields, ctx: LogEntryContext): LogFi
   }
   // H11(b): an equipment operation is resolved only once its end is recorded.
   if (f.kind === 'equipmentOp' && closed && f.operationEndedAt === null) errors.operationEndedAt = 'required';
-  return errors;
+  // Every text within the schema's limit, so nothing the server would refuse is saved (issue 7).
+  return { ...overLimit(LogEntryFields, f), ...errors };
 }
 
 export function hasErrors(errors: LogFieldErrors): boolean {

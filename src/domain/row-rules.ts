@@ -8,7 +8,7 @@ import { validateCountLine } from './count-rules';
 import type { Item, Role, SyncError, SyncTable } from './entities';
 import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
-import { validateMovement, type MovementFieldErrors } from './loan-rules';
+import { checkReturnUndo, validateMovement, type MovementFieldErrors } from './loan-rules';
 import type { SwapRequest } from './rota-entities';
 import { recordShapeError } from './signatures';
 import type { WritableTable } from './sync-protocol';
@@ -18,6 +18,12 @@ import { importantChangeForbidden, isSuperior, validateTask } from './task-rules
 
 /** Reads a row of the same building by id (undefined when unknown or deleted). */
 export type RowLookup = (table: SyncTable, id: string) => Record<string, unknown> | undefined;
+
+/**
+ * The live item movements of the same building whose `closesId` is `movementId`: the rules that
+ * allow a movement to be closed or cancelled once only read them (a return is undone once).
+ */
+export type ClosersLookup = (movementId: string) => readonly Record<string, unknown>[];
 
 /**
  * One field's problem, as a refused op's `SyncError.issues` carries it: `path` is the field, `code`
@@ -55,6 +61,7 @@ export function checkRowRules(
   next: Row,
   actor: Actor,
   lookup: RowLookup,
+  closers: ClosersLookup = () => [],
 ): RuleRefusal | null {
   // H1, H7, H8, H9: who a row names as having acted is who acted (attribution-rules.ts).
   const misattributed = attributionRefusal(table, prev, next, actor, lookup);
@@ -65,7 +72,7 @@ export function checkRowRules(
     case 'task':
       return taskRule(prev, next, actor);
     case 'itemMovement':
-      return movementRule(next, lookup);
+      return movementRule(next, lookup, closers);
     case 'swapRequest': {
       const error = checkSwapTransition(prev as SwapRequest | null, next as SwapRequest, actor);
       return error === null ? null : violation(`swap request: S1 ${error}`);
@@ -128,8 +135,11 @@ function taskRule(prev: Row | null, next: Row, actor: Actor): RuleRefusal | null
 
 const RULE_ERRORS = new Set(['notLendable', 'notCustody', 'alreadyClosed']);
 
-/** H8: a movement has what its kind needs, and closes a movement of the right kind for the same item. */
-function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
+/**
+ * H8: a movement has what its kind needs, and closes a movement of the right kind for the same item.
+ * An undo names a return of the same item, within the minute and only once (issue 7 §8).
+ */
+function movementRule(next: Row, lookup: RowLookup, closers: ClosersLookup): RuleRefusal | null {
   const m = next as ItemMovement;
   const item = lookup('item', m.itemId) as Item | undefined;
   if (item === undefined) return null;
@@ -140,6 +150,7 @@ function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
     const issues = entries.map(([path, code]) => ({ path, code }));
     return entries.some(([, e]) => RULE_ERRORS.has(e)) ? violation(message, issues) : invalid(message, issues);
   }
+  if (m.kind === 'returnUndone') return returnUndoRule(m, lookup, closers);
   const closes = m.kind === 'return' ? 'lend' : m.kind === 'custodyOut' ? 'custodyIn' : null;
   if (closes === null) {
     return m.closesId === null ? null : invalid(`item movement: H8 a ${m.kind} closes nothing`);
@@ -150,6 +161,24 @@ function movementRule(next: Row, lookup: RowLookup): RuleRefusal | null {
     return violation(`item movement: H8 a ${m.kind} must close a ${closes} of the same item`);
   }
   return null;
+}
+
+/** Issue 7 §8: a `returnUndone` cancels a return of its item, recorded within the minute, once. */
+function returnUndoRule(m: ItemMovement, lookup: RowLookup, closers: ClosersLookup): RuleRefusal | null {
+  // validateMovement has required closesId; a return that does not resolve is the reference check's.
+  const ret = m.closesId === null ? undefined : (lookup('itemMovement', m.closesId) as ItemMovement | undefined);
+  if (ret === undefined) return null;
+  const error = checkReturnUndo(m, ret, closers(ret.id) as readonly ItemMovement[]);
+  switch (error) {
+    case null:
+      return null;
+    case 'notReturn':
+      return violation('item movement: an undo must cancel a return of the same item');
+    case 'tooLate':
+      return violation('item movement: a return may be undone within one minute of its recording only');
+    case 'alreadyUndone':
+      return violation(`item movement: return ${ret.id} is undone already`);
+  }
 }
 
 /** H3: a handover goes preparing → signed or abandoned, never back. */

@@ -41,6 +41,11 @@ export const WRITE_POLICY = {
   /** Insert-only: a signed record is never patched (DESIGN.md "Conflicts"). */
   handoverRecord: { kinds: ['put'], roles: ['desk', 'chief', 'manager', 'admin'] },
   photo: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  /**
+   * Whoever deals with a refused change marks it dismissed for every tablet of the building (issue
+   * 7 §8). The server takes only `dismissedAt` and `dismissedBy` on it (SYNC_ERROR_PATCH_FIELDS).
+   */
+  syncError: { kinds: ['patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
 } as const satisfies Partial<Record<SyncTable, { kinds: readonly OpKind[]; roles: readonly Role[] }>>;
 
 export type WritableTable = keyof typeof WRITE_POLICY;
@@ -77,6 +82,9 @@ export const ROW_REFERENCES = {
   },
   photo: { staffId: 'staff' },
 } as const satisfies Partial<Record<WritableTable, Record<string, SyncTable>>>;
+
+/** The only fields a tablet may set on a `syncError` row: who dealt with the refusal, and when. */
+export const SYNC_ERROR_PATCH_FIELDS = ['dismissedAt', 'dismissedBy'] as const;
 
 /** Fields a patch may never touch: identity and the sync bookkeeping. */
 export const IMMUTABLE_FIELDS = ['id', 'siteId', 'updatedAt', 'deleted'] as const;

@@ -4,7 +4,8 @@
  * carried from shift to shift, important work first (H4).
  */
 import type { Role } from './entities';
-import type { Task } from './task-entities';
+import { Task } from './task-entities';
+import { overLimit } from './text-limits';
 
 /** Section chief, property office manager or administrator: may give and withdraw instructions (H7). */
 export function isSuperior(role: Role): boolean {
@@ -34,11 +35,13 @@ export function importantChangeForbidden(
   return changes && !canMarkImportant(role);
 }
 
-export type TaskFieldErrors = Partial<Record<'title' | 'cause' | 'result' | 'kind', 'required' | 'superiorOnly'>>;
+export type TaskFieldErrors = Partial<
+  Record<'title' | 'cause' | 'process' | 'result' | 'kind', 'required' | 'superiorOnly' | 'tooLong'>
+>;
 
 /** Checks a task before it is saved; `{}` when it may be saved. */
 export function validateTask(
-  t: Pick<Task, 'kind' | 'title' | 'cause' | 'result' | 'status'>,
+  t: Pick<Task, 'kind' | 'title' | 'cause' | 'result' | 'status'> & Partial<Pick<Task, 'process'>>,
   actorRole: Role,
 ): TaskFieldErrors {
   const errors: TaskFieldErrors = {};
@@ -49,7 +52,9 @@ export function validateTask(
   if (t.status === 'done' && t.result.trim() === '') errors.result = 'required';
   // H7: only superiors give instructions, so they keep their authority.
   if (t.kind === 'instruction' && !isSuperior(actorRole)) errors.kind = 'superiorOnly';
-  return errors;
+  // Every text within the schema's limit, so nothing the server would refuse is saved (issue 7).
+  const { title, cause, process, result } = t;
+  return { ...overLimit(Task, { title, cause, process, result }), ...errors };
 }
 
 /**

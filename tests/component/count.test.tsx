@@ -18,8 +18,8 @@ beforeEach(async () => {
 
 const renderCount = () => renderWithDb(<CountScreen handoverId={f.handoverId} staffId={f.staffId} />, f.tablet.db);
 
-/** The tile of an item, named by its label. */
-const tile = (label: string) => screen.getByRole('listitem', { name: label });
+/** The row of an item, named by its label. */
+const row = (label: string) => screen.getByRole('listitem', { name: label });
 const progress = () => screen.getByRole('progressbar', { name: 'Count progress' });
 
 async function waitForProgress(done: number, total: number) {
@@ -29,15 +29,15 @@ async function waitForProgress(done: number, total: number) {
   });
 }
 
-/** The state a tile says in words ("Present", "Missing, 2 of 3 here", ...). */
-const stateOf = (label: string) => tile(label).querySelector('.count-state')?.textContent;
+/** The state a row says in words ("Present", "Missing, 2 of 3 here", ...). */
+const stateOf = (label: string) => row(label).querySelector('.count-state')?.textContent;
 
-/** Every tile's state as the screen says it, in screen order. */
-function tileStates(): string[] {
+/** Every row's state as the screen says it, in screen order. */
+function rowStates(): string[] {
   return screen
     .getAllByRole('listitem')
     .map(
-      (li) => `${li.querySelector('.count-tile-label')?.textContent}: ${li.querySelector('.count-state')?.textContent}`,
+      (li) => `${li.querySelector('.count-row-label')?.textContent}: ${li.querySelector('.count-state')?.textContent}`,
     );
 }
 
@@ -51,7 +51,8 @@ describe('the count (H8, C.2.1(1))', () => {
     await waitForProgress(0, 3);
     expect(stateOf('Plant room key')).toBe('Not counted yet');
 
-    await user.click(within(tile('Plant room key')).getByRole('button', { name: /^Plant room key/ }));
+    // The row's main part is one button named by the item's label and code: a tap marks it present.
+    await user.click(within(row('Plant room key')).getByRole('button', { name: 'Present: Plant room key (K-01)' }));
     await waitFor(() => expect(stateOf('Plant room key')).toBe('Present'));
     await waitForProgress(1, 3);
     // Durable: the line and its outbox op are in IndexedDB (the screen only shows what is there).
@@ -62,22 +63,23 @@ describe('the count (H8, C.2.1(1))', () => {
     expect(ops.map((op) => [op.rowId, op.kind])).toEqual([[lines[0]?.id, 'append']]);
 
     // A missing radio, explained (H8), before the reload.
-    await user.click(screen.getByRole('button', { name: 'Missing: 對講機 1 號' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Missing: 對講機 1 號' });
+    await user.click(screen.getByRole('button', { name: 'Missing / damaged: 對講機 1 號' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Missing / damaged: 對講機 1 號' });
+    expect(within(dialog).getByRole('radio', { name: 'Missing' })).toBeChecked();
     await user.type(within(dialog).getByRole('textbox', { name: 'Explanation' }), 'Taken by the night guard');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitForProgress(2, 3);
-    const before = tileStates();
+    const before = rowStates();
     expect(before).toEqual(['對講機 1 號: Missing', 'Plant room key: Present', 'Roof key: Not counted yet']);
-    expect(within(tile('對講機 1 號')).getByText('Explanation: Taken by the night guard')).toBeInTheDocument();
+    expect(within(row('對講機 1 號')).getByText('Explanation: Taken by the night guard')).toBeInTheDocument();
 
     // "Reload": a new screen from the same database shows the same count.
     first.unmount();
     renderCount();
     await waitForProgress(2, 3);
-    expect(tileStates()).toEqual(before);
-    expect(within(tile('對講機 1 號')).getByText('Explanation: Taken by the night guard')).toBeInTheDocument();
+    expect(rowStates()).toEqual(before);
+    expect(within(row('對講機 1 號')).getByText('Explanation: Taken by the night guard')).toBeInTheDocument();
     expect(screen.getByText('1 discrepancy')).toBeInTheDocument();
   });
 
@@ -88,8 +90,8 @@ describe('the count (H8, C.2.1(1))', () => {
     await waitForProgress(0, 1);
     const outboxBefore = await f.tablet.db.outbox.count();
 
-    await user.click(screen.getByRole('button', { name: 'Missing: Roof key' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Missing: Roof key' });
+    await user.click(screen.getByRole('button', { name: 'Missing / damaged: Roof key' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Missing / damaged: Roof key' });
     const explanation = within(dialog).getByRole('textbox', { name: 'Explanation' });
     await user.type(explanation, '   ');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -126,7 +128,7 @@ describe('the count (H8, C.2.1(1))', () => {
     await waitForProgress(3, 4);
     expect(within(keys).getByText('3 of 3 done')).toBeInTheDocument();
     expect(within(keys).getByRole('button', { name: 'All present: Keys' })).toBeDisabled();
-    expect(tileStates()).toEqual([
+    expect(rowStates()).toEqual([
       'Radio 1: Not counted yet',
       'Plant room key: Present',
       'Roof key: Present',
@@ -140,7 +142,7 @@ describe('the count (H8, C.2.1(1))', () => {
     const radios = await putItem(f.tablet, { category: 'radio', code: 'R-ALL', label: '對講機', expectedQuantity: 3 });
     renderCount();
     await waitForProgress(0, 1);
-    expect(within(tile('對講機')).getByText('3 of 3')).toBeInTheDocument();
+    expect(within(row('對講機')).getByText('3 of 3')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Fewer: 對講機' }));
     const dialog = await screen.findByRole('dialog', { name: 'Fewer than expected: 對講機' });
@@ -174,12 +176,12 @@ describe('the count (H8, C.2.1(1))', () => {
     });
     renderCount();
     await waitForProgress(1, 2);
-    const lent = tile('Lift machine room key');
+    const lent = row('Lift machine room key');
     expect(within(lent).getByText('Lent out, accounted for')).toBeInTheDocument();
     expect(within(lent).getByText(/Lent to ACME Lifts/)).toBeInTheDocument();
     expect(within(lent).getByText('Overdue')).toBeInTheDocument();
     expect(within(lent).queryByRole('button')).not.toBeInTheDocument();
-    expect(within(tile('Black umbrella')).getByText('Kept for Unit 12A, Ms Lam')).toBeInTheDocument();
+    expect(within(row('Black umbrella')).getByText('Kept for Unit 12A, Ms Lam')).toBeInTheDocument();
   });
 
   it('the timer runs from the first tap against the 5-minute target and says when it is over', async () => {
@@ -211,9 +213,9 @@ describe('the count (H8, C.2.1(1))', () => {
     renderCount();
     await waitForProgress(0, 2);
     expect(
-      within(tile('對講機')).getByText('Last count: Missing, 2 of 3 here (One at the car park booth)'),
+      within(row('對講機')).getByText('Last count: Missing, 2 of 3 here (One at the car park booth)'),
     ).toBeVisible();
-    expect(within(tile('Plant room key')).getByText('Last count: Present')).toBeVisible();
+    expect(within(row('Plant room key')).getByText('Last count: Present')).toBeVisible();
   });
 
   it('H3: a signed count refuses taps with a clear message and changes nothing', async () => {
@@ -225,9 +227,9 @@ describe('the count (H8, C.2.1(1))', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'This count is signed and locked; corrections are added as addenda',
     );
-    await user.click(within(tile('Plant room key')).getByRole('button', { name: /^Plant room key/ }));
+    await user.click(within(row('Plant room key')).getByRole('button', { name: 'Present: Plant room key (K-01)' }));
     await user.click(screen.getByRole('button', { name: 'All present: Keys' }));
-    await user.click(screen.getByRole('button', { name: 'Missing: Plant room key' }));
+    await user.click(screen.getByRole('button', { name: 'Missing / damaged: Plant room key' }));
     await user.click(screen.getByRole('button', { name: 'Scan codes' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getAllByRole('alert')).toHaveLength(1);

@@ -56,7 +56,7 @@ async function openLoansTab(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('lending keys and radios (H8)', () => {
-  it('H8: a loan past its due time is listed first as OVERDUE; a new loan is not; Returned closes a loan', async () => {
+  it('H8: a loan past its due time is listed first as OVERDUE; a new loan is not; Returned, once confirmed, closes a loan', async () => {
     // A radio lent three hours ago, due back an hour ago (the tablet's clock then).
     const earlier = await makeWriteContext(tablet.db, deskId, () => Date.now() - 3 * HOUR);
     const old = await lendItem(tablet.db, earlier, {
@@ -102,6 +102,9 @@ describe('lending keys and radios (H8)', () => {
     expect(lend).toMatchObject({ kind: 'lend', party: 'Ho Siu Fung', partyKind: 'tenant', staffId: deskId });
 
     await user.click(within(first!).getByRole('button', { name: 'Returned: Radio 1 from Wong Contractor Ltd' }));
+    // Issue 7 §8: the return is recorded only once the person confirms it.
+    const confirm = screen.getByRole('dialog', { name: 'Record the return?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Confirm return' }));
     await waitFor(() => expect(within(openLoans()).getAllByRole('listitem')).toHaveLength(1));
     expect(within(openLoans()).getByRole('listitem')).toHaveTextContent('Plant room key');
     const recent = screen.getByRole('list', { name: 'Recent returns' });
@@ -206,5 +209,72 @@ describe('overdue loans on every screen', () => {
 
     await returnItem(tablet.db, await makeWriteContext(tablet.db, deskId), { loanId: lent.value.id, dutyId: null });
     await waitFor(() => expect(within(nav).getByRole('link', { name: 'Items' })).toHaveAttribute('href', '/items'));
+  });
+});
+
+describe('returning a key: confirmed, and undone within a minute (issue 7 §8)', () => {
+  async function lentKey() {
+    const lent = await lendItem(tablet.db, await makeWriteContext(tablet.db, deskId), {
+      itemId: key.id,
+      quantity: 1,
+      party: 'Ho Siu Fung',
+      partyKind: 'tenant',
+      contact: '9123 4567',
+      reason: 'Check the plant room',
+      dueAt: Date.now() + 2 * HOUR,
+      dutyId: null,
+    });
+    if (!lent.ok) throw new Error('lend failed');
+    return lent.value;
+  }
+
+  it('asks first, naming the item and the borrower; Cancel records nothing', async () => {
+    await lentKey();
+    const user = userEvent.setup({ delay: null });
+    await openLoansTab(user);
+    await user.click(await screen.findByRole('button', { name: 'Returned: Plant room key from Ho Siu Fung' }));
+    const confirm = screen.getByRole('dialog', { name: 'Record the return?' });
+    expect(confirm).toHaveTextContent('Record that Ho Siu Fung returned Plant room key (K-101).');
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(within(openLoans()).getByRole('listitem')).toHaveTextContent('Plant room key');
+    expect((await tablet.db.itemMovement.toArray()).map((m) => m.kind)).toEqual(['lend']);
+  });
+
+  it('after the return, Undo with the seconds left reopens the loan by an op of its own, not a deletion', async () => {
+    const lend = await lentKey();
+    const user = userEvent.setup({ delay: null });
+    await openLoansTab(user);
+    await user.click(await screen.findByRole('button', { name: 'Returned: Plant room key from Ho Siu Fung' }));
+    await user.click(
+      within(screen.getByRole('dialog', { name: 'Record the return?' })).getByRole('button', {
+        name: 'Confirm return',
+      }),
+    );
+    const notice = await screen.findByText('Returned: Plant room key from Ho Siu Fung.');
+    expect(notice.closest('[role="status"]')).not.toBeNull();
+    await waitFor(() => expect(within(openLoans()).queryAllByRole('listitem')).toHaveLength(0));
+
+    // The seconds left are counted on the server-corrected clock, once its offset has loaded (T1).
+    await user.click(await screen.findByRole('button', { name: /^Undo \(\d{1,2} s\)$/ }));
+    expect(
+      await screen.findByText('Return undone: Plant room key is on loan to Ho Siu Fung again.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Undo/ })).not.toBeInTheDocument();
+    await waitFor(() => expect(within(openLoans()).getAllByRole('listitem')).toHaveLength(1));
+    expect(within(openLoans()).getByRole('listitem')).toHaveTextContent('Plant room key');
+    // The history keeps the return, marked undone, and the undo that names it.
+    const recent = screen.getByRole('list', { name: 'Recent returns' });
+    const row = within(recent).getByRole('listitem');
+    expect(row).toHaveTextContent('Plant room key: back from Ho Siu Fung');
+    expect(within(row).getByText('Undone')).toBeInTheDocument();
+    const movements = await tablet.db.itemMovement.toArray();
+    const ret = movements.find((m) => m.kind === 'return');
+    expect(ret?.closesId).toBe(lend.id);
+    expect(movements.find((m) => m.kind === 'returnUndone')).toMatchObject({ closesId: ret?.id, staffId: deskId });
+    expect((await tablet.db.outbox.toArray()).map((o) => `${o.table}:${o.kind}`).slice(-2)).toEqual([
+      'itemMovement:append',
+      'itemMovement:append',
+    ]);
   });
 });

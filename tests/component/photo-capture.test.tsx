@@ -164,13 +164,14 @@ describe('PhotoThumb', () => {
 });
 
 describe('a damaged item with a photo in the count (H8)', () => {
-  it('the photo is stored with its count line and shown on the tile', async () => {
+  it('the photo is stored with its count line and shown on the row', async () => {
     const user = userEvent.setup();
     const f = await countFixture();
     await putItem(f.tablet, { category: 'radio', code: 'R-02', label: '對講機 2 號' });
     renderWithDb(<CountScreen handoverId={f.handoverId} staffId={f.staffId} />, f.tablet.db);
-    await user.click(await screen.findByRole('button', { name: 'Damaged: 對講機 2 號' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Damaged: 對講機 2 號' });
+    await user.click(await screen.findByRole('button', { name: 'Missing / damaged: 對講機 2 號' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Missing / damaged: 對講機 2 號' });
+    await user.click(within(dialog).getByRole('radio', { name: 'Damaged' }));
     await user.upload(within(dialog).getByLabelText('Add a photo'), picture());
     expect(await within(dialog).findByText('Photo added.')).toBeInTheDocument();
     await user.type(within(dialog).getByRole('textbox', { name: 'Explanation' }), 'Aerial snapped');
@@ -182,7 +183,7 @@ describe('a damaged item with a photo in the count (H8)', () => {
     const photos = await f.tablet.db.photo.toArray();
     expect(photos).toMatchObject([{ ownerTable: 'countLine', ownerId: line?.id, sha256: await sha256Hex(JPEG) }]);
     expect(await f.tablet.db.photoBlob.count()).toBe(1);
-    const tile = screen.getByRole('listitem', { name: '對講機 2 號' });
-    expect(await within(tile).findByRole('img', { name: 'Photo' })).toBeInTheDocument();
+    const row = screen.getByRole('listitem', { name: '對講機 2 號' });
+    expect(await within(row).findByRole('img', { name: 'Photo' })).toBeInTheDocument();
   });
 });

@@ -69,13 +69,13 @@ describe('status bar and sync panel', () => {
     await user.click(within(bar).getByRole('button', { name: 'Sync details' }));
     const panel = screen.getByRole('dialog', { name: 'Sync' });
     const refused = within(panel).getByRole('region', { name: 'Refused changes' });
-    const item = await within(refused).findByRole('listitem');
-    expect(item).toHaveTextContent('Duty record entry');
+    const item = await within(refused).findByRole('listitem', { name: 'Duty record entry' });
     expect(item).toHaveTextContent('The person who made this change is not allowed to');
-    expect(item).toHaveTextContent('Server said: role desk may not write staff');
+    // Issue 7 §8: the server's own text is kept, behind "Details", never as the main message.
+    expect(within(item).getByText('role desk may not write staff').closest('details')).not.toBeNull();
     // Nothing is dropped silently: what the refused entry said is still on screen.
-    expect(item).toHaveTextContent('Noise from the 12th floor · Called the tenant');
-    expect(item).toHaveTextContent(/Refused \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(item).toHaveTextContent('Cause: Noise from the 12th floor What was done: Called the tenant');
+    expect(item).toHaveTextContent(/Refused \d{4}-\d{2}-\d{2} \d{2}:\d{2} · By Chan Tai Man/);
 
     await user.click(within(panel).getByRole('button', { name: 'Sync now' }));
     expect(engine.syncNow).toHaveBeenCalledTimes(1);

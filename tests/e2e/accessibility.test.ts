@@ -310,7 +310,7 @@ describe('accessibility and touch targets (tablet first)', () => {
     await expectUsableInBothModes(page, 'rota');
   });
 
-  it('the handover (H1-H11): start, preparation, count tiles, carry-over, incoming, gate with blockers and override, signatures', async () => {
+  it('the handover (H1-H11): start, preparation, count rows, carry-over, incoming, gate with blockers and override, signatures', async () => {
     const { page } = e2e;
     await setMode(page, ENGLISH_LANDSCAPE);
     const nav = page.getByRole('navigation', { name: 'Sections' });
@@ -327,9 +327,9 @@ describe('accessibility and touch targets (tablet first)', () => {
     // H8: one item present, one missing with its explanation, the key accounted for by its loan.
     await stepTab('Count').click();
     await shown(page.getByRole('heading', { name: 'Item count' }));
-    await page.getByRole('button', { name: /^Radio 對講機/ }).click();
-    await page.getByRole('button', { name: 'Missing: Umbrella 雨傘' }).click();
-    const missing = await shown(page.getByRole('dialog', { name: 'Missing: Umbrella 雨傘' }));
+    await page.getByRole('button', { name: /^Present: Radio 對講機/ }).click();
+    await page.getByRole('button', { name: 'Missing / damaged: Umbrella 雨傘' }).click();
+    const missing = await shown(page.getByRole('dialog', { name: 'Missing / damaged: Umbrella 雨傘' }));
     await expectUsableInBothModes(page, 'count discrepancy dialog');
     await missing.getByRole('textbox', { name: 'Explanation' }).fill('Owner collected it without signing');
     await missing.getByRole('button', { name: 'Save' }).click();

@@ -103,8 +103,10 @@ describe('the handover end to end, offline from count to signatures (issue 3 pro
 
     taps.begin('count');
     const count = p.getByRole('region', { name: 'Item count' });
-    await taps.tap(count.getByRole('button', { name: `Missing: ${MISSING_RADIO.label}` }));
-    const dialog = p.getByRole('dialog', { name: `Missing: ${MISSING_RADIO.label}` });
+    // The row's secondary control; the dialog starts on "Missing", so reporting it costs no extra tap.
+    await taps.tap(count.getByRole('button', { name: `Missing / damaged: ${MISSING_RADIO.label}` }));
+    const dialog = p.getByRole('dialog', { name: `Missing / damaged: ${MISSING_RADIO.label}` });
+    expect(await dialog.getByRole('radio', { name: 'Missing' }).isChecked()).toBe(true);
     await dialog.getByRole('textbox', { name: 'Explanation' }).fill(EXPLANATION);
     const chooser = p.waitForEvent('filechooser', { timeout: STEP_TIMEOUT_MS });
     // The 48 px "Add a photo" button is the <label> of a native file input, which has no ARIA role.
@@ -262,7 +264,7 @@ describe('the handover end to end, offline from count to signatures (issue 3 pro
     await shown(record.getByText(`Not fit; substitute ${SUBSTITUTE.name}`));
     await shown(record.getByText('40 items, 1 missing or damaged'));
     // Locked: nothing of the count can be tapped any more; the only way to change it is an addendum.
-    expect(await p.getByRole('button', { name: /^(All present|Missing|Damaged): / }).count()).toBe(0);
+    expect(await p.getByRole('button', { name: /^(All present|Present|Missing \/ damaged): / }).count()).toBe(0);
     await shown(record.getByRole('button', { name: 'Add a correction' }));
     // H3: the signed count can still be read; trying to change it is refused with a clear message.
     const linesBeforeEdit = await countLineIds(p);
@@ -271,7 +273,7 @@ describe('the handover end to end, offline from count to signatures (issue 3 pro
     const lockedMessage = 'This count is signed and locked; corrections are added as addenda';
     await shown(signedCount.getByRole('alert').filter({ hasText: lockedMessage }));
     // The buttons say they are unavailable (aria-disabled) but a finger can still press them.
-    await signedCount.getByRole('button', { name: `Missing: ${MISSING_RADIO.label}` }).click({ force: true });
+    await signedCount.getByRole('button', { name: `Missing / damaged: ${MISSING_RADIO.label}` }).click({ force: true });
     await signedCount.getByRole('button', { name: 'All present: Keys' }).click({ force: true });
     await shown(signedCount.getByRole('alert').filter({ hasText: lockedMessage }));
     expect(await p.getByRole('dialog').count()).toBe(0);

@@ -70,3 +70,21 @@ export class LockedError extends Error {
     this.name = 'LockedError';
   }
 }
+
+/**
+ * A write carried a text longer than its schema allows (issue 7: nothing the server would refuse
+ * is shown as saved). Forms check their fields first and say so beside the field; this is the
+ * last guard of the one write path, so no screen can queue an op the server will refuse.
+ */
+export class TooLongError extends Error {
+  readonly code = 'too_long';
+  constructor(
+    readonly table: string,
+    readonly field: string,
+    readonly max: number,
+    readonly length: number,
+  ) {
+    super(`${table}.${field} has ${length} characters; at most ${max} are allowed`);
+    this.name = 'TooLongError';
+  }
+}

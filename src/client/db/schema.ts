@@ -2,7 +2,7 @@
  * The tablet's IndexedDB database: one schema file, versioned upgrades that are never edited once
  * shipped (STYLE.md #3). Records live here, not in zustand (STYLE.md #6).
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   Conflict,
   Duty,
@@ -73,6 +73,18 @@ export interface PinAttemptsRow {
   failedAt: number[];
 }
 
+/**
+ * A half-written form, kept on this tablet for the person who typed it (issue 7: nothing typed is
+ * lost to a screen switch, an idle sign-out, a reload or a closed tab). Never synced, no outbox op.
+ * `value` is the form's own draft object, as structured clone stores it.
+ */
+export interface FormDraftRow {
+  staffId: string;
+  formId: string;
+  value: unknown;
+  savedAt: number;
+}
+
 export class HandoverDb extends Dexie {
   site!: EntityTable<LocalRow<Site>, 'id'>;
   staff!: EntityTable<LocalRow<Staff>, 'id'>;
@@ -99,6 +111,7 @@ export class HandoverDb extends Dexie {
   outbox!: EntityTable<OutboxOp, 'counter'>;
   meta!: EntityTable<MetaRow, 'key'>;
   pinAttempts!: EntityTable<PinAttemptsRow, 'staffId'>;
+  formDraft!: Table<FormDraftRow, [string, string]>;
 
   constructor(name = 'handover-desk', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -141,10 +154,13 @@ export class HandoverDb extends Dexie {
             if (!('handoverId' in d)) d['handoverId'] = null;
           }),
       );
-    // Version 3 (issue 7, T1): the server's review flags (a time in doubt, a desk opened without a
-    // handover) are pulled like syncError rows; without this table every pull after the server
-    // started sending them would fail. No upgrade function: existing rows are untouched.
-    this.version(3).stores({ reviewFlag: 'id, siteId, rowId, kind, recordedAt' });
+    // Version 3 (issue 7): the server's review flags (T1: a time in doubt, a desk opened without a
+    // handover), pulled like syncError rows, and the drafts of half-written forms, one per person
+    // and form, local only. Nothing earlier changes, so there is no upgrade function.
+    this.version(3).stores({
+      reviewFlag: 'id, siteId, rowId, kind, recordedAt',
+      formDraft: '[staffId+formId], staffId',
+    });
   }
 
   /** The Dexie table holding a synced table's rows. */

@@ -11,6 +11,7 @@ import type { Op, PullResponse, PushResponse, PushResult } from '../../domain/sy
 import { rethrowStorageError } from './errors';
 import { getMeta, setMeta } from './meta';
 import { isWritableTable, rebaseRow, undoRefusedOp } from './rebase';
+import { carryLocalDismissal } from './repos/refusal-repo';
 import type { DeviceInfo } from './repos/device-repo';
 import type { HandoverDb, LocalRow, OutboxOp } from './schema';
 import { bumpVersions } from './write';
@@ -175,6 +176,7 @@ export async function applyPullPage(
     const device = await getMeta(db, 'device');
     let hlc = parseHlc((await getMeta(db, 'hlc')) ?? '') ?? zeroHlc(device?.deviceId ?? 'unenrolled');
     const touched = new Map<string, { table: string; id: string }>();
+    const replacedCopies: LocalRow<SyncError>[] = [];
     let applied = 0;
     for (const change of [...page.changes].sort((a, b) => a.seq - b.seq)) {
       if (!(SYNC_TABLES as readonly string[]).includes(change.table)) continue; // a newer server's table
@@ -187,7 +189,10 @@ export async function applyPullPage(
       await db.syncTable(table).put(row);
       touched.set(`${table}:${change.id}`, { table, id: change.id });
       if (table === 'syncError') {
-        await db.syncError.delete(localSyncErrorId(String(row['deviceId']), Number(row['counter'])));
+        const localId = localSyncErrorId(String(row['deviceId']), Number(row['counter']));
+        const local = await db.syncError.get(localId);
+        if (local) replacedCopies.push(local);
+        await db.syncError.delete(localId);
       } else if (table === 'conflict') {
         const target = await applyWinningValue(db, row);
         if (target) touched.set(`${target.table}:${target.id}`, target);
@@ -198,6 +203,8 @@ export async function applyPullPage(
     for (const { table, id } of touched.values()) if (isWritableTable(table)) await rebaseRow(db, table, id);
     await setMeta(db, 'cursor', page.cursor);
     await setMeta(db, 'hlc', formatHlc(hlc));
+    // Issue 7 §8: a local copy dismissed before the server's row arrived passes its dismissal on.
+    if (device) for (const local of replacedCopies) await carryLocalDismissal(db, local, device, nowMs);
     return applied;
   });
 }

@@ -4,9 +4,11 @@
  * of them or none.
  */
 import type { Table } from 'dexie';
+import { ENTITY_SCHEMAS } from '../../domain/entities';
 import { formatHlc, parseHlc, tickHlc, zeroHlc } from '../../domain/hlc';
 import type { OpKind, WritableTable } from '../../domain/sync-protocol';
-import { RowNotFoundError, rethrowStorageError } from './errors';
+import { textsOverLimit } from '../../domain/text-limits';
+import { RowNotFoundError, TooLongError, rethrowStorageError } from './errors';
 import { getMeta, refreshOffset, setMeta } from './meta';
 import type { WriteContext } from './repos/write-context';
 import type { HandoverDb, OutboxOp } from './schema';
@@ -78,6 +80,16 @@ export async function baseVersionFor(
 }
 
 /**
+ * Refuses a text over its schema's limit before anything is queued (issue 7): the server would
+ * refuse the op, after the screen had shown it saved.
+ * @throws TooLongError naming the first such field.
+ */
+export function assertTextLimits(table: WritableTable, fields: Record<string, unknown>): void {
+  const [first] = textsOverLimit(ENTITY_SCHEMAS[table].shape, fields);
+  if (first) throw new TooLongError(table, first.field, first.max, first.length);
+}
+
+/**
  * Appends an op with counter = persisted counter + 1 and a freshly ticked, persisted HLC.
  * Call inside the write transaction. `add` (not `put`) so a clash aborts the whole write.
  */
@@ -132,6 +144,7 @@ export async function insertRow<T extends { id: string }>(
   kind: 'put' | 'append',
   fields: T,
 ): Promise<T & { updatedAt: string; deleted: false }> {
+  assertTextLimits(table, fields);
   const op = await queueOp(db, ctx, { table, rowId: fields.id, kind, fields: { ...fields } });
   const row = { ...fields, updatedAt: op.hlc, deleted: false as const };
   await db.syncTable(table).add({ ...row, _versions: zeroVersions(fields) });
@@ -156,6 +169,7 @@ export async function patchRow(
   const fields = changedFields(row, patch);
   const keys = Object.keys(fields);
   if (keys.length === 0) return false;
+  assertTextLimits(table, fields);
   const baseVersion = await baseVersionFor(db, table, rowId, row._versions, keys);
   const op = await queueOp(db, ctx, { table, rowId, kind: 'patch', fields, baseVersion, prev: pick(row, keys) });
   await rows.put({ ...row, ...fields, updatedAt: op.hlc });

@@ -6,8 +6,11 @@ import { countEn } from './parts/count';
 import { handoverEn } from './parts/handover';
 import { registerEn } from './parts/register';
 import { tasksEn } from './parts/tasks';
+import { formsEn } from './parts/forms';
 import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
+import { returnsEn } from './parts/returns';
+import { syncEn } from './parts/sync';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -262,7 +265,6 @@ export const en = {
   'sync.refused.title': 'Refused changes',
   'sync.refused.empty': 'The server has refused no changes.',
   'sync.refused.when': 'Refused {time}',
-  'sync.refused.serverSaid': 'Server said: {message}',
   'sync.reason.validation_failed': 'The server found the data incomplete or invalid',
   'sync.reason.forbidden_role': 'The person who made this change is not allowed to',
   'sync.reason.staff_unknown': 'The person who made this change is not known to the server',
@@ -296,6 +298,9 @@ export const en = {
   ...tasksEn,
   ...rotaEn,
   ...dutyRecordEn,
+  ...returnsEn,
+  ...syncEn,
+  ...formsEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

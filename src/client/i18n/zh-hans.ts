@@ -4,8 +4,11 @@ import { countZhHans } from './parts/count';
 import { handoverZhHans } from './parts/handover';
 import { registerZhHans } from './parts/register';
 import { tasksZhHans } from './parts/tasks';
+import { formsZhHans } from './parts/forms';
 import { rotaZhHans } from './parts/rota';
 import { dutyRecordZhHans } from './parts/duty-record';
+import { returnsZhHans } from './parts/returns';
+import { syncZhHans } from './parts/sync';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -255,7 +258,6 @@ export const zhHans = {
   'sync.refused.title': '被拒绝的更改',
   'sync.refused.empty': '服务器没有拒绝任何更改。',
   'sync.refused.when': '于 {time} 被拒',
-  'sync.refused.serverSaid': '服务器消息：{message}',
   'sync.reason.validation_failed': '服务器认为数据不完整或无效',
   'sync.reason.forbidden_role': '做出此更改的员工没有相应权限',
   'sync.reason.staff_unknown': '服务器不认识做出此更改的员工',
@@ -288,4 +290,7 @@ export const zhHans = {
   ...tasksZhHans,
   ...rotaZhHans,
   ...dutyRecordZhHans,
+  ...returnsZhHans,
+  ...syncZhHans,
+  ...formsZhHans,
 } as const satisfies Messages;

@@ -4,8 +4,11 @@ import { countZhHant } from './parts/count';
 import { handoverZhHant } from './parts/handover';
 import { registerZhHant } from './parts/register';
 import { tasksZhHant } from './parts/tasks';
+import { formsZhHant } from './parts/forms';
 import { rotaZhHant } from './parts/rota';
 import { dutyRecordZhHant } from './parts/duty-record';
+import { returnsZhHant } from './parts/returns';
+import { syncZhHant } from './parts/sync';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -255,7 +258,6 @@ export const zhHant = {
   'sync.refused.title': '被拒絕的變更',
   'sync.refused.empty': '伺服器沒有拒絕任何變更。',
   'sync.refused.when': '於 {time} 被拒',
-  'sync.refused.serverSaid': '伺服器訊息：{message}',
   'sync.reason.validation_failed': '伺服器認為資料不完整或無效',
   'sync.reason.forbidden_role': '作出此變更的員工沒有相應權限',
   'sync.reason.staff_unknown': '伺服器不認識作出此變更的員工',
@@ -288,4 +290,7 @@ export const zhHant = {
   ...tasksZhHant,
   ...rotaZhHant,
   ...dutyRecordZhHant,
+  ...returnsZhHant,
+  ...syncZhHant,
+  ...formsZhHant,
 } as const satisfies Messages;

@@ -1,3 +1,4 @@
+import { TooLongError } from '../db/errors';
 import type { TFunction } from '../i18n/use-t';
 import { ApiRequestError, NetworkError } from '../sync/api-client';
 
@@ -9,5 +10,11 @@ import { ApiRequestError, NetworkError } from '../sync/api-client';
 export function describeError(t: TFunction, error: unknown): string {
   if (error instanceof NetworkError) return t('error.network');
   if (error instanceof ApiRequestError) return t('error.server', { code: error.code, message: error.message });
+  // The write path's last guard (issue 7); forms normally say this beside the field first. The
+  // three UI languages group digits alike ("2,805"), so one grouping serves them all.
+  if (error instanceof TooLongError) {
+    const n = (v: number) => v.toLocaleString('en');
+    return t('error.maxLength', { max: n(error.max), count: n(error.length) });
+  }
   return t('error.unexpected', { message: error instanceof Error ? error.message : String(error) });
 }

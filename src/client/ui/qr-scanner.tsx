@@ -1,8 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Item } from '../../domain/entities';
+import { fieldMax } from '../../domain/text-limits';
 import { useT } from '../i18n/use-t';
 import { Button } from './button';
 import { Field } from './field';
 import { createQrDetector } from './qr-detector';
+
+/** No item code is longer than the schema allows, so the typed one cannot be either (issue 7). */
+const CODE_MAX = fieldMax(Item, 'code');
 
 /** How often a camera frame is read: fast enough to feel instant, light on a 2-core tablet. */
 export const SCAN_INTERVAL_MS = 250;
@@ -171,6 +176,7 @@ function ManualCode({ onCode }: { onCode(code: string): void }) {
         label={t('qr.manual')}
         hint={t('qr.manual.hint')}
         error={missing ? t('error.required', { field: t('qr.manual') }) : undefined}
+        limit={{ max: CODE_MAX, value: code }}
       >
         {(p) => (
           <input

@@ -3,13 +3,47 @@ import { OP_REJECT_CODES, type OpRejectCode } from '../../domain/errors';
 import type { TFunction } from '../i18n/use-t';
 import type { SyncStatus } from '../db/queries';
 
-const KNOWN_TABLES = ['site', 'staff', 'duty', 'logEntry', 'logAmendment', 'item'] as const satisfies SyncTable[];
+const KNOWN_TABLES = [
+  'site',
+  'staff',
+  'duty',
+  'logEntry',
+  'logAmendment',
+  'item',
+  'itemMovement',
+  'task',
+  'taskNote',
+  'acknowledgement',
+  'rotaShift',
+  'swapRequest',
+  'handover',
+  'countLine',
+  'handoverRecord',
+  'photo',
+  'syncError',
+] as const satisfies SyncTable[];
 type KnownTable = (typeof KNOWN_TABLES)[number];
 
-/** "Pending changes" in words, with the singular where a language has one. */
-export function pendingText(t: TFunction, count: number): string {
-  if (count === 0) return t('status.pending.none');
+/**
+ * "Pending changes" in words, with the singular where a language has one. "All changes are on the
+ * server" only while no photo waits to upload either (issue 7 §8); otherwise null when no row
+ * change waits, and the photos are counted on their own (photosWaitingText).
+ */
+export function pendingText(t: TFunction, count: number, photosWaiting = 0): string | null {
+  if (count === 0) return photosWaiting === 0 ? t('status.pending.none') : null;
   return count === 1 ? t('status.pending.one') : t('status.pending.other', { count });
+}
+
+/** Photos taken here whose bytes are not on the server yet, in words; null when none. */
+export function photosWaitingText(t: TFunction, count: number): string | null {
+  if (count === 0) return null;
+  return count === 1 ? t('status.photos.waiting.one') : t('status.photos.waiting.other', { count });
+}
+
+/** Photos the server refused for good (kept on the tablet), in words; null when none. */
+export function photosRefusedText(t: TFunction, count: number): string | null {
+  if (count === 0) return null;
+  return count === 1 ? t('status.photos.refused.one') : t('status.photos.refused.other', { count });
 }
 
 /** The human name of a synced table, e.g. logEntry -> "Duty record entry". */
@@ -43,17 +77,4 @@ export function syncErrorText(t: TFunction, error: SyncStatus['lastError']): str
 /** T1: the clock offset in whole minutes for the warning (at least 1 once it shows). */
 export function skewMinutes(offsetMs: number): number {
   return Math.max(1, Math.round(Math.abs(offsetMs) / 60_000));
-}
-
-/** The fields that say what a refused change was about, in the order a person reads them. */
-const CONTENT_FIELDS = ['name', 'label', 'cause', 'process', 'result', 'text', 'party', 'location'] as const;
-
-/**
- * What the refused change said (the cause of an entry, the text of an amendment, a person's name),
- * so the person can see it and write it again: the server's syncError row keeps the op's fields.
- */
-export function refusedContent(fields: Record<string, unknown>): string {
-  return CONTENT_FIELDS.map((f) => fields[f])
-    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
-    .join(' · ');
 }

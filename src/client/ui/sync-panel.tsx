@@ -1,34 +1,64 @@
 import { useId, useState } from 'react';
+import type { SyncError } from '../../domain/entities';
 import { useT } from '../i18n/use-t';
+import { useSessionStore } from '../state/session-store';
 import type { SyncOutcome } from '../sync/sync-engine';
 import { Button } from './button';
 import { Dialog } from './dialog';
 import { useEngine } from './engine-context';
-import { pendingText, refusedContent, rejectReason, syncErrorText, tableName } from './sync-messages';
+import { PhotoUploadsSection } from './photo-uploads-section';
+import { RefusalItem } from './refusal-item';
+import { ResendDialog } from './resend-dialog';
+import { pendingText, syncErrorText } from './sync-messages';
 import { formatDateTime } from './time';
 import { useSiteTimeZone } from './use-site';
-import { useSyncInfo, useSyncProblems } from './use-sync-info';
+import { useStaffNames } from './use-staff';
+import { useConflictCount, usePhotoUploads, useRefusals, useSyncInfo } from './use-sync-info';
 
 /**
- * Sync details: what is waiting, the refused changes with their reasons (a refusal is never
- * dropped silently, DESIGN.md "Push"), the conflicts kept for the chief, and "Sync now".
+ * Sync details: what is waiting (changes and photos), the refused changes with their reasons in
+ * the UI's language and what can be done with each (a refusal is never dropped silently,
+ * DESIGN.md "Push"; issue 7 §8), those already dealt with, the conflicts kept for the chief, and
+ * "Sync now". Editing a refusal replaces the panel by its own dialog until sent or closed.
  */
 export function SyncPanel({ onClose }: { onClose(): void }) {
   const t = useT();
   const timeZone = useSiteTimeZone();
   const { online, pending, status } = useSyncInfo();
-  const { errors, conflicts } = useSyncProblems();
+  const conflicts = useConflictCount();
+  const refusals = useRefusals();
+  const photos = usePhotoUploads();
+  const names = useStaffNames();
+  const staffId = useSessionStore((s) => s.staffId);
   const { syncNow, syncing } = useEngine();
   // Only the outcome of a sync started here: background runs show up in the status lines above.
   const [lastOutcome, setLastOutcome] = useState<SyncOutcome | null>(null);
+  const [editing, setEditing] = useState<SyncError | null>(null);
+  const [resent, setResent] = useState(false);
   const errorText = syncErrorText(t, status?.lastError ?? null);
+  const pendingLine = pending !== undefined && photos !== undefined ? pendingText(t, pending, photos.waiting) : null;
   const refusedTitleId = useId();
+  const dealtTitleId = useId();
+
+  if (editing && staffId) {
+    return (
+      <ResendDialog
+        refusal={editing}
+        staffId={staffId}
+        onClose={() => setEditing(null)}
+        onSent={() => {
+          setEditing(null);
+          setResent(true);
+        }}
+      />
+    );
+  }
 
   return (
     <Dialog title={t('sync.title')} onClose={onClose} wide>
       <div className="sync-summary">
         <p>{online ? t('status.online') : t('status.offline')}</p>
-        {pending !== undefined ? <p>{pendingText(t, pending)}</p> : null}
+        {pendingLine ? <p>{pendingLine}</p> : null}
         <p>
           {status?.lastSyncAt != null
             ? t('status.lastSync', { time: formatDateTime(status.lastSyncAt, timeZone) })
@@ -56,22 +86,33 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
           ) : null}
         </div>
       </div>
+      <PhotoUploadsSection photos={photos} timeZone={timeZone} />
       <section aria-labelledby={refusedTitleId}>
         <h3 id={refusedTitleId}>{t('sync.refused.title')}</h3>
-        {errors && errors.length === 0 ? <p>{t('sync.refused.empty')}</p> : null}
-        <ul className="sync-errors">
-          {errors?.map((e) => (
-            <li key={e.id} className="sync-error">
-              <strong>{tableName(t, e.table)}</strong>
-              <span className="sync-error-when">
-                {t('sync.refused.when', { time: formatDateTime(e.recordedAt, timeZone) })}
-              </span>
-              <span className="sync-error-reason">{rejectReason(t, e.code)}</span>
-              {refusedContent(e.fields) ? <q className="sync-error-content">{refusedContent(e.fields)}</q> : null}
-              {e.message ? (
-                <span className="sync-error-message">{t('sync.refused.serverSaid', { message: e.message })}</span>
-              ) : null}
-            </li>
+        {resent ? <p role="status">{t('sync.refused.resent')}</p> : null}
+        {refusals && refusals.open.length === 0 ? <p>{t('sync.refused.empty')}</p> : null}
+        <ul className="sync-errors" aria-labelledby={refusedTitleId}>
+          {refusals?.open.map((r) => (
+            <RefusalItem
+              key={r.id}
+              refusal={r}
+              timeZone={timeZone}
+              names={names}
+              staffId={staffId}
+              onResend={(refusal) => {
+                setResent(false);
+                setEditing(refusal);
+              }}
+            />
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby={dealtTitleId}>
+        <h3 id={dealtTitleId}>{t('sync.dealt.title')}</h3>
+        {refusals && refusals.dealt.length === 0 ? <p>{t('sync.dealt.empty')}</p> : null}
+        <ul className="sync-errors" aria-labelledby={dealtTitleId}>
+          {refusals?.dealt.map((r) => (
+            <RefusalItem key={r.id} refusal={r} timeZone={timeZone} names={names} staffId={staffId} />
           ))}
         </ul>
       </section>

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { SyncError } from '../../domain/entities';
-import { conflictCount, getSyncStatus, listSyncErrors, pendingOpCount, type SyncStatus } from '../db/queries';
+import { conflictCount, getSyncStatus, pendingOpCount, type SyncStatus } from '../db/queries';
+import { photoUploads, refusalLists, type PhotoUploads, type RefusalLists } from '../db/queries/refusal-queries';
 import { useDb } from './db-context';
 import { useOnline } from './use-online';
 
@@ -20,10 +20,20 @@ export function useSyncInfo(): SyncInfo {
   return { online: browserOnline && status?.lastError !== 'offline', pending, status };
 }
 
-/** Refused changes (newest first) and the number of recorded conflicts, for the sync panel. */
-export function useSyncProblems(): { errors: SyncError[] | undefined; conflicts: number | undefined } {
+/** The number of recorded conflicts (patches that lost to a newer server value), live. */
+export function useConflictCount(): number | undefined {
   const db = useDb();
-  const errors = useLiveQuery(() => listSyncErrors(db), [db]);
-  const conflicts = useLiveQuery(() => conflictCount(db), [db]);
-  return { errors, conflicts };
+  return useLiveQuery(() => conflictCount(db), [db]);
+}
+
+/** Refused changes, open and dealt with (issue 7 §8), live; undefined while loading. */
+export function useRefusals(): RefusalLists | undefined {
+  const db = useDb();
+  return useLiveQuery(() => refusalLists(db), [db]);
+}
+
+/** Photos taken here that wait to upload or were refused (issue 7 §8), live; undefined while loading. */
+export function usePhotoUploads(): PhotoUploads | undefined {
+  const db = useDb();
+  return useLiveQuery(() => photoUploads(db), [db]);
 }

@@ -15,6 +15,7 @@ import { lockRefusal } from './row-locks';
 import { MAX_HLC_FUTURE_MS } from './server-clock';
 import { initialVersions, writeConflict, type LostField } from './server-rows';
 import { recordRefusal, replayRecordPut, sealRecord } from './signed-records';
+import { syncErrorPatchOutcome } from './sync-error-patch';
 
 export type { ApplyContext, OpOutcome } from './op-outcome';
 
@@ -103,6 +104,9 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
 function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor): OpOutcome {
   const existing = ctx.store.getRow(op.table, op.rowId);
   if (!existing || existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
+  // Issue 7 §8: only the dismissal of a refusal may change on a syncError row.
+  const guarded = op.table === 'syncError' ? syncErrorPatchOutcome(ctx, op, existing, actor) : null;
+  if (guarded) return guarded;
   const immutable = Object.keys(op.fields).filter((f) => IMMUTABLE.has(f));
   if (immutable.length > 0) {
     const issues = immutable.map((path) => ({ path, code: 'immutable' }));

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import { ENTITY_SCHEMAS, type LogEntry, type SyncTable } from '../../domain/entities';
 import { hasErrors, validateLogEntry } from '../../domain/log-entry';
-import { checkRowRules, type FieldIssue, type RowLookup } from '../../domain/row-rules';
+import { checkRowRules, type ClosersLookup, type FieldIssue, type RowLookup } from '../../domain/row-rules';
 import { ROW_REFERENCES, type WritableTable } from '../../domain/sync-protocol';
 import { liveRow, reject, type Actor, type ApplyContext, type Rejection } from './op-outcome';
 
@@ -113,6 +113,18 @@ export function missingReference(
   return null;
 }
 
+/**
+ * The live movements of this building that close or cancel a movement (ClosersLookup). Read only
+ * by the rules that need them (an undone return), so the scan costs nothing on other ops.
+ */
+export function closersLookup(ctx: ApplyContext): ClosersLookup {
+  return (movementId) =>
+    ctx.store
+      .listRows(ctx.siteId, 'itemMovement')
+      .filter((r) => !r.deleted && r.row['closesId'] === movementId)
+      .map((r) => r.row);
+}
+
 /** The table rules (row-rules.ts) for a new row (`prev` null) or a patched one. */
 export function ruleRefusal(
   table: WritableTable,
@@ -120,8 +132,9 @@ export function ruleRefusal(
   next: Record<string, unknown>,
   actor: Actor,
   lookup: RowLookup,
+  closers?: ClosersLookup,
 ): Rejection | null {
-  const refusal = checkRowRules(table, prev, next, actor, lookup);
+  const refusal = checkRowRules(table, prev, next, actor, lookup, closers);
   return refusal ? reject(refusal.code, refusal.message, refusal.issues) : null;
 }
 
@@ -140,6 +153,8 @@ export function checkRow(
   const dutyStartedAt = table === 'logEntry' ? entryDutyStart(lookup, prev, row) : null;
   const checked = validateRow(table, row, ctx.nowMs, dutyStartedAt);
   if (!checked.ok) return reject('validation_failed', checked.message, checked.issues);
-  const refusal = missingReference(table, checked.row, lookup) ?? ruleRefusal(table, prev, checked.row, actor, lookup);
+  const refusal =
+    missingReference(table, checked.row, lookup) ??
+    ruleRefusal(table, prev, checked.row, actor, lookup, closersLookup(ctx));
   return refusal ?? { ok: true, row: checked.row };
 }

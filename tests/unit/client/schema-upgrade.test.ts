@@ -21,10 +21,25 @@ const V1_STORES = {
   pinAttempts: 'staffId',
 };
 
+/** The stores version 2 added, exactly as issue 3 shipped them (schema.ts, never edited). */
+const V2_STORES = {
+  itemMovement: 'id, siteId, itemId, kind, closesId, occurredAt',
+  task: 'id, siteId, status, kind, sourceId',
+  taskNote: 'id, taskId, recordedAt',
+  acknowledgement: 'id, taskId, staffId, handoverId',
+  rotaShift: 'id, siteId, day, staffId, startsAt',
+  swapRequest: 'id, siteId, status, rotaShiftId, requesterId',
+  handover: 'id, siteId, outgoingDutyId, status, openedAt',
+  countLine: 'id, handoverId, itemId, recordedAt, [handoverId+itemId]',
+  handoverRecord: 'id, siteId, handoverId, outgoingDutyId, signedAt, hash',
+  photo: 'id, sha256, ownerId, [ownerTable+ownerId]',
+  photoBlob: 'sha256, uploaded',
+};
+
 const HLC = '000000000000001-0000-server';
 
 describe('schema upgrade (STYLE.md #3)', () => {
-  it('opens a version-1 database through version 2: rows kept, duties get handoverId null, new tables usable', async () => {
+  it('opens a version-1 database as version 3: rows kept, duties get handoverId null, new tables usable', async () => {
     const name = `upgrade-${process.pid}-${Math.random()}`;
     const siteId = newId();
     const staffId = newId();
@@ -86,7 +101,7 @@ describe('schema upgrade (STYLE.md #3)', () => {
 
     const db = track(openHandoverDb(name));
     await db.open();
-    // Upgraded through every later version (3: review flags) in one open.
+    // Upgraded through every later version (3: review flags and the local drafts) in one open.
     expect(db.verno).toBe(3);
     const duty = await db.duty.get(dutyId);
     expect(duty).toMatchObject({ id: dutyId, staffId, startedAt: 1000, handoverId: null, _versions: { staffId: 1 } });
@@ -100,5 +115,76 @@ describe('schema upgrade (STYLE.md #3)', () => {
     expect(await db.photoBlob.where('uploaded').equals(0).count()).toBe(1);
     expect(await db.itemMovement.where('itemId').equals(newId()).count()).toBe(0);
     expect(await db.countLine.where('[handoverId+itemId]').equals([newId(), newId()]).count()).toBe(0);
+  });
+
+  it('opens a version-2 database as version 3 (issue 7): every row kept, the form drafts table usable', async () => {
+    const name = `upgrade-${process.pid}-${Math.random()}`;
+    const siteId = newId();
+    const staffId = newId();
+    const dutyId = newId();
+    const taskId = newId();
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    old.version(2).stores(V2_STORES);
+    await old.table('duty').put({
+      id: dutyId,
+      siteId,
+      updatedAt: HLC,
+      deleted: false,
+      staffId,
+      deviceId: newId(),
+      shiftId: 'day',
+      startedAt: 1000,
+      endedAt: null,
+      handoverId: null,
+      _versions: { staffId: 2 },
+    });
+    await old.table('task').put({
+      id: taskId,
+      siteId,
+      updatedAt: HLC,
+      deleted: false,
+      kind: 'unfinished',
+      title: 'Lift 3 door',
+      cause: 'Closes slowly',
+      process: '',
+      result: '',
+      important: true,
+      status: 'open',
+      createdBy: staffId,
+      createdAt: 900,
+      dutyId,
+      sourceTable: null,
+      sourceId: null,
+      itemId: null,
+      closedBy: null,
+      closedAt: null,
+      _versions: { important: 1 },
+    });
+    await old.table('outbox').put({ counter: 3, table: 'task', rowId: taskId, kind: 'put', fields: {} });
+    await old.table('meta').put({ key: 'counter', value: 3 });
+    await old
+      .table('photoBlob')
+      .put({ sha256: 'b'.repeat(64), mime: 'image/jpeg', data: new ArrayBuffer(2), uploaded: 0 });
+    expect(old.verno).toBe(2);
+    old.close();
+
+    const db = track(openHandoverDb(name));
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.duty.get(dutyId)).toMatchObject({ id: dutyId, handoverId: null, _versions: { staffId: 2 } });
+    expect(await db.task.get(taskId)).toMatchObject({
+      title: 'Lift 3 door',
+      important: true,
+      _versions: { important: 1 },
+    });
+    expect(await db.task.where('status').equals('open').count()).toBe(1);
+    expect((await db.outbox.get(3))?.rowId).toBe(taskId);
+    expect((await db.meta.get('counter'))?.value).toBe(3);
+    expect(await db.photoBlob.where('uploaded').equals(0).count()).toBe(1);
+    // The drafts table: one row per person and form, found by the person too.
+    await db.formDraft.put({ staffId, formId: 'log-entry', value: { cause: 'Half' }, savedAt: 5 });
+    expect((await db.formDraft.get([staffId, 'log-entry']))?.value).toEqual({ cause: 'Half' });
+    expect(await db.formDraft.where('staffId').equals(staffId).count()).toBe(1);
   });
 });

@@ -2,11 +2,13 @@
  * Read functions for the item register, loans and custody (H8), meant for
  * `useLiveQuery(() => fn(db, ...))`. Tombstoned rows are never returned.
  */
+import { newestFindings, type CountFinding } from '../../../domain/count-findings';
 import { compareItems } from '../../../domain/count-rules';
 import type { Item } from '../../../domain/entities';
 import type { ItemMovement } from '../../../domain/item-entities';
-import { heldCustody, openLoans, type OpenLoan } from '../../../domain/loan-rules';
+import { heldCustody, lentByItem, openLoans, type OpenLoan } from '../../../domain/loan-rules';
 import type { HandoverDb } from '../schema';
+import { newestRecord } from './record-chain';
 
 /** Oldest first: occurred-at, then recording time, then id, so the order is the same everywhere. */
 function chronological(a: ItemMovement, b: ItemMovement): number {
@@ -40,9 +42,9 @@ export async function listMovements(db: HandoverDb): Promise<ItemMovement[]> {
   return rows.filter((m) => !m.deleted).sort(chronological);
 }
 
-/** Loans still out at `nowMs`, the most overdue first (domain openLoans). */
+/** Loans still out at `nowMs`, the most overdue first (domain openLoans; an undone return reopens its loan). */
 export async function loansNow(db: HandoverDb, nowMs: number): Promise<OpenLoan[]> {
-  const lends = await db.itemMovement.where('kind').anyOf('lend', 'return').toArray();
+  const lends = await db.itemMovement.where('kind').anyOf('lend', 'return', 'returnUndone').toArray();
   return openLoans(lends, nowMs);
 }
 
@@ -62,4 +64,28 @@ export async function custodyHeldNow(db: HandoverDb): Promise<{ movement: ItemMo
 export async function movementsForItem(db: HandoverDb, itemId: string): Promise<ItemMovement[]> {
   const rows = await db.itemMovement.where('itemId').equals(itemId).toArray();
   return rows.filter((m) => !m.deleted).sort((a, b) => chronological(b, a));
+}
+
+/**
+ * What the newest count found for each item at `nowMs` (H8): the newest signed record's count,
+ * overtaken by the taps of a count still in progress (domain newestFindings). Only the counts of
+ * handovers still being prepared are read, through the status and handoverId indexes.
+ */
+export async function countFindingsNow(db: HandoverDb, nowMs: number): Promise<Map<string, CountFinding>> {
+  const [record, preparing, items, loans] = await Promise.all([
+    newestRecord(db),
+    db.handover.where('status').equals('preparing').toArray(),
+    db.item.toArray(),
+    loansNow(db, nowMs),
+  ]);
+  const handoverIds = preparing.filter((h) => !h.deleted).map((h) => h.id);
+  const lines = handoverIds.length === 0 ? [] : await db.countLine.where('handoverId').anyOf(handoverIds).toArray();
+  const byId = new Map(items.filter((i) => !i.deleted).map((i) => [i.id, i]));
+  const lent = new Map([...lentByItem(loans)].map(([id, l]) => [id, l.quantity]));
+  return newestFindings(
+    record,
+    lines.filter((l) => !l.deleted),
+    byId,
+    lent,
+  );
 }

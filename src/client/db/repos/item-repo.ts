@@ -3,11 +3,12 @@
  * lending keys and radios. Movements are append-only: a loan is closed by a `return`, a custody
  * intake by a `custodyOut`, so an item's history is never rewritten.
  */
-import { ITEM_CATEGORIES, type Item, type ItemCategory } from '../../../domain/entities';
+import { ITEM_CATEGORIES, Item, type ItemCategory } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
 import type { BorrowerKind, ItemMovement } from '../../../domain/item-entities';
 import { validateMovement, type MovementFieldErrors } from '../../../domain/loan-rules';
 import { checkRowRules } from '../../../domain/row-rules';
+import { overLimit } from '../../../domain/text-limits';
 import { RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
@@ -25,11 +26,11 @@ import { isEmpty, plain, roleOf } from './repo-helpers';
 import type { WriteContext } from './write-context';
 
 export type ItemFieldErrors = Partial<
-  Record<'label' | 'code' | 'expectedQuantity' | 'category', 'required' | 'codeTaken' | 'invalid'>
+  Record<
+    'label' | 'code' | 'expectedQuantity' | 'category' | 'location',
+    'required' | 'codeTaken' | 'invalid' | 'tooLong'
+  >
 >;
-
-const LABEL_MAX = 120;
-const CODE_MAX = 40;
 /** Custody codes: `U-` and six base-36 characters, about two billion possibilities. */
 const CUSTODY_CODE_SPACE = 36 ** 6;
 
@@ -40,20 +41,22 @@ async function codeTaken(db: HandoverDb, code: string, exceptId: string | null):
   return items.some((i) => !i.deleted && i.id !== exceptId && i.code.trim().toUpperCase() === wanted);
 }
 
+/** The item's texts within the schema's limits (issue 7: one limit on the tablet and the server). */
+function itemTextErrors(input: { label: string; code?: string; location: string }): ItemFieldErrors {
+  return overLimit(Item, { label: input.label.trim(), code: input.code?.trim(), location: input.location.trim() });
+}
+
 function checkItemFields(input: {
   category: string;
   label: string;
   code: string;
   expectedQuantity: number;
+  location: string;
 }): ItemFieldErrors {
-  const errors: ItemFieldErrors = {};
+  const errors: ItemFieldErrors = itemTextErrors(input);
   if (!(ITEM_CATEGORIES as readonly string[]).includes(input.category)) errors.category = 'invalid';
-  const label = input.label.trim();
-  if (label === '') errors.label = 'required';
-  else if (label.length > LABEL_MAX) errors.label = 'invalid';
-  const code = input.code.trim();
-  if (code === '') errors.code = 'required';
-  else if (code.length > CODE_MAX) errors.code = 'invalid';
+  if (input.label.trim() === '') errors.label = 'required';
+  if (input.code.trim() === '') errors.code = 'required';
   const q = input.expectedQuantity;
   if (!Number.isInteger(q) || q < 0 || q > MOVEMENT_QUANTITY_MAX) errors.expectedQuantity = 'invalid';
   return errors;
@@ -148,10 +151,10 @@ export async function takeIntoCustody(
   const errors: MovementFieldErrors & ItemFieldErrors = {
     ...validateMovement(draft, { category: 'custody', expectedQuantity: input.quantity }),
     ...quantityError(input.quantity),
+    ...itemTextErrors(input),
   };
   const label = input.label.trim();
   if (label === '') errors.label = 'required';
-  else if (label.length > LABEL_MAX) errors.label = 'invalid';
   if (!isEmpty(errors)) return fail(errors);
   const tables = [db.item, db.itemMovement, ...(input.photo ? photoTables(db) : [])];
   return runWrite(db, tables, async () => {

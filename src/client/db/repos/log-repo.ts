@@ -1,8 +1,9 @@
 /** The duty record (F3, D1, D5, H6): log entries and their append-only amendments. */
-import type { EntryStatus, LogAmendment, LogEntry, LogEntryFields } from '../../../domain/entities';
+import { LogAmendment, LogEntryFields, type EntryStatus, type LogEntry } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
 import { hasErrors, validateLogEntry, type LogFieldError, type LogFieldErrors } from '../../../domain/log-entry';
 import type { Task } from '../../../domain/task-entities';
+import { overLimit } from '../../../domain/text-limits';
 import { RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
@@ -48,16 +49,16 @@ export async function createLogEntry(
   });
 }
 
-export interface AmendErrors {
-  text?: 'required';
-  result?: 'required';
+export type AmendErrors = {
+  text?: 'required' | 'tooLong';
+  result?: 'required' | 'tooLong';
   /** H4: a referral names the department it went to. */
   referredTo?: LogFieldError;
   /** H11(b): an equipment operation is closed only once its end is recorded. */
   operationEndedAt?: LogFieldError;
   /** H11(a): an emergency in progress is never referred away. */
   status?: LogFieldError;
-}
+};
 
 /** The rule errors an amendment answers for: the fields its status change writes or depends on. */
 const STATUS_RULE_FIELDS = ['status', 'referredTo', 'operationEndedAt'] as const;
@@ -82,10 +83,13 @@ export async function amendLogEntry(
 ): Promise<Result<LogAmendment, AmendErrors>> {
   const text = input.text.trim();
   const result = input.result?.trim() ?? '';
-  // No lock check here (H3): an amendment is how a locked duty's entry may still change.
+  // No lock check here (H3): an amendment is how a locked duty's entry may still change; the
+  // server refuses any field besides status, result, an empty process and the referral or
+  // operation end as `locked`.
   return runWrite(db, [db.logEntry, db.logAmendment, db.task], async () => {
     const entry = await getLiveEntry(db, input.entryId);
-    const errors: AmendErrors = {};
+    // Within the schemas' limits, so the server never refuses what was shown as saved (issue 7).
+    const errors: AmendErrors = { ...overLimit(LogAmendment, { text }), ...overLimit(LogEntryFields, { result }) };
     if (text === '') errors.text = 'required';
     if (input.statusChange === 'resolved' && result === '' && entry.result.trim() === '') errors.result = 'required';
     const patch = input.statusChange === null ? null : statusPatch(entry, input.statusChange, text, result, input);

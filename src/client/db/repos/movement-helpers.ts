@@ -43,10 +43,21 @@ export function quantityError(q: number): MovementFieldErrors {
   return q > MOVEMENT_QUANTITY_MAX ? { quantity: 'tooMany' } : {};
 }
 
-/** Whether a movement of `kind` already closes `id` (a return of a lend, a custodyOut of an intake). */
+/** The live movements whose `closesId` is `id`: the returns of a lend, the undo of a return... */
+export async function closersOf(db: HandoverDb, id: string): Promise<ItemMovement[]> {
+  return (await db.itemMovement.where('closesId').equals(id).toArray()).filter((m) => !m.deleted);
+}
+
+/**
+ * Whether a movement of `kind` already closes `id` (a return of a lend, a custodyOut of an
+ * intake). A return that was undone closes nothing: the loan may be returned again.
+ */
 export async function isClosed(db: HandoverDb, id: string, kind: 'return' | 'custodyOut'): Promise<boolean> {
-  const closers = await db.itemMovement.where('closesId').equals(id).toArray();
-  return closers.some((m) => !m.deleted && m.kind === kind);
+  for (const m of await closersOf(db, id)) {
+    if (m.kind !== kind) continue;
+    if (kind !== 'return' || !(await closersOf(db, m.id)).some((c) => c.kind === 'returnUndone')) return true;
+  }
+  return false;
 }
 
 /**

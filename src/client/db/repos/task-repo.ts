@@ -4,8 +4,9 @@
  */
 import type { Role } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
-import type { Acknowledgement, Task, TaskKind, TaskNote } from '../../../domain/task-entities';
+import { TaskNote, type Acknowledgement, type Task, type TaskKind } from '../../../domain/task-entities';
 import { isSuperior, validateTask, type TaskFieldErrors } from '../../../domain/task-rules';
+import { overLimit } from '../../../domain/text-limits';
 import { RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
@@ -61,9 +62,11 @@ export async function addTaskNote(
   db: HandoverDb,
   ctx: WriteContext,
   input: { taskId: string; text: string },
-): Promise<Result<TaskNote, { text?: 'required' }>> {
+): Promise<Result<TaskNote, { text?: 'required' | 'tooLong' }>> {
   const text = input.text.trim();
   if (text === '') return fail({ text: 'required' });
+  const tooLong = overLimit(TaskNote, { text });
+  if (tooLong.text) return fail(tooLong);
   return runWrite(db, [db.task, db.taskNote], async () => {
     const task = await getTask(db, input.taskId);
     return ok(

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import { SiteSettings } from '../../../domain/entities';
 import type { MinuteField, SettingsFieldError } from '../../../domain/site-settings';
+import { fieldMax } from '../../../domain/text-limits';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
@@ -9,6 +11,9 @@ import { settingsErrorKey } from '../../ui/settings-errors';
 import { MinutesField, TimeZoneField } from '../../ui/settings-fields';
 import { ShiftListEditor } from './shift-list-editor';
 import { useBuildingSettings } from './use-building-settings';
+
+/** The server's limit of the building's name, from the shared schema (issue 7). */
+const BUILDING_NAME_MAX = fieldMax(SiteSettings, 'name');
 
 /**
  * The building's settings after first run: name, time zone, shift templates (S2), the H1 lead
@@ -45,6 +50,7 @@ export function BuildingSettingsCard({ actorStaffId }: { actorStaffId: string })
 
   return (
     <form
+      ref={(el) => s.attachForm(el)}
       className="card building-settings"
       aria-labelledby={titleId}
       noValidate
@@ -54,7 +60,11 @@ export function BuildingSettingsCard({ actorStaffId }: { actorStaffId: string })
       }}
     >
       {title}
-      <Field label={t('setup.buildingName')} error={message(s.errors.name, t('setup.buildingName'))}>
+      <Field
+        label={t('setup.buildingName')}
+        error={message(s.errors.name, t('setup.buildingName'))}
+        limit={{ max: BUILDING_NAME_MAX, value: d.name }}
+      >
         {(p) => <input {...p} value={d.name} onChange={(e) => s.setField('name', e.target.value)} />}
       </Field>
       <TimeZoneField

@@ -24,6 +24,7 @@ export function PinResetDialog({ person, actorStaffId, onClose, onReset }: PinRe
   return (
     <Dialog title={t('admin.pin.resetName', { name: person.name })} onClose={onClose}>
       <form
+        ref={(el) => r.attachForm(el)}
         className="pin-reset-form"
         noValidate
         onSubmit={(e) => {

@@ -1,12 +1,16 @@
 import { useId } from 'react';
-import { MAX_SHIFTS } from '../../../domain/entities';
+import { MAX_SHIFTS, ShiftTemplate } from '../../../domain/entities';
 import type { ShiftDraft, SiteSettingsErrors } from '../../../domain/site-settings';
+import { fieldMax } from '../../../domain/text-limits';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
 import { settingsErrorKey } from '../../ui/settings-errors';
 import { ShiftTimeInputs } from '../../ui/settings-fields';
 import type { ShiftField } from './use-building-settings';
+
+/** The server's limit of a shift's name, from the shared schema (issue 7). */
+const SHIFT_NAME_MAX = fieldMax(ShiftTemplate, 'name');
 
 export interface ShiftListEditorProps {
   shifts: readonly ShiftDraft[];
@@ -53,14 +57,13 @@ export function ShiftListEditor({ shifts, errors, onShift, onAdd, onRemove }: Sh
             <li key={shift.id}>
               <fieldset className="shift-row">
                 <legend>{label}</legend>
-                <Field label={nameLabel} error={message(e.name, nameLabel)}>
+                <Field
+                  label={nameLabel}
+                  error={message(e.name, nameLabel)}
+                  limit={{ max: SHIFT_NAME_MAX, value: shift.name }}
+                >
                   {(p) => (
-                    <input
-                      {...p}
-                      maxLength={60}
-                      value={shift.name}
-                      onChange={(ev) => onShift(shift.id, 'name', ev.target.value)}
-                    />
+                    <input {...p} value={shift.name} onChange={(ev) => onShift(shift.id, 'name', ev.target.value)} />
                   )}
                 </Field>
                 <ShiftTimeInputs

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { ROLES } from '../../../domain/entities';
+import { ROLES, Staff } from '../../../domain/entities';
+import { fieldMax } from '../../../domain/text-limits';
 import { useT } from '../../i18n/use-t';
 import { SegmentedControl } from '../../ui/choice-group';
 import { FailureAlert } from '../../ui/failure-alert';
@@ -8,6 +9,9 @@ import { Field } from '../../ui/field';
 import { PinInput } from '../../ui/pin-input';
 import { StaffList } from './staff-list';
 import { useStaffAdmin } from './use-staff-admin';
+
+/** The server's limit of a person's name, from the shared schema (issue 7). */
+const STAFF_NAME_MAX = fieldMax(Staff, 'name');
 
 /** The building's staff: add a person with a role and PIN; reset a PIN, deactivate or reactivate. */
 export function StaffAdmin({ actorStaffId }: { actorStaffId: string }) {
@@ -20,6 +24,7 @@ export function StaffAdmin({ actorStaffId }: { actorStaffId: string }) {
   return (
     <>
       <form
+        ref={(el) => s.attachForm(el)}
         className="card"
         aria-labelledby={formTitleId}
         noValidate
@@ -29,8 +34,12 @@ export function StaffAdmin({ actorStaffId }: { actorStaffId: string }) {
         }}
       >
         <h2 id={formTitleId}>{t('admin.staff.add')}</h2>
-        <Field label={t('admin.staff.name')} error={err(s.errors.name, t('admin.staff.name'))}>
-          {(p) => <input {...p} maxLength={60} value={f.name} onChange={(e) => f.setName(e.target.value)} />}
+        <Field
+          label={t('admin.staff.name')}
+          error={err(s.errors.name, t('admin.staff.name'))}
+          limit={{ max: STAFF_NAME_MAX, value: f.name }}
+        >
+          {(p) => <input {...p} value={f.name} onChange={(e) => f.setName(e.target.value)} />}
         </Field>
         <SegmentedControl
           legend={t('admin.staff.role')}

@@ -15,6 +15,7 @@ import {
 import { updateSiteSettings } from '../../db/repos/site-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { useSite } from '../../ui/use-site';
 
@@ -59,6 +60,7 @@ export function useBuildingSettings(actorStaffId: string) {
   const draft = current?.draft ?? (saved ? settingsToDraft(saved) : undefined);
   const dirty = current !== null && current.savedOver === undefined;
   useDirtyForm('building-settings', dirty);
+  const invalid = useFocusFirstInvalid();
 
   const change = (update: (d: SiteSettingsDraft) => SiteSettingsDraft) => {
     if (!saved) return;
@@ -100,6 +102,7 @@ export function useBuildingSettings(actorStaffId: string) {
     const checked = validateSiteSettings(draft);
     if (!checked.ok) {
       setErrors(checked.errors);
+      invalid.request();
       return;
     }
     setErrors({});
@@ -118,20 +121,23 @@ export function useBuildingSettings(actorStaffId: string) {
       setStatus('saved');
     } catch (error) {
       // updateSiteSettings parses with the same schema, so this is a safety net: still beside the field.
-      if (error instanceof ZodError)
+      if (error instanceof ZodError) {
         setErrors(
           settingsErrorsFromIssues(
             error.issues,
             draft.shifts.map((s) => s.id),
           ),
         );
-      else setFailure(error);
+        invalid.request();
+      } else setFailure(error);
     } finally {
       setSaving(false);
     }
   };
 
   return {
+    /** A callback ref for the form: its first invalid field gets the focus after a refused save. */
+    attachForm: invalid.attach,
     /** Undefined until the site row has arrived with the first sync. */
     draft,
     errors,

@@ -4,6 +4,7 @@ import { resetStaffPin } from '../../db/repos/staff-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import type { MessageKey } from '../../i18n/en';
 import { useDb } from '../../ui/db-context';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 
 export interface NewPinErrors {
@@ -32,18 +33,20 @@ export function usePinReset(actorStaffId: string, staffId: string, onDone: () =>
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   useDirtyForm('pin-reset', pin !== '' || confirmPin !== '');
+  const invalid = useFocusFirstInvalid();
 
   const submit = async () => {
     const e = newPinErrors(pin, confirmPin);
     setErrors(e);
     setFailure(null);
-    if (e.pin || e.confirmPin) return;
+    if (e.pin || e.confirmPin) return invalid.request();
     setSaving(true);
     try {
       const ctx = await makeWriteContext(db, actorStaffId);
       const res = await resetStaffPin(db, ctx, staffId, pin);
       if (!res.ok) {
         setErrors({ pin: 'error.pinInvalid' });
+        invalid.request();
         return;
       }
       onDone();
@@ -54,5 +57,5 @@ export function usePinReset(actorStaffId: string, staffId: string, onDone: () =>
     }
   };
 
-  return { pin, setPin, confirmPin, setConfirmPin, errors, saving, failure, submit };
+  return { pin, setPin, confirmPin, setConfirmPin, errors, saving, failure, submit, attachForm: invalid.attach };
 }

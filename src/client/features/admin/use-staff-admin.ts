@@ -6,6 +6,7 @@ import { makeWriteContext } from '../../db/repos/write-context';
 import { listStaff } from '../../db/queries';
 import type { MessageKey } from '../../i18n/en';
 import { useDb } from '../../ui/db-context';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { newPinErrors } from './use-pin-reset';
 
@@ -31,6 +32,7 @@ export function useStaffAdmin(actorStaffId: string) {
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   useDirtyForm('staff', name !== '' || pin !== '');
+  const invalid = useFocusFirstInvalid();
 
   const add = async () => {
     const e: StaffFormErrors = newPinErrors(pin, confirmPin);
@@ -38,7 +40,7 @@ export function useStaffAdmin(actorStaffId: string) {
     setErrors(e);
     setAdded(null);
     setFailure(null);
-    if (Object.keys(e).length > 0) return;
+    if (Object.keys(e).length > 0) return invalid.request();
     setSaving(true);
     try {
       const ctx = await makeWriteContext(db, actorStaffId);
@@ -48,6 +50,7 @@ export function useStaffAdmin(actorStaffId: string) {
           ...(res.errors.name ? { name: res.errors.name === 'tooLong' ? 'error.tooLong' : 'error.required' } : {}),
           ...(res.errors.pin ? { pin: 'error.pinInvalid' as const } : {}),
         });
+        invalid.request();
         return;
       }
       setAdded(res.value.name);
@@ -73,6 +76,8 @@ export function useStaffAdmin(actorStaffId: string) {
   };
 
   return {
+    /** A callback ref for the form: its first invalid field gets the focus after a refused add. */
+    attachForm: invalid.attach,
     staff,
     form: { name, setName, role, setRole, pin, setPin, confirmPin, setConfirmPin },
     errors,

@@ -4,7 +4,7 @@ import type { CountItemView } from '../../db/queries/handover-queries';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { categoryKey } from './count-labels';
-import { CountTile } from './count-tile';
+import { CountRow } from './count-row';
 
 export interface CountGroupProps {
   category: ItemCategory;
@@ -13,14 +13,13 @@ export interface CountGroupProps {
   locked: boolean;
   onAllPresent(items: CountItemView[]): void;
   onPresent(v: CountItemView): void;
-  onMissing(v: CountItemView): void;
-  onDamaged(v: CountItemView): void;
+  onProblem(v: CountItemView): void;
   onStep(v: CountItemView, delta: -1 | 1): void;
 }
 
 /**
  * One category of the count: its heading, how many are done, "All present" for everything in it
- * not counted yet (one tap for a drawer of keys), and its tiles.
+ * not counted yet (one tap for a drawer of keys), and its compact rows.
  */
 export function CountGroup(props: CountGroupProps) {
   const { category, items, custodyParty, locked } = props;
@@ -46,16 +45,15 @@ export function CountGroup(props: CountGroupProps) {
           {t('count.group.allPresent')}
         </Button>
       </div>
-      <ul className="count-tiles" aria-labelledby={headingId}>
+      <ul className="count-rows" aria-labelledby={headingId}>
         {items.map((v) => (
-          <CountTile
+          <CountRow
             key={v.item.id}
             view={v}
             custodyParty={custodyParty.get(v.item.id)}
             locked={locked}
             onPresent={() => props.onPresent(v)}
-            onMissing={() => props.onMissing(v)}
-            onDamaged={() => props.onDamaged(v)}
+            onProblem={() => props.onProblem(v)}
             onStep={(delta) => props.onStep(v, delta)}
           />
         ))}

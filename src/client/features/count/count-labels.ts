@@ -11,15 +11,15 @@ import type { TFunction } from '../../i18n/use-t';
 
 export const categoryKey = (c: ItemCategory): MessageKey => `count.category.${c}`;
 
-/** What a tile shows: its colour class and its words. */
-export type TileState = 'pending' | 'lent' | CountState;
+/** What a row shows: its colour class, its mark and its words. */
+export type RowState = 'pending' | 'lent' | CountState;
 
-export function tileState(v: CountItemView): TileState {
+export function rowState(v: CountItemView): RowState {
   if (v.line) return v.line.state;
   return v.accountedWithoutTap ? 'lent' : 'pending';
 }
 
-/** What a tile's stepper shows: the newest count, else how many are expected at the desk. */
+/** What a row's stepper shows: the newest count, else how many are expected at the desk. */
 export const shownQuantity = (v: CountItemView): number => v.line?.quantity ?? v.expectedAtDesk;
 
 /** Countable items (more than one expected) get a quantity stepper and show "n of m". */
@@ -40,7 +40,7 @@ function stateWords(t: TFunction, state: CountState, quantity: number, expected:
 
 /** "Present", "Missing, 2 of 3 here", "Lent out, accounted for", "Not counted yet". */
 export function stateText(t: TFunction, v: CountItemView): string {
-  const state = tileState(v);
+  const state = rowState(v);
   if (state === 'pending') return t('count.state.pending');
   if (state === 'lent') return t('count.state.lent');
   return stateWords(t, state, v.line?.quantity ?? 0, v.expectedAtDesk, isCountable(v));
@@ -52,6 +52,15 @@ export function lastCountText(t: TFunction, last: RecordCountLine): string {
   const words = stateWords(t, last.state, last.quantity, atDesk, last.expected > 1);
   const state = last.explanation ? `${words} (${last.explanation})` : words;
   return t('count.lastCount', { state });
+}
+
+/**
+ * How many are at the desk when an item is reported missing or damaged, before the person adjusts
+ * it: a single missing item is gone; of several, at least one is. A damaged item is still here.
+ */
+export function problemQuantity(v: CountItemView, state: 'missing' | 'damaged'): number {
+  if (!isCountable(v)) return state === 'missing' ? 0 : v.expectedAtDesk;
+  return state === 'missing' ? Math.max(0, shownQuantity(v) - 1) : shownQuantity(v);
 }
 
 /** `m:ss`, for the count timer. */

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { isDiscrepancy } from '../../../domain/count-rules';
 import type { CountState } from '../../../domain/handover-entities';
 import type { CountItemView } from '../../db/queries/handover-queries';
@@ -6,7 +6,7 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
 import { primeAudio } from './beep';
-import { isCountable, shownQuantity } from './count-labels';
+import { problemQuantity, shownQuantity } from './count-labels';
 import { CountGroup } from './count-group';
 import { CountSummary } from './count-summary';
 import { DiscrepancyDialog, type DiscrepancyRequest } from './discrepancy-dialog';
@@ -29,9 +29,10 @@ function steppedState(v: CountItemView, quantity: number): CountState {
 
 /**
  * The 5-minute count (H8, C.2.1(1)): every public item, grouped by category, counted face to face.
- * One tap per item or one per group; missing and damaged items need the outgoing person's
- * explanation; the QR scanner marks tags present. Every tap is durable before the screen changes,
- * so a reload continues exactly where the count was.
+ * One tap per item row or one per group; missing and damaged items need the outgoing person's
+ * explanation; the QR scanner marks tags present. Progress, timer and scanner sit in one slim
+ * sticky bar so the rows get the screen. Every tap is durable before the screen changes, so a
+ * reload continues exactly where the count was.
  */
 export function CountScreen({ handoverId, staffId }: CountScreenProps) {
   const t = useT();
@@ -40,6 +41,15 @@ export function CountScreen({ handoverId, staffId }: CountScreenProps) {
   const [request, setRequest] = useState<DiscrepancyRequest | null>(null);
   const [scanning, setScanning] = useState(false);
   const { data, locked, failure } = count;
+  const sectionRef = useRef<HTMLElement>(null);
+  const loaded = data !== undefined && data !== null;
+
+  // The count opens with its first items in view (H8: five minutes): whatever the screen shows
+  // above it (the handover's steps, a signed record), its slim bar comes to the top of the
+  // scrolling area once, and the rows fill the rest. jsdom has no scrollIntoView.
+  useEffect(() => {
+    if (loaded) sectionRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [loaded]);
 
   if (data === undefined) return <p className="count-loading">{t('count.loading')}</p>;
   if (data === null) return <p role="alert">{t('count.notFound')}</p>;
@@ -52,9 +62,11 @@ export function CountScreen({ handoverId, staffId }: CountScreenProps) {
     if (!locked) setRequest({ itemId: v.item.id, mode, state, quantity, explanation: v.line?.explanation ?? '' });
   };
 
-  // A single item missing is gone; of several, at least one is (the dialog's stepper adjusts it).
-  const onMissing = (v: CountItemView) =>
-    ask(v, 'missing', 'missing', isCountable(v) ? Math.max(0, shownQuantity(v) - 1) : 0);
+  // "Missing / damaged": an item already found damaged reopens as damaged, anything else as missing.
+  const onProblem = (v: CountItemView) => {
+    const state = v.line?.state === 'damaged' ? 'damaged' : 'missing';
+    ask(v, 'problem', state, problemQuantity(v, state));
+  };
 
   const onStep = (v: CountItemView, delta: -1 | 1) => {
     const quantity = Math.min(v.expectedAtDesk, Math.max(0, shownQuantity(v) + delta));
@@ -69,13 +81,13 @@ export function CountScreen({ handoverId, staffId }: CountScreenProps) {
   };
 
   return (
-    <section className="count-screen" aria-labelledby={titleId}>
+    <section className="count-screen" aria-labelledby={titleId} ref={sectionRef}>
       <header className="count-header">
-        <div className="card-top">
+        <div className="count-bar-row">
           <h2 id={titleId}>{t('count.title')}</h2>
+          <CountSummary view={view} nowMs={data.nowMs} />
           <Button
             variant="primary"
-            large
             className="count-scan"
             onClick={() => {
               if (locked) return;
@@ -87,7 +99,6 @@ export function CountScreen({ handoverId, staffId }: CountScreenProps) {
             {t('count.scan')}
           </Button>
         </div>
-        <CountSummary view={view} nowMs={data.nowMs} />
         {/* One place for refusals while no dialog is open; an open dialog shows them itself. */}
         {locked && !request ? (
           <p role="alert" className="form-error">
@@ -107,8 +118,7 @@ export function CountScreen({ handoverId, staffId }: CountScreenProps) {
           locked={locked}
           onAllPresent={(groupItems) => void count.markGroup(groupItems)}
           onPresent={(v) => void count.markPresent(v)}
-          onMissing={onMissing}
-          onDamaged={(v) => ask(v, 'damaged', 'damaged', shownQuantity(v))}
+          onProblem={onProblem}
           onStep={onStep}
         />
       ))}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { CountState } from '../../../domain/handover-entities';
+import { CountLine, type CountState } from '../../../domain/handover-entities';
+import { fieldMax } from '../../../domain/text-limits';
 import type { CountItemView } from '../../db/queries/handover-queries';
 import type { CountTapErrors } from '../../db/repos/count-repo';
 import type { PreparedPhoto } from '../../db/repos/photo-repo';
@@ -10,14 +11,23 @@ import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { PhotoCapture } from '../../ui/photo-capture';
 import { SubmitButton } from '../../ui/submit-button';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
-import { isCountable } from './count-labels';
+import { SegmentedControl } from '../../ui/choice-group';
+import { isCountable, problemQuantity } from './count-labels';
 import type { TapInput } from './use-count';
 
-/** What the person asked for: the item marked missing, damaged, or fewer at the desk. */
+/** The server's limit of an explanation, from the shared schema (issue 7). */
+const EXPLANATION_LIMIT = fieldMax(CountLine, 'explanation');
+
+/**
+ * What the person asked for: "Missing / damaged" on a row (`problem`: the dialog asks which), or
+ * one fewer on a stepper (`fewer`: the state follows from the count).
+ */
 export interface DiscrepancyRequest {
   itemId: string;
-  mode: 'missing' | 'damaged' | 'fewer';
+  mode: 'problem' | 'fewer';
+  /** The state first shown; in `problem` mode the person may switch between missing and damaged. */
   state: CountState;
   quantity: number;
   /** Pre-filled: the explanation the item's newest line already has. */
@@ -34,21 +44,28 @@ export interface DiscrepancyDialogProps {
   failure: unknown;
 }
 
+type Problem = 'missing' | 'damaged';
+
 /**
  * H8: a missing, damaged or short item needs the outgoing person's explanation of where it went,
  * with an optional photo. Nothing is written without it; the error stands beside the field and
- * everything typed stays (C.2.1(1)). Saving opens the item's follow-up task automatically.
+ * everything typed stays (C.2.1(1)). Saving opens the item's follow-up task automatically. Opened
+ * from a row's "Missing / damaged", it asks which of the two (missing first, the commoner case,
+ * so reporting a lost item costs no extra tap).
  */
 export function DiscrepancyDialog({ view, request, onSave, onClose, locked, failure }: DiscrepancyDialogProps) {
   const t = useT();
   const { item } = view;
   const quantityId = useId();
   const [explanation, setExplanation] = useState(request.explanation);
+  const [state, setState] = useState<CountState>(request.state);
   const [quantity, setQuantity] = useState(request.quantity);
+  const [quantityTouched, setQuantityTouched] = useState(false);
   const [photo, setPhoto] = useState<PreparedPhoto | null>(null);
   const [errors, setErrors] = useState<CountTapErrors>({});
   const [saving, setSaving] = useState(false);
   useDirtyForm('count-discrepancy', explanation.trim() !== '' || photo !== null);
+  const invalid = useFocusFirstInvalid();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -56,7 +73,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
     try {
       const res = await onSave({
         itemId: item.id,
-        state: request.state,
+        state,
         quantity,
         explanation,
         ...(photo ? { photo } : {}),
@@ -64,6 +81,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
       if (res === undefined) return;
       if (!res.ok) {
         setErrors(res.errors);
+        invalid.request();
         return;
       }
       onClose();
@@ -74,17 +92,36 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
 
   const step = (delta: -1 | 1) => {
     setQuantity((q) => Math.min(view.expectedAtDesk, Math.max(0, q + delta)));
+    setQuantityTouched(true);
     setErrors(({ quantity: _cleared, ...rest }) => rest);
   };
+  // Switching between missing and damaged moves the untouched quantity with it: a damaged item
+  // is still at the desk, a missing one is not.
+  const choose = (next: Problem) => {
+    setState(next);
+    if (!quantityTouched) setQuantity(problemQuantity(view, next));
+  };
   const explanationLabel = t('count.dialog.explanation');
+  const problem: Problem | null = request.mode === 'problem' && state !== 'present' ? state : null;
 
   return (
     <Dialog title={t(`count.dialog.${request.mode}`, { label: item.label })} onClose={onClose}>
-      <form className="count-discrepancy" noValidate onSubmit={(e) => void submit(e)}>
+      <form ref={(el) => invalid.attach(el)} className="count-discrepancy" noValidate onSubmit={(e) => void submit(e)}>
         <p className="meta">
           {[item.code, item.location].filter(Boolean).join(' · ')} ·{' '}
           {t('count.dialog.expected', { expected: view.expectedAtDesk })}
         </p>
+        {problem ? (
+          <SegmentedControl<Problem>
+            legend={t('count.dialog.what')}
+            options={[
+              { value: 'missing', label: t('count.state.missing') },
+              { value: 'damaged', label: t('count.state.damaged') },
+            ]}
+            value={problem}
+            onChange={choose}
+          />
+        ) : null}
         {isCountable(view) ? (
           <div className="field">
             <span className="field-label" id={quantityId}>
@@ -116,6 +153,7 @@ export function DiscrepancyDialog({ view, request, onSave, onClose, locked, fail
           label={explanationLabel}
           hint={t('count.dialog.explanation.hint')}
           error={errors.explanation ? t('error.required', { field: explanationLabel }) : undefined}
+          limit={{ max: EXPLANATION_LIMIT, value: explanation }}
         >
           {(p) => (
             <textarea

@@ -5,7 +5,7 @@ import { FailureAlert } from '../../ui/failure-alert';
 import { SubmitButton } from '../../ui/submit-button';
 import { Field } from '../../ui/field';
 import { LanguageSwitcher } from '../../ui/language-switcher';
-import { useEnrolForm } from './use-enrol-form';
+import { TABLET_NAME_MAX, useEnrolForm } from './use-enrol-form';
 
 /** Enrol this tablet to the building with a one-time code from an admin. */
 export function EnrolScreen({ onDone }: { onDone(device: DeviceInfo): void }) {
@@ -30,6 +30,7 @@ export function EnrolScreen({ onDone }: { onDone(device: DeviceInfo): void }) {
   return (
     <main className="centered-screen">
       <form
+        ref={(el) => form.attachForm(el)}
         className="card"
         noValidate
         onSubmit={(e) => {
@@ -63,6 +64,7 @@ export function EnrolScreen({ onDone }: { onDone(device: DeviceInfo): void }) {
           label={t('setup.tabletName')}
           hint={t('setup.tabletName.hint')}
           error={form.errors.tabletName ? t(form.errors.tabletName, { field: t('setup.tabletName') }) : undefined}
+          limit={{ max: TABLET_NAME_MAX, value: form.tabletName }}
         >
           {(p) => <input {...p} value={form.tabletName} onChange={(e) => form.setTabletName(e.target.value)} />}
         </Field>

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { Handover } from '../../../domain/handover-entities';
+import { fieldMaxes } from '../../../domain/text-limits';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { Field } from '../../ui/field';
@@ -7,6 +9,9 @@ import { EntryLink } from './entry-link';
 import type { CarryOverData } from './use-carry-over';
 import { useDraftText } from './use-draft-text';
 import type { HandoverFlowState } from './use-handover-flow';
+
+/** The server's limits of these texts, from the shared schema (issue 7). */
+const LIMITS = fieldMaxes(Handover, ['recordReviewNote', 'anomalyAnswer', 'synthesis']);
 
 /** H9: the previous duty's record to read, and what the incoming person notes to follow up. */
 export function PreviousDuty({
@@ -48,12 +53,15 @@ export function PreviousDuty({
           </ul>
         </>
       ) : null}
-      <Field label={t('handover.reviewNote')} hint={t('handover.reviewNote.hint')}>
+      <Field
+        label={t('handover.reviewNote')}
+        hint={t('handover.reviewNote.hint')}
+        limit={{ max: LIMITS.recordReviewNote, value: note.value }}
+      >
         {(p) => (
           <textarea
             {...p}
             rows={2}
-            maxLength={2000}
             value={note.value}
             onChange={(e) => note.onChange(e.target.value)}
             onBlur={() => void note.flush()}
@@ -95,12 +103,12 @@ export function AnomalyAndSynthesis({ flow }: { flow: HandoverFlowState }) {
         label={t('handover.anomaly.question')}
         hint={t('handover.anomaly.hint')}
         error={missing ? t('handover.anomaly.required') : undefined}
+        limit={{ max: LIMITS.anomalyAnswer, value: answer.value }}
       >
         {(p) => (
           <textarea
             {...p}
             rows={3}
-            maxLength={2000}
             value={answer.value}
             onChange={(e) => {
               answer.onChange(e.target.value);
@@ -123,12 +131,15 @@ export function AnomalyAndSynthesis({ flow }: { flow: HandoverFlowState }) {
           {t('handover.anomaly.record')}
         </Button>
       </div>
-      <Field label={t('handover.synthesis')} hint={t('handover.synthesis.hint')}>
+      <Field
+        label={t('handover.synthesis')}
+        hint={t('handover.synthesis.hint')}
+        limit={{ max: LIMITS.synthesis, value: synthesis.value }}
+      >
         {(p) => (
           <input
             {...p}
             type="text"
-            maxLength={300}
             value={synthesis.value}
             onChange={(e) => synthesis.onChange(e.target.value)}
             onBlur={() => void synthesis.flush()}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { HandoverRecord, Signature } from '../../../domain/handover-entities';
+import { HandoverRecord, type Signature } from '../../../domain/handover-entities';
+import { fieldMax } from '../../../domain/text-limits';
 import { addCorrection } from '../../db/repos/sign-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useT } from '../../i18n/use-t';
@@ -8,11 +9,15 @@ import { useDb } from '../../ui/db-context';
 import { Dialog } from '../../ui/dialog';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
-import { useDirtyForm } from '../../ui/use-dirty-form';
+import { DraftNote } from '../../ui/draft-note';
+import { useFormDraft } from '../../ui/use-form-draft';
 import { useNow } from '../../ui/use-now';
 import { SignatureBlock, SignedBy } from './signature-block';
 
 type Signatures = Partial<Record<Signature['role'], Signature>>;
+
+/** The server's limit of a correction's note, from the shared schema (issue 7). */
+const NOTE_LIMIT = fieldMax(HandoverRecord, 'note');
 
 /**
  * A correction of a signed handover (H3, D5): a note saying what it corrects and why, signed again
@@ -31,13 +36,19 @@ export function CorrectionDialog(props: {
   const t = useT();
   const db = useDb();
   const nowMs = useNow();
-  const [note, setNote] = useState('');
+  // A half-written note is a draft kept for its person and record (issue 7); signatures are not.
+  const noteDraft = useFormDraft<string>({
+    formId: `handover-correction:${record.id}`,
+    staffId: props.staffId,
+    blank: () => '',
+    isBlank: (v) => v.trim() === '',
+  });
+  const note = noteDraft.value;
   const [noteMissing, setNoteMissing] = useState(false);
   const [signatures, setSignatures] = useState<Signatures>({});
   const [signatureRefused, setSignatureRefused] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  useDirtyForm('handover-correction', note.trim() !== '');
 
   const save = async (all: Signatures) => {
     const { outgoing, incoming } = all;
@@ -52,8 +63,10 @@ export function CorrectionDialog(props: {
     try {
       const ctx = await makeWriteContext(db, props.staffId);
       const res = await addCorrection(db, ctx, { recordId: record.id, note, signatures: [outgoing, incoming] });
-      if (res.ok) props.onClose();
-      else if (res.errors === 'noteRequired') setNoteMissing(true);
+      if (res.ok) {
+        noteDraft.reset();
+        props.onClose();
+      } else if (res.errors === 'noteRequired') setNoteMissing(true);
       else setSignatureRefused(true);
     } catch (e) {
       setFailure(e);
@@ -102,19 +115,20 @@ export function CorrectionDialog(props: {
 
   return (
     <Dialog title={t('handover.correction.title')} onClose={props.onClose} wide>
+      <DraftNote restored={noteDraft.restored} onDiscard={noteDraft.reset} />
       <Field
         label={t('handover.correction.note')}
         hint={t('handover.correction.hint')}
         error={noteMissing ? t('error.required', { field: t('handover.correction.note') }) : undefined}
+        limit={{ max: NOTE_LIMIT, value: note }}
       >
         {(p) => (
           <textarea
             {...p}
             rows={3}
-            maxLength={2000}
             value={note}
             onChange={(e) => {
-              setNote(e.target.value);
+              noteDraft.update(() => e.target.value);
               setNoteMissing(false);
             }}
           />

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Fitness } from '../../../domain/handover-entities';
+import { Handover, type Fitness } from '../../../domain/handover-entities';
+import { fieldMax } from '../../../domain/text-limits';
 import { listStaff } from '../../db/queries';
 import { useT } from '../../i18n/use-t';
 import { ChipGroup, SegmentedControl } from '../../ui/choice-group';
@@ -10,6 +11,9 @@ import { effectiveIncoming } from './steps';
 import { useDraftText } from './use-draft-text';
 import { useOptimisticValue } from './use-optimistic-value';
 import type { HandoverFlowState } from './use-handover-flow';
+
+/** The server's limit of the fitness note, from the shared schema (issue 7). */
+const FITNESS_NOTE_LIMIT = fieldMax(Handover, 'fitnessNote');
 
 /**
  * Step 4 (S1, H11(d)): who takes over, from the rostered candidates (the effective rota: approved
@@ -75,12 +79,15 @@ export function StepIncoming({ flow, timeZone }: { flow: HandoverFlowState; time
         />
       ) : null}
       {h.incomingStaffId !== null ? (
-        <Field label={t('handover.fitness.note')} hint={t('handover.fitness.noteHint')}>
+        <Field
+          label={t('handover.fitness.note')}
+          hint={t('handover.fitness.noteHint')}
+          limit={{ max: FITNESS_NOTE_LIMIT, value: note.value }}
+        >
           {(p) => (
             <textarea
               {...p}
               rows={2}
-              maxLength={500}
               value={note.value}
               onChange={(e) => note.onChange(e.target.value)}
               onBlur={() => void note.flush()}

@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
+import { DraftNote } from '../../ui/draft-note';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { PhotoCapture } from '../../ui/photo-capture';
 import { SubmitButton } from '../../ui/submit-button';
 import { errorText } from './register-labels';
-import { useCustodyForm, type CustodyFormErrors, type CustodyTextField } from './use-custody-form';
+import { CUSTODY_LIMITS, useCustodyForm, type CustodyFormErrors, type CustodyTextField } from './use-custody-form';
 
 const LABELS = {
   label: 'register.custody.label',
@@ -35,12 +36,16 @@ export function CustodyForm({ staffId, timeZone, now }: CustodyFormProps) {
   const error = (field: keyof CustodyFormErrors) => errorText(t, t(LABELS[field]), form.errors[field]);
 
   const textInput = (field: CustodyTextField | 'quantity', extra?: { inputMode?: 'tel' | 'numeric' }) => (
-    <Field label={t(LABELS[field])} error={error(field)}>
+    <Field
+      label={t(LABELS[field])}
+      error={error(field)}
+      limit={field === 'quantity' ? undefined : { max: CUSTODY_LIMITS[field], value: draft[field] }}
+    >
       {(p) => (
         <input
           {...p}
           {...extra}
-          maxLength={field === 'reason' ? 500 : field === 'quantity' ? 5 : 120}
+          {...(field === 'quantity' ? { maxLength: 5 } : {})}
           autoComplete="off"
           value={draft[field]}
           onChange={(e) => form.set(field, e.target.value)}
@@ -51,6 +56,7 @@ export function CustodyForm({ staffId, timeZone, now }: CustodyFormProps) {
 
   return (
     <form
+      ref={(el) => form.attachForm(el)}
       className="card custody-form"
       aria-labelledby={titleId}
       noValidate
@@ -60,6 +66,7 @@ export function CustodyForm({ staffId, timeZone, now }: CustodyFormProps) {
       }}
     >
       <h2 id={titleId}>{t('register.custody.form.title')}</h2>
+      <DraftNote restored={form.restored} onDiscard={form.discard} />
       <div className="field-row field-row-wide-narrow">
         {textInput('label')}
         {textInput('quantity', { inputMode: 'numeric' })}

@@ -2,11 +2,12 @@ import type { Item } from '../../../domain/entities';
 import type { ItemMovement } from '../../../domain/item-entities';
 import { useT } from '../../i18n/use-t';
 import { Dialog } from '../../ui/dialog';
+import { DraftNote } from '../../ui/draft-note';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { SubmitButton } from '../../ui/submit-button';
 import { errorText } from './register-labels';
-import { useGiveOutForm } from './use-give-out-form';
+import { GIVE_OUT_LIMITS, useGiveOutForm } from './use-give-out-form';
 
 export interface GiveOutDialogProps {
   staffId: string;
@@ -30,6 +31,7 @@ export function GiveOutDialog({ staffId, held, timeZone, correctedNow, onClose, 
   return (
     <Dialog title={title} onClose={onClose}>
       <form
+        ref={(el) => form.attachForm(el)}
         className="give-out-form"
         aria-label={title}
         noValidate
@@ -38,11 +40,15 @@ export function GiveOutDialog({ staffId, held, timeZone, correctedNow, onClose, 
           void form.submit();
         }}
       >
-        <Field label={label.party} error={errorText(t, label.party, form.errors.party)}>
+        <DraftNote restored={form.restored} onDiscard={form.discard} />
+        <Field
+          label={label.party}
+          error={errorText(t, label.party, form.errors.party)}
+          limit={{ max: GIVE_OUT_LIMITS.party, value: form.draft.party }}
+        >
           {(p) => (
             <input
               {...p}
-              maxLength={120}
               autoComplete="off"
               value={form.draft.party}
               onChange={(e) => form.set('party', e.target.value)}
@@ -53,11 +59,11 @@ export function GiveOutDialog({ staffId, held, timeZone, correctedNow, onClose, 
           label={label.checkedHow}
           hint={t('register.custody.out.checkedHow.hint')}
           error={errorText(t, label.checkedHow, form.errors.checkedHow)}
+          limit={{ max: GIVE_OUT_LIMITS.checkedHow, value: form.draft.checkedHow }}
         >
           {(p) => (
             <input
               {...p}
-              maxLength={200}
               autoComplete="off"
               value={form.draft.checkedHow}
               onChange={(e) => form.set('checkedHow', e.target.value)}

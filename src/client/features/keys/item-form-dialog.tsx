@@ -2,11 +2,12 @@ import type { Item } from '../../../domain/entities';
 import { useT } from '../../i18n/use-t';
 import { ChipGroup } from '../../ui/choice-group';
 import { Dialog } from '../../ui/dialog';
+import { DraftNote } from '../../ui/draft-note';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { SubmitButton } from '../../ui/submit-button';
 import { REGISTER_CATEGORIES, categoryOptions, errorText } from './register-labels';
-import { useItemForm, type ItemFormErrors, type ItemTextField } from './use-item-form';
+import { ITEM_LIMITS, useItemForm, type ItemFormErrors, type ItemTextField } from './use-item-form';
 
 export interface ItemFormDialogProps {
   staffId: string;
@@ -32,16 +33,17 @@ export function ItemFormDialog({ staffId, item, onClose, onSaved }: ItemFormDial
   // A custody item came in through "Take in" and stays custody (the server refuses a change).
   const custody = item?.category === 'custody';
 
-  const input = (field: ItemTextField, extra: { inputMode?: 'numeric'; hint?: string; maxLength: number }) => (
+  const input = (field: ItemTextField, extra: { inputMode?: 'numeric'; hint?: string } = {}) => (
     <Field
       label={t(LABELS[field])}
       hint={extra.hint}
-      error={field === 'location' ? undefined : error(field, t(LABELS[field]))}
+      error={error(field, t(LABELS[field]))}
+      limit={field === 'expectedQuantity' ? undefined : { max: ITEM_LIMITS[field], value: draft[field] }}
     >
       {(p) => (
         <input
           {...p}
-          maxLength={extra.maxLength}
+          {...(field === 'expectedQuantity' ? { maxLength: 5 } : {})}
           {...(extra.inputMode ? { inputMode: extra.inputMode } : {})}
           value={draft[field]}
           onChange={(e) => form.setText(field, e.target.value)}
@@ -57,6 +59,7 @@ export function ItemFormDialog({ staffId, item, onClose, onSaved }: ItemFormDial
       wide
     >
       <form
+        ref={(el) => form.attachForm(el)}
         className="register-form"
         aria-label={item ? t('register.form.editTitle', { label: item.label }) : t('register.form.addTitle')}
         noValidate
@@ -65,6 +68,7 @@ export function ItemFormDialog({ staffId, item, onClose, onSaved }: ItemFormDial
           void form.submit();
         }}
       >
+        <DraftNote restored={form.restored} onDiscard={form.discard} />
         <ChipGroup
           legend={t('register.form.category')}
           options={categoryOptions(t, custody ? ['custody'] : REGISTER_CATEGORIES)}
@@ -74,12 +78,12 @@ export function ItemFormDialog({ staffId, item, onClose, onSaved }: ItemFormDial
           disabled={custody}
         />
         <div className="field-row">
-          {input('label', { maxLength: 120 })}
-          {input('code', { maxLength: 40, hint: t('register.form.code.hint') })}
+          {input('label')}
+          {input('code', { hint: t('register.form.code.hint') })}
         </div>
         <div className="field-row">
-          {input('expectedQuantity', { maxLength: 5, inputMode: 'numeric' })}
-          {input('location', { maxLength: 120 })}
+          {input('expectedQuantity', { inputMode: 'numeric' })}
+          {input('location')}
         </div>
         {item ? (
           <label className="check-row">

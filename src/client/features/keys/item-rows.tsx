@@ -1,9 +1,10 @@
 import { useId } from 'react';
+import { isProblemFinding } from '../../../domain/count-findings';
 import type { Item, ItemCategory } from '../../../domain/entities';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { formatShort } from '../../ui/time';
-import { categoryKey } from './register-labels';
+import { categoryKey, findingText } from './register-labels';
 import { NO_STATE, type ItemState } from './use-register';
 import { scrollIntoViewRef } from './use-items-focus';
 
@@ -96,10 +97,14 @@ function ItemRow({ item, state, timeZone, now, canEdit, focused, onEdit }: ItemR
   );
 }
 
-/** Where the item is now: at the desk, lent (to whom, overdue in text and colour), held or unused. */
+/**
+ * Where the item is now: at the desk, lent (to whom, overdue in text and colour), held or unused;
+ * and what the newest count found wrong with it (H8), which it is then not "at the desk".
+ */
 function ItemStateBadges({ item, state, timeZone, now }: Omit<ItemRowProps, 'canEdit' | 'focused' | 'onEdit'>) {
   const t = useT();
   if (!item.active) return <span className="badge">{t('register.item.inactive')}</span>;
+  const problem = state.finding && isProblemFinding(state.finding) ? state.finding : null;
   return (
     <>
       {state.loans.map((loan) => (
@@ -113,7 +118,8 @@ function ItemStateBadges({ item, state, timeZone, now }: Omit<ItemRowProps, 'can
           {t('register.item.held', { time: formatShort(state.held.occurredAt, now, timeZone) })}
         </span>
       ) : null}
-      {state.loans.length === 0 && !state.held && item.category !== 'custody' ? (
+      {problem ? <span className="badge badge-problem">{findingText(t, item, problem)}</span> : null}
+      {state.loans.length === 0 && !state.held && !problem && item.category !== 'custody' ? (
         <span className="badge badge-desk">{t('register.item.atDesk')}</span>
       ) : null}
     </>

@@ -4,11 +4,12 @@ import { ITEM_CATEGORIES, type Item } from '../../../domain/entities';
 import { LENDABLE_CATEGORIES } from '../../../domain/item-entities';
 import { useT } from '../../i18n/use-t';
 import { SegmentedControl } from '../../ui/choice-group';
+import { DraftNote } from '../../ui/draft-note';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { SubmitButton } from '../../ui/submit-button';
 import { borrowerKindOptions, categoryKey, errorText } from './register-labels';
-import { useLendForm, type LendFormErrors, type LendTextField } from './use-lend-form';
+import { LEND_LIMITS, useLendForm, type LendFormErrors, type LendTextField } from './use-lend-form';
 
 export interface LendFormProps {
   staffId: string;
@@ -43,12 +44,11 @@ export function LendForm({ staffId, timeZone, items, lent }: LendFormProps) {
   }, [items]);
 
   const textInput = (field: LendTextField, extra?: { inputMode?: 'tel' }) => (
-    <Field label={t(LABELS[field])} error={error(field)}>
+    <Field label={t(LABELS[field])} error={error(field)} limit={{ max: LEND_LIMITS[field], value: draft[field] }}>
       {(p) => (
         <input
           {...p}
           {...extra}
-          maxLength={field === 'reason' ? 500 : 120}
           autoComplete="off"
           value={draft[field]}
           onChange={(e) => form.set(field, e.target.value)}
@@ -59,6 +59,7 @@ export function LendForm({ staffId, timeZone, items, lent }: LendFormProps) {
 
   return (
     <form
+      ref={(el) => form.attachForm(el)}
       className="card lend-form"
       aria-labelledby={titleId}
       noValidate
@@ -68,6 +69,7 @@ export function LendForm({ staffId, timeZone, items, lent }: LendFormProps) {
       }}
     >
       <h2 id={titleId}>{t('register.loans.form.title')}</h2>
+      <DraftNote restored={form.restored} onDiscard={form.discard} />
       {items && groups.length === 0 ? <p className="empty">{t('register.loans.noLendable')}</p> : null}
       <div className="field-row">
         <Field label={t(LABELS.itemId)} error={error('itemId')}>

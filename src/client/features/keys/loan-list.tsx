@@ -100,10 +100,11 @@ export function RecentReturns({
       <h2 id={titleId}>{t('register.loans.recent.title')}</h2>
       {returns && returns.length === 0 ? <p className="empty">{t('register.loans.recent.empty')}</p> : null}
       <ul className="recent-rows" aria-labelledby={titleId}>
-        {returns?.map(({ close, opened, item }) => (
+        {returns?.map(({ close, opened, item, undone }) => (
           <li key={close.id} className={close.id === highlightId ? 'is-focused' : undefined}>
             <span className="record-time">{formatShort(close.occurredAt, now, timeZone)}</span>
             <span>{t('register.loans.recent.row', { label: item?.label ?? '', party: opened?.party ?? '' })}</span>
+            {undone ? <span className="badge">{t('register.loans.recent.undone')}</span> : null}
           </li>
         ))}
       </ul>

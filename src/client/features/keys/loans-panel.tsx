@@ -1,16 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { lentByItem, type OpenLoan } from '../../../domain/loan-rules';
-import { returnItem } from '../../db/repos/item-repo';
-import { makeWriteContext } from '../../db/repos/write-context';
 import { useT } from '../../i18n/use-t';
-import { useDb } from '../../ui/db-context';
 import { FailureAlert } from '../../ui/failure-alert';
-import { useAction } from '../../ui/use-action';
 import { LendForm } from './lend-form';
 import { OpenLoanList, RecentReturns } from './loan-list';
-import { errorText, type FormErrorCode } from './register-labels';
-import { currentDutyId } from './use-register';
+import { ReturnConfirmDialog, UndoNotice, returnRefusalText } from './return-confirm';
 import { useItemsById, useRecentClosings } from './use-movements';
+import { useReturnFlow } from './use-return-flow';
 
 export interface LoansPanelProps {
   staffId: string;
@@ -22,33 +18,28 @@ export interface LoansPanelProps {
 
 /**
  * Keys and radios lent to a contractor, tenant or colleague (H8): the lend form beside the open
- * loans (overdue first) and the latest returns. A return appends a `return` movement that closes
- * the loan; nothing of the loan itself is rewritten.
+ * loans (overdue first) and the latest returns. A return, once confirmed, appends a `return`
+ * movement that closes the loan, and may be undone for a minute by a `returnUndone` (issue 7 §8);
+ * nothing of the loan itself is rewritten.
  */
 export function LoansPanel({ staffId, timeZone, now, loans, highlightId }: LoansPanelProps) {
   const t = useT();
-  const db = useDb();
   const items = useItemsById();
   const returns = useRecentClosings('return');
   const lent = useMemo(() => lentByItem(loans ?? []), [loans]);
-  const returning = useAction(async (loanId: string) => {
-    const ctx = await makeWriteContext(db, staffId);
-    const result = await returnItem(db, ctx, { loanId, dutyId: await currentDutyId(db, staffId) });
-    // Another tablet may have recorded the return first; say so rather than fail silently.
-    return result.ok ? null : (result.errors.closesId ?? ('alreadyClosed' as const));
-  });
-  const [lastRefusal, setLastRefusal] = useState<FormErrorCode | null>(null);
+  const flow = useReturnFlow(staffId);
 
   return (
     <div className="register-columns">
       <LendForm staffId={staffId} timeZone={timeZone} items={items} lent={lent} />
       <div className="register-stack">
-        <FailureAlert error={returning.error} />
-        {lastRefusal ? (
+        <FailureAlert error={flow.error} />
+        {flow.refusal ? (
           <p role="alert" className="form-error">
-            {errorText(t, t('register.loans.returned'), lastRefusal)}
+            {returnRefusalText(t, flow.refusal)}
           </p>
         ) : null}
+        {flow.last ? <UndoNotice last={flow.last} busy={flow.busy} onUndo={flow.undo} /> : null}
         {now !== undefined ? (
           <>
             <OpenLoanList
@@ -57,13 +48,19 @@ export function LoansPanel({ staffId, timeZone, now, loans, highlightId }: Loans
               timeZone={timeZone}
               now={now}
               highlightId={highlightId}
-              busy={returning.busy}
-              onReturned={(loanId) => void returning.run(loanId).then((r) => setLastRefusal(r ?? null))}
+              busy={flow.busy}
+              onReturned={(loanId) => {
+                const loan = loans?.find((l) => l.lend.id === loanId);
+                if (loan) flow.ask(loan, items?.get(loan.lend.itemId));
+              }}
             />
             <RecentReturns returns={returns} timeZone={timeZone} now={now} highlightId={highlightId} />
           </>
         ) : null}
       </div>
+      {flow.target ? (
+        <ReturnConfirmDialog target={flow.target} busy={flow.busy} onConfirm={flow.confirm} onCancel={flow.cancel} />
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { ITEM_CATEGORIES, type ItemCategory } from '../../../domain/entities';
+import type { CountFinding } from '../../../domain/count-findings';
+import { ITEM_CATEGORIES, type Item, type ItemCategory } from '../../../domain/entities';
 import { BORROWER_KINDS, type BorrowerKind } from '../../../domain/item-entities';
 import type { MessageKey } from '../../i18n/en';
 import type { TFunction } from '../../i18n/use-t';
@@ -30,7 +31,8 @@ export type FormErrorCode =
   | 'tooMany'
   | 'alreadyClosed'
   | 'count'
-  | 'time';
+  | 'time'
+  | 'tooLong';
 
 /**
  * The message shown beside a field for a validation code. `label` is the field's own label, used
@@ -60,6 +62,9 @@ export function errorText(t: TFunction, label: string, code: FormErrorCode | und
       return t('register.error.tooMany');
     case 'alreadyClosed':
       return t('register.error.alreadyClosed');
+    case 'tooLong':
+      // Field says "at most N characters; now M" when it has the limit; this is the fallback.
+      return t('error.tooLong', { field: label });
   }
 }
 
@@ -76,4 +81,21 @@ export function withoutError<E extends object>(errors: E, field: keyof E): E {
   const rest = { ...errors };
   delete rest[field];
   return rest;
+}
+
+/**
+ * What the newest count found wrong with an item, in words (H8): missing, damaged, or fewer at the
+ * desk than there should have been; with the numbers when the register holds several.
+ */
+export function findingText(t: TFunction, item: Pick<Item, 'expectedQuantity'>, f: CountFinding): string {
+  const params = { quantity: f.quantity, expected: f.atDesk };
+  const several = item.expectedQuantity > 1;
+  switch (f.state) {
+    case 'missing':
+      return several ? t('register.item.countMissingQty', params) : t('register.item.countMissing');
+    case 'damaged':
+      return several ? t('register.item.countDamagedQty', params) : t('register.item.countDamaged');
+    case 'present':
+      return t('register.item.countShort', params);
+  }
 }

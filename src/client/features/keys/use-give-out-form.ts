@@ -1,19 +1,32 @@
-import { useState } from 'react';
-import type { ItemMovement } from '../../../domain/item-entities';
+import { ItemMovement } from '../../../domain/item-entities';
+import { fieldMaxes } from '../../../domain/text-limits';
 import { releaseCustody } from '../../db/repos/item-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
 import { fromLocalInput, toLocalInput } from '../../ui/time';
-import { useDirtyForm } from '../../ui/use-dirty-form';
-import { withoutError, type FormErrorCode } from './register-labels';
+import { useDraftForm } from '../../ui/use-draft-form';
+import { type FormErrorCode } from './register-labels';
 import { currentDutyId } from './use-register';
 
 type GiveOutField = 'party' | 'checkedHow' | 'occurredAt';
 export type GiveOutErrors = Partial<Record<GiveOutField | 'closesId', FormErrorCode>>;
 
+/** The server's limit of each text, read from the shared schema (issue 7). */
+export const GIVE_OUT_LIMITS = fieldMaxes(ItemMovement, ['party', 'checkedHow']);
+
+interface GiveOutDraft {
+  party: string;
+  checkedHow: string;
+  /** The datetime-local value, in the building's zone. */
+  occurredAt: string;
+  /** Until the person edits "when" it means "now", taken at save time (T1). */
+  timeEdited: boolean;
+}
+
 /**
  * Give a held custody item out (H8: to whom, how the receiver was checked, when). The repository
- * appends the `custodyOut` and retires the custody item in one transaction.
+ * appends the `custodyOut` and retires the custody item in one transaction. A half-written
+ * release is a draft kept for its person and intake (issue 7).
  */
 export function useGiveOutForm(opts: {
   staffId: string;
@@ -24,34 +37,26 @@ export function useGiveOutForm(opts: {
 }) {
   const { staffId, custodyIn, timeZone, correctedNow, onDone } = opts;
   const db = useDb();
-  const [draft, setDraft] = useState(() => ({
-    party: custodyIn.party,
-    checkedHow: '',
-    occurredAt: toLocalInput(correctedNow, timeZone),
-  }));
-  const [timeEdited, setTimeEdited] = useState(false);
-  const [errors, setErrors] = useState<GiveOutErrors>({});
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  useDirtyForm('register-give-out', draft.checkedHow.trim() !== '');
+  const now = () => toLocalInput(correctedNow, timeZone);
+  const form = useDraftForm<GiveOutDraft, GiveOutErrors>({
+    formId: `register-give-out:${custodyIn.id}`,
+    staffId,
+    // The owner by default: most property goes back to whoever it belongs to.
+    blank: () => ({ party: custodyIn.party, checkedHow: '', occurredAt: now(), timeEdited: false }),
+    isBlank: (d) => d.checkedHow.trim() === '' && d.party === custodyIn.party && !d.timeEdited,
+    restore: (d) => (d.timeEdited ? d : { ...d, occurredAt: now() }),
+  });
 
-  const set = (field: GiveOutField, value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    if (field === 'occurredAt') setTimeEdited(true);
-    setErrors((e) => withoutError(e, field));
-  };
+  const set = (field: GiveOutField, value: string) =>
+    form.change(field === 'occurredAt' ? { occurredAt: value, timeEdited: true } : { [field]: value });
 
   const submit = async () => {
-    setFailure(null);
-    setSaving(true);
-    try {
+    let party = '';
+    const ok = await form.save(async (draft) => {
       const ctx = await makeWriteContext(db, staffId);
-      const occurredAt = timeEdited ? fromLocalInput(draft.occurredAt, timeZone) : ctx.now();
-      if (occurredAt === null) {
-        setErrors({ occurredAt: 'time' });
-        return;
-      }
-      const party = draft.party.trim();
+      const occurredAt = draft.timeEdited ? fromLocalInput(draft.occurredAt, timeZone) : ctx.now();
+      if (occurredAt === null) return { occurredAt: 'time' };
+      party = draft.party.trim();
       const result = await releaseCustody(db, ctx, {
         custodyInId: custodyIn.id,
         party,
@@ -59,17 +64,20 @@ export function useGiveOutForm(opts: {
         occurredAt,
         dutyId: await currentDutyId(db, staffId),
       });
-      if (!result.ok) {
-        setErrors(result.errors);
-        return;
-      }
-      onDone(party);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+      return result.ok ? null : result.errors;
+    });
+    if (ok) onDone(party);
   };
 
-  return { draft, errors, saving, failure, set, submit };
+  return {
+    draft: form.value,
+    errors: form.errors,
+    saving: form.saving,
+    failure: form.failure,
+    restored: form.restored,
+    discard: form.discard,
+    attachForm: form.attachForm,
+    set,
+    submit,
+  };
 }

@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import type { Item, ItemCategory } from '../../../domain/entities';
+import { Item, type ItemCategory } from '../../../domain/entities';
+import { fieldMaxes } from '../../../domain/text-limits';
 import { saveItem } from '../../db/repos/item-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
-import { useDirtyForm } from '../../ui/use-dirty-form';
-import { parseWhole, withoutError, type FormErrorCode } from './register-labels';
+import { useDraftForm } from '../../ui/use-draft-form';
+import { parseWhole, type FormErrorCode } from './register-labels';
 
 export type ItemTextField = 'label' | 'code' | 'expectedQuantity' | 'location';
 
@@ -13,7 +13,12 @@ export interface ItemDraft extends Record<ItemTextField, string> {
   active: boolean;
 }
 
-export type ItemFormErrors = Partial<Record<'label' | 'code' | 'expectedQuantity' | 'category', FormErrorCode>>;
+export type ItemFormErrors = Partial<
+  Record<'label' | 'code' | 'expectedQuantity' | 'category' | 'location', FormErrorCode>
+>;
+
+/** The server's limit of each text, read from the shared schema (issue 7). */
+export const ITEM_LIMITS = fieldMaxes(Item, ['label', 'code', 'location']);
 
 function draftOf(item: Item | null): ItemDraft {
   return item
@@ -31,37 +36,32 @@ function draftOf(item: Item | null): ItemDraft {
 /**
  * Add or edit a register item (H8; the chief or admin). The repository checks the rules, the code's
  * uniqueness among them ('codeTaken'), and nothing is written unless all is valid; each error is
- * shown beside its field and everything typed stays put.
+ * shown beside its field and everything typed stays put, as a draft kept for its person (issue 7).
  */
 export function useItemForm(staffId: string, item: Item | null, onSaved: (saved: Item) => void) {
   const db = useDb();
-  const [draft, setDraft] = useState<ItemDraft>(() => draftOf(item));
-  const [errors, setErrors] = useState<ItemFormErrors>({});
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const initial = draftOf(item);
-  const dirty = (Object.keys(initial) as (keyof ItemDraft)[]).some((k) => draft[k] !== initial[k]);
-  useDirtyForm('register-item', dirty);
+  const form = useDraftForm<ItemDraft, ItemFormErrors>({
+    formId: `register-item:${item?.id ?? 'new'}`,
+    staffId,
+    blank: () => draftOf(item),
+    // Unchanged from the item (or from the empty form) is nothing to keep.
+    isBlank: (d) => {
+      const initial = draftOf(item);
+      return (Object.keys(initial) as (keyof ItemDraft)[]).every((k) => d[k] === initial[k]);
+    },
+  });
 
-  const setText = (field: ItemTextField, value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    if (field !== 'location') setErrors((e) => withoutError(e, field));
-  };
-  const setCategory = (category: ItemCategory) => {
-    setDraft((d) => ({ ...d, category }));
-    setErrors((e) => withoutError(e, 'category'));
-  };
-  const setActive = (active: boolean) => setDraft((d) => ({ ...d, active }));
+  const setText = (field: ItemTextField, value: string) => form.change({ [field]: value });
+  const setCategory = (category: ItemCategory) => form.change({ category });
+  const setActive = (active: boolean) => form.change({ active });
 
   const submit = async () => {
-    setFailure(null);
-    const expectedQuantity = parseWhole(draft.expectedQuantity);
-    if (expectedQuantity === null || expectedQuantity > 10_000) {
-      setErrors({ expectedQuantity: draft.expectedQuantity.trim() === '' ? 'required' : 'invalid' });
-      return;
-    }
-    setSaving(true);
-    try {
+    let saved: Item | null = null;
+    const ok = await form.save(async (draft) => {
+      const expectedQuantity = parseWhole(draft.expectedQuantity);
+      if (expectedQuantity === null || expectedQuantity > 10_000) {
+        return { expectedQuantity: draft.expectedQuantity.trim() === '' ? 'required' : 'invalid' };
+      }
       const ctx = await makeWriteContext(db, staffId);
       const result = await saveItem(db, ctx, {
         ...(item ? { id: item.id } : {}),
@@ -72,19 +72,24 @@ export function useItemForm(staffId: string, item: Item | null, onSaved: (saved:
         location: draft.location.trim(),
         active: draft.active,
       });
-      if (!result.ok) {
-        setErrors(result.errors);
-        return;
-      }
-      setErrors({});
-      onSaved(result.value);
-    } catch (error) {
-      // e.g. storage full: keep the draft so nothing typed is lost, and say why.
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+      if (!result.ok) return result.errors;
+      saved = result.value;
+      return null;
+    });
+    if (ok && saved) onSaved(saved);
   };
 
-  return { draft, errors, saving, failure, setText, setCategory, setActive, submit };
+  return {
+    draft: form.value,
+    errors: form.errors,
+    saving: form.saving,
+    failure: form.failure,
+    restored: form.restored,
+    discard: form.discard,
+    attachForm: form.attachForm,
+    setText,
+    setCategory,
+    setActive,
+    submit,
+  };
 }

@@ -10,6 +10,9 @@ export type ItemsTab = (typeof ITEMS_TABS)[number];
 
 const isItemsTab = (value: string | null): value is ItemsTab => ITEMS_TABS.some((t) => t === value);
 
+/** Movements shown under Loans: lends, their returns and the undo of a return. */
+const LOAN_KINDS: ReadonlySet<string> = new Set(['lend', 'return', 'returnUndone']);
+
 /**
  * The tab to show and the row to highlight. The tab picked is in the URL (`/items/loans`), so a
  * reload keeps it. Another screen may open this one on a record with `openFocus('items', ...)`
@@ -32,7 +35,7 @@ export function useItemsFocus() {
 
   let focusTab: ItemsTab | null = null;
   if (ours?.table === 'item') focusTab = 'register';
-  else if (movement) focusTab = movement.kind === 'lend' || movement.kind === 'return' ? 'loans' : 'custody';
+  else if (movement) focusTab = LOAN_KINDS.has(movement.kind) ? 'loans' : 'custody';
 
   const select = (tab: ItemsTab) => {
     // Replaced, not pushed: Back leaves Items in one step rather than walking back through tabs.

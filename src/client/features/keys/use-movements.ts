@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Item } from '../../../domain/entities';
 import type { ItemMovement } from '../../../domain/item-entities';
+import { undoneReturnIds } from '../../../domain/loan-rules';
 import { listItems, listMovements } from '../../db/queries/register-queries';
 import { useDb } from '../../ui/db-context';
 
@@ -17,6 +18,8 @@ export interface ClosedPair {
   close: ItemMovement;
   opened: ItemMovement | undefined;
   item: Item | undefined;
+  /** A return cancelled within its minute (issue 7 §8): kept in the history, marked undone. */
+  undone: boolean;
 }
 
 /** How many recent closings each list shows: enough for one shift's look back. */
@@ -33,6 +36,7 @@ export function useRecentClosings(kind: 'return' | 'custodyOut'): ClosedPair[] |
   return useMemo(() => {
     if (!movements || !items) return undefined;
     const byId = new Map(movements.map((m) => [m.id, m]));
+    const undone = undoneReturnIds(movements);
     return movements
       .filter((m) => m.kind === kind)
       .sort((a, b) => b.occurredAt - a.occurredAt || b.recordedAt - a.recordedAt || b.id.localeCompare(a.id))
@@ -41,6 +45,7 @@ export function useRecentClosings(kind: 'return' | 'custodyOut'): ClosedPair[] |
         close,
         opened: close.closesId ? byId.get(close.closesId) : undefined,
         item: items.get(close.itemId),
+        undone: undone.has(close.id),
       }));
   }, [movements, items, kind]);
 }

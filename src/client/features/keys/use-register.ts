@@ -1,22 +1,28 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import type { CountFinding } from '../../../domain/count-findings';
 import type { Item, Staff } from '../../../domain/entities';
 import type { ItemMovement } from '../../../domain/item-entities';
 import type { OpenLoan } from '../../../domain/loan-rules';
 import { openDutyFor } from '../../db/queries';
-import { custodyHeldNow, listItems, loansNow } from '../../db/queries/register-queries';
+import { countFindingsNow, custodyHeldNow, listItems, loansNow } from '../../db/queries/register-queries';
 import type { HandoverDb } from '../../db/schema';
 import { useDb } from '../../ui/db-context';
 
-/** What the register shows beside an item: who has it out, whether overdue, whether held. */
+/**
+ * What the register shows beside an item: who has it out, whether overdue, whether held, and
+ * what the newest count found.
+ */
 export interface ItemState {
   loans: OpenLoan[];
   overdue: boolean;
   /** The open custodyIn of a custody item (H8: property of others the desk keeps). */
   held: ItemMovement | null;
+  /** H8: what the newest count found, signed or still in progress; null if never counted. */
+  finding: CountFinding | null;
 }
 
-export const NO_STATE: ItemState = { loans: [], overdue: false, held: null };
+export const NO_STATE: ItemState = { loans: [], overdue: false, held: null, finding: null };
 
 /**
  * Loans first by due state (OVERDUE first, so they are seen first), then by due time, then lend
@@ -62,16 +68,20 @@ export function keepsRegister(staff: Pick<Staff, 'role'> | null): boolean {
   return staff !== null && (staff.role === 'chief' || staff.role === 'admin');
 }
 
-/** The register's items (category order, then code) with each item's loans and custody state. */
+/**
+ * The register's items (category order, then code) with each item's loans, custody state and
+ * newest count finding (H8).
+ */
 export function useRegister(includeInactive: boolean, now: number | undefined) {
   const db = useDb();
   const items = useLiveQuery(() => listItems(db, { includeInactive }), [db, includeInactive]);
   const loans = useOpenLoans(now);
   const held = useHeldCustody();
+  const findings = useLiveQuery(async () => (now === undefined ? undefined : countFindingsNow(db, now)), [db, now]);
   const states = useMemo(() => {
     const map = new Map<string, ItemState>();
     const stateOf = (itemId: string) => {
-      const s = map.get(itemId) ?? { loans: [], overdue: false, held: null };
+      const s = map.get(itemId) ?? { ...NO_STATE, loans: [] };
       map.set(itemId, s);
       return s;
     };
@@ -81,8 +91,9 @@ export function useRegister(includeInactive: boolean, now: number | undefined) {
       s.overdue ||= loan.overdue;
     }
     for (const h of held ?? []) stateOf(h.item.id).held = h.movement;
+    for (const [itemId, finding] of findings ?? []) stateOf(itemId).finding = finding;
     return map;
-  }, [loans, held]);
+  }, [loans, held, findings]);
   return { items, states, loans, held };
 }
 

@@ -3,9 +3,10 @@ import type { LogEntry } from '../../../domain/entities';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
+import { DraftNote } from '../../ui/draft-note';
 import { Field } from '../../ui/field';
 import { canRefer, fieldErrorText } from './log-labels';
-import type { useEntryDetail } from './use-entry-detail';
+import { AMEND_LIMITS, type useEntryDetail } from './use-entry-detail';
 import type { useOperationEnd } from './use-operation-end';
 
 type Detail = ReturnType<typeof useEntryDetail>;
@@ -27,9 +28,11 @@ export function AmendForm({ d, entry }: { d: Detail; entry: LogEntry }) {
   const t = useT();
   // H6: resolving needs a result; ask for one here only when the entry has none yet.
   const needsResult = entry.status === 'open' && entry.result.trim() === '';
-  const requiredText = (label: string) => t('error.required', { field: label });
+  const errorText = (code: 'required' | 'tooLong' | undefined, label: string) =>
+    code === undefined ? undefined : t(code === 'required' ? 'error.required' : 'error.tooLong', { field: label });
   return (
     <form
+      ref={(el) => d.attachForm(el)}
       className="amend-form"
       noValidate
       onSubmit={(e) => {
@@ -38,15 +41,21 @@ export function AmendForm({ d, entry }: { d: Detail; entry: LogEntry }) {
       }}
     >
       <h3>{t('entry.amend.title')}</h3>
+      <DraftNote restored={d.restored} onDiscard={d.discard} />
       <Field
         label={t('entry.amend.text')}
         hint={t('entry.amend.hint')}
-        error={d.errors.text ? requiredText(t('entry.amend.text')) : undefined}
+        error={errorText(d.errors.text, t('entry.amend.text'))}
+        limit={{ max: AMEND_LIMITS.text, value: d.text }}
       >
         {(p) => <textarea {...p} rows={3} value={d.text} onChange={(e) => d.setText(e.target.value)} />}
       </Field>
       {needsResult ? (
-        <Field label={t('log.result')} error={d.errors.result ? requiredText(t('log.result')) : undefined}>
+        <Field
+          label={t('log.result')}
+          error={errorText(d.errors.result, t('log.result'))}
+          limit={{ max: AMEND_LIMITS.result, value: d.result }}
+        >
           {(p) => <textarea {...p} rows={2} value={d.result} onChange={(e) => d.setResult(e.target.value)} />}
         </Field>
       ) : null}
@@ -86,6 +95,7 @@ export function ReferForm({ d }: { d: Detail }) {
   const titleId = useId();
   return (
     <form
+      ref={(el) => d.attachForm(el)}
       className="amend-form"
       aria-labelledby={titleId}
       noValidate
@@ -99,10 +109,16 @@ export function ReferForm({ d }: { d: Detail }) {
         label={t('log.referredTo')}
         hint={t('log.referredTo.hint')}
         error={fieldErrorText(t, 'referredTo', d.errors.referredTo)}
+        limit={{ max: AMEND_LIMITS.referredTo, value: d.referredTo }}
       >
         {(p) => <input {...p} value={d.referredTo} onChange={(e) => d.setReferredTo(e.target.value)} />}
       </Field>
-      <Field label={t('log.process')} hint={t('entry.refer.hint')} error={fieldErrorText(t, 'process', d.errors.text)}>
+      <Field
+        label={t('log.process')}
+        hint={t('entry.refer.hint')}
+        error={fieldErrorText(t, 'process', d.errors.text)}
+        limit={{ max: AMEND_LIMITS.text, value: d.text }}
+      >
         {(p) => <textarea {...p} rows={3} value={d.text} onChange={(e) => d.setText(e.target.value)} />}
       </Field>
       <RuleAlert text={fieldErrorText(t, 'status', d.errors.status)} />

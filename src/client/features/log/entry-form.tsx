@@ -5,10 +5,11 @@ import { PhotoCapture } from '../../ui/photo-capture';
 import { SubmitButton } from '../../ui/submit-button';
 import { Button } from '../../ui/button';
 import { ChipGroup, SegmentedControl } from '../../ui/choice-group';
+import { DraftNote } from '../../ui/draft-note';
 import { Field } from '../../ui/field';
 import { formatDateTime } from '../../ui/time';
 import { FIELD_LABELS, fieldErrorText, formStatusOptions, kindOptions, severityOptions } from './log-labels';
-import { useEntryForm, type EntryFormOptions, type TextField } from './use-entry-form';
+import { ENTRY_LIMITS, useEntryForm, type EntryFormOptions, type TextField } from './use-entry-form';
 
 /** The fast entry form: large chips and segments first, then the H6 texts, then who/where/when. */
 export function EntryForm(props: EntryFormOptions) {
@@ -17,22 +18,24 @@ export function EntryForm(props: EntryFormOptions) {
   const form = useEntryForm(props);
   const { draft, errors } = form;
   const error = (field: keyof typeof FIELD_LABELS) => fieldErrorText(t, field, errors[field]);
+  const limit = (field: TextField) => ({ max: ENTRY_LIMITS[field], value: draft[field] });
 
   const textArea = (field: TextField, rows: number) => (
-    <Field label={t(FIELD_LABELS[field])} error={error(field)}>
+    <Field label={t(FIELD_LABELS[field])} error={error(field)} limit={limit(field)}>
       {(p) => (
         <textarea {...p} rows={rows} value={draft[field]} onChange={(e) => form.setText(field, e.target.value)} />
       )}
     </Field>
   );
   const textInput = (field: TextField, extra?: { inputMode?: 'tel'; autoComplete?: string }) => (
-    <Field label={t(FIELD_LABELS[field])} error={error(field)}>
+    <Field label={t(FIELD_LABELS[field])} error={error(field)} limit={limit(field)}>
       {(p) => <input {...p} {...extra} value={draft[field]} onChange={(e) => form.setText(field, e.target.value)} />}
     </Field>
   );
 
   return (
     <form
+      ref={(el) => form.attachForm(el)}
       className="card entry-form"
       aria-labelledby={titleId}
       noValidate
@@ -42,6 +45,7 @@ export function EntryForm(props: EntryFormOptions) {
       }}
     >
       <h2 id={titleId}>{t('log.form.title')}</h2>
+      <DraftNote restored={form.restored} onDiscard={form.reset} />
       <ChipGroup
         legend={t('log.kind')}
         options={kindOptions(t)}

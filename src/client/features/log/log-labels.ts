@@ -103,6 +103,9 @@ export function fieldErrorText(
       return t('log.error.endBeforeStart');
     case 'notEquipment':
       return t('log.error.notEquipment');
+    case 'tooLong':
+      // Field says "at most N characters; now M" when it has the limit; this is the fallback.
+      return t('error.tooLong', { field: t(FIELD_LABELS[field]) });
     default:
       return t('log.error.occurredAt');
   }

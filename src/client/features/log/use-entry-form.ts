@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { EntryStatus, LogEntryFields, LogKind, Severity } from '../../../domain/entities';
+import { LogEntryFields, type EntryStatus, type LogKind, type Severity } from '../../../domain/entities';
+import { fieldMaxes } from '../../../domain/text-limits';
 import { dutiesByIds } from '../../db/queries';
 import { createLogEntry } from '../../db/repos/log-repo';
 import type { PreparedPhoto } from '../../db/repos/photo-repo';
@@ -8,6 +9,7 @@ import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
 import { fromLocalInput, toLocalInput } from '../../ui/time';
 import { useDirtyForm } from '../../ui/use-dirty-form';
+import { useDraftForm } from '../../ui/use-draft-form';
 import { atDutyStart } from './entry-times';
 import type { EntryFormErrors } from './log-labels';
 
@@ -20,8 +22,12 @@ export interface EntryDraft extends Record<TextField, string> {
   status: EntryStatus;
   /** The datetime-local value, in the building's zone. */
   occurredAt: string;
+  /** Until the person edits occurred-at it means "now", taken at save time from the corrected clock. */
+  occurredAtEdited: boolean;
   /** H11(b): an equipment operation's end (datetime-local), or null while it has not ended. */
   operationEndedAt: string | null;
+  /** Like occurred-at, a recorded end means "now" (at save) until the person edits it. */
+  endEdited: boolean;
 }
 
 const TEXT_FIELDS: readonly TextField[] = [
@@ -35,6 +41,9 @@ const TEXT_FIELDS: readonly TextField[] = [
   'backdateReason',
 ];
 
+/** The server's limit of each text, read from the shared schema (issue 7). */
+export const ENTRY_LIMITS = fieldMaxes(LogEntryFields, TEXT_FIELDS);
+
 function blankDraft(nowMs: number, timeZone: string): EntryDraft {
   return {
     kind: 'enquiry',
@@ -47,9 +56,11 @@ function blankDraft(nowMs: number, timeZone: string): EntryDraft {
     contact: '',
     location: '',
     occurredAt: toLocalInput(nowMs, timeZone),
+    occurredAtEdited: false,
     referredTo: '',
     backdateReason: '',
     operationEndedAt: null,
+    endEdited: false,
   };
 }
 
@@ -64,161 +75,110 @@ export interface EntryFormOptions {
 /**
  * The fast entry form (F3, D1, D5). Rules live in the domain's validateLogEntry, run by the
  * repository; its errors come back per field and are shown beside each one while everything typed
- * stays put (H6). Nothing is written unless the entry is valid.
+ * stays put (H6). Nothing is written unless the entry is valid. A half-written entry is a draft
+ * kept for its person (issue 7), so switching screens, an idle sign-out or a reload loses nothing.
  */
 export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryFormOptions) {
   const db = useDb();
-  const [draft, setDraft] = useState<EntryDraft>(() => blankDraft(correctedNow(), timeZone));
-  // Until the person edits occurred-at it means "now", taken at save time from the corrected clock.
-  const [occurredAtEdited, setOccurredAtEdited] = useState(false);
-  const [errors, setErrors] = useState<EntryFormErrors>({});
-  const [saving, setSaving] = useState(false);
+  const form = useDraftForm<EntryDraft, EntryFormErrors>({
+    formId: 'log-entry',
+    staffId,
+    blank: () => blankDraft(correctedNow(), timeZone),
+    isBlank: (d) => TEXT_FIELDS.every((f) => d[f].trim() === ''),
+    // An occurred-at never edited meant "now" when it was typed; it still means now.
+    restore: (d) => ({
+      ...blankDraft(correctedNow(), timeZone),
+      ...d,
+      ...(d.occurredAtEdited ? {} : { occurredAt: toLocalInput(correctedNow(), timeZone) }),
+    }),
+  });
+  const draft = form.value;
   const [savedCount, setSavedCount] = useState(0);
-  const [failure, setFailure] = useState<unknown>(null);
+  // The photo is not part of the stored draft (its bytes are prepared anew when picked).
   const [photo, setPhoto] = useState<PreparedPhoto | null>(null);
   // Bumped by every reset, so the photo picker (which shows its own preview) starts empty again.
   const [generation, setGeneration] = useState(0);
-  // H11(b): like occurred-at, a recorded end means "now" (at save) until the person edits it.
-  const [endEdited, setEndEdited] = useState(false);
+  useDirtyForm('log-entry-photo', photo !== null);
+  const dirty = form.dirty || photo !== null;
+
   // T1: the start of the duty this entry goes into; an earlier occurred-at asks for its reason.
   const dutyStartedAt =
     useLiveQuery(async () => (await dutiesByIds(db, [dutyId]))[0]?.startedAt ?? null, [db, dutyId]) ?? null;
-  const typedOccurredAt = occurredAtEdited ? fromLocalInput(draft.occurredAt, timeZone) : null;
+  const typedOccurredAt = draft.occurredAtEdited ? fromLocalInput(draft.occurredAt, timeZone) : null;
   const backdated =
     typedOccurredAt !== null && dutyStartedAt !== null && atDutyStart(typedOccurredAt, dutyStartedAt) < dutyStartedAt;
 
-  const dirty = TEXT_FIELDS.some((f) => draft[f].trim() !== '') || photo !== null;
-  useDirtyForm('log-entry', dirty);
-
-  const clearError = (field: keyof EntryFormErrors) =>
-    setErrors((e) => {
-      if (!(field in e)) return e;
-      const { [field]: _removed, ...rest } = e;
-      return rest;
-    });
-
-  const setText = (field: TextField, value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    clearError(field);
-  };
-
-  const setKind = (kind: LogKind) => {
-    // D2/H11(a): an emergency is filed with severity emergency, so pick it for the person.
-    setDraft((d) => ({ ...d, kind, severity: kind === 'emergency' ? 'emergency' : d.severity }));
-    clearError('kind');
-    clearError('status');
-    clearError('operationEndedAt');
-    if (kind === 'emergency') clearError('severity');
-  };
-
-  const setSeverity = (severity: Severity) => {
-    setDraft((d) => ({ ...d, severity }));
-    clearError('severity');
-    clearError('process');
-    clearError('status');
-  };
-
-  const setStatus = (status: EntryStatus) => {
-    setDraft((d) => ({ ...d, status }));
-    clearError('status');
-    clearError('process');
-    clearError('result');
-    clearError('referredTo');
-    clearError('operationEndedAt');
-  };
-
-  const setOccurredAt = (value: string) => {
-    setDraft((d) => ({ ...d, occurredAt: value }));
-    setOccurredAtEdited(true);
-    clearError('occurredAt');
-    clearError('backdateReason');
-  };
+  const setText = (field: TextField, value: string) => form.change({ [field]: value });
+  // D2/H11(a): an emergency is filed with severity emergency, so pick it for the person.
+  const setKind = (kind: LogKind) =>
+    form.change(kind === 'emergency' ? { kind, severity: 'emergency' } : { kind }, ['status', 'operationEndedAt']);
+  const setSeverity = (severity: Severity) => form.change({ severity }, ['process', 'status']);
+  const setStatus = (status: EntryStatus) =>
+    form.change({ status }, ['process', 'result', 'referredTo', 'operationEndedAt']);
+  const setOccurredAt = (value: string) =>
+    form.change({ occurredAt: value, occurredAtEdited: true }, ['backdateReason']);
 
   /** H11(b): the operation has ended; its end defaults to now on the server-corrected clock (T1). */
-  const recordEnd = () => {
-    setDraft((d) => ({ ...d, operationEndedAt: toLocalInput(correctedNow(), timeZone) }));
-    setEndEdited(false);
-    clearError('operationEndedAt');
-  };
+  const recordEnd = () => form.change({ operationEndedAt: toLocalInput(correctedNow(), timeZone), endEdited: false });
+  const setOperationEndedAt = (value: string) => form.change({ operationEndedAt: value, endEdited: true });
+  const clearEnd = () => form.change({ operationEndedAt: null, endEdited: false });
 
-  const setOperationEndedAt = (value: string) => {
-    setDraft((d) => ({ ...d, operationEndedAt: value }));
-    setEndEdited(true);
-    clearError('operationEndedAt');
-  };
-
-  const clearEnd = () => {
-    setDraft((d) => ({ ...d, operationEndedAt: null }));
-    setEndEdited(false);
-    clearError('operationEndedAt');
-  };
-
-  const reset = () => {
-    setDraft(blankDraft(correctedNow(), timeZone));
-    setOccurredAtEdited(false);
-    setEndEdited(false);
-    setErrors({});
-    setFailure(null);
+  const clearPhoto = () => {
     setPhoto(null);
     setGeneration((g) => g + 1);
   };
 
+  const reset = () => {
+    form.discard();
+    clearPhoto();
+  };
+
   const submit = async (): Promise<boolean> => {
-    setFailure(null);
-    setSaving(true);
-    try {
+    const saved = await form.save(async (d) => {
       const ctx = await makeWriteContext(db, staffId);
-      const typed = occurredAtEdited ? fromLocalInput(draft.occurredAt, timeZone) : ctx.now();
-      if (typed === null) {
-        setErrors({ occurredAt: 'invalid' });
-        return false;
-      }
-      const occurredAt = occurredAtEdited ? atDutyStart(typed, dutyStartedAt) : typed;
+      const typed = d.occurredAtEdited ? fromLocalInput(d.occurredAt, timeZone) : ctx.now();
+      if (typed === null) return { occurredAt: 'invalid' };
+      const occurredAt = d.occurredAtEdited ? atDutyStart(typed, dutyStartedAt) : typed;
       // H11(b): only an equipment operation has an end; the end of a kind changed since is dropped.
-      const endInput = draft.kind === 'equipmentOp' ? draft.operationEndedAt : null;
-      const operationEndedAt = endInput === null ? null : endEdited ? fromLocalInput(endInput, timeZone) : ctx.now();
-      if (endInput !== null && operationEndedAt === null) {
-        setErrors({ operationEndedAt: 'invalid' });
-        return false;
-      }
-      const fields: LogEntryFields = {
-        kind: draft.kind,
-        severity: draft.severity,
-        status: draft.status,
-        cause: draft.cause.trim(),
-        process: draft.process.trim(),
-        result: draft.result.trim(),
-        party: draft.party.trim(),
-        contact: draft.contact.trim(),
-        location: draft.location.trim(),
-        occurredAt,
-        referredTo: draft.status === 'referred' ? draft.referredTo.trim() : '',
-        operationEndedAt,
-        // T1: the reason is kept only for a time before the duty (the field is shown only then).
-        backdateReason: dutyStartedAt !== null && occurredAt >= dutyStartedAt ? '' : draft.backdateReason.trim(),
-      };
-      const result = await createLogEntry(db, ctx, { dutyId, fields, ...(photo ? { photo } : {}) });
-      if (!result.ok) {
-        setErrors(result.errors);
-        return false;
-      }
-      reset();
+      const endInput = d.kind === 'equipmentOp' ? d.operationEndedAt : null;
+      const operationEndedAt = endInput === null ? null : d.endEdited ? fromLocalInput(endInput, timeZone) : ctx.now();
+      if (endInput !== null && operationEndedAt === null) return { operationEndedAt: 'invalid' };
+      const result = await createLogEntry(db, ctx, {
+        dutyId,
+        fields: {
+          kind: d.kind,
+          severity: d.severity,
+          status: d.status,
+          cause: d.cause.trim(),
+          process: d.process.trim(),
+          result: d.result.trim(),
+          party: d.party.trim(),
+          contact: d.contact.trim(),
+          location: d.location.trim(),
+          occurredAt,
+          referredTo: d.status === 'referred' ? d.referredTo.trim() : '',
+          operationEndedAt,
+          // T1: the reason is kept only for a time before the duty (the field is shown only then).
+          backdateReason: dutyStartedAt !== null && occurredAt >= dutyStartedAt ? '' : d.backdateReason.trim(),
+        },
+        ...(photo ? { photo } : {}),
+      });
+      return result.ok ? null : result.errors;
+    });
+    if (saved) {
+      clearPhoto();
       setSavedCount((n) => n + 1);
-      return true;
-    } catch (error) {
-      // e.g. storage full: keep the draft so nothing typed is lost, and say why.
-      setFailure(error);
-      return false;
-    } finally {
-      setSaving(false);
     }
+    return saved;
   };
 
   return {
     draft,
-    errors,
-    saving,
-    failure,
+    errors: form.errors,
+    saving: form.saving,
+    failure: form.failure,
+    restored: form.restored,
+    attachForm: form.attachForm,
     savedCount,
     generation,
     dirty,

@@ -1,11 +1,16 @@
 import { useId } from 'react';
 import type { ShiftTemplate, Staff } from '../../../domain/entities';
+import { RotaShift } from '../../../domain/rota-entities';
+import { fieldMax } from '../../../domain/text-limits';
 import { useT } from '../../i18n/use-t';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { SubmitButton } from '../../ui/submit-button';
 import { dayLabel, shiftLabel, shiftLabelById } from './rota-labels';
 import type { ArrangeState } from './use-arrange';
+
+/** The server's limit of a shift's note, from the shared schema (issue 7). */
+const NOTE_LIMIT = fieldMax(RotaShift, 'note');
 
 export interface ArrangeFormProps {
   arrange: ArrangeState;
@@ -29,6 +34,7 @@ export function ArrangeForm({ arrange: a, days, shifts, staff, nameOf }: Arrange
 
   return (
     <form
+      ref={(el) => a.attachForm(el)}
       className="card rota-arrange"
       aria-labelledby={titleId}
       noValidate
@@ -74,8 +80,8 @@ export function ArrangeForm({ arrange: a, days, shifts, staff, nameOf }: Arrange
           )}
         </Field>
       </div>
-      <Field label={t('rota.arrange.note')}>
-        {(p) => <input {...p} maxLength={200} value={a.note} onChange={(e) => a.setNote(e.target.value)} />}
+      <Field label={t('rota.arrange.note')} limit={{ max: NOTE_LIMIT, value: a.note }}>
+        {(p) => <input {...p} value={a.note} onChange={(e) => a.setNote(e.target.value)} />}
       </Field>
       {a.added ? (
         <p role="status" className="form-ok">

@@ -1,13 +1,19 @@
 import { useId } from 'react';
 import type { ShiftTemplate, Staff } from '../../../domain/entities';
+import { SwapRequest } from '../../../domain/rota-entities';
 import type { Assignment } from '../../../domain/swap-rules';
+import { fieldMax } from '../../../domain/text-limits';
 import { useT } from '../../i18n/use-t';
 import { SegmentedControl } from '../../ui/choice-group';
+import { DraftNote } from '../../ui/draft-note';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { SubmitButton } from '../../ui/submit-button';
 import { dayShiftLabel } from './rota-labels';
 import type { SwapFormState } from './use-swap-form';
+
+/** The server's limit of a request's reason, from the shared schema (issue 7). */
+const REASON_LIMIT = fieldMax(SwapRequest, 'reason');
 
 export interface SwapFormProps {
   form: SwapFormState;
@@ -30,6 +36,7 @@ export function SwapForm({ form: f, staffId, shifts, staff }: SwapFormProps) {
 
   return (
     <form
+      ref={(el) => f.attachForm(el)}
       className="card rota-swap-form"
       aria-labelledby={titleId}
       noValidate
@@ -99,16 +106,13 @@ export function SwapForm({ form: f, staffId, shifts, staff }: SwapFormProps) {
               )}
             </Field>
           ) : null}
-          <Field label={t('rota.swap.reason')} error={f.errors.reason ? required(t('rota.swap.reason')) : undefined}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={2}
-                maxLength={500}
-                value={f.reason}
-                onChange={(e) => f.setReason(e.target.value)}
-              />
-            )}
+          <DraftNote restored={f.reasonRestored} onDiscard={f.discardReason} />
+          <Field
+            label={t('rota.swap.reason')}
+            error={f.errors.reason ? required(t('rota.swap.reason')) : undefined}
+            limit={{ max: REASON_LIMIT, value: f.reason }}
+          >
+            {(p) => <textarea {...p} rows={2} value={f.reason} onChange={(e) => f.setReason(e.target.value)} />}
           </Field>
           {f.sent ? (
             <p role="status" className="form-ok">

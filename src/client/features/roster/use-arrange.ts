@@ -3,6 +3,7 @@ import type { Site } from '../../../domain/entities';
 import { removeRotaShift, saveRotaShift } from '../../db/repos/rota-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 
 export interface ArrangeErrors {
@@ -26,6 +27,7 @@ export function useArrange(staffId: string, site: Site, days: readonly string[])
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   useDirtyForm('rota-arrange', note.trim() !== '');
+  const invalid = useFocusFirstInvalid();
   // The picked day follows the week shown: another week starts again from its first day.
   const day = pickedDay !== null && days.includes(pickedDay) ? pickedDay : (days[0] ?? '');
 
@@ -48,6 +50,7 @@ export function useArrange(staffId: string, site: Site, days: readonly string[])
       const res = await saveRotaShift(db, ctx, { staffId: person, day, shiftId, note: note.trim() }, site);
       if (!res.ok) {
         setErrors(res.errors);
+        invalid.request();
         return;
       }
       setErrors({});
@@ -62,6 +65,8 @@ export function useArrange(staffId: string, site: Site, days: readonly string[])
     });
 
   return {
+    /** A callback ref for the form: its first invalid field gets the focus after a refusal. */
+    attachForm: invalid.attach,
     day,
     setDay,
     shiftId,

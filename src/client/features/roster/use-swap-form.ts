@@ -4,7 +4,8 @@ import type { Assignment } from '../../../domain/swap-rules';
 import { requestSwap } from '../../db/repos/rota-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
-import { useDirtyForm } from '../../ui/use-dirty-form';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
+import { useFormDraft } from '../../ui/use-form-draft';
 
 export interface SwapFormErrors {
   reason?: 'required';
@@ -15,7 +16,8 @@ export interface SwapFormErrors {
 /**
  * A swap or cover request for one of the person's own coming shifts (S1: no private swaps). It is
  * only a request: the rota changes once a section chief has confirmed it and the property office
- * manager has approved it. `assignments` is the week's effective rota.
+ * manager has approved it. `assignments` is the week's effective rota. A half-written reason is
+ * a draft kept for its person (issue 7).
  */
 export function useSwapForm(staffId: string, assignments: readonly Assignment[], nowMs: number) {
   const db = useDb();
@@ -23,12 +25,18 @@ export function useSwapForm(staffId: string, assignments: readonly Assignment[],
   const [pickedShift, setPickedShift] = useState('');
   const [substituteId, setSubstituteId] = useState('');
   const [pickedOther, setPickedOther] = useState('');
-  const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<SwapFormErrors>({});
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  useDirtyForm('swap-request', reason.trim() !== '');
+  const reasonDraft = useFormDraft<string>({
+    formId: 'swap-request',
+    staffId,
+    blank: () => '',
+    isBlank: (v) => v.trim() === '',
+  });
+  const reason = reasonDraft.value;
+  const invalid = useFocusFirstInvalid();
 
   // Only shifts still to come can be given away or taken in exchange.
   const coming = assignments.filter((a) => a.startsAt > nowMs);
@@ -58,11 +66,12 @@ export function useSwapForm(staffId: string, assignments: readonly Assignment[],
       });
       if (!res.ok) {
         setErrors(res.errors);
+        invalid.request();
         return;
       }
       setErrors({});
       setSent(true);
-      setReason('');
+      reasonDraft.reset();
       setSubstituteId('');
     } catch (error) {
       setFailure(error);
@@ -72,6 +81,8 @@ export function useSwapForm(staffId: string, assignments: readonly Assignment[],
   };
 
   return {
+    /** A callback ref for the form: its first invalid field gets the focus after a refusal. */
+    attachForm: invalid.attach,
     kind,
     setKind: (v: SwapKind) => {
       setKind(v);
@@ -93,8 +104,10 @@ export function useSwapForm(staffId: string, assignments: readonly Assignment[],
       clear('otherShiftId');
     },
     reason,
+    reasonRestored: reasonDraft.restored,
+    discardReason: reasonDraft.reset,
     setReason: (v: string) => {
-      setReason(v);
+      reasonDraft.update(() => v);
       clear('reason');
     },
     errors,

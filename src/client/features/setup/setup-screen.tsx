@@ -7,7 +7,7 @@ import { SubmitButton } from '../../ui/submit-button';
 import { PinInput } from '../../ui/pin-input';
 import { LanguageSwitcher } from '../../ui/language-switcher';
 import { MinutesField, ShiftTimeInputs, TimeZoneField } from '../../ui/settings-fields';
-import { SETUP_STEPS, useSetupForm, type SetupErrors, type SetupValues } from './use-setup-form';
+import { SETUP_LIMITS, SETUP_STEPS, useSetupForm, type SetupErrors, type SetupValues } from './use-setup-form';
 
 export interface SetupScreenProps {
   /** The tablet is enrolled and the admin has read the install advice. */
@@ -45,6 +45,7 @@ export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
   return (
     <main className="centered-screen">
       <form
+        ref={(el) => form.attachForm(el)}
         className="card wizard"
         noValidate
         onSubmit={(e) => {
@@ -64,7 +65,11 @@ export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
         </h2>
         {step === 0 ? (
           <>
-            <Field label={t('setup.buildingName')} error={err('buildingName', t('setup.buildingName'))}>
+            <Field
+              label={t('setup.buildingName')}
+              error={err('buildingName', t('setup.buildingName'))}
+              limit={{ max: SETUP_LIMITS.buildingName, value: values.buildingName }}
+            >
               {(p) => (
                 <input {...p} value={values.buildingName} onChange={(e) => set('buildingName', e.target.value)} />
               )}
@@ -97,7 +102,11 @@ export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
         ) : null}
         {step === 1 ? (
           <>
-            <Field label={t('setup.adminName')} error={err('adminName', t('setup.adminName'))}>
+            <Field
+              label={t('setup.adminName')}
+              error={err('adminName', t('setup.adminName'))}
+              limit={{ max: SETUP_LIMITS.adminName, value: values.adminName }}
+            >
               {(p) => <input {...p} value={values.adminName} onChange={(e) => set('adminName', e.target.value)} />}
             </Field>
             <Field label={t('setup.pin')} hint={t('setup.pin.hint')} error={err('pin', t('setup.pin'))}>
@@ -113,6 +122,7 @@ export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
             label={t('setup.tabletName')}
             hint={t('setup.tabletName.hint')}
             error={err('tabletName', t('setup.tabletName'))}
+            limit={{ max: SETUP_LIMITS.tabletName, value: values.tabletName }}
           >
             {(p) => <input {...p} value={values.tabletName} onChange={(e) => set('tabletName', e.target.value)} />}
           </Field>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { SetupRequest } from '../../../domain/api';
-import { DEFAULT_SHIFT, type SiteSettings } from '../../../domain/entities';
+import { DeviceName, SetupRequest } from '../../../domain/api';
+import { DEFAULT_SHIFT, SiteSettings } from '../../../domain/entities';
 import { hashPin, isValidPin } from '../../../domain/pin';
 import {
   DEFAULT_INCOMING_LEAD_MINUTES,
@@ -14,6 +14,8 @@ import type { MessageKey } from '../../i18n/en';
 import { ApiRequestError, postSetup } from '../../sync/api-client';
 import { settingsErrorKey } from '../../ui/settings-errors';
 import { browserTimeZone } from '../../ui/time';
+import { fieldMax, stringMax } from '../../../domain/text-limits';
+import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { useFinishEnrolment } from '../../ui/use-finish-enrolment';
 
@@ -55,6 +57,13 @@ function siteDraft(v: SetupValues): SiteSettingsDraft {
   };
 }
 
+/** The server's limits of the typed names, from the shared schemas (issue 7). */
+export const SETUP_LIMITS = {
+  buildingName: fieldMax(SiteSettings, 'name'),
+  adminName: fieldMax(SetupRequest.shape.admin, 'name'),
+  tabletName: stringMax(DeviceName),
+};
+
 /**
  * Checks every step. The building step goes through domain validateSiteSettings (the SiteSettings
  * schema), the same check Admin's Building settings uses; `site` is the checked settings, or null.
@@ -72,9 +81,11 @@ function check(v: SetupValues): { errors: SetupErrors; site: SiteSettings | null
     if (s.idleSignOutMinutes) e.idleMinutes = settingsErrorKey(s.idleSignOutMinutes, 'idleSignOutMinutes');
   }
   if (!v.adminName.trim()) e.adminName = 'error.required';
+  else if (v.adminName.trim().length > SETUP_LIMITS.adminName) e.adminName = 'error.tooLong';
   if (!isValidPin(v.pin)) e.pin = 'error.pinInvalid';
   if (v.confirmPin !== v.pin) e.confirmPin = 'error.pinMismatch';
   if (!v.tabletName.trim()) e.tabletName = 'error.required';
+  else if (v.tabletName.trim().length > SETUP_LIMITS.tabletName) e.tabletName = 'error.tooLong';
   // D5: records are kept two years.
   return { errors: e, site: checked.ok ? { ...checked.value, retentionDays: DEFAULT_RETENTION_DAYS } : null };
 }
@@ -103,6 +114,7 @@ export function useSetupForm() {
   const [failure, setFailure] = useState<unknown>(null);
   const [device, setDevice] = useState<DeviceInfo | null>(null);
   useDirtyForm('setup', device === null && (values.buildingName !== '' || values.adminName !== ''));
+  const invalid = useFocusFirstInvalid();
 
   const set = (name: FieldName, value: string) => setValues((v) => ({ ...v, [name]: value }));
 
@@ -117,6 +129,7 @@ export function useSetupForm() {
     const e = stepErrors(step);
     setErrors(e);
     if (Object.keys(e).length === 0) setStep((s) => Math.min(s + 1, SETUP_STEPS.length - 1));
+    else invalid.request();
   };
   const back = () => {
     setErrors({});
@@ -129,6 +142,7 @@ export function useSetupForm() {
     if (!site || Object.keys(e).length > 0) {
       const firstBad = SETUP_STEPS.findIndex((fields) => fields.some((f) => e[f]));
       if (firstBad >= 0) setStep(firstBad);
+      invalid.request();
       return;
     }
     setSubmitting(true);
@@ -149,5 +163,19 @@ export function useSetupForm() {
   };
 
   const alreadySetUp = failure instanceof ApiRequestError && failure.code === 'already_set_up';
-  return { values, set, step, next, back, errors, submit, submitting, failure, alreadySetUp, device };
+  return {
+    values,
+    set,
+    step,
+    next,
+    back,
+    errors,
+    submit,
+    submitting,
+    failure,
+    alreadySetUp,
+    device,
+    /** A callback ref for the form: its first invalid field gets the focus after a refused step. */
+    attachForm: invalid.attach,
+  };
 }

@@ -4,11 +4,12 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { ChipGroup } from '../../ui/choice-group';
 import { Dialog } from '../../ui/dialog';
+import { DraftNote } from '../../ui/draft-note';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { SubmitButton } from '../../ui/submit-button';
 import { TASK_FIELD_LABELS, taskErrorText, taskKindOptions } from './task-labels';
-import { useTaskForm } from './use-task-form';
+import { TASK_LIMITS, useTaskForm } from './use-task-form';
 
 export interface TaskFormProps {
   staffId: string;
@@ -27,6 +28,7 @@ export function TaskForm({ staffId, role, onClose, onSaved }: TaskFormProps) {
   return (
     <Dialog title={t('tasks.new')} onClose={onClose} wide>
       <form
+        ref={(el) => form.attachForm(el)}
         className="task-form"
         aria-label={t('tasks.new')}
         noValidate
@@ -35,6 +37,7 @@ export function TaskForm({ staffId, role, onClose, onSaved }: TaskFormProps) {
           void form.submit();
         }}
       >
+        <DraftNote restored={form.restored} onDiscard={form.discard} />
         <ChipGroup
           legend={t('tasks.kind')}
           options={taskKindOptions(t, isSuperior(role))}
@@ -42,17 +45,27 @@ export function TaskForm({ staffId, role, onClose, onSaved }: TaskFormProps) {
           onChange={form.setKind}
           error={error('kind')}
         />
-        <Field label={t(TASK_FIELD_LABELS.title)} error={error('title')}>
-          {(p) => (
-            <input {...p} maxLength={200} value={draft.title} onChange={(e) => form.setText('title', e.target.value)} />
-          )}
+        <Field
+          label={t(TASK_FIELD_LABELS.title)}
+          error={error('title')}
+          limit={{ max: TASK_LIMITS.title, value: draft.title }}
+        >
+          {(p) => <input {...p} value={draft.title} onChange={(e) => form.setText('title', e.target.value)} />}
         </Field>
-        <Field label={t(TASK_FIELD_LABELS.cause)} error={error('cause')}>
+        <Field
+          label={t(TASK_FIELD_LABELS.cause)}
+          error={error('cause')}
+          limit={{ max: TASK_LIMITS.cause, value: draft.cause }}
+        >
           {(p) => (
             <textarea {...p} rows={2} value={draft.cause} onChange={(e) => form.setText('cause', e.target.value)} />
           )}
         </Field>
-        <Field label={t(TASK_FIELD_LABELS.process)}>
+        <Field
+          label={t(TASK_FIELD_LABELS.process)}
+          error={error('process')}
+          limit={{ max: TASK_LIMITS.process, value: draft.process }}
+        >
           {(p) => (
             <textarea {...p} rows={3} value={draft.process} onChange={(e) => form.setText('process', e.target.value)} />
           )}

@@ -29,5 +29,7 @@ export type TaskField = keyof typeof TASK_FIELD_LABELS;
 export function taskErrorText(t: TFunction, field: TaskField, code: string | undefined): string | undefined {
   if (code === undefined) return undefined;
   if (code === 'superiorOnly') return t('tasks.error.superiorOnly');
+  // Field says "at most N characters; now M" when it has the limit; this is the fallback.
+  if (code === 'tooLong') return t('error.tooLong', { field: t(TASK_FIELD_LABELS[field]) });
   return t('error.required', { field: t(TASK_FIELD_LABELS[field]) });
 }

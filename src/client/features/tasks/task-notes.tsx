@@ -1,9 +1,10 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
+import { DraftNote } from '../../ui/draft-note';
 import { Field } from '../../ui/field';
 import { formatDateTime } from '../../ui/time';
-import type { TaskDetailState } from './use-task-detail';
+import { NOTE_LIMIT, type TaskDetailState } from './use-task-detail';
 
 /** Progress notes, oldest first, and the form to add one (append-only: nothing is rewritten). */
 export function TaskNotes({ d, timeZone, canAdd }: { d: TaskDetailState; timeZone: string; canAdd: boolean }) {
@@ -26,6 +27,7 @@ export function TaskNotes({ d, timeZone, canAdd }: { d: TaskDetailState; timeZon
       </ol>
       {canAdd ? (
         <form
+          ref={(el) => d.noteForm.attach(el)}
           className="task-note-form"
           aria-label={t('tasks.note.submit')}
           noValidate
@@ -34,10 +36,15 @@ export function TaskNotes({ d, timeZone, canAdd }: { d: TaskDetailState; timeZon
             void d.addNote();
           }}
         >
+          <DraftNote restored={d.noteForm.restored} onDiscard={d.noteForm.discard} />
           <Field
             label={t('tasks.note.text')}
             hint={t('tasks.note.hint')}
-            error={d.noteError ? t('error.required', { field: t('tasks.note.text') }) : undefined}
+            error={
+              d.noteErrors.text &&
+              t(d.noteErrors.text === 'tooLong' ? 'error.tooLong' : 'error.required', { field: t('tasks.note.text') })
+            }
+            limit={{ max: NOTE_LIMIT, value: d.note }}
           >
             {(p) => <textarea {...p} rows={2} value={d.note} onChange={(e) => d.setNote(e.target.value)} />}
           </Field>

@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import type { Role } from '../../../domain/entities';
+import { Task, type TaskKind } from '../../../domain/task-entities';
 import type { TaskFieldErrors } from '../../../domain/task-rules';
-import type { TaskKind } from '../../../domain/task-entities';
+import { fieldMaxes } from '../../../domain/text-limits';
 import { openDutyFor } from '../../db/queries';
 import { createTask } from '../../db/repos/task-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
-import { useDirtyForm } from '../../ui/use-dirty-form';
+import { useDraftForm } from '../../ui/use-draft-form';
 
 export interface TaskDraft {
   kind: TaskKind;
@@ -18,45 +18,32 @@ export interface TaskDraft {
 
 type TextField = 'title' | 'cause' | 'process';
 
-const BLANK: TaskDraft = { kind: 'unfinished', title: '', cause: '', process: '', important: false };
+/** The server's limit of each text, read from the shared schema (issue 7). */
+export const TASK_LIMITS = fieldMaxes(Task, ['title', 'cause', 'process', 'result']);
+
+const blank = (): TaskDraft => ({ kind: 'unfinished', title: '', cause: '', process: '', important: false });
 
 /**
  * The "New task" form. The rules (H6: a cause is required; H7: instructions only from superiors)
  * live in the domain's validateTask, run by the repository; its errors come back per field and are
- * shown beside each one, nothing typed is cleared, and nothing is written unless valid.
+ * shown beside each one, nothing typed is cleared, and nothing is written unless valid. A
+ * half-written task is a draft kept for its person (issue 7).
  */
 export function useTaskForm(staffId: string, role: Role, onSaved: () => void) {
   const db = useDb();
-  const [draft, setDraft] = useState<TaskDraft>(BLANK);
-  const [errors, setErrors] = useState<TaskFieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const dirty = draft.title.trim() !== '' || draft.cause.trim() !== '' || draft.process.trim() !== '';
-  useDirtyForm('tasks-new', dirty);
+  const form = useDraftForm<TaskDraft, TaskFieldErrors>({
+    formId: 'tasks-new',
+    staffId,
+    blank,
+    isBlank: (d) => d.title.trim() === '' && d.cause.trim() === '' && d.process.trim() === '',
+  });
 
-  const clearError = (field: keyof TaskFieldErrors) =>
-    setErrors((e) => {
-      if (!(field in e)) return e;
-      const { [field]: _removed, ...rest } = e;
-      return rest;
-    });
-
-  const setText = (field: TextField, value: string) => {
-    setDraft((d) => ({ ...d, [field]: value }));
-    if (field !== 'process') clearError(field);
-  };
-
-  const setKind = (kind: TaskKind) => {
-    setDraft((d) => ({ ...d, kind }));
-    clearError('kind');
-  };
-
-  const setImportant = (important: boolean) => setDraft((d) => ({ ...d, important }));
+  const setText = (field: TextField, value: string) => form.change({ [field]: value });
+  const setKind = (kind: TaskKind) => form.change({ kind });
+  const setImportant = (important: boolean) => form.change({ important });
 
   const submit = async () => {
-    setFailure(null);
-    setSaving(true);
-    try {
+    const saved = await form.save(async (draft) => {
       const ctx = await makeWriteContext(db, staffId);
       // A task raised on duty belongs to that duty, so the handover of that duty carries it.
       const duty = await openDutyFor(db, staffId);
@@ -73,20 +60,22 @@ export function useTaskForm(staffId: string, role: Role, onSaved: () => void) {
         },
         role,
       );
-      if (!res.ok) {
-        setErrors(res.errors);
-        return;
-      }
-      setDraft(BLANK);
-      setErrors({});
-      onSaved();
-    } catch (error) {
-      // e.g. storage full: keep the draft so nothing typed is lost, and say why.
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+      return res.ok ? null : res.errors;
+    });
+    if (saved) onSaved();
   };
 
-  return { draft, errors, saving, failure, setText, setKind, setImportant, submit };
+  return {
+    draft: form.value,
+    errors: form.errors,
+    saving: form.saving,
+    failure: form.failure,
+    restored: form.restored,
+    discard: form.discard,
+    attachForm: form.attachForm,
+    setText,
+    setKind,
+    setImportant,
+    submit,
+  };
 }
