@@ -1,7 +1,7 @@
 /**
  * The checks every written row passes, in order: the entity schema (plus H6 for log entries), the
  * rows it points at (D5), and the table rules of row-rules.ts (who may write which kind of row,
- * swap steps, count explanations, a signed record's signatures and override, the duty a record
+ * swap steps, count explanations, a signed record's shape and signatures, the duty a record
  * opened). The tablet runs the same rules; the server runs them again so an old or altered client
  * cannot bypass them.
  */
@@ -26,7 +26,7 @@ export function validateRow(table: WritableTable, row: Record<string, unknown>, 
   const parsed = result.data as Record<string, unknown>;
   if (table === 'logEntry') {
     // H6/D2: the same rule the tablet ran, again, so an old or altered client cannot bypass it.
-    const errors = validateLogEntry(parsed as LogEntry, nowMs);
+    const errors = validateLogEntry(parsed as LogEntry, { nowMs, dutyStartedAt: null });
     if (hasErrors(errors)) {
       const list = Object.entries(errors).map(([field, err]) => `${field}: ${err}`);
       return { ok: false, message: `H6: ${list.join('; ')}` };
