@@ -161,20 +161,6 @@ export class OpBuilder {
     return this.op('item', 'put', id, { ...itemFields(this.siteId, id), ...overrides });
   }
 
-  putDuty(staffId: string): Op {
-    const id = newId();
-    const fields = {
-      id,
-      siteId: this.siteId,
-      staffId,
-      deviceId: this.deviceId,
-      shiftId: 'day',
-      startedAt: this.now(),
-      endedAt: null,
-    };
-    return this.op('duty', 'put', id, fields);
-  }
-
   putLogEntry(dutyId: string, overrides: Partial<LogEntry> = {}): Op {
     const id = newId();
     const now = this.now();
@@ -193,6 +179,9 @@ export class OpBuilder {
       contact: '',
       location: '大堂',
       occurredAt: now - 60_000,
+      referredTo: '',
+      operationEndedAt: null,
+      backdateReason: '',
       recordedAt: now,
       deviceTime: now,
       ...overrides,
