@@ -192,7 +192,7 @@ describe('checkRowRules: a duty begins only by its record (H3, S1)', () => {
 });
 
 describe('checkRowRules: countLine against the register (H8)', () => {
-  const line = { handoverId: DRAFT, itemId: ITEM, state: 'present', quantity: 3, explanation: '' };
+  const line = { handoverId: DRAFT, itemId: ITEM, staffId: OUT, state: 'present', quantity: 3, explanation: '' };
 
   it('H8: more than the register holds is refused; fewer present is left to the tablet, which sees the loans', () => {
     expect(checkRowRules('countLine', null, line, desk, lookup)).toBeNull();
@@ -207,7 +207,13 @@ describe('checkRowRules: countLine against the register (H8)', () => {
     expect(missing).toMatchObject({ code: 'validation_failed' });
     expect(missing?.message).toContain('H8');
     expect(
-      checkRowRules('countLine', null, { ...line, state: 'damaged', explanation: 'Cracked' }, desk, lookup),
+      checkRowRules(
+        'countLine',
+        null,
+        { ...line, state: 'damaged', explanation: 'Cracked', explainedBy: OUT },
+        desk,
+        lookup,
+      ),
     ).toBeNull();
   });
 });

@@ -22,12 +22,12 @@ afterEach(() => t.dispose());
 
 const items = () => [{ id: w.itemId, code: w.itemCode }];
 const openDuties = () => t.store.listRows(w.a.siteId, 'duty').filter((d) => d.row['endedAt'] === null);
-/** The review flags of openings other than the one that opened the outgoing duty. */
+/** The chief's flags of openings (deskOpened) other than the one that opened the outgoing duty. */
 const flags = () =>
   t.store
     .listRows(w.a.siteId, 'reviewFlag')
     .map((r) => r.row as ReviewFlag)
-    .filter((f) => f.rowId !== w.opening.id);
+    .filter((f) => f.kind === 'deskOpened' && f.rowId !== w.opening.id);
 
 /** S1: the chief rosters `staffId` on a shift that began ten minutes ago. */
 async function rosterNow(staffId: string): Promise<void> {

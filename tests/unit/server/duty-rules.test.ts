@@ -20,6 +20,14 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
+/** Rewrites a stored duty's end straight in the store, as a row written before the rule existed. */
+function endInStore(dutyId: string, endedAt: number): void {
+  const { siteId, table, id, row, versions, updatedHlc, deleted } = t.store.getRow('duty', dutyId)!;
+  t.store.transaction(() =>
+    t.store.writeRow({ siteId, table, id, row: { ...row, endedAt }, versions, updatedHlc, deleted }),
+  );
+}
+
 const openDuties = () => t.store.listRows(w.a.siteId, 'duty').filter((d) => d.row['endedAt'] === null);
 
 function dutyFields(staffId: string, overrides: Record<string, unknown> = {}) {
@@ -117,8 +125,7 @@ describe('H3: a duty ends only by a signed handover or closing, which the server
   });
 
   it('H3: a record for a duty that already ended (a row from before the rule) is refused duty_rule', async () => {
-    const stored = t.store.getRow('duty', w.dutyId)!;
-    t.store.transaction(() => t.store.writeRow({ ...stored, row: { ...stored.row, endedAt: t.clock.now - 60_000 } }));
+    endInStore(w.dutyId, t.clock.now - 60_000);
     const results = await pushOps(
       t,
       w.tablet,
@@ -153,8 +160,7 @@ describe('H3: never two open duties in one building', () => {
     expect(openDuties().map((d) => d.id)).toEqual([legacy.id]);
 
     // Once that duty is handed over too, the duty the record opened can start.
-    const stored = t.store.getRow('duty', legacy.id)!;
-    t.store.transaction(() => t.store.writeRow({ ...stored, row: { ...stored.row, endedAt: t.clock.now } }));
+    endInStore(legacy.id, t.clock.now);
     const [retry] = await pushOps(t, w.tablet, [newDutyOp(w.tablet.ops, record)]);
     expect(retry).toEqual({ counter: expect.any(Number), status: 'applied' });
   });

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countRows, itemFields, makeTestServer, maxSeq, setupViaApi, type TestServer } from './helpers';
 import { ackOp, emergencyOp, joinOp, lendOp, resolveOp, taskDoneOp, taskOp } from './gate-fixtures';
-import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
+import { buildRecord, draftVersions, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { as, expectApplied, pushOps, secondTablet } from './tablet-fixtures';
 import { signingOps, type RecordFields } from './record-fixtures';
 
@@ -15,7 +15,6 @@ let w: HandoverWorld;
 let baseRecords: number;
 
 beforeEach(async () => {
-  signings = 0;
   t = makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
   baseRecords = countRows(t.store, 'handoverRecord');
@@ -24,12 +23,11 @@ afterEach(() => t.dispose());
 
 /**
  * Push the signing of `record` from the world's tablet; the codes of the three ops. The draft stays
- * signed after a refused record, so a later signing patches it from version 2.
+ * signed after a refused record, so a later signing patches it from the version the tablet pulled.
  */
-let signings = 0;
 async function sign(record: RecordFields): Promise<{ codes: (string | undefined)[]; message: string }> {
-  const draftVersion = signings++ === 0 ? 1 : 2;
-  const results = await pushOps(t, w.tablet, signingOps(w.tablet.ops, record, record.handoverId, draftVersion));
+  const base = draftVersions(t, record.handoverId);
+  const results = await pushOps(t, w.tablet, signingOps(w.tablet.ops, record, record.handoverId, base));
   return { codes: results.map((r) => r.code), message: results[1]?.message ?? '' };
 }
 

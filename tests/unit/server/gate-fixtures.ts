@@ -46,10 +46,11 @@ export function taskDoneOp(tablet: Tablet, actor: string, taskId: string): Op {
   );
 }
 
-/** H1: the incoming person joins the handover with their PIN (the signing names them on the draft). */
+/** H1: the incoming person joins the handover with their PIN, naming themselves on the draft. */
 export function joinOp(w: HandoverWorld, at: number): Op {
+  const fields = { joinedAt: at, incomingStaffId: w.incomingId };
   return as(w.tablet.ops, w.incomingId, () =>
-    w.tablet.ops.op('handover', 'patch', w.handoverId, { joinedAt: at }, { joinedAt: 1 }),
+    w.tablet.ops.op('handover', 'patch', w.handoverId, fields, { joinedAt: 1, incomingStaffId: 1 }),
   );
 }
 

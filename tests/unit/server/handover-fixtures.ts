@@ -93,15 +93,21 @@ export async function openDesk(
  */
 export async function dutyOpenedElsewhere(t: TestServer, a: SetupResponse, staffId: string): Promise<string> {
   const now = t.clock.now;
+  // An hour ago, so the entries written now (occurred a minute ago) fall within the duty (T1); the
+  // second tablet's clock still only moves forward.
+  t.clock.now = now - HOUR;
   const back = secondTablet(t, a, a.adminStaffId);
   const shift = rotaOp(back.ops, staffId, now - 2 * HOUR, now + 8 * HOUR);
   expectApplied(await pushOps(t, back, [shift]));
-  // An hour ago, so the entries written now (occurred a minute ago) fall within the duty (T1).
-  t.clock.now = now - HOUR;
   const { record, results } = await openDesk(t, back, staffId, []);
   t.clock.now = now;
   expectApplied(results);
   return String(record.newDutyId);
+}
+
+/** The versions of a stored draft, as a tablet that pulled it bases its signing patch on them. */
+export function draftVersions(t: TestServer, handoverId: string): Record<string, number> {
+  return t.store.getRow('handover', handoverId)?.versions ?? {};
 }
 
 /** The hash of the building's newest signed record, or GENESIS_HASH (what a tablet chains on). */
@@ -116,6 +122,8 @@ export function lastHash(t: TestServer, siteId: string): string | undefined {
  * key is present. The clock is left at CHANGE_AT.
  */
 export async function prepareHandover(t: TestServer, a: SetupResponse): Promise<HandoverWorld> {
+  // The tablet's clock only moves forward (T1: an op stamped before the previous one is flagged).
+  t.clock.now = OPENED_AT - 10 * 60_000;
   const ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   const tablet: Tablet = { deviceId: a.deviceId, token: a.token, ops };
   const staff = await Promise.all([

@@ -145,21 +145,21 @@ export function newDutyOp(ops: OpBuilder, record: RecordFields): Op {
 /**
  * The ops of signing, in the order the tablet queues them (contract rule 1): the draft signed, the
  * record, and the new duty for a handover or opening. No duty-end patch: the server ends it.
- * `draftVersion` is the version of the draft's status the tablet saw (2 when signing again after a
- * refused record).
+ * `draftVersions` are the versions of the draft's `status` and `incomingStaffId` the tablet saw
+ * (1 for a draft as it was put; see draftVersions in handover-fixtures.ts for a stored one).
  */
 export function signingOps(
   ops: OpBuilder,
   record: RecordFields,
   handoverId = record.handoverId,
-  draftVersion = 1,
+  draftVersions: Record<string, number> = { status: 1, incomingStaffId: 1 },
 ): Op[] {
   const draft = ops.op(
     'handover',
     'patch',
     handoverId,
     { status: 'signed', incomingStaffId: record.incomingStaffId },
-    { status: draftVersion, incomingStaffId: draftVersion },
+    { status: draftVersions['status'] ?? 1, incomingStaffId: draftVersions['incomingStaffId'] ?? 1 },
   );
   const put = ops.op('handoverRecord', 'put', record.id, record);
   return record.newDutyId === null ? [draft, put] : [draft, put, newDutyOp(ops, record)];
