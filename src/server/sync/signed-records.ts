@@ -93,7 +93,9 @@ function correctionRefusal(ctx: ApplyContext, row: Record<string, unknown>): Rej
   const corrected = liveRow(ctx, 'handoverRecord', correctsId)?.row;
   // A missing corrected record is the reference check's refusal (reference_unknown), already given.
   if (!corrected) return null;
-  const changed = CORRECTION_KEEPS.filter((f) => row[f] !== corrected[f]);
+  // Records signed before openings and closings existed carry no kind: they are handovers.
+  const kept = { ...corrected, kind: corrected['kind'] ?? 'handover' };
+  const changed = CORRECTION_KEEPS.filter((f) => row[f] !== kept[f]);
   if (changed.length === 0) return null;
   return reject(
     'rule_violation',

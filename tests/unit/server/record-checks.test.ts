@@ -63,6 +63,23 @@ describe('H3: an addendum is tied to the record it corrects', () => {
     expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords + 2);
   });
 
+  it("H3: an addendum of a record signed before openings and closings existed (no kind) is a handover's", async () => {
+    const first = await signFirst();
+    const { siteId, table, id, row, versions, updatedHlc, deleted } = t.store.getRow('handoverRecord', first.id)!;
+    const { kind: _kind, ...legacy } = row;
+    t.store.transaction(() => t.store.writeRow({ siteId, table, id, row: legacy, versions, updatedHlc, deleted }));
+    t.clock.now += 60_000;
+    const addendum = await buildRecord(w, {
+      signedAt: t.clock.now,
+      prevHash: first.hash,
+      correctsId: first.id,
+      newDutyId: first.newDutyId,
+      note: '更正：交接時間應為 10:02',
+    });
+    const [result] = await pushOps(t, w.tablet, [putRecord(addendum)]);
+    expect(result).toEqual({ counter: expect.any(Number), status: 'applied' });
+  });
+
   it('H3: an addendum pointing at another draft of the same duty is refused rule_violation', async () => {
     const otherDraft = handoverOp(w.tablet.ops, w.dutyId, w.outgoingId);
     expectApplied(await pushOps(t, w.tablet, [otherDraft]));
