@@ -167,6 +167,24 @@ describe('H11: what the signing tablet could not know is not held against it', (
     expect(outgoingDuty()?.['endedAt']).toBe(record.signedAt);
   });
 
+  it('an item added and an instruction given on another tablet while it was offline are not held against it', async () => {
+    const cursor = maxSeq(t.store);
+    const back = secondTablet(t, w.a, w.chiefId);
+    const itemId = crypto.randomUUID();
+    const item = back.ops.op('item', 'put', itemId, itemFields(w.a.siteId, itemId));
+    const instruction = taskOp(back, w.chiefId, {
+      kind: 'instruction',
+      title: '今晚十時關閉停車場',
+      cause: '經理指示',
+    });
+    expectApplied(await pushOps(t, back, [item, instruction]));
+    const knew = await sign(await buildRecord(w, { signedAt: t.clock.now }));
+    expect(knew.codes).toEqual(REFUSED);
+    expect(knew.message).toContain('itemsCounted');
+    expect(knew.message).toContain(`instructionsUnacknowledged (${instruction.rowId})`);
+    expect((await sign(await buildRecord(w, { signedAt: t.clock.now, syncCursor: cursor }))).codes).toEqual(ACCEPTED);
+  });
+
   it('a blocker the tablet knew of but another tablet has cleared since is not held against it', async () => {
     const task = taskOp(w.tablet, w.chiefId, { important: true, title: '追回垃圾房鎖匙' });
     expectApplied(await pushOps(t, w.tablet, [task]));
