@@ -94,7 +94,7 @@ function correctionRefusal(ctx: ApplyContext, row: Record<string, unknown>): Rej
   // A missing corrected record is the reference check's refusal (reference_unknown), already given.
   if (!corrected) return null;
   // Records signed before openings and closings existed carry no kind: they are handovers.
-  const kept = { ...corrected, kind: corrected['kind'] ?? 'handover' };
+  const kept: Record<string, unknown> = { ...corrected, kind: corrected['kind'] ?? 'handover' };
   const changed = CORRECTION_KEEPS.filter((f) => row[f] !== kept[f]);
   if (changed.length === 0) return null;
   return reject(
