@@ -132,6 +132,8 @@ export interface DemoEntry extends DemoTime {
   party?: string;
   contact?: string;
   location: string;
+  /** H11(b): when an equipment operation ended (HH:MM the same day). */
+  operationEnd?: string;
 }
 
 type E = Omit<DemoEntry, 'key' | 'day' | 'at' | 'shift' | 'nextDay'>;
@@ -262,6 +264,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     process: '於大堂及各層張貼暫停使用告示；工程部 16:45 通知年檢完成並恢復運作',
     result: '2 號客用升降機已恢復正常使用',
     location: '2號客用升降機',
+    operationEnd: '16:45',
   }),
   entry('delivery-15f', 1, 'night', '19:30', {
     kind: 'enquiry',
@@ -380,22 +383,35 @@ export const DEMO_ENTRIES: DemoEntry[] = [
   ),
 ];
 
-/** Append-only amendments (D5); `resolve` also patches the entry to resolved with a result (H6). */
+/**
+ * Append-only amendments (D5); `resolve` also patches the entry to resolved with a result (H6);
+ * `refer` closes a major matter at the desk by referring it to a department, which opens linked
+ * pending work carried at every handover until it is done (H4, H11(a)).
+ */
 export interface DemoAmendment extends DemoTime {
   entry: string;
   by: StaffKey;
   text: string;
   resolve?: { result: string };
+  refer?: { to: string; task: string };
 }
 
 export const DEMO_AMENDMENTS: DemoAmendment[] = [
-  { entry: 'leak-12f', day: 0, at: '15:30', by: 'desk1', text: '工程部已關閉該洗手間水掣，待明早更換零件' },
+  {
+    entry: 'leak-12f',
+    day: 0,
+    at: '15:30',
+    by: 'desk1',
+    text: '工程部已關閉該洗手間水掣，待明早更換零件',
+    refer: { to: '工程部', task: '12 樓男洗手間水龍頭待更換閥芯' },
+  },
   {
     entry: 'door-b2',
-    day: 1,
-    at: '09:30',
-    by: 'desk2',
-    text: '工程部已收緊閉門器，防煙門可自動關上',
+    day: 0,
+    at: '07:40',
+    nextDay: true,
+    by: 'desk4',
+    text: '工程部值班技工已收緊閉門器，防煙門可自動關上',
     resolve: { result: '閉門器已修妥，防煙門回復正常' },
   },
   {

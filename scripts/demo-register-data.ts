@@ -1,7 +1,8 @@
 /**
  * The demo building's carry-over register (H4, H7), loans and custody (H8): pure data that
  * scripts/demo-seed.ts turns into sync ops, so the first handover in the demo has something real
- * to hand over: two superiors' instructions, pending work, an overdue key and two custody items.
+ * to hand over: two superiors' instructions (acknowledged at each handover, H7), pending work, an
+ * overdue key and two custody items.
  */
 import type { BorrowerKind } from '../src/domain/item-entities';
 import type { TaskKind } from '../src/domain/task-entities';
@@ -16,8 +17,6 @@ export interface DemoTask extends DemoTime {
   process: string;
   important: boolean;
   notes?: (DemoTime & { by: StaffKey; text: string })[];
-  /** H7: read receipts of an instruction. */
-  acks?: (DemoTime & { by: StaffKey })[];
 }
 
 export const DEMO_TASKS: DemoTask[] = [
@@ -30,11 +29,8 @@ export const DEMO_TASKS: DemoTask[] = [
     title: '本週五 10:00 消防演習：每班提醒租戶並預備廣播',
     cause: '管理處安排季度消防演習，須確保各租戶知悉',
     process: '已於大堂告示板張貼通告；每班須於交班時提醒下一班',
+    // H7: each incoming person acknowledges it when they join the handover (demo-seed-record.ts).
     important: false,
-    acks: [
-      { by: 'desk4', day: 0, at: '18:02' },
-      { by: 'desk2', day: 1, at: '09:09' },
-    ],
   },
   {
     key: 'visitor-id',

@@ -1,21 +1,22 @@
 /**
- * The demo's rota (S1, S2), carry-over register (H4, H7), loans and custody (H8), and the signed
- * handover (H3) that opened the shift on duty now: its record is built and hashed exactly as a
- * tablet builds it (chain.ts), so the first count in the demo is pre-filled from a real closing count.
+ * The demo's rota (S1, S2) and its duties: every day and night shift from the first history day to
+ * a week ahead, and the duties worked so far, each begun by a signed record (H3): the desk opened
+ * on the first morning, then a handover at every change up to the shift on duty now.
  */
 import { newId } from '../src/domain/ids';
-import type { Op, WritableTable } from '../src/domain/sync-protocol';
-import { DEMO_ITEMS, type DemoTime, type StaffKey } from './demo-data';
-import { addSignedHandover } from './demo-seed-record';
-import { DEMO_CUSTODY, DEMO_LOANS, DEMO_TASKS } from './demo-register-data';
 import { UNDECIDED_SWAP } from '../src/domain/rota-entities';
+import type { Op, WritableTable } from '../src/domain/sync-protocol';
+import { DEMO_DUTIES, type DemoTime, type StaffKey } from './demo-data';
+import type { EntryTimeline } from './demo-seed-entries';
+import { addDutyChain } from './demo-seed-record';
+import { addRegister, type RegisterTask } from './demo-seed-register';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const HK_OFFSET = 8 * HOUR;
 const ROTATION: StaffKey[] = ['desk1', 'desk2', 'desk3', 'desk4'];
 /** The scripted history's shifts, in order (DEMO_DUTIES). */
-const HISTORY: StaffKey[] = ['desk1', 'desk4', 'desk2', 'desk3', 'desk1', 'desk4'];
+const HISTORY: StaffKey[] = DEMO_DUTIES.map((d) => d.staff);
 /** A week of rota after the shift on duty now. */
 const FUTURE_SLOTS = 14;
 
@@ -58,7 +59,47 @@ export function rotaSlots(start: number, nowMs: number): { list: Slot[]; current
   for (const slot of list) {
     if (slot.index >= HISTORY.length) slot.staff = ROTATION[(((slot.index - current) % 4) + 4) % 4] ?? 'desk1';
   }
+  // H3: a shift worked between the scripted history and now is handed over to someone else, never
+  // to the same person again (a handover needs two people).
+  for (let i = HISTORY.length; i < current; i++) {
+    const [before, slot, after] = [list[i - 1], list[i], list[i + 1]];
+    if (!before || !slot || !after || (slot.staff !== before.staff && slot.staff !== after.staff)) continue;
+    slot.staff = ROTATION.find((k) => k !== before.staff && k !== after.staff) ?? slot.staff;
+  }
   return { list, current };
+}
+
+/** A duty worked from the first history shift to the one on duty now, begun by its record at `startedAt`. */
+export interface PlannedDuty {
+  /** `day/shift` for the scripted history (DEMO_DUTIES), `slot/index` for the shifts after it. */
+  key: string;
+  id: string;
+  staff: StaffKey;
+  staffId: string;
+  shiftId: 'day' | 'night';
+  /** The rostered start of the shift (H1: the scheduled change). */
+  scheduledAt: number;
+  /** The signing of the record that began it; later than scheduled when the person came late (S1). */
+  startedAt: number;
+}
+
+/** The duties of every shift up to the one on duty now, in order (the last one is open). */
+export function planDuties(slots: { list: Slot[]; current: number }, staffId: (k: StaffKey) => string): PlannedDuty[] {
+  return slots.list
+    .filter((s) => s.index <= slots.current)
+    .map((s) => {
+      const scripted = DEMO_DUTIES[s.index];
+      const late = (scripted?.lateMinutes ?? 0) * 60_000;
+      return {
+        key: scripted ? `${scripted.day}/${scripted.shift}` : `slot/${s.index}`,
+        id: newId(),
+        staff: s.staff,
+        staffId: staffId(s.staff),
+        shiftId: s.shiftId,
+        scheduledAt: s.startsAt,
+        startedAt: s.startsAt + late,
+      };
+    });
 }
 
 export interface SeedWorld {
@@ -69,15 +110,21 @@ export interface SeedWorld {
   time(t: DemoTime): number;
   staffId(key: StaffKey): string;
   itemIds: Map<string, string>;
-  dutyIds: Map<string, string>;
-  /** Each duty as the server will hold it once its end is recorded. */
-  dutyRows: Map<string, Record<string, unknown>>;
-  /** Each entry's final content (after amendments). */
-  entryRows: Map<string, Record<string, unknown>>;
   slots: { list: Slot[]; current: number };
+  duties: PlannedDuty[];
+  /** Duty id by PlannedDuty.key (the entries' `day/shift`). */
+  dutyIds: Map<string, string>;
+  /** The duty on at `at` (the last one begun by then). */
+  dutyAt(at: number): PlannedDuty | undefined;
 }
 
-export async function addHandoverEvents(w: SeedWorld, add: (e: SeedEvent) => void, deviceId: string): Promise<void> {
+/** The rota, a pending cover request, the register, and the duties with the records that began them. */
+export async function addHandoverEvents(
+  w: SeedWorld,
+  add: (e: SeedEvent) => void,
+  deviceId: string,
+  entries: { timeline: EntryTimeline; referrals: RegisterTask[] },
+): Promise<void> {
   const chief = w.staffId('chief');
   const rotaIds = new Map<number, string>();
   for (const slot of w.slots.list) {
@@ -116,131 +163,6 @@ export async function addHandoverEvents(w: SeedWorld, add: (e: SeedEvent) => voi
     add({ at: w.nowMs - 30 * 60_000, table: 'swapRequest', kind: 'put', rowId: id, fields, actor: requester });
   }
 
-  const register = addRegister(w, add);
-  await addSignedHandover(w, add, deviceId, register);
-}
-
-export interface Register {
-  taskIds: string[];
-  openLoanIds: string[];
-  overdueLoanIds: string[];
-  custodyIds: string[];
-  lent: Map<string, { quantity: number; borrowers: string[] }>;
-}
-
-function addRegister(w: SeedWorld, add: (e: SeedEvent) => void): Register {
-  const taskIds: string[] = [];
-  for (const t of DEMO_TASKS) {
-    const id = newId();
-    taskIds.push(id);
-    const at = w.time(t);
-    const actor = w.staffId(t.by);
-    const fields = {
-      ...w.base,
-      id,
-      kind: t.kind,
-      title: t.title,
-      cause: t.cause,
-      process: t.process,
-      result: '',
-      important: t.important,
-      status: 'open',
-      createdBy: actor,
-      createdAt: at,
-      dutyId: null,
-      sourceTable: null,
-      sourceId: null,
-      itemId: null,
-      closedBy: null,
-      closedAt: null,
-    };
-    add({ at, table: 'task', kind: 'put', rowId: id, fields, actor });
-    for (const n of t.notes ?? []) {
-      const noteAt = w.time(n);
-      const note = { ...w.base, id: newId(), taskId: id, staffId: w.staffId(n.by), text: n.text, recordedAt: noteAt };
-      add({
-        at: noteAt,
-        table: 'taskNote',
-        kind: 'append',
-        rowId: note.id,
-        fields: { ...note, deviceTime: noteAt },
-        actor: note.staffId,
-      });
-    }
-    for (const a of t.acks ?? []) {
-      const ackAt = w.time(a);
-      const ack = {
-        ...w.base,
-        id: newId(),
-        taskId: id,
-        staffId: w.staffId(a.by),
-        handoverId: null,
-        recordedAt: ackAt,
-        deviceTime: ackAt,
-      };
-      add({ at: ackAt, table: 'acknowledgement', kind: 'append', rowId: ack.id, fields: ack, actor: ack.staffId });
-    }
-  }
-
-  const empty = {
-    partyKind: null,
-    fromParty: '',
-    contact: '',
-    reason: '',
-    checkedHow: '',
-    dueAt: null,
-    closesId: null,
-  };
-  const movement = (at: number, by: StaffKey, fields: Record<string, unknown>) => {
-    const id = newId();
-    const row = {
-      ...w.base,
-      ...empty,
-      id,
-      quantity: 1,
-      occurredAt: at,
-      staffId: w.staffId(by),
-      dutyId: null,
-      recordedAt: at,
-      deviceTime: at,
-      ...fields,
-    };
-    add({ at, table: 'itemMovement', kind: 'append', rowId: id, fields: row, actor: w.staffId(by) });
-    return id;
-  };
-  const openLoanIds: string[] = [];
-  const overdueLoanIds: string[] = [];
-  const lent = new Map<string, { quantity: number; borrowers: string[] }>();
-  for (const l of DEMO_LOANS) {
-    const itemId = w.itemIds.get(l.item) ?? '';
-    const dueAt = w.time(l.due);
-    const lendId = movement(w.time(l), l.by, {
-      itemId,
-      kind: 'lend',
-      party: l.party,
-      partyKind: l.partyKind,
-      contact: l.contact,
-      reason: l.reason,
-      dueAt,
-    });
-    if (l.returned) {
-      movement(w.time(l.returned), l.returned.by, { itemId, kind: 'return', party: l.party, closesId: lendId });
-    } else {
-      openLoanIds.push(lendId);
-      if (dueAt < w.slots.list[w.slots.current]!.startsAt) overdueLoanIds.push(lendId);
-      lent.set(itemId, { quantity: 1, borrowers: [l.party] });
-    }
-  }
-  const custodyIds = DEMO_CUSTODY.map((c) =>
-    movement(w.time(c), c.by, {
-      itemId: w.itemIds.get(c.item) ?? '',
-      kind: 'custodyIn',
-      quantity: DEMO_ITEMS.find((i) => i.code === c.item)?.quantity ?? 1,
-      party: c.party,
-      fromParty: c.fromParty,
-      contact: c.contact,
-      reason: c.reason,
-    }),
-  );
-  return { taskIds, openLoanIds, overdueLoanIds, custodyIds, lent };
+  const register = addRegister(w, add, entries.referrals);
+  await addDutyChain(w, add, deviceId, register, entries.timeline);
 }

@@ -1,93 +1,37 @@
 /**
- * The demo's signed handover (H3) at the start of the shift on duty now, built and hashed exactly
- * as a tablet builds it (chain.ts), so the first count in the demo is pre-filled from a real
- * closing count and the building's hash chain starts with a real record.
+ * The signed records that began every duty of the demo (H3, S1): the opening of the desk on the
+ * first morning, then a handover at each change up to the shift on duty now, each built and hashed
+ * exactly as a tablet builds it (chain.ts) and queued in the tablet's order: the draft, the incoming
+ * person joining (H1) and acknowledging the carried instructions (H7), the fitness attestation
+ * (H11(d)) and restatement, the signing, the record, the new duty. The server ends each outgoing
+ * duty itself and re-checks every rule, so the demo's history is one a tablet could have written.
  */
 import { GENESIS_HASH, entryDigest, hashRecord } from '../src/domain/chain';
 import type { LogEntry } from '../src/domain/entities';
-import type { HandoverRecord } from '../src/domain/handover-entities';
+import type { HandoverRecord, RecordCountLine } from '../src/domain/handover-entities';
 import { newId } from '../src/domain/ids';
 import { DEMO_ITEMS } from './demo-data';
-import type { Register, SeedEvent, SeedWorld } from './demo-seed-handover';
+import { entryAt, type EntryTimeline } from './demo-seed-entries';
+import type { PlannedDuty, SeedEvent, SeedWorld } from './demo-seed-handover';
+import type { Register } from './demo-seed-register';
+
+const MINUTE = 60_000;
+type RecordFields = Omit<HandoverRecord, 'hash' | 'updatedAt' | 'deleted'>;
 
 const SIGNATURE = (d: string) =>
   `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100"><path d="${d}" stroke="#111" stroke-width="3" fill="none"/></svg>`;
+const STROKES = ['M10 60 C 40 10, 65 10, 95 60 S 150 110, 180 60', 'M20 70 Q 60 5, 100 70 T 190 50 L 260 40'];
 
-/** The handover at the start of the shift on duty now: from the previous duty to desk1. */
-export async function addSignedHandover(w: SeedWorld, add: (e: SeedEvent) => void, deviceId: string, r: Register) {
-  const current = w.slots.list[w.slots.current]!;
-  const prevKey = w.slots.current < 6 ? null : w.slots.current === 6 ? '2/night' : `slot/${w.slots.current - 1}`;
-  const outgoingDutyId = prevKey ? w.dutyIds.get(prevKey) : undefined;
-  const outgoingDuty = outgoingDutyId ? w.dutyRows.get(outgoingDutyId) : undefined;
-  if (!outgoingDutyId || !outgoingDuty) return;
-  const outgoingStaffId = String(outgoingDuty['staffId']);
-  const incomingStaffId = w.staffId(current.staff);
-  const signedAt = Number(outgoingDuty['endedAt']);
-  const openedAt = signedAt - 12 * 60_000;
-  const handoverId = newId();
-  const checklist = { recordReviewed: true, equipmentChecked: true, pendingReviewed: true, anomaliesAsked: true };
-  const talk = {
-    recordReviewNote: '已閱上一班記錄；旋轉門感應器仍待工程部更換',
-    anomalyAnswer: '大廈運作正常，無其他異常',
-    synthesis: '垃圾房鎖匙仍借予清潔公司未還，須追回；週五消防演習要提醒租戶',
-  };
-  const fitness = { fitness: 'fit', fitnessNote: '', substituteStaffId: null };
-  const draft = {
-    ...w.base,
-    id: handoverId,
-    outgoingDutyId,
-    outgoingStaffId,
-    incomingStaffId,
-    scheduledAt: current.startsAt,
-    openedAt,
-  };
-  add({
-    at: openedAt,
-    table: 'handover',
-    kind: 'put',
-    rowId: handoverId,
-    fields: { ...draft, ...checklist, ...talk, ...fitness, status: 'preparing' },
-    actor: outgoingStaffId,
-  });
-  add({
-    at: signedAt,
-    table: 'handover',
-    kind: 'patch',
-    rowId: handoverId,
-    fields: { status: 'signed' },
-    baseVersion: { status: 1 },
-    actor: outgoingStaffId,
-  });
+const open = (from: number, to: number | null, at: number) => from <= at && (to === null || to > at);
 
-  const entries = [...w.entryRows.values()].filter((e) => e['dutyId'] === outgoingDutyId);
-  const digests = await Promise.all(
-    entries.map(async (e) => ({
-      id: String(e['id']),
-      hash: await entryDigest({ ...e, updatedAt: '', deleted: false } as LogEntry),
-    })),
-  );
-  const newDutyId = newId();
-  const recordId = newId();
-  const record: Omit<HandoverRecord, 'hash' | 'updatedAt' | 'deleted'> = {
-    ...w.base,
-    id: recordId,
-    handoverId,
-    correctsId: null,
-    outgoingDutyId,
-    outgoingStaffId,
-    incomingStaffId,
-    newDutyId,
-    scheduledAt: current.startsAt,
-    openedAt,
-    signedAt,
-    ...checklist,
-    ...talk,
-    fitness: 'fit',
-    fitnessNote: '',
-    substituteStaffId: null,
-    count: DEMO_ITEMS.map((item) => {
+/** H8: what the count found at `at`: every item to count present, less what was lent out then. */
+function countAt(w: SeedWorld, r: Register, at: number): RecordCountLine[] {
+  const held = new Set(r.custody.filter((c) => c.at <= at).map((c) => c.itemId));
+  return DEMO_ITEMS.filter((item) => item.category !== 'custody' || held.has(w.itemIds.get(item.code) ?? '')).map(
+    (item) => {
       const itemId = w.itemIds.get(item.code) ?? '';
-      const loan = r.lent.get(itemId);
+      const loans = r.loans.filter((l) => l.itemId === itemId && open(l.at, l.returnedAt, at));
+      const lent = loans.reduce((n, l) => n + l.quantity, 0);
       const expected = item.quantity ?? 1;
       return {
         itemId,
@@ -96,65 +40,187 @@ export async function addSignedHandover(w: SeedWorld, add: (e: SeedEvent) => voi
         category: item.category,
         expected,
         state: 'present' as const,
-        quantity: expected - (loan?.quantity ?? 0),
-        lent: loan?.quantity ?? 0,
-        borrowers: loan?.borrowers ?? [],
+        quantity: expected - lent,
+        lent,
+        borrowers: loans.map((l) => l.party),
         explanation: '',
         photoSha256s: [],
       };
-    }),
-    duty: {
-      id: outgoingDutyId,
-      staffId: outgoingStaffId,
-      startedAt: Number(outgoingDuty['startedAt']),
-      endedAt: signedAt,
-      entries: digests,
     },
-    carried: {
-      taskIds: r.taskIds,
-      acknowledged: [],
-      majorEntryIds: [],
-      overdueLoanIds: r.overdueLoanIds,
-      openLoanIds: r.openLoanIds,
-      custodyIds: r.custodyIds,
-    },
-    blockersSeen: [],
-    override: null,
-    signatures: [
-      {
-        role: 'outgoing',
-        staffId: outgoingStaffId,
-        signedAt,
-        svg: SIGNATURE('M10 60 C 40 10, 65 10, 95 60 S 150 110, 180 60'),
+  );
+}
+
+/** The entries of `duty` as they were at `at`. */
+function dutyEntries(w: SeedWorld, t: EntryTimeline, duty: PlannedDuty, at: number): LogEntry[] {
+  return [...t.rows.keys()]
+    .map((id) => entryAt(t, id, at))
+    .filter((e): e is Record<string, unknown> => e !== undefined && e['dutyId'] === duty.id)
+    .map((e) => ({ ...e, updatedAt: '', deleted: false }) as unknown as LogEntry);
+}
+
+/**
+ * Appends the ops of every record and duty. `acked` remembers who has acknowledged which
+ * instruction (H7: a person acknowledges an instruction once, at the first handover they take it).
+ */
+export async function addDutyChain(
+  w: SeedWorld,
+  add: (e: SeedEvent) => void,
+  deviceId: string,
+  r: Register,
+  t: EntryTimeline,
+): Promise<void> {
+  const acked = new Map<string, number>();
+  let prevHash = GENESIS_HASH;
+  for (const [i, duty] of w.duties.entries()) {
+    const outgoing = w.duties[i - 1];
+    const signedAt = duty.startedAt;
+    const handoverId = newId();
+    const incomingStaffId = duty.staffId;
+    const joinedAt = outgoing ? signedAt - 5 * MINUTE : null;
+    const openedAt = outgoing ? duty.scheduledAt - 15 * MINUTE : signedAt - 8 * MINUTE;
+    const draft = {
+      ...w.base,
+      id: handoverId,
+      kind: outgoing ? 'handover' : 'opening',
+      outgoingDutyId: outgoing?.id ?? null,
+      outgoingStaffId: outgoing?.staffId ?? null,
+      incomingStaffId: outgoing ? null : incomingStaffId,
+      joinedAt: null,
+      scheduledAt: duty.scheduledAt,
+      openedAt,
+      recordReviewed: true,
+      equipmentChecked: true,
+      pendingReviewed: true,
+      anomaliesAsked: true,
+      recordReviewNote: outgoing ? '已閱上一班記錄，無須另行跟進' : '',
+      anomalyAnswer: outgoing ? '大廈運作正常，無其他異常' : '開更時大廈運作正常',
+      synthesis: '',
+      fitness: outgoing ? 'unset' : 'fit',
+      fitnessNote: '',
+      fitnessAttestedBy: null,
+      substituteStaffId: null,
+      substituteApproval: null,
+      status: 'preparing',
+    };
+    const by = outgoing?.staffId ?? incomingStaffId;
+    add({ at: openedAt, table: 'handover', kind: 'put', rowId: handoverId, fields: draft, actor: by });
+
+    const synthesis = '已點算全部物品；待辦事項及上級指示已閱，會繼續跟進';
+    const instructions = r.tasks.filter(
+      (task) => task.kind === 'instruction' && open(task.createdAt, task.closedAt, signedAt),
+    );
+    if (outgoing && joinedAt !== null) {
+      const patch = (at: number, fields: Record<string, unknown>, actor: string) => {
+        const baseVersion = Object.fromEntries(Object.keys(fields).map((k) => [k, 1]));
+        add({ at, table: 'handover', kind: 'patch', rowId: handoverId, fields, baseVersion, actor });
+      };
+      patch(joinedAt, { joinedAt, incomingStaffId }, incomingStaffId);
+      instructions.forEach((task, n) => {
+        const key = `${task.id}/${incomingStaffId}`;
+        if (acked.has(key)) return;
+        const at = joinedAt + MINUTE + n * 1000;
+        acked.set(key, at);
+        const ack = { ...w.base, id: newId(), taskId: task.id, staffId: incomingStaffId, handoverId, recordedAt: at };
+        const fields = { ...ack, deviceTime: at };
+        add({ at, table: 'acknowledgement', kind: 'append', rowId: ack.id, fields, actor: incomingStaffId });
+      });
+      patch(joinedAt + 2 * MINUTE, { fitness: 'fit', fitnessAttestedBy: outgoing.staffId }, outgoing.staffId);
+      patch(joinedAt + 3 * MINUTE, { synthesis }, incomingStaffId);
+    }
+    const signed = { status: 'signed' };
+    add({
+      at: signedAt,
+      table: 'handover',
+      kind: 'patch',
+      rowId: handoverId,
+      fields: signed,
+      baseVersion: { status: 1 },
+      actor: by,
+    });
+
+    const entries = outgoing ? dutyEntries(w, t, outgoing, signedAt) : [];
+    const record: RecordFields = {
+      ...w.base,
+      id: newId(),
+      kind: outgoing ? 'handover' : 'opening',
+      handoverId,
+      correctsId: null,
+      outgoingDutyId: outgoing?.id ?? null,
+      outgoingStaffId: outgoing?.staffId ?? null,
+      incomingStaffId,
+      newDutyId: duty.id,
+      scheduledAt: duty.scheduledAt,
+      openedAt,
+      joinedAt,
+      signedAt,
+      // Every row was written by this same device (the seed), so the server counts them all as known.
+      syncCursor: 0,
+      recordReviewed: true,
+      equipmentChecked: true,
+      pendingReviewed: true,
+      anomaliesAsked: true,
+      recordReviewNote: draft.recordReviewNote,
+      anomalyAnswer: draft.anomalyAnswer,
+      synthesis: outgoing ? synthesis : '',
+      fitness: 'fit',
+      fitnessNote: '',
+      fitnessAttestedBy: outgoing?.staffId ?? null,
+      substituteStaffId: null,
+      substituteApproval: null,
+      count: countAt(w, r, signedAt),
+      duty: outgoing
+        ? {
+            id: outgoing.id,
+            staffId: outgoing.staffId,
+            startedAt: outgoing.startedAt,
+            endedAt: signedAt,
+            entries: await Promise.all(entries.map(async (e) => ({ id: e.id, hash: await entryDigest(e) }))),
+          }
+        : null,
+      carried: {
+        taskIds: r.tasks.filter((task) => open(task.createdAt, task.closedAt, signedAt)).map((task) => task.id),
+        acknowledged: instructions.flatMap((task) => {
+          const at = acked.get(`${task.id}/${incomingStaffId}`);
+          return outgoing && at !== undefined ? [{ taskId: task.id, at }] : [];
+        }),
+        // H5: every major or emergency matter of the outgoing shift, handled or not.
+        majorEntryIds: entries.filter((e) => e.severity !== 'routine').map((e) => e.id),
+        overdueLoanIds: r.loans
+          .filter((l) => open(l.at, l.returnedAt, signedAt) && l.dueAt < signedAt)
+          .map((l) => l.id),
+        openLoanIds: r.loans.filter((l) => open(l.at, l.returnedAt, signedAt)).map((l) => l.id),
+        custodyIds: r.custody.filter((c) => c.at <= signedAt).map((c) => c.id),
       },
-      {
-        role: 'incoming',
-        staffId: incomingStaffId,
-        signedAt,
-        svg: SIGNATURE('M20 70 Q 60 5, 100 70 T 190 50 L 260 40'),
-      },
-    ],
-    note: '',
-    prevHash: GENESIS_HASH,
-  };
-  const hash = await hashRecord(record);
-  add({
-    at: signedAt,
-    table: 'handoverRecord',
-    kind: 'put',
-    rowId: recordId,
-    fields: { ...record, hash },
-    actor: incomingStaffId,
-  });
-  const duty = {
-    ...w.base,
-    id: newDutyId,
-    staffId: incomingStaffId,
-    deviceId,
-    shiftId: current.shiftId,
-    startedAt: signedAt,
-    endedAt: null,
-    handoverId: recordId,
-  };
-  add({ at: signedAt, table: 'duty', kind: 'put', rowId: newDutyId, fields: duty, actor: incomingStaffId });
+      blockersSeen: [],
+      signatures: [
+        ...(outgoing
+          ? [{ role: 'outgoing' as const, staffId: outgoing.staffId, signedAt, svg: SIGNATURE(STROKES[0]!) }]
+          : []),
+        { role: 'incoming' as const, staffId: incomingStaffId, signedAt, svg: SIGNATURE(STROKES[1]!) },
+      ],
+      note: '',
+      prevHash,
+    };
+    const hash = await hashRecord(record);
+    prevHash = hash;
+    add({
+      at: signedAt,
+      table: 'handoverRecord',
+      kind: 'put',
+      rowId: record.id,
+      fields: { ...record, hash },
+      actor: incomingStaffId,
+    });
+    const dutyRow = {
+      ...w.base,
+      id: duty.id,
+      staffId: incomingStaffId,
+      deviceId,
+      shiftId: duty.shiftId,
+      startedAt: signedAt,
+      endedAt: null,
+      handoverId: record.id,
+    };
+    add({ at: signedAt, table: 'duty', kind: 'put', rowId: duty.id, fields: dutyRow, actor: incomingStaffId });
+  }
 }

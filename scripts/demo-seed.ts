@@ -11,17 +11,9 @@ import { createSite } from '../src/server/site/setup-service';
 import type { Store } from '../src/server/store/store';
 import { pushOps } from '../src/server/sync/push-service';
 import { ServerClock } from '../src/server/sync/server-clock';
-import {
-  DEMO_AMENDMENTS,
-  DEMO_DUTIES,
-  DEMO_ENTRIES,
-  DEMO_ITEMS,
-  DEMO_SITE,
-  DEMO_STAFF,
-  type DemoTime,
-  type StaffKey,
-} from './demo-data';
-import { addHandoverEvents, rotaSlots, type SeedEvent, type SeedWorld } from './demo-seed-handover';
+import { DEMO_ITEMS, DEMO_SITE, DEMO_STAFF, type DemoTime, type StaffKey } from './demo-data';
+import { addEntries } from './demo-seed-entries';
+import { addHandoverEvents, planDuties, rotaSlots, type SeedEvent, type SeedWorld } from './demo-seed-handover';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -97,79 +89,23 @@ export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary
   });
 
   const slots = rotaSlots(start, nowMs);
-  const dutyIds = new Map<string, string>();
-  const dutyRows = new Map<string, Record<string, unknown>>();
-  const openDuty = (key: string, staff: StaffKey, shift: string, startedAt: number, endedAt: number) => {
-    const id = newId();
-    dutyIds.set(key, id);
-    const actor = staffId(staff);
-    const fields = { ...base, id, staffId: actor, deviceId: site.deviceId, shiftId: shift, startedAt, endedAt: null };
-    dutyRows.set(id, { ...fields, endedAt, handoverId: null });
-    add({ at: startedAt, table: 'duty', kind: 'put', rowId: id, fields, actor });
-    const end = { fields: { endedAt }, baseVersion: { endedAt: 1 } };
-    add({ at: endedAt, table: 'duty', kind: 'patch', rowId: id, ...end, actor });
+  // H3: every duty up to the one on duty now, each begun by the record signed at its start.
+  const duties = planDuties(slots, staffId);
+  const world: SeedWorld = {
+    base,
+    start,
+    nowMs,
+    setupAt,
+    time,
+    staffId,
+    itemIds,
+    slots,
+    duties,
+    dutyIds: new Map(duties.map((d) => [d.key, d.id])),
+    dutyAt: (at) => duties.filter((d) => d.startedAt <= at).at(-1),
   };
-  for (const d of DEMO_DUTIES) {
-    const startedAt = start + d.day * DAY + (d.shift === 'day' ? 9 : 18) * HOUR + (d.lateMinutes ?? 0) * 60_000;
-    const scheduledStart = start + d.day * DAY + (d.shift === 'day' ? 9 : 18) * HOUR;
-    openDuty(`${d.day}/${d.shift}`, d.staff, d.shift, startedAt, scheduledStart + (d.shift === 'day' ? 9 : 15) * HOUR);
-  }
-  // Shifts between the scripted history and now (the demo started in the evening) were worked too.
-  for (const slot of slots.list.filter((s) => s.index >= DEMO_DUTIES.length && s.index < slots.current)) {
-    openDuty(`slot/${slot.index}`, slot.staff, slot.shiftId, slot.startsAt, slot.endsAt);
-  }
-
-  const entryIds = new Map<string, string>();
-  const entryRows = new Map<string, Record<string, unknown>>();
-  for (const e of DEMO_ENTRIES) {
-    const id = newId();
-    entryIds.set(e.key, id);
-    const duty = DEMO_DUTIES.find((d) => d.day === e.day && d.shift === e.shift);
-    const occurredAt = time(e);
-    const recordedAt = occurredAt + 3 * 60_000;
-    const actor = staffId(duty?.staff ?? 'desk1');
-    const { key: _key, day: _day, at: _at, nextDay: _next, shift: _shift, ...text } = e;
-    const fields = {
-      ...base,
-      ...text,
-      id,
-      party: e.party ?? '',
-      contact: e.contact ?? '',
-      dutyId: dutyIds.get(`${e.day}/${e.shift}`),
-      staffId: actor,
-      occurredAt,
-      recordedAt,
-      deviceTime: recordedAt,
-    };
-    entryRows.set(id, fields);
-    add({ at: recordedAt, table: 'logEntry', kind: 'put', rowId: id, fields, actor });
-  }
-  for (const a of DEMO_AMENDMENTS) {
-    const at = time(a);
-    const entryId = entryIds.get(a.entry) ?? '';
-    const id = newId();
-    const actor = staffId(a.by);
-    const fields = {
-      ...base,
-      id,
-      entryId,
-      staffId: actor,
-      text: a.text,
-      statusChange: a.resolve ? 'resolved' : null,
-      recordedAt: at,
-      deviceTime: at,
-    };
-    add({ at, table: 'logAmendment', kind: 'append', rowId: id, fields, actor });
-    if (a.resolve) {
-      const patch = { status: 'resolved', result: a.resolve.result };
-      entryRows.set(entryId, { ...entryRows.get(entryId), ...patch });
-      const baseVersion = { status: 1, result: 1 };
-      add({ at, table: 'logEntry', kind: 'patch', rowId: entryId, fields: patch, baseVersion, actor });
-    }
-  }
-
-  const world: SeedWorld = { base, start, nowMs, setupAt, time, staffId, itemIds, dutyIds, dutyRows, entryRows, slots };
-  await addHandoverEvents(world, add, site.deviceId);
+  const entries = addEntries(world, add);
+  await addHandoverEvents(world, add, site.deviceId, entries);
   pushAll(store, clock, site, events, nowMs);
 
   const byTable: Record<string, number> = {};

@@ -32,12 +32,13 @@ export type ClosersLookup = (movementId: string) => readonly Record<string, unkn
 export type FieldIssue = SyncError['issues'][number];
 
 /**
- * Why a write was refused: `rule_violation` for who/when, `validation_failed` for missing content;
+ * Why a write was refused: `rule_violation` for who/when, `validation_failed` for missing content,
+ * `duty_rule` for a duty begun or ended other than by a signed record (H3, S1);
  * `issues` names the fields at fault where the rule knows them, so the tablet can show the refusal
  * beside the field in the UI's language.
  */
 export interface RuleRefusal {
-  code: 'rule_violation' | 'validation_failed';
+  code: 'rule_violation' | 'validation_failed' | 'duty_rule';
   message: string;
   issues?: FieldIssue[];
 }
@@ -238,25 +239,47 @@ function recordRule(r: HandoverRecord, lookup: RowLookup): RuleRefusal | null {
   return null;
 }
 
+/** What a tablet may never change of a duty: only the server ends it, from a signed record (H3). */
+export const DUTY_FIXED_FIELDS = ['staffId', 'startedAt', 'endedAt', 'handoverId'] as const;
+
+const dutyViolation = (message: string): RuleRefusal => ({ code: 'duty_rule', message: `duty: ${message}` });
+
 /**
- * H3: a duty opened by a signed handover is the duty that record opened (`newDutyId`), for the
- * person who took over, so no second duty hangs off an accepted handover (never two open duties).
+ * H3, S1: a duty begins only by the signed record that opened it: a handover accepted by its person
+ * or an opening of the desk, whose `newDutyId` is this duty (so no second duty hangs off one
+ * record). It begins open, and its person, start, end and record never change by a tablet's
+ * write: the server ends it when it applies the handover or closing record (server/sync/duty-rules.ts,
+ * which also keeps one open duty per building).
  */
 function dutyRule(prev: Row | null, next: Row, lookup: RowLookup): RuleRefusal | null {
+  if (prev !== null) {
+    const changed = DUTY_FIXED_FIELDS.filter((f) => (prev[f] ?? null) !== (next[f] ?? null));
+    return changed.length === 0
+      ? null
+      : dutyViolation(
+          `H3 ${changed.join(', ')} cannot change: a duty ends only by a signed handover or closing, which the server records`,
+        );
+  }
+  if (next.endedAt !== null)
+    return dutyViolation('H3 a duty begins open; it ends only by a signed handover or closing');
   const recordId = next.handoverId;
-  if (typeof recordId !== 'string') return null;
-  if (prev !== null && prev.handoverId === recordId && prev.staffId === next.staffId) return null;
+  if (typeof recordId !== 'string') {
+    return dutyViolation('H3, S1 a duty begins only by a signed handover or an opening of the desk (handoverId)');
+  }
   const record = lookup('handoverRecord', recordId);
   // A missing record is the reference check's refusal (reference_unknown).
   if (!record) return null;
+  if (record.kind === 'closing' || record.correctsId !== null) {
+    return dutyViolation(`H3 handoverId: record ${recordId} is not a handover or an opening, so it opens no duty`);
+  }
   if (record.newDutyId !== next.id) {
-    return violation(
-      `duty: H3 handoverId: record ${recordId} opened duty ${String(record.newDutyId)}, not ${String(next.id)}`,
+    return dutyViolation(
+      `H3 handoverId: record ${recordId} opened duty ${String(record.newDutyId)}, not ${String(next.id)}`,
     );
   }
   if (record.incomingStaffId !== next.staffId) {
-    return violation(
-      `duty: H3 record ${recordId} handed over to ${String(record.incomingStaffId)}, not ${String(next.staffId)}`,
+    return dutyViolation(
+      `H3 record ${recordId} handed over to ${String(record.incomingStaffId)}, not ${String(next.staffId)}`,
     );
   }
   return null;

@@ -2,6 +2,8 @@
  * Two tablets (fake-indexeddb, separate databases) sync through the REAL server process while a
  * seeded fault injector drops requests, loses responses after commit and duplicates requests, and
  * the server is killed with SIGKILL mid-sync and restarted on the same port and data directory.
+ * The desk person opens the desk on tablet B before the run (H3, S1) and closes it at the end, under
+ * faults, by signed records: the server ends the duty itself and both tablets pull that end.
  * At the end both tablets and a fresh pull from cursor 0 must hold the same rows, and every op of
  * each device must have been applied exactly once (DESIGN.md "Sync protocol").
  */
@@ -18,9 +20,19 @@ import { saveEnrolment } from '../../src/client/db/repos/device-repo';
 import { createStaff } from '../../src/client/db/repos/staff-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { createSyncEngine } from '../../src/client/sync/sync-engine';
+import { closeDesk, openDesk, openDuty, rosterNow } from './desk-steps';
 import { faultyFetch, prng, type FaultStats } from './fault-fetch';
 import { spawnServer, type ServerProcess } from './server-process';
-import { ACTION, runAction, settle, snapshotClient, snapshotServer, type Tablet, type Tally } from './sim-steps';
+import {
+  ACTION,
+  resolveOpenMajors,
+  runAction,
+  settle,
+  snapshotClient,
+  snapshotServer,
+  type Tablet,
+  type Tally,
+} from './sim-steps';
 
 /** Fixed so a failure replays; printed so a failing CI log names it. */
 const SEED = 20_250_602;
@@ -70,8 +82,13 @@ async function enrolTablets(run: number, baseUrl: string, stats: FaultStats, fau
   const desk = await createStaff(dbA, a.ctx, { name: 'Lee Siu Ming', role: 'desk', pin: '2468' });
   if (!desk.ok) throw new Error('could not create the desk person');
   expect((await a.engine.syncNow()).error).toBeNull();
+  // S1: the chief's rota has the desk person on now; they open the desk on tablet B (H3).
+  await rosterNow(a, desk.value.id);
+  expect((await a.engine.syncNow()).error).toBeNull();
   const b: Tablet = { name: 'B', db: dbB, engine: make(dbB), ctx: await makeWriteContext(dbB, desk.value.id) };
   expect((await b.engine.syncNow()).error).toBeNull();
+  await openDesk(b);
+  await settle([a, b]);
   faults.on = true;
   return { a, b, faults, random };
 }
@@ -92,7 +109,7 @@ describe('sync simulation against the real server', () => {
           let server = await bootServer(dataDir);
           const stats: FaultStats = { dropped: 0, lost: 0, duplicated: 0, passed: 0 };
           const { a, b, faults, random } = await enrolTablets(run, server.baseUrl, stats, faultSeed);
-          const tally: Tally = { entries: 0, amendments: 0, duties: 0 };
+          const tally: Tally = { entries: 0, amendments: 0 };
           const killAt = Math.floor((killAtPermille / 1000) * actions.length);
           const restartAt = Math.min(actions.length, killAt + 3);
           let down = false;
@@ -117,6 +134,18 @@ describe('sync simulation against the real server', () => {
             faults.on = false;
             await settle([a, b]);
 
+            // H11(a), H3: the desk person clears the gate and closes the desk; the closing is sent
+            // under faults again, then everything settles.
+            await resolveOpenMajors(b, tally);
+            await settle([a, b]);
+            const duty = await openDuty(b);
+            if (!duty) throw new Error('tablet B knows no open duty to close');
+            faults.on = true;
+            const closing = await closeDesk(b, duty);
+            await b.engine.syncNow(); // may fail under faults; settle retries
+            faults.on = false;
+            await settle([a, b]);
+
             const [ca, cb, srv] = await Promise.all([
               snapshotClient(a.db),
               snapshotClient(b.db),
@@ -131,7 +160,10 @@ describe('sync simulation against the real server', () => {
             const count = (t: string) => Object.keys(srv.rows).filter((k) => k.startsWith(`${t}:`)).length;
             expect(count('logEntry')).toBe(tally.entries);
             expect(count('logAmendment')).toBe(tally.amendments);
-            expect(count('duty')).toBe(tally.duties + 0);
+            expect(count('duty')).toBe(1);
+            expect(count('handoverRecord')).toBe(2);
+            // The server ended the duty at the closing; both tablets hold that end (compared above).
+            expect(srv.rows[`duty:${duty.id}`]?.row['endedAt']).toBe(closing.signedAt);
             expect(count('syncError')).toBe(0);
           } catch (e) {
             console.error(`run ${run} failed; faults ${JSON.stringify(stats)}; server log:\n${server.tail()}`);

@@ -115,6 +115,20 @@ export function prepareStatements(db: Database.Database) {
       [string, number, number],
       { seq: number; tbl: string; id: string; data: string; versions: string; received_at: number | null }
     >('SELECT seq, tbl, id, data, versions, received_at FROM rows WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    // The JSON path is bound like any value ('$.status'), so no field name is spliced into SQL.
+    liveRowsWhere: db.prepare<[string, string, string, string], RowRecord>(
+      'SELECT * FROM rows WHERE site_id = ? AND tbl = ? AND deleted = 0 AND json_extract(data, ?) = ? ORDER BY seq',
+    ),
+    openDuties: db.prepare<[string], RowRecord>(
+      `SELECT * FROM rows WHERE site_id = ? AND tbl = 'duty' AND deleted = 0
+       AND json_type(data, '$.endedAt') = 'null' ORDER BY seq`,
+    ),
+    recordsAwaitingDuty: db.prepare<[string], { id: string }>(
+      `SELECT r.id FROM rows r WHERE r.site_id = ? AND r.tbl = 'handoverRecord' AND r.deleted = 0
+       AND json_type(r.data, '$.correctsId') = 'null' AND json_type(r.data, '$.newDutyId') = 'text'
+       AND NOT EXISTS (SELECT 1 FROM rows d WHERE d.tbl = 'duty' AND d.id = json_extract(r.data, '$.newDutyId'))
+       ORDER BY r.seq`,
+    ),
     insertDevice: db.prepare(
       `INSERT INTO devices (id, site_id, name, token_hash, revoked, last_counter, created_at, last_seen_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -106,6 +106,19 @@ export class SqliteStore implements Store {
     }));
   }
 
+  listLiveRowsWhere(siteId: string, table: SyncTable, field: string, value: string): StoredRow[] {
+    if (!/^[A-Za-z]\w*$/.test(field)) throw new RangeError(`not a field name: ${field}`);
+    return this.stmts.liveRowsWhere.all(siteId, table, `$.${field}`, value).map(toStoredRow);
+  }
+
+  openDuties(siteId: string): StoredRow[] {
+    return this.stmts.openDuties.all(siteId).map(toStoredRow);
+  }
+
+  recordsAwaitingDuty(siteId: string): string[] {
+    return this.stmts.recordsAwaitingDuty.all(siteId).map((r) => r.id);
+  }
+
   insertDevice(d: DeviceRecord, tokenHash: string): void {
     this.stmts.insertDevice.run(
       d.id,

@@ -113,6 +113,19 @@ export interface Store {
   listRows(siteId: string, table: SyncTable): StoredRow[];
   /** At most `limit` changes of a building with `seq > cursor`, in sequence order. */
   changesSince(siteId: string, cursor: number, limit: number): RawChange[];
+  /**
+   * The live (not deleted) rows of one table of a building whose JSON field `field` holds the
+   * string `value`, in sequence order: the open entries or tasks the handover gate reads (H11, H4)
+   * without parsing a building's whole history.
+   */
+  listLiveRowsWhere(siteId: string, table: SyncTable, field: string, value: string): StoredRow[];
+  /** The building's live duties with no end (H3: at most one). */
+  openDuties(siteId: string): StoredRow[];
+  /**
+   * The ids of the building's signed records (not addenda) whose new duty has not arrived yet:
+   * the desk is taken by them although no duty is open (H3, S1).
+   */
+  recordsAwaitingDuty(siteId: string): string[];
 
   insertDevice(device: DeviceRecord, tokenHash: string): void;
   getDevice(id: string): DeviceRecord | undefined;

@@ -3,12 +3,15 @@
  * returned as values (STYLE.md #5): the caller records them as `syncError` rows and the device's
  * counter still advances, so the queue never jams behind one bad op. Each written row passes the
  * schema, its references and the table rules (row-checks.ts); rows a signed handover locked are
- * refused (row-locks.ts); signed records are insert-only and chained (signed-records.ts). Every
+ * refused (row-locks.ts); signed records are insert-only and chained (signed-records.ts); duties
+ * begin and end only by signed records, one open at a time (duty-rules.ts, building-rules.ts). Every
  * write carries the op's receipt time (`ctx.nowMs`, T1); the store keeps the row's first one.
  */
 import type { Role } from '../../domain/entities';
 import { clampHlc, formatHlc, parseHlc } from '../../domain/hlc';
 import { IMMUTABLE_FIELDS, WRITE_POLICY, type Op, type OpKind } from '../../domain/sync-protocol';
+import { buildingRuleRefusal } from './building-rules';
+import { dutyPatchRefusal } from './duty-rules';
 import { reject, type Actor, type ApplyContext, type OpOutcome, type Rejection } from './op-outcome';
 import { checkRow } from './row-checks';
 import { lockRefusal } from './row-locks';
@@ -80,7 +83,10 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
   const sent = { ...op.fields, updatedAt, deleted: false };
   const checked = checkRow(ctx, op.table, null, sent, actor);
   if (!('ok' in checked)) return checked;
-  const refusal = op.table === 'handoverRecord' ? recordRefusal(ctx, sent, checked.row) : null;
+  const refusal =
+    op.table === 'handoverRecord'
+      ? recordRefusal(ctx, sent, checked.row, op)
+      : buildingRuleRefusal(ctx, op, null, checked.row, Object.keys(checked.row));
   if (refusal) return refusal;
   ctx.store.writeRow({
     siteId: ctx.siteId,
@@ -92,7 +98,7 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
     deleted: false,
     receivedAt: ctx.nowMs,
   });
-  if (op.table === 'handoverRecord') sealRecord(ctx, checked.row);
+  if (op.table === 'handoverRecord') sealRecord(ctx, checked.row, op, updatedAt);
   return { status: 'applied' };
 }
 
@@ -112,7 +118,7 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
     const issues = immutable.map((path) => ({ path, code: 'immutable' }));
     return reject('validation_failed', `immutable field(s): ${immutable.join(', ')}`, issues);
   }
-  const locked = lockRefusal(ctx, op, existing);
+  const locked = lockRefusal(ctx, op, existing) ?? (op.table === 'duty' ? dutyPatchRefusal(op, existing) : null);
   if (locked) return locked;
 
   const merged: Record<string, unknown> = { ...existing.row };
@@ -135,6 +141,9 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
   }
   const checked = checkRow(ctx, op.table, existing.row, merged, actor);
   if (!('ok' in checked)) return checked;
+  const touched = Object.keys(op.fields).filter((f) => !lost.some((l) => l.field === f));
+  const refusal = buildingRuleRefusal(ctx, op, existing.row, checked.row, touched);
+  if (refusal) return refusal;
 
   if (appliedFields > 0) {
     ctx.store.writeRow({

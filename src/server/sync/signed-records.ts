@@ -1,16 +1,21 @@
 /**
- * The signed handover record (H3, DESIGN.md "Data"): insert-only and chained. The server stores a
- * record exactly as it was signed, recomputes its hash, accepts it only on top of a hash of its own
- * building's chain, ties an addendum to the record it corrects, lets exactly one record accept an
- * outgoing duty (a second tablet gets `handover_taken`, so the building never has two open
- * duties), and locks the handover draft and the outgoing duty. Signatures, override and draft are
- * checked by the domain's row rules (row-rules.ts) before.
+ * The signed record of a handover, opening or closing (H3, DESIGN.md "Data"): insert-only and
+ * chained. The server stores a record exactly as it was signed, recomputes its hash, accepts it
+ * only on top of a hash of its own building's chain, ties an addendum to the record it corrects,
+ * lets exactly one record take over or close an outgoing duty (a second tablet gets
+ * `handover_taken`), re-checks the duty rules (duty-rules.ts) and the gate against what the signing
+ * tablet knew (gate-check.ts), locks the draft and the outgoing duty, and ends that duty itself.
+ * Shape, signatures and draft are checked by the domain's row rules (row-rules.ts) before. There is
+ * no override (H11).
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical';
 import { GENESIS_HASH, recordHashInput, type HashableRecord } from '../../domain/chain';
+import type { HandoverRecord } from '../../domain/handover-entities';
 import type { Op } from '../../domain/sync-protocol';
 import type { StoredRow } from '../store/store';
+import { applyRecordToDuties, recordDutyRefusal } from './duty-rules';
+import { recordGateRefusal } from './gate-check';
 import { liveRow, reject, type ApplyContext, type OpOutcome, type Rejection } from './op-outcome';
 import { validateRow } from './row-checks';
 import type { LockedTable } from './row-locks';
@@ -60,16 +65,24 @@ export function replayRecordPut(ctx: ApplyContext, op: Op, existing: StoredRow, 
   return reject('immutable', `handoverRecord ${op.rowId} is signed and cannot be replaced; corrections are addenda`);
 }
 
-/** The locks a new record (not an addendum) takes: its handover draft and the outgoing duty. */
+/**
+ * The locks a new record (not an addendum) takes: its draft and the outgoing duty, so no second
+ * record takes over or closes the same duty. An opening has no outgoing duty.
+ */
 function locksOf(row: Record<string, unknown>): [LockedTable, string][] {
-  return [
-    ['duty', String(row['outgoingDutyId'])],
-    ['handover', String(row['handoverId'])],
-  ];
+  const draft: [LockedTable, string] = ['handover', String(row['handoverId'])];
+  return typeof row['outgoingDutyId'] === 'string' ? [['duty', row['outgoingDutyId']], draft] : [draft];
 }
 
-/** What an addendum must repeat of the record it corrects: it corrects that handover, no other. */
-const CORRECTION_KEEPS = ['handoverId', 'outgoingDutyId', 'outgoingStaffId', 'incomingStaffId', 'newDutyId'] as const;
+/** What an addendum must repeat of the record it corrects: it corrects that record, no other. */
+const CORRECTION_KEEPS = [
+  'kind',
+  'handoverId',
+  'outgoingDutyId',
+  'outgoingStaffId',
+  'incomingStaffId',
+  'newDutyId',
+] as const;
 
 /**
  * H3: an addendum corrects its record; it cannot hand over another duty (it takes no locks and
@@ -80,7 +93,9 @@ function correctionRefusal(ctx: ApplyContext, row: Record<string, unknown>): Rej
   const corrected = liveRow(ctx, 'handoverRecord', correctsId)?.row;
   // A missing corrected record is the reference check's refusal (reference_unknown), already given.
   if (!corrected) return null;
-  const changed = CORRECTION_KEEPS.filter((f) => row[f] !== corrected[f]);
+  // Records signed before openings and closings existed carry no kind: they are handovers.
+  const kept: Record<string, unknown> = { ...corrected, kind: corrected['kind'] ?? 'handover' };
+  const changed = CORRECTION_KEEPS.filter((f) => row[f] !== kept[f]);
   if (changed.length === 0) return null;
   return reject(
     'rule_violation',
@@ -91,13 +106,16 @@ function correctionRefusal(ctx: ApplyContext, row: Record<string, unknown>): Rej
 /**
  * The refusal of a new, schema-valid record, or null: content the schema would rewrite, a hash
  * that does not match its content, a `prevHash` outside the building's chain, an addendum that
- * names another handover than the record it corrects, or a duty another record already accepted.
- * `sent` is the op's fields with `updatedAt`/`deleted` as passed to the schema; `row` the parsed row.
+ * names another handover than the record it corrects, a duty another record already took over or
+ * closed (`handover_taken`), a duty rule (`duty_rule`), or a blocker the signing tablet knew of
+ * (`gate_blocked`). `sent` is the op's fields with `updatedAt`/`deleted` as passed to the schema;
+ * `row` the parsed row; `op` the put, whose device signed it.
  */
 export function recordRefusal(
   ctx: ApplyContext,
   sent: Record<string, unknown>,
   row: Record<string, unknown>,
+  op: Op,
 ): Rejection | null {
   const tampered = rewrittenByParsing(sent, row) ?? hashMismatch(row);
   if (tampered) return tampered;
@@ -110,24 +128,33 @@ export function recordRefusal(
     const lock = ctx.store.getLock(table, id);
     if (lock) return reject('handover_taken', takenMessage(ctx, table, id, lock.recordId));
   }
-  return null;
+  const record = row as HandoverRecord;
+  return recordDutyRefusal(ctx, record) ?? recordGateRefusal(ctx, record, op.deviceId);
 }
 
-/** Who accepted the handover first and when, so the second tablet can tell its people. */
+/** Who took over (or closed) first and when, so the second tablet can tell its people. */
 function takenMessage(ctx: ApplyContext, table: LockedTable, id: string, recordId: string): string {
   const record = liveRow(ctx, 'handoverRecord', recordId)?.row;
-  const incomingId = String(record?.['incomingStaffId'] ?? '');
-  const name = liveRow(ctx, 'staff', incomingId)?.row['name'];
+  const closing = record?.['kind'] === 'closing';
+  const personId = String(record?.[closing ? 'outgoingStaffId' : 'incomingStaffId'] ?? '');
+  const name = liveRow(ctx, 'staff', personId)?.row['name'];
   const signedAt = record?.['signedAt'];
   const when = typeof signedAt === 'number' ? new Date(signedAt).toISOString() : 'an earlier time';
-  const who = typeof name === 'string' ? `${name} (${incomingId})` : incomingId;
-  return `H3: this handover was already accepted: ${table} ${id} was signed over to ${who} at ${when} (record ${recordId})`;
+  const who = typeof name === 'string' ? `${name} (${personId})` : personId;
+  return closing
+    ? `H3: this duty was already closed: ${table} ${id} was closed by ${who} at ${when} (record ${recordId})`
+    : `H3: this handover was already accepted: ${table} ${id} was signed over to ${who} at ${when} (record ${recordId})`;
 }
 
-/** After a record is written: add it to the chain and, unless it is an addendum, lock what it signed. */
-export function sealRecord(ctx: ApplyContext, row: Record<string, unknown>): void {
+/**
+ * After a record is written: add it to the chain and, unless it is an addendum, lock what it signed
+ * and end the outgoing duty (or flag the opening), in the same transaction (duty-rules.ts).
+ * `updatedAt` is the record's HLC.
+ */
+export function sealRecord(ctx: ApplyContext, row: Record<string, unknown>, op: Op, updatedAt: string): void {
   const recordId = String(row['id']);
   ctx.store.addChainLink(ctx.siteId, String(row['hash']), recordId);
   if (row['correctsId'] !== null) return;
   for (const [table, id] of locksOf(row)) ctx.store.lockRow({ siteId: ctx.siteId, table, id, recordId });
+  applyRecordToDuties(ctx, row as HandoverRecord, op, updatedAt);
 }

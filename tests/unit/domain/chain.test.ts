@@ -23,6 +23,7 @@ function sample(n: number, prevHash: string): Omit<HandoverRecord, 'hash'> {
     siteId: id(1),
     updatedAt: `${String(base).padStart(15, '0')}-0000-dev1`,
     deleted: false,
+    kind: 'handover',
     handoverId: id(200 + n),
     correctsId: null,
     outgoingDutyId: id(300 + n),
@@ -31,7 +32,9 @@ function sample(n: number, prevHash: string): Omit<HandoverRecord, 'hash'> {
     newDutyId: id(400 + n),
     scheduledAt: base,
     openedAt: base - 900_000,
+    joinedAt: base - 300_000,
     signedAt: base + 60_000,
+    syncCursor: 1200 + n,
     recordReviewed: true,
     equipmentChecked: true,
     pendingReviewed: true,
@@ -41,7 +44,15 @@ function sample(n: number, prevHash: string): Omit<HandoverRecord, 'hash'> {
     synthesis: 'Radio R3 missing, key K7 lent to ABC Contractors',
     fitness: 'unfit',
     fitnessNote: 'Smelled of alcohol',
+    fitnessAttestedBy: id(2),
     substituteStaffId: id(4),
+    substituteApproval: {
+      swapRequestId: null,
+      chiefStaffId: id(5),
+      chiefAt: base + 20_000,
+      managerStaffId: id(6),
+      managerAt: base + 40_000,
+    },
     count: [
       {
         itemId: id(500),
@@ -86,13 +97,6 @@ function sample(n: number, prevHash: string): Omit<HandoverRecord, 'hash'> {
       custodyIds: [id(704)],
     },
     blockersSeen: [{ code: 'unfit', refs: [] }],
-    override: {
-      staffId: id(5),
-      role: 'chief',
-      reason: 'Substitute on the way',
-      at: base + 40_000,
-      blockers: [{ code: 'notRostered', refs: [] }],
-    },
     signatures: [
       { role: 'outgoing', staffId: id(2), signedAt: base + 50_000, svg: SVG },
       { role: 'incoming', staffId: id(4), signedAt: base + 60_000, svg: SVG },
@@ -185,12 +189,14 @@ describe('chain (H3 signed records, hash chain)', () => {
     const chain = await chainOf(3);
     const target = chain[1] as HandoverRecord;
     const paths = leafPaths(target).filter((p) => !['hash', 'updatedAt', 'deleted'].includes(String(p[0])));
-    // Every top-level content key is covered, and the nested count, duty, carried, override and signatures.
+    // Every top-level content key is covered, and the nested count, duty, carried, approval and signatures.
     const topKeys = new Set(paths.map((p) => p[0]));
     expect(topKeys.size).toBe(Object.keys(target).length - 3);
     expect(paths).toContainEqual(['count', 0, 'explanation']);
     expect(paths).toContainEqual(['signatures', 1, 'svg']);
     expect(paths).toContainEqual(['duty', 'entries', 0, 'hash']);
+    expect(paths).toContainEqual(['substituteApproval', 'managerStaffId']);
+    expect(paths).toContainEqual(['syncCursor']);
     for (const path of paths) {
       const changed = withChange(target, path);
       const result = await verifyChain([chain[0], changed, chain[2]] as HandoverRecord[]);
@@ -235,6 +241,35 @@ describe('chain (H3 signed records, hash chain)', () => {
     expect(result).toEqual({ ok: false, problems: [{ id: (chain[2] as HandoverRecord).id, problem: 'unknownPrev' }] });
   });
 
+  it('H3: an opening and a closing are chained like a handover; changing their kind breaks the chain', async () => {
+    const [first] = await chainOf(1);
+    const base = sample(1, (first as HandoverRecord).hash);
+    const closing = {
+      ...base,
+      kind: 'closing' as const,
+      incomingStaffId: null,
+      newDutyId: null,
+      joinedAt: null,
+      signatures: base.signatures.slice(0, 1),
+    };
+    const closed = HandoverRecord.parse({ ...closing, hash: await hashRecord(closing) });
+    const opening = {
+      ...sample(2, closed.hash),
+      kind: 'opening' as const,
+      outgoingDutyId: null,
+      outgoingStaffId: null,
+      duty: null,
+      signatures: base.signatures.slice(1),
+    };
+    const opened = HandoverRecord.parse({ ...opening, hash: await hashRecord(opening) });
+    const chain = [first as HandoverRecord, closed, opened];
+    expect(await verifyChain(chain)).toEqual({ ok: true, problems: [] });
+    const relabelled = { ...opened, kind: 'handover' as const };
+    expect((await verifyChain([first as HandoverRecord, closed, relabelled])).problems).toEqual([
+      { id: opened.id, problem: 'hashMismatch' },
+    ]);
+  });
+
   it('accepts a fork: two records signed offline on the same predecessor', async () => {
     const chain = await chainOf(2);
     const other = { ...sample(1, (chain[0] as HandoverRecord).hash), id: id(999) };
@@ -259,6 +294,9 @@ describe('entryDigest (H3, D5: locked entry content)', () => {
     contact: '',
     location: '12/F',
     occurredAt: 1_750_000_000_000,
+    referredTo: '',
+    operationEndedAt: null,
+    backdateReason: '',
     dutyId: id(300),
     staffId: id(2),
     recordedAt: 1_750_000_000_000,

@@ -35,6 +35,7 @@ function tap(n: number, itemId: string, state: CountState, quantity: number, rec
     state,
     quantity,
     explanation: state === 'present' ? '' : 'Explained',
+    explainedBy: null,
     staffId: id(60),
     recordedAt,
     deviceTime: recordedAt,

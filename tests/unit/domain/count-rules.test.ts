@@ -48,6 +48,7 @@ function line(
     quantity,
     explanation: state === 'present' ? '' : 'Taken on patrol',
     staffId: id(2),
+    explainedBy: state === 'present' ? null : id(3),
     recordedAt,
     deviceTime: recordedAt,
   };

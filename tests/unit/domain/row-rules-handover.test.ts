@@ -1,42 +1,62 @@
 /**
- * checkRowRules for the handover tables (H3, H8, H11): the signed record's signatures, override and
- * draft, the duty a record opened, and the count line against the register.
+ * checkRowRules for the handover tables (H3, H8, S1): the signed record's shape and signatures for
+ * each kind (handover, opening, closing) and its draft, the duty a record opened (duty_rule), and
+ * the count line against the register.
  */
 import { describe, expect, it } from 'vitest';
 import type { Role, SyncTable } from '../../../src/domain/entities';
-import { GateOverride, type Signature } from '../../../src/domain/handover-entities';
+import type { Signature } from '../../../src/domain/handover-entities';
 import { checkRowRules, type RowLookup } from '../../../src/domain/row-rules';
 import { bothSignatures } from '../../../src/domain/signatures';
 
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
 const [OUT, IN, CHIEF, DESK2, MGR] = [id(1), id(2), id(3), id(4), id(5)];
 const [DUTY, DRAFT, RECORD, NEW_DUTY, ITEM, OTHER_DRAFT] = [id(10), id(11), id(12), id(13), id(14), id(15)];
+const [OPENING_DRAFT, CLOSING_DRAFT, CLOSING] = [id(16), id(17), id(18)];
 const T = 1_750_000_000_000;
 const desk = { id: OUT, role: 'desk' as Role };
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M1 1 L9 9"/></svg>';
 
 const sig = (role: Signature['role'], staffId: string): Signature => ({ role, staffId, signedAt: T, svg: SVG });
-const override = (o: Partial<GateOverride> = {}): GateOverride => ({
-  staffId: CHIEF,
-  role: 'chief',
-  reason: 'Rota not updated yet',
-  at: T,
-  blockers: [{ code: 'notRostered', refs: [] }],
-  ...o,
-});
+const lockedDuty = { id: DUTY, staffId: OUT, startedAt: T - 3_600_000, endedAt: T, entries: [] };
 
 const record = (r: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: RECORD,
+  kind: 'handover',
   handoverId: DRAFT,
   correctsId: null,
   outgoingDutyId: DUTY,
   outgoingStaffId: OUT,
   incomingStaffId: IN,
   newDutyId: NEW_DUTY,
-  override: null,
+  duty: lockedDuty,
   signatures: [sig('outgoing', OUT), sig('incoming', IN)],
   ...r,
 });
+
+/** An opening by IN: no outgoing duty, signed by the opener alone. */
+const opening = (r: Record<string, unknown> = {}) =>
+  record({
+    kind: 'opening',
+    handoverId: OPENING_DRAFT,
+    outgoingDutyId: null,
+    outgoingStaffId: null,
+    duty: null,
+    signatures: [sig('incoming', IN)],
+    ...r,
+  });
+
+/** A closing of DUTY by OUT: nobody takes over, signed by the person on duty alone. */
+const closing = (r: Record<string, unknown> = {}) =>
+  record({
+    id: CLOSING,
+    kind: 'closing',
+    handoverId: CLOSING_DRAFT,
+    incomingStaffId: null,
+    newDutyId: null,
+    signatures: [sig('outgoing', OUT)],
+    ...r,
+  });
 
 const rows: Partial<Record<SyncTable, Record<string, Record<string, unknown>>>> = {
   staff: {
@@ -45,10 +65,12 @@ const rows: Partial<Record<SyncTable, Record<string, Record<string, unknown>>>> 
     [MGR]: { id: MGR, role: 'manager', active: false },
   },
   handover: {
-    [DRAFT]: { id: DRAFT, outgoingDutyId: DUTY, outgoingStaffId: OUT, status: 'signed' },
+    [DRAFT]: { id: DRAFT, kind: 'handover', outgoingDutyId: DUTY, outgoingStaffId: OUT, status: 'signed' },
     [OTHER_DRAFT]: { id: OTHER_DRAFT, outgoingDutyId: id(20), outgoingStaffId: DESK2, status: 'preparing' },
+    [OPENING_DRAFT]: { id: OPENING_DRAFT, kind: 'opening', outgoingDutyId: null, outgoingStaffId: null },
+    [CLOSING_DRAFT]: { id: CLOSING_DRAFT, kind: 'closing', outgoingDutyId: DUTY, outgoingStaffId: OUT },
   },
-  handoverRecord: { [RECORD]: record({ override: override() }) },
+  handoverRecord: { [RECORD]: record(), [CLOSING]: closing() },
   item: { [ITEM]: { id: ITEM, expectedQuantity: 3 } },
 };
 const lookup: RowLookup = (table, rowId) => rows[table]?.[rowId];
@@ -63,14 +85,6 @@ describe('bothSignatures (H3), shared by the tablet and the server', () => {
     expect(bothSignatures([sig('outgoing', OUT), sig('incoming', DESK2)], OUT, IN)).toBeNull();
     expect(bothSignatures([sig('outgoing', OUT), sig('incoming', OUT)], OUT, OUT)).toBeNull();
     expect(bothSignatures([sig('outgoing', OUT), { ...sig('incoming', IN), svg: ' '.repeat(30) }], OUT, IN)).toBeNull();
-  });
-});
-
-describe('GateOverride.reason (H3, H11)', () => {
-  it('H3, H11: a reason is checked trimmed but kept as written, so the signed hash still matches', () => {
-    const parsed = GateOverride.safeParse(override({ reason: '  Rota not updated  ' }));
-    expect(parsed.success && parsed.data.reason).toBe('  Rota not updated  ');
-    expect(GateOverride.safeParse(override({ reason: '  abcd    ' })).success).toBe(false);
   });
 });
 
@@ -94,35 +108,34 @@ describe('checkRowRules: handoverRecord signatures (H3)', () => {
   });
 });
 
-describe('checkRowRules: handoverRecord override (H11)', () => {
-  it('H11: an active chief with a reason over a blocker passes', () => {
-    expect(rule(record({ override: override() }))).toBeNull();
+describe('checkRowRules: openings and closings (H3, S1)', () => {
+  it('H3: an opening signed by the opener alone, and a closing by the person on duty alone, pass', () => {
+    expect(rule(opening())).toBeNull();
+    expect(rule(closing())).toBeNull();
   });
 
-  it('H11: a desk person, a role the person does not hold, an inactive manager, no blocker or a blank reason is refused', () => {
+  it('H3: an opening naming an outgoing duty or a second signature, or a closing naming someone taking over, is refused', () => {
     const bad = [
-      override({ staffId: DESK2 }),
-      override({ role: 'manager' }),
-      override({ staffId: MGR, role: 'manager' }),
-      override({ staffId: id(99) }),
-      override({ blockers: [] }),
-      override({ blockers: [{ code: 'notABlocker', refs: [] }] }),
-      override({ reason: '  ab   ' }),
+      opening({ outgoingDutyId: DUTY, outgoingStaffId: OUT, duty: lockedDuty }),
+      opening({ signatures: [sig('incoming', IN), sig('outgoing', OUT)] }),
+      opening({ signatures: [sig('incoming', DESK2)] }),
+      opening({ newDutyId: null }),
+      closing({ incomingStaffId: IN }),
+      closing({ newDutyId: NEW_DUTY }),
+      closing({ signatures: [sig('outgoing', OUT), sig('incoming', IN)] }),
+      record({ duty: null }),
+      record({ duty: { ...lockedDuty, staffId: DESK2 } }),
     ];
-    for (const o of bad) {
-      const refusal = rule(record({ override: o }));
-      expect(refusal?.code).toBe('rule_violation');
-      expect(refusal?.message).toContain('H11');
+    for (const r of bad) {
+      const refusal = rule(r);
+      expect(refusal?.code, JSON.stringify(r['kind'])).toBe('rule_violation');
+      expect(refusal?.message).toContain('H3');
     }
   });
 
-  it("H11: an addendum repeating its record's override passes even after the chief left; a new one is checked", () => {
-    const left: RowLookup = (table, rowId) =>
-      table === 'staff' && rowId === CHIEF ? { id: CHIEF, role: 'chief', active: false } : lookup(table, rowId);
-    const addendum = record({ id: id(30), correctsId: RECORD, override: override() });
-    expect(checkRowRules('handoverRecord', null, addendum, desk, left)).toBeNull();
-    const changed = record({ id: id(30), correctsId: RECORD, override: override({ reason: 'Another reason here' }) });
-    expect(checkRowRules('handoverRecord', null, changed, desk, left)?.message).toContain('H11');
+  it('H3: a record is of the kind of its draft', () => {
+    expect(rule(closing({ handoverId: DRAFT }))?.message).toContain('a closing');
+    expect(rule(record({ handoverId: CLOSING_DRAFT }))?.code).toBe('rule_violation');
   });
 });
 
@@ -139,28 +152,47 @@ describe('checkRowRules: handoverRecord draft (H3)', () => {
   });
 });
 
-describe('checkRowRules: duty opened by a record (H3)', () => {
-  const duty = (d: Record<string, unknown> = {}) => ({ id: NEW_DUTY, staffId: IN, handoverId: RECORD, ...d });
-
-  it('H3: only the duty the record opened, for the person who took over', () => {
-    expect(checkRowRules('duty', null, duty(), desk, lookup)).toBeNull();
-    expect(checkRowRules('duty', null, duty({ handoverId: null }), desk, lookup)).toBeNull();
-    const other = checkRowRules('duty', null, duty({ id: id(40) }), desk, lookup);
-    expect(other).toMatchObject({ code: 'rule_violation' });
-    expect(other?.message).toContain(NEW_DUTY);
-    const stranger = checkRowRules('duty', null, duty({ staffId: DESK2 }), desk, lookup);
-    expect(stranger).toMatchObject({ code: 'rule_violation' });
-    expect(stranger?.message).toContain('H3');
+describe('checkRowRules: a duty begins only by its record (H3, S1)', () => {
+  const duty = (d: Record<string, unknown> = {}) => ({
+    id: NEW_DUTY,
+    staffId: IN,
+    startedAt: T,
+    endedAt: null,
+    handoverId: RECORD,
+    ...d,
   });
 
-  it('H3: a later patch may not move the opened duty to someone else', () => {
+  it('H3: only the duty the record opened, for the person who took over, open; anything else is duty_rule', () => {
+    expect(checkRowRules('duty', null, duty(), desk, lookup)).toBeNull();
+    const refused = [
+      duty({ handoverId: null }),
+      duty({ id: id(40) }),
+      duty({ staffId: DESK2 }),
+      duty({ endedAt: T + 60_000 }),
+      duty({ handoverId: CLOSING }),
+    ];
+    for (const d of refused) {
+      const refusal = checkRowRules('duty', null, d, desk, lookup);
+      expect(refusal?.code, JSON.stringify(d)).toBe('duty_rule');
+      expect(refusal?.message).toContain('H3');
+    }
+    expect(checkRowRules('duty', null, duty({ id: id(40) }), desk, lookup)?.message).toContain(NEW_DUTY);
+  });
+
+  it('H3: an unknown record is left to the reference check', () => {
+    expect(checkRowRules('duty', null, duty({ handoverId: id(97) }), desk, lookup)).toBeNull();
+  });
+
+  it('H3: a patch never changes the person, start, end or record of a duty (the server ends it)', () => {
     expect(checkRowRules('duty', duty(), duty({ shiftId: 'night' }), desk, lookup)).toBeNull();
-    expect(checkRowRules('duty', duty(), duty({ staffId: DESK2 }), desk, lookup)?.code).toBe('rule_violation');
+    for (const change of [{ staffId: DESK2 }, { startedAt: T - 1 }, { endedAt: T + 1 }, { handoverId: null }]) {
+      expect(checkRowRules('duty', duty(), duty(change), desk, lookup)?.code).toBe('duty_rule');
+    }
   });
 });
 
 describe('checkRowRules: countLine against the register (H8)', () => {
-  const line = { handoverId: DRAFT, itemId: ITEM, state: 'present', quantity: 3, explanation: '' };
+  const line = { handoverId: DRAFT, itemId: ITEM, staffId: OUT, state: 'present', quantity: 3, explanation: '' };
 
   it('H8: more than the register holds is refused; fewer present is left to the tablet, which sees the loans', () => {
     expect(checkRowRules('countLine', null, line, desk, lookup)).toBeNull();
@@ -175,7 +207,13 @@ describe('checkRowRules: countLine against the register (H8)', () => {
     expect(missing).toMatchObject({ code: 'validation_failed' });
     expect(missing?.message).toContain('H8');
     expect(
-      checkRowRules('countLine', null, { ...line, state: 'damaged', explanation: 'Cracked' }, desk, lookup),
+      checkRowRules(
+        'countLine',
+        null,
+        { ...line, state: 'damaged', explanation: 'Cracked', explainedBy: OUT },
+        desk,
+        lookup,
+      ),
     ).toBeNull();
   });
 });

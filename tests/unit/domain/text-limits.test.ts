@@ -21,6 +21,9 @@ const entry = (over: Partial<LogEntryFields> = {}): LogEntryFields => ({
   contact: '',
   location: '',
   occurredAt: NOW - 60_000,
+  referredTo: '',
+  operationEndedAt: null,
+  backdateReason: '',
   ...over,
 });
 
@@ -60,11 +63,20 @@ describe('text limits read from the shared schemas (issue 7: one limit on the ta
   });
 
   it('issue 7: validateLogEntry refuses a 2,805-character cause as tooLong, while a rule error wins on its own field', () => {
-    expect(validateLogEntry(entry({ cause: 'x'.repeat(2805) }), NOW)).toEqual({ cause: 'tooLong' });
-    expect(validateLogEntry(entry({ cause: 'x'.repeat(2000), location: 'y'.repeat(121) }), NOW)).toEqual({
+    expect(validateLogEntry(entry({ cause: 'x'.repeat(2805) }), { nowMs: NOW, dutyStartedAt: null })).toEqual({
+      cause: 'tooLong',
+    });
+    expect(
+      validateLogEntry(entry({ cause: 'x'.repeat(2000), location: 'y'.repeat(121) }), {
+        nowMs: NOW,
+        dutyStartedAt: null,
+      }),
+    ).toEqual({
       location: 'tooLong',
     });
-    expect(validateLogEntry(entry({ cause: '', process: 'p'.repeat(4001) }), NOW)).toEqual({
+    expect(
+      validateLogEntry(entry({ cause: '', process: 'p'.repeat(4001) }), { nowMs: NOW, dutyStartedAt: null }),
+    ).toEqual({
       cause: 'required',
       process: 'tooLong',
     });

@@ -1,108 +1,129 @@
 /**
- * Fixtures for the handover tests (H3, H8): a building with desk staff, an item, an outgoing duty
- * with an entry, a handover draft with a count line, and the four ops a tablet queues when both
- * people sign (patch handover, patch duty, put handoverRecord, put the new duty). Records carry a
- * real hash from the domain's hashRecord.
+ * Fixtures for the handover tests (H3, H8, H11, S1): a building with desk staff, a chief and a
+ * manager, an item, a rota (the outgoing person's shift ends at CHANGE_AT, the incoming person's
+ * begins), the outgoing person's duty opened by a signed opening of the desk, an entry, and a
+ * handover draft with a count line. Everything pushed and applied through the real server.
  */
 import type { SetupResponse } from '../../../src/domain/api';
-import { GENESIS_HASH, entryDigest, hashRecord } from '../../../src/domain/chain';
-import type { LogEntry, Role } from '../../../src/domain/entities';
-import type { CountLine, Handover, HandoverRecord } from '../../../src/domain/handover-entities';
+import type { LogEntry } from '../../../src/domain/entities';
 import { newId } from '../../../src/domain/ids';
-import type { Op, PushResponse, PushResult } from '../../../src/domain/sync-protocol';
-import { createDevice } from '../../../src/server/site/devices';
-import { OpBuilder, call, pushBody, testPinHash, type TestServer } from './helpers';
+import type { PushResult } from '../../../src/domain/sync-protocol';
+import { OpBuilder, T0, itemFields, maxSeq, type TestServer } from './helpers';
+import { presentLine, signedRecord, signingOps, type RecordFields, type RecordInput } from './record-fixtures';
+import {
+  as,
+  countLineOp,
+  expectApplied,
+  handoverOp,
+  pushOps,
+  rotaOp,
+  secondTablet,
+  staffOp,
+  type Tablet,
+} from './tablet-fixtures';
 
-export type RecordFields = Omit<HandoverRecord, 'updatedAt' | 'deleted'>;
-
-/** One enrolled tablet: its token and an outbox that counts like the tablet's. */
-export interface Tablet {
-  deviceId: string;
-  token: string;
-  ops: OpBuilder;
-}
+export const HOUR = 3_600_000;
+/** The outgoing person's shift ends and the incoming person's begins (10:00 in Hong Kong). */
+export const CHANGE_AT = T0;
+/** When the outgoing person opened the desk (their shift began at CHANGE_AT - 10 h). */
+export const OPENED_AT = T0 - 2 * HOUR;
 
 export interface HandoverWorld {
+  t: TestServer;
   a: SetupResponse;
   tablet: Tablet;
   outgoingId: string;
   incomingId: string;
-  /** A third desk person, who takes over on the second tablet in the handover_taken case. */
+  /** A third desk person, not rostered (the handover_taken and substitute cases). */
   otherId: string;
   chiefId: string;
+  managerId: string;
   itemId: string;
+  itemCode: string;
+  /** The incoming person's rota shift, from CHANGE_AT. */
+  incomingShiftId: string;
   dutyId: string;
+  dutyStartedAt: number;
+  /** The opening record that opened the outgoing duty. */
+  opening: RecordFields;
   entry: Omit<LogEntry, 'updatedAt' | 'deleted'>;
   handoverId: string;
 }
 
-/** Push `ops` from a tablet; the push itself must answer 200 (refusals are per op). */
-export async function pushOps(t: TestServer, tablet: Tablet, ops: Op[]): Promise<PushResult[]> {
-  const res = await call(t, 'POST', '/api/v1/sync/push', { body: pushBody(tablet.deviceId, ops), token: tablet.token });
-  if (res.status !== 200) throw new Error(`push failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return (res.body as PushResponse).results;
-}
-
-/** Another tablet of the same building, enrolled straight in the store. */
-export function secondTablet(t: TestServer, a: SetupResponse, actorStaffId: string): Tablet {
-  const device = t.store.transaction(() => createDevice(t.store, a.siteId, 'Back office tablet', t.clock.now));
-  return { ...device, ops: new OpBuilder(device.deviceId, a.siteId, actorStaffId, () => t.clock.now) };
-}
-
-export async function staffOp(ops: OpBuilder, role: Role, name: string): Promise<Op> {
-  const id = newId();
-  return ops.op('staff', 'put', id, { id, siteId: ops.siteId, name, role, pinHash: await testPinHash(), active: true });
-}
-
-export function handoverOp(ops: OpBuilder, dutyId: string, outgoingStaffId: string): Op {
-  const id = newId();
-  const fields: Omit<Handover, 'updatedAt' | 'deleted'> = {
-    id,
+/**
+ * H3, S1: `staffId` opens the desk on `tablet` now: the opening draft, its count of `items`, the
+ * signed opening record and the new duty. Returns the record and the push results.
+ */
+export async function openDesk(
+  t: TestServer,
+  tablet: Tablet,
+  staffId: string,
+  items: { id: string; code: string }[],
+  fields: Partial<RecordFields> = {},
+): Promise<{ record: RecordFields; results: PushResult[] }> {
+  const ops = tablet.ops;
+  const draft = as(ops, staffId, () => handoverOp(ops, null, null, 'opening'));
+  const lines = items.map((i) =>
+    as(ops, staffId, () => countLineOp(ops, { handoverId: draft.rowId, itemId: i.id, staffId })),
+  );
+  expectApplied(await pushOps(t, tablet, [draft, ...lines]));
+  const record = await signedRecord({
+    kind: 'opening',
     siteId: ops.siteId,
-    outgoingDutyId: dutyId,
-    outgoingStaffId,
-    incomingStaffId: null,
-    scheduledAt: null,
-    openedAt: ops.deviceTime(),
-    recordReviewed: true,
-    equipmentChecked: true,
-    pendingReviewed: true,
-    anomaliesAsked: true,
-    recordReviewNote: '',
-    anomalyAnswer: '沒有異常',
-    synthesis: '',
-    fitness: 'fit',
-    fitnessNote: '',
-    substituteStaffId: null,
-    status: 'preparing',
-  };
-  return ops.op('handover', 'put', id, fields);
-}
-
-export function countLineOp(
-  ops: OpBuilder,
-  line: Pick<CountLine, 'handoverId' | 'itemId' | 'staffId'> & Partial<CountLine>,
-): Op {
-  const id = newId();
-  const now = ops.deviceTime();
-  const fields: Omit<CountLine, 'updatedAt' | 'deleted'> = {
-    id,
-    siteId: ops.siteId,
-    state: 'present',
-    quantity: 1,
-    explanation: '',
-    recordedAt: now,
-    deviceTime: now,
-    ...line,
-  };
-  return ops.op('countLine', 'append', id, fields);
+    handoverId: draft.rowId,
+    outgoing: null,
+    incomingStaffId: staffId,
+    signedAt: t.clock.now,
+    syncCursor: maxSeq(t.store),
+    count: items.map((i) => presentLine(i.id, i.code)),
+    prevHash: lastHash(t, ops.siteId),
+    fields,
+  });
+  const results = await pushOps(
+    t,
+    tablet,
+    as(ops, staffId, () => signingOps(ops, record)),
+  );
+  return { record, results };
 }
 
 /**
- * The building at the end of a shift: staff, a key, the outgoing person's duty with one open
- * entry, and a handover draft whose count says the key is present. Everything pushed and applied.
+ * A duty to write on, for tests about something else: `staffId` is rostered now and opens the desk
+ * (with nothing to count) on a second tablet, so the first tablet's counters stay untouched.
+ */
+export async function dutyOpenedElsewhere(t: TestServer, a: SetupResponse, staffId: string): Promise<string> {
+  const now = t.clock.now;
+  // An hour ago, so the entries written now (occurred a minute ago) fall within the duty (T1); the
+  // second tablet's clock still only moves forward.
+  t.clock.now = now - HOUR;
+  const back = secondTablet(t, a, a.adminStaffId);
+  const shift = rotaOp(back.ops, staffId, now - 2 * HOUR, now + 8 * HOUR);
+  expectApplied(await pushOps(t, back, [shift]));
+  const { record, results } = await openDesk(t, back, staffId, []);
+  t.clock.now = now;
+  expectApplied(results);
+  return String(record.newDutyId);
+}
+
+/** The versions of a stored draft, as a tablet that pulled it bases its signing patch on them. */
+export function draftVersions(t: TestServer, handoverId: string): Record<string, number> {
+  return t.store.getRow('handover', handoverId)?.versions ?? {};
+}
+
+/** The hash of the building's newest signed record, or GENESIS_HASH (what a tablet chains on). */
+export function lastHash(t: TestServer, siteId: string): string | undefined {
+  const records = t.store.listRows(siteId, 'handoverRecord');
+  return records.at(-1)?.row['hash'] as string | undefined;
+}
+
+/**
+ * The building at the end of the outgoing person's shift: staff, a key, the rota, the outgoing
+ * person's duty (opened at OPENED_AT) with one entry, and a handover draft whose count says the
+ * key is present. The clock is left at CHANGE_AT.
  */
 export async function prepareHandover(t: TestServer, a: SetupResponse): Promise<HandoverWorld> {
+  // The tablet's clock only moves forward (T1: an op stamped before the previous one is flagged).
+  t.clock.now = OPENED_AT - 10 * 60_000;
   const ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   const tablet: Tablet = { deviceId: a.deviceId, token: a.token, ops };
   const staff = await Promise.all([
@@ -110,136 +131,69 @@ export async function prepareHandover(t: TestServer, a: SetupResponse): Promise<
     staffOp(ops, 'desk', '李大明'),
     staffOp(ops, 'desk', '張志強'),
     staffOp(ops, 'chief', '王主任'),
+    staffOp(ops, 'manager', '梁經理'),
   ]);
-  const [outgoingId, incomingId, otherId, chiefId] = staff.map((s) => s.rowId) as [string, string, string, string];
-  const item = ops.putItem();
-  expectApplied(await pushOps(t, tablet, [...staff, item]));
+  const ids = staff.map((s) => s.rowId) as [string, string, string, string, string];
+  const [outgoingId, incomingId, otherId, chiefId, managerId] = ids;
+  const itemId = newId();
+  const item = itemFields(a.siteId, itemId);
+  const itemOp = ops.op('item', 'put', itemId, item);
+  const rota = [
+    rotaOp(ops, outgoingId, CHANGE_AT - 10 * HOUR, CHANGE_AT),
+    rotaOp(ops, incomingId, CHANGE_AT, CHANGE_AT + 8 * HOUR),
+  ];
+  expectApplied(await pushOps(t, tablet, [...staff, itemOp, ...rota]));
+
+  t.clock.now = OPENED_AT;
+  const itemCode = String(item['code']);
+  const { record: opening, results } = await openDesk(t, tablet, outgoingId, [{ id: itemId, code: itemCode }]);
+  expectApplied(results);
+  const dutyId = String(opening.newDutyId);
+  t.clock.now = CHANGE_AT - 20 * 60_000;
 
   ops.actorStaffId = outgoingId;
-  const duty = ops.putDuty(outgoingId);
-  const entry = ops.putLogEntry(duty.rowId, { staffId: outgoingId, process: '已轉介管理處' });
-  const handover = handoverOp(ops, duty.rowId, outgoingId);
-  const line = countLineOp(ops, { handoverId: handover.rowId, itemId: item.rowId, staffId: outgoingId });
-  expectApplied(await pushOps(t, tablet, [duty, entry, handover, line]));
+  const entry = ops.putLogEntry(dutyId, { staffId: outgoingId, process: '已轉介管理處' });
+  const handover = handoverOp(ops, dutyId, outgoingId);
+  const line = countLineOp(ops, { handoverId: handover.rowId, itemId, staffId: outgoingId });
+  expectApplied(await pushOps(t, tablet, [entry, handover, line]));
+  t.clock.now = CHANGE_AT;
   return {
+    t,
     a,
     tablet,
     outgoingId,
     incomingId,
     otherId,
     chiefId,
-    itemId: item.rowId,
-    dutyId: duty.rowId,
+    managerId,
+    itemId,
+    itemCode,
+    incomingShiftId: rota[1]!.rowId,
+    dutyId,
+    dutyStartedAt: OPENED_AT,
+    opening,
     entry: entry.fields as Omit<LogEntry, 'updatedAt' | 'deleted'>,
     handoverId: handover.rowId,
   };
 }
 
-export function expectApplied(results: PushResult[]): void {
-  const refused = results.filter((r) => r.status !== 'applied');
-  if (refused.length > 0) throw new Error(`fixture ops refused: ${JSON.stringify(refused)}`);
-}
-
-const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M1 1 L40 20"/></svg>';
-
-/** A complete signed record of `w`'s handover over to `incomingStaffId`, hashed as the tablet does. */
+/**
+ * A signed record of `w`'s handover (or, with `kind: 'closing'`, of closing its duty), hashed as
+ * the tablet does, by a tablet that had pulled everything (`syncCursor`: the building's newest row).
+ */
 export async function buildRecord(
   w: HandoverWorld,
-  opts: {
-    handoverId?: string;
-    incomingStaffId?: string;
-    signedAt: number;
-    prevHash?: string;
-    correctsId?: string | null;
-    note?: string;
-    /** An addendum repeats the corrected record's newDutyId (H3); a new record opens a new duty. */
-    newDutyId?: string;
-    override?: RecordFields['override'];
-    blockersSeen?: RecordFields['blockersSeen'];
-  },
+  opts: Partial<Omit<RecordInput, 'signedAt'>> & { signedAt: number },
 ): Promise<RecordFields> {
-  const incomingStaffId = opts.incomingStaffId ?? w.incomingId;
-  const content: Omit<RecordFields, 'hash'> = {
-    id: newId(),
+  const closing = opts.kind === 'closing';
+  return signedRecord({
     siteId: w.a.siteId,
-    handoverId: opts.handoverId ?? w.handoverId,
-    correctsId: opts.correctsId ?? null,
-    outgoingDutyId: w.dutyId,
-    outgoingStaffId: w.outgoingId,
-    incomingStaffId,
-    newDutyId: opts.newDutyId ?? newId(),
-    scheduledAt: null,
-    openedAt: opts.signedAt - 300_000,
-    signedAt: opts.signedAt,
-    recordReviewed: true,
-    equipmentChecked: true,
-    pendingReviewed: true,
-    anomaliesAsked: true,
-    recordReviewNote: '',
-    anomalyAnswer: '沒有異常',
-    synthesis: '一切正常，鎖匙齊全',
-    fitness: 'fit',
-    fitnessNote: '',
-    substituteStaffId: null,
-    count: [
-      {
-        itemId: w.itemId,
-        code: 'K-1',
-        label: '大堂鎖匙',
-        category: 'key',
-        expected: 1,
-        state: 'present',
-        quantity: 1,
-        lent: 0,
-        borrowers: [],
-        explanation: '',
-        photoSha256s: [],
-      },
-    ],
-    duty: {
-      id: w.dutyId,
-      staffId: w.outgoingId,
-      startedAt: Number(w.entry.recordedAt) - 3_600_000,
-      endedAt: opts.signedAt,
-      entries: [{ id: w.entry.id, hash: await entryDigest({ ...w.entry, updatedAt: '', deleted: false }) }],
-    },
-    carried: { taskIds: [], acknowledged: [], majorEntryIds: [], overdueLoanIds: [], openLoanIds: [], custodyIds: [] },
-    blockersSeen: opts.blockersSeen ?? [],
-    override: opts.override ?? null,
-    signatures: [
-      { role: 'outgoing', staffId: w.outgoingId, signedAt: opts.signedAt, svg: SVG },
-      { role: 'incoming', staffId: incomingStaffId, signedAt: opts.signedAt, svg: SVG },
-    ],
-    note: opts.note ?? '',
-    prevHash: opts.prevHash ?? GENESIS_HASH,
-  };
-  return { ...content, hash: await hashRecord(content) };
-}
-
-/**
- * The four ops of signing (issue3.md "Signing"), in the order the tablet queues them: the draft
- * signed, the outgoing duty ended, the record, and the incoming person's new duty.
- */
-export function signingOps(w: HandoverWorld, ops: OpBuilder, record: RecordFields, handoverId = w.handoverId): Op[] {
-  return [
-    ops.op(
-      'handover',
-      'patch',
-      handoverId,
-      { status: 'signed', incomingStaffId: record.incomingStaffId },
-      { status: 1, incomingStaffId: 1 },
-    ),
-    ops.op('duty', 'patch', w.dutyId, { endedAt: record.signedAt }, { endedAt: 1 }),
-    ops.op('handoverRecord', 'put', record.id, record),
-    ops.op('duty', 'put', record.newDutyId, {
-      id: record.newDutyId,
-      siteId: w.a.siteId,
-      staffId: record.incomingStaffId,
-      deviceId: ops.deviceId,
-      shiftId: 'day',
-      startedAt: record.signedAt,
-      endedAt: null,
-      handoverId: record.id,
-    }),
-  ];
+    handoverId: w.handoverId,
+    outgoing: { dutyId: w.dutyId, staffId: w.outgoingId, startedAt: w.dutyStartedAt, entries: [w.entry] },
+    incomingStaffId: closing ? null : w.incomingId,
+    syncCursor: maxSeq(w.t.store),
+    count: [presentLine(w.itemId, w.itemCode)],
+    prevHash: lastHash(w.t, w.a.siteId),
+    ...opts,
+  });
 }

@@ -1,16 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../../src/domain/sync-protocol';
 import { call, countRows, makeTestServer, setupViaApi, type TestServer } from './helpers';
-import {
-  buildRecord,
-  countLineOp,
-  expectApplied,
-  handoverOp,
-  prepareHandover,
-  pushOps,
-  signingOps,
-  type HandoverWorld,
-} from './handover-fixtures';
+import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
+import { countLineOp, expectApplied, handoverOp, pushOps } from './tablet-fixtures';
+import { signingOps } from './record-fixtures';
 
 let t: TestServer;
 let w: HandoverWorld;
@@ -19,7 +12,7 @@ beforeEach(async () => {
   t = makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
   const record = await buildRecord(w, { signedAt: t.clock.now });
-  expectApplied(await pushOps(t, w.tablet, signingOps(w, w.tablet.ops, record)));
+  expectApplied(await pushOps(t, w.tablet, signingOps(w.tablet.ops, record)));
   t.clock.now += 60_000;
 });
 afterEach(() => t.dispose());
@@ -61,16 +54,18 @@ describe('H3: a signed handover locks the draft, its count and the outgoing duty
       quantity: 0,
       explanation: '簽署後才發現不見了',
     });
+    const before = countRows(t.store, 'countLine');
     const [result] = await pushOps(t, w.tablet, [line]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
-    expect(countRows(t.store, 'countLine')).toBe(1);
+    expect(countRows(t.store, 'countLine')).toBe(before);
   });
 
   it('H3: a new handover draft for the locked duty is refused locked and not stored', async () => {
+    const before = countRows(t.store, 'handover');
     const [result] = await pushOps(t, w.tablet, [handoverOp(ops(), w.dutyId, w.outgoingId)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
     expect(result?.message).toContain('H3');
-    expect(countRows(t.store, 'handover')).toBe(1);
+    expect(countRows(t.store, 'handover')).toBe(before);
   });
 
   it('a new log entry on the locked duty is refused locked', async () => {

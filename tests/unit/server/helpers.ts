@@ -161,20 +161,6 @@ export class OpBuilder {
     return this.op('item', 'put', id, { ...itemFields(this.siteId, id), ...overrides });
   }
 
-  putDuty(staffId: string): Op {
-    const id = newId();
-    const fields = {
-      id,
-      siteId: this.siteId,
-      staffId,
-      deviceId: this.deviceId,
-      shiftId: 'day',
-      startedAt: this.now(),
-      endedAt: null,
-    };
-    return this.op('duty', 'put', id, fields);
-  }
-
   putLogEntry(dutyId: string, overrides: Partial<LogEntry> = {}): Op {
     const id = newId();
     const now = this.now();
@@ -192,8 +178,7 @@ export class OpBuilder {
       party: '12樓 A室',
       contact: '',
       location: '大堂',
-      // T1: not before the duty's start (putDuty starts it now), so no backdate reason is needed.
-      occurredAt: now,
+      occurredAt: now - 60_000,
       referredTo: '',
       operationEndedAt: null,
       backdateReason: '',

@@ -14,6 +14,7 @@ import {
   testPinHash,
   type TestServer,
 } from './helpers';
+import { dutyOpenedElsewhere } from './handover-fixtures';
 
 let t: TestServer;
 let a: SetupResponse;
@@ -90,19 +91,18 @@ describe('push: exactly once, in device order (DESIGN.md "Push")', () => {
 
 describe('rejected ops advance the counter and leave a syncError row', () => {
   it('H6: an emergency log entry with no cause is rejected, the counter advances, the syncError row is pulled', async () => {
-    const duty = ops.putDuty(a.adminStaffId);
-    const bad = ops.putLogEntry(duty.rowId, {
+    const dutyId = await dutyOpenedElsewhere(t, a, a.adminStaffId);
+    const bad = ops.putLogEntry(dutyId, {
       kind: 'emergency',
       severity: 'emergency',
       status: 'open',
       cause: '',
       process: '已通知保安及工程部',
     });
-    const res = (await push(pushBody(a.deviceId, [duty, bad]))).body as PushResponse;
-    expect(res.ackedThrough).toBe(2);
-    expect(res.results[0]).toEqual({ counter: 1, status: 'applied' });
-    expect(res.results[1]).toMatchObject({ counter: 2, status: 'rejected', code: 'validation_failed' });
-    expect(res.results[1]?.message).toContain('cause: required');
+    const res = (await push(pushBody(a.deviceId, [bad]))).body as PushResponse;
+    expect(res.ackedThrough).toBe(1);
+    expect(res.results[0]).toMatchObject({ counter: 1, status: 'rejected', code: 'validation_failed' });
+    expect(res.results[0]?.message).toContain('cause: required');
     expect(countRows(t.store, 'logEntry')).toBe(0);
 
     const errors = (await pull()).changes.filter((c) => c.table === 'syncError');
@@ -110,7 +110,7 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     expect(errors[0]?.row).toMatchObject({
       siteId: a.siteId,
       deviceId: a.deviceId,
-      counter: 2,
+      counter: 1,
       table: 'logEntry',
       rowId: bad.rowId,
       opKind: 'put',
@@ -124,15 +124,15 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     // The queue does not jam: the next op applies, and the rejected one replays as a duplicate.
     const next = (await push(pushBody(a.deviceId, [bad, ops.putItem()]))).body as PushResponse;
     expect(next.results).toEqual([
-      { counter: 2, status: 'duplicate', code: 'validation_failed', message: res.results[1]?.message, httpStatus: 400 },
-      { counter: 3, status: 'applied' },
+      { counter: 1, status: 'duplicate', code: 'validation_failed', message: res.results[0]?.message, httpStatus: 400 },
+      { counter: 2, status: 'applied' },
     ]);
   });
 
   it('D5: an entry for a duty the server does not have, or an amendment for an unknown entry, is refused as reference_unknown', async () => {
-    const duty = ops.putDuty(a.adminStaffId);
+    const dutyId = await dutyOpenedElsewhere(t, a, a.adminStaffId);
     const orphanEntry = ops.putLogEntry(crypto.randomUUID());
-    const entry = ops.putLogEntry(duty.rowId);
+    const entry = ops.putLogEntry(dutyId);
     const amendment = (entryId: string) => {
       const id = crypto.randomUUID();
       return ops.op('logAmendment', 'append', id, {
@@ -148,17 +148,16 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     };
     const orphanAmendment = amendment(crypto.randomUUID());
     const goodAmendment = amendment(entry.rowId);
-    const res = (await push(pushBody(a.deviceId, [duty, orphanEntry, entry, orphanAmendment, goodAmendment])))
+    const res = (await push(pushBody(a.deviceId, [orphanEntry, entry, orphanAmendment, goodAmendment])))
       .body as PushResponse;
-    expect(res.ackedThrough).toBe(5);
+    expect(res.ackedThrough).toBe(4);
     expect(res.results.map((r) => [r.status, r.code])).toEqual([
-      ['applied', undefined],
       ['rejected', 'reference_unknown'],
       ['applied', undefined],
       ['rejected', 'reference_unknown'],
       ['applied', undefined],
     ]);
-    expect(res.results[1]?.message).toContain('dutyId');
+    expect(res.results[0]?.message).toContain('dutyId');
     expect(countRows(t.store, 'logEntry')).toBe(1);
     expect(countRows(t.store, 'logAmendment')).toBe(1);
     expect(countRows(t.store, 'syncError')).toBe(2);
@@ -182,7 +181,7 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     // WRITE_POLICY lets desk staff write items (custody ones); the register itself stays the chief's (row-rules.ts).
     const deskItem = ops.putItem();
     ops.actorStaffId = crypto.randomUUID();
-    const stranger = ops.putDuty(a.adminStaffId);
+    const stranger = ops.putLogEntry(crypto.randomUUID());
     const res = (await push(pushBody(a.deviceId, [deskStaff, wrongKind, deskOnStaff, deskItem, stranger])))
       .body as PushResponse;
     expect(res.results.map((r) => r.code ?? r.status)).toEqual([

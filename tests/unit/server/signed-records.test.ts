@@ -2,25 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashRecord } from '../../../src/domain/chain';
 import type { Op } from '../../../src/domain/sync-protocol';
 import { countRows, makeTestServer, maxSeq, setupViaApi, type TestServer } from './helpers';
-import {
-  buildRecord,
-  countLineOp,
-  expectApplied,
-  handoverOp,
-  prepareHandover,
-  pushOps,
-  secondTablet,
-  signingOps,
-  type HandoverWorld,
-  type RecordFields,
-} from './handover-fixtures';
+import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
+import { countLineOp, expectApplied, handoverOp, pushOps, secondTablet } from './tablet-fixtures';
+import { signingOps, type RecordFields } from './record-fixtures';
 
 let t: TestServer;
 let w: HandoverWorld;
+/** The records before the handover: the opening that opened the outgoing duty. */
+let baseRecords: number;
 
 beforeEach(async () => {
   t = makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
+  baseRecords = countRows(t.store, 'handoverRecord');
 });
 afterEach(() => t.dispose());
 
@@ -28,7 +22,7 @@ const putRecord = (record: RecordFields) => w.tablet.ops.op('handoverRecord', 'p
 
 async function signFirst(): Promise<RecordFields> {
   const record = await buildRecord(w, { signedAt: t.clock.now });
-  expectApplied(await pushOps(t, w.tablet, signingOps(w, w.tablet.ops, record)));
+  expectApplied(await pushOps(t, w.tablet, signingOps(w.tablet.ops, record)));
   return record;
 }
 
@@ -42,7 +36,7 @@ describe('H3: the signed record is insert-only', () => {
     // The tablet queued it again (e.g. re-sent after a restore) under a new counter.
     const [again] = await pushOps(t, w.tablet, [putRecord(record)]);
     expect(again).toEqual({ counter: expect.any(Number), status: 'applied' });
-    expect(countRows(t.store, 'handoverRecord')).toBe(1);
+    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords + 1);
     expect(t.store.getRow('handoverRecord', record.id)).toEqual(stored);
     expect(maxSeq(t.store)).toBe(seq);
     expect(countRows(t.store, 'syncError')).toBe(0);
@@ -63,7 +57,7 @@ describe('H3: the signed record is insert-only', () => {
     const [result] = await pushOps(t, w.tablet, [putRecord(tampered)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'validation_failed', httpStatus: 400 });
     expect(result?.message).toContain('hash mismatch');
-    expect(countRows(t.store, 'handoverRecord')).toBe(0);
+    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords);
     expect(t.store.getLock('duty', w.dutyId)).toBeUndefined();
     expect(countRows(t.store, 'syncError')).toBe(1);
   });
@@ -87,7 +81,7 @@ describe('H3: the signed record is insert-only', () => {
     });
     const [result] = await pushOps(t, w.tablet, [putRecord(correction)]);
     expect(result).toEqual({ counter: expect.any(Number), status: 'applied' });
-    expect(countRows(t.store, 'handoverRecord')).toBe(2);
+    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords + 2);
     expect(t.store.getChainRecordId(w.a.siteId, correction.hash)).toBe(correction.id);
     expect(t.store.getLock('duty', w.dutyId)?.recordId).toBe(first.id);
   });
@@ -107,17 +101,16 @@ describe('a second tablet signing the same duty: never two open duties', () => {
       incomingStaffId: w.otherId,
       signedAt: t.clock.now - 60_000,
     });
-    const results = await pushOps(t, b, signingOps(w, b.ops, second, draftB.rowId));
+    const results = await pushOps(t, b, signingOps(b.ops, second, draftB.rowId));
     expect(results.map((r) => [r.status, r.code, r.httpStatus])).toEqual([
       ['applied', undefined, undefined],
-      ['rejected', 'locked', 409],
       ['rejected', 'handover_taken', 409],
       ['rejected', 'reference_unknown', 409],
     ]);
-    expect(results[2]?.message).toContain('李大明');
-    expect(results[2]?.message).toContain(new Date(first.signedAt).toISOString());
+    expect(results[1]?.message).toContain('李大明');
+    expect(results[1]?.message).toContain(new Date(first.signedAt).toISOString());
 
-    expect(countRows(t.store, 'handoverRecord')).toBe(1);
+    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords + 1);
     const duties = t.store.listRows(w.a.siteId, 'duty').map((d) => d.row);
     const open = duties.filter((d) => d['endedAt'] === null);
     expect(open).toEqual([expect.objectContaining({ staffId: w.incomingId, handoverId: first.id })]);
@@ -134,8 +127,8 @@ describe('a second tablet signing the same duty: never two open duties', () => {
       incomingStaffId: w.otherId,
       signedAt: t.clock.now,
     });
-    const signing = await pushOps(t, b, signingOps(w, b.ops, second, draftB.rowId));
-    expect(signing.map((r) => r.code)).toEqual([undefined, 'locked', 'handover_taken', 'reference_unknown']);
+    const signing = await pushOps(t, b, signingOps(b.ops, second, draftB.rowId));
+    expect(signing.map((r) => r.code)).toEqual([undefined, 'handover_taken', 'reference_unknown']);
     expect(t.store.getRow('handover', draftB.rowId)?.row['status']).toBe('signed');
     expect(t.store.getLock('handover', draftB.rowId)).toBeUndefined();
 
@@ -154,7 +147,7 @@ describe('a second tablet signing the same duty: never two open duties', () => {
     expect(t.store.getRow('handoverRecord', again.id)).toBeUndefined();
   });
 
-  it('a second duty claiming the accepted record is refused rule_violation: only the duty the record opened', async () => {
+  it('H3: a second duty claiming the accepted record is refused duty_rule: only the duty the record opened', async () => {
     const first = await signFirst();
     const dutyId = crypto.randomUUID();
     const dutyOp = w.tablet.ops.op('duty', 'put', dutyId, {
@@ -168,20 +161,20 @@ describe('a second tablet signing the same duty: never two open duties', () => {
       handoverId: first.id,
     });
     const [result] = await pushOps(t, w.tablet, [dutyOp]);
-    expect(result).toMatchObject({ status: 'rejected', code: 'rule_violation', httpStatus: 403 });
-    expect(result?.message).toContain(first.newDutyId);
+    expect(result).toMatchObject({ status: 'rejected', code: 'duty_rule', httpStatus: 409 });
+    expect(result?.message).toContain(String(first.newDutyId));
     const open = t.store.listRows(w.a.siteId, 'duty').filter((d) => d.row['endedAt'] === null);
     expect(open.map((d) => d.id)).toEqual([first.newDutyId]);
   });
 
-  it('H3: the duty a record opened must be for the person who took over (rule_violation)', async () => {
+  it('H3: the duty a record opened must be for the person who took over (duty_rule)', async () => {
     const record = await buildRecord(w, { signedAt: t.clock.now });
-    const [patchDraft, endDuty, putRec, newDuty] = signingOps(w, w.tablet.ops, record) as [Op, Op, Op, Op];
+    const [patchDraft, putRec, newDuty] = signingOps(w.tablet.ops, record) as [Op, Op, Op];
     const stranger = { ...newDuty, fields: { ...newDuty.fields, staffId: w.otherId } };
-    const results = await pushOps(t, w.tablet, [patchDraft, endDuty, putRec, stranger]);
-    expect(results.map((r) => r.code)).toEqual([undefined, undefined, undefined, 'rule_violation']);
-    expect(results[3]?.message).toContain('H3');
-    expect(results[3]?.message).toContain(w.incomingId);
-    expect(t.store.getRow('duty', record.newDutyId)).toBeUndefined();
+    const results = await pushOps(t, w.tablet, [patchDraft, putRec, stranger]);
+    expect(results.map((r) => r.code)).toEqual([undefined, undefined, 'duty_rule']);
+    expect(results[2]?.message).toContain('H3');
+    expect(results[2]?.message).toContain(w.incomingId);
+    expect(t.store.getRow('duty', String(record.newDutyId))).toBeUndefined();
   });
 });
