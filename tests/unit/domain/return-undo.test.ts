@@ -15,7 +15,8 @@ const T = 1_750_000_000_000;
 const H = 3_600_000;
 const KEY = id(1);
 const RADIO = id(2);
-const desk = { id: id(90), role: 'desk' as const };
+// The person who writes the movements (attribution: a movement is in its writer's name, issue 7).
+const desk = { id: id(91), role: 'desk' as const };
 
 function mv(n: number, over: Partial<ItemMovement>): ItemMovement {
   return {
