@@ -27,6 +27,9 @@ const LABELS: Partial<Record<string, Record<string, MessageKey>>> = {
     contact: 'log.contact',
     location: 'log.location',
     occurredAt: 'log.occurredAt',
+    referredTo: 'log.referredTo',
+    backdateReason: 'log.backdateReason',
+    operationEndedAt: 'log.operationEndedAt',
   },
   logAmendment: { text: 'entry.amend.text' },
   task: {

@@ -12,7 +12,7 @@ export type RefusalIssue = SyncError['issues'][number];
 
 /** The fields a person typed, per table whose refused changes can be sent again, in form order. */
 export const TYPED_FIELDS = {
-  logEntry: ['cause', 'process', 'result', 'party', 'contact', 'location'],
+  logEntry: ['cause', 'process', 'result', 'party', 'contact', 'location', 'referredTo', 'backdateReason'],
   logAmendment: ['text'],
   task: ['title', 'cause', 'process', 'result'],
   taskNote: ['text'],
