@@ -11,7 +11,17 @@ export function isSuperior(role: Role): boolean {
   return role === 'chief' || role === 'manager' || role === 'admin';
 }
 
-export type TaskFieldErrors = Partial<Record<'title' | 'cause' | 'result' | 'kind', 'required' | 'superiorOnly'>>;
+/**
+ * H4: only the section chief or the property office manager sets or clears "important" on pending
+ * work, since important unfinished work blocks the handover: a desk person cannot lift a blocker.
+ */
+export function mayFlagImportant(role: Role): boolean {
+  return role === 'chief' || role === 'manager';
+}
+
+export type TaskFieldErrors = Partial<
+  Record<'title' | 'cause' | 'result' | 'kind' | 'important', 'required' | 'superiorOnly'>
+>;
 
 /** Checks a task before it is saved; `{}` when it may be saved. */
 export function validateTask(

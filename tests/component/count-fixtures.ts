@@ -7,7 +7,7 @@ import type { CountState, HandoverRecord } from '../../src/domain/handover-entit
 import { formatHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
 import type { ItemMovement } from '../../src/domain/item-entities';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { openHandover } from '../../src/client/db/repos/handover-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { seedStaff, seedTablet, type SeededTablet } from './helpers';

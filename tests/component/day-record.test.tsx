@@ -5,7 +5,7 @@ import type { Duty, LogEntry, LogEntryFields } from '../../src/domain/entities';
 import { formatHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
 import { App } from '../../src/client/app';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { createLogEntry } from '../../src/client/db/repos/log-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { DayRecordScreen } from '../../src/client/features/log/day-record';

@@ -9,7 +9,7 @@ import type userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/domain/hlc';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { HandoverScreen } from '../../src/client/features/handover/handover-screen';
 import { LogScreen } from '../../src/client/features/log/log-screen';

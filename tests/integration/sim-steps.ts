@@ -5,7 +5,7 @@ import { SYNC_TABLES } from '../../src/domain/entities';
 import { PullResponse } from '../../src/domain/sync-protocol';
 import { getMeta } from '../../src/client/db/meta';
 import { openDutyFor } from '../../src/client/db/queries';
-import { endDuty, startDuty } from '../../src/client/db/repos/duty-repo';
+import { endDuty, startDuty } from '../unit/client/duty-fixture';
 import { amendLogEntry, createLogEntry } from '../../src/client/db/repos/log-repo';
 import type { WriteContext } from '../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../src/client/db/schema';

@@ -70,6 +70,8 @@ export interface PhotoUploadRefusal {
 export interface PinAttemptsRow {
   staffId: string;
   failedAt: number[];
+  /** Lockouts lifted by a section chief or manager with their PIN (pin-repo unlockPin); not indexed. */
+  unlocks?: { by: string; at: number }[];
 }
 
 export class HandoverDb extends Dexie {

@@ -4,7 +4,7 @@ import { LockedError } from '../../../src/client/db/errors';
 import { openDutyFor } from '../../../src/client/db/queries';
 import { isDutyLocked, recordForHandover, refusedHandover } from '../../../src/client/db/queries/handover-queries';
 import { markAllPresent, recordCountTap } from '../../../src/client/db/repos/count-repo';
-import { endDuty } from '../../../src/client/db/repos/duty-repo';
+import { endDuty } from './duty-fixture';
 import { abandonHandover, openHandover, updateHandover } from '../../../src/client/db/repos/handover-repo';
 import { amendLogEntry, createLogEntry } from '../../../src/client/db/repos/log-repo';
 import { signHandover } from '../../../src/client/db/repos/sign-repo';

@@ -70,7 +70,11 @@ export function useTaskDetail(taskId: string, staffId: string, role: Role) {
       setCloseErrors({});
     });
 
-  const toggleImportant = (important: boolean) => write((ctx) => setTaskImportant(db, ctx, taskId, important));
+  const toggleImportant = (important: boolean) =>
+    write(async (ctx) => {
+      const res = await setTaskImportant(db, ctx, taskId, important);
+      if (!res.ok) throw new Error(res.errors);
+    });
 
   const acknowledge = () =>
     write(async (ctx) => {
