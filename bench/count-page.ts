@@ -106,6 +106,7 @@ async function run(items: number): Promise<CountBenchResult> {
       quantity: 1,
       explanation: '',
       staffId,
+      explainedBy: null,
       recordedAt: Date.now(),
       deviceTime: Date.now(),
     };

@@ -251,6 +251,7 @@ describe('record by day (F3, D5, H9)', () => {
     expect(within(nav).getByRole('button', { name: 'Record by day' })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByRole('list', { name: /^Chan Tai Man/ })).toBeInTheDocument();
     await user.click(within(nav).getByRole('button', { name: 'Duty record' }));
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    // H3: one duty at a time: Chan's is open, so Lee's duty record says so rather than start another.
+    expect(await screen.findByRole('heading', { name: 'Chan Tai Man is on duty' })).toBeInTheDocument();
   });
 });

@@ -8,6 +8,7 @@ import type {
   Duty,
   Item,
   LogAmendment,
+  ReviewFlag,
   LogEntry,
   Site,
   Staff,
@@ -82,6 +83,7 @@ export class HandoverDb extends Dexie {
   logAmendment!: EntityTable<LocalRow<LogAmendment>, 'id'>;
   item!: EntityTable<LocalRow<Item>, 'id'>;
   syncError!: EntityTable<LocalRow<SyncError>, 'id'>;
+  reviewFlag!: EntityTable<LocalRow<ReviewFlag>, 'id'>;
   conflict!: EntityTable<LocalRow<Conflict>, 'id'>;
   itemMovement!: EntityTable<LocalRow<ItemMovement>, 'id'>;
   task!: EntityTable<LocalRow<Task>, 'id'>;
@@ -140,6 +142,9 @@ export class HandoverDb extends Dexie {
             if (!('handoverId' in d)) d['handoverId'] = null;
           }),
       );
+    // Version 3 (issue 7: the rules hold) adds the server's review flags (T1, H3), pulled like
+    // syncError rows; the sync engine stores every synced table, so the table must exist.
+    this.version(3).stores({ reviewFlag: 'id, recordedAt' });
   }
 
   /** The Dexie table holding a synced table's rows. */

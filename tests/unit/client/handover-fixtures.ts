@@ -186,10 +186,8 @@ export function signInput(
   };
 }
 
-/** A duty-record entry of `dutyId`, with the contract's newer fields (referral, operation end, backdate) empty. */
 export async function logEntry(db: HandoverDb, ctx: WriteContext, dutyId: string, over: Partial<LogEntryFields> = {}) {
-  const base = { occurredAt: T0, referredTo: '', operationEndedAt: null, backdateReason: '' };
-  const r = await createLogEntry(db, ctx, { dutyId, fields: fields({ ...base, ...over }) });
+  const r = await createLogEntry(db, ctx, { dutyId, fields: fields({ occurredAt: T0, ...over }) });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r.value;
 }

@@ -47,6 +47,9 @@ export function fields(over: Partial<LogEntryFields> = {}): LogEntryFields {
     contact: '',
     location: 'Lobby',
     occurredAt: T0 - 60_000,
+    referredTo: '',
+    operationEndedAt: null,
+    backdateReason: '',
     ...over,
   };
 }

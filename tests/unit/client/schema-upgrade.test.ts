@@ -24,7 +24,7 @@ const V1_STORES = {
 const HLC = '000000000000001-0000-server';
 
 describe('schema upgrade (STYLE.md #3)', () => {
-  it('opens a version-1 database as version 2: rows kept, duties get handoverId null, new tables usable', async () => {
+  it('opens a version-1 database as the current version: rows kept, duties get handoverId null, new tables usable', async () => {
     const name = `upgrade-${process.pid}-${Math.random()}`;
     const siteId = newId();
     const staffId = newId();
@@ -86,7 +86,7 @@ describe('schema upgrade (STYLE.md #3)', () => {
 
     const db = track(openHandoverDb(name));
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const duty = await db.duty.get(dutyId);
     expect(duty).toMatchObject({ id: dutyId, staffId, startedAt: 1000, handoverId: null, _versions: { staffId: 1 } });
     expect((await openDutyFor(db, staffId))?.id).toBe(dutyId);
@@ -99,5 +99,7 @@ describe('schema upgrade (STYLE.md #3)', () => {
     expect(await db.photoBlob.where('uploaded').equals(0).count()).toBe(1);
     expect(await db.itemMovement.where('itemId').equals(newId()).count()).toBe(0);
     expect(await db.countLine.where('[handoverId+itemId]').equals([newId(), newId()]).count()).toBe(0);
+    // Version 3's table of review flags (T1, H3) exists too, with its index.
+    expect(await db.reviewFlag.where('recordedAt').above(0).count()).toBe(0);
   });
 });

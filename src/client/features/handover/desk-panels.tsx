@@ -17,10 +17,11 @@ import { useOpenDesk } from './use-handover-data';
 
 const openErrorKey = (e: OpenDeskError): MessageKey => `handover.open.error.${e}`;
 
-function useNames() {
+/** Names by id once the staff are loaded (undefined before: no panel says "nobody" while loading). */
+function useNames(): ((id: string | null) => string) | undefined {
   const db = useDb();
   const staff = useLiveQuery(() => listStaff(db, { includeInactive: true }), [db]);
-  return (id: string | null) => staff?.find((s) => s.id === id)?.name ?? '';
+  return staff && ((id) => staff.find((s) => s.id === id)?.name ?? '');
 }
 
 /**
@@ -38,6 +39,7 @@ export function OnDutyPanel(props: {
   const t = useT();
   const titleId = useId();
   const nameOf = useNames();
+  if (!nameOf) return null;
   const name = nameOf(duty.staffId);
   const me = { id: staffId, name: nameOf(staffId) };
   const joinable = handover !== null && handover.kind === 'handover' && (handover.joinedAt ?? null) === null;
@@ -105,6 +107,7 @@ export function DeskClosedPanel({ rostered }: { rostered: Assignment[] }) {
   const t = useT();
   const titleId = useId();
   const nameOf = useNames();
+  if (!nameOf) return null;
   const names = [...new Set(rostered.map((a) => nameOf(a.staffId)))].filter((n) => n !== '').join(', ');
   return (
     <section className="card handover-card handover-closed" aria-labelledby={titleId}>
