@@ -31,15 +31,25 @@ export async function addSignedHandover(w: SeedWorld, add: (e: SeedEvent) => voi
     anomalyAnswer: '大廈運作正常，無其他異常',
     synthesis: '垃圾房鎖匙仍借予清潔公司未還，須追回；週五消防演習要提醒租戶',
   };
-  const fitness = { fitness: 'fit', fitnessNote: '', substituteStaffId: null };
+  // H1: the incoming person joined with their PIN 7 minutes before the change (due 5 minutes before).
+  const joinedAt = signedAt - 7 * 60_000;
+  const fitness = {
+    fitness: 'fit',
+    fitnessNote: '',
+    fitnessAttestedBy: outgoingStaffId,
+    substituteStaffId: null,
+    substituteApproval: null,
+  };
   const draft = {
     ...w.base,
     id: handoverId,
+    kind: 'handover',
     outgoingDutyId,
     outgoingStaffId,
     incomingStaffId,
     scheduledAt: current.startsAt,
     openedAt,
+    joinedAt,
   };
   add({
     at: openedAt,
@@ -71,6 +81,7 @@ export async function addSignedHandover(w: SeedWorld, add: (e: SeedEvent) => voi
   const record: Omit<HandoverRecord, 'hash' | 'updatedAt' | 'deleted'> = {
     ...w.base,
     id: recordId,
+    kind: 'handover',
     handoverId,
     correctsId: null,
     outgoingDutyId,
@@ -79,12 +90,17 @@ export async function addSignedHandover(w: SeedWorld, add: (e: SeedEvent) => voi
     newDutyId,
     scheduledAt: current.startsAt,
     openedAt,
+    joinedAt,
     signedAt,
+    // Seeded straight into the server: the building had no rows a tablet could have pulled before.
+    syncCursor: 0,
     ...checklist,
     ...talk,
     fitness: 'fit',
     fitnessNote: '',
+    fitnessAttestedBy: outgoingStaffId,
     substituteStaffId: null,
+    substituteApproval: null,
     count: DEMO_ITEMS.map((item) => {
       const itemId = w.itemIds.get(item.code) ?? '';
       const loan = r.lent.get(itemId);
@@ -119,7 +135,6 @@ export async function addSignedHandover(w: SeedWorld, add: (e: SeedEvent) => voi
       custodyIds: r.custodyIds,
     },
     blockersSeen: [],
-    override: null,
     signatures: [
       {
         role: 'outgoing',

@@ -138,6 +138,8 @@ export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary
       dutyId: dutyIds.get(`${e.day}/${e.shift}`),
       staffId: actor,
       occurredAt,
+      // H11(b): a finished equipment operation has its end recorded (the demo's when it was written up).
+      operationEndedAt: e.kind === 'equipmentOp' && e.status !== 'open' ? recordedAt : null,
       recordedAt,
       deviceTime: recordedAt,
     };
