@@ -197,3 +197,41 @@ describe('a handover accepted on another tablet', () => {
     expect(alert).toHaveTextContent(/The server refused this signature at \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 });
+
+describe('a signed record the server refused for a rule (issue 7: gate_blocked, duty_rule)', () => {
+  it('says why in the UI language, and that the next attempt starts from what was given', async () => {
+    const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
+    const handover = await openHandover(desk.tablet.db, ctx, {
+      outgoingDutyId: desk.dutyId,
+      scheduledAt: desk.changeAt,
+      kind: 'handover',
+    });
+    await desk.tablet.db.syncError.put({
+      id: newId(),
+      siteId: desk.tablet.siteId,
+      updatedAt: formatHlc({ wallMs: Date.now(), counter: 0, node: 'server' }),
+      deleted: false,
+      deviceId: desk.tablet.deviceId,
+      counter: 9,
+      table: 'handoverRecord',
+      rowId: newId(),
+      opKind: 'put',
+      code: 'gate_blocked',
+      message: 'gate_blocked: majorOpen',
+      actorStaffId: desk.outgoingId,
+      fields: { handoverId: handover.id, outgoingStaffId: desk.outgoingId, incomingStaffId: desk.incomingId },
+      recordedAt: Date.now(),
+      issues: [],
+      dismissedAt: null,
+      dismissedBy: null,
+      _versions: {},
+    });
+    renderDesk(desk);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The server found something that forbids this handover.');
+    expect(alert).toHaveTextContent('The handover was signed while something that forbids it was still open');
+    expect(alert).toHaveTextContent('the answers and the count are carried into the new attempt');
+    // The raw message of the server is not shown as such.
+    expect(alert).not.toHaveTextContent('majorOpen');
+  });
+});

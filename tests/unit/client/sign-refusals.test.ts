@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { gateFor } from '../../../src/client/db/queries/handover-queries';
-import { approveSubstitute, joinHandover } from '../../../src/client/db/repos/desk-repo';
+import { approveSubstitute, approveSubstituteByCover, joinHandover } from '../../../src/client/db/repos/desk-repo';
 import { openHandover, updateHandover } from '../../../src/client/db/repos/handover-repo';
 import { amendLogEntry } from '../../../src/client/db/repos/log-repo';
 import { signHandover } from '../../../src/client/db/repos/sign-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
+import { newId } from '../../../src/domain/ids';
 import {
   building,
   CHANGE_AT,
@@ -103,6 +104,47 @@ describe('signing refused (H3, H8, H11, S1)', () => {
     });
     // The draft keeps who joined and was found unfit.
     expect((await b.db.handover.get(h.id))?.incomingStaffId).toBe(b.people.incoming);
+  });
+
+  it('H11(d), S1: a cover request the chief confirmed and the manager approved on the rota approves the substitute', async () => {
+    const b = await building();
+    const h = await preparedHandover(b);
+    await updateHandover(b.db, b.ctx, h.id, { fitness: 'unfit', substituteStaffId: b.people.other });
+    const [shift] = await b.db.rotaShift.where('staffId').equals(b.people.incoming).toArray();
+    const approved = {
+      id: newId(),
+      siteId: b.siteId,
+      updatedAt: '001748854800000-0000-server',
+      deleted: false,
+      _versions: {},
+      kind: 'cover' as const,
+      rotaShiftId: shift!.id,
+      requesterId: b.people.incoming,
+      substituteId: b.people.other,
+      otherShiftId: null,
+      reason: 'Unwell',
+      status: 'approved' as const,
+      requestedAt: b.clock.now - 1,
+      confirmedBy: b.people.chief,
+      confirmedAt: b.clock.now - 1,
+      approvedBy: b.people.manager,
+      approvedAt: b.clock.now,
+      decidedBy: null,
+      decidedAt: null,
+      decisionNote: '',
+    };
+    await b.db.swapRequest.put(approved);
+    const gate = await gateFor(b.db, h.id, b.clock.now);
+    expect(gate.blockers.map((x) => x.code)).toEqual(['substituteUnapproved']);
+    const cover = gate.assignments.find((a) => a.staffId === b.people.other && a.viaSwapId === approved.id);
+    expect(cover?.rotaShiftId).toBe(shift!.id);
+    const r = await approveSubstituteByCover(b.db, b.ctx, { handoverId: h.id, swapRequestId: approved.id });
+    expect(r.ok).toBe(true);
+    expect(await codes(b, h.id)).toEqual([]);
+    const signed = await signHandover(b.db, b.ctx, signInput(b, h.id, { incoming: b.people.other }));
+    if (!signed.ok) throw new Error(signed.errors);
+    expect(signed.value.record.substituteApproval).toMatchObject({ swapRequestId: approved.id, chiefStaffId: null });
+    expect(signed.value.newDuty).toMatchObject({ staffId: b.people.other, shiftId: 'evening' });
   });
 
   it('H11(d): naming another substitute drops the approvals given for the first', async () => {

@@ -54,7 +54,12 @@ export async function gateState(db: HandoverDb, handover: Handover, nowMs: numbe
       ? handover.incomingStaffId !== null &&
         rosteredNow(rota.assignments, handover.incomingStaffId, nowMs, site?.incomingLeadMinutes ?? 0) !== null
       : joined
-        ? candidates.some((c) => c.staffId === handover.incomingStaffId)
+        ? // The one who joined is rostered, or covers their shift by a cover request approved since (S1).
+          candidates.some(
+            (c) =>
+              c.staffId === handover.incomingStaffId ||
+              (handover.fitness === 'unfit' && c.viaSwapId !== null && c.staffId === handover.substituteStaffId),
+          )
         : candidates.some((c) => c.staffId !== handover.outgoingStaffId);
   const acks = await acknowledgedAt(db, takesOver(handover));
   const isActiveRole = (id: string, role: 'chief' | 'manager') =>

@@ -96,7 +96,11 @@ async function personTakingOver(
 
 /** The rota shift the new duty belongs to: the one taken over (the unfit person's, covered), or opened. */
 async function newDutyShift(db: HandoverDb, h: Handover, gate: GateState, nowMs: number): Promise<string | null> {
-  if (gate.kind === 'handover') return gate.candidates.find((c) => c.staffId === h.incomingStaffId)?.shiftId ?? null;
+  if (gate.kind === 'handover') {
+    // The shift taken over: the incoming person's, or the one their substitute covers by request.
+    const shift = gate.candidates.find((c) => c.staffId === h.incomingStaffId || c.staffId === takesOver(h));
+    return shift?.shiftId ?? null;
+  }
   const lead = (await getSite(db))?.incomingLeadMinutes ?? 0;
   return h.incomingStaffId === null
     ? null
