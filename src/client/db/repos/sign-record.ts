@@ -1,22 +1,29 @@
 /**
  * Building the signed record (H3): its frozen content (count, duty with entry digests, carried
- * items), the signature checks of each kind, and the head of the building's hash chain. Everything
+ * items), the signature checks of each kind, who takes over and on which shift, and the head of
+ * the building's hash chain. Everything
  * that awaits crypto.subtle runs here, OUTSIDE any Dexie transaction: IndexedDB commits a
  * transaction that waits on anything else.
  */
 import { entryDigest, GENESIS_HASH } from '../../../domain/chain';
+import { rosteredNow } from '../../../domain/desk-rules';
 import { isAccountedWithoutTap } from '../../../domain/count-rules';
 import type { Duty } from '../../../domain/entities';
 import type { Blocker } from '../../../domain/gate';
 import type {
   BlockerSeen,
+  Handover,
   HandoverKind,
   HandoverRecord,
   RecordCountLine,
   Signature,
 } from '../../../domain/handover-entities';
 import { bothSignatures, soleSignature } from '../../../domain/signatures';
+import { getSite } from '../queries';
 import type { CountSnapshot } from '../queries/count-view';
+import type { GateState } from '../queries/gate-state';
+import { fail, ok, type Result } from '../result';
+import { takesOver } from './handover-actors';
 import type { CarryOver } from '../queries/carry-over';
 import { photosFor } from '../queries/photo-queries';
 import { newestRecord } from '../queries/record-chain';
@@ -124,4 +131,46 @@ export function recordCarried(c: CarryOver): HandoverRecord['carried'] {
     openLoanIds: c.openLoans.map((l) => l.lend.id),
     custodyIds: c.custody.map((m) => m.movement.id),
   };
+}
+
+/**
+ * signatureMissing: a pad without strokes or a signature by someone else; notEligible: the person
+ * taking over is not rostered, not the approved H11(d) substitute, or inactive; blocked: the gate
+ * refuses (H11: there is no override); countIncomplete: the only thing missing is the count (H8);
+ * alreadySigned: the draft is no longer being prepared or its duty was handed over already;
+ * dutyOpen: an opening while a duty is open in the building (H3: never a second duty).
+ */
+export type SignError =
+  'signatureMissing' | 'notEligible' | 'blocked' | 'countIncomplete' | 'alreadySigned' | 'dutyOpen';
+
+/** H11(d): the person the record names as taking over (handover, opening), checked active and eligible. */
+export async function personTakingOver(
+  db: HandoverDb,
+  h: Handover,
+  gate: GateState,
+): Promise<Result<string | null, SignError>> {
+  if (gate.kind === 'closing') return ok(null);
+  const id = gate.kind === 'opening' ? h.incomingStaffId : takesOver(h);
+  const person = id === null ? undefined : await db.staff.get(id);
+  if (!person || person.deleted || !person.active || person.id === h.outgoingStaffId) return fail('notEligible');
+  if (gate.kind === 'handover' && !gate.eligible.includes(person.id)) return fail('notEligible');
+  return ok(person.id);
+}
+
+/** The rota shift the new duty belongs to: the one taken over (the unfit person's, covered), or opened. */
+export async function newDutyShift(
+  db: HandoverDb,
+  h: Handover,
+  gate: GateState,
+  nowMs: number,
+): Promise<string | null> {
+  if (gate.kind === 'handover') {
+    // The shift taken over: the incoming person's, or the one their substitute covers by request.
+    const shift = gate.candidates.find((c) => c.staffId === h.incomingStaffId || c.staffId === takesOver(h));
+    return shift?.shiftId ?? null;
+  }
+  const lead = (await getSite(db))?.incomingLeadMinutes ?? 0;
+  return h.incomingStaffId === null
+    ? null
+    : (rosteredNow(gate.assignments, h.incomingStaffId, nowMs, lead)?.shiftId ?? null);
 }

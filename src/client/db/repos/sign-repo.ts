@@ -8,24 +8,31 @@
  * the tablet sets the same `endedAt` locally, without an op.
  */
 import type { Duty } from '../../../domain/entities';
-import { rosteredNow } from '../../../domain/desk-rules';
 import { hashRecord } from '../../../domain/chain';
-import { HandoverRecord, type BlockerSeen, type Handover, type Signature } from '../../../domain/handover-entities';
+import { HandoverRecord, type BlockerSeen, type Signature } from '../../../domain/handover-entities';
 import { newId } from '../../../domain/ids';
 import { RowNotFoundError } from '../errors';
 import { getMeta } from '../meta';
-import { getSite } from '../queries';
 import { carryOver } from '../queries/carry-over';
 import { requireHandover } from '../queries/count-view';
 import { openDuties } from '../queries/desk-queries';
-import { draftKind, gateState, type GateState } from '../queries/gate-state';
+import { draftKind, gateState } from '../queries/gate-state';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
 import { insertRow, patchRow, runWrite } from '../write';
-import { takesOver } from './handover-actors';
 import { dutyLocked, lockTables } from './handover-locks';
 import { signFingerprint } from './sign-fingerprint';
-import { blockersSeen, chainHead, kindSignatures, recordCarried, recordCount, recordDuty } from './sign-record';
+import {
+  blockersSeen,
+  chainHead,
+  kindSignatures,
+  newDutyShift,
+  personTakingOver,
+  recordCarried,
+  recordCount,
+  recordDuty,
+  type SignError,
+} from './sign-record';
 import type { WriteContext } from './write-context';
 
 export interface SignInput {
@@ -36,15 +43,7 @@ export interface SignInput {
   blockersSeen: BlockerSeen[];
 }
 
-/**
- * signatureMissing: a pad without strokes or a signature by someone else; notEligible: the person
- * taking over is not rostered, not the approved H11(d) substitute, or inactive; blocked: the gate
- * refuses (H11: there is no override); countIncomplete: the only thing missing is the count (H8);
- * alreadySigned: the draft is no longer being prepared or its duty was handed over already;
- * dutyOpen: an opening while a duty is open in the building (H3: never a second duty).
- */
-export type SignError =
-  'signatureMissing' | 'notEligible' | 'blocked' | 'countIncomplete' | 'alreadySigned' | 'dutyOpen';
+export type { SignError } from './sign-record';
 
 export type Signed = { record: HandoverRecord; newDuty: Duty | null };
 type RecordDraft = Omit<HandoverRecord, 'hash' | 'updatedAt' | 'deleted'>;
@@ -78,33 +77,6 @@ async function hashed(draft: Omit<RecordDraft, 'prevHash'>, prevHash: string): P
   // A record the server's schema would refuse is a bug here, not a user error: never queue it.
   RecordFields.parse(fields);
   return fields;
-}
-
-/** H11(d): the person the record names as taking over (handover, opening), checked active and eligible. */
-async function personTakingOver(
-  db: HandoverDb,
-  h: Handover,
-  gate: GateState,
-): Promise<Result<string | null, SignError>> {
-  if (gate.kind === 'closing') return ok(null);
-  const id = gate.kind === 'opening' ? h.incomingStaffId : takesOver(h);
-  const person = id === null ? undefined : await db.staff.get(id);
-  if (!person || person.deleted || !person.active || person.id === h.outgoingStaffId) return fail('notEligible');
-  if (gate.kind === 'handover' && !gate.eligible.includes(person.id)) return fail('notEligible');
-  return ok(person.id);
-}
-
-/** The rota shift the new duty belongs to: the one taken over (the unfit person's, covered), or opened. */
-async function newDutyShift(db: HandoverDb, h: Handover, gate: GateState, nowMs: number): Promise<string | null> {
-  if (gate.kind === 'handover') {
-    // The shift taken over: the incoming person's, or the one their substitute covers by request.
-    const shift = gate.candidates.find((c) => c.staffId === h.incomingStaffId || c.staffId === takesOver(h));
-    return shift?.shiftId ?? null;
-  }
-  const lead = (await getSite(db))?.incomingLeadMinutes ?? 0;
-  return h.incomingStaffId === null
-    ? null
-    : (rosteredNow(gate.assignments, h.incomingStaffId, nowMs, lead)?.shiftId ?? null);
 }
 
 async function attemptSign(db: HandoverDb, ctx: WriteContext, input: SignInput): Promise<Attempt<Signed, SignError>> {
