@@ -9,7 +9,7 @@ import { newId } from '../src/domain/ids';
 import { openHandoverDb } from '../src/client/db/open';
 import { recordCountTap } from '../src/client/db/repos/count-repo';
 import { saveEnrolment } from '../src/client/db/repos/device-repo';
-import { startDuty } from '../src/client/db/repos/duty-repo';
+import { startDuty } from '../tests/unit/client/duty-fixture';
 import { openHandover } from '../src/client/db/repos/handover-repo';
 import { makeWriteContext } from '../src/client/db/repos/write-context';
 
@@ -76,7 +76,7 @@ async function run(items: number): Promise<CountBenchResult> {
   );
   const ctx = await makeWriteContext(db, staffId);
   const duty = await startDuty(db, ctx, { shiftId: 'day' });
-  const handover = await openHandover(db, ctx, { outgoingDutyId: duty.id, scheduledAt: null });
+  const handover = await openHandover(db, ctx, { outgoingDutyId: duty.id, scheduledAt: null, kind: 'closing' });
   const all = await db.item.toArray();
 
   const tapMs: number[] = [];
@@ -106,6 +106,7 @@ async function run(items: number): Promise<CountBenchResult> {
       quantity: 1,
       explanation: '',
       staffId,
+      explainedBy: null,
       recordedAt: Date.now(),
       deviceTime: Date.now(),
     };

@@ -35,8 +35,11 @@ export function importantChangeForbidden(
   return changes && !canMarkImportant(role);
 }
 
+/** The tablet's name for the same rule (task screens show the control only to these roles). */
+export const mayFlagImportant = canMarkImportant;
+
 export type TaskFieldErrors = Partial<
-  Record<'title' | 'cause' | 'process' | 'result' | 'kind', 'required' | 'superiorOnly' | 'tooLong'>
+  Record<'title' | 'cause' | 'process' | 'result' | 'kind' | 'important', 'required' | 'superiorOnly' | 'tooLong'>
 >;
 
 /** Checks a task before it is saved; `{}` when it may be saved. */

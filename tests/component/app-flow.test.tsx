@@ -10,7 +10,7 @@ import { fakeEngine, seedStaff, seedTablet } from './helpers';
 vi.setConfig({ testTimeout: 30_000 });
 
 describe('enrolled app', () => {
-  it('signs in, starts a duty, reaches Admin as an admin, and signs out', async () => {
+  it('signs in, finds the desk closed (no Start duty: H3), reaches Admin as an admin, and signs out', async () => {
     const user = userEvent.setup();
     const tablet = await seedTablet();
     await seedStaff(tablet, { name: 'Wong Siu Ming', role: 'admin', pin: '2580' });
@@ -21,19 +21,19 @@ describe('enrolled app', () => {
     for (const d of '2580') await user.click(screen.getByRole('button', { name: d }));
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    // A duty begins only by a handover or by opening the desk, which needs a rostered shift now (S1).
+    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
+    expect(screen.getByText('The desk is closed and nobody is rostered now.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Start duty|Open the desk/ })).toBeNull();
     expect(screen.getByText('Signed in: Wong Siu Ming')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Sync status' })).toBeInTheDocument();
     expect(onEnrolled).toHaveBeenCalledTimes(1);
-    await user.click(screen.getByRole('button', { name: 'Start duty' }));
-    expect(await screen.findByRole('heading', { name: 'New entry' })).toBeInTheDocument();
-    expect(screen.getByText(/^On duty since \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)).toBeInTheDocument();
 
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     await user.click(within(nav).getByRole('link', { name: 'Admin' }));
     expect(await screen.findByRole('button', { name: 'Create enrolment code' })).toBeInTheDocument();
     await user.click(within(nav).getByRole('link', { name: 'Duty record' }));
-    expect(await screen.findByRole('heading', { name: 'New entry' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { name: 'Who is signing in?' })).toBeInTheDocument();
@@ -45,7 +45,7 @@ describe('enrolled app', () => {
     const deskId = await seedStaff(tablet, { name: 'Chan Tai Man' });
     act(() => useSessionStore.getState().signIn(deskId, Date.now()));
     render(<App db={tablet.db} engine={fakeEngine()} />);
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     expect(within(nav).queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
   });
@@ -65,7 +65,7 @@ describe('enrolled app', () => {
     const deskId = await seedStaff(tablet, { name: 'Chan Tai Man' });
     act(() => useSessionStore.getState().signIn(deskId, Date.now()));
     render(<App db={tablet.db} engine={fakeEngine()} />);
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
     await setStaffActive(tablet.db, await makeWriteContext(tablet.db, adminId), deskId, false);
     expect(await screen.findByRole('heading', { name: 'Who is signing in?' })).toBeInTheDocument();
     await waitFor(() => expect(useSessionStore.getState().staffId).toBeNull());

@@ -7,7 +7,7 @@ import type { CountState, HandoverRecord } from '../../src/domain/handover-entit
 import { formatHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
 import type { ItemMovement } from '../../src/domain/item-entities';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { openHandover } from '../../src/client/db/repos/handover-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { seedStaff, seedTablet, type SeededTablet } from './helpers';
@@ -80,6 +80,7 @@ export async function putClosingRecord(
     siteId: f.tablet.siteId,
     updatedAt: pulled().updatedAt,
     deleted: false,
+    kind: 'handover' as const,
     handoverId: newId(),
     correctsId: null,
     outgoingDutyId: newId(),
@@ -88,7 +89,9 @@ export async function putClosingRecord(
     newDutyId: newId(),
     scheduledAt: signedAt,
     openedAt: signedAt - 900_000,
+    joinedAt: signedAt - 600_000,
     signedAt,
+    syncCursor: 0,
     recordReviewed: true,
     equipmentChecked: true,
     pendingReviewed: true,
@@ -98,7 +101,9 @@ export async function putClosingRecord(
     synthesis: '',
     fitness: 'fit',
     fitnessNote: '',
+    fitnessAttestedBy: null,
     substituteStaffId: null,
+    substituteApproval: null,
     count: lines.map(({ item, state, quantity, explanation }) => ({
       itemId: item.id,
       code: item.code,
@@ -115,7 +120,6 @@ export async function putClosingRecord(
     duty: { id: newId(), staffId: newId(), startedAt: signedAt - 9 * 3_600_000, endedAt: signedAt, entries: [] },
     carried: { taskIds: [], acknowledged: [], majorEntryIds: [], overdueLoanIds: [], openLoanIds: [], custodyIds: [] },
     blockersSeen: [],
-    override: null,
     signatures: [],
     note: '',
     prevHash: '0'.repeat(64),
@@ -130,12 +134,15 @@ export interface CountFixture {
   handoverId: string;
 }
 
-/** An enrolled tablet, Chan Tai Man on duty, and his handover opened for the count. */
+/**
+ * An enrolled tablet, Chan Tai Man on duty, and his closing of the desk opened for the count: he
+ * counts alone (H8: at a handover the incoming person would count, once joined).
+ */
 export async function countFixture(): Promise<CountFixture> {
   const tablet = await seedTablet();
   const staffId = await seedStaff(tablet, { name: 'Chan Tai Man' });
   const ctx = await makeWriteContext(tablet.db, staffId);
   const duty = await startDuty(tablet.db, ctx, { shiftId: 'day' });
-  const handover = await openHandover(tablet.db, ctx, { outgoingDutyId: duty.id, scheduledAt: null });
+  const handover = await openHandover(tablet.db, ctx, { outgoingDutyId: duty.id, scheduledAt: null, kind: 'closing' });
   return { tablet, staffId, handoverId: handover.id };
 }

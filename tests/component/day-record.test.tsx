@@ -5,7 +5,7 @@ import type { Duty, LogEntry, LogEntryFields } from '../../src/domain/entities';
 import { formatHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
 import { App } from '../../src/client/app';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { createLogEntry } from '../../src/client/db/repos/log-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { DayRecordScreen } from '../../src/client/features/log/day-record';
@@ -254,6 +254,7 @@ describe('record by day (F3, D5, H9)', () => {
     expect(within(nav).getByRole('link', { name: 'Record by day' })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByRole('list', { name: /^Chan Tai Man/ })).toBeInTheDocument();
     await user.click(within(nav).getByRole('link', { name: 'Duty record' }));
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    // H3: one duty at a time: Chan's is open, so Lee's duty record says so rather than start another.
+    expect(await screen.findByRole('heading', { name: 'Chan Tai Man is on duty' })).toBeInTheDocument();
   });
 });

@@ -7,7 +7,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/client/app';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { createLogEntry } from '../../src/client/db/repos/log-repo';
 import { ItemsScreen } from '../../src/client/features/keys/items-screen';

@@ -12,14 +12,16 @@ import type userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/domain/hlc';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
+import { joinHandover } from '../../src/client/db/repos/desk-repo';
+import { openHandover, updateHandover } from '../../src/client/db/repos/handover-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { HandoverScreen } from '../../src/client/features/handover/handover-screen';
 import { LogScreen } from '../../src/client/features/log/log-screen';
 import { useSessionStore } from '../../src/client/state/session-store';
 import { renderWithDb, seedStaff, seedTablet, type SeededTablet } from './helpers';
 
-export const PINS = { outgoing: '2468', incoming: '1357', chief: '9753', desk: '1111' } as const;
+export const PINS = { outgoing: '2468', incoming: '1357', chief: '9753', manager: '8642', desk: '1111' } as const;
 const MINUTE = 60_000;
 
 export interface HandoverDesk {
@@ -27,13 +29,15 @@ export interface HandoverDesk {
   outgoingId: string;
   incomingId: string;
   chiefId: string;
+  managerId: string;
   deskId: string;
   dutyId: string;
   /** The end of the outgoing shift and start of the incoming one (H1). */
   changeAt: number;
 }
 
-async function rosterShift(tablet: SeededTablet, staffId: string, startsAt: number, endsAt: number) {
+/** `staffId` on the rota from `startsAt` to `endsAt` (S1). */
+export async function rosterShift(tablet: SeededTablet, staffId: string, startsAt: number, endsAt: number) {
   await tablet.db.rotaShift.put({
     id: newId(),
     siteId: tablet.siteId,
@@ -49,19 +53,51 @@ async function rosterShift(tablet: SeededTablet, staffId: string, startsAt: numb
   });
 }
 
-/** A tablet whose outgoing person is on duty, with the change of shift 10 minutes from now (S1). */
+/**
+ * A tablet whose outgoing person is on duty (the duty written by the test fixture, as if opened by
+ * an earlier record), with the change of shift 10 minutes from now and the incoming person rostered
+ * for the next shift (S1).
+ */
 export async function seedHandoverDesk(): Promise<HandoverDesk> {
   const tablet = await seedTablet();
   const outgoingId = await seedStaff(tablet, { name: 'Chan Tai Man', pin: PINS.outgoing });
   const incomingId = await seedStaff(tablet, { name: 'Wong Siu Ming', pin: PINS.incoming });
   const chiefId = await seedStaff(tablet, { name: 'Lee Mei Ling', role: 'chief', pin: PINS.chief });
+  const managerId = await seedStaff(tablet, { name: 'Leung Ka Wai', role: 'manager', pin: PINS.manager });
   const deskId = await seedStaff(tablet, { name: 'Ho Ka Yan', pin: PINS.desk });
   const changeAt = Date.now() + 10 * MINUTE;
   await rosterShift(tablet, outgoingId, changeAt - 9 * 60 * MINUTE, changeAt);
   await rosterShift(tablet, incomingId, changeAt, changeAt + 9 * 60 * MINUTE);
   const duty = await startDuty(tablet.db, await makeWriteContext(tablet.db, outgoingId), { shiftId: 'day' });
   useSessionStore.getState().signIn(outgoingId, Date.now());
-  return { tablet, outgoingId, incomingId, chiefId, deskId, dutyId: duty.id, changeAt };
+  return { tablet, outgoingId, incomingId, chiefId, managerId, deskId, dutyId: duty.id, changeAt };
+}
+
+/**
+ * The handover prepared up to the signatures through the repositories: the outgoing person's
+ * checklist and answer (H2, H10), the incoming person joined with their PIN (H1) and restating it
+ * (H9), and their fitness attested (H11(d)). The building has no items, so the count is complete.
+ */
+export async function preparedDraft(desk: HandoverDesk, joinedAt?: number): Promise<string> {
+  const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
+  const handover = await openHandover(desk.tablet.db, ctx, {
+    outgoingDutyId: desk.dutyId,
+    scheduledAt: desk.changeAt,
+    kind: 'handover',
+  });
+  await updateHandover(desk.tablet.db, ctx, handover.id, {
+    recordReviewed: true,
+    equipmentChecked: true,
+    pendingReviewed: true,
+    anomaliesAsked: true,
+    anomalyAnswer: 'Lift 3 out of service, contractor booked',
+  });
+  const incoming = await makeWriteContext(desk.tablet.db, desk.incomingId, joinedAt ? () => joinedAt : undefined);
+  const joined = await joinHandover(desk.tablet.db, incoming, handover.id);
+  if (!joined.ok) throw new Error(joined.errors);
+  await updateHandover(desk.tablet.db, incoming, handover.id, { synthesis: 'Quiet evening, lift 3 pending' });
+  await updateHandover(desk.tablet.db, ctx, handover.id, { fitness: 'fit' });
+  return handover.id;
 }
 
 /** The app's main area as far as these tests need it: the URL's section for the signed-in person. */
@@ -72,7 +108,14 @@ function Desk() {
   return location === '/' ? (
     <LogScreen staffId={staffId} />
   ) : (
-    <HandoverScreen staffId={staffId} renderCount={({ handoverId }) => <p>Count screen for {handoverId}</p>} />
+    <HandoverScreen
+      staffId={staffId}
+      renderCount={({ handoverId, staffId: counter }) => (
+        <p>
+          Count screen for {handoverId}, tapped by {counter}
+        </p>
+      )}
+    />
   );
 }
 

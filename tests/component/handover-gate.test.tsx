@@ -1,11 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LogKind, Severity } from '../../src/domain/entities';
 import { amendLogEntry, createLogEntry } from '../../src/client/db/repos/log-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { navigate } from 'wouter/use-browser-location';
 import { useUiStore } from '../../src/client/state/ui-store';
-import { PINS, renderDesk, seedHandoverDesk, typePin, type HandoverDesk } from './handover-fixture';
+import { renderDesk, seedHandoverDesk, type HandoverDesk } from './handover-fixture';
 
 // Typing and IndexedDB live queries are slow on a loaded 2-core runner; give these flows room.
 vi.setConfig({ testTimeout: 60_000 });
@@ -16,13 +17,13 @@ beforeEach(async () => {
   desk = await seedHandoverDesk();
 });
 
-async function openEmergency(cause: string): Promise<string> {
+async function openEntry(cause: string, kind: LogKind, severity: Severity): Promise<string> {
   const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
   const res = await createLogEntry(desk.tablet.db, ctx, {
     dutyId: desk.dutyId,
     fields: {
-      kind: 'emergency',
-      severity: 'emergency',
+      kind,
+      severity,
       status: 'open',
       cause,
       process: 'Called the fire brigade',
@@ -31,6 +32,9 @@ async function openEmergency(cause: string): Promise<string> {
       contact: '',
       location: '12/F',
       occurredAt: Date.now() - 60_000,
+      referredTo: '',
+      operationEndedAt: null,
+      backdateReason: '',
     },
   });
   if (!res.ok) throw new Error('seed entry refused');
@@ -44,10 +48,10 @@ async function startAndOpenGate(user: ReturnType<typeof userEvent.setup>) {
   return screen.findByRole('list', { name: 'The handover is not allowed yet:' });
 }
 
-describe('the handover gate (H11)', () => {
+describe('the handover gate (H11): no way around it', () => {
   it('H11(a): an open emergency blocks, its link opens it in the duty record, and resolving it clears the blocker', async () => {
     const user = userEvent.setup();
-    const entryId = await openEmergency('Smoke alarm on 12/F');
+    const entryId = await openEntry('Smoke alarm on 12/F', 'emergency', 'emergency');
     renderDesk(desk);
 
     const blockers = await startAndOpenGate(user);
@@ -55,6 +59,10 @@ describe('the handover gate (H11)', () => {
       'li',
     );
     expect(row).not.toBeNull();
+    // No override (H11): the way out is to deal with it; an emergency in progress cannot be referred.
+    expect(
+      within(row as HTMLElement).getByText('Deal with it and resolve it: an emergency in progress cannot be referred.'),
+    ).toBeInTheDocument();
     // H11(c) is listed too, one line per missing checklist key, each linking to its step.
     expect(within(blockers).getByText('The duty record has not been reviewed.')).toBeInTheDocument();
 
@@ -83,46 +91,30 @@ describe('the handover gate (H11)', () => {
     expect(within(after).queryByText(/Smoke alarm on 12\/F/)).toBeNull();
   });
 
-  it('H11: an override needs a reason and a chief or manager; a desk PIN and a wrong PIN are refused, nothing typed is lost', async () => {
+  it('H11: there is no override; a major matter shows its truthful ways out (resolve it or refer it) and links to its entry', async () => {
     const user = userEvent.setup();
-    await openEmergency('Water leak in the car park');
+    await openEntry('Lift 2 stuck between floors, contractor waiting for parts', 'repair', 'major');
     renderDesk(desk);
-    await startAndOpenGate(user);
-    await user.click(screen.getByRole('button', { name: 'Override (section chief or manager)' }));
-
-    const person = screen.getByRole('combobox', { name: 'Who overrides' });
-    await within(person).findByRole('option', { name: 'Ho Ka Yan (Desk staff)' });
-    await user.selectOptions(person, 'Ho Ka Yan (Desk staff)');
-    await typePin(user, PINS.desk);
-    await user.click(screen.getByRole('button', { name: 'Override' }));
-
-    const reason = screen.getByRole('textbox', { name: 'Reason' });
-    await waitFor(() => expect(reason).toHaveAccessibleDescription(/Write the reason \(at least 5 characters\)/));
-    expect(person).toHaveAccessibleDescription(
-      'Ho Ka Yan (Desk staff) may not override. Only a section chief or the office manager may.',
-    );
-    // The refusal was not about the PIN: the digits typed are still there.
-    expect(screen.getByRole('status', { name: '4 of up to 8 digits entered' })).toBeInTheDocument();
-
-    await user.type(reason, 'Leak isolated, plumber on site until 20:00');
-    await user.click(screen.getByRole('button', { name: 'Override' }));
-    // Still the desk person: refused again for the role, the reason kept.
-    await waitFor(() => expect(person).toHaveAttribute('aria-invalid', 'true'));
-    expect(reason).toHaveValue('Leak isolated, plumber on site until 20:00');
-    expect(reason).not.toHaveAttribute('aria-invalid');
-
-    await user.selectOptions(person, 'Lee Mei Ling (Section chief)');
-    await user.click(screen.getByRole('button', { name: 'Clear' }));
-    await typePin(user, '0000');
-    await user.click(screen.getByRole('button', { name: 'Override' }));
-    expect(await screen.findByText('Wrong PIN for Lee Mei Ling. 4 attempts left.')).toBeInTheDocument();
-    expect(reason).toHaveValue('Leak isolated, plumber on site until 20:00');
-    expect(person).toHaveValue(desk.chiefId);
-
-    await typePin(user, PINS.chief);
-    await user.click(screen.getByRole('button', { name: 'Override' }));
-    expect(await screen.findByText(/^Overridden by Lee Mei Ling \(Section chief\) at /)).toBeInTheDocument();
-    expect(screen.getByText('Leak isolated, plumber on site until 20:00')).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: /Check/ })).toHaveAccessibleName('Check, done');
+    const blockers = await startAndOpenGate(user);
+    const row = (
+      await within(blockers).findByText(
+        'A major event is not dealt with yet: Lift 2 stuck between floors, contractor waiting for parts',
+      )
+    ).closest('li') as HTMLElement;
+    expect(
+      within(row).getByText('Resolve it, or refer it to the department that will deal with it (in the entry).'),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByRole('button', {
+        name: 'Open in duty record: Lift 2 stuck between floors, contractor waiting for parts',
+      }),
+    ).toBeInTheDocument();
+    // H1: the incoming person has not joined: that blocks too, and links to their step.
+    const notJoined = (await within(blockers).findByText('The incoming person has not joined the handover.')).closest(
+      'li',
+    ) as HTMLElement;
+    expect(within(notJoined).getByRole('button', { name: 'Go to Incoming person' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /override/i })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Who overrides' })).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
 import { setMeta } from '../../src/client/db/meta';
-import { openHandover, updateHandover } from '../../src/client/db/repos/handover-repo';
+import { openHandover } from '../../src/client/db/repos/handover-repo';
 import { addCorrection, signHandover } from '../../src/client/db/repos/sign-repo';
 import type * as SignRepo from '../../src/client/db/repos/sign-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
@@ -15,6 +15,7 @@ import {
   drawStroke,
   fakeCanvasContext,
   PINS,
+  preparedDraft,
   renderDesk,
   seedHandoverDesk,
   typePin,
@@ -70,27 +71,14 @@ describe('the H1 reminder', () => {
 /** Signs the desk's handover through the repository, then shows the record to the incoming person. */
 async function signAndShowRecord(): Promise<string> {
   const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
-  const handover = await openHandover(desk.tablet.db, ctx, {
-    outgoingDutyId: desk.dutyId,
-    scheduledAt: desk.changeAt,
-  });
-  await updateHandover(desk.tablet.db, ctx, handover.id, {
-    recordReviewed: true,
-    equipmentChecked: true,
-    pendingReviewed: true,
-    anomaliesAsked: true,
-    anomalyAnswer: 'Nothing abnormal.',
-    incomingStaffId: desk.incomingId,
-    fitness: 'fit',
-  });
+  // H1: the incoming person joined 7 minutes after they were due (5 minutes before the change).
+  const handoverId = await preparedDraft(desk, desk.changeAt + 2 * 60_000);
   const signed = await signHandover(desk.tablet.db, ctx, {
-    handoverId: handover.id,
-    incomingStaffId: desk.incomingId,
+    handoverId,
     signatures: [
       { role: 'outgoing', staffId: desk.outgoingId, signedAt: Date.now(), svg: SVG },
       { role: 'incoming', staffId: desk.incomingId, signedAt: Date.now(), svg: SVG },
     ],
-    override: null,
     blockersSeen: [],
   });
   if (!signed.ok) throw new Error(`signing refused: ${signed.errors}`);
@@ -106,6 +94,10 @@ describe('the signed record (H3)', () => {
 
     const record = await screen.findByRole('region', { name: 'Signed handover' });
     expect(within(record).getByText('Locked')).toBeInTheDocument();
+    // H1: the arrival, measured from the join against the rota (5 minutes before the change).
+    expect(within(record).getByText('Incoming person joined').nextSibling).toHaveTextContent(
+      /, 7 min late \(due \d{4}-\d{2}-\d{2} \d{2}:\d{2}\)$/,
+    );
     await user.click(within(record).getByRole('button', { name: 'Add a correction' }));
     const dialog = await screen.findByRole('dialog', { name: 'Correct the signed handover' });
 
@@ -152,9 +144,7 @@ describe('the signed record (H3)', () => {
     await typePin(user, PINS.incoming);
     await user.click(within(incoming).getByRole('button', { name: 'Sign the correction' }));
 
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      'Both people must sign, each with their own PIN.',
-    );
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Each person must sign, with their own PIN.');
     // Nothing is lost: the note and both signatures stay, ready for the retry.
     expect(note).toHaveValue('The spare key K9 was at the desk');
     expect(within(dialog).getByRole('img', { name: 'Signature of Chan Tai Man' })).toBeInTheDocument();
@@ -177,6 +167,7 @@ describe('a handover accepted on another tablet', () => {
     const handover = await openHandover(desk.tablet.db, ctx, {
       outgoingDutyId: desk.dutyId,
       scheduledAt: desk.changeAt,
+      kind: 'handover',
     });
     // What the sync leaves when the server refuses this tablet's record (the record itself is undone).
     await desk.tablet.db.syncError.put({
@@ -203,5 +194,43 @@ describe('a handover accepted on another tablet', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This handover was already accepted on another tablet.');
     expect(alert).toHaveTextContent(/The server refused this signature at \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  });
+});
+
+describe('a signed record the server refused for a rule (issue 7: gate_blocked, duty_rule)', () => {
+  it('says why in the UI language, and that the next attempt starts from what was given', async () => {
+    const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
+    const handover = await openHandover(desk.tablet.db, ctx, {
+      outgoingDutyId: desk.dutyId,
+      scheduledAt: desk.changeAt,
+      kind: 'handover',
+    });
+    await desk.tablet.db.syncError.put({
+      id: newId(),
+      siteId: desk.tablet.siteId,
+      updatedAt: formatHlc({ wallMs: Date.now(), counter: 0, node: 'server' }),
+      deleted: false,
+      deviceId: desk.tablet.deviceId,
+      counter: 9,
+      table: 'handoverRecord',
+      rowId: newId(),
+      opKind: 'put',
+      code: 'gate_blocked',
+      message: 'gate_blocked: majorOpen',
+      actorStaffId: desk.outgoingId,
+      fields: { handoverId: handover.id, outgoingStaffId: desk.outgoingId, incomingStaffId: desk.incomingId },
+      recordedAt: Date.now(),
+      issues: [],
+      dismissedAt: null,
+      dismissedBy: null,
+      _versions: {},
+    });
+    renderDesk(desk);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The server found something that forbids this handover.');
+    expect(alert).toHaveTextContent('The handover was signed while something that forbids it was still open');
+    expect(alert).toHaveTextContent('the answers and the count are carried into the new attempt');
+    // The raw message of the server is not shown as such.
+    expect(alert).not.toHaveTextContent('majorOpen');
   });
 });

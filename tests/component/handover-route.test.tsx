@@ -23,7 +23,11 @@ beforeEach(async () => {
 
 async function prepareHandover(): Promise<Handover> {
   const ctx = await makeWriteContext(desk.tablet.db, desk.outgoingId);
-  return openHandover(desk.tablet.db, ctx, { outgoingDutyId: desk.dutyId, scheduledAt: desk.changeAt });
+  return openHandover(desk.tablet.db, ctx, {
+    kind: 'handover',
+    outgoingDutyId: desk.dutyId,
+    scheduledAt: desk.changeAt,
+  });
 }
 
 const path = () => window.location.pathname;
@@ -110,6 +114,9 @@ describe('the handover step in the URL (issue 7, point 8)', () => {
         contact: '',
         location: '12/F',
         occurredAt: Date.now() - 60_000,
+        referredTo: '',
+        operationEndedAt: null,
+        backdateReason: '',
       },
     });
     if (!entry.ok) throw new Error('seed entry refused');

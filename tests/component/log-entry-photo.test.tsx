@@ -6,7 +6,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { LogScreen } from '../../src/client/features/log/log-screen';
 import { renderWithDb, seedStaff, seedTablet, type SeededTablet } from './helpers';

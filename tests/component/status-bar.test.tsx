@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { formatHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { createLogEntry } from '../../src/client/db/repos/log-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { setMeta } from '../../src/client/db/meta';

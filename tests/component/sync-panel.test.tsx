@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncError } from '../../src/domain/entities';
 import { formatHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { useLanguageStore } from '../../src/client/state/language-store';
 import { useSessionStore } from '../../src/client/state/session-store';

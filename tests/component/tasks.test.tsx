@@ -71,10 +71,23 @@ describe('carry-over register (H4, H6, H7)', () => {
     expect(await tablet.db.outbox.count()).toBe(0);
 
     await user.type(within(form).getByRole('textbox', { name: 'Cause' }), 'Reported by the cleaner');
+    // H4: a desk person cannot flag work important (it would block the handover).
+    expect(within(form).queryByRole('checkbox', { name: /Important/ })).toBeNull();
+    await user.click(within(form).getByRole('button', { name: 'Save task' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Task saved.');
+    expect(screen.queryByRole('list', { name: 'Important' })).toBeNull();
+  });
+
+  it('H4: a section chief flags new work important; it is listed first, under its own heading, and marked', async () => {
+    const user = userEvent.setup();
+    renderWithDb(<TasksScreen staffId={chiefId} />, tablet.db);
+    await user.click(await screen.findByRole('button', { name: 'New task' }));
+    const form = dialog('New task');
+    await user.type(within(form).getByRole('textbox', { name: 'Title' }), 'Lobby door closer sticks');
+    await user.type(within(form).getByRole('textbox', { name: 'Cause' }), 'Reported by the cleaner');
     await user.click(within(form).getByRole('checkbox', { name: /Important/ }));
     await user.click(within(form).getByRole('button', { name: 'Save task' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Task saved.');
-    // H4: important work is listed first, under its own heading, and marked.
     const important = screen.getByRole('list', { name: 'Important' });
     expect(within(important).getByRole('button', { name: /Lobby door closer sticks/ })).toHaveTextContent('Important');
   });
@@ -97,12 +110,25 @@ describe('carry-over register (H4, H6, H7)', () => {
     expect(within(notes).getByText('Chan Tai Man, 2030-03-18 14:05')).toBeInTheDocument();
     expect(within(detail).getByRole('textbox', { name: 'Note' })).toHaveValue('');
 
-    // H4: flagging it important is a toggle that says its state.
+    // H4: only a chief or manager sets or clears "important": the desk person has no such control.
+    expect(within(detail).queryByRole('button', { name: 'Mark important' })).toBeNull();
+    expect((await tablet.db.task.get(task.id))?.important).toBe(false);
+  });
+
+  it('H4: for a section chief, flagging work important is a toggle that says its state', async () => {
+    const user = userEvent.setup();
+    const task = await seedTask(deskId, 'desk', { kind: 'unfinished', title: 'Replace lift 2 notice' });
+    renderWithDb(<TasksScreen staffId={chiefId} />, tablet.db);
+    const detail = await openTask('Replace lift 2 notice');
     const toggle = within(detail).getByRole('button', { name: 'Mark important' });
     expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await user.click(toggle);
     await waitFor(() => expect(toggle).toHaveAttribute('aria-pressed', 'true'));
     expect((await tablet.db.task.get(task.id))?.important).toBe(true);
+    expect((await tablet.db.outbox.toArray()).at(-1)).toMatchObject({
+      actorStaffId: chiefId,
+      fields: { important: true },
+    });
   });
 
   it('H6: "Done" needs a result; with one the task leaves the open list for the Done filter', async () => {

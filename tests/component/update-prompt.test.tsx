@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { startDuty } from '../../src/client/db/repos/duty-repo';
+import { startDuty } from '../unit/client/duty-fixture';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import { LogScreen } from '../../src/client/features/log/log-screen';
 import { usePwaStore } from '../../src/client/state/pwa-store';

@@ -10,14 +10,16 @@ import { createRequire } from 'node:module';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setUpBuilding, shown, signIn } from './app-steps';
+import { browserZone, openTheDesk, setUpBuilding, shiftAroundNow, shown, signIn } from './app-steps';
 import { useE2e } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const BUILDING = { name: 'Harbour Centre 海港中心', adminName: '陳美玲', pin: '2468', tabletName: 'Lobby desk' };
-/** The person who takes over, and the section chief who may override the gate (H11). */
+/** The person who takes over at the handover walked below, and a section chief of the building. */
 const DESK = { name: 'Wong Siu Ming 黃小明', pin: '1357', role: 'Desk staff' };
 const CHIEF = { name: 'Lee Ka Yan 李嘉欣', pin: '8642', role: 'Section chief' };
+/** The day after `day` (yyyy-MM-dd), as the rota's day select names it. */
+const nextDay = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 /** The smallest touch target the product allows (tablet first). */
 const MIN_TARGET_PX = 48;
 
@@ -171,7 +173,7 @@ async function addItem(page: Page, item: ItemInput): Promise<void> {
   await shown(page.getByRole('status').getByText(`${item.label} was saved.`));
 }
 
-/** Types a PIN on the keypad inside `group` (the override's or a signature's). */
+/** Types a PIN on the keypad inside `group` (a join's or a signature's). */
 async function typePin(page: Page, groupName: string, pin: string): Promise<void> {
   const group = page.getByRole('group', { name: groupName });
   for (const digit of pin) await group.getByRole('button', { name: digit, exact: true }).click();
@@ -184,19 +186,25 @@ function inThreeDays(): string {
 
 describe('accessibility and touch targets (tablet first)', () => {
   const e2e = useE2e();
+  /** A 24-hour shift from the hour before now: today's is the admin's, tomorrow's follows on (S2). */
+  let shift = { start: '', end: '', day: '' };
 
-  it('first-run setup, sign-in, the duty record with field errors, the sync panel and admin', async () => {
+  it('first-run setup, sign-in, the closed desk, opening it, the duty record with field errors, the sync panel and admin', async () => {
     const { env, page } = e2e;
     await page.goto(env.server.url);
     await shown(page.getByRole('heading', { name: 'Set up this building' }));
     await expectUsable(page);
 
-    await setUpBuilding(page, BUILDING);
+    shift = shiftAroundNow(await browserZone(page), Date.now(), 24);
+    await setUpBuilding(page, { ...BUILDING, shift });
     await shown(page.getByRole('heading', { name: 'Who is signing in?' }));
     await expectUsable(page);
 
     await signIn(page, BUILDING.adminName, BUILDING.pin);
-    await page.getByRole('button', { name: 'Start duty' }).click();
+    // H3: no duty is open and nobody is rostered yet: the duty record says so.
+    await shown(page.getByRole('heading', { name: 'No one is on duty' }));
+    await expectUsable(page);
+    await openTheDesk(page, { name: BUILDING.adminName, pin: BUILDING.pin }, shift.day);
     const form = await shown(page.getByRole('form', { name: 'New entry' }));
     // H6: the form with its error messages showing must stay readable too.
     await form.getByRole('button', { name: 'Save entry' }).click();
@@ -230,7 +238,7 @@ describe('accessibility and touch targets (tablet first)', () => {
     await setMode(page, ENGLISH_LANDSCAPE);
     const nav = page.getByRole('navigation', { name: 'Sections' });
 
-    // The people of the handover below: who takes over, and a chief who may override (H11).
+    // The people of the handover below: who takes over, and a section chief.
     await nav.getByRole('link', { name: 'Admin' }).click();
     await addPerson(page, DESK);
     await addPerson(page, CHIEF);
@@ -282,7 +290,7 @@ describe('accessibility and touch targets (tablet first)', () => {
     await shown(custody.getByRole('status').getByText(/was taken into custody/));
     await expectUsableInBothModes(page, 'custody');
 
-    // H4: an important task; it blocks the handover below.
+    // H4: pending work, carried over at the handover below.
     await nav.getByRole('link', { name: 'Pending' }).click();
     await page.getByRole('button', { name: 'New task' }).click();
     const taskForm = await shown(page.getByRole('form', { name: 'New task' }));
@@ -294,7 +302,6 @@ describe('accessibility and touch targets (tablet first)', () => {
     await taskForm.getByRole('textbox', { name: 'Title' }).fill('Water leak on 3/F 三樓漏水');
     await taskForm.getByRole('textbox', { name: 'Cause' }).fill('Tenant of 3A reported water under the door');
     await taskForm.getByRole('textbox', { name: 'What was done' }).fill('Plumber called');
-    await taskForm.getByRole('checkbox', { name: /^Important/ }).check();
     await taskForm.getByRole('button', { name: 'Save task' }).click();
     await shown(page.getByRole('status').getByText('Task saved.'));
     await page.getByRole('button', { name: /Water leak on 3\/F/ }).click();
@@ -304,13 +311,15 @@ describe('accessibility and touch targets (tablet first)', () => {
 
     await nav.getByRole('link', { name: 'Rota' }).click();
     const arrange = await shown(page.getByRole('form', { name: 'Arrange the rota' }));
+    // S1: the incoming person of the handover below, on tomorrow's shift (it follows the admin's on).
+    await arrange.getByRole('combobox', { name: 'Day' }).selectOption(nextDay(shift.day));
     await arrange.getByRole('combobox', { name: 'Person' }).selectOption({ label: DESK.name });
     await arrange.getByRole('button', { name: 'Add to rota' }).click();
     await shown(arrange.getByRole('status').getByText(`${DESK.name} is rostered on`, { exact: false }));
     await expectUsableInBothModes(page, 'rota');
   });
 
-  it('the handover (H1-H11): start, preparation, count rows, carry-over, incoming, gate with blockers and override, signatures', async () => {
+  it('the handover (H1-H11): start, preparation, the incoming person joining, count, carry-over, the check with blockers, signatures', async () => {
     const { page } = e2e;
     await setMode(page, ENGLISH_LANDSCAPE);
     const nav = page.getByRole('navigation', { name: 'Sections' });
@@ -323,6 +332,17 @@ describe('accessibility and touch targets (tablet first)', () => {
     await shown(page.getByRole('tab', { name: 'Preparation', selected: true }));
     await page.getByRole('checkbox', { name: "This shift's duty record reviewed and complete" }).check();
     await expectUsableInBothModes(page, 'handover preparation');
+
+    // H1: the incoming person joins with their own PIN; the outgoing person attests fitness.
+    await stepTab('Incoming person').click();
+    await shown(page.getByRole('radio', { name: new RegExp(`^${DESK.name}`), checked: true }));
+    await expectUsableInBothModes(page, 'handover incoming person joining');
+    await typePin(page, `PIN of ${DESK.name}`, DESK.pin);
+    await page.getByRole('button', { name: 'Join the handover' }).click();
+    await shown(page.getByText(new RegExp(`^${DESK.name} joined at `)));
+    await page.getByRole('radio', { name: 'Fit', exact: true }).check();
+    await shown(page.getByText(`${DESK.name} takes over and signs.`));
+    await expectUsableInBothModes(page, 'handover incoming person');
 
     // H8: one item present, one missing with its explanation, the key accounted for by its loan.
     await stepTab('Count').click();
@@ -340,25 +360,18 @@ describe('accessibility and touch targets (tablet first)', () => {
     await shown(page.getByRole('tab', { name: /^Carry-over/, selected: true }));
     await expectUsableInBothModes(page, 'handover carry-over');
 
-    await stepTab('Incoming person').click();
-    await page.getByRole('radio', { name: new RegExp(`^${DESK.name}`) }).check();
-    await page.getByRole('radio', { name: 'Fit', exact: true }).check();
-    await shown(page.getByText(`${DESK.name} takes over and signs.`));
-    await expectUsableInBothModes(page, 'handover incoming person');
-
-    // H11: the gate lists what blocks (the important task at least); a chief overrides it.
+    // H11: the check lists what still blocks, each with its way; there is no override.
     await stepTab('Check').click();
     await shown(page.getByText('The handover is not allowed yet:'));
     await expectUsableInBothModes(page, 'handover gate with blockers');
-    await page.getByRole('button', { name: 'Override (section chief or manager)' }).click();
-    await page
-      .getByRole('combobox', { name: 'Who overrides' })
-      .selectOption({ label: `${CHIEF.name} (${CHIEF.role})` });
-    await page.getByRole('textbox', { name: 'Reason' }).fill('Leak handled by the plumber tonight');
-    await expectUsableInBothModes(page, 'handover override form');
-    await typePin(page, 'PIN of the person who overrides', CHIEF.pin);
-    await page.getByRole('button', { name: 'Override', exact: true }).click();
-    await shown(page.getByText('These blockers are overridden:'));
+    await stepTab('Preparation').click();
+    await page.getByRole('checkbox', { name: 'Office equipment checked' }).check();
+    await page.getByRole('checkbox', { name: 'Pending work and instructions reviewed' }).check();
+    await stepTab('Carry-over').click();
+    await page.getByRole('button', { name: 'Nothing abnormal' }).click();
+    await shown(page.getByText('Answer recorded.'));
+    await stepTab('Check').click();
+    await shown(page.getByText('Nothing blocks the handover.'));
 
     await stepTab('Signatures').click();
     await shown(page.getByRole('heading', { name: `Outgoing: ${BUILDING.adminName}` }));

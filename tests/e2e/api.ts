@@ -1,8 +1,11 @@
 /** Direct API calls for end-to-end tests that need a building without clicking through setup. */
 import type { CreateEnrolmentCodeResponse, SetupRequest, SetupResponse } from '../../src/domain/api';
-import { DEFAULT_SHIFT } from '../../src/domain/entities';
 import { hashPin } from '../../src/domain/pin';
 import type { PullResponse } from '../../src/domain/sync-protocol';
+import { shiftAroundNow } from './app-steps';
+
+/** The time zone of the buildings set up through the API. */
+export const API_TIME_ZONE = 'Asia/Hong_Kong';
 
 async function call<T>(url: string, init: RequestInit, token?: string): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -15,13 +18,15 @@ async function call<T>(url: string, init: RequestInit, token?: string): Promise<
 /**
  * Sets up a building through POST /api/v1/setup. The PIN hash uses the schema's minimum
  * iterations so signing in costs milliseconds; the stored iteration count travels with the hash.
+ * Its shift runs around now (shiftAroundNow), so whoever is rostered on it may open the desk (S1).
  */
 export async function setUpViaApi(baseUrl: string, adminName: string, pin: string): Promise<SetupResponse> {
+  const shift = shiftAroundNow(API_TIME_ZONE);
   const body: SetupRequest = {
     site: {
       name: 'Pacific Plaza 太平洋廣場',
-      timeZone: 'Asia/Hong_Kong',
-      shifts: [DEFAULT_SHIFT],
+      timeZone: API_TIME_ZONE,
+      shifts: [{ id: 'day', name: `${shift.start}-${shift.end}`, start: shift.start, end: shift.end }],
       incomingLeadMinutes: 5,
       outgoingLeadMinutes: 15,
       retentionDays: 730,

@@ -20,12 +20,18 @@ export interface Building {
   adminName: string;
   pin: string;
   tabletName: string;
+  /** The building's shift (S2), when not the default 09:00-18:00: see shiftAroundNow. */
+  shift?: { start: string; end: string };
 }
 
 /** First run (issue 2, item 5): the building, the first admin with a PIN, and this tablet. */
 export async function setUpBuilding(page: Page, b: Building): Promise<void> {
   await shown(page.getByRole('heading', { name: 'Set up this building' }));
   await page.getByRole('textbox', { name: 'Building name' }).fill(b.name);
+  if (b.shift) {
+    await page.getByLabel('Shift start', { exact: true }).fill(b.shift.start);
+    await page.getByLabel('Shift end', { exact: true }).fill(b.shift.end);
+  }
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('textbox', { name: 'Administrator name' }).fill(b.adminName);
   await page.getByLabel('PIN', { exact: true }).fill(b.pin);
@@ -117,4 +123,79 @@ export function readDevice(page: Page): Promise<{ deviceId: string; siteId: stri
         };
       }),
   );
+}
+
+/**
+ * S2: a shift around now in `timeZone` (the browser's, which the setup form offers), from the hour
+ * before now for `hours` (9, or 24 so that the next day's shift follows on at once), and the
+ * building day it starts on: someone rostered on it is rostered now, whatever the time the test
+ * runs (S1: only they may open the desk).
+ */
+export function shiftAroundNow(
+  timeZone: string,
+  nowMs = Date.now(),
+  hours = 9,
+): { start: string; end: string; day: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(nowMs));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const startHour = Math.max(0, Number(part('hour')) - 1);
+  const clock = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+  // 24 hours: the end equals the start, which the building reads as the next day's (S2).
+  return {
+    start: clock(startHour),
+    end: clock(startHour + hours),
+    day: `${part('year')}-${part('month')}-${part('day')}`,
+  };
+}
+
+/** The browser's time zone, which the first-run form offers for the building. */
+export function browserZone(page: Page): Promise<string> {
+  return page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** One handwritten stroke across a signature box with the mouse. */
+export async function strokeOn(page: Page, canvas: Locator): Promise<void> {
+  await canvas.scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the signature box is not laid out');
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.3, { steps: 6 });
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.6, { steps: 6 });
+  await page.mouse.up();
+}
+
+/**
+ * H3, S1: the first duty of a building with no duty open. An admin or chief (signed in) rosters
+ * `person` on `day`'s shift, then `person`, signed in, opens the desk: the count (a new building
+ * has no items), the check, their signature and PIN; the duty record then takes entries.
+ */
+export async function openTheDesk(page: Page, person: { name: string; pin: string }, day: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Sections' });
+  await nav.getByRole('link', { name: 'Rota' }).click();
+  const arrange = await shown(page.getByRole('form', { name: 'Arrange the rota' }));
+  await arrange.getByRole('combobox', { name: 'Day' }).selectOption(day);
+  await arrange.getByRole('combobox', { name: 'Person' }).selectOption({ label: person.name });
+  await arrange.getByRole('button', { name: 'Add to rota' }).click();
+  await shown(arrange.getByRole('status').getByText(`${person.name} is rostered on`, { exact: false }));
+  await nav.getByRole('link', { name: 'Handover' }).click();
+  await (await shown(page.getByRole('button', { name: 'Open the desk' }))).click();
+  await shown(page.getByRole('heading', { name: 'Opening the desk' }));
+  await page.getByRole('tab', { name: /^Signatures/ }).click();
+  const block = await shown(page.getByRole('region', { name: `Opening the desk: ${person.name}` }));
+  await strokeOn(page, block.getByRole('img', { name: `Signature of ${person.name}` }));
+  await shown(block.getByText('Signed. Clear to sign again.'));
+  const keypad = block.getByRole('group', { name: `PIN of ${person.name}` });
+  for (const digit of person.pin) await keypad.getByRole('button', { name: digit, exact: true }).click();
+  await keypad.getByRole('button', { name: 'Sign and open the desk' }).click();
+  await shown(page.getByRole('region', { name: 'Desk opened' }));
+  await nav.getByRole('link', { name: 'Duty record' }).click();
+  await shown(page.getByRole('form', { name: 'New entry' }));
 }

@@ -4,8 +4,17 @@
  * it. This also proves that the page books the same tag the worker listens for.
  */
 import { describe, expect, it } from 'vitest';
-import { createEnrolmentCode, pullAll, setUpViaApi } from './api';
-import { enrolTablet, readDevice, shown, signIn, statusBar, writeEntry } from './app-steps';
+import { API_TIME_ZONE, createEnrolmentCode, pullAll, setUpViaApi } from './api';
+import {
+  enrolTablet,
+  openTheDesk,
+  readDevice,
+  shiftAroundNow,
+  shown,
+  signIn,
+  statusBar,
+  writeEntry,
+} from './app-steps';
 import { useE2e, waitForServiceWorkerControl } from './harness';
 
 const ADMIN = '黃志強';
@@ -22,7 +31,8 @@ describe('Background Sync in the service worker', () => {
     await page.goto(url);
     await enrolTablet(page, await createEnrolmentCode(url, setup), 'Car park desk');
     await signIn(page, ADMIN, PIN);
-    await page.getByRole('button', { name: 'Start duty' }).click();
+    // H3, S1: the first duty of the building begins by opening the desk.
+    await openTheDesk(page, { name: ADMIN, pin: PIN }, shiftAroundNow(API_TIME_ZONE).day);
     await shown(statusBar(page).getByText('All changes are on the server'));
     await waitForServiceWorkerControl(page);
     const { token } = await readDevice(page);

@@ -7,11 +7,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../src/domain/sync-protocol';
 import {
+  browserZone,
   entryList,
   enrolTablet,
   enterPin,
+  openTheDesk,
   readDevice,
   setUpBuilding,
+  shiftAroundNow,
   shown,
   signIn,
   statusBar,
@@ -57,16 +60,18 @@ describe('duty record end to end (issue 2 proof)', () => {
   it('1. sets up a building through the first-run screen', async () => {
     const { env, page } = e2e;
     await page.goto(env.server.url);
-    await setUpBuilding(page, BUILDING);
+    // S2: the building's shift runs around now, so its first person may open the desk (S1).
+    await setUpBuilding(page, { ...BUILDING, shift: shiftAroundNow(await browserZone(page)) });
     const health = (await (await fetch(`${env.server.url}/api/v1/health`)).json()) as { setUp: boolean };
     expect(health.setUp).toBe(true);
   });
 
-  it('2. signs in with the PIN and starts a duty', async () => {
+  it('2. signs in with the PIN and opens the desk (H3: a duty begins only by a handover or an opening)', async () => {
     const { page } = e2e;
     await signIn(page, BUILDING.adminName, BUILDING.pin);
-    await shown(page.getByRole('heading', { name: 'Start your duty' }));
-    await page.getByRole('button', { name: 'Start duty' }).click();
+    await shown(page.getByRole('heading', { name: 'No one is on duty' }));
+    const person = { name: BUILDING.adminName, pin: BUILDING.pin };
+    await openTheDesk(page, person, shiftAroundNow(await browserZone(page)).day);
     await shown(page.getByRole('form', { name: 'New entry' }));
     // Everything so far (setup rows, the duty) is on the server before the network goes away.
     await shown(statusBar(page).getByText('All changes are on the server'));

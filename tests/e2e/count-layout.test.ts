@@ -72,7 +72,7 @@ describe('the count fits the 5 minutes (issue 7, H8)', () => {
       .toBeGreaterThanOrEqual(cursor);
     expect(await readRows(p, 'item')).toHaveLength(40);
     await signIn(p, OUTGOING.name, OUTGOING.pin);
-    await p.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Handover' }).click();
+    await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Handover' }).click();
     await p.getByRole('button', { name: /^(Start the handover|Start early)$/ }).click();
     await tab(p, 'Count').click();
     return p.getByRole('region', { name: 'Item count' });

@@ -35,7 +35,7 @@ describe('half-written forms survive screen switches, idle sign-out and reloads 
   };
   const page = async () => firstPage(started().browser.context);
   const nav = async (name: string) =>
-    (await page()).getByRole('navigation', { name: 'Sections' }).getByRole('button', { name });
+    (await page()).getByRole('navigation', { name: 'Sections' }).getByRole('link', { name });
   const entryForm = async () => (await page()).getByRole('form', { name: 'New entry' });
 
   it('0. enrols the tablet on the demo building and signs in the person on duty', async () => {

@@ -1,8 +1,8 @@
 /**
- * Helpers of the handover end-to-end test (issue 3): the demo building seeded into a data dir
- * before the server starts, a tap counter (the issue's target: a 40-item count in no more than 45
- * taps), a handwritten stroke on a signature box, a small generated photo, and reads of the
- * tablet's IndexedDB and of the server's rows.
+ * Helpers of the handover end-to-end test (issues 3 and 7): the demo building seeded into a data
+ * dir before the server starts (as of a chosen time, so the change of shift is already past), a
+ * tap counter, a handwritten stroke on a signature box, a small generated photo, reads of the
+ * tablet's IndexedDB and of the server's rows, and writes of another enrolled tablet over the API.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,30 +23,49 @@ import { assertBuilt, launchBrowser, startServerProcess, stopAll, type Browser, 
 export interface DemoEnv {
   server: ServerProcess;
   browser: Browser;
-  /** One-time codes: the first for the tablet under test, the second for an API client. */
-  codes: [string, string];
+  /**
+   * One-time codes: the tablet under test, an API client (editFromAnotherTablet), a second tablet
+   * (a second browser), and an API client acting as the section chief (chiefTablet).
+   */
+  codes: [string, string, string, string];
   /** Stops the browser and the server and removes the seeded data dir. */
   stop(): Promise<void>;
 }
 
+const HOUR = 3_600_000;
+const HK_OFFSET = 8 * HOUR;
+
 /**
- * Seeds 海港中心 Harbour Centre (scripts/demo-seed.ts) as of now into a fresh data dir, creates
- * two enrolment codes as its admin, then starts the real server on that dir and one browser.
+ * The demo's change of shift (09:00 or 18:00 in Hong Kong, S2) most recently at least `margin`
+ * before `nowMs`: seeding the demo an hour before it leaves the outgoing person on duty past the
+ * end of their shift, and the incoming person due already (H1: they arrive late).
  */
-export async function startDemoE2e(): Promise<DemoEnv> {
+export function lastChangeBefore(nowMs: number, margin: number): number {
+  const t = nowMs - margin;
+  const hkMidnight = Math.floor((t + HK_OFFSET) / (24 * HOUR)) * 24 * HOUR - HK_OFFSET;
+  const changes = [-6, 9, 18].map((h) => hkMidnight + h * HOUR);
+  return Math.max(...changes.filter((c) => c <= t));
+}
+
+/**
+ * Seeds 海港中心 Harbour Centre (scripts/demo-seed.ts) as of `seedAt` (now by default) into a fresh
+ * data dir, creates four enrolment codes as its admin, then starts the real server on that dir
+ * and one browser.
+ */
+export async function startDemoE2e(seedAt = Date.now()): Promise<DemoEnv> {
   assertBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'handover-demo-'));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
-  let codes: [string, string];
+  let codes: [string, string, string, string];
   try {
     const nowMs = Date.now();
     const store = openDataDirStore(dataDir, nowMs);
     try {
-      const { siteId } = await seedDemo(store, nowMs);
+      const { siteId } = await seedDemo(store, seedAt);
       const admin = listStaff(store, siteId).find((s) => s.role === 'admin' && s.active);
       if (!admin) throw new Error('the demo building has no admin');
       const code = () => createEnrolmentCode(store, { siteId, actorStaffId: admin.id }, nowMs).code;
-      codes = [code(), code()];
+      codes = [code(), code(), code(), code()];
     } finally {
       store.close();
     }
@@ -287,6 +306,58 @@ export async function editFromAnotherTablet(
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ deviceId, schemaVersion: SCHEMA_VERSION, ops }),
+  });
+  if (!push.ok) throw new Error(`push -> ${push.status} ${await push.text()}`);
+  return (await push.json()) as PushResponse;
+}
+
+/** Enrols an API client as a tablet of the building with `code`; its device id and token. */
+export async function enrolApiTablet(
+  baseUrl: string,
+  code: string,
+  name: string,
+): Promise<{ deviceId: string; token: string }> {
+  const enrol = await fetch(`${baseUrl}/api/v1/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: name }),
+  });
+  if (enrol.status !== 201) throw new Error(`enrol -> ${enrol.status} ${await enrol.text()}`);
+  return (await enrol.json()) as { deviceId: string; token: string };
+}
+
+/**
+ * The section chief, on their own tablet (an API client, its first push), takes rostered shifts
+ * off the rota (S1: the chief arranges the rota): one delete op per rotaShift row, as a tablet
+ * queues them.
+ */
+export async function removeRotaShifts(
+  baseUrl: string,
+  tablet: { deviceId: string; token: string },
+  chiefStaffId: string,
+  rotaShiftIds: string[],
+): Promise<PushResponse> {
+  const now = Date.now();
+  let hlc = zeroHlc(tablet.deviceId);
+  const ops = rotaShiftIds.map((rowId, i) => {
+    hlc = tickHlc(hlc, now);
+    return {
+      deviceId: tablet.deviceId,
+      counter: i + 1,
+      hlc: formatHlc(hlc),
+      deviceTime: now,
+      actorStaffId: chiefStaffId,
+      table: 'rotaShift',
+      rowId,
+      kind: 'delete',
+      fields: {},
+      baseVersion: {},
+    };
+  });
+  const push = await fetch(`${baseUrl}/api/v1/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tablet.token}` },
+    body: JSON.stringify({ deviceId: tablet.deviceId, schemaVersion: SCHEMA_VERSION, ops }),
   });
   if (!push.ok) throw new Error(`push -> ${push.status} ${await push.text()}`);
   return (await push.json()) as PushResponse;

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrolmentCode, setUpViaApi } from './api';
-import { enrolTablet, shown, signIn } from './app-steps';
+import { API_TIME_ZONE, createEnrolmentCode, setUpViaApi } from './api';
+import { enrolTablet, openTheDesk, shiftAroundNow, shown, signIn } from './app-steps';
 import {
   assertBuilt,
   firstPage,
@@ -51,7 +51,8 @@ describe('service worker update prompt', () => {
     await page.goto(server.url);
     await enrolTablet(page, await createEnrolmentCode(server.url, setup), 'Lobby desk');
     await signIn(page, ADMIN, PIN);
-    await page.getByRole('button', { name: 'Start duty' }).click();
+    // H3, S1: the first duty of the building begins by opening the desk.
+    await openTheDesk(page, { name: ADMIN, pin: PIN }, shiftAroundNow(API_TIME_ZONE).day);
     await waitForServiceWorkerControl(page);
 
     // Deploy a new build: any byte change to sw.js makes it a new service worker.

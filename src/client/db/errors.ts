@@ -88,3 +88,20 @@ export class TooLongError extends Error {
     this.name = 'TooLongError';
   }
 }
+
+/**
+ * A handover write by someone it is not for (H7, H8, H9): a count tap, a read receipt or the
+ * restatement before the incoming person has joined, or by anyone but the person taking over once
+ * they have. The screens route each action to its person, so this is a bug, not a user error; the
+ * server refuses the same writes (`rule_violation`).
+ */
+export class HandoverActorError extends Error {
+  readonly code = 'handover_actor';
+  constructor(
+    readonly handoverId: string,
+    readonly action: string,
+  ) {
+    super(`${action} of handover ${handoverId} is not this person's to do`);
+    this.name = 'HandoverActorError';
+  }
+}

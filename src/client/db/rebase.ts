@@ -51,6 +51,7 @@ export async function undoRefusedOp(db: HandoverDb, op: OutboxOp, code: string):
   const rows = db.syncTable(op.table);
   if (op.kind === 'put' || op.kind === 'append') {
     if (code !== 'row_exists') await rows.delete(op.rowId);
+    if (code !== 'row_exists' && op.table === 'handoverRecord') await reopenOutgoingDuty(db, op.fields);
     return;
   }
   const row = await rows.get(op.rowId);
@@ -76,4 +77,16 @@ export async function undoRefusedOp(db: HandoverDb, op: OutboxOp, code: string):
     }
   }
   await rows.put(restored);
+}
+
+/**
+ * H3: signing ended the outgoing duty on the tablet without an op (the server ends it when it
+ * applies the record). A refused record ended nothing on the server, so the duty is open again here.
+ */
+async function reopenOutgoingDuty(db: HandoverDb, record: Record<string, unknown>): Promise<void> {
+  const dutyId = record['outgoingDutyId'];
+  if (typeof dutyId !== 'string') return;
+  const duty = await db.duty.get(dutyId);
+  if (duty && duty.endedAt !== null && duty.endedAt === record['signedAt'])
+    await db.duty.put({ ...duty, endedAt: null });
 }

@@ -71,6 +71,8 @@ export interface PhotoUploadRefusal {
 export interface PinAttemptsRow {
   staffId: string;
   failedAt: number[];
+  /** Lockouts lifted by a section chief or manager with their PIN (pin-repo unlockPin); not indexed. */
+  unlocks?: { by: string; at: number }[];
 }
 
 /**
@@ -93,6 +95,7 @@ export class HandoverDb extends Dexie {
   logAmendment!: EntityTable<LocalRow<LogAmendment>, 'id'>;
   item!: EntityTable<LocalRow<Item>, 'id'>;
   syncError!: EntityTable<LocalRow<SyncError>, 'id'>;
+  reviewFlag!: EntityTable<LocalRow<ReviewFlag>, 'id'>;
   conflict!: EntityTable<LocalRow<Conflict>, 'id'>;
   itemMovement!: EntityTable<LocalRow<ItemMovement>, 'id'>;
   task!: EntityTable<LocalRow<Task>, 'id'>;
@@ -106,7 +109,6 @@ export class HandoverDb extends Dexie {
   photo!: EntityTable<LocalRow<Photo>, 'id'>;
   photoBlob!: EntityTable<PhotoBlobRow, 'sha256'>;
   /** T1, H3: records the server kept but flagged for the section chief (written by the server only). */
-  reviewFlag!: EntityTable<LocalRow<ReviewFlag>, 'id'>;
   /** The outbox: one op per local write, keyed by the device counter. */
   outbox!: EntityTable<OutboxOp, 'counter'>;
   meta!: EntityTable<MetaRow, 'key'>;

@@ -1,16 +1,22 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { HandoverActorError } from '../../../src/client/db/errors';
 import { openHandoverDb } from '../../../src/client/db/open';
 import { countView } from '../../../src/client/db/queries/handover-queries';
 import { FOUND_AT_COUNT_RESULT, markAllPresent, recordCountTap } from '../../../src/client/db/repos/count-repo';
 import { openHandover } from '../../../src/client/db/repos/handover-repo';
 import { preparePhoto } from '../../../src/client/db/repos/photo-repo';
-import { building, CHANGE_AT, HOUR, putItem, putMovement, type Building } from './handover-fixtures';
+import { joinHandover } from '../../../src/client/db/repos/desk-repo';
+import { building, CHANGE_AT, HOUR, incomingCtx, putItem, putMovement, type Building } from './handover-fixtures';
 import { track } from './helpers';
 
+/** The handover at the change of shift, joined by the incoming person, who counts (H8). */
 async function counting(b: Building) {
   b.clock.now = CHANGE_AT - 10 * 60_000;
-  return openHandover(b.db, b.ctx, { outgoingDutyId: b.duty.id, scheduledAt: CHANGE_AT });
+  const h = await openHandover(b.db, b.ctx, { outgoingDutyId: b.duty.id, scheduledAt: CHANGE_AT, kind: 'handover' });
+  const joined = await joinHandover(b.db, await incomingCtx(b), h.id);
+  if (!joined.ok) throw new Error(joined.errors);
+  return joined.value;
 }
 
 async function tap(
@@ -19,7 +25,7 @@ async function tap(
   itemId: string,
   over: Partial<Parameters<typeof recordCountTap>[2]> = {},
 ) {
-  const r = await recordCountTap(b.db, b.ctx, {
+  const r = await recordCountTap(b.db, await incomingCtx(b), {
     handoverId,
     itemId,
     state: 'present',
@@ -32,6 +38,30 @@ async function tap(
 }
 
 describe('count taps (H8)', () => {
+  it('H8: the incoming person counts: before they join nobody taps, after it only they do', async () => {
+    const b = await building();
+    b.clock.now = CHANGE_AT - 10 * 60_000;
+    const h = await openHandover(b.db, b.ctx, { outgoingDutyId: b.duty.id, scheduledAt: CHANGE_AT, kind: 'handover' });
+    const present = {
+      handoverId: h.id,
+      itemId: b.items.key.id,
+      state: 'present' as const,
+      quantity: 1,
+      explanation: '',
+    };
+    await expect(recordCountTap(b.db, b.ctx, present)).rejects.toBeInstanceOf(HandoverActorError);
+    await expect(recordCountTap(b.db, await incomingCtx(b), present)).rejects.toBeInstanceOf(HandoverActorError);
+    const joined = await joinHandover(b.db, await incomingCtx(b), h.id);
+    if (!joined.ok) throw new Error(joined.errors);
+    await expect(recordCountTap(b.db, b.ctx, present)).rejects.toBeInstanceOf(HandoverActorError);
+    await expect(markAllPresent(b.db, b.ctx, { handoverId: h.id, itemIds: [b.items.key.id] })).rejects.toBeInstanceOf(
+      HandoverActorError,
+    );
+    expect(await b.db.countLine.count()).toBe(0);
+    const line = await tap(b, h.id, b.items.key.id);
+    expect(line.staffId).toBe(b.people.incoming);
+  });
+
   it('H8: a tap is in IndexedDB with its outbox op as soon as the call resolves', async () => {
     const b = await building();
     const h = await counting(b);
@@ -43,11 +73,12 @@ describe('count taps (H8)', () => {
       itemId: b.items.key.id,
       state: 'present',
       quantity: 1,
-      staffId: b.people.outgoing,
+      staffId: b.people.incoming,
+      explainedBy: null,
       recordedAt: CHANGE_AT - 10 * 60_000,
     });
     const ops = await reopened.outbox.where('[table+rowId]').equals(['countLine', line.id]).toArray();
-    expect(ops.map((o) => o.kind)).toEqual(['append']);
+    expect(ops.map((o) => [o.kind, o.actorStaffId])).toEqual([['append', b.people.incoming]]);
     expect((await countView(reopened, h.id, b.clock.now)).progress.done).toBe(1);
   });
 
@@ -60,7 +91,7 @@ describe('count taps (H8)', () => {
       { state: 'damaged' as const, quantity: 1 },
       { state: 'present' as const, quantity: 1, itemId: b.items.radio.id, explanation: '  ' },
     ]) {
-      const r = await recordCountTap(b.db, b.ctx, {
+      const r = await recordCountTap(b.db, await incomingCtx(b), {
         handoverId: h.id,
         itemId: b.items.key.id,
         explanation: '',
@@ -68,7 +99,7 @@ describe('count taps (H8)', () => {
       });
       expect(r).toEqual({ ok: false, errors: { explanation: 'required' } });
     }
-    const tooMany = await recordCountTap(b.db, b.ctx, {
+    const tooMany = await recordCountTap(b.db, await incomingCtx(b), {
       handoverId: h.id,
       itemId: b.items.radio.id,
       state: 'present',
@@ -100,8 +131,10 @@ describe('count taps (H8)', () => {
       sourceId: missing.id,
       itemId: b.items.radio.id,
       dutyId: b.duty.id,
-      createdBy: b.people.outgoing,
+      createdBy: b.people.incoming,
     });
+    // H8 (由交班人說明): the incoming person tapped; the explanation is the outgoing person's.
+    expect(missing).toMatchObject({ staffId: b.people.incoming, explainedBy: b.people.outgoing });
     // The line and its task went out in the same write: their ops are consecutive.
     const ops = await b.db.outbox.orderBy('counter').toArray();
     expect(ops.slice(-2).map((o) => `${o.table}:${o.kind}`)).toEqual(['countLine:append', 'task:put']);
@@ -118,7 +151,7 @@ describe('count taps (H8)', () => {
     expect(radioTask).toMatchObject({
       status: 'done',
       result: FOUND_AT_COUNT_RESULT,
-      closedBy: b.people.outgoing,
+      closedBy: b.people.incoming,
       closedAt: b.clock.now,
     });
     const last = (await b.db.outbox.orderBy('counter').toArray()).at(-1);
@@ -159,7 +192,7 @@ describe('count taps (H8)', () => {
     });
     const before = await b.db.outbox.count();
     const ids = Object.values(b.items).map((i) => i.id);
-    const lines = await markAllPresent(b.db, b.ctx, { handoverId: h.id, itemIds: ids });
+    const lines = await markAllPresent(b.db, await incomingCtx(b), { handoverId: h.id, itemIds: ids });
     expect(lines.map((l) => [l.itemId, l.state, l.quantity])).toEqual([
       [b.items.radio.id, 'present', 1],
       [b.items.key.id, 'present', 1],

@@ -45,7 +45,8 @@ describe('count view reads (H8)', () => {
   it("each item's newest tap shows its own photos, all read in one query; no whole table is loaded", async () => {
     const b = await building();
     b.clock.now = CHANGE_AT - 10 * 60_000;
-    const h = await openHandover(b.db, b.ctx, { outgoingDutyId: b.duty.id, scheduledAt: CHANGE_AT });
+    // A closing: the person on duty counts alone (H8), so the taps are theirs.
+    const h = await openHandover(b.db, b.ctx, { outgoingDutyId: b.duty.id, scheduledAt: CHANGE_AT, kind: 'closing' });
     await damaged(b, h.id, b.items.key.id, 1);
     b.clock.now += 1000;
     const key = await damaged(b, h.id, b.items.key.id, 2);
@@ -73,7 +74,9 @@ describe('count view reads (H8)', () => {
     const first = signed.value.record;
     b.clock.now = CHANGE_AT + 7 * HOUR;
     const ctx2 = await makeWriteContext(b.db, b.people.incoming, () => b.clock.now);
-    const h2 = await openHandover(b.db, ctx2, { outgoingDutyId: signed.value.newDuty.id, scheduledAt: null });
+    const newDuty = signed.value.newDuty;
+    if (!newDuty) throw new Error('a handover opens a new duty');
+    const h2 = await openHandover(b.db, ctx2, { outgoingDutyId: newDuty.id, scheduledAt: null, kind: 'handover' });
 
     const radioOf = (count: HandoverRecord['count']) =>
       count.map((l) =>

@@ -1,6 +1,7 @@
 /**
  * A building ready for a handover, for the handover data-layer tests: people, a register of items,
  * the incoming person's rostered shift, the outgoing person's open duty and a controllable clock.
+ * The duty is written by the test fixture (duty-fixture.ts), as if opened by an earlier record.
  * Rows the tablet would have pulled (staff, items, rota, loans) are put straight into Dexie.
  */
 import 'fake-indexeddb/auto';
@@ -9,9 +10,10 @@ import type { Signature } from '../../../src/domain/handover-entities';
 import { formatHlc } from '../../../src/domain/hlc';
 import { newId } from '../../../src/domain/ids';
 import type { ItemMovement } from '../../../src/domain/item-entities';
-import { startDuty } from '../../../src/client/db/repos/duty-repo';
+import { startDuty } from './duty-fixture';
 import { createLogEntry } from '../../../src/client/db/repos/log-repo';
 import { markAllPresent } from '../../../src/client/db/repos/count-repo';
+import { joinHandover } from '../../../src/client/db/repos/desk-repo';
 import { openHandover, updateHandover } from '../../../src/client/db/repos/handover-repo';
 import type { SignInput } from '../../../src/client/db/repos/sign-repo';
 import { makeWriteContext, type WriteContext } from '../../../src/client/db/repos/write-context';
@@ -103,10 +105,18 @@ export function signature(role: Signature['role'], staffId: string, at: number, 
 export async function building() {
   const e = await enrolledDb();
   const { db, siteId } = e;
-  const people = { outgoing: e.staffId, incoming: newId(), chief: newId(), other: newId(), next: newId() };
+  const people = {
+    outgoing: e.staffId,
+    incoming: newId(),
+    chief: newId(),
+    manager: newId(),
+    other: newId(),
+    next: newId(),
+  };
   await putStaff(db, siteId, people.outgoing, 'Chan Tai Man', 'desk');
   await putStaff(db, siteId, people.incoming, 'Lee Siu Ming', 'desk');
   await putStaff(db, siteId, people.chief, 'Wong Ka Yan', 'chief');
+  await putStaff(db, siteId, people.manager, 'Leung Mei Ling', 'manager');
   await putStaff(db, siteId, people.other, 'Ho Wing', 'desk');
   await putStaff(db, siteId, people.next, 'Cheung Mei', 'desk');
   const items = {
@@ -124,32 +134,55 @@ export async function building() {
 
 export type Building = Awaited<ReturnType<typeof building>>;
 
-/** Opens the handover at the end of the shift and completes the preparation (H2, H10, H11(d)). */
-export async function preparedHandover(b: Building, ctx: WriteContext = b.ctx, dutyId = b.duty.id) {
+/** The incoming person's own write context (they joined with their PIN: H1, H7, H8). */
+export async function incomingCtx(b: Building, staffId = b.people.incoming): Promise<WriteContext> {
+  return makeWriteContext(b.db, staffId, () => b.clock.now);
+}
+
+/**
+ * Opens the handover at the end of the shift and completes it up to the signatures: the outgoing
+ * person's preparation (H2, H10), the incoming person's join (H1) and fitness (H11(d)), and the
+ * count, tapped by the incoming person (H8).
+ */
+export async function preparedHandover(
+  b: Building,
+  opts: { ctx?: WriteContext; dutyId?: string; incoming?: string } = {},
+) {
+  const { ctx = b.ctx, dutyId = b.duty.id, incoming: joiner = b.people.incoming } = opts;
   b.clock.now = Math.max(b.clock.now, CHANGE_AT - 10 * 60_000);
-  const handover = await openHandover(b.db, ctx, { outgoingDutyId: dutyId, scheduledAt: b.clock.now + 10 * 60_000 });
+  const handover = await openHandover(b.db, ctx, {
+    outgoingDutyId: dutyId,
+    scheduledAt: b.clock.now + 10 * 60_000,
+    kind: 'handover',
+  });
   await updateHandover(b.db, ctx, handover.id, {
     recordReviewed: true,
     equipmentChecked: true,
     pendingReviewed: true,
     anomaliesAsked: true,
     anomalyAnswer: 'Nothing abnormal',
-    fitness: 'fit',
   });
+  const incoming = await incomingCtx(b, joiner);
+  const joined = await joinHandover(b.db, incoming, handover.id);
+  if (!joined.ok) throw new Error(`join refused: ${joined.errors}`);
+  await updateHandover(b.db, ctx, handover.id, { fitness: 'fit' });
   const items = await b.db.item.toArray();
-  await markAllPresent(b.db, ctx, { handoverId: handover.id, itemIds: items.map((i) => i.id) });
+  await markAllPresent(b.db, incoming, { handoverId: handover.id, itemIds: items.map((i) => i.id) });
   return handover;
 }
 
-export function signInput(b: Building, handoverId: string, over: Partial<SignInput> = {}): SignInput {
-  const incoming = over.incomingStaffId ?? b.people.incoming;
+/** Both signatures for the handover, the outgoing person's and `incoming`'s (the incoming person by default). */
+export function signInput(
+  b: Building,
+  handoverId: string,
+  over: Partial<SignInput> & { incoming?: string } = {},
+): SignInput {
+  const { incoming = b.people.incoming, ...rest } = over;
   return {
     handoverId,
-    incomingStaffId: incoming,
     signatures: [signature('outgoing', b.people.outgoing, b.clock.now), signature('incoming', incoming, b.clock.now)],
-    override: null,
     blockersSeen: [],
-    ...over,
+    ...rest,
   };
 }
 

@@ -4,15 +4,14 @@ import { LockedError } from '../../../src/client/db/errors';
 import { openDutyFor } from '../../../src/client/db/queries';
 import { isDutyLocked, recordForHandover, refusedHandover } from '../../../src/client/db/queries/handover-queries';
 import { markAllPresent, recordCountTap } from '../../../src/client/db/repos/count-repo';
-import { endDuty } from '../../../src/client/db/repos/duty-repo';
-import { abandonHandover, openHandover, updateHandover } from '../../../src/client/db/repos/handover-repo';
+import { cancelHandover, openHandover, updateHandover } from '../../../src/client/db/repos/handover-repo';
 import { amendLogEntry, createLogEntry } from '../../../src/client/db/repos/log-repo';
 import { signHandover } from '../../../src/client/db/repos/sign-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
 import { createSyncEngine } from '../../../src/client/sync/sync-engine';
 import { newId } from '../../../src/domain/ids';
 import { createFakeServer } from './fake-server';
-import { building, logEntry, preparedHandover, signInput, type Building } from './handover-fixtures';
+import { building, incomingCtx, logEntry, preparedHandover, signInput, type Building } from './handover-fixtures';
 import { fields } from './helpers';
 
 async function signedBuilding() {
@@ -36,8 +35,8 @@ describe('H3: what a signed handover locks on the tablet', () => {
     const before = await snapshot(b);
     const hOut = await b.db.handover.get(b.h.id);
     const attempts: [string, () => Promise<unknown>][] = [
-      ['updateHandover', () => updateHandover(b.db, b.ctx, b.h.id, { synthesis: 'Changed after signing' })],
-      ['abandonHandover', () => abandonHandover(b.db, b.ctx, b.h.id)],
+      ['updateHandover', () => updateHandover(b.db, b.ctx, b.h.id, { anomalyAnswer: 'Changed after signing' })],
+      ['cancelHandover', () => cancelHandover(b.db, b.ctx, b.h.id)],
       [
         'recordCountTap',
         () =>
@@ -50,12 +49,18 @@ describe('H3: what a signed handover locks on the tablet', () => {
           }),
       ],
       ['markAllPresent', () => markAllPresent(b.db, b.ctx, { handoverId: b.h.id, itemIds: [b.items.key.id] })],
-      ['endDuty', () => endDuty(b.db, b.ctx, b.duty.id)],
       [
         'createLogEntry',
         () => createLogEntry(b.db, b.ctx, { dutyId: b.duty.id, fields: fields({ cause: 'Late entry' }) }),
       ],
-      ['openHandover', () => openHandover(b.db, b.ctx, { outgoingDutyId: b.duty.id, scheduledAt: null })],
+      [
+        'openHandover',
+        () => openHandover(b.db, b.ctx, { outgoingDutyId: b.duty.id, scheduledAt: null, kind: 'handover' }),
+      ],
+      [
+        'openHandover (closing)',
+        () => openHandover(b.db, b.ctx, { outgoingDutyId: b.duty.id, scheduledAt: null, kind: 'closing' }),
+      ],
     ];
     for (const [name, attempt] of attempts) {
       const error = await attempt().then(
@@ -92,16 +97,15 @@ describe('H3: what a signed handover locks on the tablet', () => {
     });
   });
 
-  it("the incoming person's new duty is open for entries and can be ended", async () => {
+  it("the incoming person's new duty is open for entries; it ends only by the next handover or a closing (H3)", async () => {
     const b = await signedBuilding();
-    const incomingCtx = await makeWriteContext(b.db, b.people.incoming, () => b.clock.now);
-    const r = await createLogEntry(b.db, incomingCtx, {
+    if (!b.newDuty) throw new Error('no new duty');
+    const r = await createLogEntry(b.db, await incomingCtx(b), {
       dutyId: b.newDuty.id,
       fields: fields({ occurredAt: b.clock.now }),
     });
     expect(r.ok).toBe(true);
-    await endDuty(b.db, incomingCtx, b.newDuty.id);
-    expect(await openDutyFor(b.db, b.people.incoming)).toBeUndefined();
+    expect((await openDutyFor(b.db, b.people.incoming))?.id).toBe(b.newDuty.id);
   });
 
   it('H3: a record signed on another tablet and pulled here locks the handover too', async () => {
@@ -110,7 +114,7 @@ describe('H3: what a signed handover locks on the tablet', () => {
     await b.db.handoverRecord.put({ ...fakeRecordFor(b, h.id), _versions: {} });
     expect(await isDutyLocked(b.db, b.duty.id)).toBe(true);
     await expect(
-      recordCountTap(b.db, b.ctx, {
+      recordCountTap(b.db, await incomingCtx(b), {
         handoverId: h.id,
         itemId: b.items.key.id,
         state: 'present',
@@ -129,6 +133,7 @@ function fakeRecordFor(b: Building, handoverId: string) {
     siteId: b.siteId,
     updatedAt: '001748854800000-0000-server',
     deleted: false,
+    kind: 'handover' as const,
     handoverId,
     correctsId: null,
     outgoingDutyId: b.duty.id,
@@ -137,7 +142,9 @@ function fakeRecordFor(b: Building, handoverId: string) {
     newDutyId: newId(),
     scheduledAt: null,
     openedAt: b.clock.now,
+    joinedAt: b.clock.now,
     signedAt: b.clock.now,
+    syncCursor: 0,
     recordReviewed: true,
     equipmentChecked: true,
     pendingReviewed: true,
@@ -147,12 +154,13 @@ function fakeRecordFor(b: Building, handoverId: string) {
     synthesis: '',
     fitness: 'fit' as const,
     fitnessNote: '',
+    fitnessAttestedBy: b.people.outgoing,
     substituteStaffId: null,
+    substituteApproval: null,
     count: [],
     duty: { id: b.duty.id, staffId: b.people.outgoing, startedAt: b.duty.startedAt, endedAt: b.clock.now, entries: [] },
     carried: { taskIds: [], acknowledged: [], majorEntryIds: [], overdueLoanIds: [], openLoanIds: [], custodyIds: [] },
     blockersSeen: [],
-    override: null,
     signatures: [],
     note: '',
     prevHash: '0'.repeat(64),
@@ -195,6 +203,9 @@ describe('a second tablet signing the same duty (handover_taken)', () => {
     };
     server.write('handoverRecord', winner.id, winner, {});
     server.write('duty', winnerDuty.id, winnerDuty, {});
+    // H3: the server ended the outgoing duty when it applied the winner's record.
+    const { _versions: _v, ...outgoingDuty } = (await b.db.duty.get(b.duty.id))!;
+    server.write('duty', b.duty.id, { ...outgoingDuty, endedAt: winner.signedAt }, {});
 
     const r = await signHandover(b.db, b.ctx, signInput(b, h.id));
     if (!r.ok) throw new Error(r.errors);
@@ -203,7 +214,7 @@ describe('a second tablet signing the same duty (handover_taken)', () => {
     const outcome = await engine.syncNow();
     expect(outcome.rejected).toBe(2);
     expect(await b.db.handoverRecord.get(r.value.record.id)).toBeUndefined();
-    expect(await b.db.duty.get(r.value.newDuty.id)).toBeUndefined();
+    expect(await b.db.duty.get(r.value.newDuty?.id ?? '')).toBeUndefined();
     const open = (await b.db.duty.toArray()).filter((d) => d.endedAt === null && !d.deleted);
     expect(open.map((d) => d.id)).toEqual([winnerDuty.id]);
     expect(await openDutyFor(b.db, b.people.incoming)).toBeUndefined();

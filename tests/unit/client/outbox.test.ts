@@ -4,7 +4,7 @@ import { compareHlc, parseHlc } from '../../../src/domain/hlc';
 import { openHandoverDb } from '../../../src/client/db/open';
 import { QuotaError } from '../../../src/client/db/errors';
 import { amendLogEntry, createLogEntry } from '../../../src/client/db/repos/log-repo';
-import { endDuty, startDuty } from '../../../src/client/db/repos/duty-repo';
+import { endDuty, startDuty } from './duty-fixture';
 import { makeWriteContext, NotEnrolledError } from '../../../src/client/db/repos/write-context';
 import { pendingOpCount } from '../../../src/client/db/queries';
 import { enrolledDb, fields, T0, track } from './helpers';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startDuty } from '../../../src/client/db/repos/duty-repo';
+import { startDuty } from './duty-fixture';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
 import { startPageSync } from '../../../src/client/sync/page-sync';
 import type { SyncOutcome } from '../../../src/client/sync/sync-engine';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
 import { pendingOpCount } from '../../../src/client/db/queries';
 import { getPhotoBlob } from '../../../src/client/db/queries/photo-queries';
-import { startDuty } from '../../../src/client/db/repos/duty-repo';
+import { startDuty } from './duty-fixture';
 import { addPhoto, preparePhoto } from '../../../src/client/db/repos/photo-repo';
 import { jpeg } from './photo-fake-server';
 import { photoCalls, photoSetup, remotePhoto, type PhotoSetup } from './photo-setup';

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { newId } from '../../../src/domain/ids';
 import { PIN_LOCKOUT_MS } from '../../../src/domain/pin';
 import { hashPin } from '../../../src/domain/pin';
 import { openHandoverDb } from '../../../src/client/db/open';
@@ -11,9 +12,9 @@ import {
   listStaff,
   openDutyFor,
 } from '../../../src/client/db/queries';
-import { endDuty, startDuty } from '../../../src/client/db/repos/duty-repo';
+import { startDuty } from './duty-fixture';
 import { amendLogEntry, createLogEntry } from '../../../src/client/db/repos/log-repo';
-import { signInWithPin, verifyStaffPin } from '../../../src/client/db/repos/pin-repo';
+import { signInWithPin } from '../../../src/client/db/repos/pin-repo';
 import { createStaff, setStaffActive } from '../../../src/client/db/repos/staff-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
 import { enrolledDb, fields, T0, track } from './helpers';
@@ -101,14 +102,14 @@ describe('log entries (H6, D5)', () => {
 });
 
 describe('duties', () => {
-  it('opens a duty for the signed-in person and ends it once', async () => {
+  it('finds the open duty by its person, whichever tablet opened it (H3: a duty belongs to its person)', async () => {
     const { db, ctx, duty } = await setup();
+    const elsewhere = { ...duty, id: newId(), staffId: newId(), deviceId: newId(), _versions: {} };
+    await db.duty.put(elsewhere); // opened on another tablet of the building, as pulled
     expect((await openDutyFor(db, ctx.actorStaffId))?.id).toBe(duty.id);
-    await endDuty(db, ctx, duty.id);
-    await endDuty(db, ctx, duty.id);
-    expect(await openDutyFor(db, ctx.actorStaffId)).toBeUndefined();
-    expect((await db.duty.get(duty.id))?.endedAt).toBe(T0);
-    expect((await db.outbox.toArray()).filter((o) => o.table === 'duty').length).toBe(2);
+    expect((await openDutyFor(db, elsewhere.staffId))?.id).toBe(elsewhere.id);
+    await db.duty.put({ ...elsewhere, endedAt: T0 + 1 });
+    expect(await openDutyFor(db, elsewhere.staffId)).toBeUndefined();
   });
 });
 
@@ -127,7 +128,7 @@ describe('staff and PIN sign-in', () => {
     await setStaffActive(db, ctx, b.value.id, false);
     expect((await listStaff(db)).map((s) => s.name)).toEqual(['Chen Jie']);
     expect((await listStaff(db, { includeInactive: true })).length).toBe(2);
-    expect(await verifyStaffPin(db, a.value.id, '1357')).toBe(true);
+    expect(await signInWithPin(db, a.value.id, '1357', T0)).toMatchObject({ ok: true });
     expect(await signInWithPin(db, b.value.id, '2468', T0)).toEqual({ ok: false, reason: 'inactive' });
   });
 

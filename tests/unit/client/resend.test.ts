@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role, SyncError } from '../../../src/domain/entities';
 import { newId } from '../../../src/domain/ids';
-import { startDuty } from '../../../src/client/db/repos/duty-repo';
+import { startDuty } from './duty-fixture';
 import { lendItem, saveItem } from '../../../src/client/db/repos/item-repo';
 import { dismissRefusal } from '../../../src/client/db/repos/refusal-repo';
 import { resendRefusal } from '../../../src/client/db/repos/resend-repo';

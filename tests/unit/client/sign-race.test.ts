@@ -12,7 +12,8 @@ import { recordCountTap } from '../../../src/client/db/repos/count-repo';
 import { LockedError } from '../../../src/client/db/errors';
 import { signHandover } from '../../../src/client/db/repos/sign-repo';
 import type * as SignRecord from '../../../src/client/db/repos/sign-record';
-import { building, logEntry, preparedHandover, signInput, type Building } from './handover-fixtures';
+import { setMeta } from '../../../src/client/db/meta';
+import { building, incomingCtx, logEntry, preparedHandover, signInput, type Building } from './handover-fixtures';
 
 const hook = vi.hoisted(() => ({ afterBuild: null as null | (() => Promise<void>), heads: 0 }));
 
@@ -48,7 +49,7 @@ describe('signing re-checks what the record was built from (H3)', () => {
     const h = await preparedHandover(b);
     let tapLine = '';
     const record = await signWith(b, h.id, async () => {
-      const tap = await recordCountTap(b.db, b.ctx, {
+      const tap = await recordCountTap(b.db, await incomingCtx(b), {
         handoverId: h.id,
         itemId: b.items.radio.id,
         state: 'damaged',
@@ -67,7 +68,7 @@ describe('signing re-checks what the record was built from (H3)', () => {
       explanation: 'Antenna snapped',
     });
     await expect(
-      recordCountTap(b.db, b.ctx, {
+      recordCountTap(b.db, await incomingCtx(b), {
         handoverId: h.id,
         itemId: b.items.radio.id,
         state: 'present',
@@ -92,7 +93,8 @@ describe('signing re-checks what the record was built from (H3)', () => {
         state: 'missing',
         quantity: 0,
         explanation: 'Taken to the management office',
-        staffId: b.people.outgoing,
+        staffId: b.people.incoming,
+        explainedBy: b.people.outgoing,
         recordedAt: b.clock.now + 1,
         deviceTime: b.clock.now + 1,
         _versions: {},
@@ -112,7 +114,18 @@ describe('signing re-checks what the record was built from (H3)', () => {
     const record = await signWith(b, h.id, async () => {
       late = (await logEntry(b.db, b.ctx, b.duty.id, { cause: 'Courier came back' })).id;
     });
-    expect(record.duty.entries.map((e) => e.id).sort()).toEqual([before.id, late].sort());
+    expect(record.duty?.entries.map((e) => e.id).sort()).toEqual([before.id, late].sort());
+  });
+
+  it('H11: a pull that moves the cursor while the record is hashed builds it again: the record names the cursor its gate saw', async () => {
+    const b = await building();
+    const h = await preparedHandover(b);
+    await setMeta(b.db, 'cursor', 10);
+    const record = await signWith(b, h.id, async () => {
+      await setMeta(b.db, 'cursor', 11);
+    });
+    expect(hook.heads).toBe(4);
+    expect(record.syncCursor).toBe(11);
   });
 
   it('H3: nothing changed while hashing: one build, no retry', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc, parseHlc } from '../../../src/domain/hlc';
 import { getMeta } from '../../../src/client/db/meta';
 import { conflictCount, getEntry, getSyncStatus, listSyncErrors, pendingOpCount } from '../../../src/client/db/queries';
-import { startDuty } from '../../../src/client/db/repos/duty-repo';
+import { startDuty } from './duty-fixture';
 import { amendLogEntry } from '../../../src/client/db/repos/log-repo';
 import { entry, setup } from './engine-setup';
 import { T0 } from './helpers';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CLOCK_SKEW_WARN_MS } from '../../../src/domain/sync-protocol';
 import { getMeta, setMeta } from '../../../src/client/db/meta';
 import { getSyncStatus } from '../../../src/client/db/queries';
-import { startDuty } from '../../../src/client/db/repos/duty-repo';
+import { startDuty } from './duty-fixture';
 import { createSyncEngine } from '../../../src/client/sync/sync-engine';
 import { setup } from './engine-setup';
 import { T0 } from './helpers';

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
+import type { Role } from '../../../src/domain/entities';
 import type { TaskKind } from '../../../src/domain/task-entities';
 import {
   acknowledgementsFor,
@@ -20,6 +21,27 @@ import { makeWriteContext } from '../../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../../src/client/db/schema';
 import type { WriteContext } from '../../../src/client/db/repos/write-context';
 import { enrolledDb, T0 } from './helpers';
+
+/** A person of the building as pulled (the task repository reads the actor's role from here). */
+async function putPerson(db: HandoverDb, siteId: string, id: string, role: Role) {
+  const pinHash = {
+    alg: 'PBKDF2-SHA256' as const,
+    iterations: 1000,
+    salt: 'c2FsdHNhbHRzYWx0c2FsdA==',
+    hash: 'a'.repeat(44),
+  };
+  await db.staff.put({
+    id,
+    siteId,
+    name: `Person ${role}`,
+    role,
+    pinHash,
+    active: true,
+    updatedAt: '0',
+    deleted: false,
+    _versions: {},
+  });
+}
 
 async function setup() {
   const e = await enrolledDb();
@@ -116,7 +138,8 @@ describe('carry-over register: tasks (H4, H6, H7)', () => {
     tick();
     const closed = await task(db, ctx, { title: 'closed' });
     await closeTask(db, ctx, { taskId: closed.id, status: 'done', result: 'done' }, 'desk');
-    await setTaskImportant(db, ctx, a.id, true);
+    await putPerson(db, ctx.siteId, ctx.actorStaffId, 'chief');
+    expect(await setTaskImportant(db, ctx, a.id, true)).toEqual({ ok: true, value: undefined });
     expect((await openTasksCarried(db)).map((t) => t.title)).toEqual(['a', 'order', 'b']);
     expect((await listTasks(db)).map((t) => t.title)).toEqual(['closed', 'order', 'b', 'a']);
     expect((await listTasks(db, { status: 'open', kind: 'unfinished' })).map((t) => t.id)).toEqual([b.id, a.id]);
@@ -126,6 +149,26 @@ describe('carry-over register: tasks (H4, H6, H7)', () => {
       kind: 'patch',
       fields: { important: true },
     });
+  });
+
+  it('H4: only a section chief or manager sets or clears "important"; a desk person is refused, nothing written', async () => {
+    const { db, ctx } = await setup();
+    const deskId = newId();
+    await putPerson(db, ctx.siteId, deskId, 'desk');
+    const desk = await makeWriteContext(db, deskId, () => T0);
+    expect(await createTask(db, desk, { ...work, important: true }, 'desk')).toEqual({
+      ok: false,
+      errors: { important: 'superiorOnly' },
+    });
+    const t = await task(db, desk);
+    await putPerson(db, ctx.siteId, ctx.actorStaffId, 'manager');
+    const before = await db.outbox.count();
+    expect(await setTaskImportant(db, desk, t.id, true)).toEqual({ ok: false, errors: 'superiorOnly' });
+    expect(await db.outbox.count()).toBe(before);
+    expect(await setTaskImportant(db, ctx, t.id, true)).toEqual({ ok: true, value: undefined });
+    expect(await setTaskImportant(db, desk, t.id, false)).toEqual({ ok: false, errors: 'superiorOnly' });
+    expect((await db.task.get(t.id))?.important).toBe(true);
+    expect((await createTask(db, ctx, { ...work, important: true }, 'manager')).ok).toBe(true);
   });
 
   it('appends progress notes, oldest first; an empty note is refused', async () => {
@@ -151,12 +194,12 @@ describe('carry-over register: tasks (H4, H6, H7)', () => {
   it('H7: acknowledging an instruction is idempotent per task and person', async () => {
     const { db, ctx, tick } = await setup();
     const order = await task(db, ctx, { kind: 'instruction', title: 'Visitors sign in' }, 'chief');
-    const handoverId = newId();
-    const first = await acknowledgeInstruction(db, ctx, { taskId: order.id, handoverId });
+    // Outside a handover (the tasks screen); at a handover only the person taking over gives it (handover-repo.test).
+    const first = await acknowledgeInstruction(db, ctx, { taskId: order.id, handoverId: null });
     tick();
     const second = await acknowledgeInstruction(db, ctx, { taskId: order.id, handoverId: null });
     expect(second).toEqual(first);
-    expect(first).toMatchObject({ taskId: order.id, staffId: ctx.actorStaffId, handoverId, recordedAt: T0 });
+    expect(first).toMatchObject({ taskId: order.id, staffId: ctx.actorStaffId, handoverId: null, recordedAt: T0 });
     expect(await acknowledgementsFor(db, order.id)).toHaveLength(1);
     expect((await db.outbox.toArray()).filter((o) => o.table === 'acknowledgement')).toHaveLength(1);
     expect(await hasAcknowledged(db, order.id, ctx.actorStaffId)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TooLongError } from '../../../src/client/db/errors';
-import { startDuty } from '../../../src/client/db/repos/duty-repo';
+import { startDuty } from './duty-fixture';
 import { amendLogEntry, createLogEntry } from '../../../src/client/db/repos/log-repo';
 import { addTaskNote, createTask } from '../../../src/client/db/repos/task-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';

@@ -10,7 +10,8 @@ import { plain } from '../repos/repo-helpers';
 import type { HandoverDb } from '../schema';
 
 export { countView, type CountItemView, type CountView } from './count-view';
-export { carryOver, gateFor, type CarryOver } from './carry-over';
+export { carryOver, type CarryOver } from './carry-over';
+export { gateFor } from './gate-state';
 
 export async function getHandover(db: HandoverDb, id: string): Promise<Handover | undefined> {
   const h = await db.handover.get(id);
@@ -22,6 +23,15 @@ export async function handoverForDuty(db: HandoverDb, dutyId: string): Promise<H
   const rows = await db.handover.where('outgoingDutyId').equals(dutyId).toArray();
   return rows
     .filter((h) => !h.deleted && h.status !== 'abandoned')
+    .sort((a, b) => b.openedAt - a.openedAt || b.id.localeCompare(a.id))
+    .at(0);
+}
+
+/** `staffId`'s opening of the desk being prepared (H3), if any. */
+export async function openingDraftFor(db: HandoverDb, staffId: string): Promise<Handover | undefined> {
+  const rows = await db.handover.where('status').equals('preparing').toArray();
+  return rows
+    .filter((h) => !h.deleted && h.kind === 'opening' && h.incomingStaffId === staffId)
     .sort((a, b) => b.openedAt - a.openedAt || b.id.localeCompare(a.id))
     .at(0);
 }

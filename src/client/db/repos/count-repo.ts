@@ -1,7 +1,9 @@
 /**
  * The count (H8): every tap is one append-only count line, durable at once (one transaction with
- * its outbox op). A discrepancy needs the outgoing person's explanation and opens ONE follow-up
- * task per handover and item in the same transaction; a later tap that clears it closes the task.
+ * its outbox op). The incoming person taps (once joined: H8 the incoming person counts), so the
+ * line's `staffId` and the op's actor are theirs; a discrepancy needs the outgoing person's
+ * explanation (`explainedBy`, 由交班人說明) and opens ONE follow-up task per handover and item in
+ * the same transaction; a later tap that clears it closes the task.
  */
 import type { Table } from 'dexie';
 import { expectedAtDesk, isAccountedWithoutTap, isDiscrepancy, validateCountLine } from '../../../domain/count-rules';
@@ -9,10 +11,11 @@ import type { Item } from '../../../domain/entities';
 import type { CountLine, CountState, Handover } from '../../../domain/handover-entities';
 import { newId } from '../../../domain/ids';
 import type { Task } from '../../../domain/task-entities';
-import { RowNotFoundError } from '../errors';
+import { HandoverActorError, RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
 import { insertRow, patchRow, runWrite } from '../write';
+import { countActor, explainer } from './handover-actors';
 import { assertHandoverUnlocked, lockTables } from './handover-locks';
 import { lentNow } from './movement-helpers';
 import { addPhotoInTx, photoTables, type PreparedPhoto } from './photo-repo';
@@ -27,11 +30,15 @@ function countTables(db: HandoverDb): Table[] {
   return [db.countLine, db.item, db.itemMovement, db.task, ...lockTables(db)];
 }
 
-/** Inside the write: the handover, checked not signed. */
-async function unlockedHandover(db: HandoverDb, handoverId: string): Promise<Handover> {
+/**
+ * Inside the write: the handover, checked not signed and tapped by its counter (H8): the incoming
+ * person once joined, the opener, or the person closing the desk.
+ */
+async function unlockedHandover(db: HandoverDb, ctx: WriteContext, handoverId: string): Promise<Handover> {
   const handover = await db.handover.get(handoverId);
   if (!handover || handover.deleted) throw new RowNotFoundError('handover', handoverId);
   await assertHandoverUnlocked(db, handover);
+  if (countActor(handover) !== ctx.actorStaffId) throw new HandoverActorError(handoverId, 'count');
   return handover;
 }
 
@@ -74,6 +81,8 @@ async function appendLine(
     quantity: tap.quantity,
     explanation: tap.explanation,
     staffId: ctx.actorStaffId,
+    // H8: the explanation is the outgoing person's, said at the desk while the incoming one taps.
+    explainedBy: tap.explanation === '' ? null : explainer(handover),
     recordedAt: now,
     deviceTime: ctx.deviceNow(),
   });
@@ -118,6 +127,7 @@ async function appendLine(
  * On an error nothing is written.
  * @throws RowNotFoundError when the handover or the item is not on this tablet.
  * @throws LockedError once the handover is signed (H3).
+ * @throws HandoverActorError when `ctx` is not the person counting (countActor).
  * @throws InvalidPhotoError when the photo would be refused by the server (then nothing is written).
  * @throws RangeError for a quantity that is not a whole number from 0.
  */
@@ -139,7 +149,7 @@ export async function recordCountTap(
   const tap = { state: input.state, quantity: input.quantity, explanation: input.explanation.trim() };
   const tables = input.photo ? [...countTables(db), ...photoTables(db)] : countTables(db);
   return runWrite(db, tables, async () => {
-    const handover = await unlockedHandover(db, input.handoverId);
+    const handover = await unlockedHandover(db, ctx, input.handoverId);
     const item = await requireItem(db, input.itemId);
     const lent = await lentNow(db, item.id, ctx.now());
     const error = validateCountLine(item, tap, lent);
@@ -157,6 +167,7 @@ export async function recordCountTap(
  * loans account for them. Clears (closes) the items' open follow-up tasks like any present tap.
  * @throws RowNotFoundError when the handover or an item is not on this tablet.
  * @throws LockedError once the handover is signed (H3).
+ * @throws HandoverActorError when `ctx` is not the person counting (countActor).
  */
 export async function markAllPresent(
   db: HandoverDb,
@@ -164,7 +175,7 @@ export async function markAllPresent(
   input: { handoverId: string; itemIds: string[] },
 ): Promise<CountLine[]> {
   return runWrite(db, countTables(db), async () => {
-    const handover = await unlockedHandover(db, input.handoverId);
+    const handover = await unlockedHandover(db, ctx, input.handoverId);
     const lines: CountLine[] = [];
     for (const itemId of new Set(input.itemIds)) {
       const item = await requireItem(db, itemId);

@@ -9,13 +9,14 @@ import type { HandoverDb } from '../schema';
 
 /**
  * A fingerprint of the handover's live count lines (ids) and of the duty's entries (ids with their
- * updatedAt, so an edit or a deletion shows too). Works inside or outside a transaction over
+ * updatedAt, so an edit or a deletion shows too), or of the count alone for an opening. Works inside or outside a transaction over
  * `db.countLine` and `db.logEntry`.
  */
-export async function signFingerprint(db: HandoverDb, handoverId: string, dutyId: string): Promise<string> {
+export async function signFingerprint(db: HandoverDb, handoverId: string, dutyId: string | null): Promise<string> {
   const [lines, entries] = await Promise.all([
     db.countLine.where('handoverId').equals(handoverId).toArray(),
-    db.logEntry.where('dutyId').equals(dutyId).toArray(),
+    // An opening hands over no duty: only its count is frozen.
+    dutyId === null ? [] : db.logEntry.where('dutyId').equals(dutyId).toArray(),
   ]);
   const lineIds = lines
     .filter((l) => !l.deleted)

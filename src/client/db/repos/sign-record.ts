@@ -1,20 +1,29 @@
 /**
  * Building the signed record (H3): its frozen content (count, duty with entry digests, carried
- * items), the signature and override checks, and the head of the building's hash chain. Everything
+ * items), the signature checks of each kind, who takes over and on which shift, and the head of
+ * the building's hash chain. Everything
  * that awaits crypto.subtle runs here, OUTSIDE any Dexie transaction: IndexedDB commits a
  * transaction that waits on anything else.
  */
 import { entryDigest, GENESIS_HASH } from '../../../domain/chain';
+import { rosteredNow } from '../../../domain/desk-rules';
 import { isAccountedWithoutTap } from '../../../domain/count-rules';
 import type { Duty } from '../../../domain/entities';
-import { checkOverride, type Blocker } from '../../../domain/gate';
-import {
-  GateOverride,
-  type BlockerSeen,
-  type HandoverRecord,
-  type RecordCountLine,
+import type { Blocker } from '../../../domain/gate';
+import type {
+  BlockerSeen,
+  Handover,
+  HandoverKind,
+  HandoverRecord,
+  RecordCountLine,
+  Signature,
 } from '../../../domain/handover-entities';
+import { bothSignatures, soleSignature } from '../../../domain/signatures';
+import { getSite } from '../queries';
 import type { CountSnapshot } from '../queries/count-view';
+import type { GateState } from '../queries/gate-state';
+import { fail, ok, type Result } from '../result';
+import { takesOver } from './handover-actors';
 import type { CarryOver } from '../queries/carry-over';
 import { photosFor } from '../queries/photo-queries';
 import { newestRecord } from '../queries/record-chain';
@@ -25,25 +34,45 @@ export async function chainHead(db: HandoverDb): Promise<string> {
   return (await newestRecord(db))?.hash ?? GENESIS_HASH;
 }
 
-/** H3: the signature check lives in the domain so the server runs the same one; sign-repo imports it from here. */
-export { bothSignatures } from '../../../domain/signatures';
-
 /**
- * H11: the override lifts `blockers` when it is well formed, given by an active section chief or
- * manager whose role on this tablet matches, with a written reason, and names every blocker code
- * that blocks now (a blocker that appeared after the override was given is not covered).
+ * H3: the signatures a record of `kind` carries, in order, or null when one is missing, blank or
+ * by someone else: a handover both people's [outgoing, incoming]; an opening the opener's alone
+ * (role incoming); a closing the outgoing person's alone. The same checks as the server's
+ * (domain/signatures.ts).
  */
-export async function overrideCovers(
-  db: HandoverDb,
-  override: GateOverride | null,
-  blockers: Blocker[],
-): Promise<boolean> {
-  if (override === null || !GateOverride.safeParse(override).success) return false;
-  const staff = await db.staff.get(override.staffId);
-  if (!staff || staff.deleted || !staff.active || staff.role !== override.role) return false;
-  if (checkOverride(staff.role, override.reason, blockers) !== null) return false;
-  const seen = new Set(override.blockers.map((b) => b.code));
-  return blockers.every((b) => seen.has(b.code));
+export function kindSignatures(
+  kind: HandoverKind,
+  given: readonly Signature[],
+  people: { outgoing: string | null; incoming: string | null },
+): Signature[] | null {
+  switch (kind) {
+    case 'handover':
+      return people.outgoing === null || people.incoming === null
+        ? null
+        : bothSignatures(given, people.outgoing, people.incoming);
+    case 'opening': {
+      const s =
+        people.incoming === null
+          ? null
+          : soleSignature(
+              given.filter((g) => g.role === 'incoming'),
+              'incoming',
+              people.incoming,
+            );
+      return s ? [s] : null;
+    }
+    case 'closing': {
+      const s =
+        people.outgoing === null
+          ? null
+          : soleSignature(
+              given.filter((g) => g.role === 'outgoing'),
+              'outgoing',
+              people.outgoing,
+            );
+      return s ? [s] : null;
+    }
+  }
 }
 
 /** What the people saw, plus any blocker still in force that they did not list. */
@@ -78,7 +107,11 @@ export async function recordCount(db: HandoverDb, count: CountSnapshot): Promise
 }
 
 /** The outgoing duty as locked: its times and a digest of each entry's content (D5). */
-export async function recordDuty(db: HandoverDb, duty: Duty, endedAt: number): Promise<HandoverRecord['duty']> {
+export async function recordDuty(
+  db: HandoverDb,
+  duty: Duty,
+  endedAt: number,
+): Promise<NonNullable<HandoverRecord['duty']>> {
   const rows = (await db.logEntry.where('dutyId').equals(duty.id).toArray()).filter((e) => !e.deleted);
   rows.sort((a, b) => a.recordedAt - b.recordedAt || a.id.localeCompare(b.id));
   const entries: { id: string; hash: string }[] = [];
@@ -86,16 +119,58 @@ export async function recordDuty(db: HandoverDb, duty: Duty, endedAt: number): P
   return { id: duty.id, staffId: duty.staffId, startedAt: duty.startedAt, endedAt, entries };
 }
 
-/** What was carried over, by id (H4, H5, H7). */
+/** What was carried over, by id (H4, H5: every major matter of the shift, handled or not; H7). */
 export function recordCarried(c: CarryOver): HandoverRecord['carried'] {
   return {
     taskIds: c.tasks.map((t) => t.id),
     acknowledged: c.instructions.flatMap((i) =>
       i.acknowledgedAt === null ? [] : [{ taskId: i.task.id, at: i.acknowledgedAt }],
     ),
-    majorEntryIds: c.majorOpen.map((e) => e.id),
+    majorEntryIds: [...c.majorOpen, ...c.shiftMajor].map((e) => e.id),
     overdueLoanIds: c.overdueLoans.map((l) => l.lend.id),
     openLoanIds: c.openLoans.map((l) => l.lend.id),
     custodyIds: c.custody.map((m) => m.movement.id),
   };
+}
+
+/**
+ * signatureMissing: a pad without strokes or a signature by someone else; notEligible: the person
+ * taking over is not rostered, not the approved H11(d) substitute, or inactive; blocked: the gate
+ * refuses (H11: there is no override); countIncomplete: the only thing missing is the count (H8);
+ * alreadySigned: the draft is no longer being prepared or its duty was handed over already;
+ * dutyOpen: an opening while a duty is open in the building (H3: never a second duty).
+ */
+export type SignError =
+  'signatureMissing' | 'notEligible' | 'blocked' | 'countIncomplete' | 'alreadySigned' | 'dutyOpen';
+
+/** H11(d): the person the record names as taking over (handover, opening), checked active and eligible. */
+export async function personTakingOver(
+  db: HandoverDb,
+  h: Handover,
+  gate: GateState,
+): Promise<Result<string | null, SignError>> {
+  if (gate.kind === 'closing') return ok(null);
+  const id = gate.kind === 'opening' ? h.incomingStaffId : takesOver(h);
+  const person = id === null ? undefined : await db.staff.get(id);
+  if (!person || person.deleted || !person.active || person.id === h.outgoingStaffId) return fail('notEligible');
+  if (gate.kind === 'handover' && !gate.eligible.includes(person.id)) return fail('notEligible');
+  return ok(person.id);
+}
+
+/** The rota shift the new duty belongs to: the one taken over (the unfit person's, covered), or opened. */
+export async function newDutyShift(
+  db: HandoverDb,
+  h: Handover,
+  gate: GateState,
+  nowMs: number,
+): Promise<string | null> {
+  if (gate.kind === 'handover') {
+    // The shift taken over: the incoming person's, or the one their substitute covers by request.
+    const shift = gate.candidates.find((c) => c.staffId === h.incomingStaffId || c.staffId === takesOver(h));
+    return shift?.shiftId ?? null;
+  }
+  const lead = (await getSite(db))?.incomingLeadMinutes ?? 0;
+  return h.incomingStaffId === null
+    ? null
+    : (rosteredNow(gate.assignments, h.incomingStaffId, nowMs, lead)?.shiftId ?? null);
 }

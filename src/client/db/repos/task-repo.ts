@@ -5,12 +5,13 @@
 import type { Role } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
 import { TaskNote, type Acknowledgement, type Task, type TaskKind } from '../../../domain/task-entities';
-import { isSuperior, validateTask, type TaskFieldErrors } from '../../../domain/task-rules';
+import { isSuperior, mayFlagImportant, validateTask, type TaskFieldErrors } from '../../../domain/task-rules';
 import { overLimit } from '../../../domain/text-limits';
-import { RowNotFoundError } from '../errors';
+import { HandoverActorError, RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
 import { insertRow, patchRow, runWrite } from '../write';
+import { incomingActor } from './handover-actors';
 import { isEmpty, plain } from './repo-helpers';
 import type { WriteContext } from './write-context';
 
@@ -50,6 +51,8 @@ export async function createTask(
     closedAt: null,
   };
   const errors = validateTask(fields, actorRole);
+  // H4: only a chief or manager flags work important (it blocks the handover).
+  if (input.important && !mayFlagImportant(actorRole)) errors.important = 'superiorOnly';
   if (!isEmpty(errors)) return fail(errors);
   return ok(await runWrite(db, [db.task], () => insertRow(db, ctx, 'task', 'put', fields)));
 }
@@ -117,7 +120,9 @@ export async function closeTask(
 }
 
 /**
- * Flags or unflags a task as important (H4: important unfinished work blocks the handover).
+ * Flags or unflags a task as important (H4: important unfinished work blocks the handover). Only a
+ * section chief or the property office manager may (`superiorOnly` otherwise, nothing written):
+ * the actor's role is read from the staff register, not taken from the caller.
  * @throws RowNotFoundError when the task is not on this tablet.
  */
 export async function setTaskImportant(
@@ -125,22 +130,35 @@ export async function setTaskImportant(
   ctx: WriteContext,
   taskId: string,
   important: boolean,
-): Promise<void> {
-  await runWrite(db, [db.task], () => patchRow(db, ctx, 'task', taskId, { important }));
+): Promise<Result<void, 'superiorOnly'>> {
+  return runWrite(db, [db.task, db.staff], async () => {
+    const actor = await db.staff.get(ctx.actorStaffId);
+    if (!actor || actor.deleted || !actor.active || !mayFlagImportant(actor.role)) return fail('superiorOnly' as const);
+    await getTask(db, taskId);
+    await patchRow(db, ctx, 'task', taskId, { important });
+    return ok(undefined);
+  });
 }
 
 /**
  * H7: the signed-in person's read receipt of an instruction, with its time. Idempotent per
- * (task, person): a second call returns the first receipt and writes nothing.
- * @throws RowNotFoundError when the task is not on this tablet.
+ * (task, person): a second call returns the first receipt and writes nothing. At a handover
+ * (`handoverId`), only the person taking over gives it, once the incoming person has joined.
+ * @throws RowNotFoundError when the task (or the handover) is not on this tablet.
+ * @throws HandoverActorError at a handover nobody joined yet, or by anyone but the person taking over.
  */
 export async function acknowledgeInstruction(
   db: HandoverDb,
   ctx: WriteContext,
   input: { taskId: string; handoverId: string | null },
 ): Promise<Acknowledgement> {
-  return runWrite(db, [db.task, db.acknowledgement], async () => {
+  return runWrite(db, [db.task, db.acknowledgement, db.handover], async () => {
     const task = await getTask(db, input.taskId);
+    if (input.handoverId !== null) {
+      const handover = await db.handover.get(input.handoverId);
+      if (!handover || handover.deleted) throw new RowNotFoundError('handover', input.handoverId);
+      if (incomingActor(handover) !== ctx.actorStaffId) throw new HandoverActorError(handover.id, 'acknowledgement');
+    }
     const mine = await db.acknowledgement.where('taskId').equals(task.id).toArray();
     const existing = mine
       .filter((a) => !a.deleted && a.staffId === ctx.actorStaffId)

@@ -6,12 +6,14 @@ import { EntryLink } from './entry-link';
 import type { CarryOverData } from './use-carry-over';
 
 /**
- * H5, H8, H11(a)(b): open major and emergency events and equipment operations (each opens in the
- * duty record), loans with the overdue ones first and highlighted, and the custody items held.
+ * H5, H8, H11(a)(b): what blocks (major and emergency events not dealt with, equipment operations in
+ * progress), every other major matter of the shift handled or referred (H5), each opening in the
+ * duty record; loans with the overdue ones first and highlighted, and the custody items held.
  */
 export function CarryOverRegister({ data, nowMs, timeZone }: { data: CarryOverData; nowMs: number; timeZone: string }) {
   const t = useT();
   const eventsId = useId();
+  const shiftId = useId();
   const loansId = useId();
   const custodyId = useId();
   const { register } = data;
@@ -56,6 +58,19 @@ export function CarryOverRegister({ data, nowMs, timeZone }: { data: CarryOverDa
           ))}
         </ul>
       </section>
+      {register.shiftRecord ? (
+        <section aria-labelledby={shiftId} className="handover-section">
+          <h4 id={shiftId}>{t('handover.carry.shiftMajor')}</h4>
+          {register.shiftMajor.length === 0 ? <p className="empty">{t('handover.carry.noShiftMajor')}</p> : null}
+          <ul className="handover-list" aria-labelledby={shiftId}>
+            {register.shiftMajor.map((e) => (
+              <li key={e.id}>
+                <EntryLink entry={e} nowMs={nowMs} timeZone={timeZone} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby={loansId} className="handover-section">
         <h4 id={loansId}>{t('handover.carry.loans')}</h4>
         {register.openLoans.length === 0 ? <p className="empty">{t('handover.carry.noLoans')}</p> : null}

@@ -13,8 +13,12 @@ import type { HandoverFlowState } from './use-handover-flow';
 /** The server's limits of these texts, from the shared schema (issue 7). */
 const LIMITS = fieldMaxes(Handover, ['recordReviewNote', 'anomalyAnswer', 'synthesis']);
 
-/** H9: the previous duty's record to read, and what the incoming person notes to follow up. */
-export function PreviousDuty({
+/**
+ * H9: the outgoing shift's own record (上一班 is the shift being handed over): every entry of the
+ * duty, each one tap from its detail; and what the incoming person notes to follow up, in their
+ * own name once they have joined.
+ */
+export function ShiftRecord({
   flow,
   data,
   timeZone,
@@ -25,27 +29,26 @@ export function PreviousDuty({
 }) {
   const t = useT();
   const titleId = useId();
-  const { handover: h, save } = flow;
-  const note = useDraftText('handover-review-note', h.recordReviewNote, (v) => save({ recordReviewNote: v }));
-  const previous = data.register?.previousDuty;
+  const { handover: h, saveIncoming } = flow;
+  const note = useDraftText('handover-review-note', h.recordReviewNote, (v) => saveIncoming({ recordReviewNote: v }));
+  const shift = data.register?.shiftRecord;
   const when = (ms: number) => formatShort(ms, flow.nowMs, timeZone);
 
   return (
     <section aria-labelledby={titleId} className="handover-section">
-      <h4 id={titleId}>{t('handover.carry.previous')}</h4>
-      {previous === null ? <p className="empty">{t('handover.carry.noPrevious')}</p> : null}
-      {previous ? (
+      <h4 id={titleId}>{t('handover.carry.shift')}</h4>
+      {shift ? (
         <>
           <p className="meta">
-            {t('handover.previous.duty', {
-              name: data.nameOf(previous.duty.staffId) ?? t('entry.unknownPerson'),
-              start: when(previous.duty.startedAt),
-              end: previous.duty.endedAt === null ? t('common.none') : when(previous.duty.endedAt),
-              count: previous.entries.length,
+            {t('handover.shift.duty', {
+              name: data.nameOf(shift.duty.staffId) ?? t('entry.unknownPerson'),
+              start: when(shift.duty.startedAt),
+              end: shift.duty.endedAt === null ? t('handover.shift.now') : when(shift.duty.endedAt),
+              count: shift.entries.length,
             })}
           </p>
           <ul className="handover-list" aria-labelledby={titleId}>
-            {previous.entries.map((e) => (
+            {shift.entries.map((e) => (
               <li key={e.id}>
                 <EntryLink entry={e} nowMs={flow.nowMs} timeZone={timeZone} />
               </li>
@@ -62,6 +65,7 @@ export function PreviousDuty({
           <textarea
             {...p}
             rows={2}
+            disabled={flow.incomingId === null}
             value={note.value}
             onChange={(e) => note.onChange(e.target.value)}
             onBlur={() => void note.flush()}
@@ -85,7 +89,8 @@ export function AnomalyAndSynthesis({ flow }: { flow: HandoverFlowState }) {
     // Emptying a recorded answer takes the tick back: the gate needs an answer (H10).
     save({ anomalyAnswer: v, ...(v.trim() === '' ? { anomaliesAsked: false } : {}) }),
   );
-  const synthesis = useDraftText('handover-synthesis', h.synthesis, (v) => save({ synthesis: v }));
+  // H9: the restatement is the incoming person's own, written as them once they have joined.
+  const synthesis = useDraftText('handover-synthesis', h.synthesis, (v) => flow.saveIncoming({ synthesis: v }));
   const recorded = h.anomaliesAsked && h.anomalyAnswer.trim() !== '';
 
   const record = async (text: string) => {
@@ -140,6 +145,7 @@ export function AnomalyAndSynthesis({ flow }: { flow: HandoverFlowState }) {
           <input
             {...p}
             type="text"
+            disabled={flow.incomingId === null}
             value={synthesis.value}
             onChange={(e) => synthesis.onChange(e.target.value)}
             onBlur={() => void synthesis.flush()}

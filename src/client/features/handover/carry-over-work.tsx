@@ -26,8 +26,9 @@ function TaskBody({ task }: { task: Task }) {
 }
 
 /**
- * H4, H7: pending work (important first; a tap flags or unflags it) and superiors' instructions,
- * each acknowledged by the incoming person with a timed read receipt.
+ * H4, H7: pending work (important first; a section chief or manager flags or unflags it) and
+ * superiors' instructions, each acknowledged by the incoming person with a timed read receipt once
+ * they have joined (none at a closing: nobody takes over).
  */
 export function CarryOverWork({
   flow,
@@ -42,7 +43,8 @@ export function CarryOverWork({
   const tasksId = useId();
   const instructionsId = useId();
   const { register, incomingId } = data;
-  const actions = useCarryOverActions(flow, incomingId);
+  const actions = useCarryOverActions(flow);
+  const receipts = flow.kind !== 'closing';
   if (!register) return null;
   const work = register.tasks.filter((task) => task.kind !== 'instruction');
   const incomingName = incomingId === null ? undefined : data.nameOf(incomingId);
@@ -56,14 +58,17 @@ export function CarryOverWork({
           {work.map((task) => (
             <li key={task.id} className={`handover-row${task.important ? ' handover-row-important' : ''}`}>
               <TaskBody task={task} />
-              <Button
-                aria-pressed={task.important}
-                aria-label={t('handover.task.importantNamed', { title: task.title })}
-                disabled={actions.important.busy}
-                onClick={() => void actions.important.run(task.id, !task.important)}
-              >
-                {t('handover.task.important')}
-              </Button>
+              {/* H4: only a chief or manager may lift (or set) the blocker "important". */}
+              {data.mayFlagImportant ? (
+                <Button
+                  aria-pressed={task.important}
+                  aria-label={t('handover.task.importantNamed', { title: task.title })}
+                  disabled={actions.important.busy}
+                  onClick={() => void actions.important.run(task.id, !task.important)}
+                >
+                  {t('handover.task.important')}
+                </Button>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -72,9 +77,9 @@ export function CarryOverWork({
       <section aria-labelledby={instructionsId} className="handover-section">
         <h4 id={instructionsId}>{t('handover.carry.instructions')}</h4>
         {register.instructions.length === 0 ? <p className="empty">{t('handover.carry.noInstructions')}</p> : null}
-        {register.instructions.length > 0 && incomingId === null ? (
+        {receipts && register.instructions.length > 0 && incomingId === null ? (
           <p className="callout">
-            {t('handover.carry.chooseIncomingFirst')}{' '}
+            {t('handover.carry.joinFirst')}{' '}
             <Button variant="quiet" onClick={() => flow.goTo('incoming')}>
               {t('handover.step.incoming')}
             </Button>
@@ -91,7 +96,7 @@ export function CarryOverWork({
                     time: formatShort(acknowledgedAt, flow.nowMs, timeZone),
                   })}
                 </span>
-              ) : (
+              ) : !receipts ? null : (
                 <Button
                   variant="primary"
                   aria-label={t('handover.ack.named', { title: task.title })}

@@ -20,8 +20,8 @@ type Signatures = Partial<Record<Signature['role'], Signature>>;
 const NOTE_LIMIT = fieldMax(HandoverRecord, 'note');
 
 /**
- * A correction of a signed handover (H3, D5): a note saying what it corrects and why, signed again
- * by both people with their PINs. It is added to the chain as an addendum; the record stays as is.
+ * A correction of a signed record (H3, D5): a note saying what it corrects and why, signed again
+ * by its people with their PINs (both of a handover, the one who opened or closed the desk). It is added to the chain as an addendum; the record stays as is.
  * Nothing typed or signed is lost on a refusal: a missing note is asked for beside the field, a
  * refused signature is said in an alert with both signatures kept, each of which may be redone.
  */
@@ -29,7 +29,7 @@ export function CorrectionDialog(props: {
   record: HandoverRecord;
   staffId: string;
   timeZone: string;
-  nameOf(id: string): string;
+  nameOf(id: string | null): string;
   onClose(): void;
 }) {
   const { record, timeZone, nameOf } = props;
@@ -50,9 +50,14 @@ export function CorrectionDialog(props: {
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
 
+  // H3: the same people sign the correction as signed the record: both, or the one who opened or closed the desk.
+  const roles: Signature['role'][] = record.signatures.map((s) => s.role);
+  const signerOf = (role: Signature['role']) => (role === 'outgoing' ? record.outgoingStaffId : record.incomingStaffId);
+  const complete = (all: Signatures) => roles.every((r) => all[r] !== undefined);
+
   const save = async (all: Signatures) => {
-    const { outgoing, incoming } = all;
-    if (!outgoing || !incoming) return;
+    const given = roles.flatMap((r) => all[r] ?? []);
+    if (!complete(all)) return;
     if (note.trim() === '') {
       setNoteMissing(true);
       return;
@@ -62,7 +67,7 @@ export function CorrectionDialog(props: {
     setSignatureRefused(false);
     try {
       const ctx = await makeWriteContext(db, props.staffId);
-      const res = await addCorrection(db, ctx, { recordId: record.id, note, signatures: [outgoing, incoming] });
+      const res = await addCorrection(db, ctx, { recordId: record.id, note, signatures: given });
       if (res.ok) {
         noteDraft.reset();
         props.onClose();
@@ -78,7 +83,7 @@ export function CorrectionDialog(props: {
   const sign = (s: Signature) => {
     const next = { ...signatures, [s.role]: s };
     setSignatures(next);
-    if (s.role === 'incoming') void save(next);
+    if (complete(next)) void save(next);
   };
 
   /** Takes one signature back to be signed again (after a refusal, or a slip of the pen). */
@@ -88,7 +93,8 @@ export function CorrectionDialog(props: {
     setSignatureRefused(false);
   };
 
-  const block = (role: Signature['role'], id: string) => {
+  const block = (role: Signature['role'], id: string | null) => {
+    if (id === null) return null;
     const signed = signatures[role];
     if (signed) {
       return (
@@ -105,6 +111,9 @@ export function CorrectionDialog(props: {
         key={role}
         person={{ id, name: nameOf(id) }}
         role={role}
+        title={t(role === 'outgoing' ? 'handover.signature.outgoing' : 'handover.signature.incoming', {
+          name: nameOf(id),
+        })}
         submitLabel={t('handover.correction.sign')}
         timeZone={timeZone}
         onSigned={sign}
@@ -134,15 +143,18 @@ export function CorrectionDialog(props: {
           />
         )}
       </Field>
-      {block('outgoing', record.outgoingStaffId)}
-      {signatures.outgoing ? block('incoming', record.incomingStaffId) : null}
+      {roles.map((role, i) => {
+        const before = roles[i - 1];
+        // One at a time, in the record's order: each keypad listens to the keyboard.
+        return before === undefined || signatures[before] ? <div key={role}>{block(role, signerOf(role))}</div> : null;
+      })}
       {signatureRefused ? (
         <p role="alert" className="form-error">
           {t('handover.sign.error.signatureMissing')}
         </p>
       ) : null}
       <FailureAlert error={failure} />
-      {signatures.outgoing && signatures.incoming ? (
+      {complete(signatures) ? (
         <div className="form-actions">
           <Button variant="primary" large disabled={saving} onClick={() => void save(signatures)}>
             {t('handover.correction.save')}

@@ -1,12 +1,14 @@
 import { useId, type ReactNode } from 'react';
 import type { Site } from '../../../domain/entities';
-import type { Handover } from '../../../domain/handover-entities';
+import type { Handover, HandoverKind } from '../../../domain/handover-entities';
 import { LockedError } from '../../db/errors';
+import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
 import { formatShort } from '../../ui/time';
-import { opensAt } from './shift-end';
+import { CancelHandover } from './cancel-handover';
+import { minutesLate, opensAt } from './shift-end';
 import { StepCarryOver } from './step-carry-over';
 import { StepCount } from './step-count';
 import { StepGate } from './step-gate';
@@ -14,7 +16,7 @@ import { StepIncoming } from './step-incoming';
 import { StepPreparation } from './step-preparation';
 import { StepSignatures } from './step-signatures';
 import { Stepper } from './stepper';
-import { STEP_LABELS, STEPS, type StepId } from './steps';
+import { STEP_LABELS, type StepId } from './steps';
 import { useHandoverFlow, type HandoverFlowState } from './use-handover-flow';
 
 export interface HandoverFlowProps {
@@ -25,37 +27,58 @@ export interface HandoverFlowProps {
   renderCount(args: { handoverId: string; staffId: string }): ReactNode;
 }
 
-/** The stepper and the current step of a handover being prepared. */
+const TITLES: Record<HandoverKind, MessageKey> = {
+  handover: 'handover.title',
+  opening: 'handover.open.flowTitle',
+  closing: 'handover.close.flowTitle',
+};
+
+/** H1: when the outgoing person began preparing, against `outgoingLeadMinutes` before the end. */
+function PreparationStart({ handover: h, site, nowMs }: { handover: Handover; site: Site; nowMs: number }) {
+  const t = useT();
+  if (h.scheduledAt === null || h.kind === 'opening') return null;
+  const due = opensAt(h.scheduledAt, site.outgoingLeadMinutes);
+  const when = (ms: number) => formatShort(ms, nowMs, site.timeZone);
+  const late = minutesLate(due, h.openedAt);
+  if (late < 0)
+    return <p className="callout">{t('handover.startedEarly', { time: when(h.openedAt), opens: when(due) })}</p>;
+  if (late === 0) return null;
+  return (
+    <p className="callout">{t('handover.startedLate', { time: when(h.openedAt), due: when(due), minutes: late })}</p>
+  );
+}
+
+/** The stepper and the current step of a draft being prepared: a handover, an opening or a closing. */
 export function HandoverFlow({ handover, staffId, site, nowMs, renderCount }: HandoverFlowProps) {
   const t = useT();
   const baseId = useId();
   const flow = useHandoverFlow(handover, staffId, nowMs);
   const tabId = (s: StepId) => `${baseId}-tab-${s}`;
   const panelId = `${baseId}-panel`;
-  const next = STEPS[STEPS.indexOf(flow.step) + 1];
-  const early =
-    handover.scheduledAt !== null && handover.openedAt < opensAt(handover.scheduledAt, site.outgoingLeadMinutes);
+  const next = flow.steps[flow.steps.indexOf(flow.step) + 1];
   const when = (ms: number) => formatShort(ms, nowMs, site.timeZone);
 
   return (
     <section className="card handover-card handover-flow" aria-labelledby={`${baseId}-title`}>
       <div className="card-top">
-        <h2 id={`${baseId}-title`}>{t('handover.title')}</h2>
+        <h2 id={`${baseId}-title`}>{t(TITLES[flow.kind])}</h2>
         <span className="meta">
           {handover.scheduledAt === null
             ? t('handover.scheduled.none')
-            : t('handover.scheduled', { time: when(handover.scheduledAt) })}
+            : t(flow.kind === 'opening' ? 'handover.scheduled.opening' : 'handover.scheduled', {
+                time: when(handover.scheduledAt),
+              })}
         </span>
       </div>
-      {early && handover.scheduledAt !== null ? (
-        <p className="callout handover-early-note">
-          {t('handover.startedEarly', {
-            time: when(handover.openedAt),
-            opens: when(opensAt(handover.scheduledAt, site.outgoingLeadMinutes)),
-          })}
-        </p>
-      ) : null}
-      <Stepper step={flow.step} done={flow.done} onStep={flow.goTo} tabId={tabId} panelId={panelId} />
+      <PreparationStart handover={handover} site={site} nowMs={nowMs} />
+      <Stepper
+        steps={flow.steps}
+        step={flow.step}
+        done={flow.done}
+        onStep={flow.goTo}
+        tabId={tabId}
+        panelId={panelId}
+      />
       <div role="tabpanel" id={panelId} aria-labelledby={tabId(flow.step)} className="handover-panel">
         <h3>{t(STEP_LABELS[flow.step])}</h3>
         <CurrentStep flow={flow} site={site} renderCount={renderCount} />
@@ -71,6 +94,7 @@ export function HandoverFlow({ handover, staffId, site, nowMs, renderCount }: Ha
           </div>
         ) : null}
       </div>
+      {flow.preparerId === staffId ? <CancelHandover flow={flow} /> : null}
     </section>
   );
 }
@@ -85,9 +109,9 @@ function CurrentStep(props: { flow: HandoverFlowState; site: Site; renderCount: 
     case 'carry':
       return <StepCarryOver flow={flow} timeZone={site.timeZone} />;
     case 'incoming':
-      return <StepIncoming flow={flow} timeZone={site.timeZone} />;
+      return <StepIncoming flow={flow} site={site} />;
     case 'gate':
-      return <StepGate flow={flow} timeZone={site.timeZone} />;
+      return <StepGate flow={flow} />;
     case 'sign':
       return <StepSignatures flow={flow} site={site} />;
   }

@@ -3,7 +3,7 @@ import type { HandoverDb } from '../../db/schema';
 import type { TFunction } from '../../i18n/use-t';
 import { formatDateTime } from '../../ui/time';
 
-/** Why a PIN confirmation (signature or override) was refused. */
+/** Why a PIN confirmation (joining, an approval, a signature, an unlock) was refused. */
 export type PinProblem =
   | { kind: 'required' }
   | { kind: 'wrongPin'; attemptsLeft: number | undefined }
@@ -13,8 +13,8 @@ export type PinProblem =
 
 /**
  * Checks `pin` as `staffId`'s own (the PIN of anyone else does not count). It goes through the
- * sign-in check, so wrong PINs count towards the same five-tries lockout: a signature or override
- * box cannot be used to guess a chief's PIN without limit.
+ * sign-in check, so wrong PINs count towards the same five-tries lockout: a signature, approval or
+ * unlock box cannot be used to guess a chief's PIN without limit.
  */
 export async function checkPin(
   db: HandoverDb,

@@ -1,15 +1,17 @@
 import { useId } from 'react';
 import type { Signature } from '../../../domain/handover-entities';
+import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
-import { PinPad } from '../../ui/pin-pad';
 import { SignaturePad } from '../../ui/signature-pad';
 import { formatShort } from '../../ui/time';
-import { pinProblemText } from './pin-check';
+import { PinEntry } from './pin-entry';
 import { useSignatureBlock } from './use-signature-block';
 
 export interface SignatureBlockProps {
   person: { id: string; name: string };
   role: Signature['role'];
+  /** The block's heading, naming the person and what they sign as ("Outgoing: …", "Closing: …"). */
+  title: string;
   submitLabel: string;
   timeZone: string;
   onSigned(signature: Signature): unknown;
@@ -27,21 +29,28 @@ export function SignedBy({
   name,
   nowMs,
   timeZone,
+  caption,
 }: {
   signature: Signature;
   name: string;
   nowMs: number;
   timeZone: string;
+  /** "Desk opened by …" / "Desk closed by …" for a sole signature; by role otherwise. */
+  caption?: MessageKey | undefined;
 }) {
   const t = useT();
   return (
     <figure className="handover-signed">
       <img src={signatureImageSrc(signature.svg)} alt={t('handover.signature.of', { name })} />
       <figcaption>
-        {t(signature.role === 'outgoing' ? 'handover.signature.outgoingBy' : 'handover.signature.incomingBy', {
-          name,
-          time: formatShort(signature.signedAt, nowMs, timeZone),
-        })}
+        {t(
+          caption ??
+            (signature.role === 'outgoing' ? 'handover.signature.outgoingBy' : 'handover.signature.incomingBy'),
+          {
+            name,
+            time: formatShort(signature.signedAt, nowMs, timeZone),
+          },
+        )}
       </figcaption>
     </figure>
   );
@@ -51,6 +60,7 @@ export function SignedBy({
 export function SignatureBlock({
   person,
   role,
+  title,
   submitLabel,
   timeZone,
   onSigned,
@@ -59,38 +69,28 @@ export function SignatureBlock({
   const t = useT();
   const titleId = useId();
   const b = useSignatureBlock(person, role, onSigned);
-  const message =
-    b.problem === null
-      ? null
-      : b.problem.kind === 'empty'
-        ? t('handover.signature.empty')
-        : pinProblemText(t, b.problem, person.name, timeZone);
 
   return (
     <section className="handover-signature" aria-labelledby={titleId}>
-      <h4 id={titleId}>
-        {t(role === 'outgoing' ? 'handover.signature.outgoing' : 'handover.signature.incoming', { name: person.name })}
-      </h4>
+      <h4 id={titleId}>{title}</h4>
       <div className="handover-signature-body">
         <SignaturePad
           label={t('handover.signature.of', { name: person.name })}
           onChange={b.setSvg}
           disabled={disabled}
         />
-        <div className="handover-pin" role="group" aria-label={t('handover.pin.for', { name: person.name })}>
-          <span className="field-label">{t('handover.pin.for', { name: person.name })}</span>
-          <PinPad
-            value={b.pin}
-            onChange={b.setPin}
-            onSubmit={() => void b.submit()}
-            submitLabel={b.checking ? t('signin.checking') : submitLabel}
-            disabled={disabled || b.checking}
-          />
-        </div>
+        <PinEntry
+          person={person}
+          pin={b.pin}
+          submitLabel={submitLabel}
+          onSubmit={() => void b.submit()}
+          timeZone={timeZone}
+          disabled={disabled}
+        />
       </div>
-      {message ? (
+      {b.empty ? (
         <p role="alert" className="form-error">
-          {message}
+          {t('handover.signature.empty')}
         </p>
       ) : null}
     </section>

@@ -1,7 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import type { Duty, Site } from '../../../domain/entities';
+import { shiftFollows } from '../../db/queries/desk-queries';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
+import { useDb } from '../../ui/db-context';
 import { FailureAlert } from '../../ui/failure-alert';
 import { formatShort } from '../../ui/time';
 import { useAction } from '../../ui/use-action';
@@ -18,26 +21,34 @@ export interface StartPanelProps {
 }
 
 /**
- * H1: the outgoing person opens the handover from `outgoingLeadMinutes` before the end of the
- * shift. Before that the panel says when it opens; starting early stays possible and is noted.
+ * H1, H3: the only ways to end a duty. The outgoing person opens the handover from
+ * `outgoingLeadMinutes` before the end of the shift; when no shift is rostered to follow, they close
+ * the desk instead. Before the time the panel says when it opens; starting early stays possible and
+ * is noted on the handover.
  */
 export function StartPanel({ duty, staffId, site, nowMs, scheduledAt }: StartPanelProps) {
   const t = useT();
+  const db = useDb();
   const titleId = useId();
   const start = useStartHandover(staffId);
   const { run, busy, error } = useAction(start);
+  const changeAt = scheduledAt ?? nowMs;
+  const follows = useLiveQuery(() => shiftFollows(db, changeAt, staffId), [db, changeAt, staffId]);
   const opening = scheduledAt === null ? null : opensAt(scheduledAt, site.outgoingLeadMinutes);
   const early = opening !== null && nowMs < opening;
   const when = (ms: number) => formatShort(ms, nowMs, site.timeZone);
+  if (follows === undefined) return null;
+  const kind = follows ? 'handover' : 'closing';
 
   return (
     <section className="card handover-card handover-start" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t('handover.start.title')}</h2>
+      <h2 id={titleId}>{t(follows ? 'handover.start.title' : 'handover.start.closeTitle')}</h2>
       {scheduledAt === null ? (
         <p>{t('handover.start.noSchedule')}</p>
       ) : (
         <p>{t('handover.start.scheduled', { time: when(scheduledAt), minutes: site.outgoingLeadMinutes })}</p>
       )}
+      {follows ? null : <p>{t('handover.start.closeBody')}</p>}
       {early && opening !== null ? (
         <p className="callout">{t('handover.start.opensAt', { time: when(opening) })}</p>
       ) : null}
@@ -48,9 +59,11 @@ export function StartPanel({ duty, staffId, site, nowMs, scheduledAt }: StartPan
           variant={early ? 'secondary' : 'primary'}
           large
           disabled={busy}
-          onClick={() => void run(duty.id, scheduledAt)}
+          onClick={() => void run(duty.id, scheduledAt, kind)}
         >
-          {early ? t('handover.start.early') : t('handover.start.submit')}
+          {follows
+            ? t(early ? 'handover.start.early' : 'handover.start.submit')
+            : t(early ? 'handover.start.closeEarly' : 'handover.start.close')}
         </Button>
       </div>
     </section>

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../ui/button';
 import type { HandoverFlowState } from './use-handover-flow';
 
 /**
- * Step 2 (H8): the face-to-face count. The count screen is its own feature, injected by the app;
- * this step adds where the count stands, which the gate reads as "items counted".
+ * The face-to-face count (H8). The count screen is its own feature, injected by the app; this step
+ * adds where the count stands, which the gate reads as "items counted". The incoming person counts
+ * every item, so at a handover the count opens once they have joined, and every tap is theirs
+ * (the opener's at an opening, the outgoing person's at a closing).
  */
 export function StepCount({
   flow,
@@ -15,6 +18,18 @@ export function StepCount({
 }) {
   const t = useT();
   const progress = flow.count?.progress;
+  if (flow.countId === null) {
+    return (
+      <div className="handover-step">
+        <p className="callout">
+          {t('handover.join.first')}{' '}
+          <Button onClick={() => flow.goTo('incoming')}>
+            {t('handover.goToStep', { step: t('handover.step.incoming') })}
+          </Button>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="handover-step">
       {progress ? (
@@ -28,7 +43,8 @@ export function StepCount({
               })}
         </p>
       ) : null}
-      <div className="handover-count">{renderCount({ handoverId: flow.handover.id, staffId: flow.staffId })}</div>
+      {flow.kind === 'opening' ? <p className="meta">{t('handover.open.countIntro')}</p> : null}
+      <div className="handover-count">{renderCount({ handoverId: flow.handover.id, staffId: flow.countId })}</div>
     </div>
   );
 }

@@ -9,16 +9,17 @@ import { EntryLink } from './entry-link';
 import type { HandoverFlowState } from './use-handover-flow';
 
 /**
- * Step 1 (H1, H2): the outgoing person's preparation: the shift's duty record reviewed (its open
- * entries listed, each one tap from its detail), the office equipment checked, and the pending work
- * and instructions reviewed (the carry-over step shows them).
+ * Step 1 (H1, H2): the outgoing person's preparation, for a handover or a closing: the shift's duty
+ * record reviewed (its open entries listed, each one tap from its detail), the office equipment
+ * checked, and the pending work and instructions reviewed (the carry-over step shows them).
  */
 export function StepPreparation({ flow, timeZone }: { flow: HandoverFlowState; timeZone: string }) {
   const t = useT();
   const db = useDb();
   const goTo = useGoToSection();
   const { handover: h, save } = flow;
-  const entries = useLiveQuery(() => entriesForDuty(db, h.outgoingDutyId), [db, h.outgoingDutyId]);
+  const dutyId = h.outgoingDutyId;
+  const entries = useLiveQuery(async () => (dutyId === null ? [] : entriesForDuty(db, dutyId)), [db, dutyId]);
   const open = entries?.filter((e) => e.status === 'open') ?? [];
 
   return (

@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Site } from '../../../domain/entities';
-import type { SignError } from '../../db/repos/sign-repo';
+import type { Site, Staff } from '../../../domain/entities';
+import type { Signature } from '../../../domain/handover-entities';
 import { listStaff } from '../../db/queries';
+import { takesOver } from '../../db/repos/handover-actors';
+import type { SignError } from '../../db/repos/sign-repo';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
@@ -10,7 +12,6 @@ import { FailureAlert } from '../../ui/failure-alert';
 import { formatShort } from '../../ui/time';
 import { minutesLate } from './shift-end';
 import { SignatureBlock, SignedBy } from './signature-block';
-import { effectiveIncoming } from './steps';
 import type { HandoverFlowState } from './use-handover-flow';
 import { useSign } from './use-sign';
 
@@ -34,28 +35,70 @@ function Timing({ scheduledAt, nowMs, timeZone }: { scheduledAt: number | null; 
   );
 }
 
+/** Who signs, in order, as what, and with which button: both people at a handover, one to open or close. */
+function signers(
+  flow: HandoverFlowState,
+  staff: Staff[],
+): { role: Signature['role']; person: Staff | undefined; title: MessageKey; submit: MessageKey }[] {
+  const h = flow.handover;
+  const find = (id: string | null) => staff.find((s) => s.id === id);
+  switch (flow.kind) {
+    case 'handover':
+      return [
+        {
+          role: 'outgoing',
+          person: find(h.outgoingStaffId),
+          title: 'handover.signature.outgoing',
+          submit: 'handover.sign.outgoingSubmit',
+        },
+        {
+          role: 'incoming',
+          person: find(takesOver(h)),
+          title: 'handover.signature.incoming',
+          submit: 'handover.sign.incomingSubmit',
+        },
+      ];
+    case 'opening':
+      return [
+        {
+          role: 'incoming',
+          person: find(h.incomingStaffId),
+          title: 'handover.signature.opener',
+          submit: 'handover.sign.openSubmit',
+        },
+      ];
+    case 'closing':
+      return [
+        {
+          role: 'outgoing',
+          person: find(h.outgoingStaffId),
+          title: 'handover.signature.closer',
+          submit: 'handover.sign.closeSubmit',
+        },
+      ];
+  }
+}
+
 /**
- * Step 6 (H3): the outgoing person signs, then the incoming one, each with their PIN and a
- * handwritten signature; the second signature signs the handover and the tablet becomes theirs.
+ * The last step (H3): each signer in turn, with their PIN and a handwritten signature; the last one
+ * signs the record and the tablet becomes the new person's. A PIN lockout on the way keeps the
+ * signatures already given (the lockout's way forward is shown in the block).
  */
 export function StepSignatures({ flow, site }: { flow: HandoverFlowState; site: Site }) {
   const t = useT();
   const db = useDb();
   const staff = useLiveQuery(() => listStaff(db), [db]);
   const signing = useSign(flow);
-  const { handover: h, signatures } = flow;
   const timeZone = site.timeZone;
-  const incomingId = effectiveIncoming(h);
-  const outgoing = staff?.find((s) => s.id === h.outgoingStaffId);
-  const incoming = staff?.find((s) => s.id === incomingId);
   if (!staff) return null;
+  const order = signers(flow, staff);
 
   const missing = !flow.gateClear ? (
     <p className="callout">
       {t('handover.sign.blocked')}{' '}
       <Button onClick={() => flow.goTo('gate')}>{t('handover.goToStep', { step: t('handover.step.gate') })}</Button>
     </p>
-  ) : !incoming || !outgoing ? (
+  ) : order.some((s) => !s.person) ? (
     <p className="callout">
       {t('handover.sign.noIncoming')}{' '}
       <Button onClick={() => flow.goTo('incoming')}>
@@ -64,54 +107,48 @@ export function StepSignatures({ flow, site }: { flow: HandoverFlowState; site: 
     </p>
   ) : null;
 
+  // The first signer without a signature signs next; the last signature signs the record.
+  const next = order.findIndex((s) => flow.signatures[s.role]?.staffId !== s.person?.id);
   return (
     <div className="handover-step">
-      <Timing scheduledAt={h.scheduledAt} nowMs={flow.nowMs} timeZone={timeZone} />
+      <Timing scheduledAt={flow.handover.scheduledAt} nowMs={flow.nowMs} timeZone={timeZone} />
       {missing}
-      {!missing && outgoing && incoming ? (
-        <>
-          {signatures.outgoing && signatures.outgoing.staffId === outgoing.id ? (
-            <div className="handover-signed-row">
-              <SignedBy signature={signatures.outgoing} name={outgoing.name} nowMs={flow.nowMs} timeZone={timeZone} />
-              <Button onClick={() => flow.setSignature('outgoing', null)} disabled={signing.busy}>
-                {t('handover.signature.again')}
-              </Button>
-            </div>
-          ) : (
-            <SignatureBlock
-              key={`outgoing-${outgoing.id}`}
-              person={outgoing}
-              role="outgoing"
-              submitLabel={t('handover.sign.outgoingSubmit')}
-              timeZone={timeZone}
-              onSigned={(s) => flow.setSignature('outgoing', s)}
-            />
-          )}
-          {signatures.outgoing && signatures.incoming?.staffId === incoming.id ? (
-            <div className="handover-signed-row">
-              <SignedBy signature={signatures.incoming} name={incoming.name} nowMs={flow.nowMs} timeZone={timeZone} />
-              <Button
-                variant="primary"
-                large
+      {missing
+        ? null
+        : order.map(({ role, person, title, submit }, i) => {
+            if (!person) return null;
+            const given = flow.signatures[role];
+            const last = i === order.length - 1;
+            if (given && given.staffId === person.id) {
+              return (
+                <div key={role} className="handover-signed-row">
+                  <SignedBy signature={given} name={person.name} nowMs={flow.nowMs} timeZone={timeZone} />
+                  {last ? (
+                    <Button variant="primary" large disabled={signing.busy} onClick={() => void signing.sign(given)}>
+                      {t('handover.sign.retry')}
+                    </Button>
+                  ) : (
+                    <Button onClick={() => flow.setSignature(role, null)} disabled={signing.busy}>
+                      {t('handover.signature.again')}
+                    </Button>
+                  )}
+                </div>
+              );
+            }
+            if (i !== next) return null;
+            return (
+              <SignatureBlock
+                key={`${role}-${person.id}`}
+                person={person}
+                role={role}
+                title={t(title, { name: person.name })}
+                submitLabel={t(submit)}
+                timeZone={timeZone}
+                onSigned={(s) => (last ? signing.sign(s) : flow.setSignature(role, s))}
                 disabled={signing.busy}
-                onClick={() => signatures.incoming && void signing.sign(signatures.incoming)}
-              >
-                {t('handover.sign.retry')}
-              </Button>
-            </div>
-          ) : signatures.outgoing ? (
-            <SignatureBlock
-              key={`incoming-${incoming.id}`}
-              person={incoming}
-              role="incoming"
-              submitLabel={t('handover.sign.incomingSubmit')}
-              timeZone={timeZone}
-              onSigned={signing.sign}
-              disabled={signing.busy}
-            />
-          ) : null}
-        </>
-      ) : null}
+              />
+            );
+          })}
       {signing.refusal ? (
         <p role="alert" className="form-error">
           {t(refusalKey(signing.refusal))}

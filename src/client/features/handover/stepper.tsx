@@ -1,8 +1,10 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/use-t';
-import { STEP_LABELS, STEPS, type StepId } from './steps';
+import { STEP_LABELS, type StepId } from './steps';
 
 export interface StepperProps {
+  /** The steps of this kind of handover, in order. */
+  steps: readonly StepId[];
   step: StepId;
   done: Record<StepId, boolean>;
   onStep(step: StepId): void;
@@ -12,25 +14,25 @@ export interface StepperProps {
 }
 
 /**
- * The six steps as a tab list, each a large touch target with its number and a tick once done,
+ * The steps (six for a handover, fewer to open or close the desk) as a tab list, each a large touch target with its number and a tick once done,
  * and the progress above it. Arrow keys move between tabs (WAI-ARIA tabs pattern).
  */
-export function Stepper({ step, done, onStep, tabId, panelId }: StepperProps) {
+export function Stepper({ steps, step, done, onStep, tabId, panelId }: StepperProps) {
   const t = useT();
   const refs = useRef(new Map<StepId, HTMLButtonElement>());
-  const doneCount = STEPS.filter((s) => done[s]).length;
+  const doneCount = steps.filter((s) => done[s]).length;
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = STEPS.indexOf(step);
+    const i = steps.indexOf(step);
     const next =
       e.key === 'ArrowRight' || e.key === 'ArrowDown'
-        ? STEPS[(i + 1) % STEPS.length]
+        ? steps[(i + 1) % steps.length]
         : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
-          ? STEPS[(i + STEPS.length - 1) % STEPS.length]
+          ? steps[(i + steps.length - 1) % steps.length]
           : e.key === 'Home'
-            ? STEPS[0]
+            ? steps[0]
             : e.key === 'End'
-              ? STEPS[STEPS.length - 1]
+              ? steps[steps.length - 1]
               : undefined;
     if (next === undefined) return;
     e.preventDefault();
@@ -41,11 +43,11 @@ export function Stepper({ step, done, onStep, tabId, panelId }: StepperProps) {
   return (
     <div className="handover-stepper">
       <div className="handover-progress">
-        <span id={`${panelId}-progress`}>{t('handover.progress', { done: doneCount, total: STEPS.length })}</span>
-        <progress max={STEPS.length} value={doneCount} aria-labelledby={`${panelId}-progress`} />
+        <span id={`${panelId}-progress`}>{t('handover.progress', { done: doneCount, total: steps.length })}</span>
+        <progress max={steps.length} value={doneCount} aria-labelledby={`${panelId}-progress`} />
       </div>
       <div role="tablist" aria-label={t('handover.steps')} className="handover-tabs" onKeyDown={onKey}>
-        {STEPS.map((s, i) => (
+        {steps.map((s, i) => (
           <button
             key={s}
             ref={(el) => {

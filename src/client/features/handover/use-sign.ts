@@ -7,9 +7,10 @@ import { useDb } from '../../ui/db-context';
 import type { HandoverFlowState } from './use-handover-flow';
 
 /**
- * The signing itself (H3), once the incoming person has signed after the outgoing one: one
- * transaction locks the handover, its count and the outgoing duty and opens the incoming person's
- * duty. Then the tablet is theirs: the session switches to them.
+ * The signing itself (H3), once the last signature is given: the incoming person's after the
+ * outgoing one's (handover), or the one person's (opening, closing). One transaction locks the
+ * draft, its count and the outgoing duty and opens the new duty; then the tablet is the new
+ * person's: the session switches to them. A refusal keeps every signature given on screen.
  */
 export function useSign(flow: HandoverFlowState) {
   const db = useDb();
@@ -18,27 +19,25 @@ export function useSign(flow: HandoverFlowState) {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const sign = async (incoming: Signature) => {
+  const sign = async (last: Signature) => {
     const outgoing = flow.signatures.outgoing;
-    if (!outgoing || busy) return;
-    flow.setSignature('incoming', incoming);
+    if (busy || (flow.kind === 'handover' && !outgoing)) return;
+    flow.setSignature(last.role, last);
     setBusy(true);
     setRefusal(null);
     setFailure(null);
     try {
-      const ctx = await makeWriteContext(db, flow.staffId);
+      const ctx = await makeWriteContext(db, flow.preparerId);
       const result = await signHandover(db, ctx, {
         handoverId: flow.handover.id,
-        incomingStaffId: incoming.staffId,
-        signatures: [outgoing, incoming],
-        override: flow.overrideValid ? flow.override : null,
+        signatures: flow.kind === 'handover' && outgoing ? [outgoing, last] : [last],
         blockersSeen: flow.blockersSeen(),
       });
       if (!result.ok) {
         setRefusal(result.errors);
         return;
       }
-      signIn(incoming.staffId, Date.now());
+      if (result.value.newDuty) signIn(result.value.newDuty.staffId, Date.now());
     } catch (e) {
       setFailure(e);
     } finally {

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect } from 'react';
 import { usePathDetail } from '../../state/routes';
-import { STEPS, type StepId } from './steps';
+import { STEP_IDS, type StepId } from './steps';
 
-const isStepId = (value: string | null): value is StepId => STEPS.some((s) => s === value);
+const isStepId = (value: string | null): value is StepId => STEP_IDS.some((s) => s === value);
 
 /**
  * The step in the URL (null when it names none, or none that exists), and a move to another step.

@@ -1,5 +1,5 @@
 import type { Role } from '../../../domain/entities';
-import { isSuperior } from '../../../domain/task-rules';
+import { isSuperior, mayFlagImportant } from '../../../domain/task-rules';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
@@ -76,7 +76,8 @@ export function TaskDetail({ taskId, staffId, role, timeZone, onClose }: TaskDet
           </>
         ) : null}
       </p>
-      {open ? (
+      {/* H4: only a chief or manager sets or clears "important" (it blocks the handover). */}
+      {open && mayFlagImportant(role) ? (
         <Button
           className="task-important-toggle"
           aria-pressed={task.important}

@@ -1,5 +1,5 @@
 import type { Role } from '../../../domain/entities';
-import { isSuperior } from '../../../domain/task-rules';
+import { isSuperior, mayFlagImportant } from '../../../domain/task-rules';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { ChipGroup } from '../../ui/choice-group';
@@ -8,7 +8,7 @@ import { DraftNote } from '../../ui/draft-note';
 import { FailureAlert } from '../../ui/failure-alert';
 import { Field } from '../../ui/field';
 import { SubmitButton } from '../../ui/submit-button';
-import { TASK_FIELD_LABELS, taskErrorText, taskKindOptions } from './task-labels';
+import { TASK_FIELD_LABELS, taskErrorText, taskKindOptions, type TaskField } from './task-labels';
 import { TASK_LIMITS, useTaskForm } from './use-task-form';
 
 export interface TaskFormProps {
@@ -23,7 +23,7 @@ export function TaskForm({ staffId, role, onClose, onSaved }: TaskFormProps) {
   const t = useT();
   const form = useTaskForm(staffId, role, onSaved);
   const { draft, errors } = form;
-  const error = (field: keyof typeof errors) => taskErrorText(t, field, errors[field]);
+  const error = (field: TaskField & keyof typeof errors) => taskErrorText(t, field, errors[field]);
 
   return (
     <Dialog title={t('tasks.new')} onClose={onClose} wide>
@@ -70,10 +70,13 @@ export function TaskForm({ staffId, role, onClose, onSaved }: TaskFormProps) {
             <textarea {...p} rows={3} value={draft.process} onChange={(e) => form.setText('process', e.target.value)} />
           )}
         </Field>
-        <label className="check-row">
-          <input type="checkbox" checked={draft.important} onChange={(e) => form.setImportant(e.target.checked)} />
-          <span>{t('tasks.field.important')}</span>
-        </label>
+        {/* H4: important work blocks the handover, so only a chief or manager flags it. */}
+        {mayFlagImportant(role) ? (
+          <label className="check-row">
+            <input type="checkbox" checked={draft.important} onChange={(e) => form.setImportant(e.target.checked)} />
+            <span>{t('tasks.field.important')}</span>
+          </label>
+        ) : null}
         <FailureAlert error={form.failure} />
         <div className="form-actions">
           <Button onClick={onClose} disabled={form.saving}>

@@ -76,7 +76,11 @@ export function useTaskDetail(taskId: string, staffId: string, role: Role) {
       return res.ok ? null : res.errors;
     });
 
-  const toggleImportant = (important: boolean) => write((ctx) => setTaskImportant(db, ctx, taskId, important));
+  const toggleImportant = (important: boolean) =>
+    write(async (ctx) => {
+      const res = await setTaskImportant(db, ctx, taskId, important);
+      if (!res.ok) throw new Error(res.errors);
+    });
 
   const acknowledge = () =>
     write(async (ctx) => {
