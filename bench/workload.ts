@@ -1,6 +1,6 @@
 /**
  * The bench's workload: a building set up through the real API, one open duty, and log entries
- * shaped exactly like the ones the tablet queues (one `put` op per entry, DESIGN.md "Outbox").
+ * shaped exactly like the ones the tablet queues (one `put` op per entry, docs/architecture.md "Outbox").
  */
 import type { LogEntry } from '../src/domain/entities';
 import { DEFAULT_SHIFT } from '../src/domain/entities';

@@ -1,7 +1,7 @@
 /**
  * Entry point: open the tablet's database, create the one sync engine (Web Locks keep it to one
  * runner alongside the service worker), render the app, and start page-driven sync once the
- * tablet is enrolled. The page path is complete on its own, for Safari (DESIGN.md "Where it runs").
+ * tablet is enrolled. The page path is complete on its own, for Safari (docs/architecture.md "Where it runs").
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -1,6 +1,6 @@
 /**
  * Canonical JSON: the same value always serialises to the same string, whatever the key order it
- * was built with. Used to hash sync ops (a replayed op must hash equal to the original, DESIGN.md
+ * was built with. Used to hash sync ops (a replayed op must hash equal to the original, docs/architecture.md
  * "Push") and, later, signed records. Pure, so the tablet and the server hash alike.
  */
 

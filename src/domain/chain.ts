@@ -1,5 +1,5 @@
 /**
- * The building's hash chain of signed handovers (H3, DESIGN.md "Data"). Each signed record carries
+ * The building's hash chain of signed handovers (H3, docs/architecture.md "Data"). Each signed record carries
  * the SHA-256 of its own canonical content and the hash of the record before it, so changing any
  * field of any signed record, on a tablet or in the server's database, is detectable.
  * Pure and runtime-neutral: hashing uses WebCrypto, which the browser, the service worker and

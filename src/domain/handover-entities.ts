@@ -1,6 +1,6 @@
 /**
  * The handover (H1-H11): the draft the two people at the desk fill in, the count lines tapped during
- * the count (H8), the signed, insert-only record that locks it all (H3, DESIGN.md "Conflicts"), and
+ * the count (H8), the signed, insert-only record that locks it all (H3, docs/architecture.md "Conflicts"), and
  * photos of damaged items, custody items and log entries.
  */
 import { z } from 'zod';
@@ -153,7 +153,7 @@ export const BlockerSeen = z.object({ code: z.string(), refs: z.array(z.string()
 export type BlockerSeen = z.infer<typeof BlockerSeen>;
 
 /**
- * The signed handover: insert-only and part of the building's hash chain (DESIGN.md "Data").
+ * The signed handover: insert-only and part of the building's hash chain (docs/architecture.md "Data").
  * `hash` is the SHA-256 of the canonical JSON of every field except `hash`, `updatedAt` and
  * `deleted` (see chain.ts); `prevHash` is the hash of the building's previous signed record known
  * to the signing tablet, or GENESIS_HASH. The same id with the same hash is a duplicate; any other

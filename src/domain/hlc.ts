@@ -1,6 +1,6 @@
 /**
  * Hybrid logical clock (Kulkarni et al.). Used to order and audit changes across tablets whose
- * wall clocks disagree; conflicts are decided by per-field versions, not by HLC (DESIGN.md).
+ * wall clocks disagree; conflicts are decided by per-field versions, not by HLC (docs/architecture.md).
  *
  * Serialised as `WWWWWWWWWWWWWWW-CCCC-node`: zero-padded wall milliseconds, base-36 counter and
  * the node (device) id, so string comparison equals causal-then-node order.

@@ -1,6 +1,6 @@
 /**
  * H8 item movements: lending keys and radios, and the property of others the desk keeps in custody.
- * Append-only (DESIGN.md "Data"): a loan is closed by a `return` movement that points at it, a
+ * Append-only (docs/architecture.md "Data"): a loan is closed by a `return` movement that points at it, a
  * custody intake by a `custodyOut`, so the history of every item is never rewritten. A return
  * recorded by mistake is cancelled within a minute by a `returnUndone` that points at it, which
  * reopens the loan: an op of its own, never a deletion (issue 7 §8).

@@ -9,7 +9,7 @@ export const Id = z.uuid();
 export const EpochMs = z.number().int().nonnegative();
 export const HlcString = z.string().regex(/^\d{15}-[0-9a-z]{4}-.+$/, 'not an HLC timestamp');
 
-/** Every synced row carries these (DESIGN.md "Data"). */
+/** Every synced row carries these (docs/architecture.md "Data"). */
 export const rowBase = {
   id: Id,
   siteId: Id,

@@ -1,5 +1,5 @@
 /**
- * Sync protocol v1 (DESIGN.md "Sync protocol"): the outbox op, push and pull bodies, and which
+ * Sync protocol v1 (docs/architecture.md "Sync protocol"): the outbox op, push and pull bodies, and which
  * op kinds and roles may write each table. Shared by the tablet's engine and the server.
  */
 import { z } from 'zod';
@@ -38,7 +38,7 @@ export const WRITE_POLICY = {
   swapRequest: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
   handover: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
   countLine: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
-  /** Insert-only: a signed record is never patched (DESIGN.md "Conflicts"). */
+  /** Insert-only: a signed record is never patched (docs/architecture.md "Conflicts"). */
   handoverRecord: { kinds: ['put'], roles: ['desk', 'chief', 'manager', 'admin'] },
   photo: { kinds: ['append'], roles: ['desk', 'chief', 'manager', 'admin'] },
   /**

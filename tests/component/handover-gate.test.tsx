@@ -31,7 +31,8 @@ async function openEntry(cause: string, kind: LogKind, severity: Severity): Prom
       party: '',
       contact: '',
       location: '12/F',
-      occurredAt: Date.now() - 60_000,
+      // Now: the desk's duty has just begun, and an earlier time would need a reason (T1).
+      occurredAt: Date.now(),
       referredTo: '',
       operationEndedAt: null,
       backdateReason: '',

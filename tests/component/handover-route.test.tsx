@@ -54,7 +54,8 @@ describe('the handover step in the URL (issue 7, point 8)', () => {
     await waitFor(() => expect(path()).toBe('/handover/prepare'));
 
     await user.click(stepTab('Count'));
-    expect(await screen.findByText(`Count screen for ${handover.id}`)).toBeInTheDocument();
+    // H8: the incoming person counts, so until they join the step sends there.
+    expect(await screen.findByRole('button', { name: 'Go to Incoming person' })).toBeInTheDocument();
     expect(path()).toBe('/handover/count');
     await user.click(screen.getByRole('button', { name: 'Next: Carry-over' }));
     await waitFor(() => expect(selectedStep()).toHaveTextContent('Carry-over'));
@@ -67,7 +68,8 @@ describe('the handover step in the URL (issue 7, point 8)', () => {
     await waitFor(() => expect(selectedStep()).toHaveTextContent('Preparation'));
     await act(async () => window.history.forward());
     await waitFor(() => expect(selectedStep()).toHaveTextContent('Count'));
-    expect(screen.getByText(`Count screen for ${handover.id}`)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Go to Incoming person' })).toBeInTheDocument();
+    expect(path()).toBe(`/handover/count`);
   });
 
   it('a reload reopens the step in the URL, not the first one not done', async () => {
@@ -113,7 +115,8 @@ describe('the handover step in the URL (issue 7, point 8)', () => {
         party: '',
         contact: '',
         location: '12/F',
-        occurredAt: Date.now() - 60_000,
+        // Now: the desk's duty has just begun, and an earlier time would need a reason (T1).
+        occurredAt: Date.now(),
         referredTo: '',
         operationEndedAt: null,
         backdateReason: '',

@@ -34,8 +34,8 @@ const path = () => window.location.pathname;
 
 describe('sections are URLs (issue 7, point 8)', () => {
   it.each([
-    ['/', 'Duty record', () => screen.findByRole('heading', { name: 'Start your duty' })],
-    ['/handover', 'Handover', () => screen.findByRole('heading', { name: 'Nothing to hand over' })],
+    ['/', 'Duty record', () => screen.findByRole('heading', { name: 'No one is on duty' })],
+    ['/handover', 'Handover', () => screen.findByRole('heading', { name: 'No one is on duty' })],
     ['/tasks', 'Pending', () => screen.findByRole('heading', { name: 'Pending work and instructions' })],
     ['/items', 'Items', () => screen.findByRole('tab', { name: 'Register', selected: true })],
     ['/items/custody', 'Items', () => screen.findByRole('tab', { name: 'Custody', selected: true })],
@@ -64,14 +64,14 @@ describe('sections are URLs (issue 7, point 8)', () => {
 
   it('a path the app does not know is replaced by the duty record', async () => {
     openAt('/handover/count/extra', deskId);
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
     await waitFor(() => expect(path()).toBe('/'));
   });
 
   it('Back and Forward move between the sections opened, inside the app', async () => {
     const user = userEvent.setup();
     openAt('/', deskId);
-    await screen.findByRole('heading', { name: 'Start your duty' });
+    await screen.findByRole('heading', { name: 'No one is on duty' });
     await user.click(within(nav()).getByRole('link', { name: 'Items' }));
     await screen.findByRole('tab', { name: 'Register', selected: true });
     await user.click(within(nav()).getByRole('link', { name: 'Pending' }));
@@ -90,14 +90,14 @@ describe('sections are URLs (issue 7, point 8)', () => {
     await act(async () => window.history.back());
     await screen.findByRole('tab', { name: 'Register', selected: true });
     await act(async () => window.history.back());
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
     expect(path()).toBe('/');
   });
 
   it('a tab of Items is kept in the URL without a history entry of its own, so Back leaves Items in one step', async () => {
     const user = userEvent.setup();
     openAt('/', deskId);
-    await screen.findByRole('heading', { name: 'Start your duty' });
+    await screen.findByRole('heading', { name: 'No one is on duty' });
     await user.click(within(nav()).getByRole('link', { name: 'Items' }));
     await user.click(await screen.findByRole('tab', { name: 'Loans' }));
     await waitFor(() => expect(path()).toBe('/items/loans'));
@@ -105,7 +105,7 @@ describe('sections are URLs (issue 7, point 8)', () => {
     await waitFor(() => expect(path()).toBe('/items/custody'));
 
     await act(async () => window.history.back());
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
     expect(path()).toBe('/');
     await act(async () => window.history.forward());
     expect(await screen.findByRole('tab', { name: 'Custody', selected: true })).toBeInTheDocument();
@@ -113,7 +113,7 @@ describe('sections are URLs (issue 7, point 8)', () => {
 
   it('Admin is for admins only: anyone else at /admin is sent to the duty record', async () => {
     openAt('/admin', deskId);
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
     await waitFor(() => expect(path()).toBe('/'));
     expect(screen.queryByRole('button', { name: 'Create enrolment code' })).not.toBeInTheDocument();
     expect(within(nav()).queryByRole('link', { name: 'Admin' })).not.toBeInTheDocument();
@@ -137,7 +137,7 @@ describe('sections are URLs (issue 7, point 8)', () => {
     await user.click(screen.getByRole('button', { name: 'Chan Tai Man' }));
     for (const d of '2468') await user.click(screen.getByRole('button', { name: d }));
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('heading', { name: 'Start your duty' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
     expect(path()).toBe('/');
   });
 

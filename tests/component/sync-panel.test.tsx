@@ -57,7 +57,8 @@ async function refusal(over: Partial<SyncError> = {}): Promise<SyncError> {
       party: '12樓',
       contact: '',
       location: '12樓洗手間',
-      occurredAt: Date.now() - 60_000,
+      // After its duty began (just now): an earlier time would need a reason (T1).
+      occurredAt: Date.now(),
       recordedAt: Date.now(),
       deviceTime: Date.now(),
     },

@@ -1,5 +1,5 @@
 /**
- * Background Sync (DESIGN.md "Where it runs"): a change written offline reaches the server through
+ * Background Sync (docs/architecture.md "Where it runs"): a change written offline reaches the server through
  * the service worker's `sync` event after the app's page is gone, so only the worker can have sent
  * it. This also proves that the page books the same tag the worker listens for.
  */

@@ -1,6 +1,6 @@
 /**
  * End-to-end harness: the real server process plus headless Chromium launched exactly as
- * DESIGN.md "Browser tests" says (a fresh persistent profile per browser, Debian's Chromium,
+ * docs/architecture.md "Browser tests" says (a fresh persistent profile per browser, Debian's Chromium,
  * service workers allowed). Offline is `context.setOffline(true)`, which also drives Background Sync.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +19,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with a fresh profile (never `--user-data-dir` in args: DESIGN.md). */
+/** Launches Chromium with a fresh profile (never `--user-data-dir` in args: docs/architecture.md). */
 export async function launchBrowser(): Promise<Browser> {
   const profileDir = mkdtempSync(join(tmpdir(), 'e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {

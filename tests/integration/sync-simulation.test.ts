@@ -5,7 +5,7 @@
  * The desk person opens the desk on tablet B before the run (H3, S1) and closes it at the end, under
  * faults, by signed records: the server ends the duty itself and both tablets pull that end.
  * At the end both tablets and a fresh pull from cursor 0 must hold the same rows, and every op of
- * each device must have been applied exactly once (DESIGN.md "Sync protocol").
+ * each device must have been applied exactly once (docs/architecture.md "Sync protocol").
  */
 import 'fake-indexeddb/auto';
 import { mkdtempSync, rmSync } from 'node:fs';

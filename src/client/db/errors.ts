@@ -14,7 +14,7 @@ export class NotEnrolledError extends Error {
 
 /**
  * The browser refused to store more data. The write that hit it is not saved, but the Dexie
- * transaction was rolled back as a whole, so every earlier write is intact (DESIGN.md "Storage").
+ * transaction was rolled back as a whole, so every earlier write is intact (docs/architecture.md "Storage").
  */
 export class QuotaError extends Error {
   readonly code = 'quota';

@@ -1,5 +1,5 @@
 /**
- * Keeping a tablet's unsent edits on screen while the server's rows arrive (DESIGN.md "Pull"),
+ * Keeping a tablet's unsent edits on screen while the server's rows arrive (docs/architecture.md "Pull"),
  * and undoing a refused op on screen. Both run inside the sync engine's transactions.
  */
 import { IMMUTABLE_FIELDS, type WritableTable, WRITABLE_TABLES } from '../../domain/sync-protocol';

@@ -32,7 +32,7 @@ export interface MetaRow {
 
 /**
  * An op as the outbox stores it. `_prev` is local-only (never sent): the row's values of the
- * patched fields just before this op, so a refused patch can be undone on screen (DESIGN.md
+ * patched fields just before this op, so a refused patch can be undone on screen (docs/architecture.md
  * "nothing is dropped silently": the refused value lives on in the syncError row instead).
  */
 export type OutboxOp = Op & { _prev?: Record<string, unknown> };

@@ -1,6 +1,6 @@
 /**
  * The one path by which a repository writes: the entity row, its outbox op and the meta counters
- * in ONE Dexie 'rw' transaction (DESIGN.md "Outbox"), so a crash or a full disk leaves either all
+ * in ONE Dexie 'rw' transaction (docs/architecture.md "Outbox"), so a crash or a full disk leaves either all
  * of them or none.
  */
 import type { Table } from 'dexie';

@@ -14,7 +14,7 @@ export function isSkipWaitingMessage(data: unknown): data is SkipWaitingMessage 
 
 /**
  * The Background Sync event (Chromium only; absent from TypeScript's lib). Safari and Firefox never
- * fire it, which is why the page runs the same engine on its own triggers (DESIGN.md).
+ * fire it, which is why the page runs the same engine on its own triggers (docs/architecture.md).
  */
 export interface SyncEvent extends ExtendableEvent {
   readonly tag: string;

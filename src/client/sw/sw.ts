@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The service worker (vite-plugin-pwa, injectManifest). It does three jobs (DESIGN.md "Where it
+ * The service worker (vite-plugin-pwa, injectManifest). It does three jobs (docs/architecture.md "Where it
  * runs"): precache the app shell so a reload works with no network, answer navigations from that
  * shell (never /api), and run the same sync engine as the page when Chromium's Background Sync
  * fires, so queued changes reach the server even after the tab is closed.

@@ -1,5 +1,5 @@
 /**
- * The page's sync triggers (DESIGN.md "Where it runs"): app start, `online`, the page becoming
+ * The page's sync triggers (docs/architecture.md "Where it runs"): app start, `online`, the page becoming
  * visible, a local write (debounced), and a timer while open. Safari has no Background Sync, so
  * this path is complete on its own; where Background Sync exists, a local write also registers
  * it so the service worker can deliver the change after the tab is closed.

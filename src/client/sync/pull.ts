@@ -1,5 +1,5 @@
 /**
- * Pull phase: pages from the stored cursor until the server says there is no more (DESIGN.md
+ * Pull phase: pages from the stored cursor until the server says there is no more (docs/architecture.md
  * "Pull"). Each page is applied in one transaction together with its new cursor.
  */
 import { getMeta } from '../db/meta';

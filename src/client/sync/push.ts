@@ -1,5 +1,5 @@
 /**
- * Push phase: the outbox in counter order, in batches, exactly once (DESIGN.md "Push"). An op
+ * Push phase: the outbox in counter order, in batches, exactly once (docs/architecture.md "Push"). An op
  * leaves the outbox only in the transaction that records the server's acknowledgement of it.
  */
 import { recordPushResults, readPushBatch, renumberFrom, firstQueuedCounter } from '../db/sync-store';

@@ -31,7 +31,7 @@ export function makeSession(
     corrected: () => now() + (cachedOffset(db) ?? 0),
     async call(method, path, body) {
       // The token comes from meta at send time and is never kept in a queued request: a
-      // re-enrolled tablet's retries carry its new token (DESIGN.md "Auth").
+      // re-enrolled tablet's retries carry its new token (docs/architecture.md "Auth").
       const current = await getDevice(db);
       if (!current || current.deviceId !== device.deviceId) {
         throw new ApiRequestError(401, 'unauthorized', 'the tablet was re-enrolled during the sync');

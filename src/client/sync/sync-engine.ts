@@ -1,5 +1,5 @@
 /**
- * The sync engine (DESIGN.md "Sync protocol"): push the outbox, then pull the building's changes,
+ * The sync engine (docs/architecture.md "Sync protocol"): push the outbox, then pull the building's changes,
  * then the photo bytes. The same engine runs in the page and in the service worker (Background
  * Sync), so nothing here touches `window` or `document`. One run of rows at a time per building: a
  * Web Lock `sync:<siteId>` across page and worker, and in-realm coalescing of concurrent calls.

@@ -4,7 +4,7 @@
  * ZXing as WebAssembly (iPad Safari, Firefox, desktop Chromium). The ponyfill is imported lazily so
  * it is a chunk of its own that only tablets without a native detector run, and its `.wasm` is
  * served from our own origin and precached (vite.config.ts), because the ponyfill would fetch it
- * from a CDN by default and an offline tablet reaches no CDN (DESIGN.md "Offline pitfalls").
+ * from a CDN by default and an offline tablet reaches no CDN (docs/architecture.md "Offline pitfalls").
  */
 import type { BarcodeDetector as BarcodeDetectorClass, setZXingModuleOverrides } from 'barcode-detector/ponyfill';
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';

@@ -40,7 +40,7 @@ export function ResendDialog({
   const formId = useId();
   const fields = typedFields(refusal);
   const [values, setValues] = useState<Record<string, string>>(() =>
-    Object.fromEntries(fields.map((f) => [f, String(refusal.fields[f])])),
+    Object.fromEntries(fields.map((f) => [f, String(refusal.fields[f] ?? '')])),
   );
   const [problems, setProblems] = useState<RefusalIssue[]>(() => refusalIssues(refusal));
   const controls = useRef(new Map<string, HTMLInputElement | HTMLTextAreaElement>());

@@ -10,7 +10,7 @@ import { usePhotoUploads, useRefusals, useSyncInfo } from './use-sync-info';
 
 /**
  * Always visible once the tablet is enrolled: online or offline, how many changes and photos are
- * not yet on the server (DESIGN.md "Where it runs", issue 7 §8), the refusals nobody has dealt
+ * not yet on the server (docs/architecture.md "Where it runs", issue 7 §8), the refusals nobody has dealt
  * with, the last sync, the T1 clock warning and the sync panel.
  */
 export function StatusBar() {

@@ -18,7 +18,7 @@ import { useConflictCount, usePhotoUploads, useRefusals, useSyncInfo } from './u
 /**
  * Sync details: what is waiting (changes and photos), the refused changes with their reasons in
  * the UI's language and what can be done with each (a refusal is never dropped silently,
- * DESIGN.md "Push"; issue 7 §8), those already dealt with, the conflicts kept for the chief, and
+ * docs/architecture.md "Push"; issue 7 §8), those already dealt with, the conflicts kept for the chief, and
  * "Sync now". Editing a refusal replaces the panel by its own dialog until sent or closed.
  */
 export function SyncPanel({ onClose }: { onClose(): void }) {

@@ -7,7 +7,7 @@ import { useEngine } from './engine-context';
 /**
  * The steps after the server enrolled this tablet (first-run setup and enrolment by code alike):
  * keep the device identity, ask the browser not to evict our storage (Safari drops unused sites'
- * data after 7 days otherwise, DESIGN.md "Storage"), then pull the building and its staff.
+ * data after 7 days otherwise, docs/architecture.md "Storage"), then pull the building and its staff.
  */
 export function useFinishEnrolment(): (res: EnrolResponse, deviceName: string) => Promise<DeviceInfo> {
   const db = useDb();

@@ -1,5 +1,5 @@
 /**
- * One-time enrolment codes (DESIGN.md "Auth"): an admin creates a code on an enrolled tablet, a new
+ * One-time enrolment codes (docs/architecture.md "Auth"): an admin creates a code on an enrolled tablet, a new
  * tablet exchanges it once for a device token bound to the same building.
  */
 import type { CreateEnrolmentCodeResponse, EnrolRequest, EnrolResponse } from '../../domain/api';

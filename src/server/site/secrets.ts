@@ -1,6 +1,6 @@
 /**
  * Bearer tokens and enrolment codes. Both are shown once and stored only as sha256 hex, so a
- * copied database file cannot be used to impersonate a tablet (DESIGN.md "Auth").
+ * copied database file cannot be used to impersonate a tablet (docs/architecture.md "Auth").
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { ENROLMENT_CODE_ALPHABET } from '../../domain/api';

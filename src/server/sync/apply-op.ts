@@ -103,7 +103,7 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
 }
 
 /**
- * patch: per-field versions decide (DESIGN.md "Conflicts"). A field whose server version is newer
+ * patch: per-field versions decide (docs/architecture.md "Conflicts"). A field whose server version is newer
  * than the one the tablet based its edit on keeps the server value, and the losing value is kept
  * in a `conflict` row. The merged row must still be valid, or nothing is applied.
  */
@@ -164,7 +164,7 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
 }
 
 /**
- * delete: a tombstone, so the deletion itself syncs (DESIGN.md "Conflicts"). No table a signed
+ * delete: a tombstone, so the deletion itself syncs (docs/architecture.md "Conflicts"). No table a signed
  * handover locks (duty, handover, countLine, logEntry) allows delete in WRITE_POLICY, so no lock
  * check is needed here.
  */

@@ -1,6 +1,6 @@
 /**
  * The identity of an op's content. A replay of the same op hashes equal; a different op under a
- * counter the server already holds (the tablet's storage was wiped) does not (DESIGN.md "Storage").
+ * counter the server already holds (the tablet's storage was wiped) does not (docs/architecture.md "Storage").
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical';

@@ -1,5 +1,5 @@
 /**
- * GET /api/v1/sync/pull (DESIGN.md "Pull"): a building's changes after a cursor, in sequence
+ * GET /api/v1/sync/pull (docs/architecture.md "Pull"): a building's changes after a cursor, in sequence
  * order, in pages. The body is assembled from the stored JSON text instead of parsing and
  * re-serialising every row: a tablet back from a week offline pulls tens of thousands of rows.
  * Each change carries the server's receipt time of its row (`receivedAt`, T1) when known.

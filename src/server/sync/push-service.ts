@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/sync/push (DESIGN.md "Push"): exactly-once, in device order. One push is one
+ * POST /api/v1/sync/push (docs/architecture.md "Push"): exactly-once, in device order. One push is one
  * immediate transaction: the server applies only `counter = last + 1`, answers anything at or
  * below `last` from `device_ops`, and refuses a gap without applying anything. T1: every op is
  * stored with the push's receipt time (`nowMs`) and its device time; doubtful times are flagged

@@ -2,7 +2,7 @@
  * Rows the server writes on its own behalf: the `syncError` left by a refused op, the `conflict`
  * left by a patch field that lost, and the `reviewFlag` left by a time the server does not believe
  * (T1). All sync to every tablet of the building, so a refusal, a lost edit or a doubtful time is
- * never dropped silently (DESIGN.md "Push", "Conflicts"). No tablet may write them (WRITE_POLICY).
+ * never dropped silently (docs/architecture.md "Push", "Conflicts"). No tablet may write them (WRITE_POLICY).
  */
 import type { Conflict, ReviewFlag, ReviewFlagKind, SyncError, SyncTable } from '../../domain/entities';
 import { newId } from '../../domain/ids';

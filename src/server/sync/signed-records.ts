@@ -1,5 +1,5 @@
 /**
- * The signed record of a handover, opening or closing (H3, DESIGN.md "Data"): insert-only and
+ * The signed record of a handover, opening or closing (H3, docs/architecture.md "Data"): insert-only and
  * chained. The server stores a record exactly as it was signed, recomputes its hash, accepts it
  * only on top of a hash of its own building's chain, ties an addendum to the record it corrects,
  * lets exactly one record take over or close an outgoing duty (a second tablet gets

@@ -119,7 +119,7 @@ describe('outbox ordering', () => {
     expect((await db.logEntry.get(e.value.id))?._versions['status']).toBe(0);
   });
 
-  it('surfaces a full disk as QuotaError and keeps the earlier write (DESIGN.md Storage)', async () => {
+  it('surfaces a full disk as QuotaError and keeps the earlier write (docs/architecture.md Storage)', async () => {
     const { db, ctx } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: null });
     db.logEntry.hook('creating', () => {

@@ -125,16 +125,25 @@ describe('sending a refused change again (issue 7 §8)', () => {
     });
     expect(canResend(r)).toBe(true);
     // H6 again: a major matter states what was done.
+    // H6 again: a major matter states what was done; T1: it happened before the duty it now goes
+    // into began, so that duty's record says why it is written there.
     expect(await resendRefusal(db, ctx, r.id, {})).toEqual({
       ok: false,
-      errors: [{ path: 'process', code: 'required' }],
+      errors: [
+        { path: 'process', code: 'required' },
+        { path: 'backdateReason', code: 'required' },
+      ],
     });
-    const sent = await resendRefusal(db, ctx, r.id, { process: 'Called the fire services centre' });
+    const sent = await resendRefusal(db, ctx, r.id, {
+      process: 'Called the fire services centre',
+      backdateReason: 'Refused by the server; sent again after the handover',
+    });
     if (!sent.ok) throw new Error(JSON.stringify(sent.errors));
     expect(sent.value.rowId).not.toBe(rowId);
     expect(await db.logEntry.get(sent.value.rowId)).toMatchObject({
       dutyId: now.id,
       process: 'Called the fire services centre',
+      backdateReason: 'Refused by the server; sent again after the handover',
     });
     expect(await lastOps(db, 2)).toEqual([
       expect.objectContaining({ table: 'logEntry', kind: 'put', rowId: sent.value.rowId }),

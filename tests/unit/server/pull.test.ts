@@ -17,7 +17,7 @@ async function pull(cursor: number, limit: number): Promise<PullResponse> {
   return PullResponse.parse(res.body);
 }
 
-describe('pull in pages (DESIGN.md "Pull")', () => {
+describe('pull in pages (docs/architecture.md "Pull")', () => {
   it('1,200 rows pull with limit 500 in 3 pages, no duplicates, cursor monotonic', async () => {
     const ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
     // Setup wrote the site and its admin; 1,198 items make 1,200 rows.

@@ -31,7 +31,7 @@ const push = (body: unknown, token = a.token) => call(t, 'POST', '/api/v1/sync/p
 const pull = async (cursor = 0, limit = 500) =>
   (await call(t, 'GET', `/api/v1/sync/pull?cursor=${cursor}&limit=${limit}`, { token: a.token })).body as PullResponse;
 
-describe('push: exactly once, in device order (DESIGN.md "Push")', () => {
+describe('push: exactly once, in device order (docs/architecture.md "Push")', () => {
   it('the same op replayed is applied once and acknowledged both times', async () => {
     const op = ops.putItem();
     const first = await push(pushBody(a.deviceId, [op]));
@@ -198,7 +198,7 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
   });
 });
 
-describe('patch: per-field versions decide (DESIGN.md "Conflicts")', () => {
+describe('patch: per-field versions decide (docs/architecture.md "Conflicts")', () => {
   it('a patch with a stale baseVersion keeps the server value and records a conflict row', async () => {
     const put = ops.putItem({ label: '對講機 R-01' });
     await push(pushBody(a.deviceId, [put]));

@@ -73,7 +73,7 @@ describe('health and first-run setup', () => {
   });
 });
 
-describe('enrolment codes (DESIGN.md "Auth")', () => {
+describe('enrolment codes (docs/architecture.md "Auth")', () => {
   it('an admin gets an 8-character code valid 24 h; it enrols one device once, then 400 invalid_enrolment_code', async () => {
     const a = await setupViaApi(t);
     const res = await newCode(a.token, a.adminStaffId);

@@ -1,4 +1,4 @@
-/** The enrolled device: its id, building, token and name (DESIGN.md "Auth"). Never synced. */
+/** The enrolled device: its id, building, token and name (docs/architecture.md "Auth"). Never synced. */
 import type { EnrolResponse } from '../../../domain/api';
 import { formatHlc, parseHlc } from '../../../domain/hlc';
 import { rethrowStorageError } from '../errors';
@@ -8,7 +8,7 @@ import type { HandoverDb } from '../schema';
 export interface DeviceInfo {
   deviceId: string;
   siteId: string;
-  /** Attached at send time only, never stored in a queued request (DESIGN.md "Auth"). */
+  /** Attached at send time only, never stored in a queued request (docs/architecture.md "Auth"). */
   token: string;
   deviceName: string;
   enrolledAt: number;

@@ -49,7 +49,7 @@ export async function resendRefusal(
   const refusal: SyncError = plain(stored);
   if (!canResend(refusal)) throw new Error(`the refused ${refusal.table} ${refusal.opKind} cannot be sent again`);
   const values: Record<string, string> = {};
-  for (const f of typedFields(refusal)) values[f] = edits[f] ?? String(refusal.fields[f]);
+  for (const f of typedFields(refusal)) values[f] = edits[f] ?? String(refusal.fields[f] ?? '');
   const limits = fieldIssues(refusal.table, values);
   if (limits.length > 0) return fail(limits);
   const role = (await roleOf(db, ctx.actorStaffId)) ?? 'desk';

@@ -58,7 +58,17 @@ export function typedFields(r: Pick<SyncError, 'table' | 'opKind' | 'fields'>): 
   let fields: readonly string[] = TYPED_FIELDS[r.table];
   if (r.table === 'itemMovement') fields = MOVEMENT_FIELDS[String(r.fields['kind'])] ?? [];
   if (r.table === 'task' && r.opKind === 'put') fields = NEW_TASK_FIELDS;
-  return fields.filter((f) => typeof r.fields[f] === 'string');
+  return fields.filter((f) => typeof r.fields[f] === 'string' || entryMayNeed(r, f));
+}
+
+/**
+ * A new entry sent again may go into a later duty than the one it was written in (H3), so it may
+ * need the reason for its earlier time (T1) even when the refused op, or an older tablet, had none;
+ * a referred one names its department (H4).
+ */
+function entryMayNeed(r: Pick<SyncError, 'table' | 'opKind' | 'fields'>, field: string): boolean {
+  if (r.table !== 'logEntry' || r.opKind !== 'put') return false;
+  return field === 'backdateReason' || (field === 'referredTo' && r.fields['status'] === 'referred');
 }
 
 /** Whether "Edit and send again" is offered for a refusal: a typed change the server may still take. */

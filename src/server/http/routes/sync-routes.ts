@@ -1,4 +1,4 @@
-/** POST /sync/push and GET /sync/pull (DESIGN.md "Sync protocol"), both behind bearer auth. */
+/** POST /sync/push and GET /sync/pull (docs/architecture.md "Sync protocol"), both behind bearer auth. */
 import { Hono } from 'hono';
 import { PullQuery, PushRequest } from '../../../domain/sync-protocol';
 import { pullChangesJson } from '../../sync/pull-service';

@@ -1,7 +1,7 @@
 -- Handover Desk server schema v1. Shipped migrations are never edited: the server refuses to start
 -- when a checksum on disk differs from the one recorded in __migrations__ (STYLE.md #3).
 
--- Every synced row of every building, as JSON, with its per-field versions (DESIGN.md "Conflicts").
+-- Every synced row of every building, as JSON, with its per-field versions (docs/architecture.md "Conflicts").
 -- `seq` is the building's sequence at the row's last write: pull reads `seq > cursor` in order.
 CREATE TABLE rows (
   site_id     TEXT    NOT NULL,

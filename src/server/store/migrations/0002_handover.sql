@@ -12,7 +12,7 @@ CREATE TABLE locks (
 ) WITHOUT ROWID;
 
 -- The building's hash chain: every signed record's hash, so a new record's prevHash is checked
--- without scanning the records (DESIGN.md "Data").
+-- without scanning the records (docs/architecture.md "Data").
 CREATE TABLE chain (
   site_id   TEXT NOT NULL,
   hash      TEXT NOT NULL,
