@@ -49,7 +49,7 @@ describe('the handover step in the URL (issue 7, point 8)', () => {
 
   it('each step moved to is a history entry: Back and Forward walk the steps seen', async () => {
     const user = userEvent.setup();
-    const handover = await prepareHandover();
+    await prepareHandover();
     renderDesk(desk);
     await waitFor(() => expect(path()).toBe('/handover/prepare'));
 
