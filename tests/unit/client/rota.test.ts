@@ -248,4 +248,39 @@ describe('attendance (S1)', () => {
     expect(byStaff.get(alice.actorStaffId)).toMatchObject({ lateMinutes: 10, earlyLeaveMinutes: 0, absent: false });
     expect(byStaff.get(bob.actorStaffId)).toMatchObject({ absent: true });
   });
+
+  it('H1: a person who took over is late from when they joined the handover, not from the signing', async () => {
+    const { db, chief, alice, site: s, siteId } = await setup();
+    await shift(db, chief, s, alice.actorStaffId);
+    const dutyId = newId();
+    const recordId = newId();
+    // Joined 7 minutes after the shift began; the signing (and so the duty) came 12 minutes later.
+    await db.handoverRecord.put({
+      id: recordId,
+      siteId,
+      updatedAt: '000000000000001-0000-server',
+      deleted: false,
+      newDutyId: dutyId,
+      joinedAt: DAY_START + 7 * 60_000,
+      _versions: {},
+    } as never);
+    await db.duty.put({
+      id: dutyId,
+      siteId,
+      updatedAt: '000000000000001-0000-server',
+      deleted: false,
+      staffId: alice.actorStaffId,
+      deviceId: newId(),
+      shiftId: 'day',
+      startedAt: DAY_START + 19 * 60_000,
+      endedAt: null,
+      handoverId: recordId,
+      _versions: {},
+    });
+    const rows = await attendanceBetween(db, DAY_START, DAY_START + 24 * HOUR, DAY_START + 2 * HOUR);
+    expect(rows.find((r) => r.assignment.staffId === alice.actorStaffId)).toMatchObject({
+      lateMinutes: 7,
+      startedAt: DAY_START + 7 * 60_000,
+    });
+  });
 });

@@ -70,9 +70,15 @@ export async function attendanceBetween(
     .where('startedAt')
     .between(first - DAY_MS, last, true, false)
     .toArray();
-  return attendance(
-    assignments,
-    duties.filter((d) => !d.deleted),
-    nowMs,
-  );
+  const live = duties.filter((d) => !d.deleted);
+  // H1: a person who took over arrived when they joined the handover with their PIN, before the
+  // signing that opened their duty; their lateness is measured from that arrival.
+  const recordIds = live.map((d) => d.handoverId).filter((id): id is string => id !== null);
+  const records = await db.handoverRecord.bulkGet(recordIds);
+  const joinedAt = new Map<string, number>();
+  for (const r of records) {
+    if (r && !r.deleted && r.newDutyId !== null && r.joinedAt !== null) joinedAt.set(r.newDutyId, r.joinedAt);
+  }
+  const arrived = live.map((d) => ({ ...d, startedAt: Math.min(d.startedAt, joinedAt.get(d.id) ?? d.startedAt) }));
+  return attendance(assignments, arrived, nowMs);
 }

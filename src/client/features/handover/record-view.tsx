@@ -6,6 +6,7 @@ import { listStaff } from '../../db/queries';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
 import { useDb } from '../../ui/db-context';
+import { RecordReviewFlags } from '../../ui/review-flag-badge';
 import { formatDateTime } from '../../ui/time';
 import { useNow } from '../../ui/use-now';
 import type { MessageKey } from '../../i18n/en';
@@ -72,6 +73,8 @@ export function RecordView({ record, corrections, staffId, site, renderCount }: 
         <span className="badge badge-locked">{t('handover.record.locked')}</span>
       </div>
       <p>{people}</p>
+      {/* T1, H3: a signing time the server could not vouch for, or a desk opened without a handover. */}
+      <RecordReviewFlags table="handoverRecord" rowId={record.id} timeZone={timeZone} />
       <RecordFields record={record} site={site} name={name} />
       <div className="handover-signatures">
         {record.signatures.map((s) => (
