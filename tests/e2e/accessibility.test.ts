@@ -214,7 +214,7 @@ describe('accessibility and touch targets (tablet first)', () => {
     await page.getByRole('button', { name: 'Sync details' }).click();
     await shown(page.getByRole('dialog', { name: 'Sync' }));
     await expectUsable(page);
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
 
     await page.getByRole('link', { name: 'Admin' }).click();
     await shown(page.getByRole('button', { name: 'Create enrolment code' }));

@@ -10,7 +10,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolTablet, readDevice, shown, signIn, statusBar } from './app-steps';
 import { firstPage } from './harness';
-import { pullEverything, readMeta, readRows, startDemoE2e, type DemoEnv } from './handover-steps';
+import { joinAsRostered, pullEverything, readMeta, readRows, startDemoE2e, type DemoEnv } from './handover-steps';
 
 const OUTGOING = { name: '李嘉欣', pin: '1111' };
 const LANDSCAPE = { width: 1180, height: 820 };
@@ -74,6 +74,8 @@ describe('the count fits the 5 minutes (issue 7, H8)', () => {
     await signIn(p, OUTGOING.name, OUTGOING.pin);
     await p.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Handover' }).click();
     await p.getByRole('button', { name: /^(Start the handover|Start early)$/ }).click();
+    // H8: the incoming person counts, so the count opens once they have joined.
+    await joinAsRostered(p);
     await tab(p, 'Count').click();
     return p.getByRole('region', { name: 'Item count' });
   }

@@ -16,6 +16,7 @@ import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/
 import { openDataDirStore } from '../../src/server/main';
 import { createEnrolmentCode } from '../../src/server/site/enrolment-service';
 import { listStaff } from '../../src/server/site/staff-service';
+import { DEMO_STAFF } from '../../scripts/demo-data';
 import { seedDemo } from '../../scripts/demo-seed';
 import { STEP_TIMEOUT_MS } from './app-steps';
 import { assertBuilt, launchBrowser, startServerProcess, stopAll, type Browser, type ServerProcess } from './harness';
@@ -361,4 +362,34 @@ export async function removeRotaShifts(
   });
   if (!push.ok) throw new Error(`push -> ${push.status} ${await push.text()}`);
   return (await push.json()) as PushResponse;
+}
+
+/**
+ * H1, H8: the incoming person joins the handover with their PIN at its Incoming person step (the
+ * person rostered next is chosen already), so the count opens for them. Their PIN is the demo
+ * building's (scripts/demo-data.ts).
+ */
+export async function joinAsRostered(page: Page): Promise<string> {
+  await page
+    .getByRole('tablist', { name: 'Handover steps' })
+    .getByRole('tab', { name: /^Incoming person/ })
+    .click();
+  await page
+    .getByRole('radio', { name: /, rostered/, checked: true })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
+  let person: (typeof DEMO_STAFF)[number] | undefined;
+  for (const s of DEMO_STAFF) {
+    const radio = page.getByRole('radio', { name: new RegExp(`^${s.name}, rostered`), checked: true });
+    if ((await radio.count()) > 0) person = s;
+  }
+  if (!person) throw new Error('no demo person is chosen as the rostered incoming person');
+  const keypad = page.getByRole('group', { name: `PIN of ${person.name}` });
+  for (const digit of person.pin) await keypad.getByRole('button', { name: digit, exact: true }).click();
+  await keypad.getByRole('button', { name: 'Join the handover' }).click();
+  await page
+    .getByText(new RegExp(`^${person.name} joined at `))
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 });
+  return person.name;
 }

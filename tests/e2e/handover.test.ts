@@ -283,7 +283,9 @@ describe('the handover end to end, offline from preparation to signatures (issue
     expect(emergency).toMatchObject({ status: 'resolved' });
     expect(signed.carried.majorEntryIds).toContain(emergency?.id);
     expect(signed.duty?.entries.map((e) => e.id)).toContain(emergency?.id);
-    expect(signed.prevHash).toBe(records.find((r) => r.id !== signed.id)?.hash);
+    // The chain head before it: the newest of the demo's signed records (its openings and handovers).
+    const before = records.filter((r) => r.id !== signed.id).sort((a, b) => b.signedAt - a.signedAt);
+    expect(signed.prevHash).toBe(before[0]?.hash);
     expect(await hashRecord(signed)).toBe(signed.hash);
     expect(await verifyChain(records)).toEqual({ ok: true, problems: [] });
     // One duty at a time: the outgoing duty ended with the signing (no op of its own), his began.

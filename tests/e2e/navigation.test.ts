@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolTablet, readDevice, shown, signIn, statusBar } from './app-steps';
 import { firstPage, waitForServiceWorkerControl } from './harness';
-import { pullEverything, readMeta, startDemoE2e, type DemoEnv } from './handover-steps';
+import { joinAsRostered, pullEverything, readMeta, startDemoE2e, type DemoEnv } from './handover-steps';
 
 const PERSON = { name: '李嘉欣', pin: '1111' };
 
@@ -95,6 +95,10 @@ describe('sections are URLs: Back, Forward and reload stay in the app (issue 7, 
     await p.getByRole('button', { name: /^(Start the handover|Start early)$/ }).click();
     await stepShown(p, 'Preparation');
     await expect.poll(() => path(p)).toBe('/handover/prepare');
+    // H8: the incoming person counts, so the count opens once they have joined.
+    await joinAsRostered(p);
+    await stepShown(p, 'Incoming person');
+    expect(path(p)).toBe('/handover/incoming');
     await p
       .getByRole('tablist', { name: 'Handover steps' })
       .getByRole('tab', { name: /^Count/ })
@@ -104,8 +108,8 @@ describe('sections are URLs: Back, Forward and reload stay in the app (issue 7, 
     expect(path(p)).toBe('/handover/count');
 
     await p.goBack();
-    await stepShown(p, 'Preparation');
-    expect(path(p)).toBe('/handover/prepare');
+    await stepShown(p, 'Incoming person');
+    expect(path(p)).toBe('/handover/incoming');
     await p.goForward();
     await stepShown(p, 'Count');
     expect(path(p)).toBe('/handover/count');

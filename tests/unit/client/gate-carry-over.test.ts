@@ -148,18 +148,6 @@ describe('the gate (H11) and the carry-over register (H4, H5, H7, H9)', () => {
     const work = taskRow(b.siteId, b.people.outgoing, { important: true, createdAt: T0 - 1 });
     const done = taskRow(b.siteId, b.people.outgoing, { status: 'done', result: 'Fixed' });
     await b.db.task.bulkPut([instruction, unacked, work, done]);
-    await b.db.acknowledgement.put({
-      id: newId(),
-      siteId: b.siteId,
-      updatedAt: HLC,
-      deleted: false,
-      _versions: {},
-      taskId: instruction.id,
-      staffId: b.people.incoming,
-      handoverId: null,
-      recordedAt: T0 + 5,
-      deviceTime: T0 + 5,
-    });
     const late = await putMovement(b.db, b.siteId, b.people.outgoing, {
       itemId: b.items.key2.id,
       kind: 'lend',
@@ -169,6 +157,19 @@ describe('the gate (H11) and the carry-over register (H4, H5, H7, H9)', () => {
     const intake = await putMovement(b.db, b.siteId, b.people.outgoing, { itemId: bag.id, kind: 'custodyIn' });
 
     const h = await openHandover(b.db, b.ctx, { outgoingDutyId: b.duty.id, scheduledAt: CHANGE_AT, kind: 'handover' });
+    // H7: read at this handover (a receipt of an earlier one is not this one's).
+    await b.db.acknowledgement.put({
+      id: newId(),
+      siteId: b.siteId,
+      updatedAt: HLC,
+      deleted: false,
+      _versions: {},
+      taskId: instruction.id,
+      staffId: b.people.incoming,
+      handoverId: h.id,
+      recordedAt: T0 + 5,
+      deviceTime: T0 + 5,
+    });
     const c = await carryOver(b.db, { handoverId: h.id, incomingStaffId: b.people.incoming, nowMs: CHANGE_AT });
     expect(c.tasks.map((t) => t.id)).toEqual([work.id, unacked.id, instruction.id]);
     expect(c.instructions).toEqual([

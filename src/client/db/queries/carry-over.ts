@@ -59,13 +59,21 @@ export async function gateEntries(db: HandoverDb): Promise<LogEntry[]> {
   return [...byId.values()].sort(newestFirst);
 }
 
-/** When each instruction was acknowledged by `staffId` (the first receipt counts). */
-export async function acknowledgedAt(db: HandoverDb, staffId: string | null): Promise<Map<string, number>> {
+/**
+ * When each instruction was acknowledged by `staffId` at the handover `handoverId` (the first
+ * receipt counts). H7: superiors' instructions are handed over shift after shift, so the person
+ * taking over reads them again at every handover; a receipt from an earlier handover is not this one's.
+ */
+export async function acknowledgedAt(
+  db: HandoverDb,
+  staffId: string | null,
+  handoverId: string,
+): Promise<Map<string, number>> {
   const at = new Map<string, number>();
   if (staffId === null) return at;
   const acks = await db.acknowledgement.where('staffId').equals(staffId).toArray();
   for (const a of acks) {
-    if (a.deleted) continue;
+    if (a.deleted || a.handoverId !== handoverId) continue;
     const seen = at.get(a.taskId);
     if (seen === undefined || a.recordedAt < seen) at.set(a.taskId, a.recordedAt);
   }
@@ -88,7 +96,7 @@ export async function carryOver(
   const dutyId = handover.outgoingDutyId;
   const [tasks, acks, entries, loans, custody, duty, shiftEntries] = await Promise.all([
     openTasksCarried(db),
-    acknowledgedAt(db, input.incomingStaffId),
+    acknowledgedAt(db, input.incomingStaffId, input.handoverId),
     gateEntries(db),
     loansNow(db, input.nowMs),
     custodyHeldNow(db),

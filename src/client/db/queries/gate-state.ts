@@ -61,7 +61,7 @@ export async function gateState(db: HandoverDb, handover: Handover, nowMs: numbe
               (handover.fitness === 'unfit' && c.viaSwapId !== null && c.staffId === handover.substituteStaffId),
           )
         : candidates.some((c) => c.staffId !== handover.outgoingStaffId);
-  const acks = await acknowledgedAt(db, takesOver(handover));
+  const acks = await acknowledgedAt(db, takesOver(handover), handover.id);
   const isActiveRole = (id: string, role: 'chief' | 'manager') =>
     staff.some((s) => s.id === id && !s.deleted && s.active && s.role === role);
   const blockers = evaluateGate({

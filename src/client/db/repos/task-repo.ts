@@ -161,7 +161,7 @@ export async function acknowledgeInstruction(
     }
     const mine = await db.acknowledgement.where('taskId').equals(task.id).toArray();
     const existing = mine
-      .filter((a) => !a.deleted && a.staffId === ctx.actorStaffId)
+      .filter((a) => !a.deleted && a.staffId === ctx.actorStaffId && a.handoverId === input.handoverId)
       .sort((a, b) => a.recordedAt - b.recordedAt)
       .at(0);
     if (existing) return plain(existing);

@@ -6,9 +6,12 @@
 import { TZDate } from '@date-fns/tz';
 import { format, subDays } from 'date-fns';
 import type { ShiftTemplate } from '../../../domain/entities';
-import { INCOMING_WINDOW_MS, shiftBounds, type Assignment } from '../../../domain/swap-rules';
+import { shiftBounds, type Assignment } from '../../../domain/swap-rules';
 
 const MINUTE = 60_000;
+
+/** How long before their shift a person may have taken over and still be on that shift's duty. */
+export const DUTY_EARLY_MS = 12 * 3_600_000;
 
 export interface ShiftEndInput {
   staffId: string;
@@ -45,16 +48,15 @@ function templateEndAround(templates: readonly ShiftTemplate[], at: number, time
  * (S1: the rota as approved), else the building's shift template containing now (the duty's own
  * template first), else null when nothing says when the shift ends.
  *
- * A duty belongs to the rostered shift that ends after it started and starts no more than
- * INCOMING_WINDOW_MS after that: an incoming person who took over 5 minutes early still gets their
- * own shift, and an outgoing person staying late past the end still gets the end they were due.
+ * A duty belongs to the person's rostered shift that ends first after the duty started, among
+ * those starting no more than DUTY_EARLY_MS after it: an incoming person who took over early (a
+ * handover at 14:17 for a night shift from 18:00) still gets their own shift and its end, never the
+ * day template's, and an outgoing person staying late past the end still gets the end they were due.
  */
 export function scheduledShiftEnd(input: ShiftEndInput): number | null {
   const { staffId, dutyStartedAt, nowMs, timeZone } = input;
   const rostered = input.assignments
-    .filter(
-      (a) => a.staffId === staffId && a.endsAt > dutyStartedAt && a.startsAt <= dutyStartedAt + INCOMING_WINDOW_MS,
-    )
+    .filter((a) => a.staffId === staffId && a.endsAt > dutyStartedAt && a.startsAt <= dutyStartedAt + DUTY_EARLY_MS)
     .sort((a, b) => a.endsAt - b.endsAt)
     .at(0);
   if (rostered) return rostered.endsAt;
