@@ -68,6 +68,20 @@ describe('text limits from the shared schema (issue 7)', () => {
     expect(await tablet.db.outbox.count()).toBe(outboxBefore + 1);
   });
 
+  it('a paste the field cannot hold is not cut without a word: it says how much was left out', async () => {
+    renderWithDb(<LogScreen staffId={staffId} />, tablet.db);
+    const cause = await screen.findByRole('textbox', { name: 'Cause' });
+    // What the browser sees: a paste event with 2,500 characters into the empty field.
+    fireEvent.paste(cause, { clipboardData: { getData: () => 'x'.repeat(2500) } });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The pasted text was longer than this field allows: 500 characters were left out.',
+    );
+    expect(cause).toHaveAccessibleDescription(/500 characters were left out/);
+    // A paste that fits says nothing.
+    fireEvent.paste(cause, { clipboardData: { getData: () => 'Tap leaking on 12/F' } });
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+  });
+
   it('says the limit in the UI language: Traditional and Simplified Chinese', async () => {
     act(() => useLanguageStore.getState().setLanguage('zh-Hant'));
     const view = renderWithDb(<LogScreen staffId={staffId} />, tablet.db);

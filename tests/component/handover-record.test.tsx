@@ -144,7 +144,9 @@ describe('the signed record (H3)', () => {
     await typePin(user, PINS.incoming);
     await user.click(within(incoming).getByRole('button', { name: 'Sign the correction' }));
 
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Each person must sign, with their own PIN.');
+    // Waits for this refusal itself: a pad's own hint may be the alert shown for a moment before.
+    const refusal = await within(dialog).findByText('Each person must sign, with their own PIN.');
+    expect(refusal.closest('[role="alert"]')).not.toBeNull();
     // Nothing is lost: the note and both signatures stay, ready for the retry.
     expect(note).toHaveValue('The spare key K9 was at the desk');
     expect(within(dialog).getByRole('img', { name: 'Signature of Chan Tai Man' })).toBeInTheDocument();

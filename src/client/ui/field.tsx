@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ClipboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import { useFormatCount } from './text-limit';
 
@@ -8,6 +8,7 @@ export interface FieldControlProps {
   'aria-describedby'?: string;
   'aria-invalid'?: true;
   maxLength?: number;
+  onPaste?: (e: ClipboardEvent<HTMLElement>) => void;
 }
 
 /** A text field's limit from the shared schema (`fieldMax`) and what it holds now. */
@@ -45,18 +46,37 @@ export function Field({ label, error, hint, limit, className, children }: FieldP
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const counterId = `${id}-counter`;
+  const pasteId = `${id}-paste`;
+  // A paste longer than maxLength is cut by the browser without a word: say how much was left out
+  // (the clipboard still holds all of it), so nothing typed elsewhere is lost unnoticed.
+  const [pasteCut, setPasteCut] = useState(0);
   // Over the limit as the schemas measure it (forms save the trimmed text); the count said is the
   // one the counter shows, every character in the field.
   const over = limit !== undefined && limit.value.trim().length > limit.max;
   const shownError = over ? t('error.maxLength', { max: count(limit.max), count: count(limit.value.length) }) : error;
   const counted = limit !== undefined && limit.value.length >= Math.floor(limit.max * COUNTER_FROM);
-  const describedBy = [shownError ? errorId : '', hint ? hintId : '', counted ? counterId : '']
+  const describedBy = [
+    shownError ? errorId : '',
+    pasteCut > 0 ? pasteId : '',
+    hint ? hintId : '',
+    counted ? counterId : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const control: FieldControlProps = { id };
   if (describedBy) control['aria-describedby'] = describedBy;
   if (shownError) control['aria-invalid'] = true;
-  if (limit) control.maxLength = limit.max;
+  if (limit) {
+    control.maxLength = limit.max;
+    const max = limit.max;
+    control.onPaste = (e) => {
+      const el = e.currentTarget;
+      if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
+      const selected = (el.selectionEnd ?? 0) - (el.selectionStart ?? 0);
+      const pasted = e.clipboardData.getData('text').length;
+      setPasteCut(Math.max(0, el.value.length - selected + pasted - max));
+    };
+  }
   return (
     <div className={['field', shownError ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
       <label htmlFor={id} className="field-label">
@@ -66,6 +86,11 @@ export function Field({ label, error, hint, limit, className, children }: FieldP
       {shownError ? (
         <p id={errorId} className="field-error" role="alert">
           {shownError}
+        </p>
+      ) : null}
+      {pasteCut > 0 ? (
+        <p id={pasteId} className="field-error" role="alert">
+          {t('field.pasteCut', { left: count(pasteCut) })}
         </p>
       ) : null}
       {hint ? (
