@@ -103,4 +103,21 @@ describe('status bar and sync panel', () => {
     ).toBeInTheDocument();
     expect(within(bar).getByText('All changes are on the server')).toBeInTheDocument();
   });
+
+  it('offline, "Sync now" says nothing can be sent and the changes wait on the tablet, never "sent 0"', async () => {
+    const user = userEvent.setup();
+    const tablet = await seedTablet();
+    await setMeta(tablet.db, 'syncStatus', { lastSyncAt: null, lastAttemptAt: Date.now(), lastError: 'offline' });
+    const engine = fakeEngine({ pushed: 0, pulled: 0 });
+    renderWithDb(<StatusBar />, tablet.db, engine);
+    const bar = screen.getByRole('region', { name: 'Sync status' });
+    await waitFor(() => expect(within(bar).getByText('Offline')).toBeInTheDocument());
+    await user.click(within(bar).getByRole('button', { name: 'Sync details' }));
+    const panel = screen.getByRole('dialog', { name: 'Sync' });
+    await user.click(within(panel).getByRole('button', { name: 'Sync now' }));
+    expect(await within(panel).findByRole('status')).toHaveTextContent(
+      'Offline: nothing can be sent now. Every change is kept on this tablet and is sent by itself when the network is back.',
+    );
+    expect(within(panel).queryByText(/^Sent 0/)).not.toBeInTheDocument();
+  });
 });

@@ -261,6 +261,8 @@ export const en = {
   'sync.running': 'Syncing…',
   'sync.lastAttempt': 'Last attempt {time}',
   'sync.outcome': 'Sent {pushed}, received {pulled}, refused {rejected}.',
+  'sync.outcome.offline':
+    'Offline: nothing can be sent now. Every change is kept on this tablet and is sent by itself when the network is back.',
   'sync.conflicts.one': '1 conflicting edit kept for the section chief',
   'sync.conflicts.other': '{count} conflicting edits kept for the section chief',
   'sync.refused.title': 'Refused changes',

@@ -254,6 +254,7 @@ export const zhHans = {
   'sync.running': '同步中…',
   'sync.lastAttempt': '上次尝试 {time}',
   'sync.outcome': '已上传 {pushed} 项，已下载 {pulled} 项，被拒 {rejected} 项。',
+  'sync.outcome.offline': '目前离线，暂时无法上传。所有变更已存于本平板，网络恢复后会自动上传。',
   'sync.conflicts.one': '1 项冲突的修改已留给客服主管处理',
   'sync.conflicts.other': '{count} 项冲突的修改已留给客服主管处理',
   'sync.refused.title': '被拒绝的更改',

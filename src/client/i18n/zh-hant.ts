@@ -254,6 +254,7 @@ export const zhHant = {
   'sync.running': '同步中…',
   'sync.lastAttempt': '上次嘗試 {time}',
   'sync.outcome': '已上傳 {pushed} 項，已下載 {pulled} 項，被拒 {rejected} 項。',
+  'sync.outcome.offline': '目前離線，暫時無法上傳。所有變更已存於本平板，網絡恢復後會自動上傳。',
   'sync.conflicts.one': '1 項衝突的修改已留待客服主管處理',
   'sync.conflicts.other': '{count} 項衝突的修改已留待客服主管處理',
   'sync.refused.title': '被拒絕的變更',

@@ -32,7 +32,10 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
   const staffId = useSessionStore((s) => s.staffId);
   const { syncNow, syncing } = useEngine();
   // Only the outcome of a sync started here: background runs show up in the status lines above.
-  const [lastOutcome, setLastOutcome] = useState<SyncOutcome | null>(null);
+  // It is kept with the connection it ran on: "sent 0" from an offline tap is not shown once the
+  // network is back (the queue then goes by itself), and offline it says why nothing was sent.
+  const [lastRun, setLastRun] = useState<{ outcome: SyncOutcome; online: boolean } | null>(null);
+  const lastOutcome = lastRun && lastRun.online === online ? lastRun.outcome : null;
   const [editing, setEditing] = useState<SyncError | null>(null);
   const [resent, setResent] = useState(false);
   const errorText = syncErrorText(t, status?.lastError ?? null);
@@ -72,16 +75,26 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
           <p>{conflicts === 1 ? t('sync.conflicts.one') : t('sync.conflicts.other', { count: conflicts })}</p>
         ) : null}
         <div className="sync-actions">
-          <Button variant="primary" large onClick={() => void syncNow().then(setLastOutcome)} disabled={syncing}>
+          <Button
+            variant="primary"
+            large
+            onClick={() => {
+              const ranOnline = online;
+              void syncNow().then((outcome) => setLastRun({ outcome, online: ranOnline }));
+            }}
+            disabled={syncing}
+          >
             {syncing ? t('sync.running') : t('sync.now')}
           </Button>
           {lastOutcome && !syncing ? (
             <p role="status">
-              {t('sync.outcome', {
-                pushed: lastOutcome.pushed,
-                pulled: lastOutcome.pulled,
-                rejected: lastOutcome.rejected,
-              })}
+              {online
+                ? t('sync.outcome', {
+                    pushed: lastOutcome.pushed,
+                    pulled: lastOutcome.pulled,
+                    rejected: lastOutcome.rejected,
+                  })
+                : t('sync.outcome.offline')}
             </p>
           ) : null}
         </div>
