@@ -40,6 +40,18 @@ async function signOutgoing(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('signing the handover (H3)', () => {
+  it('issue 7 §8: the outgoing signature given survives the screen going away (a reload, a closed tab) until the record is signed', async () => {
+    const user = userEvent.setup();
+    const first = renderDesk(desk);
+    await signOutgoing(user);
+    // Kept on the tablet, not in memory only: wait until it is stored, then the screen goes away.
+    await waitFor(async () => expect(await desk.tablet.db.formDraft.count()).toBeGreaterThan(0));
+    first.unmount();
+    renderDesk(desk);
+    expect(await screen.findByText(/^Handed over by Chan Tai Man at \d{2}:\d{2}$/)).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'Incoming: Wong Siu Ming' })).toBeInTheDocument();
+  });
+
   it('refuses an empty signature and a wrong PIN of the incoming person, keeps what was entered, then signs and locks', async () => {
     const user = userEvent.setup();
     renderDesk(desk);

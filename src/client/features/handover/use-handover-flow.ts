@@ -9,6 +9,7 @@ import { countActor, incomingActor, preparer } from '../../db/repos/handover-act
 import { updateHandover, type HandoverEditable } from '../../db/repos/handover-repo';
 import { makeWriteContext } from '../../db/repos/write-context';
 import { useDb } from '../../ui/db-context';
+import { useFormDraft } from '../../ui/use-form-draft';
 import { firstOpenStep, mergeSeen, STEPS_BY_KIND, stepsDone, type StepId } from './steps';
 import { useStepRoute } from './use-step-route';
 
@@ -43,6 +44,8 @@ export interface HandoverFlowState {
   gateClear: boolean;
   /** Kept here until signing, whatever happens meanwhile (a lockout, a refused PIN): never redrawn twice. */
   signatures: Partial<Record<SignatureRole, Signature>>;
+  /** Forgets the signatures kept on the tablet, once the record holds them. */
+  clearSignatures(): void;
   setSignature(role: SignatureRole, signature: Signature | null): void;
   /** Every blocker shown during this handover, for the record (blockersSeen). */
   blockersSeen(): BlockerSeen[];
@@ -66,10 +69,19 @@ export function useHandoverFlow(handover: Handover, staffId: string, nowMs: numb
   const count = useLiveQuery(() => countView(db, handover.id, nowMs), [db, handover.id, nowMs]);
   // The step is in the URL (/handover/<step>): a reload, Back or Forward keeps it.
   const [chosen, setChosen] = useStepRoute();
-  const [signatures, setSignatures] = useState<Partial<Record<SignatureRole, Signature>>>({});
   const [saveError, setSaveError] = useState<unknown>(null);
   const seen = useRef<BlockerSeen[]>([]);
   const preparerId = preparer(handover) ?? staffId;
+  // H3, issue 7 "nothing drawn is lost": a signature given (PIN checked, strokes drawn) is kept on
+  // this tablet until the record is signed, so a reload or a closed tab does not ask for it again.
+  // Local only, never synced: a half-signed handover is not a record.
+  const signatureDraft = useFormDraft<Partial<Record<SignatureRole, Signature>>>({
+    formId: `handover-signatures:${handover.id}`,
+    staffId: preparerId,
+    blank: () => ({}),
+    isBlank: (v) => Object.keys(v).length === 0,
+  });
+  const signatures = signatureDraft.value;
   const incomingId = incomingActor(handover);
 
   const blockers = gate?.blockers;
@@ -97,7 +109,7 @@ export function useHandoverFlow(handover: Handover, staffId: string, nowMs: numb
   };
 
   const setSignature = (role: SignatureRole, signature: Signature | null) => {
-    setSignatures(({ [role]: _old, ...rest }) => (signature ? { ...rest, [role]: signature } : rest));
+    signatureDraft.update(({ [role]: _old, ...rest }) => (signature ? { ...rest, [role]: signature } : rest));
   };
 
   return {
@@ -117,6 +129,7 @@ export function useHandoverFlow(handover: Handover, staffId: string, nowMs: numb
     gateClear: blockers !== undefined && blockers.length === 0,
     signatures,
     setSignature,
+    clearSignatures: signatureDraft.reset,
     blockersSeen: () => mergeSeen(seen.current, blockers ?? []),
     save: (patch) => write(preparerId, patch),
     saveIncoming: (patch) => write(incomingId, patch),

@@ -37,6 +37,7 @@ export function useSign(flow: HandoverFlowState) {
         setRefusal(result.errors);
         return;
       }
+      flow.clearSignatures();
       if (result.value.newDuty) signIn(result.value.newDuty.staffId, Date.now());
     } catch (e) {
       setFailure(e);
