@@ -5,7 +5,7 @@
  * a drawing surface for signature_pad, which jsdom lacks (only the canvas context is faked, never
  * the pad).
  */
-import { act, fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useLocation } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import type userEvent from '@testing-library/user-event';
@@ -152,6 +152,16 @@ export function drawStroke(canvas: HTMLElement) {
   fireEvent.pointerMove(canvas, at(60, 70, 1));
   fireEvent.pointerMove(canvas, at(120, 30, 1));
   fireEvent.pointerUp(canvas, at(120, 30, 0));
+}
+
+/**
+ * Draws a stroke on the pad of `region` and waits until the pad holds it (it says so): on a loaded
+ * machine the strokes are taken a moment after the events, and a Sign tapped before would find
+ * the pad empty.
+ */
+export async function drawSignature(region: HTMLElement, name: string): Promise<void> {
+  drawStroke(within(region).getByRole('img', { name: `Signature of ${name}` }));
+  await within(region).findByText('Signed. Clear to sign again.', {}, { timeout: 10_000 });
 }
 
 /** Types a PIN on the on-screen keypad. */

@@ -12,7 +12,7 @@ import { HandoverReminder } from '../../src/client/features/handover/handover-re
 import { useSessionStore } from '../../src/client/state/session-store';
 import { renderWithDb } from './helpers';
 import {
-  drawStroke,
+  drawSignature,
   fakeCanvasContext,
   PINS,
   preparedDraft,
@@ -102,17 +102,19 @@ describe('the signed record (H3)', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Correct the signed handover' });
 
     const outgoing = within(dialog).getByRole('region', { name: 'Outgoing: Chan Tai Man' });
-    drawStroke(within(outgoing).getByRole('img', { name: 'Signature of Chan Tai Man' }));
+    await drawSignature(outgoing, 'Chan Tai Man');
     await typePin(user, PINS.outgoing);
     await user.click(within(outgoing).getByRole('button', { name: 'Sign the correction' }));
     const incoming = await within(dialog).findByRole('region', { name: 'Incoming: Wong Siu Ming' });
-    drawStroke(within(incoming).getByRole('img', { name: 'Signature of Wong Siu Ming' }));
+    await drawSignature(incoming, 'Wong Siu Ming');
     await typePin(user, PINS.incoming);
     await user.click(within(incoming).getByRole('button', { name: 'Sign the correction' }));
 
     // No note: refused beside the field, the two signatures kept for the retry.
     const note = within(dialog).getByRole('textbox', { name: 'What the correction says' });
-    await waitFor(() => expect(note).toHaveAccessibleDescription(/What the correction says is required/));
+    await waitFor(() => expect(note).toHaveAccessibleDescription(/What the correction says is required/), {
+      timeout: 10_000,
+    });
     await user.type(note, 'Radio R2 was counted twice; one radio at the desk');
     await user.click(within(dialog).getByRole('button', { name: 'Save the correction' }));
 
@@ -136,11 +138,11 @@ describe('the signed record (H3)', () => {
     const note = within(dialog).getByRole('textbox', { name: 'What the correction says' });
     await user.type(note, 'The spare key K9 was at the desk');
     const outgoing = within(dialog).getByRole('region', { name: 'Outgoing: Chan Tai Man' });
-    drawStroke(within(outgoing).getByRole('img', { name: 'Signature of Chan Tai Man' }));
+    await drawSignature(outgoing, 'Chan Tai Man');
     await typePin(user, PINS.outgoing);
     await user.click(within(outgoing).getByRole('button', { name: 'Sign the correction' }));
     const incoming = await within(dialog).findByRole('region', { name: 'Incoming: Wong Siu Ming' });
-    drawStroke(within(incoming).getByRole('img', { name: 'Signature of Wong Siu Ming' }));
+    await drawSignature(incoming, 'Wong Siu Ming');
     await typePin(user, PINS.incoming);
     await user.click(within(incoming).getByRole('button', { name: 'Sign the correction' }));
 

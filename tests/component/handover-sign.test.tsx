@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../../src/client/state/session-store';
 import {
-  drawStroke,
+  drawSignature,
   fakeCanvasContext,
   PINS,
   preparedDraft,
@@ -32,7 +32,7 @@ const pinDots = (count: number) => screen.getByRole('status', { name: `${count} 
 /** The outgoing person signs (H3). */
 async function signOutgoing(user: ReturnType<typeof userEvent.setup>) {
   const outgoing = await screen.findByRole('region', { name: 'Outgoing: Chan Tai Man' });
-  drawStroke(within(outgoing).getByRole('img', { name: 'Signature of Chan Tai Man' }));
+  await drawSignature(outgoing, 'Chan Tai Man');
   await typePin(user, PINS.outgoing);
   await user.click(within(outgoing).getByRole('button', { name: 'Sign as outgoing' }));
   await screen.findByText(/^Handed over by Chan Tai Man at \d{2}:\d{2}$/);
@@ -67,13 +67,13 @@ describe('signing the handover (H3)', () => {
     expect(await within(outgoing).findByRole('alert')).toHaveTextContent('Sign in the box');
     expect(pinDots(4)).toBeInTheDocument();
 
-    drawStroke(within(outgoing).getByRole('img', { name: 'Signature of Chan Tai Man' }));
+    await drawSignature(outgoing, 'Chan Tai Man');
     await user.click(within(outgoing).getByRole('button', { name: 'Sign as outgoing' }));
     const incoming = await screen.findByRole('region', { name: 'Incoming: Wong Siu Ming' });
     expect(screen.getByText(/^Handed over by Chan Tai Man at \d{2}:\d{2}$/)).toBeInTheDocument();
 
     // The PIN of another person (here the outgoing one's) does not count for the incoming one.
-    drawStroke(within(incoming).getByRole('img', { name: 'Signature of Wong Siu Ming' }));
+    await drawSignature(incoming, 'Wong Siu Ming');
     await typePin(user, PINS.outgoing);
     await user.click(within(incoming).getByRole('button', { name: 'Sign and take over' }));
     expect(await within(incoming).findByRole('alert')).toHaveTextContent(
@@ -111,7 +111,7 @@ describe('signing the handover (H3)', () => {
     const user = userEvent.setup();
     renderDesk(desk);
     const incoming = await signOutgoing(user);
-    drawStroke(within(incoming).getByRole('img', { name: 'Signature of Wong Siu Ming' }));
+    await drawSignature(incoming, 'Wong Siu Ming');
     await within(incoming).findByText('Signed. Clear to sign again.');
     for (let i = 0; i < 5; i++) {
       await typePin(user, '0000');
