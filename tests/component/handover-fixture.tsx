@@ -5,11 +5,11 @@
  * a drawing surface for signature_pad, which jsdom lacks (only the canvas context is faked, never
  * the pad).
  */
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import type userEvent from '@testing-library/user-event';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { newId } from '../../src/domain/ids';
 import { formatHlc } from '../../src/domain/hlc';
 import { startDuty } from '../unit/client/duty-fixture';
@@ -155,13 +155,20 @@ export function drawStroke(canvas: HTMLElement) {
 }
 
 /**
- * Draws a stroke on the pad of `region` and waits until the pad holds it (it says so): on a loaded
- * machine the strokes are taken a moment after the events, and a Sign tapped before would find
- * the pad empty.
+ * Draws on the pad of `region` until the pad holds the strokes (it says so). A pad that has just
+ * appeared takes its pointer listeners a moment later (signature_pad is attached in an effect), so
+ * on a loaded machine a first stroke may fall on a pad not yet listening, and a Sign tapped then
+ * would find it empty; a person would simply draw again.
  */
 export async function drawSignature(region: HTMLElement, name: string): Promise<void> {
-  drawStroke(within(region).getByRole('img', { name: `Signature of ${name}` }));
-  await within(region).findByText('Signed. Clear to sign again.', {}, { timeout: 10_000 });
+  await waitFor(
+    () => {
+      if (within(region).queryByText('Signed. Clear to sign again.')) return;
+      drawStroke(within(region).getByRole('img', { name: `Signature of ${name}` }));
+      expect(within(region).getByText('Signed. Clear to sign again.')).toBeInTheDocument();
+    },
+    { timeout: 10_000, interval: 100 },
+  );
 }
 
 /** Types a PIN on the on-screen keypad. */
