@@ -8,6 +8,7 @@ import type { SyncError } from '../../domain/entities';
 import { MOVEMENT_KINDS } from '../../domain/item-entities';
 import type { RefusalIssue } from '../db/repos/resend-spec';
 import { typedFields } from '../db/repos/resend-spec';
+import { ENTRY_FIELD_LABELS } from '../i18n/entry-field-labels';
 import type { MessageKey } from '../i18n/en';
 import type { TFunction } from '../i18n/use-t';
 import { tableName } from './sync-messages';
@@ -16,21 +17,7 @@ type Refusal = Pick<SyncError, 'table' | 'opKind' | 'fields' | 'issues' | 'messa
 
 /** The form label of each typed field, per table (the forms' own catalogue keys). */
 const LABELS: Partial<Record<string, Record<string, MessageKey>>> = {
-  logEntry: {
-    kind: 'log.kind',
-    severity: 'log.severity',
-    status: 'log.status',
-    cause: 'log.cause',
-    process: 'log.process',
-    result: 'log.result',
-    party: 'log.party',
-    contact: 'log.contact',
-    location: 'log.location',
-    occurredAt: 'log.occurredAt',
-    referredTo: 'log.referredTo',
-    backdateReason: 'log.backdateReason',
-    operationEndedAt: 'log.operationEndedAt',
-  },
+  logEntry: ENTRY_FIELD_LABELS,
   logAmendment: { text: 'entry.amend.text' },
   task: {
     title: 'tasks.field.title',

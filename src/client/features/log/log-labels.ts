@@ -9,6 +9,7 @@ import {
 } from '../../../domain/entities';
 import { validateLogEntry, type LogFieldError, type LogFieldErrors } from '../../../domain/log-entry';
 import type { MessageKey } from '../../i18n/en';
+import { ENTRY_FIELD_LABELS } from '../../i18n/entry-field-labels';
 import type { TFunction } from '../../i18n/use-t';
 import type { ChoiceOption } from '../../ui/choice-group';
 
@@ -60,22 +61,8 @@ export function formStatusOptions(
   return statusOptions(t).filter((o) => o.value !== 'referred' || draft.status === 'referred' || canRefer(draft));
 }
 
-/** The label of each entry field, also used inside "{field} is required". */
-export const FIELD_LABELS = {
-  kind: 'log.kind',
-  severity: 'log.severity',
-  status: 'log.status',
-  cause: 'log.cause',
-  process: 'log.process',
-  result: 'log.result',
-  party: 'log.party',
-  contact: 'log.contact',
-  location: 'log.location',
-  occurredAt: 'log.occurredAt',
-  referredTo: 'log.referredTo',
-  operationEndedAt: 'log.operationEndedAt',
-  backdateReason: 'log.backdateReason',
-} as const satisfies Record<keyof LogFieldErrors, MessageKey>;
+/** The label of each entry field, also used inside "{field} is required" (shared with the sync panel). */
+export const FIELD_LABELS = ENTRY_FIELD_LABELS;
 
 /** Form-only problem: the date/time input is empty or not a date. */
 export type EntryFormErrors = Partial<Record<keyof LogFieldErrors, LogFieldError | 'invalid'>>;
