@@ -40,6 +40,7 @@ async function run(items: number): Promise<CountBenchResult> {
     outgoingLeadMinutes: 15,
     retentionDays: 730,
     idleSignOutMinutes: 15,
+    localWindowDays: 90,
   });
   const pinHash = {
     alg: 'PBKDF2-SHA256' as const,

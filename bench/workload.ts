@@ -42,6 +42,7 @@ export async function setUpSite(baseUrl: string): Promise<BenchSite> {
       outgoingLeadMinutes: 15,
       retentionDays: 730,
       idleSignOutMinutes: 15,
+      localWindowDays: 90,
     },
     // The bench never signs in, so a cheap hash keeps setup fast.
     admin: { name: '陳大文', pinHash: await hashPin('2468', 1000) },
@@ -108,6 +109,11 @@ export function logEntryRow(site: BenchSite, i: number, now: number): Omit<LogEn
     referredTo: '',
     operationEndedAt: null,
     backdateReason: '',
+    channel: null,
+    partyType: null,
+    unit: '',
+    assignedTo: '',
+    completedAt: null,
     recordedAt: now,
     deviceTime: now,
   };

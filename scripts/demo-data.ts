@@ -18,6 +18,7 @@ export const DEMO_SITE: SiteSettings = {
   outgoingLeadMinutes: 15,
   retentionDays: 730,
   idleSignOutMinutes: 15,
+  localWindowDays: 90,
 };
 
 export type StaffKey = 'admin' | 'manager' | 'chief' | 'desk1' | 'desk2' | 'desk3' | 'desk4';

@@ -34,6 +34,12 @@ export const STAMPED_TIME_FIELDS = {
   photo: ['takenAt'],
   /** A dismissal's time is checked like any other stamp (the sync panel, issue 7). */
   syncError: ['dismissedAt'],
+  escalation: ['sentAt', 'acknowledgedAt', 'decidedAt'],
+  dayReview: ['signedAt'],
+  spotCheck: ['checkedAt'],
+  conflictResolution: ['resolvedAt'],
+  dailyReport: ['submittedAt'],
+  serviceOrder: ['issuedAt'],
 } as const satisfies Record<WritableTable, readonly string[]>;
 
 /**

@@ -9,6 +9,7 @@ import { CountLine, Handover, HandoverRecord, Photo } from './handover-entities'
 import { ItemMovement } from './item-entities';
 import { EpochMs, Id, rowBase, text } from './row-base';
 import { RotaShift, SwapRequest } from './rota-entities';
+import { ConflictResolution, DailyReport, DayReview, Escalation, ServiceOrder, SpotCheck } from './review-entities';
 
 export { EpochMs, HlcString, Id, Sha256Hex } from './row-base';
 
@@ -48,6 +49,12 @@ export const SiteSettings = z.object({
   /** D5: duty records are kept for 2 years. */
   retentionDays: z.number().int().min(730).max(36500),
   idleSignOutMinutes: z.number().int().min(1).max(720),
+  /**
+   * D5: how many days of records a tablet keeps for its own search and screens (issue 8). Older rows
+   * are pruned from the tablet only, never from the server; rows stored before the setting existed
+   * get the default.
+   */
+  localWindowDays: z.number().int().min(7).max(730).default(90),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
@@ -122,6 +129,16 @@ export const ENTRY_STATUSES = ['open', 'resolved', 'referred'] as const;
 export const EntryStatus = z.enum(ENTRY_STATUSES);
 export type EntryStatus = z.infer<typeof EntryStatus>;
 
+/** F1: how an owner's or tenant's request reached the desk. */
+export const ENTRY_CHANNELS = ['call', 'visit'] as const;
+export const EntryChannel = z.enum(ENTRY_CHANNELS);
+export type EntryChannel = z.infer<typeof EntryChannel>;
+
+/** F1: who the party is to the building. */
+export const PARTY_TYPES = ['owner', 'tenant'] as const;
+export const PartyType = z.enum(PARTY_TYPES);
+export type PartyType = z.infer<typeof PartyType>;
+
 /** The fields a person fills in; `validateLogEntry` adds the H6 rules on top of these shapes. */
 export const LogEntryFields = z.object({
   kind: LogKind,
@@ -145,6 +162,16 @@ export const LogEntryFields = z.object({
   operationEndedAt: EpochMs.nullable().default(null),
   /** T1: why `occurredAt` is earlier than the start of the duty it is recorded in (required then). */
   backdateReason: text(500).default(''),
+  /** F1: an owner's or tenant's request came by telephone (`call`) or in person (`visit`). */
+  channel: EntryChannel.nullable().default(null),
+  /** F1: whether the party is the unit's owner or its tenant. */
+  partyType: PartyType.nullable().default(null),
+  /** F1, F2: the unit (flat, shop or office) concerned. */
+  unit: text(60).default(''),
+  /** F2: the department or contractor a repair is assigned to. */
+  assignedTo: text(120).default(''),
+  /** F2: when the repair was completed (a time a person enters, not a stamp). */
+  completedAt: EpochMs.nullable().default(null),
 });
 export type LogEntryFields = z.infer<typeof LogEntryFields>;
 
@@ -292,6 +319,12 @@ export const ENTITY_SCHEMAS = {
   syncError: SyncError,
   conflict: Conflict,
   reviewFlag: ReviewFlag,
+  escalation: Escalation,
+  dayReview: DayReview,
+  spotCheck: SpotCheck,
+  conflictResolution: ConflictResolution,
+  dailyReport: DailyReport,
+  serviceOrder: ServiceOrder,
 } as const;
 
 export type SyncTable = keyof typeof ENTITY_SCHEMAS;
@@ -317,4 +350,10 @@ export interface EntityByTable {
   syncError: SyncError;
   conflict: Conflict;
   reviewFlag: ReviewFlag;
+  escalation: Escalation;
+  dayReview: DayReview;
+  spotCheck: SpotCheck;
+  conflictResolution: ConflictResolution;
+  dailyReport: DailyReport;
+  serviceOrder: ServiceOrder;
 }

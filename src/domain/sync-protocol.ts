@@ -46,6 +46,18 @@ export const WRITE_POLICY = {
    * 7 §8). The server takes only `dismissedAt` and `dismissedBy` on it (SYNC_ERROR_PATCH_FIELDS).
    */
   syncError: { kinds: ['patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  /** D2, D3: anyone sends to the chief; who acknowledges, decides or forwards: escalation-rules.ts. */
+  escalation: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  /** O1: the section chief signs the day (insert-only, chained like a signed handover). */
+  dayReview: { kinds: ['put'], roles: ['chief'] },
+  /** O1: spot checks of the desk, by the section chief. */
+  spotCheck: { kinds: ['append'], roles: ['chief'] },
+  /** O1: the section chief chooses the value kept after a sync conflict. */
+  conflictResolution: { kinds: ['append'], roles: ['chief'] },
+  /** O2: the person on duty submits the day's report (insert-only). */
+  dailyReport: { kinds: ['put'], roles: ['desk', 'chief', 'manager', 'admin'] },
+  /** F1: paid-service orders, issued at the desk and moved on to done, paid or cancelled. */
+  serviceOrder: { kinds: ['put', 'patch'], roles: ['desk', 'chief', 'manager', 'admin'] },
 } as const satisfies Partial<Record<SyncTable, { kinds: readonly OpKind[]; roles: readonly Role[] }>>;
 
 export type WritableTable = keyof typeof WRITE_POLICY;
@@ -81,6 +93,18 @@ export const ROW_REFERENCES = {
     correctsId: 'handoverRecord',
   },
   photo: { staffId: 'staff' },
+  escalation: {
+    entryId: 'logEntry',
+    forwardedFromId: 'escalation',
+    sentBy: 'staff',
+    acknowledgedBy: 'staff',
+    decidedBy: 'staff',
+  },
+  dayReview: { correctsId: 'dayReview', reviewerId: 'staff' },
+  spotCheck: { staffId: 'staff', dutyId: 'duty' },
+  conflictResolution: { conflictId: 'conflict', staffId: 'staff' },
+  dailyReport: { staffId: 'staff' },
+  serviceOrder: { entryId: 'logEntry', staffId: 'staff' },
 } as const satisfies Partial<Record<WritableTable, Record<string, SyncTable>>>;
 
 /** The only fields a tablet may set on a `syncError` row: who dealt with the refusal, and when. */

@@ -34,6 +34,11 @@ const base: Omit<LogEntryFields, 'kind' | 'cause' | 'occurredAt'> = {
   referredTo: '',
   operationEndedAt: null,
   backdateReason: '',
+  channel: null,
+  partyType: null,
+  unit: '',
+  assignedTo: '',
+  completedAt: null,
 };
 
 /** A row as a pull from another tablet leaves it: written there, synced here. */

@@ -166,6 +166,11 @@ describe('drafts of half-written forms (issue 7)', () => {
       referredTo: '',
       operationEndedAt: null,
       backdateReason: '',
+      channel: null,
+      partyType: null,
+      unit: '',
+      assignedTo: '',
+      completedAt: null,
     });
     await createLogEntry(tablet.db, ctx, { dutyId: duty[0]?.id ?? '', fields: fields('Tenant locked out') });
     await createLogEntry(tablet.db, ctx, { dutyId: duty[0]?.id ?? '', fields: fields('Lost wallet') });

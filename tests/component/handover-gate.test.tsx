@@ -36,6 +36,11 @@ async function openEntry(cause: string, kind: LogKind, severity: Severity): Prom
       referredTo: '',
       operationEndedAt: null,
       backdateReason: '',
+      channel: null,
+      partyType: null,
+      unit: '',
+      assignedTo: '',
+      completedAt: null,
     },
   });
   if (!res.ok) throw new Error('seed entry refused');

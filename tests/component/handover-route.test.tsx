@@ -120,6 +120,11 @@ describe('the handover step in the URL (issue 7, point 8)', () => {
         referredTo: '',
         operationEndedAt: null,
         backdateReason: '',
+        channel: null,
+        partyType: null,
+        unit: '',
+        assignedTo: '',
+        completedAt: null,
       },
     });
     if (!entry.ok) throw new Error('seed entry refused');

@@ -24,6 +24,7 @@ export const SITE_SETTINGS: SiteSettings = {
   outgoingLeadMinutes: 15,
   retentionDays: 730,
   idleSignOutMinutes: 10,
+  localWindowDays: 90,
 };
 
 export interface SeededTablet {

@@ -74,6 +74,11 @@ describe('duty record entry form (F3, D1, H6)', () => {
       referredTo: '',
       operationEndedAt: null,
       backdateReason: '',
+      channel: null,
+      partyType: null,
+      unit: '',
+      assignedTo: '',
+      completedAt: null,
     };
     const seeded = await createLogEntry(tablet.db, ctx, {
       dutyId,
@@ -127,6 +132,11 @@ describe('duty record entry form (F3, D1, H6)', () => {
         referredTo: '',
         operationEndedAt: null,
         backdateReason: '',
+        channel: null,
+        partyType: null,
+        unit: '',
+        assignedTo: '',
+        completedAt: null,
       },
     });
     renderWithDb(<LogScreen staffId={staffId} />, tablet.db);

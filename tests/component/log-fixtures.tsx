@@ -44,6 +44,11 @@ export const BLANK_FIELDS: Omit<LogEntryFields, 'kind' | 'severity' | 'cause' | 
   referredTo: '',
   operationEndedAt: null,
   backdateReason: '',
+  channel: null,
+  partyType: null,
+  unit: '',
+  assignedTo: '',
+  completedAt: null,
 };
 
 /** An entry written on this tablet through the repository, as the form would. */

@@ -35,6 +35,11 @@ describe('status bar and sync panel', () => {
         referredTo: '',
         operationEndedAt: null,
         backdateReason: '',
+        channel: null,
+        partyType: null,
+        unit: '',
+        assignedTo: '',
+        completedAt: null,
       },
     });
     // A change the server refused, as the sync engine stores it.

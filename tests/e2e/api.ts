@@ -31,6 +31,7 @@ export async function setUpViaApi(baseUrl: string, adminName: string, pin: strin
       outgoingLeadMinutes: 15,
       retentionDays: 730,
       idleSignOutMinutes: 30,
+      localWindowDays: 90,
     },
     admin: { name: adminName, pinHash: await hashPin(pin, 1000) },
     deviceName: 'API client',

@@ -70,6 +70,11 @@ export async function runAction(action: Action, tablets: [Tablet, Tablet], tally
           referredTo: '',
           operationEndedAt: null,
           backdateReason: '',
+          channel: null,
+          partyType: null,
+          unit: '',
+          assignedTo: '',
+          completedAt: null,
         },
       });
       expect(r.ok).toBe(true);

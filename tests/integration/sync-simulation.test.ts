@@ -64,6 +64,7 @@ async function enrolTablets(run: number, baseUrl: string, stats: FaultStats, fau
       outgoingLeadMinutes: 15,
       retentionDays: 730,
       idleSignOutMinutes: 15,
+      localWindowDays: 90,
     },
     // A low iteration count keeps the test fast; the server accepts 1000 and up.
     admin: { name: 'Chan Tai Man', pinHash: await hashPin('1234', 1000) },

@@ -20,6 +20,14 @@ import type { ItemMovement } from '../../domain/item-entities';
 import type { RotaShift, SwapRequest } from '../../domain/rota-entities';
 import type { Acknowledgement, Task, TaskNote } from '../../domain/task-entities';
 import type { Op } from '../../domain/sync-protocol';
+import type {
+  ConflictResolution,
+  DailyReport,
+  DayReview,
+  Escalation,
+  ServiceOrder,
+  SpotCheck,
+} from '../../domain/review-entities';
 
 /** A synced row as the tablet holds it: the entity plus the per-field versions it last saw. */
 export type LocalRow<T> = T & { _versions: Record<string, number> };
@@ -107,6 +115,12 @@ export class HandoverDb extends Dexie {
   countLine!: EntityTable<LocalRow<CountLine>, 'id'>;
   handoverRecord!: EntityTable<LocalRow<HandoverRecord>, 'id'>;
   photo!: EntityTable<LocalRow<Photo>, 'id'>;
+  escalation!: EntityTable<LocalRow<Escalation>, 'id'>;
+  dayReview!: EntityTable<LocalRow<DayReview>, 'id'>;
+  spotCheck!: EntityTable<LocalRow<SpotCheck>, 'id'>;
+  conflictResolution!: EntityTable<LocalRow<ConflictResolution>, 'id'>;
+  dailyReport!: EntityTable<LocalRow<DailyReport>, 'id'>;
+  serviceOrder!: EntityTable<LocalRow<ServiceOrder>, 'id'>;
   photoBlob!: EntityTable<PhotoBlobRow, 'sha256'>;
   /** T1, H3: records the server kept but flagged for the section chief (written by the server only). */
   /** The outbox: one op per local write, keyed by the device counter. */
@@ -162,6 +176,17 @@ export class HandoverDb extends Dexie {
     this.version(3).stores({
       reviewFlag: 'id, siteId, rowId, kind, recordedAt',
       formDraft: '[staffId+formId], staffId',
+    });
+    // Version 4 (issue 8): what the section chief and the manager work with: escalations (D2, D3),
+    // the signed day reviews, spot checks and conflict resolutions (O1), daily reports (O2) and
+    // paid-service orders (F1). New tables only, so there is no upgrade function.
+    this.version(4).stores({
+      escalation: 'id, siteId, entryId, level, sentAt, acknowledgedAt, decidedAt',
+      dayReview: 'id, siteId, day, signedAt, hash',
+      spotCheck: 'id, siteId, checkedAt',
+      conflictResolution: 'id, siteId, conflictId',
+      dailyReport: 'id, siteId, day',
+      serviceOrder: 'id, siteId, entryId, status, issuedAt',
     });
   }
 

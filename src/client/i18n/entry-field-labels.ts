@@ -19,4 +19,9 @@ export const ENTRY_FIELD_LABELS = {
   referredTo: 'log.referredTo',
   operationEndedAt: 'log.operationEndedAt',
   backdateReason: 'log.backdateReason',
+  channel: 'log.channel',
+  partyType: 'log.partyType',
+  unit: 'log.unit',
+  assignedTo: 'log.assignedTo',
+  completedAt: 'log.completedAt',
 } as const satisfies Record<keyof LogFieldErrors, MessageKey>;

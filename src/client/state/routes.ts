@@ -16,9 +16,28 @@ import { useUiStore, type Focus } from './ui-store';
 /**
  * `log`: the current duty; `day`: the building's record by day (everyone); `handover`: the guided
  * handover with its count; `tasks`: the carry-over register; `items`: the item register, loans and
- * custody; `rota`: the rota and swap requests; `admin`: admins only.
+ * custody; `rota`: the rota and swap requests; `admin`: admins only. Issue 8: `review`: the section
+ * chief's queue of building days and the day's review and sign-off (O1, `/review/2025-03-14`);
+ * `escalations`: difficult and major matters sent up (D2, D3); `history`: every signed handover,
+ * opening and closing; `registers`: F1, F2, F3 with filters, print and CSV (`/registers/repairs`);
+ * `reports`: the daily report (O2) and per-person figures (O3); `search`: Chinese full-text search
+ * (D5); `integrity`: the hash chain verified (D5).
  */
-export type Section = 'log' | 'day' | 'handover' | 'tasks' | 'items' | 'rota' | 'admin';
+export type Section =
+  | 'log'
+  | 'day'
+  | 'handover'
+  | 'tasks'
+  | 'items'
+  | 'rota'
+  | 'admin'
+  | 'review'
+  | 'escalations'
+  | 'history'
+  | 'registers'
+  | 'reports'
+  | 'search'
+  | 'integrity';
 
 /** Where each section lives; `/` is the duty record, where sign-in lands. */
 export const SECTION_PATHS: Record<Section, string> = {
@@ -29,6 +48,13 @@ export const SECTION_PATHS: Record<Section, string> = {
   items: '/items',
   rota: '/rota',
   admin: '/admin',
+  review: '/review',
+  escalations: '/escalations',
+  history: '/history',
+  registers: '/registers',
+  reports: '/reports',
+  search: '/search',
+  integrity: '/integrity',
 };
 
 /**
@@ -44,6 +70,13 @@ export const ROUTES = {
   items: '/items/:detail?',
   rota: '/rota',
   admin: '/admin',
+  review: '/review/:detail?',
+  escalations: '/escalations/:detail?',
+  history: '/history/:detail?',
+  registers: '/registers/:detail?',
+  reports: '/reports/:detail?',
+  search: '/search',
+  integrity: '/integrity',
 } as const satisfies Record<Section, string>;
 
 /** A section's path with its detail, if any: `sectionPath('handover', 'count')` is `/handover/count`. */

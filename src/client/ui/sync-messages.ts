@@ -21,6 +21,12 @@ const KNOWN_TABLES = [
   'handoverRecord',
   'photo',
   'syncError',
+  'escalation',
+  'dayReview',
+  'spotCheck',
+  'conflictResolution',
+  'dailyReport',
+  'serviceOrder',
 ] as const satisfies SyncTable[];
 type KnownTable = (typeof KNOWN_TABLES)[number];
 

@@ -30,6 +30,7 @@ async function putSite(b: Building) {
     outgoingLeadMinutes: 15,
     retentionDays: 730,
     idleSignOutMinutes: 10,
+    localWindowDays: 90,
   });
 }
 

@@ -51,6 +51,11 @@ export function fields(over: Partial<LogEntryFields> = {}): LogEntryFields {
     referredTo: '',
     operationEndedAt: null,
     backdateReason: '',
+    channel: null,
+    partyType: null,
+    unit: '',
+    assignedTo: '',
+    completedAt: null,
     ...over,
   };
 }

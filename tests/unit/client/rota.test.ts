@@ -29,6 +29,7 @@ function site(siteId: string): Site {
     outgoingLeadMinutes: 15,
     retentionDays: 730,
     idleSignOutMinutes: 30,
+    localWindowDays: 90,
   };
 }
 

@@ -40,7 +40,7 @@ const V2_STORES = {
 const HLC = '000000000000001-0000-server';
 
 describe('schema upgrade to version 3 (STYLE.md #3, T1)', () => {
-  it('opens a version-2 database as version 3: every row and queued op kept, the reviewFlag table usable', async () => {
+  it('opens a version-2 database as the current version (4): every row and queued op kept, the reviewFlag table usable', async () => {
     const name = `upgrade-v3-${process.pid}-${Math.random()}`;
     const siteId = newId();
     const staffId = newId();
@@ -114,7 +114,7 @@ describe('schema upgrade to version 3 (STYLE.md #3, T1)', () => {
 
     const db = track(openHandoverDb(name));
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await entriesForDuty(db, dutyId)).map((e) => e.cause)).toEqual(['Lift 2 stuck at 5/F']);
     expect((await db.logEntry.get(entryId))?._versions).toEqual({ cause: 1 });
     expect((await openTasksCarried(db)).map((t) => t.id)).toEqual([taskId]);

@@ -39,7 +39,7 @@ const V2_STORES = {
 const HLC = '000000000000001-0000-server';
 
 describe('schema upgrade (STYLE.md #3)', () => {
-  it('opens a version-1 database as version 3: rows kept, duties get handoverId null, new tables usable', async () => {
+  it('opens a version-1 database as the current version (4): rows kept, duties get handoverId null, new tables usable', async () => {
     const name = `upgrade-${process.pid}-${Math.random()}`;
     const siteId = newId();
     const staffId = newId();
@@ -102,7 +102,7 @@ describe('schema upgrade (STYLE.md #3)', () => {
     const db = track(openHandoverDb(name));
     await db.open();
     // Upgraded through every later version (3: review flags and the local drafts) in one open.
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const duty = await db.duty.get(dutyId);
     expect(duty).toMatchObject({ id: dutyId, staffId, startedAt: 1000, handoverId: null, _versions: { staffId: 1 } });
     expect((await openDutyFor(db, staffId))?.id).toBe(dutyId);
@@ -117,7 +117,7 @@ describe('schema upgrade (STYLE.md #3)', () => {
     expect(await db.countLine.where('[handoverId+itemId]').equals([newId(), newId()]).count()).toBe(0);
   });
 
-  it('opens a version-2 database as version 3 (issue 7): every row kept, the form drafts table usable', async () => {
+  it('opens a version-2 database as the current version (4) (issue 7): every row kept, the form drafts table usable', async () => {
     const name = `upgrade-${process.pid}-${Math.random()}`;
     const siteId = newId();
     const staffId = newId();
@@ -171,7 +171,7 @@ describe('schema upgrade (STYLE.md #3)', () => {
 
     const db = track(openHandoverDb(name));
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.duty.get(dutyId)).toMatchObject({ id: dutyId, handoverId: null, _versions: { staffId: 2 } });
     expect(await db.task.get(taskId)).toMatchObject({
       title: 'Lift 3 door',

@@ -20,6 +20,11 @@ const base: LogEntryFields = {
   referredTo: '',
   operationEndedAt: null,
   backdateReason: '',
+  channel: null,
+  partyType: null,
+  unit: '',
+  assignedTo: '',
+  completedAt: null,
 };
 
 describe('log entry rules (H6)', () => {

@@ -18,6 +18,7 @@ const SAVED: SiteSettings = {
   outgoingLeadMinutes: 15,
   retentionDays: 730,
   idleSignOutMinutes: 10,
+  localWindowDays: 90,
 };
 
 const draft = (over: Partial<SiteSettingsDraft> = {}): SiteSettingsDraft => ({ ...settingsToDraft(SAVED), ...over });

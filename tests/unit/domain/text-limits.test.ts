@@ -24,6 +24,11 @@ const entry = (over: Partial<LogEntryFields> = {}): LogEntryFields => ({
   referredTo: '',
   operationEndedAt: null,
   backdateReason: '',
+  channel: null,
+  partyType: null,
+  unit: '',
+  assignedTo: '',
+  completedAt: null,
   ...over,
 });
 

@@ -31,8 +31,9 @@ interface Edit {
 }
 
 function editable(site: Site): EditableSiteSettings {
-  const { name, timeZone, shifts, incomingLeadMinutes, outgoingLeadMinutes, idleSignOutMinutes } = site;
-  return { name, timeZone, shifts, incomingLeadMinutes, outgoingLeadMinutes, idleSignOutMinutes };
+  const { name, timeZone, shifts, incomingLeadMinutes, outgoingLeadMinutes, idleSignOutMinutes, localWindowDays } =
+    site;
+  return { name, timeZone, shifts, incomingLeadMinutes, outgoingLeadMinutes, idleSignOutMinutes, localWindowDays };
 }
 
 /**

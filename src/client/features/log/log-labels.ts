@@ -39,6 +39,11 @@ const REFERRAL_PROBE: LogEntryFields = {
   referredTo: '-',
   operationEndedAt: null,
   backdateReason: '',
+  channel: null,
+  partyType: null,
+  unit: '',
+  assignedTo: '',
+  completedAt: null,
 };
 
 /**

@@ -160,6 +160,11 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
           operationEndedAt,
           // T1: the reason is kept only for a time before the duty (the field is shown only then).
           backdateReason: dutyStartedAt !== null && occurredAt >= dutyStartedAt ? '' : d.backdateReason.trim(),
+          channel: null,
+          partyType: null,
+          unit: '',
+          assignedTo: '',
+          completedAt: null,
         },
         ...(photo ? { photo } : {}),
       });
