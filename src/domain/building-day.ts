@@ -81,3 +81,11 @@ export function groupByDuty(entries: readonly LogEntry[], duties: readonly Duty[
   );
   return other.entries.length > 0 ? [...known, other] : known;
 }
+
+/**
+ * Whether the building day `key` is over at `nowMs` (its next midnight has passed in the building's
+ * zone). A review (O1) or a daily report (O2) of a day not over yet is refused on both ends.
+ */
+export function isDayOver(key: string, timeZone: string, nowMs: number): boolean {
+  return nowMs >= dayBounds(key, timeZone).toMs;
+}
