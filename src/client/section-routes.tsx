@@ -1,14 +1,18 @@
 /**
  * The screen of each section's URL for the signed-in person (issue 7, point 8: sections are URLs).
- * `/` is the duty record; `/admin` is for admins only, and any path the app does not know goes
- * back to `/` (replacing it, so Back does not return to it).
+ * `/` is the duty record. Issue 8: a section the person's role may not open (section-roles.ts:
+ * `/admin` for anyone but an admin, `/review` for a desk person), or the desk's screens on an
+ * office device, sends them to their home, and so does any path the app does not know (replacing
+ * it, so Back does not return to it).
  */
 import { lazy } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import type { Role } from '../domain/entities';
 import { DayRecordScreen } from './features/log/day-record';
 import { LogScreen } from './features/log/log-screen';
-import { ROUTES, SECTION_PATHS } from './state/routes';
+import { ROUTES, sectionOfPath } from './state/routes';
+import { homePath, mayOpenSection } from './state/section-roles';
+import { useDeviceKind } from './ui/use-device-kind';
 
 // Screens used by admins only are a separate chunk: the service worker still precaches it, but the
 // daily sign-in and duty record start faster.
@@ -22,6 +26,10 @@ const CountScreen = lazy(() => import('./features/count/count-screen').then((m) 
 const ItemsScreen = lazy(() => import('./features/keys/items-screen').then((m) => ({ default: m.ItemsScreen })));
 const TasksScreen = lazy(() => import('./features/tasks/tasks-screen').then((m) => ({ default: m.TasksScreen })));
 const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) => ({ default: m.RotaScreen })));
+// The manager's home is where one person lands: a chunk of its own keeps the desk's start fast.
+const ManagerHomeScreen = lazy(() =>
+  import('./features/home/manager-home').then((m) => ({ default: m.ManagerHomeScreen })),
+);
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
 const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
@@ -30,6 +38,13 @@ const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: str
 
 /** The section screen the URL names, for the signed-in person `staffId` of `role`. */
 export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }) {
+  const [location] = useLocation();
+  const kind = useDeviceKind();
+  // Nothing until the device's kind is known: an office device must not show a desk screen first.
+  if (kind === undefined) return null;
+  const home = homePath(role, kind);
+  const section = sectionOfPath(location);
+  if (section !== null && !mayOpenSection(section, role, kind)) return <Redirect to={home} replace />;
   return (
     <Switch>
       <Route path={ROUTES.log}>
@@ -51,12 +66,14 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
         <RotaScreen staffId={staffId} />
       </Route>
       <Route path={ROUTES.admin}>
-        {/* Admin is for admins only: anyone else who types or keeps the URL lands on the duty record. */}
-        {role === 'admin' ? <AdminScreen staffId={staffId} /> : <Redirect to={SECTION_PATHS.log} replace />}
+        {/* Admin is for admins only (checked above): anyone else who types or keeps the URL goes home. */}
+        <AdminScreen staffId={staffId} />
       </Route>
-      <Route>
-        <Redirect to={SECTION_PATHS.log} replace />
+      <Route path={ROUTES.home}>
+        <ManagerHomeScreen />
       </Route>
+      {/* A path the app does not know goes home; at home itself (a screen another slice adds) nothing loops. */}
+      <Route>{location === home ? null : <Redirect to={home} replace />}</Route>
     </Switch>
   );
 }

@@ -20,12 +20,23 @@ export const SetupRequest = z.object({
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
+/**
+ * Issue 8: an enrolled browser is a desk tablet (`desk`, the lobby desk's screens) or an office
+ * device (`office`: an office PC of the section chief or the manager, which skips the desk screens
+ * and may not write duties, handovers, counts or signed handover records).
+ */
+export const DEVICE_KINDS = ['desk', 'office'] as const;
+export const DeviceKind = z.enum(DEVICE_KINDS);
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
 /** What a tablet keeps after enrolment. The token is shown once and stored hashed on the server. */
 export const EnrolResponse = z.object({
   siteId: Id,
   deviceId: Id,
   token: z.string().min(32),
   serverTime: EpochMs,
+  /** Issue 8: what this browser was enrolled as (absent from a server older than issue 8: desk). */
+  deviceKind: DeviceKind.optional(),
 });
 export type EnrolResponse = z.infer<typeof EnrolResponse>;
 
@@ -39,8 +50,14 @@ export const EnrolmentCode = z
   .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
   .pipe(z.string().regex(/^[23456789A-HJ-NP-Z]{8}$/, 'an enrolment code has 8 letters and digits'));
 
-export const CreateEnrolmentCodeRequest = z.object({ actorStaffId: Id });
-export const CreateEnrolmentCodeResponse = z.object({ code: z.string(), expiresAt: EpochMs });
+/** `deviceKind` says what the code enrols; a request without it enrols a desk tablet. */
+export const CreateEnrolmentCodeRequest = z.object({ actorStaffId: Id, deviceKind: DeviceKind.default('desk') });
+export const CreateEnrolmentCodeResponse = z.object({
+  code: z.string(),
+  expiresAt: EpochMs,
+  /** What the code enrols (absent from a server older than issue 8: a desk tablet). */
+  deviceKind: DeviceKind.optional(),
+});
 export type CreateEnrolmentCodeResponse = z.infer<typeof CreateEnrolmentCodeResponse>;
 
 export const EnrolRequest = z.object({ code: EnrolmentCode, deviceName: DeviceName });

@@ -45,6 +45,8 @@ export const OP_REJECT_CODES = [
   'duty_rule',
   /** H11, H4: the handover record ignores a blocker the signing tablet knew of (details list the blockers). */
   'gate_blocked',
+  /** Issue 8: an office device may not open or end a duty, nor write a handover, its count or a signed handover record. */
+  'office_device',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 
@@ -64,4 +66,5 @@ export const OP_REJECT_HTTP_STATUS: Record<OpRejectCode, number> = {
   rule_violation: 403,
   duty_rule: 409,
   gate_blocked: 409,
+  office_device: 403,
 };

@@ -10,7 +10,7 @@ import { fakeEngine, seedStaff, seedTablet } from './helpers';
 vi.setConfig({ testTimeout: 30_000 });
 
 describe('enrolled app', () => {
-  it('signs in, finds the desk closed (no Start duty: H3), reaches Admin as an admin, and signs out', async () => {
+  it('signs in as an admin onto setup (issue 8: each role lands on its home), opens the duty record from the nav and finds the desk closed (no Start duty: H3), and signs out', async () => {
     const user = userEvent.setup();
     const tablet = await seedTablet();
     await seedStaff(tablet, { name: 'Wong Siu Ming', role: 'admin', pin: '2580' });
@@ -21,19 +21,23 @@ describe('enrolled app', () => {
     for (const d of '2580') await user.click(screen.getByRole('button', { name: d }));
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
+    // The admin's home is setup.
+    expect(await screen.findByRole('button', { name: 'Create enrolment code' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/admin');
+    expect(screen.getByText('Signed in: Wong Siu Ming')).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Sync status' })).toBeInTheDocument();
+    expect(onEnrolled).toHaveBeenCalledTimes(1);
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(nav).getByRole('link', { name: 'Admin' })).toHaveAttribute('aria-current', 'page');
+
+    // The duty record stays reachable on purpose, under More.
+    await user.click(within(nav).getByRole('button', { name: 'More' }));
+    await user.click(within(nav).getByRole('link', { name: 'Duty record' }));
     // A duty begins only by a handover or by opening the desk, which needs a rostered shift now (S1).
     expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
     expect(screen.getByText('The desk is closed and nobody is rostered now.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Start duty|Open the desk/ })).toBeNull();
-    expect(screen.getByText('Signed in: Wong Siu Ming')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Sync status' })).toBeInTheDocument();
-    expect(onEnrolled).toHaveBeenCalledTimes(1);
-
-    const nav = screen.getByRole('navigation', { name: 'Sections' });
-    await user.click(within(nav).getByRole('link', { name: 'Admin' }));
-    expect(await screen.findByRole('button', { name: 'Create enrolment code' })).toBeInTheDocument();
-    await user.click(within(nav).getByRole('link', { name: 'Duty record' }));
-    expect(await screen.findByRole('heading', { name: 'No one is on duty' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/');
 
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { name: 'Who is signing in?' })).toBeInTheDocument();

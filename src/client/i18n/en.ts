@@ -9,6 +9,7 @@ import { tasksEn } from './parts/tasks';
 import { formsEn } from './parts/forms';
 import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
+import { homeEn } from './parts/home';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 
@@ -102,7 +103,7 @@ export const en = {
   'shell.signedInAs': 'Signed in: {name}',
   'role.desk': 'Desk staff',
   'role.chief': 'Section chief',
-  'role.manager': 'Office manager',
+  'role.manager': 'Property office manager',
   'role.admin': 'Administrator',
 
   'duty.current': 'On duty since {time}',
@@ -304,6 +305,7 @@ export const en = {
   ...returnsEn,
   ...syncEn,
   ...formsEn,
+  ...homeEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

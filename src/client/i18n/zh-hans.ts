@@ -7,6 +7,7 @@ import { tasksZhHans } from './parts/tasks';
 import { formsZhHans } from './parts/forms';
 import { rotaZhHans } from './parts/rota';
 import { dutyRecordZhHans } from './parts/duty-record';
+import { homeZhHans } from './parts/home';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 
@@ -96,9 +97,9 @@ export const zhHans = {
   'nav.day': '按日查看记录',
   'nav.admin': '管理',
   'shell.signedInAs': '已登录：{name}',
-  'role.desk': '前台值班员',
-  'role.chief': '客服主管',
-  'role.manager': '管理处经理',
+  'role.desk': '值班管理员',
+  'role.chief': '科长',
+  'role.manager': '物业管理处经理',
   'role.admin': '系统管理员',
 
   'duty.current': '值班开始于 {time}',
@@ -138,7 +139,7 @@ export const zhHans = {
   'log.location': '地点',
   'log.occurredAt': '发生时间',
   'log.occurredAt.hint': '大厦时间（{zone}）',
-  'log.escalate': '重大及紧急事项还须上报客服主管。',
+  'log.escalate': '重大及紧急事项还须上报科长。',
   'log.submit': '保存记录',
   'log.photo': '添加照片',
   'entry.photos': '照片',
@@ -255,8 +256,8 @@ export const zhHans = {
   'sync.lastAttempt': '上次尝试 {time}',
   'sync.outcome': '已上传 {pushed} 项，已下载 {pulled} 项，被拒 {rejected} 项。',
   'sync.outcome.offline': '目前离线，暂时无法上传。所有变更已存于本平板，网络恢复后会自动上传。',
-  'sync.conflicts.one': '1 项冲突的修改已留给客服主管处理',
-  'sync.conflicts.other': '{count} 项冲突的修改已留给客服主管处理',
+  'sync.conflicts.one': '1 项冲突的修改已留给科长处理',
+  'sync.conflicts.other': '{count} 项冲突的修改已留给科长处理',
   'sync.refused.title': '被拒绝的更改',
   'sync.refused.empty': '服务器没有拒绝任何更改。',
   'sync.refused.when': '于 {time} 被拒',
@@ -295,4 +296,5 @@ export const zhHans = {
   ...returnsZhHans,
   ...syncZhHans,
   ...formsZhHans,
+  ...homeZhHans,
 } as const satisfies Messages;

@@ -7,6 +7,7 @@ import { tasksZhHant } from './parts/tasks';
 import { formsZhHant } from './parts/forms';
 import { rotaZhHant } from './parts/rota';
 import { dutyRecordZhHant } from './parts/duty-record';
+import { homeZhHant } from './parts/home';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 
@@ -96,9 +97,9 @@ export const zhHant = {
   'nav.day': '按日查看記錄',
   'nav.admin': '管理',
   'shell.signedInAs': '已登入：{name}',
-  'role.desk': '前台值班員',
-  'role.chief': '客服主管',
-  'role.manager': '管理處經理',
+  'role.desk': '值班管理員',
+  'role.chief': '科長',
+  'role.manager': '物業管理處經理',
   'role.admin': '系統管理員',
 
   'duty.current': '值班開始於 {time}',
@@ -138,7 +139,7 @@ export const zhHant = {
   'log.location': '地點',
   'log.occurredAt': '發生時間',
   'log.occurredAt.hint': '大廈時間（{zone}）',
-  'log.escalate': '重大及緊急事項亦須上報客服主管。',
+  'log.escalate': '重大及緊急事項亦須上報科長。',
   'log.submit': '儲存記錄',
   'log.photo': '加入相片',
   'entry.photos': '相片',
@@ -255,8 +256,8 @@ export const zhHant = {
   'sync.lastAttempt': '上次嘗試 {time}',
   'sync.outcome': '已上傳 {pushed} 項，已下載 {pulled} 項，被拒 {rejected} 項。',
   'sync.outcome.offline': '目前離線，暫時無法上傳。所有變更已存於本平板，網絡恢復後會自動上傳。',
-  'sync.conflicts.one': '1 項衝突的修改已留待客服主管處理',
-  'sync.conflicts.other': '{count} 項衝突的修改已留待客服主管處理',
+  'sync.conflicts.one': '1 項衝突的修改已留待科長處理',
+  'sync.conflicts.other': '{count} 項衝突的修改已留待科長處理',
   'sync.refused.title': '被拒絕的變更',
   'sync.refused.empty': '伺服器沒有拒絕任何變更。',
   'sync.refused.when': '於 {time} 被拒',
@@ -295,4 +296,5 @@ export const zhHant = {
   ...returnsZhHant,
   ...syncZhHant,
   ...formsZhHant,
+  ...homeZhHant,
 } as const satisfies Messages;

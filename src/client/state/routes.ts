@@ -21,7 +21,8 @@ import { useUiStore, type Focus } from './ui-store';
  * `escalations`: difficult and major matters sent up (D2, D3); `history`: every signed handover,
  * opening and closing; `registers`: F1, F2, F3 with filters, print and CSV (`/registers/repairs`);
  * `reports`: the daily report (O2) and per-person figures (O3); `search`: Chinese full-text search
- * (D5); `integrity`: the hash chain verified (D5).
+ * (D5); `integrity`: the hash chain verified (D5); `home`: the manager's home, the approvals and
+ * escalations waiting (section-roles.ts names each role's home).
  */
 export type Section =
   | 'log'
@@ -37,7 +38,8 @@ export type Section =
   | 'registers'
   | 'reports'
   | 'search'
-  | 'integrity';
+  | 'integrity'
+  | 'home';
 
 /** Where each section lives; `/` is the duty record, where sign-in lands. */
 export const SECTION_PATHS: Record<Section, string> = {
@@ -55,6 +57,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   reports: '/reports',
   search: '/search',
   integrity: '/integrity',
+  home: '/home',
 };
 
 /**
@@ -77,6 +80,7 @@ export const ROUTES = {
   reports: '/reports/:detail?',
   search: '/search',
   integrity: '/integrity',
+  home: '/home',
 } as const satisfies Record<Section, string>;
 
 /** A section's path with its detail, if any: `sectionPath('handover', 'count')` is `/handover/count`. */

@@ -7,6 +7,7 @@ import {
   EnrolResponse,
   HealthResponse,
   SetupResponse,
+  type DeviceKind,
   type EnrolRequest,
   type SetupRequest,
 } from '../../domain/api';
@@ -116,17 +117,21 @@ export async function postEnrol(
   return parseBody(EnrolResponse, res, 'enrol');
 }
 
-/** POST /api/v1/enrolment-codes: an active admin (`actorStaffId`) creates a one-time code. */
+/**
+ * POST /api/v1/enrolment-codes: an active admin (`actorStaffId`) creates a one-time code enrolling
+ * a device of `deviceKind` (issue 8: a desk tablet or an office device).
+ */
 export async function createEnrolmentCode(
   baseUrl: string,
   token: string,
   actorStaffId: string,
+  deviceKind: DeviceKind = 'desk',
   fetchFn: typeof fetch = defaultFetch,
 ): Promise<CreateEnrolmentCodeResponse> {
   const res = await requestJson(fetchFn, `${baseUrl}/api/v1/enrolment-codes`, {
     method: 'POST',
     token,
-    body: { actorStaffId },
+    body: { actorStaffId, deviceKind },
   });
   return parseBody(CreateEnrolmentCodeResponse, res, 'enrolment code');
 }

@@ -1,4 +1,5 @@
 /** Enrolling a tablet: a device row bound to one building, and its bearer token shown once. */
+import type { DeviceKind } from '../../domain/api';
 import { newId } from '../../domain/ids';
 import type { Store } from '../store/store';
 import { hashSecret, newToken } from './secrets';
@@ -8,12 +9,21 @@ export interface NewDevice {
   token: string;
 }
 
-/** Create a device of `siteId`; the caller runs this inside its transaction. */
-export function createDevice(store: Store, siteId: string, name: string, nowMs: number): NewDevice {
+/**
+ * Create a device of `siteId`, a desk tablet unless `kind` says office (issue 8); the caller runs
+ * this inside its transaction.
+ */
+export function createDevice(
+  store: Store,
+  siteId: string,
+  name: string,
+  nowMs: number,
+  kind: DeviceKind = 'desk',
+): NewDevice {
   const deviceId = newId();
   const token = newToken();
   store.insertDevice(
-    { id: deviceId, siteId, name, revoked: false, lastCounter: 0, createdAt: nowMs, lastSeenAt: nowMs },
+    { id: deviceId, siteId, name, revoked: false, lastCounter: 0, createdAt: nowMs, lastSeenAt: nowMs, kind },
     hashSecret(token),
   );
   return { deviceId, token };

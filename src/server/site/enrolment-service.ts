@@ -1,8 +1,9 @@
 /**
  * One-time enrolment codes (docs/architecture.md "Auth"): an admin creates a code on an enrolled tablet, a new
- * tablet exchanges it once for a device token bound to the same building.
+ * tablet exchanges it once for a device token bound to the same building. Issue 8: the code says
+ * whether it enrols a desk tablet or an office device, and the device keeps that kind.
  */
-import type { CreateEnrolmentCodeResponse, EnrolRequest, EnrolResponse } from '../../domain/api';
+import type { CreateEnrolmentCodeResponse, DeviceKind, EnrolRequest, EnrolResponse } from '../../domain/api';
 import { ApiError } from '../api-error';
 import type { Store } from '../store/store';
 import { createDevice } from './devices';
@@ -11,10 +12,13 @@ import { hashSecret, newEnrolmentCode } from './secrets';
 /** A code is good for 24 hours. */
 export const ENROLMENT_CODE_TTL_MS = 24 * 60 * 60_000;
 
-/** Create a code for `siteId`; the actor must be an active admin of that building (403 otherwise). */
+/**
+ * Create a code for `siteId` enrolling a device of `deviceKind` (desk when absent); the actor must
+ * be an active admin of that building (403 otherwise).
+ */
 export function createEnrolmentCode(
   store: Store,
-  input: { siteId: string; actorStaffId: string },
+  input: { siteId: string; actorStaffId: string; deviceKind?: DeviceKind },
   nowMs: number,
 ): CreateEnrolmentCodeResponse {
   const actor = store.getRow('staff', input.actorStaffId);
@@ -28,6 +32,7 @@ export function createEnrolmentCode(
     throw new ApiError('forbidden', 'only an active admin of this building may create enrolment codes');
   const code = newEnrolmentCode();
   const expiresAt = nowMs + ENROLMENT_CODE_TTL_MS;
+  const deviceKind = input.deviceKind ?? 'desk';
   store.insertEnrolmentCode({
     codeHash: hashSecret(code),
     siteId: input.siteId,
@@ -35,8 +40,9 @@ export function createEnrolmentCode(
     expiresAt,
     usedAt: null,
     usedByDevice: null,
+    deviceKind,
   });
-  return { code, expiresAt };
+  return { code, expiresAt, deviceKind };
 }
 
 /** Exchange a code for a new device; unknown, used or expired codes answer 400 invalid_enrolment_code. */
@@ -48,10 +54,16 @@ export function enrolDevice(store: Store, req: EnrolRequest, nowMs: number): Enr
       // One answer for all three, so a caller cannot probe which codes once existed.
       throw new ApiError('invalid_enrolment_code', 'this enrolment code is unknown, used or expired');
     }
-    const device = createDevice(store, stored.siteId, req.deviceName, nowMs);
+    const device = createDevice(store, stored.siteId, req.deviceName, nowMs, stored.deviceKind);
     if (!store.markEnrolmentCodeUsed(codeHash, nowMs, device.deviceId)) {
       throw new ApiError('invalid_enrolment_code', 'this enrolment code is unknown, used or expired');
     }
-    return { siteId: stored.siteId, deviceId: device.deviceId, token: device.token, serverTime: nowMs };
+    return {
+      siteId: stored.siteId,
+      deviceId: device.deviceId,
+      token: device.token,
+      serverTime: nowMs,
+      deviceKind: stored.deviceKind,
+    };
   });
 }

@@ -4,6 +4,7 @@
  * push to one short transaction).
  */
 import type Database from 'better-sqlite3';
+import type { DeviceKind } from '../../domain/api';
 import type { SyncTable } from '../../domain/entities';
 import type { DeviceRecord, StoredOpStatus, StoredRow } from './store';
 
@@ -27,6 +28,7 @@ export interface DeviceRow {
   last_counter: number;
   created_at: number;
   last_seen_at: number | null;
+  kind: DeviceKind;
 }
 
 export interface DeviceOpRow {
@@ -47,6 +49,7 @@ export interface EnrolmentCodeRow {
   expires_at: number;
   used_at: number | null;
   used_by_device: string | null;
+  device_kind: DeviceKind;
 }
 
 export interface LockRow {
@@ -88,6 +91,7 @@ export function toDevice(r: DeviceRow): DeviceRecord {
     lastCounter: r.last_counter,
     createdAt: r.created_at,
     lastSeenAt: r.last_seen_at,
+    kind: r.kind,
   };
 }
 
@@ -130,8 +134,8 @@ export function prepareStatements(db: Database.Database) {
        ORDER BY r.seq`,
     ),
     insertDevice: db.prepare(
-      `INSERT INTO devices (id, site_id, name, token_hash, revoked, last_counter, created_at, last_seen_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO devices (id, site_id, name, token_hash, revoked, last_counter, created_at, last_seen_at, kind)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     getDevice: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
     getDeviceByToken: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?'),
@@ -149,8 +153,8 @@ export function prepareStatements(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertCode: db.prepare(
-      `INSERT INTO enrolment_codes (code_hash, site_id, created_by, expires_at, used_at, used_by_device)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO enrolment_codes (code_hash, site_id, created_by, expires_at, used_at, used_by_device, device_kind)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     getCode: db.prepare<[string], EnrolmentCodeRow>('SELECT * FROM enrolment_codes WHERE code_hash = ?'),
     useCode: db.prepare(

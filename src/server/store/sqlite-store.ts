@@ -129,6 +129,7 @@ export class SqliteStore implements Store {
       d.lastCounter,
       d.createdAt,
       d.lastSeenAt,
+      d.kind,
     );
   }
 
@@ -187,7 +188,7 @@ export class SqliteStore implements Store {
   }
 
   insertEnrolmentCode(c: EnrolmentCodeRecord): void {
-    this.stmts.insertCode.run(c.codeHash, c.siteId, c.createdBy, c.expiresAt, c.usedAt, c.usedByDevice);
+    this.stmts.insertCode.run(c.codeHash, c.siteId, c.createdBy, c.expiresAt, c.usedAt, c.usedByDevice, c.deviceKind);
   }
 
   getEnrolmentCode(codeHash: string): EnrolmentCodeRecord | undefined {
@@ -200,6 +201,7 @@ export class SqliteStore implements Store {
       expiresAt: r.expires_at,
       usedAt: r.used_at,
       usedByDevice: r.used_by_device,
+      deviceKind: r.device_kind,
     };
   }
 

@@ -3,6 +3,7 @@
  * contract). `sqlite-store.ts` implements it with better-sqlite3. The methods are synchronous
  * because the embedded store is; every multi-step write runs inside `transaction`.
  */
+import type { DeviceKind } from '../../domain/api';
 import type { SyncTable } from '../../domain/entities';
 
 /** A synced row as stored: the entity JSON, its per-field versions and the building sequence. */
@@ -46,6 +47,8 @@ export interface DeviceRecord {
   lastCounter: number;
   createdAt: number;
   lastSeenAt: number | null;
+  /** Issue 8: a desk tablet or an office device (migration 0004; older devices are desk). */
+  kind: DeviceKind;
 }
 
 export type StoredOpStatus = 'applied' | 'rejected' | 'conflict';
@@ -71,6 +74,8 @@ export interface EnrolmentCodeRecord {
   expiresAt: number;
   usedAt: number | null;
   usedByDevice: string | null;
+  /** Issue 8: what the code enrols, a desk tablet or an office device. */
+  deviceKind: DeviceKind;
 }
 
 /** A row locked by a signed handover record (H3): `table` is 'handover' or 'duty'. */

@@ -11,6 +11,7 @@ import type { Role } from '../../domain/entities';
 import { clampHlc, formatHlc, parseHlc } from '../../domain/hlc';
 import { IMMUTABLE_FIELDS, WRITE_POLICY, type Op, type OpKind } from '../../domain/sync-protocol';
 import { buildingRuleRefusal } from './building-rules';
+import { deviceKindRefusal } from './device-kind-rules';
 import { dutyPatchRefusal } from './duty-rules';
 import { reject, type Actor, type ApplyContext, type OpOutcome, type Rejection } from './op-outcome';
 import { checkRow } from './row-checks';
@@ -32,6 +33,9 @@ export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
   }
   const actor = checkActor(ctx, op.actorStaffId, policy.roles);
   if ('status' in actor) return actor;
+  // Issue 8: an office device never writes the desk's duty, handover, count or signed record.
+  const officeRefusal = deviceKindRefusal(ctx.deviceKind, op.table);
+  if (officeRefusal) return officeRefusal;
 
   const parsed = parseHlc(op.hlc);
   if (!parsed)

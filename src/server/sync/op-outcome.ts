@@ -2,6 +2,7 @@
  * What applying one op needs and answers, shared by apply-op.ts and the table-specific checks
  * (row-locks.ts, signed-records.ts, row-checks.ts). Expected refusals are values (STYLE.md #5).
  */
+import type { DeviceKind } from '../../domain/api';
 import type { Role } from '../../domain/entities';
 import type { OpRejectCode } from '../../domain/errors';
 import type { FieldIssue } from '../../domain/row-rules';
@@ -15,6 +16,8 @@ export interface ApplyContext {
   nowMs: number;
   /** Staff rows read during this push; an applied staff op evicts its entry. */
   staffCache: Map<string, StoredRow | undefined>;
+  /** Issue 8: the kind of the pushing device (device-kind-rules.ts); absent reads as a desk tablet. */
+  deviceKind?: DeviceKind;
 }
 
 /** The staff member an op is written by, as the table rules see them. */

@@ -74,7 +74,14 @@ export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
       }
       const suspects = times.suspectStamps(op);
       const outcome = applyOp(
-        { store: ctx.store, clock: ctx.clock, siteId: ctx.siteId, nowMs: ctx.nowMs, staffCache },
+        {
+          store: ctx.store,
+          clock: ctx.clock,
+          siteId: ctx.siteId,
+          nowMs: ctx.nowMs,
+          staffCache,
+          deviceKind: device.kind,
+        },
         op,
       );
       if (outcome.status === 'rejected') recordRejection(ctx, op, outcome.code, outcome.message, outcome.issues);

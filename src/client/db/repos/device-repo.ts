@@ -1,5 +1,5 @@
 /** The enrolled device: its id, building, token and name (docs/architecture.md "Auth"). Never synced. */
-import type { EnrolResponse } from '../../../domain/api';
+import type { DeviceKind, EnrolResponse } from '../../../domain/api';
 import { formatHlc, parseHlc } from '../../../domain/hlc';
 import { rethrowStorageError } from '../errors';
 import { EMPTY_STATUS, getMeta, rememberOffset, setMeta } from '../meta';
@@ -12,6 +12,13 @@ export interface DeviceInfo {
   token: string;
   deviceName: string;
   enrolledAt: number;
+  /** Issue 8: a desk tablet or an office device; absent (enrolled before issue 8) reads as desk. */
+  kind?: DeviceKind;
+}
+
+/** What this browser was enrolled as (issue 8): an enrolment from before issue 8 is a desk tablet. */
+export function deviceKindOf(device: DeviceInfo | undefined): DeviceKind {
+  return device?.kind ?? 'desk';
 }
 
 /** The device enrolled in this database, if any. */
@@ -38,6 +45,7 @@ export async function saveEnrolment(
     token: res.token,
     deviceName,
     enrolledAt: nowMs,
+    kind: res.deviceKind ?? 'desk',
   };
   const offsetMs = Math.round(res.serverTime - nowMs);
   try {

@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import type { CreateEnrolmentCodeResponse } from '../../../domain/api';
+import type { CreateEnrolmentCodeResponse, DeviceKind } from '../../../domain/api';
 import { getDevice } from '../../db/repos/device-repo';
 import { createEnrolmentCode } from '../../sync/api-client';
 import { useDb } from '../../ui/db-context';
 
 /**
- * Creates a one-time enrolment code for another tablet. This is the one admin action that needs
- * the server at that moment (the code must exist there), so offline it says so instead.
+ * Creates a one-time enrolment code for another tablet, or (issue 8) for an office device, which
+ * skips the desk screens. This is the one admin action that needs the server at that moment (the
+ * code must exist there), so offline it says so instead.
  */
 export function useEnrolmentCode(staffId: string) {
   const db = useDb();
+  const [kind, setKind] = useState<DeviceKind>('desk');
   const [code, setCode] = useState<CreateEnrolmentCodeResponse | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -20,7 +22,7 @@ export function useEnrolmentCode(staffId: string) {
     try {
       const device = await getDevice(db);
       if (!device) throw new Error('This tablet is not enrolled');
-      setCode(await createEnrolmentCode('', device.token, staffId));
+      setCode(await createEnrolmentCode('', device.token, staffId, kind));
     } catch (error) {
       setCode(null);
       setFailure(error);
@@ -29,7 +31,13 @@ export function useEnrolmentCode(staffId: string) {
     }
   };
 
-  return { code, failure, busy, create };
+  /** A new choice of kind hides the code shown, so nobody reads out a code of the other kind. */
+  const chooseKind = (next: DeviceKind) => {
+    setKind(next);
+    setCode(null);
+  };
+
+  return { kind, chooseKind, code, failure, busy, create };
 }
 
 /** Shows an 8-character code as two groups of four, easier to read out and type. */

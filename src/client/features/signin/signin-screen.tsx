@@ -8,7 +8,10 @@ import { formatDateTime } from '../../ui/time';
 import { useSiteTimeZone } from '../../ui/use-site';
 import { useSignIn, type SignInProblem } from './use-sign-in';
 
-/** Sign-in: a big button per person, then the PIN pad. Works offline. */
+/**
+ * Sign-in: a big button per person, then the PIN pad. Works offline. On an office device the desk
+ * staff are not listed, and told to use the desk tablet (issue 8).
+ */
 export function SignInScreen() {
   const t = useT();
   const timeZone = useSiteTimeZone();
@@ -38,7 +41,8 @@ export function SignInScreen() {
   return (
     <div className="signin">
       <h1>{t('signin.title')}</h1>
-      {s.staff && s.staff.length === 0 ? <NoStaffYet /> : null}
+      {s.deskStaffHidden ? <p className="notice">{t('signin.office.deskHint')}</p> : null}
+      {s.staff && s.staff.length === 0 && !s.deskStaffHidden ? <NoStaffYet /> : null}
       <ul className="staff-grid">
         {s.staff?.map((person) => (
           <li key={person.id}>

@@ -1,10 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { useLocation } from 'wouter';
 import type { Staff } from '../../../domain/entities';
 import { signInWithPin } from '../../db/repos/pin-repo';
 import { listStaff } from '../../db/queries';
+import { homePath, OFFICE_ROLES } from '../../state/section-roles';
 import { useSessionStore } from '../../state/session-store';
 import { useDb } from '../../ui/db-context';
+import { useDeviceKind } from '../../ui/use-device-kind';
 
 /** Why the last attempt failed, for the message under the keypad. */
 export type SignInProblem =
@@ -16,12 +19,20 @@ export type SignInProblem =
 /**
  * Pick a name, then a PIN checked offline against the locally stored slow hash. Wrong PINs are
  * counted by the repository, so five of them lock that person out for five minutes even with no
- * network and across reloads.
+ * network and across reloads. Issue 8: the person then lands on their role's home (section-roles.ts),
+ * replacing the sign-in's `/` so Back does not return to a screen that would send them home again;
+ * on an office device only the section chief, the manager and admins are listed.
  */
 export function useSignIn() {
   const db = useDb();
   const signIn = useSessionStore((s) => s.signIn);
-  const staff = useLiveQuery(() => listStaff(db), [db]);
+  const [, navigate] = useLocation();
+  const kind = useDeviceKind();
+  const everyone = useLiveQuery(() => listStaff(db), [db]);
+  const staff =
+    kind === undefined ? undefined : everyone?.filter((p) => kind === 'desk' || OFFICE_ROLES.includes(p.role));
+  /** On an office device, whether desk staff were left out of the list (they are told where to sign in). */
+  const deskStaffHidden = kind === 'office' && (everyone?.length ?? 0) > (staff?.length ?? 0);
   const [selected, setSelected] = useState<Staff | null>(null);
   const [pin, setPin] = useState('');
   const [problem, setProblem] = useState<SignInProblem | null>(null);
@@ -43,6 +54,7 @@ export function useSignIn() {
       if (result.ok) {
         setProblem(null);
         signIn(result.staff.id, now);
+        navigate(homePath(result.staff.role, kind ?? 'desk'), { replace: true });
       } else if (result.lockedUntil !== undefined && result.lockedUntil > now) {
         // The fifth wrong PIN already locks: say until when rather than "0 attempts left".
         setProblem({ kind: 'lockedOut', until: result.lockedUntil });
@@ -58,5 +70,5 @@ export function useSignIn() {
     }
   };
 
-  return { staff, selected, choose, pin, setPin, problem, checking, submit };
+  return { staff, deskStaffHidden, selected, choose, pin, setPin, problem, checking, submit };
 }

@@ -163,7 +163,7 @@ export const registerZhHant: Record<RegisterKey, string> = {
 
   'register.list.title': '物品登記冊',
   'register.list.empty': '尚未登記任何物品。',
-  'register.list.readOnly': '只有主管或管理員可以修改登記冊。',
+  'register.list.readOnly': '只有科長或系統管理員可以修改登記冊。',
   'register.list.showInactive': '顯示已停用的物品',
   'register.item.code': '編號',
   'register.item.expected': '應有數量',
@@ -299,7 +299,7 @@ export const registerZhHans: Record<RegisterKey, string> = {
 
   'register.list.title': '物品登记册',
   'register.list.empty': '尚未登记任何物品。',
-  'register.list.readOnly': '只有主管或管理员可以修改登记册。',
+  'register.list.readOnly': '只有科长或系统管理员可以修改登记册。',
   'register.list.showInactive': '显示已停用的物品',
   'register.item.code': '编号',
   'register.item.expected': '应有数量',

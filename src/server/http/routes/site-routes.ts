@@ -40,7 +40,8 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
   app.post('/enrolment-codes', auth, async (c) => {
     const req = await readJson(c, CreateEnrolmentCodeRequest);
     const siteId = c.get('device').siteId;
-    return c.json(createEnrolmentCode(deps.store, { siteId, actorStaffId: req.actorStaffId }, deps.now()), 201);
+    const input = { siteId, actorStaffId: req.actorStaffId, deviceKind: req.deviceKind };
+    return c.json(createEnrolmentCode(deps.store, input, deps.now()), 201);
   });
 
   app.post('/enrol', async (c) => {
