@@ -9,6 +9,7 @@ import { tasksEn } from './parts/tasks';
 import { formsEn } from './parts/forms';
 import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
+import { escalationEn } from './parts/escalation';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 
@@ -304,6 +305,7 @@ export const en = {
   ...returnsEn,
   ...syncEn,
   ...formsEn,
+  ...escalationEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

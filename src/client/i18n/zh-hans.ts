@@ -7,6 +7,7 @@ import { tasksZhHans } from './parts/tasks';
 import { formsZhHans } from './parts/forms';
 import { rotaZhHans } from './parts/rota';
 import { dutyRecordZhHans } from './parts/duty-record';
+import { escalationZhHans } from './parts/escalation';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 
@@ -295,4 +296,5 @@ export const zhHans = {
   ...returnsZhHans,
   ...syncZhHans,
   ...formsZhHans,
+  ...escalationZhHans,
 } as const satisfies Messages;

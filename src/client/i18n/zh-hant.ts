@@ -7,6 +7,7 @@ import { tasksZhHant } from './parts/tasks';
 import { formsZhHant } from './parts/forms';
 import { rotaZhHant } from './parts/rota';
 import { dutyRecordZhHant } from './parts/duty-record';
+import { escalationZhHant } from './parts/escalation';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 
@@ -295,4 +296,5 @@ export const zhHant = {
   ...returnsZhHant,
   ...syncZhHant,
   ...formsZhHant,
+  ...escalationZhHant,
 } as const satisfies Messages;
