@@ -7,6 +7,7 @@ import { getStaff } from './db/queries';
 import type { HandoverDb } from './db/schema';
 import { BootErrorScreen, LoadingScreen, OfflineScreen } from './features/boot/boot-screens';
 import { useBoot } from './features/boot/use-boot';
+import { EscalationNotifier } from './features/escalation/escalation-notifier';
 import { HandoverReminder } from './features/handover/handover-reminder';
 import { SignInScreen } from './features/signin/signin-screen';
 import { useIdleSignOut } from './features/signin/use-idle-sign-out';
@@ -112,6 +113,7 @@ function EnrolledApp() {
     <div className="app">
       <AppHeader siteName={site?.name} staff={signedIn} section={section} onSignOut={signOut} />
       {signedIn ? <HandoverReminder staffId={signedIn.id} /> : null}
+      {signedIn ? <EscalationNotifier staffId={signedIn.id} role={signedIn.role} /> : null}
       <main className="app-main">
         {!signedIn ? (
           staff === undefined && staffId ? null : (

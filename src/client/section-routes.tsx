@@ -25,6 +25,9 @@ const HandoverScreen = lazy(() =>
 const CountScreen = lazy(() => import('./features/count/count-screen').then((m) => ({ default: m.CountScreen })));
 const ItemsScreen = lazy(() => import('./features/keys/items-screen').then((m) => ({ default: m.ItemsScreen })));
 const TasksScreen = lazy(() => import('./features/tasks/tasks-screen').then((m) => ({ default: m.TasksScreen })));
+const EscalationsScreen = lazy(() =>
+  import('./features/escalation/escalations-screen').then((m) => ({ default: m.EscalationsScreen })),
+);
 const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) => ({ default: m.RotaScreen })));
 // The manager's home is where one person lands: a chunk of its own keeps the desk's start fast.
 const ManagerHomeScreen = lazy(() =>
@@ -64,6 +67,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.rota}>
         <RotaScreen staffId={staffId} />
+      </Route>
+      <Route path={ROUTES.escalations}>
+        <EscalationsScreen staffId={staffId} />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only (checked above): anyone else who types or keeps the URL goes home. */}

@@ -9,6 +9,8 @@ export const HTTP_ERROR_STATUS = {
   photo_hash_mismatch: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** Issue 8: the person named (a claim until issue 9) is not of a role this request is for. */
+  forbidden_role: 403,
   not_found: 404,
   already_set_up: 409,
   counter_gap: 409,

@@ -5,6 +5,7 @@
  */
 import { attributionRefusal } from './attribution-rules';
 import { validateCountLine } from './count-rules';
+import { escalationRefusal } from './escalation-rules';
 import type { Item, Role, SyncError, SyncTable } from './entities';
 import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
@@ -86,6 +87,8 @@ export function checkRowRules(
       return recordRule(next as HandoverRecord, lookup);
     case 'duty':
       return dutyRule(prev, next, lookup);
+    case 'escalation':
+      return escalationRefusal(prev, next, actor, lookup);
     default:
       return null;
   }

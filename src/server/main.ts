@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './http/app';
+import type { VapidConfig } from './push/escalation-push';
 import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel } from './logger';
 import { MigrationMismatchError } from './store/migrations';
 import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
@@ -29,6 +30,8 @@ export interface ServerConfig {
   distDir: string;
   bodyLimitBytes: number;
   logLevel: LogLevel;
+  /** D3: Web Push of escalations; undefined when VAPID_* are not set. */
+  vapid?: VapidConfig | undefined;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -57,7 +60,31 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     distDir: env['DIST_DIR'] || './dist',
     bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     logLevel,
+    vapid: readVapid(env),
   };
+}
+
+/**
+ * D3: VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT together (keys from
+ * `npx web-push generate-vapid-keys`, subject a mailto: or https: URL), or none of them.
+ */
+function readVapid(env: NodeJS.ProcessEnv): VapidConfig | undefined {
+  const names = ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const;
+  const [publicKey, privateKey, subject] = names.map((n) => env[n]?.trim() ?? '');
+  const set = names.filter((_, i) => [publicKey, privateKey, subject][i] !== '');
+  if (set.length === 0) return undefined;
+  if (set.length < names.length || !publicKey || !privateKey || !subject) {
+    throw new ConfigError(`set all of ${names.join(', ')} for Web Push, or none of them (only ${set.join(', ')} set)`);
+  }
+  if (!/^(mailto:|https:\/\/)/.test(subject)) {
+    throw new ConfigError(`VAPID_SUBJECT must be a mailto: or https: URL, got "${subject}"`);
+  }
+  if (!/^[A-Za-z0-9_-]{80,100}$/.test(publicKey) || !/^[A-Za-z0-9_-]{40,50}$/.test(privateKey)) {
+    throw new ConfigError(
+      'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be URL-safe base64 keys (npx web-push generate-vapid-keys)',
+    );
+  }
+  return { publicKey, privateKey, subject };
 }
 
 export interface StartServerOptions {
@@ -71,6 +98,8 @@ export interface StartServerOptions {
   logger?: Logger;
   now?: () => number;
   version?: string;
+  /** D3: VAPID keys for Web Push of escalations. */
+  vapid?: VapidConfig | undefined;
   /** An already opened store (scripts/demo.ts seeds it first); otherwise DATA_DIR's file is opened. */
   store?: SqliteStore;
 }
@@ -124,6 +153,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     version: opts.version ?? packageVersion(),
     bodyLimitBytes: opts.bodyLimitBytes ?? 1_048_576,
     ...(hasDist ? { distDir } : {}),
+    vapid: opts.vapid,
   });
 
   const server = await new Promise<Server>((resolveListen, rejectListen) => {

@@ -10,6 +10,7 @@ import { formsEn } from './parts/forms';
 import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
 import { homeEn } from './parts/home';
+import { escalationEn } from './parts/escalation';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 
@@ -306,6 +307,7 @@ export const en = {
   ...syncEn,
   ...formsEn,
   ...homeEn,
+  ...escalationEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

@@ -8,6 +8,7 @@ import { formsZhHans } from './parts/forms';
 import { rotaZhHans } from './parts/rota';
 import { dutyRecordZhHans } from './parts/duty-record';
 import { homeZhHans } from './parts/home';
+import { escalationZhHans } from './parts/escalation';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 
@@ -297,4 +298,5 @@ export const zhHans = {
   ...syncZhHans,
   ...formsZhHans,
   ...homeZhHans,
+  ...escalationZhHans,
 } as const satisfies Messages;

@@ -8,6 +8,7 @@ import { formsZhHant } from './parts/forms';
 import { rotaZhHant } from './parts/rota';
 import { dutyRecordZhHant } from './parts/duty-record';
 import { homeZhHant } from './parts/home';
+import { escalationZhHant } from './parts/escalation';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 
@@ -297,4 +298,5 @@ export const zhHant = {
   ...syncZhHant,
   ...formsZhHant,
   ...homeZhHant,
+  ...escalationZhHant,
 } as const satisfies Messages;

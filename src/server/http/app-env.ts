@@ -1,5 +1,6 @@
 /** The Hono environment shared by the app and its routes. */
 import type { Logger } from '../logger';
+import type { EscalationPush, VapidConfig } from '../push/escalation-push';
 import type { DeviceRecord, Store } from '../store/store';
 import type { ServerClock } from '../sync/server-clock';
 
@@ -13,11 +14,15 @@ export interface AppDeps {
   /** The built PWA (`dist/`); when absent only the API is served. */
   distDir?: string;
   bodyLimitBytes: number;
+  /** D3: the VAPID keys for Web Push of escalations; without them only the in-app path runs. */
+  vapid?: VapidConfig | undefined;
 }
 
 /** The deps plus what the app builds from them once. */
 export interface AppServices extends AppDeps {
   clock: ServerClock;
+  /** D3: Web Push of new escalations, when `vapid` is configured. */
+  escalationPush: EscalationPush | null;
 }
 
 export interface AppEnv {

@@ -4,11 +4,13 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createEscalationPush } from '../push/escalation-push';
 import { ServerClock } from '../sync/server-clock';
 import type { AppDeps, AppEnv, AppServices } from './app-env';
 import { apiError, makeErrorHandler } from './errors';
 import { requestLog } from './request-log';
 import { PHOTOS_PATH, photoRoutes } from './routes/photo-routes';
+import { pushRoutes } from './routes/push-routes';
 import { siteRoutes } from './routes/site-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { serveDist } from './static-files';
@@ -17,7 +19,10 @@ export type { AppDeps } from './app-env';
 
 /** Build the app. One ServerClock per app stamps the rows the server writes itself. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const services: AppServices = { ...deps, clock: new ServerClock() };
+  const escalationPush = deps.vapid
+    ? createEscalationPush({ store: deps.store, vapid: deps.vapid, logger: deps.logger, now: deps.now })
+    : null;
+  const services: AppServices = { ...deps, clock: new ServerClock(), escalationPush };
   const app = new Hono<AppEnv>();
 
   app.use('*', requestLog(services));
@@ -41,6 +46,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1', siteRoutes(services));
   app.route('/api/v1/sync', syncRoutes(services));
   app.route(PHOTOS_PATH, photoRoutes(services));
+  app.route('/api/v1/push', pushRoutes(services));
   // An unknown API path is a JSON 404, never the app shell (a tablet would parse HTML as data).
   app.all('/api/*', (c) => apiError(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   if (deps.distDir !== undefined) app.get('*', serveDist(deps.distDir));

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { SyncTable } from '../../domain/entities';
 import { migrate, readMigrationFiles } from './migrations';
 import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
+import { sqlitePushSubscriptions, type PushSubscriptionRecord, type PushSubscriptionStore } from './push-subscriptions';
 import type {
   DeviceOpRecord,
   DeviceRecord,
@@ -47,10 +48,12 @@ export function openSqliteStore(file: string, opts: OpenSqliteOptions): SqliteSt
 
 export class SqliteStore implements Store {
   private readonly stmts: ReturnType<typeof prepareStatements>;
+  private readonly push: PushSubscriptionStore;
 
   /** `db` is the underlying connection, exposed for benchmarks and tests that inspect the file. */
   constructor(readonly db: Database.Database) {
     this.stmts = prepareStatements(db);
+    this.push = sqlitePushSubscriptions(db);
   }
 
   transaction<T>(fn: () => T): T {
@@ -243,6 +246,22 @@ export class SqliteStore implements Store {
       data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
       createdAt: r.created_at,
     };
+  }
+
+  savePushSubscription(s: PushSubscriptionRecord): void {
+    this.push.savePushSubscription(s);
+  }
+
+  deletePushSubscription(siteId: string, endpoint: string): boolean {
+    return this.push.deletePushSubscription(siteId, endpoint);
+  }
+
+  listPushSubscriptions(siteId: string, staffIds: readonly string[]): PushSubscriptionRecord[] {
+    return this.push.listPushSubscriptions(siteId, staffIds);
+  }
+
+  notePushDelivery(endpoint: string, ok: boolean, nowMs: number): void {
+    this.push.notePushDelivery(endpoint, ok, nowMs);
   }
 
   close(): void {

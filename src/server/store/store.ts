@@ -5,6 +5,7 @@
  */
 import type { DeviceKind } from '../../domain/api';
 import type { SyncTable } from '../../domain/entities';
+import type { PushSubscriptionStore } from './push-subscriptions';
 
 /** A synced row as stored: the entity JSON, its per-field versions and the building sequence. */
 export interface StoredRow {
@@ -97,7 +98,7 @@ export interface StoredPhoto {
   createdAt: number;
 }
 
-export interface Store {
+export interface Store extends PushSubscriptionStore {
   /**
    * Run `fn` in one write transaction that holds the database's write lock from the start
    * (BEGIN IMMEDIATE), so two pushes never interleave. A throw rolls everything back.

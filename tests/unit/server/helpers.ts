@@ -13,6 +13,7 @@ import { hashPin } from '../../../src/domain/pin';
 import type { Op, OpKind, WritableTable } from '../../../src/domain/sync-protocol';
 import { createApp } from '../../../src/server/http/app';
 import { silentLogger } from '../../../src/server/logger';
+import type { VapidConfig } from '../../../src/server/push/escalation-push';
 import { createSite, type CreatedSite } from '../../../src/server/site/setup-service';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
 import { ServerClock } from '../../../src/server/sync/server-clock';
@@ -30,7 +31,9 @@ export interface TestServer {
   dispose(): void;
 }
 
-export function makeTestServer(opts: { bodyLimitBytes?: number; distDir?: string } = {}): TestServer {
+export function makeTestServer(
+  opts: { bodyLimitBytes?: number; distDir?: string; vapid?: VapidConfig } = {},
+): TestServer {
   const dir = mkdtempSync(join(tmpdir(), 'hd-server-'));
   const dbFile = join(dir, 'handover-desk.sqlite');
   const clock = { now: T0 };
@@ -42,6 +45,7 @@ export function makeTestServer(opts: { bodyLimitBytes?: number; distDir?: string
     version: 'test',
     bodyLimitBytes: opts.bodyLimitBytes ?? 1_048_576,
     ...(opts.distDir !== undefined ? { distDir: opts.distDir } : {}),
+    vapid: opts.vapid,
   });
   return {
     app,

@@ -3,6 +3,7 @@ import type { LogEntry } from '../../../domain/entities';
 import { useT } from '../../i18n/use-t';
 import { Dialog } from '../../ui/dialog';
 import { EntryStatusBadges } from '../../ui/entry-status-badge';
+import { EscalationPanel } from '../../ui/escalation-panel';
 import { PhotoThumb } from '../../ui/photo-thumb';
 import { RecordReviewFlags } from '../../ui/review-flag-badge';
 import { formatDateTime } from '../../ui/time';
@@ -67,6 +68,7 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
           ))}
         </section>
       ) : null}
+      <EscalationPanel entryId={entry.id} staffId={props.staffId} timeZone={timeZone} />
       {inProgress ? <OperationEndPanel end={end} closeError={d.errors.operationEndedAt} /> : null}
 
       <h3 id={amendmentsTitleId}>{t('entry.amendments')}</h3>

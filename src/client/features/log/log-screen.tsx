@@ -3,6 +3,7 @@ import type { Duty } from '../../../domain/entities';
 import { useGoToSection } from '../../state/routes';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
+import { EscalationBanner } from '../../ui/escalation-banner';
 import { formatDateTime } from '../../ui/time';
 import { useClockOffset } from '../../ui/use-now';
 import { useSite } from '../../ui/use-site';
@@ -26,6 +27,7 @@ export function LogScreen({ staffId }: { staffId: string }) {
   if (duty === null) {
     return (
       <>
+        <EscalationBanner onOpenEntry={setOpenEntryId} />
         <NoDutyPanel staffId={staffId} timeZone={site.timeZone} />
         {openEntryId ? (
           <EntryDetail
@@ -62,6 +64,7 @@ function DutyView({ duty, staffId, openEntryId, onOpen: setOpenEntryId }: DutyVi
 
   return (
     <div className="duty-view">
+      <EscalationBanner onOpenEntry={setOpenEntryId} />
       <div className="duty-bar">
         <span>{t('duty.current', { time: formatDateTime(duty.startedAt, timeZone) })}</span>
         {/* H3: a duty ends only by a signed handover, or by closing the desk when no shift follows. */}

@@ -18,6 +18,8 @@ export function syncRoutes(deps: AppServices): Hono<AppEnv> {
       { store: deps.store, clock: deps.clock, siteId: device.siteId, deviceId: device.id, nowMs: deps.now() },
       req,
     );
+    // D3: Web Push of the escalations this push committed, after the answer (never blocks it).
+    deps.escalationPush?.afterPush(device.siteId, req.ops, res);
     return c.json(res);
   });
 

@@ -1,0 +1,87 @@
+/**
+ * D3: Web Push for escalations (README "REST API"). GET /push/vapid-public-key answers the server's
+ * VAPID public key, or 204 when the server has none (the app then relies on its in-app path);
+ * POST /push/subscriptions stores a browser's subscription for the signed-in chief or manager;
+ * DELETE /push/subscriptions removes one. All behind the tablet's bearer token.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Id } from '../../../domain/row-base';
+import { ApiError } from '../../api-error';
+import type { AppEnv, AppServices } from '../app-env';
+import { bearerAuth } from '../auth';
+import { readJson } from '../read-body';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** A push service's endpoint: https, or http on this machine only (a local push service in tests). */
+const Endpoint = z
+  .string()
+  .max(2000)
+  .url()
+  .refine((raw) => {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  }, 'the endpoint must be an https URL of a push service');
+
+const Base64Url = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+=*$/)
+  .max(200);
+
+export const PushSubscriptionRequest = z.object({
+  endpoint: Endpoint,
+  keys: z.object({ p256dh: Base64Url, auth: Base64Url }),
+  /** The signed-in person the browser notifies: a claim until issue 9 proves who is at the tablet. */
+  staffId: Id,
+});
+
+const PushUnsubscribeRequest = z.object({ endpoint: Endpoint });
+
+export function pushRoutes(deps: AppServices): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', bearerAuth(deps));
+
+  app.get('/vapid-public-key', (c) => {
+    if (!deps.vapid) return c.body(null, 204);
+    return c.json({ publicKey: deps.vapid.publicKey });
+  });
+
+  app.post('/subscriptions', async (c) => {
+    const req = await readJson(c, PushSubscriptionRequest);
+    const device = c.get('device');
+    // D3: escalations go to chiefs and managers only. `staffId` is the tablet's claim of who is
+    // signed in (as actorStaffId is) until issue 9 proves the person at the tablet.
+    const staff = deps.store.getRow('staff', req.staffId);
+    const role = staff?.row['role'];
+    if (!staff || staff.siteId !== device.siteId || staff.deleted || staff.row['active'] !== true) {
+      throw new ApiError('forbidden_role', 'staffId is not an active person of this building');
+    }
+    if (role !== 'chief' && role !== 'manager') {
+      throw new ApiError(
+        'forbidden_role',
+        `escalations are sent to the section chief and the manager, not a ${String(role)}`,
+      );
+    }
+    deps.store.savePushSubscription({
+      endpoint: req.endpoint,
+      siteId: device.siteId,
+      deviceId: device.id,
+      staffId: req.staffId,
+      p256dh: req.keys.p256dh,
+      auth: req.keys.auth,
+      createdAt: deps.now(),
+    });
+    return c.json({ endpoint: req.endpoint, staffId: req.staffId }, 201);
+  });
+
+  app.delete('/subscriptions', async (c) => {
+    const req = await readJson(c, PushUnsubscribeRequest);
+    if (!deps.store.deletePushSubscription(c.get('device').siteId, req.endpoint)) {
+      throw new ApiError('not_found', 'no such subscription in this building');
+    }
+    return c.body(null, 204);
+  });
+
+  return app;
+}
