@@ -12,7 +12,8 @@ import { Field } from '../../ui/field';
 import { DraftNote } from '../../ui/draft-note';
 import { useFormDraft } from '../../ui/use-form-draft';
 import { useNow } from '../../ui/use-now';
-import { SignatureBlock, SignedBy } from './signature-block';
+import { SignedBy } from '../../ui/signed-record/signed-by';
+import { SignatureBlock } from './signature-block';
 
 type Signatures = Partial<Record<Signature['role'], Signature>>;
 

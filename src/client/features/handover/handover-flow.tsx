@@ -8,7 +8,7 @@ import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
 import { formatShort } from '../../ui/time';
 import { CancelHandover } from './cancel-handover';
-import { minutesLate, opensAt } from './shift-end';
+import { minutesLate, opensAt } from '../../../domain/lateness';
 import { StepCarryOver } from './step-carry-over';
 import { StepCount } from './step-count';
 import { StepGate } from './step-gate';

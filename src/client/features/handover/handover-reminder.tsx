@@ -10,7 +10,7 @@ import { useDb } from '../../ui/db-context';
 import { formatShort } from '../../ui/time';
 import { useCorrectedNow } from '../../ui/use-now';
 import { useSite } from '../../ui/use-site';
-import { incomingExpectedAt, opensAt } from './shift-end';
+import { incomingExpectedAt, opensAt } from '../../../domain/lateness';
 import { useScheduledEnd } from './use-shift-end';
 
 type Level = 'prepare' | 'incoming' | 'due';

@@ -9,7 +9,7 @@ import { useDb } from '../../ui/db-context';
 import { FailureAlert } from '../../ui/failure-alert';
 import { formatShort } from '../../ui/time';
 import { PinEntry } from './pin-entry';
-import { incomingExpectedAt, minutesLate } from './shift-end';
+import { incomingExpectedAt, minutesLate } from '../../../domain/lateness';
 import { usePinConfirm } from './use-pin-confirm';
 
 const joinErrorKey = (e: JoinError): MessageKey => `handover.join.error.${e}`;

@@ -11,8 +11,8 @@ import { formatDateTime } from '../../ui/time';
 import { useNow } from '../../ui/use-now';
 import type { MessageKey } from '../../i18n/en';
 import { CorrectionDialog } from './correction-dialog';
-import { RecordFields } from './record-fields';
-import { SignedBy } from './signature-block';
+import { RecordFields } from '../../ui/signed-record/record-fields';
+import { SignedBy } from '../../ui/signed-record/signed-by';
 
 const TITLES: Record<HandoverKind, MessageKey> = {
   handover: 'handover.record.title',

@@ -1,14 +1,12 @@
 /**
- * H1: when the outgoing person's shift ends, i.e. when the handover is scheduled, and the times
- * around it the reminder and the start panel use. Pure: the caller passes the rota, the building's
- * shift templates and the time.
+ * H1: when the outgoing person's shift ends, i.e. when the handover is scheduled. The times around
+ * it (preparation opens, the incoming person is due, minutes late) are in `src/domain/lateness.ts`.
+ * Pure: the caller passes the rota, the building's shift templates and the time.
  */
 import { TZDate } from '@date-fns/tz';
 import { format, subDays } from 'date-fns';
 import type { ShiftTemplate } from '../../../domain/entities';
 import { shiftBounds, type Assignment } from '../../../domain/swap-rules';
-
-const MINUTE = 60_000;
 
 /** How long before their shift a person may have taken over and still be on that shift's duty. */
 export const DUTY_EARLY_MS = 12 * 3_600_000;
@@ -62,19 +60,4 @@ export function scheduledShiftEnd(input: ShiftEndInput): number | null {
   if (rostered) return rostered.endsAt;
   const own = input.shifts.filter((s) => s.id === input.dutyShiftId);
   return templateEndAround(own, nowMs, timeZone) ?? templateEndAround(input.shifts, nowMs, timeZone);
-}
-
-/** H1: when the outgoing person's preparation, and so the handover screen, opens. */
-export function opensAt(scheduledAt: number, outgoingLeadMinutes: number): number {
-  return scheduledAt - outgoingLeadMinutes * MINUTE;
-}
-
-/** H1: when the incoming person is expected at the desk. */
-export function incomingExpectedAt(scheduledAt: number, incomingLeadMinutes: number): number {
-  return scheduledAt - incomingLeadMinutes * MINUTE;
-}
-
-/** Whole minutes from `scheduledAt` to `actualAt`: positive when late, negative when early. */
-export function minutesLate(scheduledAt: number, actualAt: number): number {
-  return Math.round((actualAt - scheduledAt) / MINUTE);
 }

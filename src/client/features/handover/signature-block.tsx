@@ -1,9 +1,7 @@
 import { useId } from 'react';
 import type { Signature } from '../../../domain/handover-entities';
-import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
 import { SignaturePad } from '../../ui/signature-pad';
-import { formatShort } from '../../ui/time';
 import { PinEntry } from './pin-entry';
 import { useSignatureBlock } from './use-signature-block';
 
@@ -16,44 +14,6 @@ export interface SignatureBlockProps {
   timeZone: string;
   onSigned(signature: Signature): unknown;
   disabled?: boolean;
-}
-
-/** The strokes as an image source, for showing a signature without a canvas. */
-export function signatureImageSrc(svg: string): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}
-
-/** A signature as signed: the image, whose it is and when. */
-export function SignedBy({
-  signature,
-  name,
-  nowMs,
-  timeZone,
-  caption,
-}: {
-  signature: Signature;
-  name: string;
-  nowMs: number;
-  timeZone: string;
-  /** "Desk opened by …" / "Desk closed by …" for a sole signature; by role otherwise. */
-  caption?: MessageKey | undefined;
-}) {
-  const t = useT();
-  return (
-    <figure className="handover-signed">
-      <img src={signatureImageSrc(signature.svg)} alt={t('handover.signature.of', { name })} />
-      <figcaption>
-        {t(
-          caption ??
-            (signature.role === 'outgoing' ? 'handover.signature.outgoingBy' : 'handover.signature.incomingBy'),
-          {
-            name,
-            time: formatShort(signature.signedAt, nowMs, timeZone),
-          },
-        )}
-      </figcaption>
-    </figure>
-  );
 }
 
 /** One person signs (H3): the handwritten signature, then their own PIN. */

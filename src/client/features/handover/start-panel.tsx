@@ -8,7 +8,7 @@ import { useDb } from '../../ui/db-context';
 import { FailureAlert } from '../../ui/failure-alert';
 import { formatShort } from '../../ui/time';
 import { useAction } from '../../ui/use-action';
-import { opensAt } from './shift-end';
+import { opensAt } from '../../../domain/lateness';
 import { useStartHandover } from './use-handover-data';
 
 export interface StartPanelProps {

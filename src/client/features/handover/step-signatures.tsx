@@ -10,8 +10,9 @@ import { Button } from '../../ui/button';
 import { useDb } from '../../ui/db-context';
 import { FailureAlert } from '../../ui/failure-alert';
 import { formatShort } from '../../ui/time';
-import { minutesLate } from './shift-end';
-import { SignatureBlock, SignedBy } from './signature-block';
+import { minutesLate } from '../../../domain/lateness';
+import { SignedBy } from '../../ui/signed-record/signed-by';
+import { SignatureBlock } from './signature-block';
 import type { HandoverFlowState } from './use-handover-flow';
 import { useSign } from './use-sign';
 

@@ -1,8 +1,8 @@
 import type { Site } from '../../../domain/entities';
 import type { HandoverRecord } from '../../../domain/handover-entities';
 import { useT } from '../../i18n/use-t';
-import { formatDateTime } from '../../ui/time';
-import { incomingExpectedAt, minutesLate, opensAt } from './shift-end';
+import { incomingExpectedAt, minutesLate, opensAt } from '../../../domain/lateness';
+import { formatDateTime } from '../time';
 
 /** The first characters of a record's hash: enough to compare two tablets by eye. */
 const SHORT_HASH = 12;
