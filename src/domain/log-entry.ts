@@ -2,12 +2,31 @@
  * The rules for a duty-record entry (F3, D1, D5, H6, H11, T1), run on the tablet before saving and
  * again on the server before applying, so a rule cannot be bypassed by an old or altered client.
  */
-import { LogEntryFields } from './entities';
+import { LogEntryFields, type LogKind } from './entities';
 import { overLimit } from './text-limits';
 
 export type LogFieldError =
-  'required' | 'emergencySeverity' | 'inFuture' | 'emergencyNotReferable' | 'beforeStart' | 'notEquipment' | 'tooLong';
+  | 'required'
+  | 'emergencySeverity'
+  | 'inFuture'
+  | 'emergencyNotReferable'
+  | 'beforeStart'
+  | 'notEquipment'
+  | 'tooLong'
+  | 'notPartyMatter'
+  | 'notRepair';
 export type LogFieldErrors = Partial<Record<keyof LogEntryFields, LogFieldError>>;
+
+/**
+ * F1, F2: the kinds that are an owner's or tenant's matter. For these the desk records how it came
+ * (call or visit), who the party is (owner or tenant) and the unit; a repair is also the F2 register.
+ */
+export const PARTY_KINDS: readonly LogKind[] = ['enquiry', 'help', 'complaint', 'repair'];
+
+/** Whether entries of `kind` belong to the F1 / F2 registers (an owner's or tenant's matter). */
+export function isPartyKind(kind: LogKind): boolean {
+  return PARTY_KINDS.includes(kind);
+}
 
 /** How far past the server-corrected now an occurred-at time may be (typing slack). */
 export const OCCURRED_AT_FUTURE_SLACK_MS = 5 * 60_000;
@@ -19,6 +38,7 @@ export interface LogEntryContext {
   dutyStartedAt: number | null;
 }
 
+/** Validates an entry (H6, D2, H11, T1, F1, F2): the errors by field, empty when it may be saved. */
 export function validateLogEntry(f: LogEntryFields, ctx: LogEntryContext): LogFieldErrors {
   const errors: LogFieldErrors = {};
   const closed = f.status !== 'open';
@@ -49,10 +69,35 @@ export function validateLogEntry(f: LogEntryFields, ctx: LogEntryContext): LogFi
   }
   // H11(b): an equipment operation is resolved only once its end is recorded.
   if (f.kind === 'equipmentOp' && closed && f.operationEndedAt === null) errors.operationEndedAt = 'required';
+  Object.assign(errors, registerErrors(f, ctx.nowMs));
   // Every text within the schema's limit, so nothing the server would refuse is saved (issue 7).
   return { ...overLimit(LogEntryFields, f), ...errors };
 }
 
+/**
+ * F1, F2: call or visit, owner or tenant and the unit belong to an owner's or tenant's matter; the
+ * assignee and the completion time to a repair. The completion time is one a person enters: not
+ * before the matter occurred, not in the future (T1: against the server-corrected now).
+ */
+function registerErrors(f: LogEntryFields, nowMs: number): LogFieldErrors {
+  const errors: LogFieldErrors = {};
+  if (!isPartyKind(f.kind)) {
+    if (f.channel !== null) errors.channel = 'notPartyMatter';
+    if (f.partyType !== null) errors.partyType = 'notPartyMatter';
+  }
+  if (f.kind !== 'repair') {
+    if (f.assignedTo.trim() !== '') errors.assignedTo = 'notRepair';
+    if (f.completedAt !== null) errors.completedAt = 'notRepair';
+  } else if (f.completedAt !== null) {
+    if (f.completedAt < f.occurredAt) errors.completedAt = 'beforeStart';
+    else if (f.completedAt > nowMs + OCCURRED_AT_FUTURE_SLACK_MS) errors.completedAt = 'inFuture';
+    // F2: a completed repair names who did it (the department or contractor it was assigned to).
+    else if (f.assignedTo.trim() === '') errors.assignedTo = 'required';
+  }
+  return errors;
+}
+
+/** Whether `errors` holds any field error. */
 export function hasErrors(errors: LogFieldErrors): boolean {
   return Object.keys(errors).length > 0;
 }

@@ -6,11 +6,13 @@
 import { attributionRefusal } from './attribution-rules';
 import { validateCountLine } from './count-rules';
 import { escalationRefusal } from './escalation-rules';
-import type { Item, Role, SyncError, SyncTable } from './entities';
+import type { Item, LogKind, Role, SyncError, SyncTable } from './entities';
 import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
 import { checkReturnUndo, validateMovement, type MovementFieldErrors } from './loan-rules';
 import type { SwapRequest } from './rota-entities';
+import type { ServiceOrder } from './review-entities';
+import { serviceOrderError } from './service-order-rules';
 import { recordShapeError } from './signatures';
 import type { WritableTable } from './sync-protocol';
 import { checkSwapTransition } from './swap-rules';
@@ -89,6 +91,8 @@ export function checkRowRules(
       return dutyRule(prev, next, lookup);
     case 'escalation':
       return escalationRefusal(prev, next, actor, lookup);
+    case 'serviceOrder':
+      return serviceOrderRule(prev, next, lookup);
     default:
       return null;
   }
@@ -286,4 +290,17 @@ function dutyRule(prev: Row | null, next: Row, lookup: RowLookup): RuleRefusal |
     );
   }
   return null;
+}
+
+/** F1: a paid-service order is issued on an owner's or tenant's matter and moves one step at a time. */
+function serviceOrderRule(prev: Row | null, next: Row, lookup: RowLookup): RuleRefusal | null {
+  const entryKind = lookup('logEntry', String(next.entryId))?.kind as LogKind | undefined;
+  const error = serviceOrderError(prev as ServiceOrder | null, next as ServiceOrder, entryKind);
+  if (error === null) return null;
+  const issue = { path: error.path, code: error.code };
+  return error.code === 'notIssued' || error.code === 'badStep'
+    ? violation(`service order: F1 status ${String(prev?.status ?? 'new')} → ${String(next.status)} is not a step`, [
+        issue,
+      ])
+    : violation(`service order: F1 ${error.path} ${error.code}`, [issue]);
 }

@@ -10,6 +10,7 @@ import { ENTITY_SCHEMAS, type LogEntry, type SyncTable } from '../../domain/enti
 import { hasErrors, validateLogEntry } from '../../domain/log-entry';
 import { checkRowRules, type ClosersLookup, type FieldIssue, type RowLookup } from '../../domain/row-rules';
 import { ROW_REFERENCES, type WritableTable } from '../../domain/sync-protocol';
+import { serviceOrderNumberRefusal } from '../registers/service-order-number';
 import { liveRow, reject, type Actor, type ApplyContext, type Rejection } from './op-outcome';
 
 export type RowCheck =
@@ -155,6 +156,7 @@ export function checkRow(
   if (!checked.ok) return reject('validation_failed', checked.message, checked.issues);
   const refusal =
     missingReference(table, checked.row, lookup) ??
-    ruleRefusal(table, prev, checked.row, actor, lookup, closersLookup(ctx));
+    ruleRefusal(table, prev, checked.row, actor, lookup, closersLookup(ctx)) ??
+    serviceOrderNumberRefusal(ctx, table, checked.row);
   return refusal ?? { ok: true, row: checked.row };
 }

@@ -18,9 +18,18 @@ export type LockedTable = 'handover' | 'duty';
  * Fields of a locked duty's log entry that may still change (the follow-up of an open entry): its
  * status and result; the department a major matter is referred to (H4, H11(a)); the end of an
  * equipment operation that outlasted the shift (H11(b)). Without the last two, a matter carried
- * from a signed shift could never stop blocking the gate.
+ * from a signed shift could never stop blocking the gate. F2: a repair's assignee and completion
+ * time are its progress, recorded as the repair goes on, often shifts after it was written.
+ * The tablet keeps the same list (`ENTRY_FOLLOW_UP_FIELDS` in client/db/repos/handover-locks.ts).
  */
-const ENTRY_FIELDS_OPEN_AFTER_SIGNING = new Set(['status', 'result', 'referredTo', 'operationEndedAt']);
+const ENTRY_FIELDS_OPEN_AFTER_SIGNING = new Set([
+  'status',
+  'result',
+  'referredTo',
+  'operationEndedAt',
+  'assignedTo',
+  'completedAt',
+]);
 
 function lockedMessage(ctx: ApplyContext, table: LockedTable, id: string): string | null {
   const lock = ctx.store.getLock(table, id);
@@ -84,7 +93,7 @@ function lockViolation(ctx: ApplyContext, op: Op, existing: StoredRow | undefine
     for (const dutyId of duties) {
       const message = lockedMessage(ctx, 'duty', dutyId);
       if (message !== null)
-        return `${message}; only status and result of its entries may change (not ${content.join(', ')})`;
+        return `${message}; only the follow-up of its entries may change (not ${content.join(', ')})`;
     }
   }
   return null;

@@ -39,3 +39,30 @@ export async function assertDutyUnlocked(db: HandoverDb, dutyId: string): Promis
 export async function assertHandoverUnlocked(db: HandoverDb, handover: Pick<Handover, 'id' | 'status'>): Promise<void> {
   if (await handoverLocked(db, handover)) throw new LockedError('handover', handover.id);
 }
+
+/**
+ * H3: the fields of a locked duty's log entry that may still change, its follow-up: status and
+ * result, a referral's department (H4, H11(a)), an equipment operation's end (H11(b)), and a
+ * repair's assignee and completion time (F2). The server keeps the same list (row-locks.ts).
+ */
+export const ENTRY_FOLLOW_UP_FIELDS: ReadonlySet<string> = new Set([
+  'status',
+  'result',
+  'referredTo',
+  'operationEndedAt',
+  'assignedTo',
+  'completedAt',
+]);
+
+/**
+ * @throws LockedError when `fields` changes anything but the follow-up of an entry of the duty
+ * `dutyId` and that duty has been handed over (H3): its content is signed, corrections are addenda.
+ */
+export async function assertEntryPatchAllowed(
+  db: HandoverDb,
+  dutyId: string,
+  fields: readonly string[],
+): Promise<void> {
+  if (fields.every((f) => ENTRY_FOLLOW_UP_FIELDS.has(f))) return;
+  await assertDutyUnlocked(db, dutyId);
+}
