@@ -179,3 +179,25 @@ export function ftsMatch(query: SearchQuery): string {
   for (const word of query.words) parts.push(`"${word}"*`);
   return parts.join(' AND ');
 }
+
+/** The longest snippet shown for a result, in characters. */
+const SNIPPET_LENGTH = 80;
+
+/**
+ * A short piece of the row's searched text around the first place the query matches: the first
+ * field (line) whose key holds the query's first run or word, cut around it. Folding keeps one
+ * character for one, so a position in the folded line is a position in the line as written.
+ */
+export function makeSnippet(text: string, query: SearchQuery): string {
+  const needle = query.runs[0] ?? query.words[0] ?? '';
+  const first = Array.from(needle)[0] ?? '';
+  const lines = text.split('\n');
+  const line = lines.find((l) => searchKey(l).includes(needle)) ?? lines[0] ?? '';
+  const chars = Array.from(line);
+  if (chars.length <= SNIPPET_LENGTH) return line;
+  const folded = Array.from(foldText(line));
+  const at = folded.length === chars.length ? Math.max(0, folded.indexOf(first)) : 0;
+  const start = Math.max(0, Math.min(at - 20, chars.length - SNIPPET_LENGTH));
+  const cut = chars.slice(start, start + SNIPPET_LENGTH).join('');
+  return `${start > 0 ? '…' : ''}${cut}${start + SNIPPET_LENGTH < chars.length ? '…' : ''}`;
+}

@@ -4,6 +4,7 @@
  * because the embedded store is; every multi-step write runs inside `transaction`.
  */
 import type { SyncTable } from '../../domain/entities';
+import type { RowSearch, RowSearchHit } from '../search/search-query';
 
 /** A synced row as stored: the entity JSON, its per-field versions and the building sequence. */
 export interface StoredRow {
@@ -156,6 +157,12 @@ export interface Store {
   /** Store photo bytes once per building; 'exists' (nothing written) when that hash is already held. */
   putPhoto(photo: StoredPhoto): 'created' | 'exists';
   getPhoto(siteId: string, sha256: string): StoredPhoto | undefined;
+
+  /**
+   * D5: one page of a full-text search of a building's entries, amendments, tasks and notes,
+   * newest first. The index is kept in step by `writeRow` (src/server/search/search-index.ts).
+   */
+  searchRows(search: RowSearch): RowSearchHit[];
 
   close(): void;
 }
