@@ -3,6 +3,8 @@
  */
 import Database from 'better-sqlite3';
 import type { SyncTable } from '../../domain/entities';
+import { SearchIndex } from '../search/search-index';
+import { runRowSearch, type RowSearch, type RowSearchHit } from '../search/search-query';
 import { migrate, readMigrationFiles } from './migrations';
 import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
 import { sqlitePushSubscriptions, type PushSubscriptionRecord, type PushSubscriptionStore } from './push-subscriptions';
@@ -43,17 +45,23 @@ export function openSqliteStore(file: string, opts: OpenSqliteOptions): SqliteSt
     db.close();
     throw err;
   }
-  return new SqliteStore(db);
+  const store = new SqliteStore(db);
+  // D5: rows stored before the search index existed (migration 0005) are indexed once, at start.
+  store.search.fillIfNeeded();
+  return store;
 }
 
 export class SqliteStore implements Store {
   private readonly stmts: ReturnType<typeof prepareStatements>;
   private readonly push: PushSubscriptionStore;
+  /** The full-text index (D5), written in the same transaction as each row. */
+  readonly search: SearchIndex;
 
   /** `db` is the underlying connection, exposed for benchmarks and tests that inspect the file. */
   constructor(readonly db: Database.Database) {
     this.stmts = prepareStatements(db);
     this.push = sqlitePushSubscriptions(db);
+    this.search = new SearchIndex(db);
   }
 
   transaction<T>(fn: () => T): T {
@@ -91,6 +99,8 @@ export class SqliteStore implements Store {
       deleted: w.deleted ? 1 : 0,
       receivedAt: w.receivedAt ?? null,
     });
+    // D5: every write of an entry, amendment, task or note, by any path, updates the search index.
+    this.search.indexRow(w);
     return bumped.seq;
   }
 
@@ -262,6 +272,10 @@ export class SqliteStore implements Store {
 
   notePushDelivery(endpoint: string, ok: boolean, nowMs: number): void {
     this.push.notePushDelivery(endpoint, ok, nowMs);
+  }
+
+  searchRows(search: RowSearch): RowSearchHit[] {
+    return runRowSearch(this.db, search);
   }
 
   close(): void {

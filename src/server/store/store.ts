@@ -6,6 +6,7 @@
 import type { DeviceKind } from '../../domain/api';
 import type { SyncTable } from '../../domain/entities';
 import type { PushSubscriptionStore } from './push-subscriptions';
+import type { RowSearch, RowSearchHit } from '../search/search-query';
 
 /** A synced row as stored: the entity JSON, its per-field versions and the building sequence. */
 export interface StoredRow {
@@ -162,6 +163,12 @@ export interface Store extends PushSubscriptionStore {
   /** Store photo bytes once per building; 'exists' (nothing written) when that hash is already held. */
   putPhoto(photo: StoredPhoto): 'created' | 'exists';
   getPhoto(siteId: string, sha256: string): StoredPhoto | undefined;
+
+  /**
+   * D5: one page of a full-text search of a building's entries, amendments, tasks and notes,
+   * newest first. The index is kept in step by `writeRow` (src/server/search/search-index.ts).
+   */
+  searchRows(search: RowSearch): RowSearchHit[];
 
   close(): void;
 }
