@@ -6,6 +6,8 @@ import type { SyncTable } from '../../domain/entities';
 import { migrate, readMigrationFiles } from './migrations';
 import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
 import type {
+  ArchiveRecord,
+  ChainLink,
   DeviceOpRecord,
   DeviceRecord,
   EnrolmentCodeRecord,
@@ -241,6 +243,22 @@ export class SqliteStore implements Store {
       data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
       createdAt: r.created_at,
     };
+  }
+
+  listChainLinks(siteId: string): ChainLink[] {
+    return this.stmts.chainLinks.all(siteId).map((r) => ({ hash: r.hash, recordId: r.record_id }));
+  }
+
+  listArchives(siteId: string): ArchiveRecord[] {
+    return this.stmts.archives.all(siteId).map((r) => ({
+      id: r.id,
+      siteId: r.site_id,
+      throughMs: r.through_ms,
+      file: r.file,
+      sha256: r.sha256,
+      rowCount: r.row_count,
+      createdAt: r.created_at,
+    }));
   }
 
   close(): void {
