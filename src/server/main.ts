@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './http/app';
 import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel } from './logger';
+import { startRetentionJob } from './retention/retention-job';
 import { MigrationMismatchError } from './store/migrations';
 import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
 
@@ -73,6 +74,8 @@ export interface StartServerOptions {
   version?: string;
   /** An already opened store (scripts/demo.ts seeds it first); otherwise DATA_DIR's file is opened. */
   store?: SqliteStore;
+  /** D5: run the daily retention job (src/server/retention); on unless false. */
+  retention?: boolean;
 }
 
 export interface RunningServer {
@@ -136,6 +139,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     throw err;
   });
 
+  // D5: archive records past the building's retention period, daily, archives under DATA_DIR.
+  const retention =
+    opts.retention === false ? null : startRetentionJob({ store, dataDir: opts.dataDir ?? './data', logger, now });
+
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   logger.info('listening', { port, url });
@@ -143,6 +150,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= new Promise<void>((done) => {
+      retention?.stop();
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       force.unref();
       server.close(() => {
