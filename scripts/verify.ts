@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyAll, type BuildingIntegrity } from '../src/server/integrity/verify';
+import type { BuildingIntegrity } from '../src/domain/integrity';
+import { verifyAll } from '../src/server/integrity/verify';
 import { DB_FILE_NAME } from '../src/server/main';
 import { openSqliteStore } from '../src/server/store/sqlite-store';
 

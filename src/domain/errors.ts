@@ -9,6 +9,8 @@ export const HTTP_ERROR_STATUS = {
   photo_hash_mismatch: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** Issue 8: a person whose role may not do this (a desk person reading the chain check, O1, D5). */
+  forbidden_role: 403,
   not_found: 404,
   already_set_up: 409,
   counter_gap: 409,

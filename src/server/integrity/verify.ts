@@ -11,13 +11,17 @@
  * younger record chained to it still has a known predecessor.
  */
 import { GENESIS_HASH } from '../../domain/chain';
+import {
+  CHAINED_TABLES,
+  type BuildingIntegrity,
+  type ChainedTable,
+  type CheckedRecord,
+  type IntegrityProblem,
+  type ProblemKind,
+} from '../../domain/integrity';
 import type { ArchiveRecord, ChainLink, Store, StoredRow } from '../store/store';
 import { recordHash } from '../sync/signed-records';
 import { checkEntryDigest } from './entry-digests';
-
-/** The signed tables of the chain. */
-export const CHAINED_TABLES = ['handoverRecord', 'dayReview'] as const;
-export type ChainedTable = (typeof CHAINED_TABLES)[number];
 
 /** The prefix of a `chain.record_id` whose record was archived (D5). */
 export const ARCHIVED_PREFIX = 'archive:';
@@ -27,64 +31,6 @@ export const ARCHIVED_PREFIX = 'archive:';
  * predecessor signed up to this much "later" is a clock's doing, not a reordering.
  */
 export const CLOCK_TOLERANCE_MS = 2 * 60_000;
-
-export const PROBLEM_KINDS = [
-  /** The record's content no longer hashes to its `hash`. */
-  'hashMismatch',
-  /** Its `prevHash` is neither the genesis nor a hash of the building's chain. */
-  'unknownPrev',
-  /** A `chain` entry names a record the database no longer holds (and no archive took it). */
-  'missingRecord',
-  /** A signed record that is not in the `chain` table, or is there under another id. */
-  'notInChain',
-  /** Its predecessor was signed or stored after it. */
-  'reordered',
-  /** An entry whose content changed after a signed record froze its digest (not by follow-up). */
-  'entryChanged',
-  /** An entry a signed record froze that the database no longer holds. */
-  'entryMissing',
-  /** A day review names a signed record whose hash is no longer what the review saw. */
-  'recordChanged',
-] as const;
-export type ProblemKind = (typeof PROBLEM_KINDS)[number];
-
-export interface IntegrityProblem {
-  kind: ProblemKind;
-  /** The signed record concerned (for `missingRecord`, the id the chain names). */
-  recordId: string;
-  table: ChainedTable | 'chain';
-  /** The entry or record the problem is about, when it is not the record itself. */
-  refId: string | null;
-  detail: string;
-}
-
-/** One signed record as checked, for a per-record list on the screen. */
-export interface CheckedRecord {
-  id: string;
-  table: ChainedTable;
-  /** handover, opening, closing, or review. */
-  kind: string;
-  /** Set on an addendum: the record it corrects. */
-  correctsId: string | null;
-  /** The building day of a review; null for a handover record. */
-  day: string | null;
-  signedAt: number;
-  ok: boolean;
-}
-
-export interface BuildingIntegrity {
-  siteId: string;
-  siteName: string;
-  ok: boolean;
-  checkedAt: number;
-  records: CheckedRecord[];
-  /** Entry digests compared (those changed by legitimate follow-up only are counted, not reported). */
-  entriesChecked: number;
-  entriesFollowedUp: number;
-  /** Hashes of the chain whose records were archived (D5). */
-  archivedLinks: number;
-  problems: IntegrityProblem[];
-}
 
 /** The reads `verifyBuilding` needs, so a test can hand it any store. */
 export type IntegrityReads = Pick<Store, 'listRows' | 'getRow' | 'listChainLinks' | 'listArchives'>;
