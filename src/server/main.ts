@@ -12,6 +12,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './http/app';
 import type { VapidConfig } from './push/escalation-push';
 import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel } from './logger';
+import { startRetentionJob } from './retention/retention-job';
 import { MigrationMismatchError } from './store/migrations';
 import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
 
@@ -102,6 +103,8 @@ export interface StartServerOptions {
   vapid?: VapidConfig | undefined;
   /** An already opened store (scripts/demo.ts seeds it first); otherwise DATA_DIR's file is opened. */
   store?: SqliteStore;
+  /** D5: run the daily retention job (src/server/retention); on unless false. */
+  retention?: boolean;
 }
 
 export interface RunningServer {
@@ -166,6 +169,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     throw err;
   });
 
+  // D5: archive records past the building's retention period, daily, archives under DATA_DIR.
+  const retention =
+    opts.retention === false ? null : startRetentionJob({ store, dataDir: opts.dataDir ?? './data', logger, now });
+
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   logger.info('listening', { port, url });
@@ -173,6 +180,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= new Promise<void>((done) => {
+      retention?.stop();
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       force.unref();
       server.close(() => {

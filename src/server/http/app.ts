@@ -9,6 +9,7 @@ import { ServerClock } from '../sync/server-clock';
 import type { AppDeps, AppEnv, AppServices } from './app-env';
 import { apiError, makeErrorHandler } from './errors';
 import { requestLog } from './request-log';
+import { integrityRoutes } from './routes/integrity-routes';
 import { PHOTOS_PATH, photoRoutes } from './routes/photo-routes';
 import { pushRoutes } from './routes/push-routes';
 import { registerRoutes } from './routes/register-routes';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/push', pushRoutes(services));
   app.route('/api/v1/registers', registerRoutes(services));
   app.route('/api/v1/search', searchRoutes(services));
+  app.route('/api/v1/integrity', integrityRoutes(services));
   // An unknown API path is a JSON 404, never the app shell (a tablet would parse HTML as data).
   app.all('/api/*', (c) => apiError(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   if (deps.distDir !== undefined) app.get('*', serveDist(deps.distDir));

@@ -68,6 +68,16 @@ export interface PhotoRow {
   created_at: number;
 }
 
+export interface ArchiveRow {
+  id: number;
+  site_id: string;
+  through_ms: number;
+  file: string;
+  sha256: string;
+  row_count: number;
+  created_at: number;
+}
+
 export function toStoredRow(r: RowRecord): StoredRow {
   return {
     siteId: r.site_id,
@@ -171,5 +181,9 @@ export function prepareStatements(db: Database.Database) {
        ON CONFLICT (site_id, sha256) DO NOTHING`,
     ),
     getPhoto: db.prepare<[string, string], PhotoRow>('SELECT * FROM photos WHERE site_id = ? AND sha256 = ?'),
+    chainLinks: db.prepare<[string], { hash: string; record_id: string }>(
+      'SELECT hash, record_id FROM chain WHERE site_id = ?',
+    ),
+    archives: db.prepare<[string], ArchiveRow>('SELECT * FROM archives WHERE site_id = ? ORDER BY id'),
   };
 }

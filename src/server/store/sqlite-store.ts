@@ -9,6 +9,8 @@ import { migrate, readMigrationFiles } from './migrations';
 import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
 import { sqlitePushSubscriptions, type PushSubscriptionRecord, type PushSubscriptionStore } from './push-subscriptions';
 import type {
+  ArchiveRecord,
+  ChainLink,
   DeviceOpRecord,
   DeviceRecord,
   EnrolmentCodeRecord,
@@ -276,6 +278,22 @@ export class SqliteStore implements Store {
 
   searchRows(search: RowSearch): RowSearchHit[] {
     return runRowSearch(this.db, search);
+  }
+
+  listChainLinks(siteId: string): ChainLink[] {
+    return this.stmts.chainLinks.all(siteId).map((r) => ({ hash: r.hash, recordId: r.record_id }));
+  }
+
+  listArchives(siteId: string): ArchiveRecord[] {
+    return this.stmts.archives.all(siteId).map((r) => ({
+      id: r.id,
+      siteId: r.site_id,
+      throughMs: r.through_ms,
+      file: r.file,
+      sha256: r.sha256,
+      rowCount: r.row_count,
+      createdAt: r.created_at,
+    }));
   }
 
   close(): void {

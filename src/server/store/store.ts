@@ -169,6 +169,31 @@ export interface Store extends PushSubscriptionStore {
    * newest first. The index is kept in step by `writeRow` (src/server/search/search-index.ts).
    */
   searchRows(search: RowSearch): RowSearchHit[];
+  /** D5: every hash of the building's chain with the record it names (`archive:<n>` once archived). */
+  listChainLinks(siteId: string): ChainLink[];
+  /** D5: the building's archive runs (retention), oldest first. */
+  listArchives(siteId: string): ArchiveRecord[];
 
   close(): void;
+}
+
+/**
+ * One link of a building's chain. `recordId` is the signed row's id, or `archive:<n>` once the
+ * record was moved to the archive file of `archives` row n (D5, src/server/retention).
+ */
+export interface ChainLink {
+  hash: string;
+  recordId: string;
+}
+
+/** D5: one archive run that moved a building's old records to a file before removing them. */
+export interface ArchiveRecord {
+  id: number;
+  siteId: string;
+  /** Everything archived was older than this cut (UTC epoch ms). */
+  throughMs: number;
+  file: string;
+  sha256: string;
+  rowCount: number;
+  createdAt: number;
 }
