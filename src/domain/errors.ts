@@ -45,6 +45,10 @@ export const OP_REJECT_CODES = [
   'duty_rule',
   /** H11, H4: the handover record ignores a blocker the signing tablet knew of (details list the blockers). */
   'gate_blocked',
+  /** O1: a review of a building day that is not over yet in the building's zone (server clock). */
+  'day_not_over',
+  /** O1: the day already has a signed review; a correction is an addendum (`correctsId`). */
+  'already_reviewed',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 
@@ -64,4 +68,6 @@ export const OP_REJECT_HTTP_STATUS: Record<OpRejectCode, number> = {
   rule_violation: 403,
   duty_rule: 409,
   gate_blocked: 409,
+  day_not_over: 409,
+  already_reviewed: 409,
 };

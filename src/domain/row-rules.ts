@@ -9,6 +9,8 @@ import type { Item, Role, SyncError, SyncTable } from './entities';
 import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
 import { checkReturnUndo, validateMovement, type MovementFieldErrors } from './loan-rules';
+import type { ConflictResolution, DayReview, SpotCheck } from './review-entities';
+import { conflictResolutionRule, dayReviewRule, spotCheckRule } from './review-rules';
 import type { SwapRequest } from './rota-entities';
 import { recordShapeError } from './signatures';
 import type { WritableTable } from './sync-protocol';
@@ -86,6 +88,13 @@ export function checkRowRules(
       return recordRule(next as HandoverRecord, lookup);
     case 'duty':
       return dutyRule(prev, next, lookup);
+    // O1: the chief's review, spot checks and conflict choices (review-rules.ts).
+    case 'dayReview':
+      return dayReviewRule(next as DayReview, actor, lookup);
+    case 'spotCheck':
+      return spotCheckRule(next as SpotCheck, actor);
+    case 'conflictResolution':
+      return conflictResolutionRule(next as ConflictResolution, actor);
     default:
       return null;
   }
