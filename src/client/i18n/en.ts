@@ -11,6 +11,7 @@ import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
+import { reviewEn } from './parts/review';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -304,6 +305,7 @@ export const en = {
   ...returnsEn,
   ...syncEn,
   ...formsEn,
+  ...reviewEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */
