@@ -33,6 +33,7 @@ const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) =
 const ManagerHomeScreen = lazy(() =>
   import('./features/home/manager-home').then((m) => ({ default: m.ManagerHomeScreen })),
 );
+const ReviewScreen = lazy(() => import('./features/review/review-screen').then((m) => ({ default: m.ReviewScreen })));
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
 const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
@@ -70,6 +71,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.escalations}>
         <EscalationsScreen staffId={staffId} />
+      </Route>
+      <Route path={ROUTES.review}>
+        <ReviewScreen staffId={staffId} />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only (checked above): anyone else who types or keeps the URL goes home. */}

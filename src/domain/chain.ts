@@ -1,5 +1,6 @@
 /**
- * The building's hash chain of signed handovers (H3, docs/architecture.md "Data"). Each signed record carries
+ * The building's hash chain of signed handovers (H3, docs/architecture.md "Data") and of the
+ * chief's signed day reviews (O1): both kinds share one chain. Each signed record carries
  * the SHA-256 of its own canonical content and the hash of the record before it, so changing any
  * field of any signed record, on a tablet or in the server's database, is detectable.
  * Pure and runtime-neutral: hashing uses WebCrypto, which the browser, the service worker and
@@ -9,12 +10,18 @@
 import { canonicalJson } from './canonical';
 import type { LogEntry } from './entities';
 import type { HandoverRecord } from './handover-entities';
+import type { DayReview } from './review-entities';
 
 /** The `prevHash` of a building's first signed record. */
 export const GENESIS_HASH: string = '0'.repeat(64);
 
+/** The signed kinds that join the building's chain: handovers, openings, closings (H3) and day reviews (O1). */
+export type ChainedRecord = HandoverRecord | DayReview;
+
+type Hashable<T> = Omit<T, 'hash' | 'updatedAt' | 'deleted'> & Partial<T>;
+
 /** A record as hashed: `hash`, `updatedAt` and `deleted` may be present or not; they are left out. */
-export type HashableRecord = Omit<HandoverRecord, 'hash' | 'updatedAt' | 'deleted'> & Partial<HandoverRecord>;
+export type HashableRecord = Hashable<HandoverRecord> | Hashable<DayReview>;
 
 /** Lowercase hex SHA-256 of `data` (strings are hashed as UTF-8). */
 export async function sha256Hex(data: string | ArrayBuffer | Uint8Array): Promise<string> {
@@ -70,7 +77,9 @@ export interface ChainProblem {
  * tablets signing offline fork the chain); that is not tampering and is not reported.
  * Pass the whole chain: the oldest record of a partial set reports `unknownPrev`.
  */
-export async function verifyChain(records: HandoverRecord[]): Promise<{ ok: boolean; problems: ChainProblem[] }> {
+export async function verifyChain(
+  records: readonly ChainedRecord[],
+): Promise<{ ok: boolean; problems: ChainProblem[] }> {
   const known = new Set(records.map((r) => r.hash));
   const problems: ChainProblem[] = [];
   for (const r of records) {

@@ -49,6 +49,10 @@ export const OP_REJECT_CODES = [
   'gate_blocked',
   /** Issue 8: an office device may not open or end a duty, nor write a handover, its count or a signed handover record. */
   'office_device',
+  /** O1: a review of a building day that is not over yet in the building's zone (server clock). */
+  'day_not_over',
+  /** O1: the day already has a signed review; a correction is an addendum (`correctsId`). */
+  'already_reviewed',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 
@@ -69,4 +73,6 @@ export const OP_REJECT_HTTP_STATUS: Record<OpRejectCode, number> = {
   duty_rule: 409,
   gate_blocked: 409,
   office_device: 403,
+  day_not_over: 409,
+  already_reviewed: 409,
 };

@@ -10,8 +10,9 @@ import type { Item, LogKind, Role, SyncError, SyncTable } from './entities';
 import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
 import { checkReturnUndo, validateMovement, type MovementFieldErrors } from './loan-rules';
+import type { ConflictResolution, DayReview, ServiceOrder, SpotCheck } from './review-entities';
+import { conflictResolutionRule, dayReviewRule, spotCheckRule } from './review-rules';
 import type { SwapRequest } from './rota-entities';
-import type { ServiceOrder } from './review-entities';
 import { serviceOrderError } from './service-order-rules';
 import { recordShapeError } from './signatures';
 import type { WritableTable } from './sync-protocol';
@@ -93,6 +94,13 @@ export function checkRowRules(
       return escalationRefusal(prev, next, actor, lookup);
     case 'serviceOrder':
       return serviceOrderRule(prev, next, lookup);
+    // O1: the chief's review, spot checks and conflict choices (review-rules.ts).
+    case 'dayReview':
+      return dayReviewRule(next as DayReview, actor, lookup);
+    case 'spotCheck':
+      return spotCheckRule(next as SpotCheck, actor);
+    case 'conflictResolution':
+      return conflictResolutionRule(next as ConflictResolution, actor);
     default:
       return null;
   }

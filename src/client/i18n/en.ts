@@ -13,6 +13,7 @@ import { homeEn } from './parts/home';
 import { escalationEn } from './parts/escalation';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
+import { reviewEn } from './parts/review';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -308,6 +309,7 @@ export const en = {
   ...formsEn,
   ...homeEn,
   ...escalationEn,
+  ...reviewEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

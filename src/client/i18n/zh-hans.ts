@@ -11,6 +11,7 @@ import { homeZhHans } from './parts/home';
 import { escalationZhHans } from './parts/escalation';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
+import { reviewZhHans } from './parts/review';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -299,4 +300,5 @@ export const zhHans = {
   ...formsZhHans,
   ...homeZhHans,
   ...escalationZhHans,
+  ...reviewZhHans,
 } as const satisfies Messages;

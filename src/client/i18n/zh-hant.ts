@@ -11,6 +11,7 @@ import { homeZhHant } from './parts/home';
 import { escalationZhHant } from './parts/escalation';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
+import { reviewZhHant } from './parts/review';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -299,4 +300,5 @@ export const zhHant = {
   ...formsZhHant,
   ...homeZhHant,
   ...escalationZhHant,
+  ...reviewZhHant,
 } as const satisfies Messages;

@@ -14,6 +14,8 @@ import { buildingRuleRefusal } from './building-rules';
 import { deviceKindRefusal } from './device-kind-rules';
 import { dutyPatchRefusal } from './duty-rules';
 import { reject, type Actor, type ApplyContext, type OpOutcome, type Rejection } from './op-outcome';
+import { applyResolution, resolutionRefusal } from './conflict-resolution';
+import { replayReviewPut, reviewRefusal, sealReview } from './review-seal';
 import { checkRow } from './row-checks';
 import { lockRefusal } from './row-locks';
 import { MAX_HLC_FUTURE_MS } from './server-clock';
@@ -77,6 +79,8 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
     const existing = ctx.store.getRow(op.table, op.rowId);
     // A signed record arriving again is a duplicate; under its id any other content is refused.
     if (op.table === 'handoverRecord' && existing) return replayRecordPut(ctx, op, existing, updatedAt);
+    // O1: so is a signed day review (review-seal.ts).
+    if (op.table === 'dayReview' && existing) return replayReviewPut(ctx, op, existing, updatedAt);
     return reject('row_exists', `${op.table} ${op.rowId} already exists`);
   }
   if (op.fields['id'] !== op.rowId) {
@@ -90,7 +94,11 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
   const refusal =
     op.table === 'handoverRecord'
       ? recordRefusal(ctx, sent, checked.row, op)
-      : buildingRuleRefusal(ctx, op, null, checked.row, Object.keys(checked.row));
+      : op.table === 'dayReview'
+        ? reviewRefusal(ctx, sent, checked.row)
+        : op.table === 'conflictResolution'
+          ? resolutionRefusal(ctx, op, checked.row, actor)
+          : buildingRuleRefusal(ctx, op, null, checked.row, Object.keys(checked.row));
   if (refusal) return refusal;
   ctx.store.writeRow({
     siteId: ctx.siteId,
@@ -103,6 +111,8 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
     receivedAt: ctx.nowMs,
   });
   if (op.table === 'handoverRecord') sealRecord(ctx, checked.row, op, updatedAt);
+  if (op.table === 'dayReview') sealReview(ctx, checked.row);
+  if (op.table === 'conflictResolution') applyResolution(ctx, op, checked.row, actor);
   return { status: 'applied' };
 }
 

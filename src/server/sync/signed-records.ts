@@ -33,7 +33,7 @@ export function recordHash(row: Record<string, unknown>): string {
  * something other than the signed content, so such a record is refused rather than altered.
  * `sent` is the op's fields with the server's `updatedAt`/`deleted`, as parsed.
  */
-function rewrittenByParsing(sent: Record<string, unknown>, parsed: Record<string, unknown>): Rejection | null {
+export function rewrittenByParsing(sent: Record<string, unknown>, parsed: Record<string, unknown>): Rejection | null {
   if (canonicalJson(sent) === canonicalJson(parsed)) return null;
   return reject(
     'validation_failed',
@@ -41,7 +41,7 @@ function rewrittenByParsing(sent: Record<string, unknown>, parsed: Record<string
   );
 }
 
-function hashMismatch(row: Record<string, unknown>): Rejection | null {
+export function hashMismatch(row: Record<string, unknown>): Rejection | null {
   const computed = recordHash(row);
   if (computed === row['hash']) return null;
   return reject(
