@@ -9,6 +9,8 @@ export const HTTP_ERROR_STATUS = {
   photo_hash_mismatch: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** A read for chiefs and managers asked by someone else (O3: per-person figures). */
+  forbidden_role: 403,
   not_found: 404,
   already_set_up: 409,
   counter_gap: 409,
@@ -45,6 +47,8 @@ export const OP_REJECT_CODES = [
   'duty_rule',
   /** H11, H4: the handover record ignores a blocker the signing tablet knew of (details list the blockers). */
   'gate_blocked',
+  /** O1, O2: a review or daily report of a building day that is not over yet (server clock, building zone). */
+  'day_not_over',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 
@@ -64,4 +68,5 @@ export const OP_REJECT_HTTP_STATUS: Record<OpRejectCode, number> = {
   rule_violation: 403,
   duty_rule: 409,
   gate_blocked: 409,
+  day_not_over: 409,
 };

@@ -10,6 +10,7 @@ import type { CountLine, HandoverRecord } from './handover-entities';
 import type { ItemMovement } from './item-entities';
 import { checkReturnUndo, validateMovement, type MovementFieldErrors } from './loan-rules';
 import type { SwapRequest } from './rota-entities';
+import { dailyReportRowRefusal } from './report-rules';
 import { recordShapeError } from './signatures';
 import type { WritableTable } from './sync-protocol';
 import { checkSwapTransition } from './swap-rules';
@@ -86,6 +87,12 @@ export function checkRowRules(
       return recordRule(next as HandoverRecord, lookup);
     case 'duty':
       return dutyRule(prev, next, lookup);
+    case 'dailyReport': {
+      // O2: once, by the person it names; the day being over is checked with the building's clock
+      // and zone (report-rules.ts dailyReportRefusal, by the report repo and server/reports).
+      const refusal = dailyReportRowRefusal(prev, next, actor);
+      return refusal === null ? null : violation(refusal.message, refusal.issues);
+    }
     default:
       return null;
   }

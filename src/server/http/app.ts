@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv, AppServices } from './app-env';
 import { apiError, makeErrorHandler } from './errors';
 import { requestLog } from './request-log';
 import { PHOTOS_PATH, photoRoutes } from './routes/photo-routes';
+import { REPORTS_PATH, reportRoutes } from './routes/report-routes';
 import { siteRoutes } from './routes/site-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { serveDist } from './static-files';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1', siteRoutes(services));
   app.route('/api/v1/sync', syncRoutes(services));
   app.route(PHOTOS_PATH, photoRoutes(services));
+  app.route(REPORTS_PATH, reportRoutes(services));
   // An unknown API path is a JSON 404, never the app shell (a tablet would parse HTML as data).
   app.all('/api/*', (c) => apiError(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   if (deps.distDir !== undefined) app.get('*', serveDist(deps.distDir));
