@@ -14,6 +14,7 @@ import type { ConflictResolution, DayReview, ServiceOrder, SpotCheck } from './r
 import { conflictResolutionRule, dayReviewRule, spotCheckRule } from './review-rules';
 import type { SwapRequest } from './rota-entities';
 import { serviceOrderError } from './service-order-rules';
+import { dailyReportRowRefusal } from './report-rules';
 import { recordShapeError } from './signatures';
 import type { WritableTable } from './sync-protocol';
 import { checkSwapTransition } from './swap-rules';
@@ -101,6 +102,12 @@ export function checkRowRules(
       return spotCheckRule(next as SpotCheck, actor);
     case 'conflictResolution':
       return conflictResolutionRule(next as ConflictResolution, actor);
+    case 'dailyReport': {
+      // O2: once, by the person it names; the day being over is checked with the building's clock
+      // and zone (report-rules.ts dailyReportRefusal, by the report repo and server/reports).
+      const refusal = dailyReportRowRefusal(prev, next, actor);
+      return refusal === null ? null : violation(refusal.message, refusal.issues);
+    }
     default:
       return null;
   }

@@ -11,6 +11,7 @@ import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
 import { homeEn } from './parts/home';
 import { escalationEn } from './parts/escalation';
+import { reportsEn } from './parts/reports';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
@@ -304,6 +305,7 @@ export const en = {
   ...tasksEn,
   ...rotaEn,
   ...dutyRecordEn,
+  ...reportsEn,
   ...returnsEn,
   ...syncEn,
   ...formsEn,

@@ -9,6 +9,7 @@ import { rotaZhHans } from './parts/rota';
 import { dutyRecordZhHans } from './parts/duty-record';
 import { homeZhHans } from './parts/home';
 import { escalationZhHans } from './parts/escalation';
+import { reportsZhHans } from './parts/reports';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
@@ -295,6 +296,7 @@ export const zhHans = {
   ...tasksZhHans,
   ...rotaZhHans,
   ...dutyRecordZhHans,
+  ...reportsZhHans,
   ...returnsZhHans,
   ...syncZhHans,
   ...formsZhHans,

@@ -9,6 +9,7 @@ import { rotaZhHant } from './parts/rota';
 import { dutyRecordZhHant } from './parts/duty-record';
 import { homeZhHant } from './parts/home';
 import { escalationZhHant } from './parts/escalation';
+import { reportsZhHant } from './parts/reports';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
@@ -295,6 +296,7 @@ export const zhHant = {
   ...tasksZhHant,
   ...rotaZhHant,
   ...dutyRecordZhHant,
+  ...reportsZhHant,
   ...returnsZhHant,
   ...syncZhHant,
   ...formsZhHant,

@@ -14,6 +14,7 @@ import { PHOTOS_PATH, photoRoutes } from './routes/photo-routes';
 import { pushRoutes } from './routes/push-routes';
 import { registerRoutes } from './routes/register-routes';
 import { searchRoutes } from './routes/search-routes';
+import { REPORTS_PATH, reportRoutes } from './routes/report-routes';
 import { siteRoutes } from './routes/site-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { serveDist } from './static-files';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/registers', registerRoutes(services));
   app.route('/api/v1/search', searchRoutes(services));
   app.route('/api/v1/integrity', integrityRoutes(services));
+  app.route(REPORTS_PATH, reportRoutes(services));
   // An unknown API path is a JSON 404, never the app shell (a tablet would parse HTML as data).
   app.all('/api/*', (c) => apiError(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   if (deps.distDir !== undefined) app.get('*', serveDist(deps.distDir));

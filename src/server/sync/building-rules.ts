@@ -1,10 +1,11 @@
 /**
  * The server's checks of a written row that need the building beyond the row and the rows it names
  * (after row-checks.ts): one open duty per building (H3) and the approval of a substitute named on
- * a handover draft (H11(d), S1). Signed records have their own (signed-records.ts).
+ * a handover draft (H11(d), S1), and a daily report's day being over (O2). Signed records have their own (signed-records.ts).
  */
 import type { Handover } from '../../domain/handover-entities';
 import type { Op } from '../../domain/sync-protocol';
+import { dailyReportPutRefusal } from '../reports/report-checks';
 import { dutyPutRefusal } from './duty-rules';
 import { draftSubstituteRefusal } from './gate-check';
 import type { ApplyContext, Rejection } from './op-outcome';
@@ -25,6 +26,9 @@ export function buildingRuleRefusal(
       return prev === null ? dutyPutRefusal(ctx, row) : null;
     case 'handover':
       return draftSubstituteRefusal(ctx, row as Handover, touched);
+    case 'dailyReport':
+      // O2: not before the day is over (server clock, building zone), once per person and day.
+      return prev === null ? dailyReportPutRefusal(ctx, row) : null;
     default:
       return null;
   }
