@@ -73,7 +73,7 @@ export async function enterPin(page: Page, name: string, pin: string): Promise<v
  * the rest are under "More", which then names the section shown: "More: Rota", "更多：值班記錄").
  */
 export async function openSection(page: Page, name: string): Promise<void> {
-  const nav = page.getByRole('navigation', { name: 'Sections' });
+  const nav = page.getByRole('navigation', { name: /^(Sections|功能)$/ });
   const link = nav.getByRole('link', { name, exact: true });
   if (!(await link.isVisible())) await nav.getByRole('button', { name: /^(More|更多)/ }).click();
   await link.click();
