@@ -20,6 +20,7 @@ import { DbProvider, useDb } from './ui/db-context';
 import { EngineProvider, type SyncRunner } from './ui/engine-context';
 import { StatusBar } from './ui/status-bar';
 import { UpdatePrompt } from './ui/update-prompt';
+import { useDeviceKind } from './ui/use-device-kind';
 import { useSite } from './ui/use-site';
 
 // Screens used once per tablet (setup, enrolment) are separate chunks: the service worker still
@@ -83,6 +84,7 @@ function EnrolledApp() {
   const staffId = useSessionStore((s) => s.staffId);
   const signOut = useSessionStore((s) => s.signOut);
   const section = useSection();
+  const kind = useDeviceKind();
   const [location, navigate] = useLocation();
   // The lookup carries the id it was made for: right after sign-in the live query still holds the
   // previous result for a moment, which must not read as "this person does not exist".
@@ -96,8 +98,9 @@ function EnrolledApp() {
   const staff = lookup && lookup.id === staffId ? lookup.staff : undefined;
   useIdleSignOut(site?.idleSignOutMinutes);
   // Signing out (by hand, idle, or deactivated) returns to `/`, and while nobody is signed in the
-  // URL stays there whatever Back or a typed link asks: whoever signs in next starts on the duty
-  // record. Replaced, not pushed, so the sign-in screen adds no history entry.
+  // URL stays there whatever Back or a typed link asks. Replaced, not pushed, so the sign-in screen
+  // adds no history entry; signing in then replaces it with the person's home (issue 8,
+  // use-sign-in.ts), while a later `/` from the nav is the duty record, opened on purpose.
   useEffect(() => {
     if (!staffId && location !== SECTION_PATHS.log) navigate(SECTION_PATHS.log, { replace: true });
   }, [staffId, location, navigate]);
@@ -112,7 +115,8 @@ function EnrolledApp() {
   return (
     <div className="app">
       <AppHeader siteName={site?.name} staff={signedIn} section={section} onSignOut={signOut} />
-      {signedIn ? <HandoverReminder staffId={signedIn.id} /> : null}
+      {/* An office device has no handover (issue 8): its reminder belongs to the desk tablet. */}
+      {signedIn && kind === 'desk' ? <HandoverReminder staffId={signedIn.id} /> : null}
       {signedIn ? <EscalationNotifier staffId={signedIn.id} role={signedIn.role} /> : null}
       <main className="app-main">
         {!signedIn ? (

@@ -16,6 +16,7 @@ import {
   setUpBuilding,
   shiftAroundNow,
   shown,
+  openSection,
   signIn,
   statusBar,
   writeEntry,
@@ -69,6 +70,9 @@ describe('duty record end to end (issue 2 proof)', () => {
   it('2. signs in with the PIN and opens the desk (H3: a duty begins only by a handover or an opening)', async () => {
     const { page } = e2e;
     await signIn(page, BUILDING.adminName, BUILDING.pin);
+    // Issue 8: an admin lands on setup; the duty record is in the nav.
+    await shown(page.getByRole('button', { name: 'Create enrolment code' }));
+    await openSection(page, 'Duty record');
     await shown(page.getByRole('heading', { name: 'No one is on duty' }));
     const person = { name: BUILDING.adminName, pin: BUILDING.pin };
     await openTheDesk(page, person, shiftAroundNow(await browserZone(page)).day);
@@ -134,6 +138,7 @@ describe('duty record end to end (issue 2 proof)', () => {
     await other.goto(env.server.url);
     await enrolTablet(other, code ?? '', 'Back office');
     await signIn(other, BUILDING.adminName, BUILDING.pin);
+    await openSection(other, 'Duty record');
     const list = entryList(other);
     await shown(list.getByText('3 entries'));
     for (const entry of ENTRIES) await shown(list.getByRole('button', { name: new RegExp(escape(entry.cause)) }));
