@@ -61,7 +61,7 @@ beforeEach(async () => {
   duty = await seedDuty(tablet, deskId, hk('2025-03-15T09:00:00'));
   leak = await seedEntry(tablet, deskId, duty.id, {
     kind: 'repair',
-    severity: 'urgent',
+    severity: 'major',
     cause: 'Ceiling leak by the east entrance',
     process: 'Buckets set out; area roped off',
     occurredAt: hk('2025-03-15T13:50:00'),
