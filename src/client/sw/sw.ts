@@ -9,6 +9,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openHandoverDb } from '../db/open';
 import { BACKGROUND_SYNC_TAG, createSyncEngine, type SyncEngine } from '../sync/sync-engine';
+import { onEscalationClick, onEscalationPush } from './escalation-push';
 import { isSkipWaitingMessage, type SyncEvent } from './sw-messages';
 import { syncWithRetries } from './sync-retry';
 
@@ -51,3 +52,7 @@ self.addEventListener('sync', (event: Event) => {
   const run = engine;
   syncEvent.waitUntil(syncWithRetries(() => run.syncNow(), sleep));
 });
+
+// D3: a Web Push of a new escalation becomes a notification; its click opens the escalation.
+self.addEventListener('push', (event: PushEvent) => onEscalationPush(self, event));
+self.addEventListener('notificationclick', (event: NotificationEvent) => onEscalationClick(self, event));

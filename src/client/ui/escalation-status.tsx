@@ -16,9 +16,8 @@ export const STATE_KEYS: Readonly<Record<EscalationState, MessageKey>> = {
   decided: 'escalation.state.decided',
 };
 
-const ERROR_KEYS: Readonly<Record<EscalationIssueCode | 'tooLong', MessageKey>> = {
+const ERROR_KEYS: Readonly<Record<EscalationIssueCode, MessageKey>> = {
   required: 'escalation.error.required',
-  tooLong: 'escalation.error.required',
   notActor: 'escalation.error.notActor',
   notRecipient: 'escalation.error.notRecipient',
   notForwarder: 'escalation.error.notForwarder',

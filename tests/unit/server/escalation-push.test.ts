@@ -13,6 +13,7 @@ import type { SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
 import type { Op } from '../../../src/domain/sync-protocol';
 import { silentLogger } from '../../../src/server/logger';
+import { readConfig } from '../../../src/server/main';
 import { createEscalationPush, type VapidConfig } from '../../../src/server/push/escalation-push';
 import { OpBuilder, call, makeTestServer, setupViaApi, type TestServer } from './helpers';
 import { push, seedDuty, seedEntry, seedStaff } from './rules-fixtures';
@@ -199,5 +200,21 @@ describe('Web Push of escalations (D3)', () => {
     pusher.afterPush(a.siteId, [own], ownRes);
     await pusher.idle();
     expect(received.map((r) => r.path)).toEqual(['/manager']);
+  });
+});
+
+describe('VAPID configuration (README "Configuration")', () => {
+  it('takes the three VAPID_* variables together, or none; a partial or malformed set refuses to start', () => {
+    const keys = webpush.generateVAPIDKeys();
+    const env = {
+      VAPID_PUBLIC_KEY: keys.publicKey,
+      VAPID_PRIVATE_KEY: keys.privateKey,
+      VAPID_SUBJECT: 'mailto:ops@example.com',
+    };
+    expect(readConfig(env).vapid).toEqual({ ...keys, subject: 'mailto:ops@example.com' });
+    expect(readConfig({}).vapid).toBeUndefined();
+    expect(() => readConfig({ VAPID_PUBLIC_KEY: keys.publicKey })).toThrow(/VAPID_PRIVATE_KEY/);
+    expect(() => readConfig({ ...env, VAPID_SUBJECT: 'ops@example.com' })).toThrow(/VAPID_SUBJECT/);
+    expect(() => readConfig({ ...env, VAPID_PUBLIC_KEY: 'short' })).toThrow(/URL-safe base64/);
   });
 });

@@ -28,7 +28,7 @@ export function EscalationsScreen({ staffId }: { staffId: string }) {
   const me = useStaffMember(staffId);
   const [detail, setDetail] = usePathDetail('escalations');
   const role = me?.role;
-  const queue = useLiveQuery(async () => (role ? escalationQueue(db, role) : []), [db, role]);
+  const queue = useLiveQuery(async () => (role ? escalationQueue(db, role) : undefined), [db, role]);
   if (!me || queue === undefined) return null;
   // D3: the queue is the chief's and the manager's; the server refuses anyone else's steps too.
   if (me.role !== 'chief' && me.role !== 'manager') {
