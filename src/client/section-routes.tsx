@@ -22,6 +22,9 @@ const CountScreen = lazy(() => import('./features/count/count-screen').then((m) 
 const ItemsScreen = lazy(() => import('./features/keys/items-screen').then((m) => ({ default: m.ItemsScreen })));
 const TasksScreen = lazy(() => import('./features/tasks/tasks-screen').then((m) => ({ default: m.TasksScreen })));
 const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) => ({ default: m.RotaScreen })));
+const ReportsScreen = lazy(() =>
+  import('./features/reports/reports-screen').then((m) => ({ default: m.ReportsScreen })),
+);
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
 const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
@@ -49,6 +52,10 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.rota}>
         <RotaScreen staffId={staffId} />
+      </Route>
+      {/* O2, O3: /reports, /reports/day/<yyyy-MM-dd>, /reports/people/<yyyy-MM> (nested routes). */}
+      <Route path={SECTION_PATHS.reports} nest>
+        <ReportsScreen staffId={staffId} role={role} />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only: anyone else who types or keeps the URL lands on the duty record. */}
