@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, startServerProcess } from '../tests/e2e/server-process';
 import { benchCountLatency } from './count-latency';
+import { benchReportGeneration } from './report-generation';
 import { logEntryOps, pull, push, setUpSite, type BenchSite } from './workload';
 
 const PUSH_OPS = 5_000;
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
     const rawPull = benchRawInserts(scratch, logEntryOps(site, PULL_CHANGES).rows, 'raw-20k');
     const js = initialJavaScript();
     const count = await benchCountLatency(300);
+    const report = await benchReportGeneration();
 
     const results = {
       date: new Date().toISOString(),
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
       },
       initialJs: js,
       countTap: count,
+      dailyReport: report,
     };
     writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -191,6 +194,9 @@ async function main(): Promise<void> {
     );
     console.log(`  raw Dexie put, same page:                  p50 ${count.rawPut.p50} ms, p95 ${count.rawPut.p95} ms`);
     console.log(`  ratio tap / raw put: p50 ${count.ratioP50}x, p95 ${count.ratioP95}x`);
+    console.log(
+      `\ndaily report (O2) of a busy day (${fmt(report.busyDayEntries)} entries) in a tablet database of ${fmt(report.entriesInDb)} entries (fake-indexeddb): p50 ${report.p50} ms, p95 ${report.p95} ms (figures alone ${report.figuresP50} ms)`,
+    );
     console.log('\nwritten to bench/results.json');
   } finally {
     await server.stop();

@@ -34,6 +34,9 @@ const ManagerHomeScreen = lazy(() =>
   import('./features/home/manager-home').then((m) => ({ default: m.ManagerHomeScreen })),
 );
 const ReviewScreen = lazy(() => import('./features/review/review-screen').then((m) => ({ default: m.ReviewScreen })));
+const ReportsScreen = lazy(() =>
+  import('./features/reports/reports-screen').then((m) => ({ default: m.ReportsScreen })),
+);
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
 const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
@@ -74,6 +77,10 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.review}>
         <ReviewScreen staffId={staffId} />
+      </Route>
+      {/* O2, O3: /reports, /reports/day/<yyyy-MM-dd>, /reports/people/<yyyy-MM> (nested routes). */}
+      <Route path={SECTION_PATHS.reports} nest>
+        <ReportsScreen staffId={staffId} role={role} />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only (checked above): anyone else who types or keeps the URL goes home. */}

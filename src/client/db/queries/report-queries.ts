@@ -115,3 +115,15 @@ export async function personRowsBetween(db: HandoverDb, fromMs: number, toMs: nu
     .toArray();
   return { ...rows, amendments: live(amendments).map((a) => plain<LogAmendment>(a)) };
 }
+
+/** O2: how many live reports each building day from `fromDay` to `toDay` (inclusive) has. */
+export async function submittedCountsBetween(
+  db: HandoverDb,
+  fromDay: string,
+  toDay: string,
+): Promise<Map<string, number>> {
+  const rows = await db.dailyReport.where('day').between(fromDay, toDay, true, true).toArray();
+  const counts = new Map<string, number>();
+  for (const r of live(rows)) counts.set(r.day, (counts.get(r.day) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,86 @@
+/**
+ * O3 end to end in headless Chromium on the demo building 海港中心: the section chief opens the
+ * month's per-person figures, which print on A4 landscape (Chromium's PDF output); the server's
+ * people.csv answers the chief with Chinese names intact behind a BOM and refuses a desk person.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffListResponse } from '../../src/domain/api';
+import { enrolTablet, readDevice, shown, signIn } from './app-steps';
+import { firstPage } from './harness';
+import { pullEverything, readMeta, startDemoE2e, type DemoEnv } from './handover-steps';
+
+const CHIEF = { name: '陳國華', pin: '7777' };
+
+/** The MediaBox sizes of a PDF's pages, in points. */
+function pageSizes(pdf: Buffer): [number, number][] {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [
+    Math.round(Number(m[1])),
+    Math.round(Number(m[2])),
+  ]);
+}
+
+describe('O3: per-person figures printed and exported', () => {
+  let env: DemoEnv | undefined;
+  beforeAll(async () => {
+    env = await startDemoE2e();
+  });
+  afterAll(async () => {
+    await env?.stop();
+  });
+  const started = () => {
+    if (!env) throw new Error('the end-to-end environment did not start');
+    return env;
+  };
+  const page = async (): Promise<Page> => firstPage(started().browser.context);
+
+  it('the chief opens the month’s figures and they print on A4 landscape', async () => {
+    const { server, codes } = started();
+    const p = await page();
+    await p.goto(server.url);
+    await enrolTablet(p, codes[0], 'Office PC');
+    const device = await readDevice(p);
+    const { cursor } = await pullEverything(server.url, device.token);
+    await expect
+      .poll(async () => Number(await readMeta(p, 'cursor')), { timeout: 60_000 })
+      .toBeGreaterThanOrEqual(cursor);
+    await signIn(p, CHIEF.name, CHIEF.pin);
+    await p.goto(`${server.url}/reports`);
+    await (await shown(p.getByRole('link', { name: 'Per-person figures' }))).click();
+    const table = await shown(p.getByRole('table', { name: /^Per-person figures: \d{4}-\d{2}$/ }));
+    expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+    await p.emulateMedia({ media: 'print' });
+    expect(await p.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    await p.emulateMedia({ media: 'screen' });
+    const pdf = await p.pdf({ preferCSSPageSize: true, printBackground: false });
+    const sizes = pageSizes(pdf);
+    expect(sizes.length).toBeGreaterThan(0);
+    // A4 landscape: 297 × 210 mm = 842 × 595 pt.
+    for (const size of sizes) expect(size).toEqual([842, 595]);
+  });
+
+  it('people.csv answers the chief with a BOM and Chinese names, and refuses a desk person (403)', async () => {
+    const { server } = started();
+    const p = await page();
+    const device = await readDevice(p);
+    const auth = { authorization: `Bearer ${device.token}` };
+    const res = await fetch(`${server.url}/api/v1/sites/${device.siteId}/staff`, { headers: auth });
+    const { staff } = (await res.json()) as StaffListResponse;
+    const chief = staff.find((s) => s.name === CHIEF.name)!;
+    const desk = staff.find((s) => s.name === '李嘉欣')!;
+    const month = new Date().toISOString().slice(0, 7);
+    const csv = await fetch(`${server.url}/api/v1/reports/people.csv?month=${month}&staffId=${chief.id}`, {
+      headers: auth,
+    });
+    expect(csv.status).toBe(200);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toMatch(/\r\n(李嘉欣|張偉明|何翠儀|劉子軒),/);
+    const refused = await fetch(`${server.url}/api/v1/reports/people.csv?month=${month}&staffId=${desk.id}`, {
+      headers: auth,
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'forbidden_role' } });
+  });
+});
