@@ -10,7 +10,7 @@ import { Redirect, Route, Switch, useLocation } from 'wouter';
 import type { Role } from '../domain/entities';
 import { DayRecordScreen } from './features/log/day-record';
 import { LogScreen } from './features/log/log-screen';
-import { ROUTES, sectionOfPath } from './state/routes';
+import { ROUTES, SECTION_PATHS, sectionOfPath } from './state/routes';
 import { homePath, mayOpenSection } from './state/section-roles';
 import { useDeviceKind } from './ui/use-device-kind';
 
