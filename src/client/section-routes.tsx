@@ -22,6 +22,10 @@ const CountScreen = lazy(() => import('./features/count/count-screen').then((m) 
 const ItemsScreen = lazy(() => import('./features/keys/items-screen').then((m) => ({ default: m.ItemsScreen })));
 const TasksScreen = lazy(() => import('./features/tasks/tasks-screen').then((m) => ({ default: m.TasksScreen })));
 const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) => ({ default: m.RotaScreen })));
+// Issue 8: the handover history, read by everyone signed in at the building (nothing there writes).
+const HistoryScreen = lazy(() =>
+  import('./features/history/history-screen').then((m) => ({ default: m.HistoryScreen })),
+);
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
 const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
@@ -49,6 +53,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.rota}>
         <RotaScreen staffId={staffId} />
+      </Route>
+      <Route path={ROUTES.history}>
+        <HistoryScreen />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only: anyone else who types or keeps the URL lands on the duty record. */}
