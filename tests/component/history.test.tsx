@@ -145,10 +145,11 @@ describe('the list of signed records', () => {
     }
     const user = userEvent.setup();
     openAt('/history');
-    await waitFor(async () => expect(await listRows()).toHaveLength(50));
+    // Sixty rows through fake-indexeddb on a loaded runner: more time, same check.
+    await waitFor(async () => expect(await listRows()).toHaveLength(50), { timeout: 20_000 });
     expect(screen.getByText('The newest 50 records; older ones follow')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show older records' }));
-    await waitFor(async () => expect(await listRows()).toHaveLength(63));
+    await waitFor(async () => expect(await listRows()).toHaveLength(63), { timeout: 20_000 });
     expect(screen.queryByRole('button', { name: 'Show older records' })).toBeNull();
   });
 });

@@ -54,7 +54,9 @@ export function HistoryList({ site, onOpen }: { site: Site; onOpen(recordId: str
           <span className="count">
             {page?.hasMore
               ? t('history.shown.more', { count: rows.length })
-              : t('history.shown', { count: rows.length })}
+              : rows.length === 1
+                ? t('history.shown.one')
+                : t('history.shown', { count: rows.length })}
           </span>
         ) : null}
       </div>
