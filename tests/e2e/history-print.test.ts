@@ -13,11 +13,14 @@ import { isA4, pdfPageSizes } from './pdf-pages';
 
 const DESK = { name: '李嘉欣', pin: '1111' };
 
-/** Prints the page as the browser's print would (print media, A4) and returns the PDF's page sizes. */
-async function printToPdf(p: Page) {
+/**
+ * Prints the page as the browser's print would (print media) on `format` paper, or on the page size
+ * the print CSS asks for with `preferCSSPageSize`, and returns the PDF with its page sizes.
+ */
+async function printToPdf(p: Page, opts: { format: 'A4' | 'Letter'; preferCSSPageSize?: boolean }) {
   await p.emulateMedia({ media: 'print' });
   try {
-    const pdf = await p.pdf({ format: 'A4', printBackground: true });
+    const pdf = await p.pdf({ printBackground: true, ...opts });
     return { pdf, sizes: pdfPageSizes(pdf) };
   } finally {
     await p.emulateMedia({ media: 'screen' });
@@ -76,7 +79,8 @@ describe('the handover history prints on A4 (issue 8, point 3)', () => {
     expect(await listTitle.isVisible()).toBe(true);
     expect(await p.getByRole('group', { name: 'Filter the history' }).isVisible()).toBe(false);
     expect(await p.getByRole('navigation', { name: 'Sections' }).isVisible()).toBe(false);
-    const list = await printToPdf(p);
+    // Offered Letter paper, the print CSS's own `@page` still asks for A4.
+    const list = await printToPdf(p, { format: 'Letter', preferCSSPageSize: true });
     expect(list.sizes.length).toBeGreaterThanOrEqual(1);
     expect(list.sizes.every(isA4)).toBe(true);
 
@@ -97,7 +101,7 @@ describe('the handover history prints on A4 (issue 8, point 3)', () => {
     expect(await record.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
     expect(await p.getByRole('region', { name: 'Sync status' }).isVisible()).toBe(false);
     expect(await record.getByText(/Harbour Centre: /).isVisible()).toBe(true);
-    const printed = await printToPdf(p);
+    const printed = await printToPdf(p, { format: 'A4' });
     expect(printed.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(printed.sizes.length).toBeGreaterThanOrEqual(1);
     expect(printed.sizes.every(isA4)).toBe(true);
