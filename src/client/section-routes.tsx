@@ -37,6 +37,10 @@ const ReviewScreen = lazy(() => import('./features/review/review-screen').then((
 const ReportsScreen = lazy(() =>
   import('./features/reports/reports-screen').then((m) => ({ default: m.ReportsScreen })),
 );
+// Issue 8: the handover history, read by everyone signed in at the building (nothing there writes).
+const HistoryScreen = lazy(() =>
+  import('./features/history/history-screen').then((m) => ({ default: m.HistoryScreen })),
+);
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
 const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
@@ -81,6 +85,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       {/* O2, O3: /reports, /reports/day/<yyyy-MM-dd>, /reports/people/<yyyy-MM> (nested routes). */}
       <Route path={SECTION_PATHS.reports} nest>
         <ReportsScreen staffId={staffId} role={role} />
+      </Route>
+      <Route path={ROUTES.history}>
+        <HistoryScreen />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only (checked above): anyone else who types or keeps the URL goes home. */}

@@ -15,6 +15,7 @@ import { reportsEn } from './parts/reports';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
+import { historyEn } from './parts/history';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -312,6 +313,7 @@ export const en = {
   ...homeEn,
   ...escalationEn,
   ...reviewEn,
+  ...historyEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

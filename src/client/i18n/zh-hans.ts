@@ -13,6 +13,7 @@ import { reportsZhHans } from './parts/reports';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
+import { historyZhHans } from './parts/history';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -303,4 +304,5 @@ export const zhHans = {
   ...homeZhHans,
   ...escalationZhHans,
   ...reviewZhHans,
+  ...historyZhHans,
 } as const satisfies Messages;

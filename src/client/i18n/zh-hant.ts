@@ -13,6 +13,7 @@ import { reportsZhHant } from './parts/reports';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
+import { historyZhHant } from './parts/history';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -303,4 +304,5 @@ export const zhHant = {
   ...homeZhHant,
   ...escalationZhHant,
   ...reviewZhHant,
+  ...historyZhHant,
 } as const satisfies Messages;
