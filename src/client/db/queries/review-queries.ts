@@ -114,21 +114,45 @@ export async function reviewDayData(
   incomingLeadMinutes: number,
 ): Promise<ReviewDayData> {
   const { fromMs, toMs } = dayBounds(day, timeZone);
-  const entries = live(await db.logEntry.where('occurredAt').between(fromMs, toMs, true, false).toArray()).sort(
-    (a, b) => b.occurredAt - a.occurredAt || b.id.localeCompare(a.id),
-  );
-  const records = live(await db.handoverRecord.where('signedAt').between(fromMs, toMs, true, false).toArray()).sort(
-    (a, b) => a.signedAt - b.signedAt,
-  );
-  const escalations = live(await db.escalation.where('sentAt').between(fromMs, toMs, true, false).toArray());
+  // Every table is read at once, before anything else is awaited, so the live query observes each
+  // of them (a Dexie read started after a foreign await may not be tracked).
+  const [
+    entryRows,
+    recordRows,
+    escalationRows,
+    dutyRows,
+    conflictRows,
+    resolutionRows,
+    taskRows,
+    ackRows,
+    syncErrorRows,
+    reportRows,
+    spotRows,
+    reviewRows,
+  ] = await Promise.all([
+    db.logEntry.where('occurredAt').between(fromMs, toMs, true, false).toArray(),
+    db.handoverRecord.where('signedAt').between(fromMs, toMs, true, false).toArray(),
+    db.escalation.where('sentAt').between(fromMs, toMs, true, false).toArray(),
+    db.duty.toArray(),
+    db.conflict.where('recordedAt').between(fromMs, toMs, true, false).toArray(),
+    db.conflictResolution.toArray(),
+    db.task.toArray(),
+    db.acknowledgement.toArray(),
+    db.syncError.where('recordedAt').between(fromMs, toMs, true, false).toArray(),
+    db.dailyReport.where('day').equals(day).toArray(),
+    db.spotCheck.where('checkedAt').between(fromMs, toMs, true, false).toArray(),
+    db.dayReview.where('day').equals(day).toArray(),
+  ]);
+  const entries = live(entryRows).sort((a, b) => b.occurredAt - a.occurredAt || b.id.localeCompare(a.id));
+  const records = live(recordRows).sort((a, b) => a.signedAt - b.signedAt);
+  const escalations = live(escalationRows);
   const dutyIds = new Set(entries.map((e) => e.dutyId));
-  const duties = live(await db.duty.toArray()).filter(
+  const duties = live(dutyRows).filter(
     (d) => dutyIds.has(d.id) || (d.startedAt < toMs && (d.endedAt === null || d.endedAt >= fromMs)),
   );
-  const conflictRows = live(await db.conflict.where('recordedAt').between(fromMs, toMs, true, false).toArray());
-  const resolutions = live(await db.conflictResolution.toArray());
-  const tasks = live(await db.task.toArray());
-  const acks = live(await db.acknowledgement.toArray());
+  const resolutions = live(resolutionRows);
+  const tasks = live(taskRows);
+  const acks = live(ackRows);
   const unacknowledged: UnacknowledgedView[] = [];
   for (const record of records) {
     if (record.kind !== 'handover' || record.correctsId !== null || record.incomingStaffId === null) continue;
@@ -141,6 +165,7 @@ export async function reviewDayData(
       if (!acked) unacknowledged.push({ task, record });
     }
   }
+  const flags = await flagsRaisedBetween(db, fromMs, toMs);
   return {
     day,
     fromMs,
@@ -150,14 +175,14 @@ export async function reviewDayData(
     records,
     escalations,
     figures: computeDayFigures({ entries, records, escalations }, incomingLeadMinutes),
-    flags: await flagsRaisedBetween(db, fromMs, toMs),
-    syncErrors: live(await db.syncError.where('recordedAt').between(fromMs, toMs, true, false).toArray()),
-    conflicts: conflictRows
+    flags,
+    syncErrors: live(syncErrorRows),
+    conflicts: live(conflictRows)
       .sort((a, b) => a.recordedAt - b.recordedAt)
       .map((conflict) => ({ conflict, resolution: resolutions.find((r) => r.conflictId === conflict.id) })),
-    dailyReports: live(await db.dailyReport.where('day').equals(day).toArray()),
-    spotChecks: live(await db.spotCheck.where('checkedAt').between(fromMs, toMs, true, false).sortBy('checkedAt')),
-    reviews: live(await db.dayReview.where('day').equals(day).toArray()).sort((a, b) => a.signedAt - b.signedAt),
+    dailyReports: live(reportRows),
+    spotChecks: live(spotRows).sort((a, b) => a.checkedAt - b.checkedAt),
+    reviews: live(reviewRows).sort((a, b) => a.signedAt - b.signedAt),
     openTasks: tasks.filter((t) => t.status === 'open' && t.kind !== 'instruction' && t.createdAt < toMs),
     unacknowledged,
   };

@@ -106,8 +106,28 @@ export async function signDayReview(
   const corrected = input.correctsId === null ? undefined : await db.dayReview.get(input.correctsId);
   const lookup = (table: string, id: string) =>
     table === 'dayReview' && corrected && !corrected.deleted && corrected.id === id ? corrected : undefined;
-  // Every table the day is read from: the re-check inside the write reads them all again.
-  const tables = db.tables.filter((table) => table !== db.outbox && table !== db.meta);
+  // Every table the day is read from (review-queries.ts, review-flags.ts): the re-check reads them again.
+  const tables = [
+    db.site,
+    db.dayReview,
+    db.logEntry,
+    db.logAmendment,
+    db.duty,
+    db.handoverRecord,
+    db.escalation,
+    db.conflict,
+    db.conflictResolution,
+    db.task,
+    db.taskNote,
+    db.acknowledgement,
+    db.reviewFlag,
+    db.countLine,
+    db.item,
+    db.itemMovement,
+    db.syncError,
+    db.dailyReport,
+    db.spotCheck,
+  ];
   for (let attempt = 0; attempt < 2; attempt++) {
     const { key, review } = await buildReview(db, ctx, input);
     const signedAt = ctx.now();
