@@ -21,6 +21,9 @@ const HandoverScreen = lazy(() =>
 const CountScreen = lazy(() => import('./features/count/count-screen').then((m) => ({ default: m.CountScreen })));
 const ItemsScreen = lazy(() => import('./features/keys/items-screen').then((m) => ({ default: m.ItemsScreen })));
 const TasksScreen = lazy(() => import('./features/tasks/tasks-screen').then((m) => ({ default: m.TasksScreen })));
+const RegistersScreen = lazy(() =>
+  import('./features/registers/registers-screen').then((m) => ({ default: m.RegistersScreen })),
+);
 const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) => ({ default: m.RotaScreen })));
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
@@ -49,6 +52,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.rota}>
         <RotaScreen staffId={staffId} />
+      </Route>
+      <Route path={ROUTES.registers}>
+        <RegistersScreen />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only: anyone else who types or keeps the URL lands on the duty record. */}

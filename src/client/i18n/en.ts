@@ -9,6 +9,7 @@ import { tasksEn } from './parts/tasks';
 import { formsEn } from './parts/forms';
 import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
+import { registersEn } from './parts/registers';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 
@@ -301,6 +302,7 @@ export const en = {
   ...tasksEn,
   ...rotaEn,
   ...dutyRecordEn,
+  ...registersEn,
   ...returnsEn,
   ...syncEn,
   ...formsEn,

@@ -7,6 +7,7 @@ import { tasksZhHans } from './parts/tasks';
 import { formsZhHans } from './parts/forms';
 import { rotaZhHans } from './parts/rota';
 import { dutyRecordZhHans } from './parts/duty-record';
+import { registersZhHans } from './parts/registers';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 
@@ -292,6 +293,7 @@ export const zhHans = {
   ...tasksZhHans,
   ...rotaZhHans,
   ...dutyRecordZhHans,
+  ...registersZhHans,
   ...returnsZhHans,
   ...syncZhHans,
   ...formsZhHans,

@@ -7,6 +7,7 @@ import { tasksZhHant } from './parts/tasks';
 import { formsZhHant } from './parts/forms';
 import { rotaZhHant } from './parts/rota';
 import { dutyRecordZhHant } from './parts/duty-record';
+import { registersZhHant } from './parts/registers';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 
@@ -292,6 +293,7 @@ export const zhHant = {
   ...tasksZhHant,
   ...rotaZhHant,
   ...dutyRecordZhHant,
+  ...registersZhHant,
   ...returnsZhHant,
   ...syncZhHant,
   ...formsZhHant,
