@@ -111,7 +111,14 @@ describe('F2: the repair register with its filters', () => {
 
   it('F3: the duty record groups entries under their duty; F1 lists the calls and visits', async () => {
     const user = userEvent.setup();
-    open('/registers/duty');
+    open('/registers/duty?location=%E5%A4%A7%E5%A0%82');
+    await within(await screen.findByRole('table')).findByText('大堂燈管閃爍');
+    // Another register keeps the filters.
+    await user.click(screen.getByRole('button', { name: 'Repairs' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/registers/repairs'));
+    expect(window.location.search).toBe('?location=%E5%A4%A7%E5%A0%82');
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.click(screen.getByRole('button', { name: 'Duty record by shift' }));
     const table = await screen.findByRole('table');
     const headings = within(table).getAllByRole('rowheader');
     expect(headings.map((h) => h.textContent)).toEqual([

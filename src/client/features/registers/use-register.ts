@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSearchParams } from 'wouter';
+import { useLocation, useSearchParams } from 'wouter';
 import type { Staff } from '../../../domain/entities';
 import {
   FILTER_PARAMS,
@@ -13,7 +13,7 @@ import {
 } from '../../../domain/register-filters';
 import { listStaff } from '../../db/queries';
 import { registerData, type RegisterData } from '../../db/queries/registers-queries';
-import { usePathDetail } from '../../state/routes';
+import { sectionPath, usePathDetail } from '../../state/routes';
 import { useDb } from '../../ui/db-context';
 
 /** Rows per page on screen (and per printed page of the screen). */
@@ -27,7 +27,8 @@ export const PAGE_SIZE = 50;
  */
 export function useRegister(timeZone: string) {
   const db = useDb();
-  const [detail, setDetail] = usePathDetail('registers');
+  const [detail] = usePathDetail('registers');
+  const [, navigate] = useLocation();
   const register: RegisterName = detail !== null && isRegisterName(detail) ? detail : 'tenants';
   const [params, setParams] = useSearchParams();
   const raw = Object.fromEntries(FILTER_PARAMS.map((f) => [f, params.get(f) ?? ''])) as Record<FilterField, string>;
@@ -75,8 +76,7 @@ export function useRegister(timeZone: string) {
     /** Switches register, keeping the filters (a new history entry: Back returns to the last one). */
     setRegister: (r: RegisterName) => {
       const search = params.toString();
-      setDetail(r, { push: true });
-      if (search !== '') setParams(params, { replace: true });
+      navigate(`${sectionPath('registers', r)}${search === '' ? '' : `?${search}`}`);
     },
     raw,
     filters,
