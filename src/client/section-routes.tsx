@@ -28,6 +28,9 @@ const TasksScreen = lazy(() => import('./features/tasks/tasks-screen').then((m) 
 const EscalationsScreen = lazy(() =>
   import('./features/escalation/escalations-screen').then((m) => ({ default: m.EscalationsScreen })),
 );
+const RegistersScreen = lazy(() =>
+  import('./features/registers/registers-screen').then((m) => ({ default: m.RegistersScreen })),
+);
 const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) => ({ default: m.RotaScreen })));
 // The manager's home is where one person lands: a chunk of its own keeps the desk's start fast.
 const ManagerHomeScreen = lazy(() =>
@@ -88,6 +91,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.history}>
         <HistoryScreen />
+      </Route>
+      <Route path={ROUTES.registers}>
+        <RegistersScreen />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only (checked above): anyone else who types or keeps the URL goes home. */}

@@ -12,6 +12,7 @@ import { dutyRecordEn } from './parts/duty-record';
 import { homeEn } from './parts/home';
 import { escalationEn } from './parts/escalation';
 import { reportsEn } from './parts/reports';
+import { registersEn } from './parts/registers';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
@@ -307,6 +308,7 @@ export const en = {
   ...rotaEn,
   ...dutyRecordEn,
   ...reportsEn,
+  ...registersEn,
   ...returnsEn,
   ...syncEn,
   ...formsEn,

@@ -10,6 +10,7 @@ import { dutyRecordZhHans } from './parts/duty-record';
 import { homeZhHans } from './parts/home';
 import { escalationZhHans } from './parts/escalation';
 import { reportsZhHans } from './parts/reports';
+import { registersZhHans } from './parts/registers';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
@@ -298,6 +299,7 @@ export const zhHans = {
   ...rotaZhHans,
   ...dutyRecordZhHans,
   ...reportsZhHans,
+  ...registersZhHans,
   ...returnsZhHans,
   ...syncZhHans,
   ...formsZhHans,

@@ -10,6 +10,7 @@ import { dutyRecordZhHant } from './parts/duty-record';
 import { homeZhHant } from './parts/home';
 import { escalationZhHant } from './parts/escalation';
 import { reportsZhHant } from './parts/reports';
+import { registersZhHant } from './parts/registers';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
@@ -298,6 +299,7 @@ export const zhHant = {
   ...rotaZhHant,
   ...dutyRecordZhHant,
   ...reportsZhHant,
+  ...registersZhHant,
   ...returnsZhHant,
   ...syncZhHant,
   ...formsZhHant,

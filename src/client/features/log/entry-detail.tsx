@@ -8,6 +8,8 @@ import { PhotoThumb } from '../../ui/photo-thumb';
 import { RecordReviewFlags } from '../../ui/review-flag-badge';
 import { formatDateTime } from '../../ui/time';
 import { AmendForm, OperationEndPanel, ReferForm } from './entry-detail-forms';
+import { ServiceOrdersPanel } from './entry-detail-orders';
+import { RegisterFieldRows, RepairProgressPanel } from './entry-detail-registers';
 import { FIELD_LABELS, kindKey, severityKey } from './log-labels';
 import { useEntryDetail } from './use-entry-detail';
 import { useOperationEnd } from './use-operation-end';
@@ -57,6 +59,7 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
           </div>
         ))}
         <IssueSevenFields entry={entry} timeZone={timeZone} />
+        <RegisterFieldRows entry={entry} timeZone={timeZone} />
       </dl>
       <p className="meta">
         {t('entry.recordedBy', { name: who(entry.staffId), time: formatDateTime(entry.recordedAt, timeZone) })}
@@ -69,6 +72,8 @@ export function EntryDetail(props: { entryId: string; staffId: string; timeZone:
         </section>
       ) : null}
       <EscalationPanel entryId={entry.id} staffId={props.staffId} timeZone={timeZone} />
+      <RepairProgressPanel key={entry.id} entry={entry} staffId={props.staffId} timeZone={timeZone} />
+      <ServiceOrdersPanel entry={entry} staffId={props.staffId} />
       {inProgress ? <OperationEndPanel end={end} closeError={d.errors.operationEndedAt} /> : null}
 
       <h3 id={amendmentsTitleId}>{t('entry.amendments')}</h3>

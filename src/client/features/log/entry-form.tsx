@@ -9,6 +9,7 @@ import { DraftNote } from '../../ui/draft-note';
 import { Field } from '../../ui/field';
 import { formatDateTime } from '../../ui/time';
 import { FIELD_LABELS, fieldErrorText, formStatusOptions, kindOptions, severityOptions } from './log-labels';
+import { EntryRegisterFields } from './entry-register-fields';
 import { ENTRY_LIMITS, useEntryForm, type EntryFormOptions, type TextField } from './use-entry-form';
 
 /** The fast entry form: large chips and segments first, then the H6 texts, then who/where/when. */
@@ -76,6 +77,7 @@ export function EntryForm(props: EntryFormOptions) {
           {textInput('referredTo')}
         </div>
       ) : null}
+      <EntryRegisterFields form={form} error={error} timeZone={props.timeZone} />
       {textArea('cause', 2)}
       {textArea('process', 3)}
       {textArea('result', 2)}

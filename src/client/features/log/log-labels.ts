@@ -84,6 +84,8 @@ export function fieldErrorText(
     case 'required':
       // H11(b): the end is "required" only because the operation is being closed; say so.
       if (field === 'operationEndedAt') return t('log.error.endRequired');
+      // F2: a completed repair names who did it.
+      if (field === 'assignedTo') return t('registers.error.assignedToRequired');
       return t('error.required', { field: t(FIELD_LABELS[field]) });
     case 'emergencySeverity':
       return t('log.error.emergencySeverity');
@@ -92,7 +94,11 @@ export function fieldErrorText(
     case 'emergencyNotReferable':
       return t('log.error.emergencyNotReferable');
     case 'beforeStart':
-      return t('log.error.endBeforeStart');
+      return field === 'completedAt' ? t('registers.error.completedBeforeStart') : t('log.error.endBeforeStart');
+    case 'notPartyMatter':
+      return t('registers.error.notPartyMatter');
+    case 'notRepair':
+      return t('registers.error.notRepair');
     case 'notEquipment':
       return t('log.error.notEquipment');
     case 'tooLong':

@@ -1,6 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { LogEntryFields, type EntryStatus, type LogKind, type Severity } from '../../../domain/entities';
+import {
+  LogEntryFields,
+  type EntryChannel,
+  type EntryStatus,
+  type LogKind,
+  type PartyType,
+  type Severity,
+} from '../../../domain/entities';
+import { isPartyKind } from '../../../domain/log-entry';
 import { fieldMaxes } from '../../../domain/text-limits';
 import { dutiesByIds } from '../../db/queries';
 import { createLogEntry } from '../../db/repos/log-repo';
@@ -14,7 +22,16 @@ import { atDutyStart } from './entry-times';
 import type { EntryFormErrors } from './log-labels';
 
 export type TextField =
-  'cause' | 'process' | 'result' | 'party' | 'contact' | 'location' | 'referredTo' | 'backdateReason';
+  | 'cause'
+  | 'process'
+  | 'result'
+  | 'party'
+  | 'contact'
+  | 'location'
+  | 'referredTo'
+  | 'backdateReason'
+  | 'unit'
+  | 'assignedTo';
 
 export interface EntryDraft extends Record<TextField, string> {
   kind: LogKind;
@@ -28,6 +45,11 @@ export interface EntryDraft extends Record<TextField, string> {
   operationEndedAt: string | null;
   /** Like occurred-at, a recorded end means "now" (at save) until the person edits it. */
   endEdited: boolean;
+  /** F1: call or visit, owner or tenant (null until chosen). */
+  channel: EntryChannel | null;
+  partyType: PartyType | null;
+  /** F2: when the repair was completed (datetime-local in the building's zone), '' while not done. */
+  completedAt: string;
 }
 
 const TEXT_FIELDS: readonly TextField[] = [
@@ -39,6 +61,8 @@ const TEXT_FIELDS: readonly TextField[] = [
   'location',
   'referredTo',
   'backdateReason',
+  'unit',
+  'assignedTo',
 ];
 
 /** The server's limit of each text, read from the shared schema (issue 7). */
@@ -61,6 +85,11 @@ function blankDraft(nowMs: number, timeZone: string): EntryDraft {
     backdateReason: '',
     operationEndedAt: null,
     endEdited: false,
+    channel: null,
+    partyType: null,
+    unit: '',
+    assignedTo: '',
+    completedAt: '',
   };
 }
 
@@ -122,6 +151,10 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
   const recordEnd = () => form.change({ operationEndedAt: toLocalInput(correctedNow(), timeZone), endEdited: false });
   const setOperationEndedAt = (value: string) => form.change({ operationEndedAt: value, endEdited: true });
   const clearEnd = () => form.change({ operationEndedAt: null, endEdited: false });
+  // F1, F2: how the matter came, who the party is, and a repair's completion.
+  const setChannel = (channel: EntryChannel) => form.change({ channel });
+  const setPartyType = (partyType: PartyType) => form.change({ partyType });
+  const setCompletedAt = (completedAt: string) => form.change({ completedAt }, ['assignedTo']);
 
   const clearPhoto = () => {
     setPhoto(null);
@@ -143,6 +176,11 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
       const endInput = d.kind === 'equipmentOp' ? d.operationEndedAt : null;
       const operationEndedAt = endInput === null ? null : d.endEdited ? fromLocalInput(endInput, timeZone) : ctx.now();
       if (endInput !== null && operationEndedAt === null) return { operationEndedAt: 'invalid' };
+      // F1, F2: kept only for the kinds that have them (the fields are shown only then).
+      const party = isPartyKind(d.kind);
+      const repair = d.kind === 'repair';
+      const completedAt = repair && d.completedAt !== '' ? fromLocalInput(d.completedAt, timeZone) : null;
+      if (repair && d.completedAt !== '' && completedAt === null) return { completedAt: 'invalid' };
       const result = await createLogEntry(db, ctx, {
         dutyId,
         fields: {
@@ -160,11 +198,11 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
           operationEndedAt,
           // T1: the reason is kept only for a time before the duty (the field is shown only then).
           backdateReason: dutyStartedAt !== null && occurredAt >= dutyStartedAt ? '' : d.backdateReason.trim(),
-          channel: null,
-          partyType: null,
-          unit: '',
-          assignedTo: '',
-          completedAt: null,
+          channel: party ? d.channel : null,
+          partyType: party ? d.partyType : null,
+          unit: party ? d.unit.trim() : '',
+          assignedTo: repair ? d.assignedTo.trim() : '',
+          completedAt,
         },
         ...(photo ? { photo } : {}),
       });
@@ -197,6 +235,9 @@ export function useEntryForm({ dutyId, staffId, timeZone, correctedNow }: EntryF
     recordEnd,
     setOperationEndedAt,
     clearEnd,
+    setChannel,
+    setPartyType,
+    setCompletedAt,
     setPhoto,
     reset,
     submit,
