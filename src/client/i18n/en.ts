@@ -11,6 +11,7 @@ import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
+import { integrityEn } from './parts/integrity';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -303,6 +304,7 @@ export const en = {
   ...dutyRecordEn,
   ...returnsEn,
   ...syncEn,
+  ...integrityEn,
   ...formsEn,
 } as const;
 

@@ -9,6 +9,7 @@ import { rotaZhHans } from './parts/rota';
 import { dutyRecordZhHans } from './parts/duty-record';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
+import { integrityZhHans } from './parts/integrity';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -294,5 +295,6 @@ export const zhHans = {
   ...dutyRecordZhHans,
   ...returnsZhHans,
   ...syncZhHans,
+  ...integrityZhHans,
   ...formsZhHans,
 } as const satisfies Messages;

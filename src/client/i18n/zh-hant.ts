@@ -9,6 +9,7 @@ import { rotaZhHant } from './parts/rota';
 import { dutyRecordZhHant } from './parts/duty-record';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
+import { integrityZhHant } from './parts/integrity';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -294,5 +295,6 @@ export const zhHant = {
   ...dutyRecordZhHant,
   ...returnsZhHant,
   ...syncZhHant,
+  ...integrityZhHant,
   ...formsZhHant,
 } as const satisfies Messages;
