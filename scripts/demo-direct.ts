@@ -9,7 +9,7 @@
  * it) take minutes. Call it inside one `store.transaction`.
  */
 import { formatHlc } from '../src/domain/hlc';
-import type { SyncTable } from '../src/domain/entities';
+import { ENTITY_SCHEMAS, type SyncTable } from '../src/domain/entities';
 import type { Store } from '../src/server/store/store';
 import { recordHash } from '../src/server/sync/signed-records';
 import { initialVersions } from '../src/server/sync/server-rows';
@@ -26,6 +26,8 @@ export class DirectWriter {
     readonly siteId: string,
     private readonly deviceId: string,
     head: string,
+    /** Parse every row with its table's schema first (the demo), so no row is one a tablet would refuse. */
+    private readonly validate = false,
   ) {
     this.head = head;
   }
@@ -37,20 +39,34 @@ export class DirectWriter {
   }
 
   /** Store `fields` (without updatedAt/deleted) as a row received at `at`; returns the whole row. */
-  put(table: SyncTable, fields: Record<string, unknown>, at: number): Record<string, unknown> {
+  put(
+    table: SyncTable,
+    fields: Record<string, unknown>,
+    at: number,
+    versions?: Record<string, number>,
+  ): Record<string, unknown> {
     const updatedAt = this.hlc(at);
-    const row = { ...fields, updatedAt, deleted: false };
+    const whole = { ...fields, updatedAt, deleted: false };
+    const row = this.validate ? (ENTITY_SCHEMAS[table].parse(whole) as Record<string, unknown>) : whole;
     this.store.writeRow({
       siteId: this.siteId,
       table,
       id: String(fields['id']),
       row,
-      versions: initialVersions(row),
+      versions: versions ?? initialVersions(row),
       updatedHlc: updatedAt,
       deleted: false,
       receivedAt: at,
     });
     return row;
+  }
+
+  /** A follow-up written later through sync: the changed fields' versions go up (docs "Conflicts"). */
+  patch(table: SyncTable, row: Record<string, unknown>, fields: Record<string, unknown>, at: number) {
+    const versions = initialVersions(row);
+    for (const f of Object.keys(fields)) versions[f] = (versions[f] ?? 0) + 1;
+    const { updatedAt: _u, deleted: _d, ...rest } = row;
+    return this.put(table, { ...rest, ...fields }, at, versions);
   }
 
   /**
@@ -61,6 +77,8 @@ export class DirectWriter {
     const content = { ...fields, prevHash: this.head };
     const hash = recordHash(content);
     const row = this.put(table, { ...content, hash }, at);
+    if (recordHash(row) !== hash)
+      throw new Error(`${table} ${String(fields['id'])}: the schema changed the signed content`);
     this.store.addChainLink(this.siteId, hash, String(fields['id']));
     this.head = hash;
     if (table === 'handoverRecord' && fields['correctsId'] === null) {

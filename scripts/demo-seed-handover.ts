@@ -116,6 +116,8 @@ export interface SeedWorld {
   dutyIds: Map<string, string>;
   /** The duty on at `at` (the last one begun by then). */
   dutyAt(at: number): PlannedDuty | undefined;
+  /** The chain's head after the 18 months of history (demo-history.ts): the first record's prevHash. */
+  chainHead: string;
 }
 
 /** The rota, a pending cover request, the register, and the duties with the records that began them. */

@@ -6,8 +6,8 @@
  * (H11(d)) and restatement, the signing, the record, the new duty. The server ends each outgoing
  * duty itself and re-checks every rule, so the demo's history is one a tablet could have written.
  */
-import { GENESIS_HASH, entryDigest, hashRecord } from '../src/domain/chain';
-import type { LogEntry } from '../src/domain/entities';
+import { entryDigest, hashRecord } from '../src/domain/chain';
+import { LogEntry } from '../src/domain/entities';
 import type { HandoverRecord, RecordCountLine } from '../src/domain/handover-entities';
 import { newId } from '../src/domain/ids';
 import { DEMO_ITEMS } from './demo-data';
@@ -52,10 +52,13 @@ function countAt(w: SeedWorld, r: Register, at: number): RecordCountLine[] {
 
 /** The entries of `duty` as they were at `at`. */
 function dutyEntries(w: SeedWorld, t: EntryTimeline, duty: PlannedDuty, at: number): LogEntry[] {
-  return [...t.rows.keys()]
-    .map((id) => entryAt(t, id, at))
-    .filter((e): e is Record<string, unknown> => e !== undefined && e['dutyId'] === duty.id)
-    .map((e) => ({ ...e, updatedAt: '', deleted: false }) as unknown as LogEntry);
+  return (
+    [...t.rows.keys()]
+      .map((id) => entryAt(t, id, at))
+      .filter((e): e is Record<string, unknown> => e !== undefined && e['dutyId'] === duty.id)
+      // Digested as the server stores it: parsed, so the schema's defaults (F1/F2 fields) are in (D5).
+      .map((e) => ({ ...LogEntry.omit({ updatedAt: true, deleted: true }).parse(e), updatedAt: '', deleted: false }))
+  );
 }
 
 /**
@@ -70,7 +73,7 @@ export async function addDutyChain(
   t: EntryTimeline,
 ): Promise<void> {
   const acked = new Map<string, number>();
-  let prevHash = GENESIS_HASH;
+  let prevHash = w.chainHead;
   for (const [i, duty] of w.duties.entries()) {
     const outgoing = w.duties[i - 1];
     const signedAt = duty.startedAt;

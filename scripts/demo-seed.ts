@@ -3,6 +3,7 @@
  * schemas, WRITE_POLICY, row rules and H6 checks as a tablet's ops), so the demo can never hold a
  * row a tablet would be refused. Used by `npm run demo` and by the end-to-end handover test.
  */
+import { GENESIS_HASH } from '../src/domain/chain';
 import { formatHlc, tickHlc, zeroHlc, type Hlc } from '../src/domain/hlc';
 import { newId } from '../src/domain/ids';
 import { hashPin } from '../src/domain/pin';
@@ -12,6 +13,7 @@ import type { Store } from '../src/server/store/store';
 import { pushOps } from '../src/server/sync/push-service';
 import { ServerClock } from '../src/server/sync/server-clock';
 import { DEMO_ITEMS, DEMO_SITE, DEMO_STAFF, type DemoTime, type StaffKey } from './demo-data';
+import { addHistory } from './demo-history';
 import { addEntries } from './demo-seed-entries';
 import { addHandoverEvents, planDuties, rotaSlots, type SeedEvent, type SeedWorld } from './demo-seed-handover';
 
@@ -103,13 +105,18 @@ export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary
     duties,
     dutyIds: new Map(duties.map((d) => [d.key, d.id])),
     dutyAt: (at) => duties.filter((d) => d.startedAt <= at).at(-1),
+    chainHead: GENESIS_HASH,
   };
+  // Issue 8: 18 months of history before the scripted days, written in one transaction.
+  const history = store.transaction(() => addHistory(store, world, site.deviceId));
+  world.chainHead = history.head;
   const entries = addEntries(world, add);
   await addHandoverEvents(world, add, site.deviceId, entries);
   pushAll(store, clock, site, events, nowMs);
 
-  const byTable: Record<string, number> = {};
+  const byTable: Record<string, number> = { ...history.counts };
   for (const e of events) if (e.kind !== 'patch') byTable[e.table] = (byTable[e.table] ?? 0) + 1;
+
   const current = slots.list.find((s) => s.index === slots.current);
   const next = slots.list.find((s) => s.index === slots.current + 1);
   return {

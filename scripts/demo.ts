@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   const { code, expiresAt } = createEnrolmentCode(store, { siteId, actorStaffId: admin.id }, Date.now());
   const server = await startServer({
     store,
+    // D5: the retention job's archives go under the demo's own data directory.
+    dataDir,
     port,
     logger,
     host: process.env['HOST'] || '0.0.0.0',

@@ -43,6 +43,9 @@ const ReportsScreen = lazy(() =>
 // Issue 8: the handover history, read by everyone signed in at the building (nothing there writes).
 const HistoryScreen = lazy(() =>
   import('./features/history/history-screen').then((m) => ({ default: m.HistoryScreen })),
+// D5: the chain check, for the chief and the manager (the screen and the server refuse others).
+const IntegrityScreen = lazy(() =>
+  import('./features/integrity/integrity-screen').then((m) => ({ default: m.IntegrityScreen })),
 );
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
@@ -94,6 +97,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.registers}>
         <RegistersScreen />
+      </Route>
+      <Route path={ROUTES.integrity}>
+        <IntegrityScreen staffId={staffId} />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only (checked above): anyone else who types or keeps the URL goes home. */}

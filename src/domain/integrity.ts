@@ -2,6 +2,7 @@
  * D5, H3, O1: what `npm run verify` and `GET /api/v1/integrity` report about a building's hash
  * chain (src/server/integrity/verify.ts), shared with the tablet's integrity screen.
  */
+import { z } from 'zod';
 
 export const PROBLEM_KINDS = [
   /** The record's content no longer hashes to its `hash`. */
@@ -27,47 +28,48 @@ export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 export const CHAINED_TABLES = ['handoverRecord', 'dayReview'] as const;
 export type ChainedTable = (typeof CHAINED_TABLES)[number];
 
-export interface IntegrityProblem {
-  kind: ProblemKind;
+export const IntegrityProblem = z.object({
+  kind: z.enum(PROBLEM_KINDS),
   /** The signed record concerned (for `missingRecord`, the id the chain names). */
-  recordId: string;
-  table: ChainedTable | 'chain';
+  recordId: z.string(),
+  table: z.enum([...CHAINED_TABLES, 'chain']),
   /** The entry or record the problem is about, when it is not the record itself. */
-  refId: string | null;
+  refId: z.string().nullable(),
   /** In English, for the command line and logs; the screen words it from `kind`. */
-  detail: string;
-}
+  detail: z.string(),
+});
+export type IntegrityProblem = z.infer<typeof IntegrityProblem>;
 
 /** One signed record as checked, for a per-record list. */
-export interface CheckedRecord {
-  id: string;
-  table: ChainedTable;
+export const CheckedRecord = z.object({
+  id: z.string(),
+  table: z.enum(CHAINED_TABLES),
   /** handover, opening, closing, or review. */
-  kind: string;
+  kind: z.string(),
   /** Set on an addendum: the record it corrects. */
-  correctsId: string | null;
+  correctsId: z.string().nullable(),
   /** The building day of a review; null for a handover record. */
-  day: string | null;
-  signedAt: number;
-  ok: boolean;
-}
+  day: z.string().nullable(),
+  signedAt: z.number(),
+  ok: z.boolean(),
+});
+export type CheckedRecord = z.infer<typeof CheckedRecord>;
 
-export interface BuildingIntegrity {
-  siteId: string;
-  siteName: string;
-  ok: boolean;
-  checkedAt: number;
-  records: CheckedRecord[];
+export const BuildingIntegrity = z.object({
+  siteId: z.string(),
+  siteName: z.string(),
+  ok: z.boolean(),
+  checkedAt: z.number(),
+  records: z.array(CheckedRecord),
   /** Entry digests compared; those changed by legitimate follow-up only are counted, not reported. */
-  entriesChecked: number;
-  entriesFollowedUp: number;
+  entriesChecked: z.number(),
+  entriesFollowedUp: z.number(),
   /** Hashes of the chain whose records were archived (D5). */
-  archivedLinks: number;
-  problems: IntegrityProblem[];
-}
+  archivedLinks: z.number(),
+  problems: z.array(IntegrityProblem),
+});
+export type BuildingIntegrity = z.infer<typeof BuildingIntegrity>;
 
 /** `GET /api/v1/integrity?staffId=...`: the token's building, verified now. */
-export interface IntegrityResponse {
-  building: BuildingIntegrity;
-  serverTime: number;
-}
+export const IntegrityResponse = z.object({ building: BuildingIntegrity, serverTime: z.number() });
+export type IntegrityResponse = z.infer<typeof IntegrityResponse>;

@@ -287,7 +287,11 @@ describe('the handover end to end, offline from preparation to signatures (issue
     const before = records.filter((r) => r.id !== signed.id).sort((a, b) => b.signedAt - a.signedAt);
     expect(signed.prevHash).toBe(before[0]?.hash);
     expect(await hashRecord(signed)).toBe(signed.hash);
-    expect(await verifyChain(records)).toEqual({ ok: true, problems: [] });
+    // Issue 8: the chief's day reviews are links of the same chain (D5, O1).
+    const reviews = (await readRows<HandoverRecord & { _versions?: unknown }>(p, 'dayReview')).map(
+      ({ _versions, ...r }) => r,
+    );
+    expect(await verifyChain([...records, ...reviews])).toEqual({ ok: true, problems: [] });
     // One duty at a time: the outgoing duty ended with the signing (no op of its own), his began.
     const open = (await readRows<Duty>(p, 'duty')).filter((d) => d.endedAt === null && !d.deleted);
     expect(open).toMatchObject([{ staffId: id(INCOMING.name), handoverId: signed.id, startedAt: signed.signedAt }]);
@@ -323,7 +327,11 @@ describe('the handover end to end, offline from preparation to signatures (issue
     const onServer = records.find((r) => r.id === signed.id);
     expect(onServer?.hash).toBe(signed.hash);
     if (onServer) expect(await hashRecord(onServer)).toBe(signed.hash);
-    expect(await verifyChain(records)).toEqual({ ok: true, problems: [] });
+    // Issue 8: the chief's day reviews are links of the same chain (D5, O1).
+    expect(await verifyChain([...records, ...rowsOf<HandoverRecord>(changes, 'dayReview')])).toEqual({
+      ok: true,
+      problems: [],
+    });
     // H8 over the API: the count lines are the incoming person's, the explanation the outgoing one's.
     const lines = rowsOf<CountLine>(changes, 'countLine').filter((l) => l.handoverId === signed.handoverId);
     expect(lineIdsOf(lines, signed.handoverId)).toEqual(state.lines);
@@ -432,7 +440,10 @@ describe('the handover end to end, offline from preparation to signatures (issue
     expect((await readRows<Duty>(p, 'duty')).filter((d) => d.endedAt === null && !d.deleted)).toEqual([]);
     await shown(statusBar(p).getByText('All changes are on the server'));
     const after = (await pullEverything(server.url, token)).changes;
-    const closing = rowsOf<HandoverRecord>(after, 'handoverRecord').find((r) => r.kind === 'closing');
+    // The newest closing: the demo's 18 months of history (issue 8) end with a closing of their own.
+    const closing = rowsOf<HandoverRecord>(after, 'handoverRecord')
+      .filter((r) => r.kind === 'closing')
+      .sort((x, y) => y.signedAt - x.signedAt)[0];
     expect(closing).toMatchObject({ outgoingDutyId: state.record?.newDutyId, incomingStaffId: null, newDutyId: null });
     // H3: the server ended his duty when it applied the closing: no duty is open in the building.
     expect(rowsOf<Duty>(after, 'duty').filter((d) => d.endedAt === null && !d.deleted)).toEqual([]);

@@ -17,6 +17,7 @@ import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
 import { historyEn } from './parts/history';
+import { integrityEn } from './parts/integrity';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -311,6 +312,7 @@ export const en = {
   ...registersEn,
   ...returnsEn,
   ...syncEn,
+  ...integrityEn,
   ...formsEn,
   ...homeEn,
   ...escalationEn,

@@ -15,6 +15,7 @@ import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
 import { historyZhHans } from './parts/history';
+import { integrityZhHans } from './parts/integrity';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -302,6 +303,7 @@ export const zhHans = {
   ...registersZhHans,
   ...returnsZhHans,
   ...syncZhHans,
+  ...integrityZhHans,
   ...formsZhHans,
   ...homeZhHans,
   ...escalationZhHans,

@@ -15,6 +15,7 @@ import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
 import { historyZhHant } from './parts/history';
+import { integrityZhHant } from './parts/integrity';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -302,6 +303,7 @@ export const zhHant = {
   ...registersZhHant,
   ...returnsZhHant,
   ...syncZhHant,
+  ...integrityZhHant,
   ...formsZhHant,
   ...homeZhHant,
   ...escalationZhHant,
