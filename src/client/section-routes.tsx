@@ -43,6 +43,7 @@ const ReportsScreen = lazy(() =>
 // Issue 8: the handover history, read by everyone signed in at the building (nothing there writes).
 const HistoryScreen = lazy(() =>
   import('./features/history/history-screen').then((m) => ({ default: m.HistoryScreen })),
+);
 // D5: the chain check, for the chief and the manager (the screen and the server refuse others).
 const IntegrityScreen = lazy(() =>
   import('./features/integrity/integrity-screen').then((m) => ({ default: m.IntegrityScreen })),
