@@ -22,6 +22,8 @@ const CountScreen = lazy(() => import('./features/count/count-screen').then((m) 
 const ItemsScreen = lazy(() => import('./features/keys/items-screen').then((m) => ({ default: m.ItemsScreen })));
 const TasksScreen = lazy(() => import('./features/tasks/tasks-screen').then((m) => ({ default: m.TasksScreen })));
 const RotaScreen = lazy(() => import('./features/roster/rota-screen').then((m) => ({ default: m.RotaScreen })));
+// Search (D5) is its own chunk with the traditional/simplified tables: never in the initial JavaScript.
+const SearchScreen = lazy(() => import('./features/search/search-screen').then((m) => ({ default: m.SearchScreen })));
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
 const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
@@ -49,6 +51,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.rota}>
         <RotaScreen staffId={staffId} />
+      </Route>
+      <Route path={ROUTES.search}>
+        <SearchScreen />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only: anyone else who types or keeps the URL lands on the duty record. */}

@@ -11,6 +11,7 @@ import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
+import { searchEn } from './parts/search';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -304,6 +305,7 @@ export const en = {
   ...returnsEn,
   ...syncEn,
   ...formsEn,
+  ...searchEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

@@ -9,6 +9,7 @@ import { rotaZhHans } from './parts/rota';
 import { dutyRecordZhHans } from './parts/duty-record';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
+import { searchZhHans } from './parts/search';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -295,4 +296,5 @@ export const zhHans = {
   ...returnsZhHans,
   ...syncZhHans,
   ...formsZhHans,
+  ...searchZhHans,
 } as const satisfies Messages;

@@ -9,6 +9,7 @@ import { rotaZhHant } from './parts/rota';
 import { dutyRecordZhHant } from './parts/duty-record';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
+import { searchZhHant } from './parts/search';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -295,4 +296,5 @@ export const zhHant = {
   ...returnsZhHant,
   ...syncZhHant,
   ...formsZhHant,
+  ...searchZhHant,
 } as const satisfies Messages;
