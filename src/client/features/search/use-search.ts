@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { parseSearchFilters, type FilterProblem, type SearchHit } from '../../../domain/search-api';
+import { windowStartDay } from '../../db/local-prune';
 import { searchLocal } from '../../db/queries/local-search';
 import { fetchServerSearch } from '../../sync/search-client';
 import { useDb } from '../../ui/db-context';
@@ -100,8 +101,9 @@ export function useSearch() {
     if (!c || !site) return;
     void run(async () => {
       const page = await fetchServerSearch(db, c.params);
-      const windowStart = results?.windowStart ?? '';
-      const reachesOutside = results?.reachesOutside ?? true;
+      // Which results the tablet also holds (they open on their own screen), and which only the server.
+      const windowStart = windowStartDay(Date.now() + (offsetMs ?? 0), site.timeZone, site.localWindowDays);
+      const reachesOutside = c.filters.from === null || c.filters.from < windowStart;
       setResults({
         scope: 'server',
         q: c.filters.q,
