@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (not part of `npm test`): sync throughput over loopback against the real server
- * process, the same rows as raw better-sqlite3 transactional inserts for scale, and the size of
+ * process, the same rows as raw better-sqlite3 transactional inserts for scale, search latency on
+ * the tablet and the server (bench/search-latency.ts, D5), and the size of
  * the JavaScript a tablet loads first. Prints a table and writes bench/results.json.
  */
 import Database from 'better-sqlite3';
@@ -11,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, startServerProcess } from '../tests/e2e/server-process';
 import { benchCountLatency } from './count-latency';
+import { benchSearch } from './search-latency';
 import { logEntryOps, pull, push, setUpSite, type BenchSite } from './workload';
 
 const PUSH_OPS = 5_000;
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
     const rawPull = benchRawInserts(scratch, logEntryOps(site, PULL_CHANGES).rows, 'raw-20k');
     const js = initialJavaScript();
     const count = await benchCountLatency(300);
+    const search = await benchSearch();
 
     const results = {
       date: new Date().toISOString(),
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
       },
       initialJs: js,
       countTap: count,
+      search: search.results,
     };
     writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -191,6 +195,7 @@ async function main(): Promise<void> {
     );
     console.log(`  raw Dexie put, same page:                  p50 ${count.rawPut.p50} ms, p95 ${count.rawPut.p95} ms`);
     console.log(`  ratio tap / raw put: p50 ${count.ratioP50}x, p95 ${count.ratioP95}x`);
+    for (const l of search.lines) console.log(l);
     console.log('\nwritten to bench/results.json');
   } finally {
     await server.stop();
