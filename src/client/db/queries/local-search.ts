@@ -91,15 +91,37 @@ function watch(db: HandoverDb, cache: Cache): void {
   });
 }
 
-/** The cache for `db`, brought up to date for a window starting at `fromMs`. */
-async function freshCache(db: HandoverDb, fromMs: number): Promise<Cache> {
+const queues = new WeakMap<HandoverDb, Promise<unknown>>();
+
+/**
+ * The cache for `db`, brought up to date for a window starting at `fromMs`. One update at a time
+ * per database: a search typed while the screen's warm-up still reads the window waits for it
+ * rather than seeing a half-filled cache.
+ */
+function freshCache(db: HandoverDb, fromMs: number): Promise<Cache> {
+  const run = () => updateCache(db, fromMs);
+  const next = (queues.get(db) ?? Promise.resolve()).then(run, run);
+  queues.set(
+    db,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+async function updateCache(db: HandoverDb, fromMs: number): Promise<Cache> {
   const cursor = (await getMeta(db, 'cursor')) ?? 0;
   let cache = caches.get(db);
   if (!cache) {
     cache = { rows: new Map(), dirty: new Set(), cursorSeen: cursor, ownCursor: null, fromMs };
     watch(db, cache);
     caches.set(db, cache);
-    cache.rows = await readWindow(db, fromMs);
+    try {
+      cache.rows = await readWindow(db, fromMs);
+    } catch (e) {
+      // Not half-filled: the next search reads the window again.
+      caches.delete(db);
+      throw e;
+    }
     cache.dirty.clear();
     return cache;
   }
@@ -120,6 +142,18 @@ async function freshCache(db: HandoverDb, fromMs: number): Promise<Cache> {
   cache.cursorSeen = cursor;
   cache.fromMs = fromMs;
   return cache;
+}
+
+/**
+ * Read the window and normalise its text ahead of the first search (the screen calls it when it
+ * opens, while the person types): on a busy desk that first read is the slow part.
+ */
+export async function warmLocalSearch(
+  db: HandoverDb,
+  opts: { nowMs: number; timeZone: string; windowDays: number },
+): Promise<void> {
+  const start = windowStartDay(opts.nowMs, opts.timeZone, opts.windowDays);
+  await freshCache(db, dayBounds(start, opts.timeZone).fromMs);
 }
 
 export interface LocalSearchResult {

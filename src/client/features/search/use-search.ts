@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { parseSearchFilters, type FilterProblem, type SearchHit } from '../../../domain/search-api';
 import { windowStartDay } from '../../db/local-prune';
-import { searchLocal } from '../../db/queries/local-search';
+import { searchLocal, warmLocalSearch } from '../../db/queries/local-search';
 import { fetchServerSearch } from '../../sync/search-client';
 import { useDb } from '../../ui/db-context';
 import { useClockOffset } from '../../ui/use-now';
@@ -64,6 +64,14 @@ export function useSearch() {
   const [results, setResults] = useState<SearchResults | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+
+  const timeZone = site?.timeZone;
+  const windowDays = site?.localWindowDays;
+  useEffect(() => {
+    if (timeZone === undefined || windowDays === undefined) return;
+    // The tablet's first search reads and normalises its whole window: start it as the screen opens.
+    warmLocalSearch(db, { nowMs: Date.now(), timeZone, windowDays }).catch(() => undefined);
+  }, [db, timeZone, windowDays]);
 
   const setField = (field: keyof SearchDraft, value: string) => setDraft((d) => ({ ...d, [field]: value }));
 
