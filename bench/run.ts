@@ -1,6 +1,7 @@
 /**
  * `npm run bench` (not part of `npm test`): sync throughput over loopback against the real server
- * process, the same rows as raw better-sqlite3 transactional inserts for scale, and the size of
+ * process, the same rows as raw better-sqlite3 transactional inserts for scale, search latency on
+ * the tablet and the server (bench/search-latency.ts, D5), and the size of
  * the JavaScript a tablet loads first. Prints a table and writes bench/results.json.
  */
 import Database from 'better-sqlite3';
@@ -12,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, startServerProcess } from '../tests/e2e/server-process';
 import { benchCountLatency } from './count-latency';
 import { benchReportGeneration } from './report-generation';
+import { benchSearch } from './search-latency';
 import { logEntryOps, pull, push, setUpSite, type BenchSite } from './workload';
 
 const PUSH_OPS = 5_000;
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
     const js = initialJavaScript();
     const count = await benchCountLatency(300);
     const report = await benchReportGeneration();
+    const search = await benchSearch();
 
     const results = {
       date: new Date().toISOString(),
@@ -141,6 +144,7 @@ async function main(): Promise<void> {
       initialJs: js,
       countTap: count,
       dailyReport: report,
+      search: search.results,
     };
     writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -197,6 +201,7 @@ async function main(): Promise<void> {
     console.log(
       `\ndaily report (O2) of a busy day (${fmt(report.busyDayEntries)} entries) in a tablet database of ${fmt(report.entriesInDb)} entries (fake-indexeddb): p50 ${report.p50} ms, p95 ${report.p95} ms (figures alone ${report.figuresP50} ms)`,
     );
+    for (const l of search.lines) console.log(l);
     console.log('\nwritten to bench/results.json');
   } finally {
     await server.stop();

@@ -48,6 +48,8 @@ const HistoryScreen = lazy(() =>
 const IntegrityScreen = lazy(() =>
   import('./features/integrity/integrity-screen').then((m) => ({ default: m.IntegrityScreen })),
 );
+// Search (D5) is its own chunk with the traditional/simplified tables: never in the initial JavaScript.
+const SearchScreen = lazy(() => import('./features/search/search-screen').then((m) => ({ default: m.SearchScreen })));
 
 /** The count is a step of the handover; features never import each other, so the app joins them. */
 const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
@@ -101,6 +103,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.integrity}>
         <IntegrityScreen staffId={staffId} />
+      </Route>
+      <Route path={ROUTES.search}>
+        <SearchScreen />
       </Route>
       <Route path={ROUTES.admin}>
         {/* Admin is for admins only (checked above): anyone else who types or keeps the URL goes home. */}

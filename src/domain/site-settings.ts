@@ -22,6 +22,12 @@ const EDITABLE_KEYS = Object.keys(EditableSiteSettings.shape) as EditableKey[];
 export const MINUTE_FIELDS = ['incomingLeadMinutes', 'outgoingLeadMinutes', 'idleSignOutMinutes'] as const;
 export type MinuteField = (typeof MINUTE_FIELDS)[number];
 
+/** D5: the accepted range of the tablet's local window in days, read from the schema. */
+export function localWindowLimits(): { min: number; max: number } {
+  const schema = SiteSettings.shape.localWindowDays.unwrap();
+  return { min: schema.minValue ?? 1, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
 /** The accepted range of each minutes field, read from the schema so the two never drift apart. */
 export function minuteLimits(field: MinuteField): { min: number; max: number } {
   const schema = SiteSettings.shape[field];
@@ -43,6 +49,11 @@ export interface SiteSettingsDraft {
   incomingLeadMinutes: string;
   outgoingLeadMinutes: string;
   idleSignOutMinutes: string;
+  /**
+   * D5: the days of records a tablet keeps (issue 8). Absent in the first-run setup, where the
+   * default applies; the admin's Building settings edit it.
+   */
+  localWindowDays?: string;
 }
 
 /** Why a field was refused; the client turns each into a message in the person's language. */
@@ -55,6 +66,7 @@ export interface SiteSettingsErrors {
   incomingLeadMinutes?: SettingsFieldError;
   outgoingLeadMinutes?: SettingsFieldError;
   idleSignOutMinutes?: SettingsFieldError;
+  localWindowDays?: SettingsFieldError;
   /** The list as a whole: none left, or more than the schema allows. */
   shifts?: SettingsFieldError;
   /** Per shift, keyed by shift id (not position), so removing a row cannot misplace a message. */
@@ -63,7 +75,7 @@ export interface SiteSettingsErrors {
 
 export type SettingsCheck = { ok: true; value: EditableSiteSettings } | { ok: false; errors: SiteSettingsErrors };
 
-/** Whole non-negative minutes only: '', '1.5', '-3' and '5 min' are NaN, which the schema refuses. */
+/** Whole non-negative minutes (or days) only: '', '1.5', '-3' and '5 min' are NaN, which the schema refuses. */
 export function parseMinutes(text: string): number {
   const trimmed = text.trim();
   return /^\d{1,6}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
@@ -78,6 +90,7 @@ export function settingsToDraft(s: EditableSiteSettings): SiteSettingsDraft {
     incomingLeadMinutes: String(s.incomingLeadMinutes),
     outgoingLeadMinutes: String(s.outgoingLeadMinutes),
     idleSignOutMinutes: String(s.idleSignOutMinutes),
+    localWindowDays: String(s.localWindowDays),
   };
 }
 
@@ -94,6 +107,7 @@ export function validateSiteSettings(draft: SiteSettingsDraft): SettingsCheck {
     incomingLeadMinutes: parseMinutes(draft.incomingLeadMinutes),
     outgoingLeadMinutes: parseMinutes(draft.outgoingLeadMinutes),
     idleSignOutMinutes: parseMinutes(draft.idleSignOutMinutes),
+    ...(draft.localWindowDays === undefined ? {} : { localWindowDays: parseMinutes(draft.localWindowDays) }),
   };
   const parsed = EditableSiteSettings.safeParse(candidate);
   const shiftIds = draft.shifts.map((s) => s.id);
@@ -120,6 +134,7 @@ export function settingsErrorsFromIssues(
     if (field === 'name') errors.name ??= issue.code === 'too_big' ? 'tooLong' : 'required';
     else if (field === 'timeZone') errors.timeZone ??= 'timeZone';
     else if (isMinuteField(field)) errors[field] ??= 'outOfRange';
+    else if (field === 'localWindowDays') errors.localWindowDays ??= 'outOfRange';
     else if (field === 'shifts') {
       const id = typeof index === 'number' ? shiftIds[index] : undefined;
       if (id !== undefined && (sub === 'name' || sub === 'start' || sub === 'end')) {

@@ -18,6 +18,7 @@ import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
 import { historyEn } from './parts/history';
 import { integrityEn } from './parts/integrity';
+import { searchEn } from './parts/search';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -318,6 +319,7 @@ export const en = {
   ...escalationEn,
   ...reviewEn,
   ...historyEn,
+  ...searchEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

@@ -16,6 +16,7 @@ import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
 import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
+import { searchZhHans } from './parts/search';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -309,4 +310,5 @@ export const zhHans = {
   ...escalationZhHans,
   ...reviewZhHans,
   ...historyZhHans,
+  ...searchZhHans,
 } as const satisfies Messages;

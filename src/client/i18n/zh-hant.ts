@@ -16,6 +16,7 @@ import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
 import { historyZhHant } from './parts/history';
 import { integrityZhHant } from './parts/integrity';
+import { searchZhHant } from './parts/search';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -309,4 +310,5 @@ export const zhHant = {
   ...escalationZhHant,
   ...reviewZhHant,
   ...historyZhHant,
+  ...searchZhHant,
 } as const satisfies Messages;

@@ -18,6 +18,7 @@ import { syncPhotos, type PhotoSyncOutcome } from './photo-sync';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { makeSession } from './session';
+import { pruneLocalWindow } from '../db/local-prune';
 
 export interface SyncEngineOptions {
   db: HandoverDb;
@@ -105,12 +106,25 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       outcome.rejected = pushed.rejected;
       outcome.pulled = await pullChanges(session, pullLimit);
       await writeStatus({ lastSyncAt: session.corrected(), lastError: null });
+      await pruneAfterRun(session.corrected());
     } catch (e) {
       outcome.error = classify(e);
       opts.onError?.(e);
       await writeStatus({ lastError: outcome.error });
     }
     return outcome;
+  }
+
+  /**
+   * D5: after a sync run (inside its lock, so no pull interleaves), rows older than the tablet's
+   * window are pruned from the tablet only (local-prune.ts). A failure there never fails the sync.
+   */
+  async function pruneAfterRun(nowMs: number): Promise<void> {
+    try {
+      await pruneLocalWindow(db, nowMs);
+    } catch (e) {
+      opts.onError?.(e);
+    }
   }
 
   /** Server-corrected time (T1) as this realm last learned it. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { SiteSettings } from '../../../domain/entities';
-import type { MinuteField, SettingsFieldError } from '../../../domain/site-settings';
+import { localWindowLimits, type MinuteField, type SettingsFieldError } from '../../../domain/site-settings';
 import { fieldMax } from '../../../domain/text-limits';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
@@ -14,17 +14,19 @@ import { useBuildingSettings } from './use-building-settings';
 
 /** The server's limit of the building's name, from the shared schema (issue 7). */
 const BUILDING_NAME_MAX = fieldMax(SiteSettings, 'name');
+/** D5: the range of the tablet's local window, from the shared schema. */
+const WINDOW_LIMITS = localWindowLimits();
 
 /**
  * The building's settings after first run: name, time zone, shift templates (S2), the H1 lead
- * times and the idle sign-out. Saved on this tablet at once and synced later, so it works offline.
+ * times, the idle sign-out and the days of records each tablet keeps (D5). Saved on this tablet at once and synced later, so it works offline.
  */
 export function BuildingSettingsCard({ actorStaffId }: { actorStaffId: string }) {
   const t = useT();
   const titleId = useId();
   const s = useBuildingSettings(actorStaffId);
   const title = <h2 id={titleId}>{t('admin.settings.title')}</h2>;
-  const message = (code: SettingsFieldError | undefined, label: string, minutes?: MinuteField) =>
+  const message = (code: SettingsFieldError | undefined, label: string, minutes?: MinuteField | 'localWindowDays') =>
     code ? t(settingsErrorKey(code, minutes), { field: label }) : undefined;
 
   if (!s.draft) {
@@ -85,6 +87,25 @@ export function BuildingSettingsCard({ actorStaffId }: { actorStaffId: string })
         {minutes('outgoingLeadMinutes', t('admin.settings.outgoingLead'), t('admin.settings.outgoingLead.hint'))}
         {minutes('idleSignOutMinutes', t('setup.idleMinutes'), t('setup.idleMinutes.hint'))}
       </div>
+      {/* D5: the days of records each tablet keeps for its screens and its own search. */}
+      <Field
+        label={t('search.localWindowDays')}
+        hint={t('search.localWindowDays.hint')}
+        error={message(s.errors.localWindowDays, t('search.localWindowDays'), 'localWindowDays')}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="number"
+            inputMode="numeric"
+            min={WINDOW_LIMITS.min}
+            max={WINDOW_LIMITS.max}
+            step={1}
+            value={d.localWindowDays ?? ''}
+            onChange={(e) => s.setField('localWindowDays', e.target.value)}
+          />
+        )}
+      </Field>
       {s.status ? (
         <p role="status" className="form-ok">
           {t(s.status === 'saved' ? 'admin.settings.saved' : 'admin.settings.unchanged')}
