@@ -57,7 +57,7 @@ export type HomeKey = keyof typeof homeEn;
 
 export const homeZhHant: Record<HomeKey, string> = {
   'nav.home': '主頁',
-  'nav.review': '覆核',
+  'nav.review': '每日審閱',
   'nav.escalations': '上報事項',
   'nav.history': '交接記錄',
   'nav.registers': '登記冊',
@@ -102,7 +102,7 @@ export const homeZhHant: Record<HomeKey, string> = {
 
 export const homeZhHans: Record<HomeKey, string> = {
   'nav.home': '主页',
-  'nav.review': '复核',
+  'nav.review': '每日审阅',
   'nav.escalations': '上报事项',
   'nav.history': '交接记录',
   'nav.registers': '登记册',

@@ -102,7 +102,6 @@ export const reportsEn = {
   'reports.col.resolved': 'Entries resolved',
   'reports.col.medianResolveMinutes': 'Median time to resolve (min)',
   'reports.none': '—',
-  'sync.reason.day_not_over': 'The day was not over yet; a review or report is submitted once the day is over',
 } as const;
 
 export type ReportsKey = keyof typeof reportsEn;
@@ -204,7 +203,6 @@ export const reportsZhHant: Record<ReportsKey, string> = {
   'reports.col.resolved': '已解決記錄',
   'reports.col.medianResolveMinutes': '解決時間中位數（分鐘）',
   'reports.none': '—',
-  'sync.reason.day_not_over': '當日尚未結束；覆核或報告須在當日結束後提交',
 };
 
 export const reportsZhHans: Record<ReportsKey, string> = {
@@ -304,5 +302,4 @@ export const reportsZhHans: Record<ReportsKey, string> = {
   'reports.col.resolved': '已解决记录',
   'reports.col.medianResolveMinutes': '解决时间中位数（分钟）',
   'reports.none': '—',
-  'sync.reason.day_not_over': '当日尚未结束；复核或报告须在当日结束后提交',
 };

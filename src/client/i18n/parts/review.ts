@@ -5,7 +5,8 @@
  * the catalogues in ../en.ts etc.
  */
 export const reviewEn = {
-  'sync.reason.day_not_over': 'That building day is not over yet; it is reviewed once it has ended',
+  'sync.reason.day_not_over':
+    'That building day is not over yet; it is reviewed, or its report submitted, once it has ended',
   'sync.reason.already_reviewed': 'That day was already reviewed; a correction is added as an addendum',
 
   'review.title': 'Daily review',
@@ -120,7 +121,7 @@ export const reviewEn = {
 export type ReviewKey = keyof typeof reviewEn;
 
 export const reviewZhHant: Record<ReviewKey, string> = {
-  'sync.reason.day_not_over': '該日尚未結束，須待當日結束後方可審閱',
+  'sync.reason.day_not_over': '該日尚未結束，須待當日結束後方可審閱或提交報告',
   'sync.reason.already_reviewed': '該日已審閱簽署；更正須以附錄方式加入',
 
   'review.title': '每日審閱',
@@ -232,7 +233,7 @@ export const reviewZhHant: Record<ReviewKey, string> = {
 };
 
 export const reviewZhHans: Record<ReviewKey, string> = {
-  'sync.reason.day_not_over': '该日尚未结束，须待当日结束后方可审阅',
+  'sync.reason.day_not_over': '该日尚未结束，须待当日结束后方可审阅或提交报告',
   'sync.reason.already_reviewed': '该日已审阅签署；更正须以附录方式加入',
 
   'review.title': '每日审阅',
