@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 
   const seeded = new Set(listStaff(store, siteId).map((s) => s.name));
   const staffLines = DEMO_STAFF.filter((p) => seeded.has(p.name)).map(
-    (p) => `    ${p.name}  ${padDisplay(p.roleLabel, 20)}  PIN ${p.pin}`,
+    (p) => `    ${p.name}  ${padDisplay(p.roleLabel, 24)}  PIN ${p.pin}`,
   );
   console.log(
     [
