@@ -61,7 +61,10 @@ describe('referring a major matter (H4, H11(a))', () => {
 
     // "Referred to Engineering" wherever the entry shows, and the referral among its amendments.
     expect(await within(dialog).findByText('Referred to Engineering')).toBeInTheDocument();
-    expect(within(within(dialog).getByRole('list', { name: 'Amendments' })).getByText('Referred')).toBeInTheDocument();
+    // The amendments list is its own live query: it may render a moment after the entry's status.
+    expect(
+      await within(within(dialog).getByRole('list', { name: 'Amendments' })).findByText('Referred'),
+    ).toBeInTheDocument();
     expect(
       await within(entryList()).findByRole('button', { name: /Referred to Engineering.*Lift 2 stuck/ }),
     ).toBeVisible();
