@@ -33,9 +33,9 @@ export interface DemoPerson {
 
 /** Demo PINs are printed on every start; never use them for a real building. */
 export const DEMO_STAFF: DemoPerson[] = [
-  { key: 'admin', name: '黃志強', role: 'admin', roleLabel: '系統管理員 admin', pin: '9999' },
-  { key: 'manager', name: '梁美玲', role: 'manager', roleLabel: '物業管理處經理 manager', pin: '8888' },
-  { key: 'chief', name: '陳國華', role: 'chief', roleLabel: '科長 chief', pin: '7777' },
+  { key: 'admin', name: '黃志強', role: 'admin', roleLabel: '系統管理員 admin', pin: '999999' },
+  { key: 'manager', name: '梁美玲', role: 'manager', roleLabel: '物業管理處經理 manager', pin: '888888' },
+  { key: 'chief', name: '陳國華', role: 'chief', roleLabel: '科長 chief', pin: '777777' },
   { key: 'desk1', name: '李嘉欣', role: 'desk', roleLabel: '值班管理員 desk', pin: '1111' },
   { key: 'desk2', name: '張偉明', role: 'desk', roleLabel: '值班管理員 desk', pin: '2222' },
   { key: 'desk3', name: '何翠儀', role: 'desk', roleLabel: '值班管理員 desk', pin: '3333' },

@@ -1,12 +1,17 @@
 /** Request and response bodies of the non-sync endpoints, shared by the server and the tablet. */
 import { z } from 'zod';
-import { EpochMs, Id, PinHash, SiteSettings, Staff } from './entities';
+import { EpochMs, Id, PinHash, Role, SiteSettings, Staff } from './entities';
+import { Generation } from './sync-protocol';
 
 export const HealthResponse = z.object({
   status: z.literal('ok'),
   version: z.string(),
   setUp: z.boolean(),
   serverTime: EpochMs,
+  /** Issue 9 §1: the database's generation. */
+  generation: Generation.optional(),
+  /** Issue 9 §8: `?deep=1` touched the store (a read and a write in a rolled-back transaction). */
+  store: z.literal('ok').optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
@@ -66,3 +71,86 @@ export type EnrolRequest = z.infer<typeof EnrolRequest>;
 /** The building's staff for offline sign-in: each person's slow PIN hash and no other secret. */
 export const StaffListResponse = z.object({ staff: z.array(Staff), serverTime: EpochMs });
 export type StaffListResponse = z.infer<typeof StaffListResponse>;
+
+/**
+ * Issue 9 §3, §6: admin actions happen only online, through these endpoints, each request carrying
+ * the admin's proof headers (actor-proof.ts ACTOR_HEADERS); the server checks the proof itself,
+ * counts wrong ones towards the person's lockout, and records the action with its device.
+ */
+export const ADMIN_PATHS = {
+  staff: '/api/v1/admin/staff',
+  /** PATCH name, role or active. */
+  staffOne: (id: string) => `/api/v1/admin/staff/${encodeURIComponent(id)}`,
+  /** POST a new PIN (the server hashes it; the PIN crosses only HTTPS and is never stored). */
+  staffPin: (id: string) => `/api/v1/admin/staff/${encodeURIComponent(id)}/pin`,
+  site: '/api/v1/admin/site',
+  devices: '/api/v1/admin/devices',
+  revokeDevice: (id: string) => `/api/v1/admin/devices/${encodeURIComponent(id)}/revoke`,
+} as const;
+
+/** PINs are digits; the length per role is checked by the server (pin.ts isValidPinFor). */
+export const PinText = z.string().regex(/^\d{4,8}$/, 'a PIN has 4 to 8 digits');
+
+export const AdminCreateStaffRequest = z.object({
+  name: z.string().trim().min(1).max(60),
+  role: Role,
+  pin: PinText,
+});
+export type AdminCreateStaffRequest = z.infer<typeof AdminCreateStaffRequest>;
+
+export const AdminUpdateStaffRequest = z
+  .object({ name: z.string().trim().min(1).max(60), role: Role, active: z.boolean() })
+  .partial()
+  .refine((r) => Object.keys(r).length > 0, 'name, role or active is required');
+export type AdminUpdateStaffRequest = z.infer<typeof AdminUpdateStaffRequest>;
+
+export const AdminSetPinRequest = z.object({ pin: PinText });
+export type AdminSetPinRequest = z.infer<typeof AdminSetPinRequest>;
+
+/** The building's settings an admin changes (any subset). */
+export const AdminSiteRequest = SiteSettings.partial();
+export type AdminSiteRequest = z.infer<typeof AdminSiteRequest>;
+
+/** The staff row as written (the tablet also gets it with its next pull). */
+export const AdminStaffResponse = z.object({ staff: Staff, serverTime: EpochMs });
+export type AdminStaffResponse = z.infer<typeof AdminStaffResponse>;
+
+/** Issue 9 §6: one enrolled device as the admin's list shows it. */
+export const DeviceSummary = z.object({
+  id: Id,
+  name: z.string(),
+  kind: DeviceKind,
+  createdAt: EpochMs,
+  lastSeenAt: EpochMs.nullable(),
+  /** Ops the device said it still held unsent at its last request (X-Outbox-Pending), if known. */
+  pendingOps: z.number().int().nonnegative().nullable(),
+  revokedAt: EpochMs.nullable(),
+  /** True for the device making the request. */
+  current: z.boolean(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+export const DeviceListResponse = z.object({ devices: z.array(DeviceSummary), serverTime: EpochMs });
+export type DeviceListResponse = z.infer<typeof DeviceListResponse>;
+
+/** A tablet reports its unsent op count in this header on every sync request (§6). */
+export const OUTBOX_PENDING_HEADER = 'x-outbox-pending';
+
+/**
+ * Issue 9 §3: a PIN checked by the server, for a person whose hash this tablet does not hold (an
+ * admin or manager at a desk tablet) and for the admin's online actions. The proof headers name the
+ * person; a wrong proof counts towards their lockout (`locked_out`, 429).
+ */
+export const PIN_CHECK_PATH = '/api/v1/auth/check';
+export const PinCheckResponse = z.object({ staffId: Id, serverTime: EpochMs });
+export type PinCheckResponse = z.infer<typeof PinCheckResponse>;
+
+/**
+ * Issue 9 §3: a hash written before issue 9 (or below the minimum cost) is upgraded at the person's
+ * next online sign-in: the tablet sends the PIN once over HTTPS, the server checks it against the
+ * old hash and stores a v2 hash with the proof key. Attempts count towards the lockout.
+ */
+export const PIN_UPGRADE_PATH = '/api/v1/auth/upgrade';
+export const PinUpgradeRequest = z.object({ staffId: Id, pin: PinText });
+export type PinUpgradeRequest = z.infer<typeof PinUpgradeRequest>;
+export const PinUpgradeResponse = z.object({ pinHash: PinHash, serverTime: EpochMs });
+export type PinUpgradeResponse = z.infer<typeof PinUpgradeResponse>;

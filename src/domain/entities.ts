@@ -65,12 +65,19 @@ export const ROLES = ['desk', 'chief', 'manager', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-/** A slow salted PIN hash (PBKDF2-SHA256). The only staff secret that leaves the server. */
+/**
+ * A slow salted PIN hash. `PBKDF2-SHA256` (before issue 9): `hash` is the PBKDF2 output itself.
+ * `PBKDF2-SHA256-v2` (issue 9, docs/security.md): `hash` is the verifier HMAC(M, "verify") of the
+ * PBKDF2 output M, from which the actor-proof key HMAC(M, "actor proof") cannot be computed. The
+ * server withholds `hash` of admins and managers from desk tablets, which then check that
+ * person's PIN online (docs/security.md); `salt` and `iterations` always travel, so the tablet can
+ * derive the proof key from a typed PIN.
+ */
 export const PinHash = z.object({
-  alg: z.literal('PBKDF2-SHA256'),
+  alg: z.enum(['PBKDF2-SHA256', 'PBKDF2-SHA256-v2']),
   iterations: z.number().int().min(1000).max(5_000_000),
   salt: z.base64().min(16).max(200),
-  hash: z.base64().min(32).max(200),
+  hash: z.base64().min(32).max(200).optional(),
 });
 export type PinHash = z.infer<typeof PinHash>;
 
@@ -80,6 +87,11 @@ export const Staff = z.object({
   role: Role,
   pinHash: PinHash,
   active: z.boolean(),
+  /**
+   * Issue 9 §9: when the server recorded the person's deactivation (server time). Ops the person
+   * wrote before it, by server-corrected device time, are still accepted; later ones are refused.
+   */
+  deactivatedAt: EpochMs.nullable().optional(),
 });
 export type Staff = z.infer<typeof Staff>;
 

@@ -12,12 +12,28 @@ export const HTTP_ERROR_STATUS = {
   /** Issue 8: the person named (a claim until issue 9) is not of a role this request is for. */
   forbidden_role: 403,
   not_found: 404,
+  /** Issue 9 §3: the request in a person's name lacks a valid proof of their PIN (docs/security.md). */
+  actor_unproven: 403,
+  /** Issue 9 §7: first-run setup without the one-time code the server printed on its console. */
+  setup_code_invalid: 403,
+  /** Issue 9 §3: a PIN too short for the person's role (4 digits for desk staff, 6 for others). */
+  weak_pin: 400,
+  /** Issue 9 §7: a JSON endpoint called without `Content-Type: application/json`. */
+  unsupported_media_type: 415,
+  /** Issue 9 §1: a pull cursor past the server's sequence (the server was restored): re-pull from 0. */
+  cursor_ahead: 409,
   already_set_up: 409,
   counter_gap: 409,
   schema_version: 409,
   conflict: 409,
   payload_too_large: 413,
+  /** Issue 9 §3: too many wrong PINs for this person; `details.lockedUntil` says until when. */
+  locked_out: 429,
+  /** Issue 9 §7: too many requests of this kind from this address; `details.retryAfterMs`. */
+  rate_limited: 429,
   internal: 500,
+  /** Issue 9 §8: the database failed its integrity check; the server stops writing (docs/deploy). */
+  store_unavailable: 503,
 } as const;
 
 export type HttpErrorCode = keyof typeof HTTP_ERROR_STATUS;
@@ -53,6 +69,14 @@ export const OP_REJECT_CODES = [
   'day_not_over',
   /** O1: the day already has a signed review; a correction is an addendum (`correctsId`). */
   'already_reviewed',
+  /** Issue 9 §3: the op's proof is missing or is not the named actor's (docs/security.md). */
+  'actor_unproven',
+  /** Issue 9 §3: staff and building settings change only online, through the admin API. */
+  'online_only',
+  /** Issue 9 §5: the row id is not available to this building (says nothing of any other). */
+  'row_unavailable',
+  /** Issue 9 §5: applying the op failed unexpectedly; it is refused alone and the queue moves on. */
+  'internal_error',
 ] as const;
 export type OpRejectCode = (typeof OP_REJECT_CODES)[number];
 
@@ -75,4 +99,8 @@ export const OP_REJECT_HTTP_STATUS: Record<OpRejectCode, number> = {
   office_device: 403,
   day_not_over: 409,
   already_reviewed: 409,
+  actor_unproven: 403,
+  online_only: 403,
+  row_unavailable: 409,
+  internal_error: 500,
 };

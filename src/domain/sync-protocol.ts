@@ -14,6 +14,17 @@ export const DEFAULT_PULL_LIMIT = 500;
 /** T1: a tablet whose clock is off by more than this shows a warning; the server clamps HLCs. */
 export const CLOCK_SKEW_WARN_MS = 2 * 60_000;
 
+/**
+ * Issue 9 §1: the server database's generation id, new at creation and at every restore. A tablet
+ * that meets a generation other than the one it last synced with re-pulls from zero and resends
+ * every op the server no longer has (docs/architecture.md "Restores"). Every API response carries
+ * it in this header; push, pull and health carry it in the body too.
+ */
+export const GENERATION_HEADER = 'x-handover-generation';
+export const Generation = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** Acknowledged ops stay on the tablet this long, to be resent to a server restored from a backup. */
+export const ACKED_OP_RETENTION_DAYS = 30;
+
 export const OP_KINDS = ['put', 'patch', 'append', 'delete'] as const;
 export const OpKind = z.enum(OP_KINDS);
 export type OpKind = z.infer<typeof OpKind>;
@@ -129,6 +140,11 @@ export const Op = z.object({
   hlc: HlcString,
   deviceTime: EpochMs,
   actorStaffId: Id,
+  /**
+   * Issue 9 §3: HMAC of the op under the actor's proof key (actor-proof.ts). Optional in the
+   * schema so an op without one is refused on its own (`actor_unproven`), not the whole push.
+   */
+  proof: z.string().max(64).optional(),
 });
 export type Op = z.infer<typeof Op>;
 
@@ -175,6 +191,8 @@ export const PushResponse = z.object({
   ackedThrough: z.number().int().nonnegative(),
   results: z.array(PushResult),
   serverTime: EpochMs,
+  /** Issue 9 §1: the database's generation (also in the GENERATION_HEADER of every response). */
+  generation: Generation.optional(),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
@@ -201,5 +219,7 @@ export const PullResponse = z.object({
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
   serverTime: EpochMs,
+  /** Issue 9 §1: the database's generation. */
+  generation: Generation.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;

@@ -10,7 +10,7 @@ import { enrolTablet, readDevice, shown, signIn } from './app-steps';
 import { firstPage } from './harness';
 import { pullEverything, readMeta, startDemoE2e, type DemoEnv } from './handover-steps';
 
-const CHIEF = { name: '陳國華', pin: '7777' };
+const CHIEF = { name: '陳國華', pin: '777777' };
 
 /** The MediaBox sizes of a PDF's pages, in points. */
 function pageSizes(pdf: Buffer): [number, number][] {

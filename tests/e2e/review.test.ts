@@ -30,7 +30,7 @@ import {
   type DemoEnv,
 } from './handover-steps';
 
-const CHIEF = { name: '陳國華', pin: '7777' };
+const CHIEF = { name: '陳國華', pin: '777777' };
 const WINNING = '工程部明早到場更換';
 const LOSING = '已即時更換水龍頭墊圈';
 

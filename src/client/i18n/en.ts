@@ -16,6 +16,7 @@ import { registersEn } from './parts/registers';
 import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
+import { trustEn } from './parts/trust';
 import { historyEn } from './parts/history';
 import { integrityEn } from './parts/integrity';
 import { searchEn } from './parts/search';
@@ -318,6 +319,7 @@ export const en = {
   ...homeEn,
   ...escalationEn,
   ...reviewEn,
+  ...trustEn,
   ...historyEn,
   ...searchEn,
 } as const;

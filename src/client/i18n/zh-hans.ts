@@ -14,6 +14,7 @@ import { registersZhHans } from './parts/registers';
 import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
+import { trustZhHans } from './parts/trust';
 import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
 import { searchZhHans } from './parts/search';
@@ -309,6 +310,7 @@ export const zhHans = {
   ...homeZhHans,
   ...escalationZhHans,
   ...reviewZhHans,
+  ...trustZhHans,
   ...historyZhHans,
   ...searchZhHans,
 } as const satisfies Messages;

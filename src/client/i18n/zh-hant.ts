@@ -14,6 +14,7 @@ import { registersZhHant } from './parts/registers';
 import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
+import { trustZhHant } from './parts/trust';
 import { historyZhHant } from './parts/history';
 import { integrityZhHant } from './parts/integrity';
 import { searchZhHant } from './parts/search';
@@ -309,6 +310,7 @@ export const zhHant = {
   ...homeZhHant,
   ...escalationZhHant,
   ...reviewZhHant,
+  ...trustZhHant,
   ...historyZhHant,
   ...searchZhHant,
 } as const satisfies Messages;
