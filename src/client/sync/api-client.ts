@@ -55,18 +55,26 @@ function errorFrom(status: number, body: unknown, text: string): ApiRequestError
 export async function requestJson(
   fetchFn: typeof fetch,
   url: string,
-  init: { method: 'GET' | 'POST'; token?: string; body?: unknown },
+  init: {
+    method: 'GET' | 'POST' | 'PATCH';
+    token?: string;
+    body?: unknown;
+    /** The body already serialised (a request proof signs these exact bytes); wins over `body`. */
+    bodyText?: string;
+    headers?: Record<string, string>;
+  },
 ): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   if (init.token !== undefined) headers['Authorization'] = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const bodyText = init.bodyText ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined);
+  if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
   let text: string;
   let status: number;
   try {
     const res = await fetchFn(url, {
       method: init.method,
       headers,
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(bodyText !== undefined ? { body: bodyText } : {}),
     });
     status = res.status;
     text = await res.text();
