@@ -17,10 +17,18 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 
 export const DeviceName = z.string().trim().min(1).max(60);
 
-/** First run: create the building, its first admin and enrol this browser as its first tablet. */
+/** PINs are digits; the length per role is checked by the server (pin.ts isValidPinFor). */
+export const PinText = z.string().regex(/^\d{4,8}$/, 'a PIN has 4 to 8 digits');
+
+/**
+ * First run: create the building, its first admin and enrol this browser as its first tablet.
+ * Issue 9 §3, §7: `setupCode` is the one-time code the server printed on its console (a web page
+ * elsewhere on the network cannot know it); the server hashes the admin's PIN itself (v2, 600k).
+ */
 export const SetupRequest = z.object({
+  setupCode: z.string().max(64),
   site: SiteSettings,
-  admin: z.object({ name: z.string().trim().min(1).max(60), pinHash: PinHash }),
+  admin: z.object({ name: z.string().trim().min(1).max(60), pin: PinText }),
   deviceName: DeviceName,
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
@@ -55,8 +63,11 @@ export const EnrolmentCode = z
   .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
   .pipe(z.string().regex(/^[23456789A-HJ-NP-Z]{8}$/, 'an enrolment code has 8 letters and digits'));
 
-/** `deviceKind` says what the code enrols; a request without it enrols a desk tablet. */
-export const CreateEnrolmentCodeRequest = z.object({ actorStaffId: Id, deviceKind: DeviceKind.default('desk') });
+/**
+ * `deviceKind` says what the code enrols; a request without it enrols a desk tablet. Issue 9 §3:
+ * the admin is named and proven by the request's proof headers (actor-proof.ts), not the body.
+ */
+export const CreateEnrolmentCodeRequest = z.object({ deviceKind: DeviceKind.default('desk') });
 export const CreateEnrolmentCodeResponse = z.object({
   code: z.string(),
   expiresAt: EpochMs,
@@ -87,9 +98,6 @@ export const ADMIN_PATHS = {
   devices: '/api/v1/admin/devices',
   revokeDevice: (id: string) => `/api/v1/admin/devices/${encodeURIComponent(id)}/revoke`,
 } as const;
-
-/** PINs are digits; the length per role is checked by the server (pin.ts isValidPinFor). */
-export const PinText = z.string().regex(/^\d{4,8}$/, 'a PIN has 4 to 8 digits');
 
 export const AdminCreateStaffRequest = z.object({
   name: z.string().trim().min(1).max(60),

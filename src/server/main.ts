@@ -13,6 +13,7 @@ import { createApp } from './http/app';
 import type { VapidConfig } from './push/escalation-push';
 import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel } from './logger';
 import { startRetentionJob } from './retention/retention-job';
+import { newSetupCode } from './site/setup-service';
 import { MigrationMismatchError } from './store/migrations';
 import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
 
@@ -105,6 +106,11 @@ export interface StartServerOptions {
   store?: SqliteStore;
   /** D5: run the daily retention job (src/server/retention); on unless false. */
   retention?: boolean;
+  /**
+   * Issue 9 §7: the one-time setup code; by default a random one is made while no building exists,
+   * logged and printed on the console. Tests fix it.
+   */
+  setupCode?: string;
 }
 
 export interface RunningServer {
@@ -149,10 +155,17 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const hasDist = isDirectory(distDir);
   if (!hasDist) logger.warn('no built app to serve; run npm run build', { distDir });
 
+  const setupCode = opts.setupCode ?? (store.hasAnySite() ? undefined : newSetupCode());
+  if (setupCode !== undefined && !store.hasAnySite()) {
+    // Whoever sets the building up must read the server's console: a web page on the network cannot.
+    logger.info('setup code', { setupCode });
+    if (opts.setupCode === undefined) process.stdout.write(`\nFirst-run setup code: ${setupCode}\n\n`);
+  }
   const app = createApp({
     store,
     now,
     logger,
+    setupCode,
     version: opts.version ?? packageVersion(),
     bodyLimitBytes: opts.bodyLimitBytes ?? 1_048_576,
     ...(hasDist ? { distDir } : {}),

@@ -2,15 +2,7 @@
  * The tablet's HTTP calls outside the sync loop (health, first-run setup, enrolment, enrolment
  * codes), and the one JSON request helper the sync engine uses too. Runs in page and worker.
  */
-import {
-  CreateEnrolmentCodeResponse,
-  EnrolResponse,
-  HealthResponse,
-  SetupResponse,
-  type DeviceKind,
-  type EnrolRequest,
-  type SetupRequest,
-} from '../../domain/api';
+import { EnrolResponse, HealthResponse, SetupResponse, type EnrolRequest, type SetupRequest } from '../../domain/api';
 import type { z } from 'zod';
 import { IntegrityResponse } from '../../domain/integrity';
 
@@ -124,25 +116,6 @@ export async function postEnrol(
 ): Promise<EnrolResponse> {
   const res = await requestJson(fetchFn, `${baseUrl}/api/v1/enrol`, { method: 'POST', body });
   return parseBody(EnrolResponse, res, 'enrol');
-}
-
-/**
- * POST /api/v1/enrolment-codes: an active admin (`actorStaffId`) creates a one-time code enrolling
- * a device of `deviceKind` (issue 8: a desk tablet or an office device).
- */
-export async function createEnrolmentCode(
-  baseUrl: string,
-  token: string,
-  actorStaffId: string,
-  deviceKind: DeviceKind = 'desk',
-  fetchFn: typeof fetch = defaultFetch,
-): Promise<CreateEnrolmentCodeResponse> {
-  const res = await requestJson(fetchFn, `${baseUrl}/api/v1/enrolment-codes`, {
-    method: 'POST',
-    token,
-    body: { actorStaffId, deviceKind },
-  });
-  return parseBody(CreateEnrolmentCodeResponse, res, 'enrolment code');
 }
 
 /**

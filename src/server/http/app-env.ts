@@ -1,4 +1,6 @@
 /** The Hono environment shared by the app and its routes. */
+import type { ProvenActor } from '../auth/actor-auth';
+import type { PinHasher } from '../auth/pin-service';
 import type { Logger } from '../logger';
 import type { EscalationPush, VapidConfig } from '../push/escalation-push';
 import type { DeviceRecord, Store } from '../store/store';
@@ -16,6 +18,13 @@ export interface AppDeps {
   bodyLimitBytes: number;
   /** D3: the VAPID keys for Web Push of escalations; without them only the in-app path runs. */
   vapid?: VapidConfig | undefined;
+  /**
+   * Issue 9 §7: the one-time setup code printed on the console at start (main.ts). Without it no
+   * setup is possible (a server that already has a building makes none).
+   */
+  setupCode?: string | undefined;
+  /** Issue 9 §3: how a new PIN is hashed (v2, 600k iterations by default; tests cache theirs). */
+  pinHasher?: PinHasher | undefined;
 }
 
 /** The deps plus what the app builds from them once. */
@@ -23,6 +32,7 @@ export interface AppServices extends AppDeps {
   clock: ServerClock;
   /** D3: Web Push of new escalations, when `vapid` is configured. */
   escalationPush: EscalationPush | null;
+  pinHasher: PinHasher;
 }
 
 export interface AppEnv {
@@ -30,5 +40,7 @@ export interface AppEnv {
     requestId: string;
     /** Set by the bearer-auth middleware. */
     device: DeviceRecord;
+    /** Issue 9 §3: set by the actor-auth middleware: the person whose PIN proof the request carried. */
+    actor: ProvenActor;
   };
 }

@@ -4,11 +4,14 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { defaultPinHasher } from '../auth/pin-service';
 import { createEscalationPush } from '../push/escalation-push';
 import { ServerClock } from '../sync/server-clock';
 import type { AppDeps, AppEnv, AppServices } from './app-env';
 import { apiError, makeErrorHandler } from './errors';
 import { requestLog } from './request-log';
+import { adminRoutes } from './routes/admin-routes';
+import { authRoutes } from './routes/auth-routes';
 import { integrityRoutes } from './routes/integrity-routes';
 import { PHOTOS_PATH, photoRoutes } from './routes/photo-routes';
 import { pushRoutes } from './routes/push-routes';
@@ -26,7 +29,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const escalationPush = deps.vapid
     ? createEscalationPush({ store: deps.store, vapid: deps.vapid, logger: deps.logger, now: deps.now })
     : null;
-  const services: AppServices = { ...deps, clock: new ServerClock(), escalationPush };
+  const services: AppServices = {
+    ...deps,
+    clock: new ServerClock(),
+    escalationPush,
+    pinHasher: deps.pinHasher ?? defaultPinHasher,
+  };
   const app = new Hono<AppEnv>();
 
   app.use('*', requestLog(services));
@@ -55,6 +63,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/search', searchRoutes(services));
   app.route('/api/v1/integrity', integrityRoutes(services));
   app.route(REPORTS_PATH, reportRoutes(services));
+  app.route('/api/v1/admin', adminRoutes(services));
+  app.route('/api/v1/auth', authRoutes(services));
   // An unknown API path is a JSON 404, never the app shell (a tablet would parse HTML as data).
   app.all('/api/*', (c) => apiError(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   if (deps.distDir !== undefined) app.get('*', serveDist(deps.distDir));

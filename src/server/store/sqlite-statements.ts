@@ -159,8 +159,9 @@ export function prepareStatements(db: Database.Database) {
       'SELECT * FROM device_ops WHERE device_id = ? AND counter = ?',
     ),
     insertDeviceOp: db.prepare(
-      `INSERT INTO device_ops (device_id, counter, op_hash, status, code, message, received_at, device_time)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO device_ops (device_id, counter, op_hash, status, code, message, received_at, device_time,
+         actor_staff_id, tbl, row_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertCode: db.prepare(
       `INSERT INTO enrolment_codes (code_hash, site_id, created_by, expires_at, used_at, used_by_device, device_kind)

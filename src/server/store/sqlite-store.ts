@@ -8,6 +8,8 @@ import { runRowSearch, type RowSearch, type RowSearchHit } from '../search/searc
 import { migrate, readMigrationFiles } from './migrations';
 import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
 import { sqlitePushSubscriptions, type PushSubscriptionRecord, type PushSubscriptionStore } from './push-subscriptions';
+import { sqliteDeviceAdmin, type DeviceAdminStore } from './device-admin';
+import { sqliteStaffKeys, type StaffKeyStore } from './staff-keys';
 import type {
   ArchiveRecord,
   ChainLink,
@@ -58,12 +60,17 @@ export class SqliteStore implements Store {
   private readonly push: PushSubscriptionStore;
   /** The full-text index (D5), written in the same transaction as each row. */
   readonly search: SearchIndex;
+  /** Issue 9 §3, §6: proof keys, lockouts and admin actions; the device list and revocation. */
+  private readonly keys: StaffKeyStore;
+  private readonly deviceAdmin: DeviceAdminStore;
 
   /** `db` is the underlying connection, exposed for benchmarks and tests that inspect the file. */
   constructor(readonly db: Database.Database) {
     this.stmts = prepareStatements(db);
     this.push = sqlitePushSubscriptions(db);
     this.search = new SearchIndex(db);
+    this.keys = sqliteStaffKeys(db);
+    this.deviceAdmin = sqliteDeviceAdmin(db);
   }
 
   transaction<T>(fn: () => T): T {
@@ -199,6 +206,9 @@ export class SqliteStore implements Store {
       op.message,
       op.receivedAt,
       op.deviceTime,
+      op.actorStaffId ?? null,
+      op.table ?? null,
+      op.rowId ?? null,
     );
   }
 
@@ -299,4 +309,13 @@ export class SqliteStore implements Store {
   close(): void {
     if (this.db.open) this.db.close();
   }
+
+  getStaffKey: StaffKeyStore['getStaffKey'] = (siteId, staffId) => this.keys.getStaffKey(siteId, staffId);
+  putStaffKey: StaffKeyStore['putStaffKey'] = (...a) => this.keys.putStaffKey(...a);
+  recordProofFailure: StaffKeyStore['recordProofFailure'] = (...a) => this.keys.recordProofFailure(...a);
+  clearProofFailures: StaffKeyStore['clearProofFailures'] = (...a) => this.keys.clearProofFailures(...a);
+  insertAdminAction: StaffKeyStore['insertAdminAction'] = (a) => this.keys.insertAdminAction(a);
+  listDevices: DeviceAdminStore['listDevices'] = (siteId) => this.deviceAdmin.listDevices(siteId);
+  revokeDevice: DeviceAdminStore['revokeDevice'] = (...a) => this.deviceAdmin.revokeDevice(...a);
+  setDevicePendingOps: DeviceAdminStore['setDevicePendingOps'] = (...a) => this.deviceAdmin.setDevicePendingOps(...a);
 }

@@ -5,8 +5,10 @@
  */
 import type { DeviceKind } from '../../domain/api';
 import type { SyncTable } from '../../domain/entities';
+import type { DeviceAdminStore } from './device-admin';
 import type { PushSubscriptionStore } from './push-subscriptions';
 import type { RowSearch, RowSearchHit } from '../search/search-query';
+import type { StaffKeyStore } from './staff-keys';
 
 /** A synced row as stored: the entity JSON, its per-field versions and the building sequence. */
 export interface StoredRow {
@@ -67,6 +69,10 @@ export interface DeviceOpRecord {
   receivedAt: number | null;
   /** The tablet's own clock when it made the op (`Op.deviceTime`; null before v3). */
   deviceTime: number | null;
+  /** Issue 9 §6: the op's actor and target row, so every privileged write names its device. */
+  actorStaffId?: string | null;
+  table?: string | null;
+  rowId?: string | null;
 }
 
 export interface EnrolmentCodeRecord {
@@ -99,7 +105,7 @@ export interface StoredPhoto {
   createdAt: number;
 }
 
-export interface Store extends PushSubscriptionStore {
+export interface Store extends PushSubscriptionStore, StaffKeyStore, DeviceAdminStore {
   /**
    * Run `fn` in one write transaction that holds the database's write lock from the start
    * (BEGIN IMMEDIATE), so two pushes never interleave. A throw rolls everything back.

@@ -7,6 +7,7 @@
  * begin and end only by signed records, one open at a time (duty-rules.ts, building-rules.ts). Every
  * write carries the op's receipt time (`ctx.nowMs`, T1); the store keeps the row's first one.
  */
+import { verifyOpProof } from '../../domain/actor-proof';
 import type { Role } from '../../domain/entities';
 import { clampHlc, formatHlc, parseHlc } from '../../domain/hlc';
 import { IMMUTABLE_FIELDS, WRITE_POLICY, type Op, type OpKind } from '../../domain/sync-protocol';
@@ -26,14 +27,20 @@ import { syncErrorPatchOutcome } from './sync-error-patch';
 export type { ApplyContext, OpOutcome } from './op-outcome';
 
 const IMMUTABLE = new Set<string>(IMMUTABLE_FIELDS);
+/** Issue 9 §3: tables written only by the server, through the admin API (admin-routes.ts). */
+const ONLINE_ONLY = new Set<string>(['staff', 'site']);
 
 /** Apply `op` for the building in `ctx`; writes rows only when the outcome is not 'rejected'. */
 export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
+  // Issue 9 §3: staff and building settings change only online, through the admin API.
+  if (ONLINE_ONLY.has(op.table)) {
+    return reject('online_only', `${op.table} changes only online, through the admin API`);
+  }
   const policy = WRITE_POLICY[op.table];
   if (!(policy.kinds as readonly OpKind[]).includes(op.kind)) {
     return reject('kind_not_allowed', `${op.kind} is not allowed on ${op.table}`);
   }
-  const actor = checkActor(ctx, op.actorStaffId, policy.roles);
+  const actor = checkActor(ctx, op, policy.roles);
   if ('status' in actor) return actor;
   // Issue 8: an office device never writes the desk's duty, handover, count or signed record.
   const officeRefusal = deviceKindRefusal(ctx.deviceKind, op.table);
@@ -53,12 +60,17 @@ export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
       : op.kind === 'delete'
         ? applyDelete(ctx, op, updatedAt)
         : applyInsert(ctx, op, updatedAt, actor);
-  if (op.table === 'staff' && outcome.status !== 'rejected') ctx.staffCache.delete(op.rowId);
   return outcome;
 }
 
-/** The op's author as the table rules see them, or the refusal: unknown, inactive or wrong role. */
-function checkActor(ctx: ApplyContext, actorId: string, roles: readonly string[]): Actor | Rejection {
+/**
+ * The op's author as the table rules see them, or the refusal: unknown, unproven (issue 9 §3: the
+ * op's proof must verify under the actor's proof key, which only someone who typed their PIN can
+ * hold), inactive (§9: unless the op was made before the deactivation, by server-corrected time)
+ * or of the wrong role.
+ */
+function checkActor(ctx: ApplyContext, op: Op, roles: readonly string[]): Actor | Rejection {
+  const actorId = op.actorStaffId;
   let actor = ctx.staffCache.get(actorId);
   if (!ctx.staffCache.has(actorId)) {
     actor = ctx.store.getRow('staff', actorId);
@@ -67,10 +79,26 @@ function checkActor(ctx: ApplyContext, actorId: string, roles: readonly string[]
   if (!actor || actor.siteId !== ctx.siteId || actor.deleted) {
     return reject('staff_unknown', `staff ${actorId} is not staff of this building`);
   }
-  if (actor.row['active'] !== true) return reject('forbidden_role', `staff ${actorId} is not active`);
+  let key = ctx.proofKeys.get(actorId);
+  if (key === undefined) {
+    key = ctx.store.getStaffKey(ctx.siteId, actorId)?.proofKey ?? null;
+    ctx.proofKeys.set(actorId, key);
+  }
+  if (key === null || !verifyOpProof(key, op, op.proof)) {
+    return reject('actor_unproven', `op ${op.counter} is not proven to be by staff ${actorId}`);
+  }
+  if (actor.row['active'] !== true && !madeBeforeDeactivation(ctx, actor.row)) {
+    return reject('forbidden_role', `staff ${actorId} is not active`);
+  }
   const role = String(actor.row['role']);
   if (!roles.includes(role)) return reject('forbidden_role', `role ${role} may not write this table`);
   return { id: actorId, role: role as Role };
+}
+
+/** §9: an inactive person's op made (server-corrected) before their recorded deactivation. */
+function madeBeforeDeactivation(ctx: ApplyContext, row: Record<string, unknown>): boolean {
+  const deactivatedAt = row['deactivatedAt'];
+  return typeof deactivatedAt === 'number' && ctx.opTime !== null && ctx.opTime < deactivatedAt;
 }
 
 /** put and append: a new row; the op carries the whole row without updatedAt/deleted. */

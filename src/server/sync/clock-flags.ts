@@ -56,6 +56,11 @@ export class PushClock {
     return this.p.receivedAt;
   }
 
+  /** Issue 9 §9: when `op` was made on the server's clock, or null when no offset is known. */
+  opTime(op: Op): number | null {
+    return estimateOpTime(op.deviceTime, this.offsetMs);
+  }
+
   /**
    * Before `op` is applied: its stamped times the server does not believe. A patch that repeats a
    * stored stamp (unchanged) is not judged by this op's clock: the stamp was made earlier.

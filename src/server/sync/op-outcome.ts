@@ -14,10 +14,17 @@ export interface ApplyContext {
   clock: ServerClock;
   siteId: string;
   nowMs: number;
-  /** Staff rows read during this push; an applied staff op evicts its entry. */
+  /** Staff rows read during this push (staff rows change only through the admin API, issue 9). */
   staffCache: Map<string, StoredRow | undefined>;
   /** Issue 8: the kind of the pushing device (device-kind-rules.ts); absent reads as a desk tablet. */
   deviceKind?: DeviceKind;
+  /** Issue 9 §3: proof keys read during this push (null: the person has none yet). */
+  proofKeys: Map<string, Uint8Array | null>;
+  /**
+   * Issue 9 §9: when the op was made on the server's clock (its device time corrected by the push's
+   * offset, clock-flags.ts); null when no offset is known.
+   */
+  opTime: number | null;
 }
 
 /** The staff member an op is written by, as the table rules see them. */

@@ -4,11 +4,22 @@
  * re-serialising every row: a tablet back from a week offline pulls tens of thousands of rows.
  * Each change carries the server's receipt time of its row (`receivedAt`, T1) when known.
  */
+import type { DeviceKind } from '../../domain/api';
 import type { PullQuery } from '../../domain/sync-protocol';
+import { staffJsonFor } from '../auth/hash-withholding';
 import type { Store } from '../store/store';
 
-/** The PullResponse for `query`, already serialised as JSON. */
-export function pullChangesJson(store: Store, siteId: string, query: PullQuery, nowMs: number): string {
+/**
+ * The PullResponse for `query`, already serialised as JSON. Issue 9 §3: a desk tablet gets admin
+ * and manager rows without their PIN verifier (hash-withholding.ts).
+ */
+export function pullChangesJson(
+  store: Store,
+  siteId: string,
+  query: PullQuery,
+  nowMs: number,
+  deviceKind: DeviceKind = 'desk',
+): string {
   // One row past the page tells whether there is more without a COUNT.
   const rows = store.changesSince(siteId, query.cursor, query.limit + 1);
   const hasMore = rows.length > query.limit;
@@ -17,7 +28,7 @@ export function pullChangesJson(store: Store, siteId: string, query: PullQuery, 
   const changes = page.map(
     (r) =>
       `{"seq":${r.seq},"table":${JSON.stringify(r.table)},"id":${JSON.stringify(r.id)},` +
-      `"row":${r.dataJson},"versions":${r.versionsJson}` +
+      `"row":${r.table === 'staff' ? staffJsonFor(deviceKind, r.dataJson) : r.dataJson},"versions":${r.versionsJson}` +
       // T1: the server's first receipt of the row; rows stored before it was kept have none.
       `${r.receivedAt === null ? '' : `,"receivedAt":${r.receivedAt}`}}`,
   );

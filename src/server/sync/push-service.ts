@@ -47,6 +47,7 @@ export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
     const device = ctx.store.getDevice(ctx.deviceId);
     if (!device) throw new ApiError('unauthorized', 'unknown device');
     const staffCache = new Map<string, StoredRow | undefined>();
+    const proofKeys = new Map<string, Uint8Array | null>();
     let last = device.lastCounter;
     const results: PushResult[] = [];
     const times = new PushClock({
@@ -81,6 +82,8 @@ export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
           nowMs: ctx.nowMs,
           staffCache,
           deviceKind: device.kind,
+          proofKeys,
+          opTime: times.opTime(op),
         },
         op,
       );
@@ -95,6 +98,10 @@ export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
         message: outcome.status === 'applied' ? null : outcome.message,
         receivedAt: times.receivedAt,
         deviceTime: op.deviceTime,
+        // Issue 9 §6: who wrote what, from which device, for every op (privileged or not).
+        actorStaffId: op.actorStaffId,
+        table: op.table,
+        rowId: op.rowId,
       });
       results.push(toResult(op.counter, outcome));
       last = op.counter;

@@ -11,10 +11,8 @@ import { DirectWriter } from '../../../scripts/demo-direct';
 import { GENESIS_HASH } from '../../../src/domain/chain';
 import { newId } from '../../../src/domain/ids';
 import { storedEntryDigest } from '../../../src/server/integrity/entry-digests';
-import { createSite } from '../../../src/server/site/setup-service';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
-import { ServerClock } from '../../../src/server/sync/server-clock';
-import { setupRequest } from './helpers';
+import { createTestSite, rememberTestKey, testPin, testSecrets } from './helpers';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -37,7 +35,7 @@ export interface ChainBuilding {
 export async function chainBuilding(firstDayMs: number, days: number): Promise<ChainBuilding> {
   const dir = mkdtempSync(join(tmpdir(), 'hd-chain-'));
   const store = openSqliteStore(join(dir, 'handover-desk.sqlite'), { nowMs: firstDayMs });
-  const site = createSite(store, new ServerClock(), await setupRequest(), firstDayMs - DAY);
+  const site = await createTestSite(store, firstDayMs - DAY);
   const w = new DirectWriter(store, site.siteId, site.deviceId, GENESIS_HASH);
   const base = { siteId: site.siteId };
   const b: ChainBuilding = {
@@ -55,13 +53,23 @@ export async function chainBuilding(firstDayMs: number, days: number): Promise<C
       rmSync(dir, { recursive: true, force: true });
     },
   };
-  const pinHash = (await setupRequest()).admin.pinHash;
+  const desk = await testSecrets(testPin('desk'));
+  const chief = await testSecrets(testPin('chief'));
   store.transaction(() => {
     for (const [id, role, name] of [
       [b.chiefId, 'chief', '陳國華'],
       [b.deskId, 'desk', '李嘉欣'],
     ] as const)
-      w.put('staff', { ...base, id, name, role, pinHash, active: true }, firstDayMs - DAY);
+      w.put(
+        'staff',
+        { ...base, id, name, role, pinHash: (role === 'desk' ? desk : chief).pinHash, active: true },
+        firstDayMs - DAY,
+      );
+    // Issue 9 §3: their proof keys, as the admin API would have stored them.
+    store.putStaffKey(site.siteId, b.chiefId, chief.proofKey, firstDayMs - DAY);
+    store.putStaffKey(site.siteId, b.deskId, desk.proofKey, firstDayMs - DAY);
+    rememberTestKey(b.chiefId, chief.proofKey);
+    rememberTestKey(b.deskId, desk.proofKey);
     let prev: Record<string, unknown> | null = null;
     for (let d = 0; d <= days; d++) {
       const start = firstDayMs + d * DAY;

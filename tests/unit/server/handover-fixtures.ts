@@ -18,7 +18,7 @@ import {
   pushOps,
   rotaOp,
   secondTablet,
-  staffOp,
+  addStaff,
   type Tablet,
 } from './tablet-fixtures';
 
@@ -126,14 +126,16 @@ export async function prepareHandover(t: TestServer, a: SetupResponse): Promise<
   t.clock.now = OPENED_AT - 10 * 60_000;
   const ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   const tablet: Tablet = { deviceId: a.deviceId, token: a.token, ops };
-  const staff = await Promise.all([
-    staffOp(ops, 'desk', '陳小玲'),
-    staffOp(ops, 'desk', '李大明'),
-    staffOp(ops, 'desk', '張志強'),
-    staffOp(ops, 'chief', '王主任'),
-    staffOp(ops, 'manager', '梁經理'),
-  ]);
-  const ids = staff.map((s) => s.rowId) as [string, string, string, string, string];
+  const staff: string[] = [];
+  for (const [role, name] of [
+    ['desk', '陳小玲'],
+    ['desk', '李大明'],
+    ['desk', '張志強'],
+    ['chief', '王主任'],
+    ['manager', '梁經理'],
+  ] as const)
+    staff.push(await addStaff(t, ops, role, name));
+  const ids = staff as [string, string, string, string, string];
   const [outgoingId, incomingId, otherId, chiefId, managerId] = ids;
   const itemId = newId();
   const item = itemFields(a.siteId, itemId);
@@ -142,7 +144,7 @@ export async function prepareHandover(t: TestServer, a: SetupResponse): Promise<
     rotaOp(ops, outgoingId, CHANGE_AT - 10 * HOUR, CHANGE_AT),
     rotaOp(ops, incomingId, CHANGE_AT, CHANGE_AT + 8 * HOUR),
   ];
-  expectApplied(await pushOps(t, tablet, [...staff, itemOp, ...rota]));
+  expectApplied(await pushOps(t, tablet, [itemOp, ...rota]));
 
   t.clock.now = OPENED_AT;
   const itemCode = String(item['code']);

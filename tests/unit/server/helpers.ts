@@ -5,16 +5,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ACTOR_HEADERS, signOp, signRequest } from '../../../src/domain/actor-proof';
 import type { SetupRequest, SetupResponse } from '../../../src/domain/api';
-import { DEFAULT_SHIFT, type LogEntry, type PinHash } from '../../../src/domain/entities';
+import { DEFAULT_SHIFT, type LogEntry, type PinHash, type Role } from '../../../src/domain/entities';
 import { formatHlc } from '../../../src/domain/hlc';
 import { newId } from '../../../src/domain/ids';
-import { hashPin } from '../../../src/domain/pin';
+import { MIN_PIN_ITERATIONS, hashPinV2 } from '../../../src/domain/pin';
 import type { Op, OpKind, WritableTable } from '../../../src/domain/sync-protocol';
+import type { PinHasher, PinSecrets } from '../../../src/server/auth/pin-service';
+import { insertStaff } from '../../../src/server/auth/staff-admin';
 import { createApp } from '../../../src/server/http/app';
 import { silentLogger } from '../../../src/server/logger';
 import type { VapidConfig } from '../../../src/server/push/escalation-push';
-import { createSite, type CreatedSite } from '../../../src/server/site/setup-service';
+import { createSite, type CreatedSite, type SiteInput } from '../../../src/server/site/setup-service';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
 import { ServerClock } from '../../../src/server/sync/server-clock';
 
@@ -42,6 +45,8 @@ export function makeTestServer(
     store,
     now: () => clock.now,
     logger: silentLogger,
+    setupCode: TEST_SETUP_CODE,
+    pinHasher: testPinHasher,
     version: 'test',
     bodyLimitBytes: opts.bodyLimitBytes ?? 1_048_576,
     ...(opts.distDir !== undefined ? { distDir: opts.distDir } : {}),
@@ -60,15 +65,79 @@ export function makeTestServer(
   };
 }
 
-let cachedPinHash: Promise<PinHash> | undefined;
-/** A real PBKDF2 PIN hash with the minimum iterations, so tests stay fast. */
-export function testPinHash(): Promise<PinHash> {
-  cachedPinHash ??= hashPin('1234', 1000);
-  return cachedPinHash;
+/** The one-time setup code every test server is started with (issue 9 §7). */
+export const TEST_SETUP_CODE = 'K7PQ2M9X';
+
+/** The fixed test PINs: desk staff have 4 digits, every other role 6 (pin.ts isValidPinFor). */
+export const TEST_PINS = { desk: '1234', other: '123456' } as const;
+export function testPin(role: Role): string {
+  return role === 'desk' ? TEST_PINS.desk : TEST_PINS.other;
+}
+
+const secretsCache = new Map<string, Promise<PinSecrets>>();
+/**
+ * A PIN's v2 secrets at the real minimum cost (600k), derived once per test process with a fixed
+ * salt, so no test pays PBKDF2 more than once per PIN (the server gets them through `pinHasher`).
+ */
+export function testSecrets(pin: string): Promise<PinSecrets> {
+  let cached = secretsCache.get(pin);
+  if (!cached) {
+    const salt = new TextEncoder().encode(`test salt ${pin}`.padEnd(16, '.')).slice(0, 16);
+    cached = hashPinV2(pin, MIN_PIN_ITERATIONS, salt);
+    secretsCache.set(pin, cached);
+  }
+  return cached;
+}
+
+/** The test servers' PIN hasher: the cached secrets of each fixed PIN. */
+export const testPinHasher: PinHasher = (pin) => testSecrets(pin);
+
+/** A real v2 PIN hash of the role's test PIN. */
+export async function testPinHash(role: Role = 'desk'): Promise<PinHash> {
+  return (await testSecrets(testPin(role))).pinHash;
+}
+
+/** The proof key of every person the fixtures created, as their tablet would hold it after the PIN. */
+const proofKeys = new Map<string, Uint8Array>();
+export function rememberTestKey(staffId: string, key: Uint8Array): void {
+  proofKeys.set(staffId, key);
+}
+export function testKeyOf(staffId: string): Uint8Array | undefined {
+  return proofKeys.get(staffId);
+}
+
+/**
+ * Give a staff row written straight into the store (fixtures that seed rows) the proof key of its
+ * role's test PIN, in the store and for the op builder.
+ */
+export async function storeTestKey(store: SqliteStore, siteId: string, staffId: string, role: Role): Promise<void> {
+  const { proofKey } = await testSecrets(testPin(role));
+  store.putStaffKey(siteId, staffId, proofKey, T0);
+  rememberTestKey(staffId, proofKey);
+}
+
+/**
+ * Issue 9 §3: staff are created online by the admin (the admin API); fixtures create them the same
+ * way at the store level (auth/staff-admin.ts), with their role's test PIN and a remembered key.
+ */
+export async function addTestStaff(
+  t: TestServer,
+  siteId: string,
+  role: Role,
+  name: string,
+  nowMs = t.clock.now,
+): Promise<string> {
+  const secrets = await testSecrets(testPin(role));
+  const staff = t.store.transaction(() =>
+    insertStaff(t.store, new ServerClock(), siteId, { name, role, secrets }, nowMs),
+  );
+  rememberTestKey(staff.id, secrets.proofKey);
+  return staff.id;
 }
 
 export async function setupRequest(name = 'Harbour Centre'): Promise<SetupRequest> {
   return {
+    setupCode: TEST_SETUP_CODE,
     site: {
       name,
       timeZone: 'Asia/Hong_Kong',
@@ -79,21 +148,46 @@ export async function setupRequest(name = 'Harbour Centre'): Promise<SetupReques
       idleSignOutMinutes: 15,
       localWindowDays: 90,
     },
-    admin: { name: '陳大文', pinHash: await testPinHash() },
+    admin: { name: '陳大文', pin: TEST_PINS.other },
     deviceName: 'Lobby tablet',
   };
 }
 
-/** First-run setup through the API (building A). */
+/** First-run setup through the API (building A); the admin's key is remembered for signing. */
 export async function setupViaApi(t: TestServer): Promise<SetupResponse> {
   const res = await call(t, 'POST', '/api/v1/setup', { body: await setupRequest() });
   if (res.status !== 201) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as SetupResponse;
+  const setup = res.body as SetupResponse;
+  rememberTestKey(setup.adminStaffId, (await testSecrets(TEST_PINS.other)).proofKey);
+  return setup;
+}
+
+/** A building for createSite with the admin's ready-made test secrets (no PBKDF2 per test). */
+export async function testSiteInput(name = 'Harbour Centre'): Promise<SiteInput> {
+  const { site, deviceName, admin } = await setupRequest(name);
+  return { site, deviceName, admin: { name: admin.name, ...(await testSecrets(TEST_PINS.other)) } };
+}
+
+/** createSite with the test admin, whose key is remembered for signing. */
+export async function createTestSite(store: SqliteStore, nowMs: number, name?: string): Promise<CreatedSite> {
+  const created = await createSite(store, new ServerClock(), await testSiteInput(name), nowMs);
+  rememberTestKey(created.adminStaffId, (await testSecrets(TEST_PINS.other)).proofKey);
+  return created;
 }
 
 /** Another building in the same store (setup only creates the first; the store holds many). */
-export async function createOtherSite(t: TestServer, name = 'Other Tower'): Promise<CreatedSite> {
-  return createSite(t.store, new ServerClock(), await setupRequest(name), t.clock.now);
+export function createOtherSite(t: TestServer, name = 'Other Tower'): Promise<CreatedSite> {
+  return createTestSite(t.store, t.clock.now, name);
+}
+
+/** The person making a request in their name (issue 9 §3): the proof headers are computed by `call`. */
+export interface TestActor {
+  deviceId: string;
+  staffId: string;
+  /** Defaults to the key remembered for `staffId`. */
+  key?: Uint8Array;
+  /** Defaults to the test server's clock. */
+  at?: number;
 }
 
 export interface CallResult {
@@ -107,13 +201,22 @@ export async function call(
   t: TestServer,
   method: string,
   path: string,
-  opts: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
+  opts: {
+    body?: unknown;
+    rawBody?: string;
+    token?: string;
+    headers?: Record<string, string>;
+    /** Sign the request in this person's name (ACTOR_HEADERS). */
+    actor?: TestActor;
+  } = {},
 ): Promise<CallResult> {
-  const headers: Record<string, string> = { ...opts.headers };
+  const headers: Record<string, string> = {};
   if (opts.token !== undefined) headers['Authorization'] = `Bearer ${opts.token}`;
   let body: string | undefined = opts.rawBody;
   if (opts.body !== undefined) body = JSON.stringify(opts.body);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.actor) Object.assign(headers, actorHeaders(t, opts.actor, method, path, body ?? ''));
+  Object.assign(headers, opts.headers);
   const res = await t.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await res.text();
   let parsed: unknown = text;
@@ -123,6 +226,28 @@ export async function call(
     // Not JSON (static files): keep the text.
   }
   return { status: res.status, headers: res.headers, body: parsed };
+}
+
+/** The proof headers of a request in `actor`'s name (actor-proof.ts signRequest). */
+export function actorHeaders(
+  t: TestServer,
+  actor: TestActor,
+  method: string,
+  path: string,
+  body: string,
+): Record<string, string> {
+  const key = actor.key ?? testKeyOf(actor.staffId);
+  if (!key) throw new Error(`no test key for staff ${actor.staffId}`);
+  const at = actor.at ?? t.clock.now;
+  const proof = signRequest(key, { method, path, deviceId: actor.deviceId, staffId: actor.staffId, at, body });
+  return { [ACTOR_HEADERS.staffId]: actor.staffId, [ACTOR_HEADERS.at]: String(at), [ACTOR_HEADERS.proof]: proof };
+}
+
+/** `op` signed again by its actor's remembered key (a test that changed the op after building it). */
+export function signed(op: Op): Op {
+  const key = testKeyOf(op.actorStaffId);
+  const { proof: _old, ...rest } = op;
+  return key ? { ...rest, proof: signOp(key, rest) } : rest;
 }
 
 /** Builds ops like a tablet's outbox: consecutive counters, HLCs on the device's node. */
@@ -147,7 +272,8 @@ export class OpBuilder {
   op(table: WritableTable, kind: OpKind, rowId: string, fields: Record<string, unknown>, baseVersion = {}): Op {
     const counter = this.counter++;
     const now = this.now();
-    return {
+    // Issue 9 §3: every op is signed with its actor's proof key, as the tablet does after the PIN.
+    return signed({
       deviceId: this.deviceId,
       counter,
       table,
@@ -158,7 +284,7 @@ export class OpBuilder {
       hlc: formatHlc({ wallMs: now, counter: 0, node: this.deviceId }),
       deviceTime: now,
       actorStaffId: this.actorStaffId,
-    };
+    });
   }
 
   putItem(overrides: Record<string, unknown> = {}): Op {

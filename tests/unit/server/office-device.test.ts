@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateEnrolmentCodeResponse, EnrolResponse, type SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
 import { OpBuilder, call, makeTestServer, setupViaApi, type TestServer } from './helpers';
-import { countLineOp, expectApplied, handoverOp, pushOps, staffOp, type Tablet } from './tablet-fixtures';
+import { countLineOp, expectApplied, handoverOp, pushOps, addStaff, type Tablet } from './tablet-fixtures';
 
 let t: TestServer;
 let a: SetupResponse;
@@ -33,11 +33,9 @@ async function enrolWith(deviceKind: string | undefined): Promise<{ code: unknow
 /** A chief and a desk person, written from the admin's desk tablet. */
 async function seedPeople(): Promise<{ chiefId: string; deskId: string }> {
   const ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
-  const chief = await staffOp(ops, 'chief', '陳國華');
-  const desk = await staffOp(ops, 'desk', '李嘉欣');
-  const deskTablet: Tablet = { deviceId: a.deviceId, token: a.token, ops };
-  expectApplied(await pushOps(t, deskTablet, [chief, desk]));
-  return { chiefId: chief.rowId, deskId: desk.rowId };
+  const chiefId = await addStaff(t, ops, 'chief', '陳國華');
+  const deskId = await addStaff(t, ops, 'desk', '李嘉欣');
+  return { chiefId, deskId };
 }
 
 describe('office devices (issue 8)', () => {

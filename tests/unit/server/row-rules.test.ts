@@ -5,7 +5,7 @@ import type { RotaShift, SwapRequest } from '../../../src/domain/rota-entities';
 import { UNDECIDED_SWAP } from '../../../src/domain/rota-entities';
 import { OpBuilder, countRows, makeTestServer, setupViaApi, type TestServer } from './helpers';
 import { prepareHandover } from './handover-fixtures';
-import { countLineOp, expectApplied, pushOps, staffOp, type Tablet } from './tablet-fixtures';
+import { countLineOp, expectApplied, pushOps, addStaff as addStaffOf, type Tablet } from './tablet-fixtures';
 
 let t: TestServer;
 let a: SetupResponse;
@@ -23,10 +23,9 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 async function addStaff(): Promise<{ deskId: string; chiefId: string }> {
-  const desk = await staffOp(tablet.ops, 'desk', '何美玲');
-  const chief = await staffOp(tablet.ops, 'chief', '王主任');
-  expectApplied(await pushOps(t, tablet, [desk, chief]));
-  return { deskId: desk.rowId, chiefId: chief.rowId };
+  const deskId = await addStaffOf(t, tablet.ops, 'desk', '何美玲');
+  const chiefId = await addStaffOf(t, tablet.ops, 'chief', '王主任');
+  return { deskId, chiefId };
 }
 
 describe('row-rules.ts on the server (H8, S1)', () => {

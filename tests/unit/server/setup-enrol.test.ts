@@ -9,12 +9,14 @@ import {
 } from '../../../src/domain/api';
 import { parseHlc } from '../../../src/domain/hlc';
 import { verifyPin } from '../../../src/domain/pin';
+import { updateStaff } from '../../../src/server/auth/staff-admin';
 import { hashSecret } from '../../../src/server/site/secrets';
+import { ServerClock } from '../../../src/server/sync/server-clock';
 import {
-  OpBuilder,
+  TEST_PINS,
+  addTestStaff,
   call,
   makeTestServer,
-  pushBody,
   setupRequest,
   setupViaApi,
   snapshot,
@@ -27,8 +29,13 @@ beforeEach(() => {
 });
 afterEach(() => t.dispose());
 
-async function newCode(token: string, actorStaffId: string) {
-  return call(t, 'POST', '/api/v1/enrolment-codes', { body: { actorStaffId }, token });
+/** Issue 9 §3: the admin is proven by the request's proof headers, not named in the body. */
+async function newCode(a: SetupResponse, actorStaffId: string) {
+  return call(t, 'POST', '/api/v1/enrolment-codes', {
+    body: {},
+    token: a.token,
+    actor: { deviceId: a.deviceId, staffId: actorStaffId },
+  });
 }
 
 describe('health and first-run setup', () => {
@@ -76,7 +83,7 @@ describe('health and first-run setup', () => {
 describe('enrolment codes (docs/architecture.md "Auth")', () => {
   it('an admin gets an 8-character code valid 24 h; it enrols one device once, then 400 invalid_enrolment_code', async () => {
     const a = await setupViaApi(t);
-    const res = await newCode(a.token, a.adminStaffId);
+    const res = await newCode(a, a.adminStaffId);
     expect(res.status).toBe(201);
     const { code, expiresAt } = CreateEnrolmentCodeResponse.parse(res.body);
     expect(code).toHaveLength(8);
@@ -102,7 +109,7 @@ describe('enrolment codes (docs/architecture.md "Auth")', () => {
 
   it('an expired or unknown code -> 400 invalid_enrolment_code and no device is created', async () => {
     const a = await setupViaApi(t);
-    const { code } = CreateEnrolmentCodeResponse.parse((await newCode(a.token, a.adminStaffId)).body);
+    const { code } = CreateEnrolmentCodeResponse.parse((await newCode(a, a.adminStaffId)).body);
     t.clock.now += 24 * 3_600_000 + 1;
     const before = snapshot(t.store);
     const expired = await call(t, 'POST', '/api/v1/enrol', { body: { code, deviceName: 'Late' } });
@@ -113,39 +120,46 @@ describe('enrolment codes (docs/architecture.md "Auth")', () => {
     expect(snapshot(t.store)).toBe(before);
   });
 
-  it('only an active admin of the building may create codes (403 forbidden otherwise)', async () => {
+  it('issue 9 §3: only a proven, active admin of the building may create codes (403 otherwise)', async () => {
     const a = await setupViaApi(t);
-    const ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
-    const deskId = crypto.randomUUID();
-    const { pinHash } = (await setupRequest()).admin;
-    const put = ops.op('staff', 'put', deskId, {
-      id: deskId,
-      siteId: a.siteId,
-      name: '李小明',
-      role: 'desk',
-      pinHash,
-      active: true,
-    });
-    await call(t, 'POST', '/api/v1/sync/push', { body: pushBody(a.deviceId, [put]), token: a.token });
+    const deskId = await addTestStaff(t, a.siteId, 'desk', '李小明');
 
-    expect((await newCode(a.token, deskId)).body).toMatchObject({ error: { code: 'forbidden' } });
-    expect((await newCode(a.token, crypto.randomUUID())).status).toBe(403);
-    const deactivate = ops.op('staff', 'patch', a.adminStaffId, { active: false }, { active: 1 });
-    await call(t, 'POST', '/api/v1/sync/push', { body: pushBody(a.deviceId, [deactivate]), token: a.token });
-    expect((await newCode(a.token, a.adminStaffId)).status).toBe(403);
+    expect((await newCode(a, deskId)).body).toMatchObject({ error: { code: 'forbidden_role' } });
+    // Someone unknown has no key: the request cannot be proven at all.
+    const unknown = crypto.randomUUID();
+    const stranger = await call(t, 'POST', '/api/v1/enrolment-codes', {
+      body: {},
+      token: a.token,
+      actor: { deviceId: a.deviceId, staffId: unknown, key: new Uint8Array(32) },
+    });
+    expect(stranger.body).toMatchObject({ error: { code: 'actor_unproven' } });
+    // The old body field names nobody any more: without proof headers the request is refused.
+    const claimed = await call(t, 'POST', '/api/v1/enrolment-codes', {
+      body: { actorStaffId: a.adminStaffId },
+      token: a.token,
+    });
+    expect(claimed.status).toBe(403);
+    expect(claimed.body).toMatchObject({ error: { code: 'actor_unproven' } });
+
+    t.store.transaction(() =>
+      updateStaff(t.store, new ServerClock(), a.siteId, a.adminStaffId, { active: false }, t.clock.now),
+    );
+    expect((await newCode(a, a.adminStaffId)).body).toMatchObject({ error: { code: 'forbidden_role' } });
   });
 });
 
 describe('staff list for offline sign-in', () => {
-  it('returns every staff row with its pinHash and no token hash or other secret', async () => {
+  it('returns every staff row with its pinHash (issue 9: desk staff and chiefs) and no token hash or other secret', async () => {
     const a = await setupViaApi(t);
+    const deskId = await addTestStaff(t, a.siteId, 'desk', '李小明');
     const res = await call(t, 'GET', `/api/v1/sites/${a.siteId}/staff`, { token: a.token });
     expect(res.status).toBe(200);
     const list = StaffListResponse.parse(res.body);
-    expect(list.staff).toHaveLength(1);
-    const admin = list.staff[0];
-    expect(admin).toMatchObject({ id: a.adminStaffId, role: 'admin', active: true });
-    expect(admin && (await verifyPin('1234', admin.pinHash))).toBe(true);
+    expect(list.staff).toHaveLength(2);
+    const admin = list.staff.find((s) => s.id === a.adminStaffId);
+    expect(admin).toMatchObject({ role: 'admin', active: true });
+    const desk = list.staff.find((s) => s.id === deskId);
+    expect(desk && (await verifyPin(TEST_PINS.desk, desk.pinHash))).toBe(true);
 
     const text = JSON.stringify(res.body);
     const tokenHash = (t.store.db.prepare('SELECT token_hash FROM devices').get() as { token_hash: string }).token_hash;

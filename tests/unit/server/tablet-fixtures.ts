@@ -9,7 +9,7 @@ import type { CountLine, Handover, HandoverKind } from '../../../src/domain/hand
 import { newId } from '../../../src/domain/ids';
 import type { Op, PushResponse, PushResult } from '../../../src/domain/sync-protocol';
 import { createDevice } from '../../../src/server/site/devices';
-import { OpBuilder, call, pushBody, testPinHash, type TestServer } from './helpers';
+import { OpBuilder, addTestStaff, call, pushBody, type TestServer } from './helpers';
 
 const HOUR = 3_600_000;
 
@@ -49,9 +49,12 @@ export function as<T>(ops: OpBuilder, actor: string, build: () => T): T {
   }
 }
 
-export async function staffOp(ops: OpBuilder, role: Role, name: string): Promise<Op> {
-  const id = newId();
-  return ops.op('staff', 'put', id, { id, siteId: ops.siteId, name, role, pinHash: await testPinHash(), active: true });
+/**
+ * Staff of the tablet's building, created online as the admin does (issue 9 §3: staff rows change
+ * only through the admin API, never through ops); their key is remembered for signing ops.
+ */
+export function addStaff(t: TestServer, ops: OpBuilder, role: Role, name: string): Promise<string> {
+  return addTestStaff(t, ops.siteId, role, name);
 }
 
 /** S1: `staffId` on the rota from `startsAt` to `endsAt` (written by a chief or admin). */

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { CreateEnrolmentCodeResponse, DeviceKind } from '../../../domain/api';
 import { getDevice } from '../../db/repos/device-repo';
-import { createEnrolmentCode } from '../../sync/api-client';
+import { requireProofKey } from '../../state/proof-keys';
+import { createEnrolmentCode } from '../../sync/actor-request';
+import { useClockOffset } from '../../ui/use-now';
 import { useDb } from '../../ui/db-context';
 
 /**
@@ -15,6 +17,7 @@ export function useEnrolmentCode(staffId: string) {
   const [code, setCode] = useState<CreateEnrolmentCodeResponse | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const offsetMs = useClockOffset();
 
   const create = async () => {
     setBusy(true);
@@ -22,7 +25,16 @@ export function useEnrolmentCode(staffId: string) {
     try {
       const device = await getDevice(db);
       if (!device) throw new Error('This tablet is not enrolled');
-      setCode(await createEnrolmentCode('', device.token, staffId, kind));
+      // Issue 9 §3: the admin is proven by their proof key (kept in memory since they typed the PIN).
+      const actor = {
+        baseUrl: '',
+        token: device.token,
+        deviceId: device.deviceId,
+        staffId,
+        proofKey: requireProofKey(staffId),
+        at: Date.now() + (offsetMs ?? 0),
+      };
+      setCode(await createEnrolmentCode(actor, kind));
     } catch (error) {
       setCode(null);
       setFailure(error);

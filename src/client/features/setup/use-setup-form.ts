@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DeviceName, SetupRequest } from '../../../domain/api';
 import { DEFAULT_SHIFT, SiteSettings } from '../../../domain/entities';
-import { hashPin, isValidPin } from '../../../domain/pin';
+import { isValidPin } from '../../../domain/pin';
 import {
   DEFAULT_INCOMING_LEAD_MINUTES,
   DEFAULT_OUTGOING_LEAD_MINUTES,
@@ -92,8 +92,8 @@ function check(v: SetupValues): { errors: SetupErrors; site: SiteSettings | null
 
 /**
  * The first-run wizard's state: three steps, each checked before moving on, then one request that
- * creates the building and its first admin and enrols this tablet. The PIN is hashed here; only
- * the slow hash reaches the server.
+ * creates the building and its first admin and enrols this tablet. Issue 9: the server hashes the
+ * PIN itself and keeps the admin's proof key.
  */
 export function useSetupForm() {
   const finishEnrolment = useFinishEnrolment();
@@ -148,9 +148,11 @@ export function useSetupForm() {
     setSubmitting(true);
     setFailure(null);
     try {
+      // Issue 9: the server hashes the PIN (sent once over HTTPS); the setup code field is the https slice's.
       const body: SetupRequest = {
+        setupCode: '',
         site,
-        admin: { name: values.adminName.trim(), pinHash: await hashPin(values.pin) },
+        admin: { name: values.adminName.trim(), pin: values.pin },
         deviceName: values.tabletName.trim(),
       };
       const res = await postSetup('', body);

@@ -12,15 +12,29 @@ import {
 } from '../../../domain/api';
 import { ApiError } from '../../api-error';
 import { createEnrolmentCode, enrolDevice } from '../../site/enrolment-service';
-import { setupFirstSite } from '../../site/setup-service';
+import { actorAuth } from '../../auth/actor-auth';
+import { isSetupCode, setupFirstSite } from '../../site/setup-service';
 import { listStaff } from '../../site/staff-service';
 import type { AppEnv, AppServices } from '../app-env';
 import { bearerAuth } from '../auth';
 import { readJson } from '../read-body';
 
+/** The `setupCode` of a body that may not even be JSON (a cross-site text/plain post). */
+function setupCodeOf(text: string): unknown {
+  try {
+    const raw: unknown = JSON.parse(text);
+    return typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'setupCode')
+      ? (raw as { setupCode: unknown }).setupCode
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function siteRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const auth = bearerAuth(deps);
+  const setupCode = deps.setupCode ?? null;
 
   app.get('/health', (c) => {
     const body: HealthResponse = {
@@ -33,15 +47,38 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
   });
 
   app.post('/setup', async (c) => {
+    // Issue 9 §7: the setup code is checked before anything else of the body is looked at.
+    if (deps.store.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
+    if (!isSetupCode(setupCode, setupCodeOf(await c.req.text()))) {
+      throw new ApiError(
+        'setup_code_invalid',
+        'the setup code is missing or wrong; it is printed on the server console',
+      );
+    }
     const req = await readJson(c, SetupRequest);
-    return c.json(setupFirstSite(deps.store, deps.clock, req, deps.now()), 201);
+    const guard = { setupCode, hasher: deps.pinHasher };
+    return c.json(await setupFirstSite(deps.store, deps.clock, req, deps.now(), guard), 201);
   });
 
-  app.post('/enrolment-codes', auth, async (c) => {
+  // Issue 9 §3, §6: only a proven admin creates codes, and the action is recorded with its device.
+  app.post('/enrolment-codes', auth, actorAuth(deps, { roles: ['admin'] }), async (c) => {
     const req = await readJson(c, CreateEnrolmentCodeRequest);
-    const siteId = c.get('device').siteId;
-    const input = { siteId, actorStaffId: req.actorStaffId, deviceKind: req.deviceKind };
-    return c.json(createEnrolmentCode(deps.store, input, deps.now()), 201);
+    const device = c.get('device');
+    const now = deps.now();
+    const input = { siteId: device.siteId, actorStaffId: c.get('actor').id, deviceKind: req.deviceKind };
+    const created = deps.store.transaction(() => {
+      const code = createEnrolmentCode(deps.store, input, now);
+      deps.store.insertAdminAction({
+        siteId: device.siteId,
+        deviceId: device.id,
+        staffId: input.actorStaffId,
+        action: 'enrolment.code',
+        target: code.deviceKind ?? 'desk',
+        at: now,
+      });
+      return code;
+    });
+    return c.json(created, 201);
   });
 
   app.post('/enrol', async (c) => {
@@ -52,7 +89,8 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
   app.get('/sites/:siteId/staff', auth, (c) => {
     const siteId = c.req.param('siteId');
     if (siteId !== c.get('device').siteId) throw new ApiError('forbidden', 'this device belongs to another building');
-    const body: StaffListResponse = { staff: listStaff(deps.store, siteId), serverTime: deps.now() };
+    const staff = listStaff(deps.store, siteId, c.get('device').kind);
+    const body: StaffListResponse = { staff, serverTime: deps.now() };
     return c.json(body);
   });
 

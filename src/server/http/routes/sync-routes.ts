@@ -1,5 +1,6 @@
 /** POST /sync/push and GET /sync/pull (docs/architecture.md "Sync protocol"), both behind bearer auth. */
 import { Hono } from 'hono';
+import { OUTBOX_PENDING_HEADER } from '../../../domain/api';
 import { PullQuery, PushRequest } from '../../../domain/sync-protocol';
 import { pullChangesJson } from '../../sync/pull-service';
 import { pushOps } from '../../sync/push-service';
@@ -10,6 +11,13 @@ import { readJson, readQuery } from '../read-body';
 export function syncRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', bearerAuth(deps));
+  // Issue 9 §6: the tablet reports its unsent op count, which the admin's device list shows.
+  app.use('*', async (c, next) => {
+    const pending = c.req.header(OUTBOX_PENDING_HEADER);
+    if (pending !== undefined && /^\d{1,9}$/.test(pending))
+      deps.store.setDevicePendingOps(c.get('device').id, Number(pending));
+    await next();
+  });
 
   app.post('/push', async (c) => {
     const req = await readJson(c, PushRequest);
@@ -25,7 +33,8 @@ export function syncRoutes(deps: AppServices): Hono<AppEnv> {
 
   app.get('/pull', (c) => {
     const query = readQuery(c, PullQuery);
-    const json = pullChangesJson(deps.store, c.get('device').siteId, query, deps.now());
+    const device = c.get('device');
+    const json = pullChangesJson(deps.store, device.siteId, query, deps.now(), device.kind);
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
   });
 

@@ -1,0 +1,135 @@
+/**
+ * Issue 9 §3, §6: staff and building settings change only online, written by the server itself
+ * (ops on `staff` and `site` are refused `online_only`). Each write goes into `rows` with its
+ * field versions bumped, so every tablet of the building pulls it like any other change
+ * (server-rows.ts); a new PIN's proof key goes to `staff_keys` in the same transaction.
+ */
+import type { AdminUpdateStaffRequest, AdminSiteRequest } from '../../domain/api';
+import { Site, Staff, type Role, type SyncTable } from '../../domain/entities';
+import { newId } from '../../domain/ids';
+import { ApiError } from '../api-error';
+import type { Store, StoredRow } from '../store/store';
+import type { ServerClock } from '../sync/server-clock';
+import { insertServerRow } from '../sync/server-rows';
+import { assertStorable, type PinSecrets } from './pin-service';
+
+export interface NewStaff {
+  name: string;
+  role: Role;
+  secrets: PinSecrets;
+}
+
+/** Insert an active person with a v2 PIN hash and store their proof key (caller's transaction). */
+export function insertStaff(store: Store, clock: ServerClock, siteId: string, input: NewStaff, nowMs: number): Staff {
+  assertStorable(input.secrets);
+  const id = newId();
+  const row = Staff.omit({ updatedAt: true, deleted: true }).parse({
+    id,
+    siteId,
+    name: input.name,
+    role: input.role,
+    pinHash: input.secrets.pinHash,
+    active: true,
+  });
+  const full = insertServerRow(store, clock, 'staff', row, nowMs);
+  store.putStaffKey(siteId, id, input.secrets.proofKey, nowMs);
+  return full as Staff;
+}
+
+/** A live staff row of the building, or 404 (another building's id answers the same). */
+export function staffRowOf(store: Store, siteId: string, staffId: string): StoredRow {
+  const found = store.getRow('staff', staffId);
+  if (!found || found.deleted || found.siteId !== siteId) throw new ApiError('not_found', 'no such staff member');
+  return found;
+}
+
+/**
+ * Change a person's name, role or active flag. §9: deactivation records `deactivatedAt` (server
+ * time), so their entries made before it are still accepted; reactivation clears it.
+ */
+export function updateStaff(
+  store: Store,
+  clock: ServerClock,
+  siteId: string,
+  staffId: string,
+  patch: AdminUpdateStaffRequest,
+  nowMs: number,
+): Staff {
+  const existing = staffRowOf(store, siteId, staffId);
+  const fields: Record<string, unknown> = {};
+  if (patch.name !== undefined) fields['name'] = patch.name;
+  if (patch.role !== undefined) fields['role'] = patch.role;
+  if (patch.active !== undefined && patch.active !== existing.row['active']) {
+    fields['active'] = patch.active;
+    fields['deactivatedAt'] = patch.active ? null : nowMs;
+  }
+  return patchServerRow(store, clock, existing, fields, nowMs, Staff) as Staff;
+}
+
+/** A new PIN for a person: new hash and proof key; their server-side lockout is reset. */
+export function setStaffPin(
+  store: Store,
+  clock: ServerClock,
+  siteId: string,
+  staffId: string,
+  secrets: PinSecrets,
+  nowMs: number,
+): Staff {
+  assertStorable(secrets);
+  const existing = staffRowOf(store, siteId, staffId);
+  const written = patchServerRow(store, clock, existing, { pinHash: secrets.pinHash }, nowMs, Staff) as Staff;
+  store.putStaffKey(siteId, staffId, secrets.proofKey, nowMs);
+  return written;
+}
+
+/** Change the building's settings (any subset); the whole row is checked by the Site schema. */
+export function updateSite(
+  store: Store,
+  clock: ServerClock,
+  siteId: string,
+  patch: AdminSiteRequest,
+  nowMs: number,
+): Record<string, unknown> {
+  const existing = store.getRow('site', siteId);
+  if (!existing || existing.deleted) throw new ApiError('not_found', 'no such building');
+  return patchServerRow(store, clock, existing, { ...patch }, nowMs, Site);
+}
+
+interface RowSchema {
+  safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: unknown } };
+}
+
+/**
+ * Write `fields` over a stored row, bumping the version of each changed field and of updatedAt,
+ * so a tablet's older patch of the same field loses to it (docs/architecture.md "Conflicts").
+ */
+function patchServerRow(
+  store: Store,
+  clock: ServerClock,
+  existing: StoredRow,
+  fields: Record<string, unknown>,
+  nowMs: number,
+  schema: RowSchema,
+): Record<string, unknown> {
+  const changed = Object.entries(fields).filter(([k, v]) => JSON.stringify(existing.row[k]) !== JSON.stringify(v));
+  if (changed.length === 0) return existing.row;
+  const updatedAt = clock.next(nowMs);
+  const row: Record<string, unknown> = { ...existing.row, ...Object.fromEntries(changed), updatedAt };
+  const parsed = schema.safeParse(row);
+  if (!parsed.success) {
+    throw new ApiError('bad_request', 'the change would make an invalid row', parsed.error.issues);
+  }
+  const versions = { ...existing.versions };
+  for (const [k] of [...changed, ['updatedAt']]) versions[k as string] = (versions[k as string] ?? 0) + 1;
+  store.writeRow({
+    siteId: existing.siteId,
+    table: existing.table satisfies SyncTable,
+    id: existing.id,
+    row: parsed.data as Record<string, unknown>,
+    versions,
+    updatedHlc: updatedAt,
+    deleted: false,
+    receivedAt: nowMs,
+  });
+  return parsed.data as Record<string, unknown>;
+}

@@ -1,0 +1,119 @@
+/**
+ * Issue 9 §3, §6 (docs/security.md): each person's actor-proof key, the server's record of wrong
+ * PIN proofs for that person (five within five minutes lock them out for five minutes, like the
+ * tablet's own lockout, pin.ts `pinLockedUntil`), and the log of admin actions with the device
+ * that made each one (tables `staff_keys`, `admin_actions`, migration 0007).
+ *
+ * A person whose PIN hash predates issue 9 has no proof key yet; their row holds an empty key only
+ * so that wrong upgrade attempts still count towards the lockout (`proofKey` null).
+ */
+import type Database from 'better-sqlite3';
+import { PIN_LOCKOUT_MS, PIN_MAX_ATTEMPTS, pinLockedUntil } from '../../domain/pin';
+
+export interface StaffKeyRecord {
+  siteId: string;
+  staffId: string;
+  /** 32 bytes; null while the person has only a hash older than issue 9. */
+  proofKey: Uint8Array | null;
+  /** Wrong proofs still inside the lockout window, oldest first (UTC epoch ms). */
+  failedAt: number[];
+  lockedUntil: number | null;
+  updatedAt: number;
+}
+
+export interface AdminActionRecord {
+  siteId: string;
+  deviceId: string;
+  staffId: string;
+  /** What was done: `staff.create`, `staff.update`, `staff.pin`, `site.update`, `device.revoke`, `enrolment.code`, `pin.upgrade`. */
+  action: string;
+  /** The staff id, device id or code kind acted on. */
+  target: string | null;
+  at: number;
+}
+
+/** The store's part for proof keys, lockouts and admin actions (Store extends it). */
+export interface StaffKeyStore {
+  getStaffKey(siteId: string, staffId: string): StaffKeyRecord | undefined;
+  /** Store a person's new proof key; a new PIN also clears their wrong attempts and lockout. */
+  putStaffKey(siteId: string, staffId: string, proofKey: Uint8Array, nowMs: number): void;
+  /** Count one wrong proof; returns the end of the lockout it causes, if it does. */
+  recordProofFailure(siteId: string, staffId: string, nowMs: number): number | null;
+  /** A right proof forgets the wrong ones before it (nothing written when there were none). */
+  clearProofFailures(siteId: string, staffId: string): void;
+  insertAdminAction(a: AdminActionRecord): void;
+}
+
+interface Raw {
+  site_id: string;
+  staff_id: string;
+  proof_key: Buffer;
+  failed_at: string;
+  locked_until: number | null;
+  updated_at: number;
+}
+
+const EMPTY_KEY = Buffer.alloc(0);
+
+/** The SQLite implementation over the store's connection. */
+export function sqliteStaffKeys(db: Database.Database): StaffKeyStore {
+  const get = db.prepare<[string, string], Raw>('SELECT * FROM staff_keys WHERE site_id = ? AND staff_id = ?');
+  const upsertKey = db.prepare(
+    `INSERT INTO staff_keys (site_id, staff_id, proof_key, failed_at, locked_until, updated_at)
+     VALUES (?, ?, ?, '[]', NULL, ?)
+     ON CONFLICT (site_id, staff_id) DO UPDATE SET proof_key = excluded.proof_key, failed_at = '[]',
+       locked_until = NULL, updated_at = excluded.updated_at`,
+  );
+  const upsertFailures = db.prepare(
+    `INSERT INTO staff_keys (site_id, staff_id, proof_key, failed_at, locked_until, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (site_id, staff_id) DO UPDATE SET failed_at = excluded.failed_at,
+       locked_until = excluded.locked_until`,
+  );
+  const clear = db.prepare(
+    `UPDATE staff_keys SET failed_at = '[]', locked_until = NULL
+     WHERE site_id = ? AND staff_id = ? AND (failed_at <> '[]' OR locked_until IS NOT NULL)`,
+  );
+  const insertAction = db.prepare(
+    'INSERT INTO admin_actions (site_id, device_id, staff_id, action, target, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const read = (siteId: string, staffId: string): StaffKeyRecord | undefined => {
+    const r = get.get(siteId, staffId);
+    if (!r) return undefined;
+    return {
+      siteId: r.site_id,
+      staffId: r.staff_id,
+      proofKey: r.proof_key.length === 0 ? null : new Uint8Array(r.proof_key),
+      failedAt: parseTimes(r.failed_at),
+      lockedUntil: r.locked_until,
+      updatedAt: r.updated_at,
+    };
+  };
+  return {
+    getStaffKey: read,
+    putStaffKey: (siteId, staffId, proofKey, nowMs) => {
+      upsertKey.run(siteId, staffId, Buffer.from(proofKey), nowMs);
+    },
+    recordProofFailure: (siteId, staffId, nowMs) => {
+      const before = read(siteId, staffId);
+      // Only the attempts that can still count are kept: the last five, inside one window.
+      const failedAt = [...(before?.failedAt ?? []), nowMs]
+        .filter((t) => nowMs - t <= PIN_LOCKOUT_MS)
+        .slice(-PIN_MAX_ATTEMPTS);
+      const lockedUntil = pinLockedUntil(failedAt, nowMs);
+      upsertFailures.run(siteId, staffId, EMPTY_KEY, JSON.stringify(failedAt), lockedUntil, nowMs);
+      return lockedUntil;
+    },
+    clearProofFailures: (siteId, staffId) => {
+      clear.run(siteId, staffId);
+    },
+    insertAdminAction: (a) => {
+      insertAction.run(a.siteId, a.deviceId, a.staffId, a.action, a.target, a.at);
+    },
+  };
+}
+
+function parseTimes(json: string): number[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((t): t is number => typeof t === 'number') : [];
+}
