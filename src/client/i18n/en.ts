@@ -17,6 +17,7 @@ import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
 import { trustEn } from './parts/trust';
+import { adminOnlineEn } from './parts/admin-online';
 import { historyEn } from './parts/history';
 import { integrityEn } from './parts/integrity';
 import { searchEn } from './parts/search';
@@ -322,6 +323,7 @@ export const en = {
   ...trustEn,
   ...historyEn,
   ...searchEn,
+  ...adminOnlineEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

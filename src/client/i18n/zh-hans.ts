@@ -15,6 +15,7 @@ import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
 import { trustZhHans } from './parts/trust';
+import { adminOnlineZhHans } from './parts/admin-online';
 import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
 import { searchZhHans } from './parts/search';
@@ -313,4 +314,5 @@ export const zhHans = {
   ...trustZhHans,
   ...historyZhHans,
   ...searchZhHans,
+  ...adminOnlineZhHans,
 } as const satisfies Messages;

@@ -15,6 +15,7 @@ import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
 import { trustZhHant } from './parts/trust';
+import { adminOnlineZhHant } from './parts/admin-online';
 import { historyZhHant } from './parts/history';
 import { integrityZhHant } from './parts/integrity';
 import { searchZhHant } from './parts/search';
@@ -313,4 +314,5 @@ export const zhHant = {
   ...trustZhHant,
   ...historyZhHant,
   ...searchZhHant,
+  ...adminOnlineZhHant,
 } as const satisfies Messages;

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import type { CreateEnrolmentCodeResponse, DeviceKind } from '../../../domain/api';
-import { getDevice } from '../../db/repos/device-repo';
-import { createEnrolmentCode } from '../../sync/api-client';
-import { useDb } from '../../ui/db-context';
+import { adminCreateEnrolmentCode } from '../../sync/admin-client';
+import { useAdminApi } from './use-admin-api';
 
 /**
  * Creates a one-time enrolment code for another tablet, or (issue 8) for an office device, which
- * skips the desk screens. This is the one admin action that needs the server at that moment (the
- * code must exist there), so offline it says so instead.
+ * skips the desk screens. Made on the server in the admin's name (issue 9 §3: proof headers, not a
+ * claimed actor id), so it needs the network; offline the button is off.
  */
 export function useEnrolmentCode(staffId: string) {
-  const db = useDb();
+  const api = useAdminApi(staffId);
   const [kind, setKind] = useState<DeviceKind>('desk');
   const [code, setCode] = useState<CreateEnrolmentCodeResponse | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -20,9 +19,7 @@ export function useEnrolmentCode(staffId: string) {
     setBusy(true);
     setFailure(null);
     try {
-      const device = await getDevice(db);
-      if (!device) throw new Error('This tablet is not enrolled');
-      setCode(await createEnrolmentCode('', device.token, staffId, kind));
+      setCode(await adminCreateEnrolmentCode(api.actor, kind));
     } catch (error) {
       setCode(null);
       setFailure(error);
@@ -37,7 +34,7 @@ export function useEnrolmentCode(staffId: string) {
     setCode(null);
   };
 
-  return { kind, chooseKind, code, failure, busy, create };
+  return { kind, chooseKind, code, failure, busy, online: api.online, create };
 }
 
 /** Shows an 8-character code as two groups of four, easier to read out and type. */
