@@ -38,12 +38,7 @@ export interface AdminActor {
 /** A 2xx answer whose body the screens do not need: only the time is read, when given. */
 const Ack = z.object({ serverTime: z.number().optional() });
 
-async function send(
-  actor: AdminActor,
-  method: ActorRequest['method'],
-  path: string,
-  body?: unknown,
-): Promise<unknown> {
+async function send(actor: AdminActor, method: ActorRequest['method'], path: string, body?: unknown): Promise<unknown> {
   const device = await getDevice(actor.db);
   if (!device) throw new ApiRequestError(401, 'unauthorized', 'this tablet is not enrolled');
   // ProofKeyMissingError when the page was reloaded since the admin signed in: sign in again.

@@ -16,9 +16,7 @@ export interface AdminFailureProps {
 
 /** True when the server (or this page) cannot prove the admin's PIN: they must sign in again. */
 function needsSignIn(error: unknown): boolean {
-  return (
-    error instanceof ProofKeyMissingError || (error instanceof ApiRequestError && error.code === 'actor_unproven')
-  );
+  return error instanceof ProofKeyMissingError || (error instanceof ApiRequestError && error.code === 'actor_unproven');
 }
 
 function lockedUntil(error: unknown): number | null {
@@ -54,7 +52,9 @@ export function AdminFailure({ error, timeZone, onRetry }: AdminFailureProps) {
   }
   const until = lockedUntil(error);
   if (until !== null) {
-    return <FailureAlert error={error} message={t('admin.error.lockedOut', { time: formatDateTime(until, timeZone) })} />;
+    return (
+      <FailureAlert error={error} message={t('admin.error.lockedOut', { time: formatDateTime(until, timeZone) })} />
+    );
   }
   return <FailureAlert error={error} />;
 }

@@ -54,7 +54,9 @@ export function DeviceList({ staffId, timeZone }: { staffId: string; timeZone: s
                   {device.name}
                   {device.current ? <span className="badge">{t('admin.devices.current')}</span> : null}
                   {device.revokedAt === null ? null : (
-                    <span className="badge badge-emergency">{t('admin.devices.revoked', { time: at(device.revokedAt) })}</span>
+                    <span className="badge badge-emergency">
+                      {t('admin.devices.revoked', { time: at(device.revokedAt) })}
+                    </span>
                   )}
                 </span>
                 <span className="device-facts">

@@ -29,7 +29,13 @@ export function EnrolmentCodePanel({ staffId, timeZone }: { staffId: string; tim
       <p id={hintId} className="field-hint">
         {t('admin.code.kind.hint')}
       </p>
-      <Button variant="primary" large onClick={() => void create()} disabled={busy || !online} aria-describedby={hintId}>
+      <Button
+        variant="primary"
+        large
+        onClick={() => void create()}
+        disabled={busy || !online}
+        aria-describedby={hintId}
+      >
         {t('admin.code.create')}
       </Button>
       {code ? (

@@ -53,11 +53,7 @@ export function StaffAdmin({ actorStaffId, timeZone }: { actorStaffId: string; t
           onChange={f.setRole}
         />
         <div className="field-row">
-          <Field
-            label={pinLabel}
-            hint={pinHintFor(t, f.role)}
-            error={pinErrorText(t, s.errors.pin, f.role, pinLabel)}
-          >
+          <Field label={pinLabel} hint={pinHintFor(t, f.role)} error={pinErrorText(t, s.errors.pin, f.role, pinLabel)}>
             {(p) => <PinInput {...p} value={f.pin} onValue={f.setPin} />}
           </Field>
           <Field label={t('admin.staff.confirmPin')} error={err(s.errors.confirmPin, t('admin.staff.confirmPin'))}>

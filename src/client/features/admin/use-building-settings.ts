@@ -41,7 +41,10 @@ function refusedFields(error: unknown, shiftIds: readonly string[]): SiteSetting
   if (!(error instanceof ApiRequestError) || error.code !== 'bad_request' || !Array.isArray(error.details)) return null;
   const issues = error.details.filter(
     (i): i is { path: PropertyKey[]; code: string } =>
-      typeof i === 'object' && i !== null && Array.isArray((i as { path?: unknown }).path) && typeof (i as { code?: unknown }).code === 'string',
+      typeof i === 'object' &&
+      i !== null &&
+      Array.isArray((i as { path?: unknown }).path) &&
+      typeof (i as { code?: unknown }).code === 'string',
   );
   const errors = settingsErrorsFromIssues(issues, shiftIds);
   return hasSettingsErrors(errors) ? errors : null;
@@ -135,7 +138,10 @@ export function useBuildingSettings(actorStaffId: string) {
       api.pulled();
     } catch (error) {
       // The server checks the same schema; a refused value is still said beside its field.
-      const fields = refusedFields(error, draft.shifts.map((s) => s.id));
+      const fields = refusedFields(
+        error,
+        draft.shifts.map((s) => s.id),
+      );
       if (fields) {
         setErrors(fields);
         invalid.request();

@@ -9,28 +9,37 @@ import { useAdminApi } from './use-admin-api';
  * on the server at once: the device's next request is refused (401).
  */
 export function useDevices(staffId: string) {
-  const api = useAdminApi(staffId);
-  const { actor, online } = api;
+  const { actor, online } = useAdminApi(staffId);
   const [devices, setDevices] = useState<DeviceSummary[] | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<unknown>(null);
   const [revoked, setRevoked] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    setFailure(null);
-    try {
-      setDevices(await adminListDevices(actor));
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setLoading(false);
-    }
-  }, [actor]);
+  // Bumped to load the list again (the refresh button, after a revocation).
+  const [round, setRound] = useState(0);
 
   useEffect(() => {
-    if (online) void load();
-  }, [online, load]);
+    if (!online) return;
+    let current = true;
+    void (async () => {
+      try {
+        const list = await adminListDevices(actor);
+        if (current) setDevices(list);
+      } catch (error) {
+        if (current) setFailure(error);
+      } finally {
+        if (current) setLoading(false);
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [online, actor, round]);
+
+  const reload = useCallback(() => {
+    setLoading(true);
+    setFailure(null);
+    setRound((n) => n + 1);
+  }, []);
 
   /** Resolves with the failure (null once revoked), which the confirmation dialog shows. */
   const revoke = async (device: DeviceSummary): Promise<unknown> => {
@@ -41,9 +50,9 @@ export function useDevices(staffId: string) {
       return error;
     }
     setRevoked(device.name);
-    await load();
+    reload();
     return null;
   };
 
-  return { devices, loading, failure, online, revoked, reload: () => void load(), revoke };
+  return { devices, loading: loading && online, failure, online, revoked, reload, revoke };
 }

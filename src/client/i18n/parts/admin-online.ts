@@ -92,7 +92,8 @@ export const adminOnlineZhHant: Record<AdminOnlineKey, string> = {
   'admin.devices.revokeName': '撤銷{name}',
   'admin.devices.confirmTitle': '撤銷{name}？',
   'admin.devices.confirmText': '{name}會即時停止同步：其下一個請求會被拒絕，必須用新的登記碼重新登記。',
-  'admin.devices.confirmPending.one': '注意：{name}仍有 1 項更改未傳送到伺服器。只有重新登記該裝置，更改才會傳送到伺服器。',
+  'admin.devices.confirmPending.one':
+    '注意：{name}仍有 1 項更改未傳送到伺服器。只有重新登記該裝置，更改才會傳送到伺服器。',
   'admin.devices.confirmPending.other':
     '注意：{name}仍有 {count} 項更改未傳送到伺服器。只有重新登記該裝置，這些更改才會傳送到伺服器。',
   'admin.devices.confirmButton': '撤銷裝置',
@@ -137,7 +138,8 @@ export const adminOnlineZhHans: Record<AdminOnlineKey, string> = {
   'admin.devices.revokeName': '撤销{name}',
   'admin.devices.confirmTitle': '撤销{name}？',
   'admin.devices.confirmText': '{name}会即时停止同步：其下一个请求会被拒绝，必须用新的登记码重新登记。',
-  'admin.devices.confirmPending.one': '注意：{name}仍有 1 项更改未发送到服务器。只有重新登记该设备，更改才会发送到服务器。',
+  'admin.devices.confirmPending.one':
+    '注意：{name}仍有 1 项更改未发送到服务器。只有重新登记该设备，更改才会发送到服务器。',
   'admin.devices.confirmPending.other':
     '注意：{name}仍有 {count} 项更改未发送到服务器。只有重新登记该设备，这些更改才会发送到服务器。',
   'admin.devices.confirmButton': '撤销设备',
