@@ -2,8 +2,8 @@
  * A building's settings as a form edits them: the first-run setup and the admin's Building
  * settings card share these rules, so neither feature imports the other. Values stay as typed
  * text until they are checked, so a wrong entry is shown beside its field and nothing is lost.
- * The check IS the SiteSettings schema that `updateSiteSettings` and the server apply: a form can
- * never accept what the write would refuse.
+ * The check IS the SiteSettings schema that the server applies to setup and to the admin's
+ * `PATCH /api/v1/admin/site` (issue 9 §3): a form can never accept what the server would refuse.
  */
 import { SiteSettings, type ShiftTemplate } from './entities';
 
@@ -121,7 +121,7 @@ export function validateSiteSettings(draft: SiteSettingsDraft): SettingsCheck {
 }
 
 /**
- * Maps schema issues (from validateSiteSettings or a ZodError thrown by updateSiteSettings) to
+ * Maps schema issues (from validateSiteSettings, or the details of the server's 400 bad_request) to
  * field errors. `shiftIds` are the ids of the checked shifts in order, to key per-shift errors.
  */
 export function settingsErrorsFromIssues(

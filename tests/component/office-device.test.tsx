@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/client/app';
 import { getMeta, setMeta } from '../../src/client/db/meta';
 import { AdminScreen } from '../../src/client/features/admin/admin-screen';
+import { rememberProofKey } from '../../src/client/state/proof-keys';
 import { useSessionStore } from '../../src/client/state/session-store';
 import { fakeEngine, renderWithDb, seedStaff, seedTablet, type SeededTablet } from './helpers';
 
@@ -99,7 +100,10 @@ describe('an office device (issue 8)', () => {
 describe("the admin's enrolment code says which kind it enrols (issue 8)", () => {
   it('a code for an office device is asked for as such, and shown as such', async () => {
     const user = userEvent.setup();
-    const fetchMock = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+    // Issue 9 §3: the code is asked for in the admin's name (proof headers), so their PIN was typed here.
+    rememberProofKey(adminId, crypto.getRandomValues(new Uint8Array(32)));
+    const fetchMock = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+      if (String(url) !== '/api/v1/enrolment-codes') return Response.json({ devices: [], serverTime: Date.now() });
       const body = JSON.parse(String(init?.body)) as { deviceKind: string };
       return Response.json(
         { code: 'ABCD2345', expiresAt: Date.UTC(2030, 0, 15, 2, 30), deviceKind: body.deviceKind },
@@ -112,11 +116,11 @@ describe("the admin's enrolment code says which kind it enrols (issue 8)", () =>
     expect(within(kinds).getByRole('radio', { name: 'A desk tablet' })).toBeChecked();
     await user.click(within(kinds).getByRole('radio', { name: 'An office device' }));
     await user.click(screen.getByRole('button', { name: 'Create enrolment code' }));
-    const shown = await screen.findByRole('status');
+    const shown = await within(screen.getByRole('region', { name: 'Enrol another tablet' })).findByRole('status');
     expect(shown).toHaveTextContent('ABCD-2345');
     expect(shown).toHaveTextContent('For an office device');
-    const sent = JSON.parse(String(fetchMock.mock.calls[0]?.[1]?.body)) as Record<string, unknown>;
-    expect(sent).toEqual({ actorStaffId: adminId, deviceKind: 'office' });
+    const sent = fetchMock.mock.calls.find(([url]) => String(url) === '/api/v1/enrolment-codes');
+    expect(JSON.parse(String(sent?.[1]?.body))).toEqual({ deviceKind: 'office' });
 
     // Choosing the other kind hides the code shown, so nobody reads out a code of the wrong kind.
     await user.click(within(kinds).getByRole('radio', { name: 'A desk tablet' }));

@@ -17,6 +17,7 @@ import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
 import { trustEn } from './parts/trust';
+import { adminOnlineEn } from './parts/admin-online';
 import { historyEn } from './parts/history';
 import { integrityEn } from './parts/integrity';
 import { searchEn } from './parts/search';
@@ -204,7 +205,6 @@ export const en = {
   'admin.code.create': 'Create enrolment code',
   'admin.code.label': 'Enrolment code',
   'admin.code.expires': 'Use it once, before {time}.',
-  'admin.code.offline': 'Creating a code needs the server. Connect to the network and try again.',
   'admin.staff.title': 'Staff',
   'admin.staff.add': 'Add a person',
   'admin.staff.name': 'Name',
@@ -212,7 +212,6 @@ export const en = {
   'admin.staff.pin': 'PIN',
   'admin.staff.confirmPin': 'Confirm PIN',
   'admin.staff.submit': 'Add person',
-  'admin.staff.added': '{name} was added.',
   'admin.staff.deactivate': 'Deactivate',
   'admin.staff.deactivateName': 'Deactivate {name}',
   'admin.staff.reactivate': 'Reactivate',
@@ -224,8 +223,6 @@ export const en = {
   'admin.pin.new': 'New PIN',
   'admin.pin.confirm': 'Confirm new PIN',
   'admin.pin.submit': 'Save new PIN',
-  'admin.pin.note':
-    'The old PIN stops working on this tablet at once and on the others after their next sync. A lockout from wrong PINs on this tablet is lifted.',
   'admin.pin.done': "{name}'s PIN was reset.",
   'admin.settings.title': 'Building settings',
   'admin.settings.loading': 'The building settings arrive with the first sync.',
@@ -247,7 +244,6 @@ export const en = {
     'The outgoing person starts preparing the handover this many minutes before the shift ends.',
   'admin.settings.submit': 'Save settings',
   'admin.settings.discard': 'Discard changes',
-  'admin.settings.saved': 'Saved. Other tablets receive the change with their next sync.',
   'admin.settings.unchanged': 'Nothing has changed.',
 
   'status.bar': 'Sync status',
@@ -322,6 +318,7 @@ export const en = {
   ...trustEn,
   ...historyEn,
   ...searchEn,
+  ...adminOnlineEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

@@ -15,6 +15,7 @@ import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
 import { trustZhHans } from './parts/trust';
+import { adminOnlineZhHans } from './parts/admin-online';
 import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
 import { searchZhHans } from './parts/search';
@@ -200,7 +201,6 @@ export const zhHans = {
   'admin.code.create': '生成登记码',
   'admin.code.label': '登记码',
   'admin.code.expires': '只能使用一次，有效期至 {time}。',
-  'admin.code.offline': '生成登记码需要连接服务器，请连接网络后重试。',
   'admin.staff.title': '员工',
   'admin.staff.add': '添加员工',
   'admin.staff.name': '姓名',
@@ -208,7 +208,6 @@ export const zhHans = {
   'admin.staff.pin': '密码',
   'admin.staff.confirmPin': '确认密码',
   'admin.staff.submit': '添加员工',
-  'admin.staff.added': '已添加 {name}。',
   'admin.staff.deactivate': '停用',
   'admin.staff.deactivateName': '停用 {name}',
   'admin.staff.reactivate': '重新启用',
@@ -220,8 +219,6 @@ export const zhHans = {
   'admin.pin.new': '新密码',
   'admin.pin.confirm': '确认新密码',
   'admin.pin.submit': '保存新密码',
-  'admin.pin.note':
-    '旧密码立即在这台平板电脑上失效，其他平板电脑在下次同步后也会失效。这台平板电脑上因输错密码而导致的锁定也会解除。',
   'admin.pin.done': '已重设 {name} 的密码。',
   'admin.settings.title': '大厦设置',
   'admin.settings.loading': '大厦设置会在首次同步时送达。',
@@ -240,7 +237,6 @@ export const zhHans = {
   'admin.settings.outgoingLead.hint': '交班人员在班次结束前这段时间开始准备交接。',
   'admin.settings.submit': '保存设置',
   'admin.settings.discard': '放弃更改',
-  'admin.settings.saved': '已保存。其他平板电脑会在下次同步时收到更改。',
   'admin.settings.unchanged': '没有任何更改。',
 
   'status.bar': '同步状态',
@@ -313,4 +309,5 @@ export const zhHans = {
   ...trustZhHans,
   ...historyZhHans,
   ...searchZhHans,
+  ...adminOnlineZhHans,
 } as const satisfies Messages;

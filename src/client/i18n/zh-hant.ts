@@ -15,6 +15,7 @@ import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
 import { trustZhHant } from './parts/trust';
+import { adminOnlineZhHant } from './parts/admin-online';
 import { historyZhHant } from './parts/history';
 import { integrityZhHant } from './parts/integrity';
 import { searchZhHant } from './parts/search';
@@ -200,7 +201,6 @@ export const zhHant = {
   'admin.code.create': '產生登記碼',
   'admin.code.label': '登記碼',
   'admin.code.expires': '只可使用一次，有效期至 {time}。',
-  'admin.code.offline': '產生登記碼需要連接伺服器，請連接網絡後再試。',
   'admin.staff.title': '員工',
   'admin.staff.add': '新增員工',
   'admin.staff.name': '姓名',
@@ -208,7 +208,6 @@ export const zhHant = {
   'admin.staff.pin': '密碼',
   'admin.staff.confirmPin': '確認密碼',
   'admin.staff.submit': '新增員工',
-  'admin.staff.added': '已新增 {name}。',
   'admin.staff.deactivate': '停用',
   'admin.staff.deactivateName': '停用 {name}',
   'admin.staff.reactivate': '重新啟用',
@@ -220,8 +219,6 @@ export const zhHant = {
   'admin.pin.new': '新密碼',
   'admin.pin.confirm': '確認新密碼',
   'admin.pin.submit': '儲存新密碼',
-  'admin.pin.note':
-    '舊密碼即時在這部平板電腦上失效，其他平板電腦在下次同步後亦會失效。這部平板電腦上因輸錯密碼而引致的鎖定亦會解除。',
   'admin.pin.done': '已重設 {name} 的密碼。',
   'admin.settings.title': '大廈設定',
   'admin.settings.loading': '大廈設定會在首次同步時送達。',
@@ -240,7 +237,6 @@ export const zhHant = {
   'admin.settings.outgoingLead.hint': '交班人員於班次結束前這段時間開始準備交接。',
   'admin.settings.submit': '儲存設定',
   'admin.settings.discard': '放棄變更',
-  'admin.settings.saved': '已儲存。其他平板電腦會在下次同步時收到變更。',
   'admin.settings.unchanged': '沒有任何變更。',
 
   'status.bar': '同步狀態',
@@ -313,4 +309,5 @@ export const zhHant = {
   ...trustZhHant,
   ...historyZhHant,
   ...searchZhHant,
+  ...adminOnlineZhHant,
 } as const satisfies Messages;

@@ -15,7 +15,7 @@ import {
 import { startDuty } from './duty-fixture';
 import { amendLogEntry, createLogEntry } from '../../../src/client/db/repos/log-repo';
 import { signInWithPin } from '../../../src/client/db/repos/pin-repo';
-import { createStaff, setStaffActive } from '../../../src/client/db/repos/staff-repo';
+import { createStaff } from '../../../src/client/db/repos/staff-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
 import { enrolledDb, fields, T0, track } from './helpers';
 
@@ -125,7 +125,8 @@ describe('staff and PIN sign-in', () => {
     if (!a.ok || !b.ok) throw new Error('refused');
     expect(JSON.stringify(a.value)).not.toContain('1357');
     expect((await listStaff(db)).map((s) => s.name)).toEqual(['Chen Jie', 'Wang Fang']);
-    await setStaffActive(db, ctx, b.value.id, false);
+    // Issue 9 §3: the admin deactivates on the server; the pull brings the row.
+    await db.staff.update(b.value.id, { active: false });
     expect((await listStaff(db)).map((s) => s.name)).toEqual(['Chen Jie']);
     expect((await listStaff(db, { includeInactive: true })).length).toBe(2);
     expect(await signInWithPin(db, a.value.id, '1357', T0)).toMatchObject({ ok: true });

@@ -1,10 +1,15 @@
-/** Staff of the building (admin writes; WRITE_POLICY.staff). */
+/**
+ * Staff of the building. Issue 9 §3: staff rows are written only by the server, through the admin
+ * API (src/client/sync/admin-client.ts); the server refuses a tablet's op on `staff` (online_only).
+ * What remains here is local to this tablet.
+ */
 import type { Role, Staff } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
 import { hashPin, isValidPin } from '../../../domain/pin';
+import { rethrowStorageError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
-import { insertRow, patchRow, runWrite } from '../write';
+import { insertRow, runWrite } from '../write';
 import type { WriteContext } from './write-context';
 
 export const STAFF_NAME_MAX = 60;
@@ -12,9 +17,9 @@ export const STAFF_NAME_MAX = 60;
 export type CreateStaffErrors = { name?: 'required' | 'tooLong'; pin?: 'invalid' };
 
 /**
- * Adds a person with a slow salted PIN hash (PBKDF2, domain hashPin). The PIN itself is never
- * stored. The hash is computed before the transaction opens: IndexedDB transactions end when they
- * wait on anything else.
+ * Adds a person locally with an outbox op. No screen uses it since issue 9: the server refuses the
+ * op (`online_only`). Kept only for the integration simulation written before issue 9, which the
+ * simulation's rewrite replaces with the admin API; delete it then.
  */
 export async function createStaff(
   db: HandoverDb,
@@ -42,37 +47,14 @@ export async function createStaff(
 }
 
 /**
- * Activates or deactivates a person; an inactive person cannot sign in.
- * @throws RowNotFoundError when the person is not on this tablet.
+ * After the server accepted an admin's PIN reset for `staffId`, lifts the person's wrong-PIN
+ * lockout on this tablet (pinAttempts is local only), so the new PIN works here as soon as the
+ * pull brings it. Other tablets' lockouts run out as usual.
  */
-export async function setStaffActive(
-  db: HandoverDb,
-  ctx: WriteContext,
-  staffId: string,
-  active: boolean,
-): Promise<void> {
-  await runWrite(db, [db.staff], () => patchRow(db, ctx, 'staff', staffId, { active }));
-}
-
-/**
- * An admin sets a new PIN for a person who forgot theirs: the slow salted hash (domain hashPin)
- * is patched into `pinHash` with its outbox op in one write, and the person's wrong-PIN lockout on
- * this tablet (pinAttempts, local only) is lifted in the same transaction. Other tablets take the
- * new hash with their next pull; their own lockouts run out as usual.
- * @throws RowNotFoundError when the person is not on this tablet.
- */
-export async function resetStaffPin(
-  db: HandoverDb,
-  ctx: WriteContext,
-  staffId: string,
-  pin: string,
-): Promise<Result<void, { pin?: 'invalid' }>> {
-  if (!isValidPin(pin)) return fail({ pin: 'invalid' });
-  // Hashed before the transaction opens: IndexedDB would end it while PBKDF2 runs.
-  const pinHash = await hashPin(pin);
-  await runWrite(db, [db.staff, db.pinAttempts], async () => {
-    await patchRow(db, ctx, 'staff', staffId, { pinHash });
+export async function liftPinLockout(db: HandoverDb, staffId: string): Promise<void> {
+  try {
     await db.pinAttempts.delete(staffId);
-  });
-  return ok(undefined);
+  } catch (e) {
+    rethrowStorageError(e);
+  }
 }

@@ -4,11 +4,11 @@ import { localWindowLimits, type MinuteField, type SettingsFieldError } from '..
 import { fieldMax } from '../../../domain/text-limits';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
-import { FailureAlert } from '../../ui/failure-alert';
 import { SubmitButton } from '../../ui/submit-button';
 import { Field } from '../../ui/field';
 import { settingsErrorKey } from '../../ui/settings-errors';
 import { MinutesField, TimeZoneField } from '../../ui/settings-fields';
+import { AdminFailure } from './admin-failure';
 import { ShiftListEditor } from './shift-list-editor';
 import { useBuildingSettings } from './use-building-settings';
 
@@ -19,9 +19,10 @@ const WINDOW_LIMITS = localWindowLimits();
 
 /**
  * The building's settings after first run: name, time zone, shift templates (S2), the H1 lead
- * times, the idle sign-out and the days of records each tablet keeps (D5). Saved on this tablet at once and synced later, so it works offline.
+ * times, the idle sign-out and the days of records each tablet keeps (D5). Saved on the server
+ * (issue 9 §3), so it needs the network; every tablet receives the change with its next sync.
  */
-export function BuildingSettingsCard({ actorStaffId }: { actorStaffId: string }) {
+export function BuildingSettingsCard({ actorStaffId, timeZone }: { actorStaffId: string; timeZone: string }) {
   const t = useT();
   const titleId = useId();
   const s = useBuildingSettings(actorStaffId);
@@ -108,17 +109,17 @@ export function BuildingSettingsCard({ actorStaffId }: { actorStaffId: string })
       </Field>
       {s.status ? (
         <p role="status" className="form-ok">
-          {t(s.status === 'saved' ? 'admin.settings.saved' : 'admin.settings.unchanged')}
+          {t(s.status === 'saved' ? 'admin.settings.savedOnline' : 'admin.settings.unchanged')}
         </p>
       ) : null}
-      <FailureAlert error={s.failure} />
+      <AdminFailure error={s.failure} timeZone={timeZone} onRetry={() => void s.save()} />
       <div className="form-actions">
         {s.dirty ? (
           <Button onClick={s.discard} disabled={s.saving}>
             {t('admin.settings.discard')}
           </Button>
         ) : null}
-        <SubmitButton busy={s.saving} label={t('admin.settings.submit')} />
+        <SubmitButton busy={s.saving} disabled={!s.online} label={t('admin.settings.submit')} />
       </div>
     </form>
   );

@@ -1,11 +1,10 @@
 import { useId } from 'react';
 import type { DeviceKind } from '../../../domain/api';
 import { useT } from '../../i18n/use-t';
-import { NetworkError } from '../../sync/api-client';
 import { Button } from '../../ui/button';
 import { SegmentedControl } from '../../ui/choice-group';
-import { FailureAlert } from '../../ui/failure-alert';
 import { formatDateTime } from '../../ui/time';
+import { AdminFailure } from './admin-failure';
 import { groupCode, useEnrolmentCode } from './use-enrolment-code';
 
 /**
@@ -17,7 +16,7 @@ export function EnrolmentCodePanel({ staffId, timeZone }: { staffId: string; tim
   const t = useT();
   const titleId = useId();
   const hintId = useId();
-  const { kind, chooseKind, code, failure, busy, create } = useEnrolmentCode(staffId);
+  const { kind, chooseKind, code, failure, busy, online, create } = useEnrolmentCode(staffId);
   const kinds: { value: DeviceKind; label: string }[] = [
     { value: 'desk', label: t('admin.code.kind.desk') },
     { value: 'office', label: t('admin.code.kind.office') },
@@ -30,7 +29,13 @@ export function EnrolmentCodePanel({ staffId, timeZone }: { staffId: string; tim
       <p id={hintId} className="field-hint">
         {t('admin.code.kind.hint')}
       </p>
-      <Button variant="primary" large onClick={() => void create()} disabled={busy} aria-describedby={hintId}>
+      <Button
+        variant="primary"
+        large
+        onClick={() => void create()}
+        disabled={busy || !online}
+        aria-describedby={hintId}
+      >
         {t('admin.code.create')}
       </Button>
       {code ? (
@@ -41,10 +46,7 @@ export function EnrolmentCodePanel({ staffId, timeZone }: { staffId: string; tim
           <p>{t('admin.code.expires', { time: formatDateTime(code.expiresAt, timeZone) })}</p>
         </div>
       ) : null}
-      <FailureAlert
-        error={failure}
-        {...(failure instanceof NetworkError ? { message: t('admin.code.offline') } : {})}
-      />
+      <AdminFailure error={failure} timeZone={timeZone} onRetry={() => void create()} />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { ZodError } from 'zod';
 import { DEFAULT_SHIFT, MAX_SHIFTS, type Site } from '../../../domain/entities';
 import { newId } from '../../../domain/ids';
 import {
   changedSettings,
+  hasSettingsErrors,
   settingsErrorsFromIssues,
   settingsToDraft,
   validateSiteSettings,
@@ -12,12 +12,12 @@ import {
   type SiteSettingsDraft,
   type SiteSettingsErrors,
 } from '../../../domain/site-settings';
-import { updateSiteSettings } from '../../db/repos/site-repo';
-import { makeWriteContext } from '../../db/repos/write-context';
-import { useDb } from '../../ui/db-context';
+import { adminUpdateSite } from '../../sync/admin-client';
+import { ApiRequestError } from '../../sync/api-client';
 import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
 import { useSite } from '../../ui/use-site';
+import { useAdminApi } from './use-admin-api';
 
 export type ScalarSetting = Exclude<keyof SiteSettingsDraft, 'shifts'>;
 export type ShiftField = Exclude<keyof ShiftDraft, 'id'>;
@@ -36,16 +36,31 @@ function editable(site: Site): EditableSiteSettings {
   return { name, timeZone, shifts, incomingLeadMinutes, outgoingLeadMinutes, idleSignOutMinutes, localWindowDays };
 }
 
+/** The fields a 400 `bad_request` of the server names (its details are the schema's issues), if any. */
+function refusedFields(error: unknown, shiftIds: readonly string[]): SiteSettingsErrors | null {
+  if (!(error instanceof ApiRequestError) || error.code !== 'bad_request' || !Array.isArray(error.details)) return null;
+  const issues = error.details.filter(
+    (i): i is { path: PropertyKey[]; code: string } =>
+      typeof i === 'object' &&
+      i !== null &&
+      Array.isArray((i as { path?: unknown }).path) &&
+      typeof (i as { code?: unknown }).code === 'string',
+  );
+  const errors = settingsErrorsFromIssues(issues, shiftIds);
+  return hasSettingsErrors(errors) ? errors : null;
+}
+
 /**
  * The admin's Building settings form: name, zone, shifts (S2), H1 lead times, idle sign-out.
- * A save is a local write (one patch op with only the changed fields) that syncs later, so it
- * works offline. Values are checked by domain validateSiteSettings, the same rules as first-run
- * setup and the same schema updateSiteSettings applies; a refused value shows beside its field
- * and nothing typed is lost. While nobody edits, the form follows the live site row, so a change
- * synced from another tablet shows at once.
+ * Issue 9 §3: a save is sent to the server (PATCH of only the changed fields) and never queued;
+ * offline the form refuses at once. After the server's answer a sync pulls the row it wrote, and
+ * the saved values stay shown until that row arrives. Values are checked by domain
+ * validateSiteSettings, the same rules as first-run setup and the server's schema; a refused value
+ * shows beside its field and nothing typed is lost. While nobody edits, the form follows the live
+ * site row, so a change synced from another tablet shows at once.
  */
 export function useBuildingSettings(actorStaffId: string) {
-  const db = useDb();
+  const api = useAdminApi(actorStaffId);
   const site = useSite();
   const [edit, setEdit] = useState<Edit | null>(null);
   const [errors, setErrors] = useState<SiteSettingsErrors>({});
@@ -114,21 +129,21 @@ export function useBuildingSettings(actorStaffId: string) {
       setStatus('unchanged');
       return;
     }
+    if (!api.online) return;
     setSaving(true);
     try {
-      const ctx = await makeWriteContext(db, actorStaffId);
-      await updateSiteSettings(db, ctx, patch);
+      await adminUpdateSite(api.actor, patch);
       setEdit({ base: checked.value, draft: settingsToDraft(checked.value), savedOver: site.updatedAt });
       setStatus('saved');
+      api.pulled();
     } catch (error) {
-      // updateSiteSettings parses with the same schema, so this is a safety net: still beside the field.
-      if (error instanceof ZodError) {
-        setErrors(
-          settingsErrorsFromIssues(
-            error.issues,
-            draft.shifts.map((s) => s.id),
-          ),
-        );
+      // The server checks the same schema; a refused value is still said beside its field.
+      const fields = refusedFields(
+        error,
+        draft.shifts.map((s) => s.id),
+      );
+      if (fields) {
+        setErrors(fields);
         invalid.request();
       } else setFailure(error);
     } finally {
@@ -143,6 +158,7 @@ export function useBuildingSettings(actorStaffId: string) {
     draft,
     errors,
     status,
+    online: api.online,
     saving,
     failure,
     dirty,

@@ -1,40 +1,25 @@
 import { useState } from 'react';
 import type { CreateEnrolmentCodeResponse, DeviceKind } from '../../../domain/api';
-import { getDevice } from '../../db/repos/device-repo';
-import { requireProofKey } from '../../state/proof-keys';
-import { createEnrolmentCode } from '../../sync/actor-request';
-import { useClockOffset } from '../../ui/use-now';
-import { useDb } from '../../ui/db-context';
+import { adminCreateEnrolmentCode } from '../../sync/admin-client';
+import { useAdminApi } from './use-admin-api';
 
 /**
  * Creates a one-time enrolment code for another tablet, or (issue 8) for an office device, which
- * skips the desk screens. This is the one admin action that needs the server at that moment (the
- * code must exist there), so offline it says so instead.
+ * skips the desk screens. Made on the server in the admin's name (issue 9 §3: proof headers, not a
+ * claimed actor id), so it needs the network; offline the button is off.
  */
 export function useEnrolmentCode(staffId: string) {
-  const db = useDb();
+  const api = useAdminApi(staffId);
   const [kind, setKind] = useState<DeviceKind>('desk');
   const [code, setCode] = useState<CreateEnrolmentCodeResponse | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const offsetMs = useClockOffset();
 
   const create = async () => {
     setBusy(true);
     setFailure(null);
     try {
-      const device = await getDevice(db);
-      if (!device) throw new Error('This tablet is not enrolled');
-      // Issue 9 §3: the admin is proven by their proof key (kept in memory since they typed the PIN).
-      const actor = {
-        baseUrl: '',
-        token: device.token,
-        deviceId: device.deviceId,
-        staffId,
-        proofKey: requireProofKey(staffId),
-        at: Date.now() + (offsetMs ?? 0),
-      };
-      setCode(await createEnrolmentCode(actor, kind));
+      setCode(await adminCreateEnrolmentCode(api.actor, kind));
     } catch (error) {
       setCode(null);
       setFailure(error);
@@ -49,7 +34,7 @@ export function useEnrolmentCode(staffId: string) {
     setCode(null);
   };
 
-  return { kind, chooseKind, code, failure, busy, create };
+  return { kind, chooseKind, code, failure, busy, online: api.online, create };
 }
 
 /** Shows an 8-character code as two groups of four, easier to read out and type. */

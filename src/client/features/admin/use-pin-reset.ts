@@ -1,32 +1,22 @@
 import { useState } from 'react';
-import { isValidPin } from '../../../domain/pin';
-import { resetStaffPin } from '../../db/repos/staff-repo';
-import { makeWriteContext } from '../../db/repos/write-context';
-import type { MessageKey } from '../../i18n/en';
+import type { Role } from '../../../domain/entities';
+import { liftPinLockout } from '../../db/repos/staff-repo';
+import { adminSetPin } from '../../sync/admin-client';
 import { useDb } from '../../ui/db-context';
 import { useFocusFirstInvalid } from '../../ui/focus-invalid';
 import { useDirtyForm } from '../../ui/use-dirty-form';
-
-export interface NewPinErrors {
-  pin?: MessageKey;
-  confirmPin?: MessageKey;
-}
-
-/** A new PIN and its confirmation, as the add-person form and the PIN reset both check them. */
-export function newPinErrors(pin: string, confirmPin: string): NewPinErrors {
-  const e: NewPinErrors = {};
-  if (!isValidPin(pin)) e.pin = 'error.pinInvalid';
-  if (confirmPin !== pin) e.confirmPin = 'error.pinMismatch';
-  return e;
-}
+import { isWeakPin, newPinErrors, type NewPinErrors } from './pin-rules';
+import { useAdminApi } from './use-admin-api';
 
 /**
- * An admin sets a new PIN for `staffId` (who forgot theirs). A local write like any other, so it
- * works offline; the repository hashes the PIN and lifts this tablet's lockout for the person.
- * `onDone` runs once the new PIN is stored.
+ * An admin sets a new PIN for a person who forgot theirs (issue 9 §3): sent to the server, which
+ * hashes it (the PIN is never stored) and refuses one too short for the person's role (weak_pin,
+ * said beside the field). A success lifts the person's lockout on this tablet and starts a sync
+ * so it pulls the new hash; `onDone` runs then. Offline nothing is sent or queued.
  */
-export function usePinReset(actorStaffId: string, staffId: string, onDone: () => void) {
+export function usePinReset(actorStaffId: string, person: { id: string; role: Role }, onDone: () => void) {
   const db = useDb();
+  const api = useAdminApi(actorStaffId);
   const [pin, setPin] = useState('');
   const [confirmPin, setConfirmPin] = useState('');
   const [errors, setErrors] = useState<NewPinErrors>({});
@@ -36,26 +26,37 @@ export function usePinReset(actorStaffId: string, staffId: string, onDone: () =>
   const invalid = useFocusFirstInvalid();
 
   const submit = async () => {
-    const e = newPinErrors(pin, confirmPin);
+    const e = newPinErrors(person.role, pin, confirmPin);
     setErrors(e);
     setFailure(null);
     if (e.pin || e.confirmPin) return invalid.request();
+    if (!api.online) return;
     setSaving(true);
     try {
-      const ctx = await makeWriteContext(db, actorStaffId);
-      const res = await resetStaffPin(db, ctx, staffId, pin);
-      if (!res.ok) {
-        setErrors({ pin: 'error.pinInvalid' });
-        invalid.request();
-        return;
-      }
+      await adminSetPin(api.actor, person.id, pin);
+      await liftPinLockout(db, person.id);
+      api.pulled();
       onDone();
     } catch (error) {
-      setFailure(error);
+      if (isWeakPin(error)) {
+        setErrors({ pin: 'admin.pin.tooShort' });
+        invalid.request();
+      } else setFailure(error);
     } finally {
       setSaving(false);
     }
   };
 
-  return { pin, setPin, confirmPin, setConfirmPin, errors, saving, failure, submit, attachForm: invalid.attach };
+  return {
+    pin,
+    setPin,
+    confirmPin,
+    setConfirmPin,
+    errors,
+    saving,
+    failure,
+    online: api.online,
+    submit,
+    attachForm: invalid.attach,
+  };
 }

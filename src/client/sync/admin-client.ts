@@ -1,0 +1,120 @@
+/**
+ * Issue 9 §3, §6: the admin's actions, made online only. Each request carries the device token and
+ * the admin's proof headers (actor-request.ts), keyed by the proof key remembered when the admin
+ * typed their PIN in this page and timed by server-corrected time (T1). Nothing is queued: the
+ * server writes the row and the tablet gets it with its next pull (the screens trigger one).
+ */
+import { z } from 'zod';
+import {
+  ADMIN_PATHS,
+  AdminStaffResponse,
+  CreateEnrolmentCodeResponse,
+  DeviceListResponse,
+  type AdminCreateStaffRequest,
+  type AdminSiteRequest,
+  type AdminUpdateStaffRequest,
+  type DeviceKind,
+  type DeviceSummary,
+} from '../../domain/api';
+import type { Staff } from '../../domain/entities';
+import { refreshOffset } from '../db/meta';
+import { getDevice } from '../db/repos/device-repo';
+import type { HandoverDb } from '../db/schema';
+import { requireProofKey } from '../state/proof-keys';
+import { requestJsonAs, type ActorRequest } from './actor-request';
+import { ApiRequestError, parseBody } from './api-client';
+
+/** The path of enrolment codes; since issue 9 the admin is named by the proof headers. */
+export const ENROLMENT_CODES_PATH = '/api/v1/enrolment-codes';
+
+/** Who acts and from which tablet's database. */
+export interface AdminActor {
+  db: HandoverDb;
+  /** The signed-in admin; their PIN must have been typed in this page (proof-keys.ts). */
+  staffId: string;
+  fetchFn?: typeof fetch;
+}
+
+/** A 2xx answer whose body the screens do not need: only the time is read, when given. */
+const Ack = z.object({ serverTime: z.number().optional() });
+
+async function send(actor: AdminActor, method: ActorRequest['method'], path: string, body?: unknown): Promise<unknown> {
+  const device = await getDevice(actor.db);
+  if (!device) throw new ApiRequestError(401, 'unauthorized', 'this tablet is not enrolled');
+  // ProofKeyMissingError when the page was reloaded since the admin signed in: sign in again.
+  const proofKey = requireProofKey(actor.staffId);
+  // T1: the server checks the proof's time within REQUEST_PROOF_WINDOW_MS of its own clock.
+  const offsetMs = await refreshOffset(actor.db);
+  const request: ActorRequest = {
+    baseUrl: '',
+    token: device.token,
+    deviceId: device.deviceId,
+    staffId: actor.staffId,
+    proofKey,
+    at: Date.now() + offsetMs,
+    method,
+    path,
+    ...(body === undefined ? {} : { body }),
+  };
+  return actor.fetchFn ? requestJsonAs(request, actor.fetchFn) : requestJsonAs(request);
+}
+
+/**
+ * POST a new person; the server hashes the PIN (400 `weak_pin` when too short for the role).
+ * @returns the row as the server wrote it.
+ * @throws NetworkError offline; ApiRequestError (403 actor_unproven, 429 locked_out, 400 weak_pin...);
+ * ProofKeyMissingError when the admin must sign in again.
+ */
+export async function adminCreateStaff(actor: AdminActor, request: AdminCreateStaffRequest): Promise<Staff> {
+  const res = await send(actor, 'POST', ADMIN_PATHS.staff, request);
+  return parseBody(AdminStaffResponse, res, 'create staff').staff;
+}
+
+/** PATCH a person's name, role or active flag. @returns the row as written. @throws as adminCreateStaff. */
+export async function adminUpdateStaff(
+  actor: AdminActor,
+  staffId: string,
+  request: AdminUpdateStaffRequest,
+): Promise<Staff> {
+  const res = await send(actor, 'PATCH', ADMIN_PATHS.staffOne(staffId), request);
+  return parseBody(AdminStaffResponse, res, 'update staff').staff;
+}
+
+/** POST a new PIN for a person (the server hashes it and lifts their lockout). @throws as adminCreateStaff. */
+export async function adminSetPin(actor: AdminActor, staffId: string, pin: string): Promise<void> {
+  const res = await send(actor, 'POST', ADMIN_PATHS.staffPin(staffId), { pin });
+  parseBody(Ack, res ?? {}, 'PIN reset');
+}
+
+/** PATCH some of the building's settings (only the fields that changed). @throws as adminCreateStaff. */
+export async function adminUpdateSite(actor: AdminActor, patch: AdminSiteRequest): Promise<void> {
+  const res = await send(actor, 'PATCH', ADMIN_PATHS.site, patch);
+  parseBody(Ack, res ?? {}, 'building settings');
+}
+
+/** GET the building's devices (§6). @throws as adminCreateStaff. */
+export async function adminListDevices(actor: AdminActor): Promise<DeviceSummary[]> {
+  const res = await send(actor, 'GET', ADMIN_PATHS.devices);
+  return parseBody(DeviceListResponse, res, 'device list').devices;
+}
+
+/**
+ * POST revoke: the device's token stops working at once (its next request gets 401).
+ * @throws ApiRequestError 409 when it is the device making the request; otherwise as adminCreateStaff.
+ */
+export async function adminRevokeDevice(actor: AdminActor, deviceId: string): Promise<void> {
+  const res = await send(actor, 'POST', ADMIN_PATHS.revokeDevice(deviceId), {});
+  parseBody(Ack, res ?? {}, 'revoke');
+}
+
+/**
+ * POST a one-time enrolment code for a desk tablet or (issue 8) an office device.
+ * @throws as adminCreateStaff.
+ */
+export async function adminCreateEnrolmentCode(
+  actor: AdminActor,
+  deviceKind: DeviceKind,
+): Promise<CreateEnrolmentCodeResponse> {
+  const res = await send(actor, 'POST', ENROLMENT_CODES_PATH, { deviceKind });
+  return parseBody(CreateEnrolmentCodeResponse, res, 'enrolment code');
+}
