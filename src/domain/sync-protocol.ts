@@ -140,17 +140,45 @@ export const FieldName = z.string().refine(isFieldName, 'not a field name');
 /** Issue 9 §5: an op's HLC within sane bounds (hlc.ts isOpHlc), so no clock it meets can overflow. */
 export const OpHlc = HlcString.max(100).refine(isOpHlc, 'HLC out of bounds');
 
-/** `fields` within OP_BOUNDS: its keys field names, its values bounded in depth, length and count. */
-const OpFields = z.record(FieldName, z.unknown()).superRefine((fields, ctx) => {
-  const issue = boundsIssue(fields);
-  if (issue)
+/**
+ * The keys of a field map as sent, checked before zod reads them: zod's record drops a `__proto__`
+ * key without a word, and a patch of `__proto__` must be refused, not applied as an empty patch.
+ */
+function checkFieldKeys(value: unknown, ctx: z.RefinementCtx): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const keys = Object.keys(value);
+  if (keys.length > OP_BOUNDS.maxFieldKeys) {
     ctx.addIssue({
       code: 'custom',
-      message: issue.code,
-      params: issue,
-      path: issue.path === '' ? [] : issue.path.split('.'),
+      message: 'too_many_keys',
+      params: { code: 'too_many_keys', limit: OP_BOUNDS.maxFieldKeys },
     });
-});
+    return;
+  }
+  for (const key of keys.filter((k) => !isFieldName(k)).slice(0, 10)) {
+    const path = [key.slice(0, OP_BOUNDS.maxKeyChars)];
+    ctx.addIssue({ code: 'custom', message: 'not a field name', params: { code: 'invalid_key' }, path });
+  }
+}
+
+/**
+ * `fields` within OP_BOUNDS (op-bounds.ts): its keys field names, its values bounded in depth,
+ * length and count. The bounds are checked on the value as sent, iteratively, before zod reads it.
+ */
+const OpFields = z
+  .unknown()
+  .superRefine((fields, ctx) => {
+    checkFieldKeys(fields, ctx);
+    const issue = boundsIssue(fields);
+    if (issue) {
+      const path = issue.path === '' ? [] : issue.path.split('.');
+      ctx.addIssue({ code: 'custom', message: issue.code, params: issue, path });
+    }
+  })
+  .pipe(z.record(FieldName, z.unknown()));
+
+/** `baseVersion`: per-field versions under field names, as many as `fields` may have. */
+const OpBaseVersion = z.unknown().superRefine(checkFieldKeys).pipe(z.record(FieldName, z.number().int().nonnegative()));
 
 /**
  * One queued change. For put/append `fields` is the whole row without `updatedAt`/`deleted`
@@ -165,9 +193,7 @@ export const Op = z.object({
   rowId: Id,
   kind: OpKind,
   fields: OpFields,
-  baseVersion: z
-    .record(FieldName, z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER))
-    .refine((v) => Object.keys(v).length <= OP_BOUNDS.maxFieldKeys, 'too_many_keys'),
+  baseVersion: OpBaseVersion,
   hlc: OpHlc,
   deviceTime: EpochMs.max(Number.MAX_SAFE_INTEGER),
   actorStaffId: Id,
