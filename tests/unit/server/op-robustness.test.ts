@@ -120,6 +120,19 @@ describe('issue 9 §5: hostile ops are refused one by one while the rest of the 
     await otherBuildingStillSyncs();
   });
 
+  it.each(['toString', 'valueOf', 'hasOwnProperty'])(
+    "a patch of `%s` (a name on every object's prototype) is refused alone as an unknown field, the row unchanged",
+    async (name) => {
+      const put = opsA.putItem();
+      expectStatuses(await pushA([put]), ['applied']);
+      const before = t.store.getRow('item', put.rowId);
+      const hostile = opsA.op('item', 'patch', put.rowId, { [name]: 'x' }, { [name]: 0 });
+      expectStatuses(await pushA([hostile, opsA.putItem()]), ['validation_failed', 'applied']);
+      expect(refusalOf(2)?.['issues']).toEqual([{ path: name, code: 'unrecognized_keys' }]);
+      expect(t.store.getRow('item', put.rowId)).toEqual(before);
+    },
+  );
+
   it('a `__proto__` field, at the top or nested, is validation_failed and pollutes nothing', async () => {
     const put = opsA.putItem();
     expectStatuses(await pushA([put]), ['applied']);
