@@ -13,8 +13,25 @@ export interface Hlc {
 
 const WALL_DIGITS = 15;
 const COUNTER_DIGITS = 4;
-const MAX_COUNTER = 36 ** COUNTER_DIGITS - 1;
+/** The largest counter the 4 base-36 digits hold. */
+export const HLC_MAX_COUNTER = 36 ** COUNTER_DIGITS - 1;
 
+/**
+ * Issue 9 §5: the bounds of an HLC a tablet may send in an op (sync-protocol.ts `OpHlc`). The wall
+ * time lies between 2000 and 2200 (the server clamps the future further, T1); the counter stays at
+ * or below half its maximum, so a clock that merges it still has half a million ticks of room
+ * before it moves to the next millisecond (`bump`); the node is a device id or `server`.
+ */
+export const OP_HLC_MIN_WALL_MS = Date.UTC(2000, 0, 1);
+export const OP_HLC_MAX_WALL_MS = Date.UTC(2200, 0, 1);
+export const OP_HLC_MAX_COUNTER = Math.floor(HLC_MAX_COUNTER / 2);
+const OP_HLC_NODE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Issue 9 §5: no clock throws any more (`bump` moves on by 1 ms instead of overflowing). Kept so
+ * callers written before that still compile; nothing in the domain throws it.
+ * @deprecated never thrown.
+ */
 export class HlcError extends Error {
   readonly code = 'hlc_overflow';
 }
@@ -35,6 +52,18 @@ export function parseHlc(s: string): Hlc | null {
 
 export function isHlc(s: string): boolean {
   return parseHlc(s) !== null;
+}
+
+/** Issue 9 §5: an HLC within the bounds an op may carry (OP_HLC_MIN_WALL_MS...). */
+export function isOpHlc(s: string): boolean {
+  const h = parseHlc(s);
+  return (
+    h !== null &&
+    h.wallMs >= OP_HLC_MIN_WALL_MS &&
+    h.wallMs <= OP_HLC_MAX_WALL_MS &&
+    h.counter <= OP_HLC_MAX_COUNTER &&
+    OP_HLC_NODE.test(h.node)
+  );
 }
 
 export function zeroHlc(node: string): Hlc {
@@ -71,10 +100,13 @@ export function compareHlc(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Issue 9 §5: a counter past its 4 digits moves the clock to the next millisecond instead of
+ * throwing. The order is kept ((wall + 1, 0) sorts after (wall, max)), and a clock never fails:
+ * before, one op with a near-maximum counter made the server's clock throw on every push of
+ * every building until real time caught up.
+ */
 function bump(wallMs: number, counter: number, node: string): Hlc {
-  if (counter > MAX_COUNTER) {
-    // Over a million events in one millisecond means a runaway loop; refuse rather than wrap.
-    throw new HlcError(`HLC counter overflow at ${wallMs}`);
-  }
+  if (counter > HLC_MAX_COUNTER) return { wallMs: wallMs + 1, counter: 0, node };
   return { wallMs, counter, node };
 }

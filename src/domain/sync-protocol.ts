@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { EpochMs, HlcString, Id, type Role, type SyncTable } from './entities';
+import { isOpHlc } from './hlc';
+import { boundsIssue, isFieldName, OP_BOUNDS } from './op-bounds';
 
 /** Bumped when the op or row shapes change incompatibly; the server refuses older clients. */
 export const SCHEMA_VERSION = 1;
@@ -121,13 +123,68 @@ export const ROW_REFERENCES = {
 /** The only fields a tablet may set on a `syncError` row: who dealt with the refusal, and when. */
 export const SYNC_ERROR_PATCH_FIELDS = ['dismissedAt', 'dismissedBy'] as const;
 
+/**
+ * Issue 9 §7: a refused op's `fields` are kept on its syncError row (synced to every tablet) only
+ * for keys its table knows, and at most this many bytes of JSON. A field left out is named in the
+ * list under SYNC_ERROR_CUT_KEY, a key no field name can be (FIELD_NAME_PATTERN).
+ */
+export const REFUSED_FIELDS_MAX_BYTES = 4096;
+export const SYNC_ERROR_CUT_KEY = '(cut)';
+
 /** Fields a patch may never touch: identity and the sync bookkeeping. */
 export const IMMUTABLE_FIELDS = ['id', 'siteId', 'updatedAt', 'deleted'] as const;
+
+/** Issue 9 §5: a field name an op may use (op-bounds.ts): never `__proto__`, `constructor`... */
+export const FieldName = z.string().refine(isFieldName, 'not a field name');
+
+/** Issue 9 §5: an op's HLC within sane bounds (hlc.ts isOpHlc), so no clock it meets can overflow. */
+export const OpHlc = HlcString.max(100).refine(isOpHlc, 'HLC out of bounds');
+
+/**
+ * The keys of a field map as sent, checked before zod reads them: zod's record drops a `__proto__`
+ * key without a word, and a patch of `__proto__` must be refused, not applied as an empty patch.
+ */
+function checkFieldKeys(value: unknown, ctx: z.RefinementCtx): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const keys = Object.keys(value);
+  if (keys.length > OP_BOUNDS.maxFieldKeys) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'too_many_keys',
+      params: { code: 'too_many_keys', limit: OP_BOUNDS.maxFieldKeys },
+    });
+    return;
+  }
+  for (const key of keys.filter((k) => !isFieldName(k)).slice(0, 10)) {
+    const path = [key.slice(0, OP_BOUNDS.maxKeyChars)];
+    ctx.addIssue({ code: 'custom', message: 'not a field name', params: { code: 'invalid_key' }, path });
+  }
+}
+
+/**
+ * `fields` within OP_BOUNDS (op-bounds.ts): its keys field names, its values bounded in depth,
+ * length and count. The bounds are checked on the value as sent, iteratively, before zod reads it.
+ */
+const OpFields = z
+  .unknown()
+  .superRefine((fields, ctx) => {
+    checkFieldKeys(fields, ctx);
+    const issue = boundsIssue(fields);
+    if (issue) {
+      const path = issue.path === '' ? [] : issue.path.split('.');
+      ctx.addIssue({ code: 'custom', message: issue.code, params: issue, path });
+    }
+  })
+  .pipe(z.record(FieldName, z.unknown()));
+
+/** `baseVersion`: per-field versions under field names, as many as `fields` may have. */
+const OpBaseVersion = z.unknown().superRefine(checkFieldKeys).pipe(z.record(FieldName, z.number().int().nonnegative()));
 
 /**
  * One queued change. For put/append `fields` is the whole row without `updatedAt`/`deleted`
  * (the server stamps them); for patch only the changed fields, with `baseVersion` holding the
- * per-field version the tablet last saw; for delete it is empty.
+ * per-field version the tablet last saw; for delete it is empty. Issue 9 §5: every part is bounded
+ * (op-bounds.ts), and the server checks each op of a push on its own (`OpEnvelope`).
  */
 export const Op = z.object({
   deviceId: Id,
@@ -135,10 +192,10 @@ export const Op = z.object({
   table: z.enum(WRITABLE_TABLES),
   rowId: Id,
   kind: OpKind,
-  fields: z.record(z.string(), z.unknown()),
-  baseVersion: z.record(z.string(), z.number().int().nonnegative()),
-  hlc: HlcString,
-  deviceTime: EpochMs,
+  fields: OpFields,
+  baseVersion: OpBaseVersion,
+  hlc: OpHlc,
+  deviceTime: EpochMs.max(Number.MAX_SAFE_INTEGER),
   actorStaffId: Id,
   /**
    * Issue 9 §3: HMAC of the op under the actor's proof key (actor-proof.ts). Optional in the
@@ -147,6 +204,22 @@ export const Op = z.object({
   proof: z.string().max(64).optional(),
 });
 export type Op = z.infer<typeof Op>;
+
+/** The ops of one push come from the pushing device, with consecutive counters. */
+function orderedOps(
+  req: { deviceId: string; ops: readonly { deviceId: string; counter: number }[] },
+  ctx: z.RefinementCtx,
+): void {
+  req.ops.forEach((op, i) => {
+    if (op.deviceId !== req.deviceId) {
+      ctx.addIssue({ code: 'custom', path: ['ops', i, 'deviceId'], message: 'op from another device' });
+    }
+    const prev = req.ops[i - 1];
+    if (prev && op.counter !== prev.counter + 1) {
+      ctx.addIssue({ code: 'custom', path: ['ops', i, 'counter'], message: 'counters must be consecutive' });
+    }
+  });
+}
 
 export const PushRequest = z
   .object({
@@ -160,18 +233,34 @@ export const PushRequest = z
      */
     deviceNow: EpochMs.optional(),
   })
-  .superRefine((req, ctx) => {
-    req.ops.forEach((op, i) => {
-      if (op.deviceId !== req.deviceId) {
-        ctx.addIssue({ code: 'custom', path: ['ops', i, 'deviceId'], message: 'op from another device' });
-      }
-      const prev = req.ops[i - 1];
-      if (prev && op.counter !== prev.counter + 1) {
-        ctx.addIssue({ code: 'custom', path: ['ops', i, 'counter'], message: 'counters must be consecutive' });
-      }
-    });
-  });
+  .superRefine(orderedOps);
 export type PushRequest = z.infer<typeof PushRequest>;
+
+/**
+ * Issue 9 §5: what the server reads of an op before anything else: its device and counter, which
+ * order the push. The rest is checked op by op against `Op` (push-service.ts), so a malformed op
+ * is refused alone (`validation_failed`, with a syncError row) and the counter still advances.
+ */
+export const OpEnvelope = z.looseObject({
+  deviceId: Id,
+  counter: z
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER - 1),
+});
+export type OpEnvelope = z.infer<typeof OpEnvelope>;
+
+/** The push body as the server reads it: a whole-push 400 only when it is not a push at all. */
+export const PushEnvelope = z
+  .object({
+    deviceId: Id,
+    schemaVersion: z.number().int().positive(),
+    ops: z.array(OpEnvelope).min(1).max(MAX_PUSH_OPS),
+    deviceNow: EpochMs.optional(),
+  })
+  .superRefine(orderedOps);
+export type PushEnvelope = z.infer<typeof PushEnvelope>;
 
 export const OP_STATUSES = ['applied', 'duplicate', 'rejected', 'conflict'] as const;
 export const PushResult = z.object({

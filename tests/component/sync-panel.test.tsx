@@ -175,6 +175,37 @@ describe('refused changes in the sync panel (issue 7 §8)', () => {
     expect(ops[1]?.fields).toEqual({ dismissedAt: expect.any(Number), dismissedBy: staffId });
   });
 
+  it('issue 9 §7: a refusal whose too-large field the server did not keep says so, and is sent again with that field typed anew', async () => {
+    const base = await refusal({ counter: 3 });
+    await tablet.db.syncError.delete(base.id);
+    const { cause: _dropped, ...kept } = base.fields;
+    const refused = await refusal({
+      code: 'reference_unknown',
+      message: 'dutyId: no duty in this building',
+      fields: { ...kept, '(cut)': ['cause'] },
+    });
+    useSessionStore.setState({ staffId });
+    const user = userEvent.setup();
+    await openPanel(user);
+    const item = await screen.findByRole('listitem', { name: 'Duty record entry' });
+    expect(item).toHaveTextContent(
+      'Too large to keep with the refusal: Cause. Type it again if you send this change again.',
+    );
+    await user.click(within(item).getByRole('button', { name: 'Edit and send again' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit and send again' });
+    const cause = within(dialog).getByRole<HTMLTextAreaElement>('textbox', { name: 'Cause' });
+    expect(cause.value).toBe('');
+    await user.type(cause, '12樓男洗手間水龍頭漏水');
+    await user.click(within(dialog).getByRole('button', { name: 'Send again' }));
+    const panel = await screen.findByRole('dialog', { name: 'Sync' });
+    expect(await within(panel).findByRole('status')).toHaveTextContent('Sent again as a new change.');
+    const entries = await tablet.db.logEntry.toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ cause: '12樓男洗手間水龍頭漏水', process: '已通知工程部', dutyId });
+    expect(entries[0]?.id).not.toBe(refused.rowId);
+    expect(entries[0]).not.toHaveProperty('(cut)');
+  });
+
   it('the dialog keeps the refused limit: a text still too long is refused beside its field and nothing is written', async () => {
     await refusal();
     useSessionStore.setState({ staffId });

@@ -7,7 +7,7 @@ import { useT } from '../i18n/use-t';
 import { Button } from './button';
 import { useDb } from './db-context';
 import { FailureAlert } from './failure-alert';
-import { issueLines, recordName, typedText } from './refusal-text';
+import { cutFieldLabels, issueLines, recordName, typedText } from './refusal-text';
 import { rejectReason } from './sync-messages';
 import { formatDateTime } from './time';
 import { useAction } from './use-action';
@@ -41,6 +41,7 @@ export function RefusalItem({ refusal, timeZone, names, staffId, onResend }: Ref
   const name = (id: string | null) => (id ? names?.get(id) : undefined) ?? t('sync.refused.someone');
   const lines = issueLines(t, refusal);
   const text = typedText(t, refusal);
+  const cut = cutFieldLabels(t, refusal);
   const dealt = refusal.dismissedAt !== null && refusal.dismissedAt !== undefined;
 
   const copy = async () => {
@@ -74,6 +75,7 @@ export function RefusalItem({ refusal, timeZone, names, staffId, onResend }: Ref
           {text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text}
         </blockquote>
       ) : null}
+      {cut.length > 0 ? <p className="field-hint">{t('sync.refused.cut', { fields: cut.join(', ') })}</p> : null}
       {dealt ? (
         <span className="sync-error-when">
           {t('sync.dealt.by', {

@@ -7,7 +7,7 @@
 import type { SyncError } from '../../domain/entities';
 import { MOVEMENT_KINDS } from '../../domain/item-entities';
 import type { RefusalIssue } from '../db/repos/resend-spec';
-import { typedFields } from '../db/repos/resend-spec';
+import { cutFields, typedFields } from '../db/repos/resend-spec';
 import { ENTRY_FIELD_LABELS } from '../i18n/entry-field-labels';
 import type { MessageKey } from '../i18n/en';
 import type { TFunction } from '../i18n/use-t';
@@ -175,4 +175,12 @@ export function typedText(t: TFunction, r: Pick<SyncError, 'table' | 'opKind' | 
     .filter((f) => typeof r.fields[f] === 'string' && String(r.fields[f]).trim() !== '')
     .map((f) => t('sync.refused.copyLine', { field: fieldLabel(t, r, f), text: String(r.fields[f]) }))
     .join('\n');
+}
+
+/**
+ * Issue 9 §7: the fields the server did not keep with a refusal because they were too large (its
+ * syncError row holds at most 4 KiB of fields), by their form labels; empty when nothing was cut.
+ */
+export function cutFieldLabels(t: TFunction, r: Pick<SyncError, 'table' | 'fields'>): string[] {
+  return cutFields(r).map((f) => fieldLabel(t, r, f));
 }

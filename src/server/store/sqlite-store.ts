@@ -77,6 +77,13 @@ export class SqliteStore implements Store {
     return this.db.transaction(fn).immediate();
   }
 
+  savepoint<T>(fn: () => T): T {
+    if (!this.db.inTransaction) throw new Error('savepoint outside a transaction');
+    // better-sqlite3 runs a transaction function called inside another as SAVEPOINT / RELEASE,
+    // and ROLLBACK TO on a throw.
+    return this.db.transaction(fn)();
+  }
+
   hasAnySite(): boolean {
     return this.stmts.anySite.get() !== undefined;
   }

@@ -111,6 +111,12 @@ export interface Store extends PushSubscriptionStore, StaffKeyStore, DeviceAdmin
    * (BEGIN IMMEDIATE), so two pushes never interleave. A throw rolls everything back.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Issue 9 §5: run `fn` inside the current transaction as a SAVEPOINT: a throw rolls back only
+   * what `fn` wrote, and rethrows. One op of a push applies in one, so an unexpected failure
+   * refuses that op alone. @throws Error when no transaction is open (a wiring bug).
+   */
+  savepoint<T>(fn: () => T): T;
 
   /** Whether any building exists (first-run setup is allowed only when none does). */
   hasAnySite(): boolean;

@@ -14,7 +14,7 @@ import { IMMUTABLE_FIELDS, WRITE_POLICY, type Op, type OpKind } from '../../doma
 import { buildingRuleRefusal } from './building-rules';
 import { deviceKindRefusal } from './device-kind-rules';
 import { dutyPatchRefusal } from './duty-rules';
-import { reject, type Actor, type ApplyContext, type OpOutcome, type Rejection } from './op-outcome';
+import { reject, unavailable, type Actor, type ApplyContext, type OpOutcome, type Rejection } from './op-outcome';
 import { applyResolution, resolutionRefusal } from './conflict-resolution';
 import { replayReviewPut, reviewRefusal, sealReview } from './review-seal';
 import { checkRow } from './row-checks';
@@ -36,6 +36,8 @@ export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
   if (ONLINE_ONLY.has(op.table)) {
     return reject('online_only', `${op.table} changes only online, through the admin API`);
   }
+  // Issue 9 §5: own properties only; the schema already limits `table` to WRITE_POLICY's keys.
+  if (!Object.hasOwn(WRITE_POLICY, op.table)) return reject('validation_failed', 'table: not writable');
   const policy = WRITE_POLICY[op.table];
   if (!(policy.kinds as readonly OpKind[]).includes(op.kind)) {
     return reject('kind_not_allowed', `${op.kind} is not allowed on ${op.table}`);
@@ -151,7 +153,9 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
  */
 function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor): OpOutcome {
   const existing = ctx.store.getRow(op.table, op.rowId);
-  if (!existing || existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
+  // Issue 9 §5: an id held by no building answers as one held by another (push-op.ts).
+  if (!existing) return unavailable(op.table, op.rowId);
+  if (existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
   // Issue 7 §8: only the dismissal of a refusal may change on a syncError row.
   const guarded = op.table === 'syncError' ? syncErrorPatchOutcome(ctx, op, existing, actor) : null;
   if (guarded) return guarded;
@@ -168,9 +172,11 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
   const lost: LostField[] = [];
   let appliedFields = 0;
   for (const [field, value] of Object.entries(op.fields)) {
-    const serverVersion = versions[field] ?? 0;
-    if (serverVersion > (op.baseVersion[field] ?? 0)) {
-      lost.push({ field, losingValue: value, winningValue: existing.row[field] });
+    // Issue 9 §5: own properties only, so no field name reaches Object.prototype.
+    const serverVersion = ownNumber(versions, field);
+    if (serverVersion > ownNumber(op.baseVersion, field)) {
+      const winningValue = Object.hasOwn(existing.row, field) ? existing.row[field] : undefined;
+      lost.push({ field, losingValue: value, winningValue });
     } else {
       merged[field] = value;
       versions[field] = serverVersion + 1;
@@ -179,7 +185,7 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
   }
   if (appliedFields > 0) {
     merged['updatedAt'] = updatedAt;
-    versions['updatedAt'] = (versions['updatedAt'] ?? 0) + 1;
+    versions['updatedAt'] = ownNumber(versions, 'updatedAt') + 1;
   }
   const checked = checkRow(ctx, op.table, existing.row, merged, actor);
   if (!('ok' in checked)) return checked;
@@ -212,7 +218,8 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
  */
 function applyDelete(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
   const existing = ctx.store.getRow(op.table, op.rowId);
-  if (!existing || existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
+  if (!existing) return unavailable(op.table, op.rowId);
+  if (existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
   const versions = { ...existing.versions };
   versions['deleted'] = (versions['deleted'] ?? 0) + 1;
   versions['updatedAt'] = (versions['updatedAt'] ?? 0) + 1;
@@ -227,4 +234,10 @@ function applyDelete(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
     receivedAt: ctx.nowMs,
   });
   return { status: 'applied' };
+}
+
+/** A per-field version: the object's own number under `field`, else 0 (issue 9 §5). */
+function ownNumber(versions: Readonly<Record<string, number>>, field: string): number {
+  const v = Object.hasOwn(versions, field) ? versions[field] : undefined;
+  return typeof v === 'number' ? v : 0;
 }

@@ -46,14 +46,16 @@ function losingWrite(
   const patch: Op = { ...op, table, rowId, kind: 'patch', fields: { [field]: value }, baseVersion: {} };
   const locked = lockRefusal(ctx, patch, target);
   if (locked) return locked;
-  if (JSON.stringify(target.row[field]) === JSON.stringify(value)) return null;
+  // Issue 9 §5: own properties only (the field name comes from a stored conflict row).
+  const current = Object.hasOwn(target.row, field) ? target.row[field] : undefined;
+  if (JSON.stringify(current) === JSON.stringify(value)) return null;
   const merged = { ...target.row, [field]: value };
   const checked = checkRow(ctx, table, target.row, merged, actor);
   if (!('ok' in checked)) return checked;
   const refused = buildingRuleRefusal(ctx, patch, target.row, checked.row, [field]);
   if (refused) return refused;
   const versions = { ...target.versions };
-  versions[field] = (versions[field] ?? 0) + 1;
+  versions[field] = (Object.hasOwn(versions, field) ? (versions[field] ?? 0) : 0) + 1;
   versions['updatedAt'] = (versions['updatedAt'] ?? 0) + 1;
   return { siteId: ctx.siteId, table, id: rowId, row: checked.row, versions, deleted: false, receivedAt: ctx.nowMs };
 }

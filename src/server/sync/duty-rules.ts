@@ -33,7 +33,8 @@ function openDutyMessage(ctx: ApplyContext, duty: StoredRow): string {
  */
 export function dutyPatchRefusal(op: Op, existing: StoredRow): Rejection | null {
   const changed = DUTY_FIXED_FIELDS.filter(
-    (f) => f in op.fields && canonicalJson(op.fields[f] ?? null) !== canonicalJson(existing.row[f] ?? null),
+    (f) =>
+      Object.hasOwn(op.fields, f) && canonicalJson(op.fields[f] ?? null) !== canonicalJson(existing.row[f] ?? null),
   );
   if (changed.length === 0) return null;
   return reject(

@@ -55,3 +55,11 @@ export function liveRow(ctx: ApplyContext, table: StoredRow['table'], id: string
   const found = ctx.store.getRow(table, id);
   return found && !found.deleted && found.siteId === ctx.siteId ? found : undefined;
 }
+
+/**
+ * Issue 9 §5: a row id this building may not use: held by another building, or, for a patch or a
+ * delete, held by none. One answer for both, so it says nothing of any other building.
+ */
+export function unavailable(table: string, rowId: string): Rejection {
+  return reject('row_unavailable', `${table} ${rowId} is not available to this building`);
+}

@@ -6,19 +6,23 @@
  * (clock-flags.ts).
  */
 import { OP_REJECT_HTTP_STATUS, type OpRejectCode } from '../../domain/errors';
-import type { FieldIssue } from '../../domain/row-rules';
 import {
   SCHEMA_VERSION,
+  Op as OpSchema,
   type Op,
-  type PushRequest,
+  type OpEnvelope,
+  type PushEnvelope,
   type PushResponse,
   type PushResult,
 } from '../../domain/sync-protocol';
 import { ApiError } from '../api-error';
+import { silentLogger, type Logger } from '../logger';
 import type { Store, StoredRow } from '../store/store';
-import { applyOp, type OpOutcome } from './apply-op';
+import type { OpOutcome } from './apply-op';
 import { PushClock } from './clock-flags';
-import { opHash } from './op-hash';
+import { opHash, refusedOpHash } from './op-hash';
+import { pushNewOp } from './push-op';
+import { refusedOpOf } from './refused-op';
 import type { ServerClock } from './server-clock';
 import { writeSyncError } from './server-rows';
 
@@ -30,10 +34,31 @@ export interface PushContext {
   deviceId: string;
   /** The push's receipt time: every op of the push is received at it (T1). */
   nowMs: number;
+  /**
+   * Issue 9 §5: where an op that failed unexpectedly is logged, with the request's id (the
+   * failure is recorded as a syncError row either way; scripts that push may leave it out).
+   */
+  logger?: Logger;
+  requestId?: string;
 }
 
-/** Apply a push for the token's device. Throws ApiError for refusals of the whole push. */
-export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
+/** What a push did: the answer, and the ops of it that passed the `Op` schema (for after-push work). */
+export interface PushDone {
+  response: PushResponse;
+  ops: Op[];
+}
+
+/** Apply a push for the token's device (see pushOpsDetailed); the answer only. */
+export function pushOps(ctx: PushContext, req: PushEnvelope): PushResponse {
+  return pushOpsDetailed(ctx, req).response;
+}
+
+/**
+ * Apply a push for the token's device. Throws ApiError only for refusals of the whole push (schema
+ * version, another device's ops, a counter gap); issue 9 §5: anything wrong with one op refuses
+ * that op alone (push-op.ts).
+ */
+export function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): PushDone {
   if (req.schemaVersion !== SCHEMA_VERSION) {
     throw new ApiError('schema_version', `this server speaks sync schema ${SCHEMA_VERSION}; update the app`, {
       expected: SCHEMA_VERSION,
@@ -43,13 +68,13 @@ export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
   if (req.deviceId !== ctx.deviceId) throw new ApiError('forbidden', 'the ops belong to another device');
 
   return ctx.store.transaction(() => {
-    assertOwnBuilding(ctx, req.ops);
     const device = ctx.store.getDevice(ctx.deviceId);
     if (!device) throw new ApiError('unauthorized', 'unknown device');
     const staffCache = new Map<string, StoredRow | undefined>();
     const proofKeys = new Map<string, Uint8Array | null>();
     let last = device.lastCounter;
     const results: PushResult[] = [];
+    const ops: Op[] = [];
     const times = new PushClock({
       store: ctx.store,
       clock: ctx.clock,
@@ -59,95 +84,80 @@ export function pushOps(ctx: PushContext, req: PushRequest): PushResponse {
       deviceNow: req.deviceNow,
       lastCounter: last,
     });
+    const apply = {
+      store: ctx.store,
+      clock: ctx.clock,
+      siteId: ctx.siteId,
+      nowMs: ctx.nowMs,
+      staffCache,
+      deviceKind: device.kind,
+      proofKeys,
+      // Set per op by pushNewOp (push-op.ts): the op's server-corrected device time (§9).
+      opTime: null,
+    };
+    const opCtx = { ...ctx, logger: ctx.logger ?? silentLogger, requestId: ctx.requestId, apply, times };
 
-    for (const op of req.ops) {
-      const hash = opHash(op);
-      if (op.counter <= last) {
-        results.push(replay(ctx, op, hash));
+    for (const raw of req.ops) {
+      if (raw.counter <= last) {
+        results.push(replay(ctx, raw));
         continue;
       }
-      if (op.counter !== last + 1) {
+      if (raw.counter !== last + 1) {
         // Throwing inside the transaction rolls back any counter_reused rows written above.
-        throw new ApiError('counter_gap', `expected op ${last + 1}, got ${op.counter}`, {
+        throw new ApiError('counter_gap', `expected op ${last + 1}, got ${raw.counter}`, {
           expected: last + 1,
-          got: op.counter,
+          got: raw.counter,
         });
       }
-      const suspects = times.suspectStamps(op);
-      const outcome = applyOp(
-        {
-          store: ctx.store,
-          clock: ctx.clock,
-          siteId: ctx.siteId,
-          nowMs: ctx.nowMs,
-          staffCache,
-          deviceKind: device.kind,
-          proofKeys,
-          opTime: times.opTime(op),
-        },
-        op,
-      );
-      if (outcome.status === 'rejected') recordRejection(ctx, op, outcome.code, outcome.message, outcome.issues);
-      times.settle(op, outcome, suspects);
+      const { outcome, op } = pushNewOp(opCtx, raw);
+      if (op) ops.push(op);
       ctx.store.insertDeviceOp({
         deviceId: ctx.deviceId,
-        counter: op.counter,
-        opHash: hash,
+        counter: raw.counter,
+        opHash: op ? opHash(op) : refusedOpHash(raw),
         status: outcome.status,
         code: outcome.status === 'applied' ? null : outcome.code,
         message: outcome.status === 'applied' ? null : outcome.message,
         receivedAt: times.receivedAt,
-        deviceTime: op.deviceTime,
+        deviceTime: op ? op.deviceTime : null,
         // Issue 9 §6: who wrote what, from which device, for every op (privileged or not).
-        actorStaffId: op.actorStaffId,
-        table: op.table,
-        rowId: op.rowId,
+        actorStaffId: op ? op.actorStaffId : null,
+        table: op ? op.table : null,
+        rowId: op ? op.rowId : null,
       });
-      results.push(toResult(op.counter, outcome));
-      last = op.counter;
+      results.push(toResult(raw.counter, outcome));
+      last = raw.counter;
     }
 
     if (last !== device.lastCounter) ctx.store.setDeviceCounter(ctx.deviceId, last);
     times.finish();
     ctx.store.touchDevice(ctx.deviceId, ctx.nowMs);
-    return { ackedThrough: last, results, serverTime: ctx.nowMs };
+    return { response: { ackedThrough: last, results, serverTime: ctx.nowMs }, ops };
   });
 }
 
 /**
- * A building's token may only touch its own building: an op on a row of another building, or a new
- * row claiming another building, refuses the whole push before anything is applied.
+ * An op at or below the device's last counter: answered from the stored outcome, never re-applied.
+ * It is hashed as it was when first received: as a valid op, or as one the schema refused.
  */
-function assertOwnBuilding(ctx: PushContext, ops: readonly Op[]): void {
-  for (const op of ops) {
-    const owner = ctx.store.getRowSiteId(op.table, op.rowId);
-    const claimsOther = (op.kind === 'put' || op.kind === 'append') && op.fields['siteId'] !== ctx.siteId;
-    if ((owner !== undefined && owner !== ctx.siteId) || claimsOther) {
-      throw new ApiError('forbidden', `op ${op.counter} targets a row of another building`, {
-        counter: op.counter,
-        table: op.table,
-        rowId: op.rowId,
-      });
-    }
-  }
-}
-
-/** An op at or below the device's last counter: answered from the stored outcome, never re-applied. */
-function replay(ctx: PushContext, op: Op, hash: string): PushResult {
-  const stored = ctx.store.getDeviceOp(ctx.deviceId, op.counter);
+function replay(ctx: PushContext, raw: OpEnvelope): PushResult {
+  const stored = ctx.store.getDeviceOp(ctx.deviceId, raw.counter);
+  const parsed = OpSchema.safeParse(raw);
+  const hash = parsed.success ? opHash(parsed.data) : refusedOpHash(raw);
   if (!stored || stored.opHash !== hash) {
     // The tablet's storage was wiped and its counter restarted: flag it where everyone sees it.
-    const message = `op ${op.counter} differs from the op this device sent earlier under the same counter`;
-    recordRejection(ctx, op, 'counter_reused', message);
+    const message = `op ${raw.counter} differs from the op this device sent earlier under the same counter`;
+    const op = parsed.success ? parsed.data : refusedOpOf(raw);
+    writeSyncError(ctx.store, ctx.clock, { siteId: ctx.siteId, op, code: 'counter_reused', message, nowMs: ctx.nowMs });
     return {
-      counter: op.counter,
+      counter: raw.counter,
       status: 'rejected',
       code: 'counter_reused',
       message,
       httpStatus: OP_REJECT_HTTP_STATUS.counter_reused,
     };
   }
-  const result: PushResult = { counter: op.counter, status: 'duplicate' };
+  const result: PushResult = { counter: raw.counter, status: 'duplicate' };
   if (stored.code !== null) result.code = stored.code;
   if (stored.message !== null) result.message = stored.message;
   // A replayed refusal answers as the refusal did, so the tablet reads the same status again.
@@ -163,11 +173,6 @@ function httpStatusOf(code: string): number | undefined {
   return Object.hasOwn(OP_REJECT_HTTP_STATUS, code) ? OP_REJECT_HTTP_STATUS[code as OpRejectCode] : undefined;
 }
 
-function recordRejection(ctx: PushContext, op: Op, code: string, message: string, issues?: FieldIssue[]): void {
-  const rejection = { siteId: ctx.siteId, op, code, message, nowMs: ctx.nowMs };
-  writeSyncError(ctx.store, ctx.clock, issues === undefined ? rejection : { ...rejection, issues });
-}
-
 function toResult(counter: number, outcome: OpOutcome): PushResult {
   if (outcome.status === 'applied') return { counter, status: 'applied' };
   if (outcome.status === 'conflict')
@@ -177,6 +182,6 @@ function toResult(counter: number, outcome: OpOutcome): PushResult {
     status: 'rejected',
     code: outcome.code,
     message: outcome.message,
-    httpStatus: OP_REJECT_HTTP_STATUS[outcome.code],
+    httpStatus: httpStatusOf(outcome.code) ?? 500,
   };
 }

@@ -34,7 +34,8 @@ export function validateRow(
   dutyStartedAt: number | null = null,
 ): RowCheck {
   const schema = ENTITY_SCHEMAS[table];
-  const unknown = Object.keys(row).filter((k) => !(k in schema.shape));
+  // Issue 9 §5: own keys of the shape only (`constructor` is `in` every object).
+  const unknown = Object.keys(row).filter((k) => !Object.hasOwn(schema.shape, k));
   if (unknown.length > 0) {
     return {
       ok: false,
@@ -99,8 +100,9 @@ export function missingReference(
   row: Record<string, unknown>,
   lookup: RowLookup,
 ): Rejection | null {
-  const refs: Readonly<Record<string, SyncTable>> =
-    table in ROW_REFERENCES ? ROW_REFERENCES[table as keyof typeof ROW_REFERENCES] : {};
+  const refs: Readonly<Record<string, SyncTable>> = Object.hasOwn(ROW_REFERENCES, table)
+    ? ROW_REFERENCES[table as keyof typeof ROW_REFERENCES]
+    : {};
   for (const [field, target] of Object.entries(refs)) {
     // An optional link left empty points at nothing, so there is nothing to check.
     if (row[field] === null || row[field] === undefined) continue;

@@ -86,7 +86,10 @@ function lockViolation(ctx: ApplyContext, op: Op, existing: StoredRow | undefine
     const fillsBlankProcess = (f: string) => f === 'process' && String(existing.row['process'] ?? '').trim() === '';
     const content = Object.keys(op.fields).filter(
       (f) =>
-        !ENTRY_FIELDS_OPEN_AFTER_SIGNING.has(f) && !fillsBlankProcess(f) && !sameValue(op.fields[f], existing.row[f]),
+        !ENTRY_FIELDS_OPEN_AFTER_SIGNING.has(f) &&
+        !fillsBlankProcess(f) &&
+        // Issue 9 §5: own properties only (`toString` is on every row's prototype).
+        !sameValue(op.fields[f], Object.hasOwn(existing.row, f) ? existing.row[f] : undefined),
     );
     if (content.length === 0) return null;
     const duties = [existing.row['dutyId'], op.fields['dutyId']].filter((d): d is string => typeof d === 'string');

@@ -9,6 +9,7 @@ import { newId } from '../../domain/ids';
 import type { FieldIssue } from '../../domain/row-rules';
 import type { Op } from '../../domain/sync-protocol';
 import type { Store } from '../store/store';
+import { cappedFields, type RefusedOp } from './refused-op';
 import type { ServerClock } from './server-clock';
 
 /** Fields that identify a row and are never versioned: they cannot change. */
@@ -46,7 +47,8 @@ export function insertServerRow(
 
 export interface RejectionInput {
   siteId: string;
-  op: Op;
+  /** The refused op: a valid one, or the bounded view of one the schema refused (refused-op.ts). */
+  op: RefusedOp;
   code: string;
   message: string;
   /** The fields at fault (zod issues, rule fields); empty when the refusal is not about a field. */
@@ -54,7 +56,10 @@ export interface RejectionInput {
   nowMs: number;
 }
 
-/** Record a refused op as a `syncError` row of the building. */
+/**
+ * Record a refused op as a `syncError` row of the building. Issue 9 §7: its fields are capped
+ * (refused-op.ts cappedFields): known keys only, at most 4 KiB of JSON.
+ */
 export function writeSyncError(store: Store, clock: ServerClock, r: RejectionInput): void {
   const row: Omit<SyncError, 'updatedAt' | 'deleted'> = {
     id: newId(),
@@ -67,7 +72,7 @@ export function writeSyncError(store: Store, clock: ServerClock, r: RejectionInp
     code: r.code,
     message: r.message,
     actorStaffId: r.op.actorStaffId,
-    fields: r.op.fields,
+    fields: cappedFields(r.op.table, r.op.fields),
     recordedAt: r.nowMs,
     // The entity keeps at most 50; a row with more problems than that is refused whole anyway.
     issues: (r.issues ?? []).slice(0, 50),

@@ -24,7 +24,7 @@ export function syncErrorPatchOutcome(ctx: ApplyContext, op: Op, existing: Store
       `syncError: only ${SYNC_ERROR_PATCH_FIELDS.join(' and ')} may change, not ${others.join(', ')}`,
     );
   }
-  if (!('dismissedAt' in op.fields) || !('dismissedBy' in op.fields)) {
+  if (!Object.hasOwn(op.fields, 'dismissedAt') || !Object.hasOwn(op.fields, 'dismissedBy')) {
     return reject('validation_failed', 'syncError: a dismissal sets both dismissedAt and dismissedBy');
   }
   if (op.fields['dismissedAt'] === null || op.fields['dismissedBy'] === null) {

@@ -3,8 +3,10 @@ import {
   clampHlc,
   compareHlc,
   formatHlc,
-  HlcError,
+  HLC_MAX_COUNTER,
   isHlc,
+  isOpHlc,
+  OP_HLC_MAX_COUNTER,
   parseHlc,
   receiveHlc,
   tickHlc,
@@ -83,12 +85,33 @@ describe('T1: clamping future timestamps', () => {
   });
 });
 
-describe('HLC overflow', () => {
-  it('refuses to wrap the counter within one millisecond', () => {
-    const max = { wallMs: T, counter: 36 ** 4 - 1, node: 'a' };
-    expect(() => tickHlc(max, T)).toThrow(HlcError);
-    expect(() => receiveHlc(max, { wallMs: T, counter: 0, node: 'b' }, T - 1)).toThrow(HlcError);
-    // Time moving on resets the counter, so the clock recovers.
-    expect(tickHlc(max, T + 1)).toEqual({ wallMs: T + 1, counter: 0, node: 'a' });
+describe('HLC overflow (issue 9 §5: no clock throws)', () => {
+  it('a counter past its maximum moves the clock on by 1 ms instead of wrapping or throwing', () => {
+    const max = { wallMs: T, counter: HLC_MAX_COUNTER, node: 'a' };
+    const ticked = tickHlc(max, T);
+    expect(ticked).toEqual({ wallMs: T + 1, counter: 0, node: 'a' });
+    expect(compareHlc(formatHlc(ticked), formatHlc(max))).toBe(1);
+    const merged = receiveHlc(max, { wallMs: T, counter: 0, node: 'b' }, T - 1);
+    expect(merged).toEqual({ wallMs: T + 1, counter: 0, node: 'a' });
+    expect(receiveHlc({ wallMs: T, counter: 0, node: 'a' }, max, T - 1)).toEqual({
+      wallMs: T + 1,
+      counter: 0,
+      node: 'a',
+    });
+    // Time moving on resets the counter as before.
+    expect(tickHlc(max, T + 5)).toEqual({ wallMs: T + 5, counter: 0, node: 'a' });
+  });
+
+  it('an op may carry an HLC within bounds only: sane wall time, counter at most half, a plain node', () => {
+    const ok = formatHlc({ wallMs: T, counter: 3, node: 'd2c1e0c4-0000-4000-8000-000000000001' });
+    expect(isOpHlc(ok)).toBe(true);
+    expect(isOpHlc(formatHlc({ wallMs: T, counter: OP_HLC_MAX_COUNTER, node: 'server' }))).toBe(true);
+    expect(isOpHlc(formatHlc({ wallMs: T, counter: OP_HLC_MAX_COUNTER + 1, node: 'd1' }))).toBe(false);
+    expect(isOpHlc(formatHlc({ wallMs: T, counter: HLC_MAX_COUNTER, node: 'd1' }))).toBe(false);
+    expect(isOpHlc(formatHlc({ wallMs: 5, counter: 0, node: 'd1' }))).toBe(false);
+    expect(isOpHlc(formatHlc({ wallMs: 99_999_999_999_999, counter: 0, node: 'd1' }))).toBe(false);
+    expect(isOpHlc(formatHlc({ wallMs: T, counter: 0, node: 'x'.repeat(65) }))).toBe(false);
+    expect(isOpHlc(formatHlc({ wallMs: T, counter: 0, node: 'a b' }))).toBe(false);
+    expect(isOpHlc('not an hlc')).toBe(false);
   });
 });

@@ -68,30 +68,42 @@ describe('auth: 401 without a valid token', () => {
   });
 });
 
-describe("building isolation: A's token on B's rows -> 403", () => {
+describe("building isolation: A's token on B's rows -> 403, or a per-op refusal in a push (issue 9 §5)", () => {
   it("A's token asking for B's staff list -> 403 forbidden", async () => {
     const res = await call(t, 'GET', `/api/v1/sites/${b.siteId}/staff`, { token: a.token });
     expectError(res, 403, 'forbidden');
   });
 
-  it("a push op patching B's item with A's token -> 403 for the whole push, nothing applied", async () => {
-    const before = snapshot(t.store);
+  it("issue 9 §5: a push op patching B's item with A's token is refused alone (row_unavailable), B's item untouched, the rest applied", async () => {
+    const bItemBefore = t.store.getRow('item', bItemId);
     const ownItem = opsA.putItem();
     const foreign = opsA.op('item', 'patch', bItemId, { label: '偷改' }, { label: 1 });
+    const after = opsA.putItem();
     const res = await call(t, 'POST', '/api/v1/sync/push', {
-      body: pushBody(a.deviceId, [ownItem, foreign]),
+      body: pushBody(a.deviceId, [ownItem, foreign, after]),
       token: a.token,
     });
-    expectError(res, 403, 'forbidden');
-    expect(snapshot(t.store)).toBe(before);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      ackedThrough: 3,
+      results: [
+        { counter: 1, status: 'applied' },
+        { counter: 2, status: 'rejected', code: 'row_unavailable', httpStatus: 409 },
+        { counter: 3, status: 'applied' },
+      ],
+    });
+    expect(t.store.getRow('item', bItemId)).toEqual(bItemBefore);
   });
 
-  it('a push op creating a row that claims building B -> 403, nothing applied', async () => {
-    const before = snapshot(t.store);
+  it('issue 9 §5: a push op creating a row that claims building B is refused alone, nothing of it stored', async () => {
     const claim = opsA.putItem({ siteId: b.siteId });
     const res = await call(t, 'POST', '/api/v1/sync/push', { body: pushBody(a.deviceId, [claim]), token: a.token });
-    expectError(res, 403, 'forbidden');
-    expect(snapshot(t.store)).toBe(before);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      ackedThrough: 1,
+      results: [{ counter: 1, status: 'rejected', code: 'validation_failed', httpStatus: 400 }],
+    });
+    expect(t.store.getRow('item', claim.rowId)).toBeUndefined();
   });
 
   it("pushing under another device's id -> 403", async () => {
@@ -123,20 +135,44 @@ describe('bad input: 400/413 with the error shape, stored rows unchanged', () =>
     expect(snapshot(t.store)).toBe(before);
   });
 
-  it('a body that fails the PushRequest schema -> 400 bad_request with the zod issues as details', async () => {
+  it('issue 9 §5: a body that is not a push (bad envelope: op counter) -> 400 bad_request with the zod issues as details', async () => {
     const before = snapshot(t.store);
-    const op = { ...opsA.putItem(), counter: -1, table: 'nope' };
+    const op = { ...opsA.putItem(), counter: -1 };
     const body = { deviceId: a.deviceId, schemaVersion: 1, ops: [op] };
     const res = await call(t, 'POST', '/api/v1/sync/push', { body, token: a.token });
     expectError(res, 400, 'bad_request');
     const details = (res.body as { error: { details: { path: unknown[] }[] } }).error.details;
-    expect(details.map((i) => i.path)).toEqual(
-      expect.arrayContaining([
-        ['ops', 0, 'counter'],
-        ['ops', 0, 'table'],
-      ]),
-    );
+    expect(details.map((i) => i.path)).toEqual(expect.arrayContaining([['ops', 0, 'counter']]));
     expect(snapshot(t.store)).toBe(before);
+  });
+
+  it.each([
+    ['no ops', { ops: [] }],
+    ['ops not a list', { ops: 'x' }],
+    ['no device', { deviceId: undefined }],
+  ])('issue 9 §5: a body that is not a push (%s) -> 400 bad_request, nothing stored', async (_, patch) => {
+    const before = snapshot(t.store);
+    const body = { deviceId: a.deviceId, schemaVersion: 1, ops: [opsA.putItem()], ...patch };
+    expectError(await call(t, 'POST', '/api/v1/sync/push', { body, token: a.token }), 400, 'bad_request');
+    expect(snapshot(t.store)).toBe(before);
+  });
+
+  it('issue 9 §5: an op whose body fails the Op schema (unknown table) is refused alone, with its issue, and the counter advances', async () => {
+    const bad = { ...opsA.putItem(), table: 'nope' };
+    const good = opsA.putItem();
+    const body = { deviceId: a.deviceId, schemaVersion: 1, ops: [bad, good] };
+    const res = await call(t, 'POST', '/api/v1/sync/push', { body, token: a.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      ackedThrough: 2,
+      results: [
+        { counter: 1, status: 'rejected', code: 'validation_failed', httpStatus: 400 },
+        { counter: 2, status: 'applied' },
+      ],
+    });
+    const refusal = t.store.listRows(a.siteId, 'syncError').find((r) => r.row['counter'] === 1);
+    expect(refusal?.row).toMatchObject({ table: 'nope', code: 'validation_failed' });
+    expect(refusal?.row['issues']).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'table' })]));
   });
 
   it('a bad pull query -> 400 bad_request', async () => {

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { ENTITY_SCHEMAS, type SyncError } from '../../../domain/entities';
+import { SYNC_ERROR_CUT_KEY } from '../../../domain/sync-protocol';
 
 /** What exactly was wrong with one field, as a syncError's `issues` say it. */
 export type RefusalIssue = SyncError['issues'][number];
@@ -50,6 +51,15 @@ function isResendTable(table: string): table is ResendTable {
 }
 
 /**
+ * Issue 9 §7: the fields the server did not keep with a refusal because they were too large (a
+ * syncError row holds at most 4 KiB of fields); a person types them again to send it again.
+ */
+export function cutFields(r: Pick<SyncError, 'fields'>): string[] {
+  const cut = Object.hasOwn(r.fields, SYNC_ERROR_CUT_KEY) ? r.fields[SYNC_ERROR_CUT_KEY] : undefined;
+  return Array.isArray(cut) ? cut.filter((f): f is string => typeof f === 'string') : [];
+}
+
+/**
  * The fields of a refused change that a person typed, in form order: for a put or append those of
  * its table (a movement: those its kind asks for), for a patch those it changed.
  */
@@ -58,7 +68,8 @@ export function typedFields(r: Pick<SyncError, 'table' | 'opKind' | 'fields'>): 
   let fields: readonly string[] = TYPED_FIELDS[r.table];
   if (r.table === 'itemMovement') fields = MOVEMENT_FIELDS[String(r.fields['kind'])] ?? [];
   if (r.table === 'task' && r.opKind === 'put') fields = NEW_TASK_FIELDS;
-  return fields.filter((f) => typeof r.fields[f] === 'string' || entryMayNeed(r, f));
+  const cut = cutFields(r);
+  return fields.filter((f) => typeof r.fields[f] === 'string' || cut.includes(f) || entryMayNeed(r, f));
 }
 
 /**

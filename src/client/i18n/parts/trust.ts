@@ -9,6 +9,7 @@ export const trustEn = {
   'sync.reason.online_only': 'Staff and building settings can only be changed online, on the admin screen',
   'sync.reason.row_unavailable': 'This record cannot be written by this building',
   'sync.reason.internal_error': 'The server failed while applying this change; it was set aside so others could sync',
+  'sync.refused.cut': 'Too large to keep with the refusal: {fields}. Type it again if you send this change again.',
 
   'error.code.actor_unproven': 'The server could not confirm the PIN of the person named. Sign in again.',
   'error.code.setup_code_invalid': 'The setup code is missing or wrong. It is printed on the server console.',
@@ -27,6 +28,7 @@ export const trustZhHant: Record<TrustKey, string> = {
   'sync.reason.online_only': '職員及大廈設定只可在連線時於管理畫面更改',
   'sync.reason.row_unavailable': '本大廈不可寫入此記錄',
   'sync.reason.internal_error': '伺服器套用此更改時出錯；已另行擱置，其他更改照常同步',
+  'sync.refused.cut': '以下內容過大，未有隨被拒絕的更改保留：{fields}。重新傳送時請再輸入。',
 
   'error.code.actor_unproven': '伺服器無法確認此人的 PIN，請重新登入。',
   'error.code.setup_code_invalid': '設定碼缺少或不正確。設定碼顯示在伺服器的主控台上。',
@@ -43,6 +45,7 @@ export const trustZhHans: Record<TrustKey, string> = {
   'sync.reason.online_only': '职员及大厦设置只可在联网时于管理画面更改',
   'sync.reason.row_unavailable': '本大厦不可写入此记录',
   'sync.reason.internal_error': '服务器应用此更改时出错；已另行搁置，其他更改照常同步',
+  'sync.refused.cut': '以下内容过大，未有随被拒绝的更改保留：{fields}。重新发送时请再输入。',
 
   'error.code.actor_unproven': '服务器无法确认此人的 PIN，请重新登录。',
   'error.code.setup_code_invalid': '设置码缺少或不正确。设置码显示在服务器的控制台上。',

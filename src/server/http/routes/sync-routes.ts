@@ -1,9 +1,9 @@
 /** POST /sync/push and GET /sync/pull (docs/architecture.md "Sync protocol"), both behind bearer auth. */
 import { Hono } from 'hono';
 import { OUTBOX_PENDING_HEADER } from '../../../domain/api';
-import { PullQuery, PushRequest } from '../../../domain/sync-protocol';
+import { PullQuery, PushEnvelope } from '../../../domain/sync-protocol';
 import { pullChangesJson } from '../../sync/pull-service';
-import { pushOps } from '../../sync/push-service';
+import { pushOpsDetailed } from '../../sync/push-service';
 import type { AppEnv, AppServices } from '../app-env';
 import { bearerAuth } from '../auth';
 import { readJson, readQuery } from '../read-body';
@@ -20,15 +20,24 @@ export function syncRoutes(deps: AppServices): Hono<AppEnv> {
   });
 
   app.post('/push', async (c) => {
-    const req = await readJson(c, PushRequest);
+    // Issue 9 §5: only the envelope is checked whole; each op is checked on its own (push-op.ts).
+    const req = await readJson(c, PushEnvelope);
     const device = c.get('device');
-    const res = pushOps(
-      { store: deps.store, clock: deps.clock, siteId: device.siteId, deviceId: device.id, nowMs: deps.now() },
+    const { response, ops } = pushOpsDetailed(
+      {
+        store: deps.store,
+        clock: deps.clock,
+        siteId: device.siteId,
+        deviceId: device.id,
+        nowMs: deps.now(),
+        logger: deps.logger,
+        requestId: c.get('requestId'),
+      },
       req,
     );
     // D3: Web Push of the escalations this push committed, after the answer (never blocks it).
-    deps.escalationPush?.afterPush(device.siteId, req.ops, res);
-    return c.json(res);
+    deps.escalationPush?.afterPush(device.siteId, ops, response);
+    return c.json(response);
   });
 
   app.get('/pull', (c) => {
