@@ -2,6 +2,7 @@
 import type { Logger } from '../logger';
 import type { EscalationPush, VapidConfig } from '../push/escalation-push';
 import type { DeviceRecord, Store } from '../store/store';
+import type { CaInfo } from '../tls/ca-page';
 import type { ServerClock } from '../sync/server-clock';
 
 /** What createApp needs; everything the app touches outside itself comes in here (clock too, T1). */
@@ -16,6 +17,8 @@ export interface AppDeps {
   bodyLimitBytes: number;
   /** D3: the VAPID keys for Web Push of escalations; without them only the in-app path runs. */
   vapid?: VapidConfig | undefined;
+  /** Issue 9 §4: the TLS set-up, for the CA page (/ca, /ca.crt); without it those paths are 404. */
+  tls?: CaInfo | undefined;
 }
 
 /** The deps plus what the app builds from them once. */
