@@ -18,6 +18,7 @@ import { trustZhHans } from './parts/trust';
 import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
 import { searchZhHans } from './parts/search';
+import { httpsZhHans } from './parts/https';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -313,4 +314,5 @@ export const zhHans = {
   ...trustZhHans,
   ...historyZhHans,
   ...searchZhHans,
+  ...httpsZhHans,
 } as const satisfies Messages;
