@@ -18,7 +18,7 @@ import { MigrationMismatchError } from './store/migrations';
 import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
 import { parseExtraSubjects, type CertSubjects } from './tls/host-names';
 import { httpsHandler, plainHttpHandler } from './tls/listener-policy';
-import { loadTlsMaterial, startTlsRefresh, type CompanyCertificate, type TlsMaterial } from './tls/tls-material';
+import type { CompanyCertificate, TlsMaterial } from './tls/tls-material';
 
 export const DB_FILE_NAME = 'handover-desk.sqlite';
 export const DEFAULT_HTTPS_PORT = 8443;
@@ -201,6 +201,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     onEvent: (msg: string, fields: Record<string, unknown>) => logger.info(msg, fields),
   };
   let tls: TlsMaterial;
+  // Loaded here, not at the top: the X.509 library costs a second of start-up, which a refused
+  // configuration (readConfig) or a script that only imports this module need not pay.
+  const { loadTlsMaterial, startTlsRefresh } = await import('./tls/tls-material');
   try {
     tls = await loadTlsMaterial({ ...tlsOptions, nowMs: now() });
   } catch (err) {
