@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import type { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { machineAddresses, parseExtraSubjects, wantedSubjects } from '../../../../src/server/tls/host-names';
 import { CA_CERT_FILE, CA_KEY_FILE, ensureLocalCa, tlsDir } from '../../../../src/server/tls/local-ca';
 import {
@@ -15,7 +15,7 @@ import {
   SERVER_CERT_LIFETIME_DAYS,
   SERVER_KEY_FILE,
 } from '../../../../src/server/tls/server-cert';
-import { loadTlsMaterial } from '../../../../src/server/tls/tls-material';
+import { loadTlsMaterial, startTlsRefresh, type TlsMaterial } from '../../../../src/server/tls/tls-material';
 import { tempDirsPerTest } from './tls-fixtures';
 
 const NOW = Date.UTC(2026, 11, 2, 10, 0);
@@ -136,5 +136,32 @@ describe('the local CA (issue 9 §4)', () => {
     } as unknown as ReturnType<typeof networkInterfaces>);
     expect(found.sort()).toEqual(['127.0.0.1', '192.168.10.20', '::1', 'fd12:3456::20']);
     expect(() => parseExtraSubjects('good.example.test, bad_name!')).toThrow(/bad_name!/);
+  });
+
+  it('while running, a new address gets a new certificate handed to the HTTPS listener, without a restart', async () => {
+    const dataDir = tempDir();
+    let addresses = ['192.168.10.20'];
+    const opts = { dataDir, extra: { names: [], addresses: [] }, subjects: () => subjects(addresses) };
+    const current = await loadTlsMaterial({ ...opts, nowMs: NOW });
+    const applied: TlsMaterial[] = [];
+    const onError = vi.fn();
+    const refresh = startTlsRefresh({
+      ...opts,
+      now: () => NOW,
+      current,
+      apply: (m) => applied.push(m),
+      onError,
+      intervalMs: 20,
+    });
+    try {
+      addresses = ['192.168.10.77'];
+      await vi.waitFor(() => expect(applied).toHaveLength(1), { timeout: 5_000 });
+      const cert = new X509Certificate(applied[0]?.certPem ?? '');
+      expect(cert.checkIP('192.168.10.77')).toBe('192.168.10.77');
+      expect(applied[0]?.caCertPem).toBe(current.caCertPem);
+      expect(onError).not.toHaveBeenCalled();
+    } finally {
+      refresh.stop();
+    }
   });
 });
