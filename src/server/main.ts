@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +17,12 @@ import { startRetentionJob } from './retention/retention-job';
 import { newSetupCode } from './site/setup-service';
 import { MigrationMismatchError } from './store/migrations';
 import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
+import { parseExtraSubjects, type CertSubjects } from './tls/host-names';
+import { httpsHandler, plainHttpHandler } from './tls/listener-policy';
+import type { CompanyCertificate, TlsMaterial } from './tls/tls-material';
 
 export const DB_FILE_NAME = 'handover-desk.sqlite';
+export const DEFAULT_HTTPS_PORT = 8443;
 /** In-flight requests get this long to finish on shutdown before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -27,6 +32,12 @@ export class ConfigError extends Error {
 
 export interface ServerConfig {
   port: number;
+  /** Issue 9 §4: HTTPS beside HTTP, for the building's network. */
+  httpsPort: number;
+  /** TLS_CERT/TLS_KEY: the company's certificate instead of the local CA. */
+  company?: CompanyCertificate | undefined;
+  /** TLS_HOSTNAMES: names and addresses the local CA's certificate covers besides the machine's. */
+  tlsExtra: CertSubjects;
   host: string;
   dataDir: string;
   distDir: string;
@@ -55,8 +66,13 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   }
   const logLevel = env['LOG_LEVEL'] ?? 'info';
   if (!isLogLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  const port = intFromEnv(env, 'PORT', 8080, 0, 65535);
   return {
-    port: intFromEnv(env, 'PORT', 8080, 0, 65535),
+    port,
+    // PORT=0 (tests) makes HTTPS pick a free port too, so parallel servers never race for 8443.
+    httpsPort: intFromEnv(env, 'HTTPS_PORT', port === 0 ? 0 : DEFAULT_HTTPS_PORT, 0, 65535),
+    company: readCompanyCertificate(env),
+    tlsExtra: readTlsHostnames(env),
     host: env['HOST'] || '0.0.0.0',
     dataDir: env['DATA_DIR'] || './data',
     distDir: env['DIST_DIR'] || './dist',
@@ -64,6 +80,23 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     logLevel,
     vapid: readVapid(env),
   };
+}
+
+/** TLS_CERT and TLS_KEY (PEM paths) together, or neither (then the local CA serves HTTPS). */
+function readCompanyCertificate(env: NodeJS.ProcessEnv): CompanyCertificate | undefined {
+  const certPath = env['TLS_CERT']?.trim() ?? '';
+  const keyPath = env['TLS_KEY']?.trim() ?? '';
+  if (certPath === '' && keyPath === '') return undefined;
+  if (certPath === '' || keyPath === '') throw new ConfigError('set both TLS_CERT and TLS_KEY (PEM files), or neither');
+  return { certPath, keyPath };
+}
+
+function readTlsHostnames(env: NodeJS.ProcessEnv): CertSubjects {
+  try {
+    return parseExtraSubjects(env['TLS_HOSTNAMES']);
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err));
+  }
 }
 
 /**
@@ -92,6 +125,12 @@ function readVapid(env: NodeJS.ProcessEnv): VapidConfig | undefined {
 export interface StartServerOptions {
   /** 0 picks any free port; the actual one is in the result and the 'listening' line. */
   port?: number;
+  /** HTTPS port; 0 picks any free one. Default 8443, or 0 when `port` is 0. */
+  httpsPort?: number;
+  /** The company's certificate (TLS_CERT/TLS_KEY); otherwise the local CA under DATA_DIR/tls. */
+  company?: CompanyCertificate | undefined;
+  /** Extra names and addresses for the local CA's server certificate (TLS_HOSTNAMES). */
+  tlsExtra?: CertSubjects;
   host?: string;
   dataDir?: string;
   /** The built PWA; served only when the directory exists. */
@@ -116,6 +155,9 @@ export interface StartServerOptions {
 export interface RunningServer {
   port: number;
   url: string;
+  /** The HTTPS listener's port and its localhost URL. */
+  httpsPort: number;
+  httpsUrl: string;
   store: SqliteStore;
   /** Stop accepting, let in-flight requests finish, then close the database. */
   close(): Promise<void>;
@@ -161,6 +203,33 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     logger.info('setup code', { setupCode });
     if (opts.setupCode === undefined) process.stdout.write(`\nFirst-run setup code: ${setupCode}\n\n`);
   }
+  const dataDir = opts.dataDir ?? './data';
+  const port = opts.port ?? 8080;
+  // Issue 9 §4: the company's certificate, or the local CA made on first start (no prompt).
+  const tlsOptions = {
+    dataDir,
+    company: opts.company,
+    extra: opts.tlsExtra ?? { names: [], addresses: [] },
+    onEvent: (msg: string, fields: Record<string, unknown>) => logger.info(msg, fields),
+  };
+  let tls: TlsMaterial;
+  // Loaded here, not at the top: the X.509 library costs a second of start-up, which a refused
+  // configuration (readConfig) or a script that only imports this module need not pay.
+  const { loadTlsMaterial, startTlsRefresh } = await import('./tls/tls-material');
+  try {
+    tls = await loadTlsMaterial({ ...tlsOptions, nowMs: now() });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  let httpsPort = opts.httpsPort ?? (port === 0 ? 0 : DEFAULT_HTTPS_PORT);
+  const caInfo = {
+    mode: tls.mode,
+    caCertPem: tls.caCertPem,
+    caFingerprint: tls.caFingerprint,
+    httpsPort: () => httpsPort,
+  };
+
   const app = createApp({
     store,
     now,
@@ -170,43 +239,87 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     bodyLimitBytes: opts.bodyLimitBytes ?? 1_048_576,
     ...(hasDist ? { distDir } : {}),
     vapid: opts.vapid,
+    tls: caInfo,
   });
 
-  const server = await new Promise<Server>((resolveListen, rejectListen) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: opts.host ?? '0.0.0.0' }, () =>
-      resolveListen(s as Server),
-    ) as Server;
-    s.once('error', rejectListen);
-  }).catch((err: unknown) => {
+  const hostname = opts.host ?? '0.0.0.0';
+  const listening = <S extends Server | HttpsServer>(start: (ready: () => void) => S) =>
+    new Promise<S>((resolveListen, rejectListen) => {
+      const s: S = start(() => resolveListen(s));
+      s.once('error', rejectListen);
+    });
+  let server: Server | undefined;
+  let httpsServer: HttpsServer;
+  try {
+    server = await listening(
+      (ready) => serve({ fetch: plainHttpHandler(app.fetch, () => httpsPort), port, hostname }, ready) as Server,
+    );
+    httpsServer = await listening(
+      (ready) =>
+        serve(
+          {
+            fetch: httpsHandler(app.fetch),
+            port: httpsPort,
+            hostname,
+            createServer: createHttpsServer,
+            serverOptions: { key: tls.keyPem, cert: tls.certPem },
+          },
+          ready,
+        ) as HttpsServer,
+    );
+  } catch (err) {
+    server?.close();
     store.close();
     throw err;
-  });
+  }
+  httpsPort = (httpsServer.address() as AddressInfo).port;
 
   // D5: archive records past the building's retention period, daily, archives under DATA_DIR.
-  const retention =
-    opts.retention === false ? null : startRetentionJob({ store, dataDir: opts.dataDir ?? './data', logger, now });
+  const retention = opts.retention === false ? null : startRetentionJob({ store, dataDir, logger, now });
+  const tlsRefresh = startTlsRefresh({
+    ...tlsOptions,
+    now,
+    current: tls,
+    apply: (next) => {
+      httpsServer.setSecureContext({ key: next.keyPem, cert: next.certPem });
+      caInfo.caCertPem = next.caCertPem;
+      caInfo.caFingerprint = next.caFingerprint;
+    },
+    onError: (err) => logger.error('server certificate check failed', describeError(err)),
+  });
 
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://localhost:${port}`;
-  logger.info('listening', { port, url });
+  const boundPort = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${boundPort}`;
+  const httpsUrl = `https://localhost:${httpsPort}`;
+  logger.info('listening', { port: boundPort, url, httpsPort, httpsUrl, tls: tls.mode });
+  if (tls.caFingerprint)
+    logger.info('tablets: trust the local CA first', { page: `${url}/ca`, fingerprint: tls.caFingerprint });
 
+  const httpServer = server;
   let closing: Promise<void> | null = null;
   const close = () => {
-    closing ??= new Promise<void>((done) => {
+    if (!closing) {
       retention?.stop();
-      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-      force.unref();
-      server.close(() => {
-        clearTimeout(force);
-        store.close();
-        done();
-      });
-      // Keep-alive sockets with no request in flight would otherwise hold close() open.
-      server.closeIdleConnections();
-    });
+      tlsRefresh.stop();
+      closing = Promise.all([httpServer, httpsServer].map((s) => closeListener(s))).then(() => store.close());
+    }
     return closing;
   };
-  return { port, url, store, close };
+  return { port: boundPort, url, httpsPort, httpsUrl, store, close };
+}
+
+/** Stop accepting, let in-flight requests finish (cut after SHUTDOWN_GRACE_MS). */
+function closeListener(server: Server | HttpsServer): Promise<void> {
+  return new Promise<void>((done) => {
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      done();
+    });
+    // Keep-alive sockets with no request in flight would otherwise hold close() open.
+    server.closeIdleConnections();
+  });
 }
 
 async function main(): Promise<void> {

@@ -2,8 +2,6 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../src/domain/ids';
-import { SetupRequest } from '../../src/domain/api';
-import { verifyPin } from '../../src/domain/pin';
 import { openHandoverDb } from '../../src/client/db/open';
 import { getDevice } from '../../src/client/db/repos/device-repo';
 import { App } from '../../src/client/app';
@@ -46,7 +44,7 @@ describe('first run and enrolment', () => {
     expect(await screen.findByRole('heading', { name: 'Enrol this tablet' })).toBeInTheDocument();
   });
 
-  it('an empty server offers setup: building, first admin with a hashed PIN, this tablet; then install advice', async () => {
+  it('an empty server offers setup: the setup code, building, first admin with a 6-digit PIN, this tablet; then install advice', async () => {
     const user = userEvent.setup();
     const db = openHandoverDb(`component-${newId()}`);
     const engine = fakeEngine();
@@ -66,33 +64,47 @@ describe('first run and enrolment', () => {
     expect(screen.getByRole('textbox', { name: 'Building name' })).toHaveAccessibleDescription(
       'Building name is required',
     );
+    // Issue 9 §7: the one-time code from the server's console comes first.
+    const code = screen.getByRole('textbox', { name: 'Setup code' });
+    expect(code).toHaveAccessibleDescription(/^Setup code is required/);
+    await user.type(code, 'k7m2-p9qx');
     await user.type(screen.getByRole('textbox', { name: 'Building name' }), 'Harbour View Tower');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Time zone' }), 'Asia/Hong_Kong');
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
     await user.type(screen.getByRole('textbox', { name: 'Administrator name' }), 'Wong Siu Ming');
+    // Issue 9 §3: an administrator's PIN has 6 to 8 digits.
     await user.type(screen.getByLabelText('PIN'), '2580');
-    await user.type(screen.getByLabelText('Confirm PIN'), '2581');
+    await user.type(screen.getByLabelText('Confirm PIN'), '2580');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByLabelText('PIN')).toHaveAccessibleDescription(/^The administrator’s PIN has 6 to 8 digits/);
+    await user.type(screen.getByLabelText('PIN'), '13');
+    await user.type(screen.getByLabelText('Confirm PIN'), '14');
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByLabelText('Confirm PIN')).toHaveAccessibleDescription('The two PINs are not the same');
     await user.clear(screen.getByLabelText('Confirm PIN'));
-    await user.type(screen.getByLabelText('Confirm PIN'), '2580');
+    await user.type(screen.getByLabelText('Confirm PIN'), '258013');
     await user.click(screen.getByRole('button', { name: 'Next' }));
 
     await user.type(screen.getByRole('textbox', { name: 'Tablet name' }), 'Lobby desk');
     await user.click(screen.getByRole('button', { name: 'Set up building' }));
 
     expect(await screen.findByRole('heading', { name: 'The building is set up' })).toBeInTheDocument();
-    const sent = SetupRequest.parse(calls.find((c) => c.path === '/api/v1/setup')?.body);
+    // Issue 9: { setupCode, site, admin: { name, pin }, deviceName }; the server hashes the PIN.
+    const sent = calls.find((c) => c.path === '/api/v1/setup')?.body as {
+      setupCode: string;
+      site: unknown;
+      admin: { name: string; pin: string };
+      deviceName: string;
+    };
+    expect(sent.setupCode).toBe('K7M2P9QX');
     expect(sent.site).toMatchObject({
       name: 'Harbour View Tower',
       timeZone: 'Asia/Hong_Kong',
       shifts: [{ start: '09:00', end: '18:00' }],
       idleSignOutMinutes: 10,
     });
-    expect(sent.admin.name).toBe('Wong Siu Ming');
-    expect(JSON.stringify(sent)).not.toContain('"2580"');
-    expect(await verifyPin('2580', sent.admin.pinHash)).toBe(true);
+    expect(sent.admin).toEqual({ name: 'Wong Siu Ming', pin: '258013' });
     expect(sent.deviceName).toBe('Lobby desk');
     expect(await getDevice(db)).toMatchObject({ siteId: ids.siteId, deviceId: ids.deviceId, deviceName: 'Lobby desk' });
     expect(engine.syncNow).toHaveBeenCalled();

@@ -7,6 +7,10 @@ import { usePwaStore } from '../../src/client/state/pwa-store';
 import { useSessionStore } from '../../src/client/state/session-store';
 import { useUiStore } from '../../src/client/state/ui-store';
 
+// Issue 9 §4: the tablet runs over HTTPS, a secure context; jsdom has no isSecureContext at all.
+// A test of the refusal outside one sets it to false and puts it back.
+Object.defineProperty(window, 'isSecureContext', { value: true, configurable: true, writable: true });
+
 // IndexedDB work through fake-indexeddb and live queries can take over a second on a loaded
 // 2-core runner; findBy*/waitFor still fail fast on a real miss, just not at 1 s.
 configure({ asyncUtilTimeout: 5_000 });

@@ -14,7 +14,7 @@ import { browserZone, openSection, openTheDesk, setUpBuilding, shiftAroundNow, s
 import { useE2e } from './harness';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const BUILDING = { name: 'Harbour Centre 海港中心', adminName: '陳美玲', pin: '2468', tabletName: 'Lobby desk' };
+const BUILDING = { name: 'Harbour Centre 海港中心', adminName: '陳美玲', pin: '246813', tabletName: 'Lobby desk' };
 /** The person who takes over at the handover walked below, and a section chief of the building. */
 const DESK = { name: 'Wong Siu Ming 黃小明', pin: '1357', role: 'Desk staff' };
 const CHIEF = { name: 'Lee Ka Yan 李嘉欣', pin: '8642', role: 'Section chief' };
@@ -199,7 +199,7 @@ describe('accessibility and touch targets (tablet first)', () => {
     await expectUsable(page);
 
     shift = shiftAroundNow(await browserZone(page), Date.now(), 24);
-    await setUpBuilding(page, { ...BUILDING, shift });
+    await setUpBuilding(page, { ...BUILDING, setupCode: env.server.setupCode(), shift });
     await shown(page.getByRole('heading', { name: 'Who is signing in?' }));
     await expectUsable(page);
 

@@ -16,6 +16,8 @@ export async function shown(locator: Locator): Promise<Locator> {
 }
 
 export interface Building {
+  /** Issue 9 §7: the one-time code the server logged at start (ServerProcess.setupCode()). */
+  setupCode: string;
   name: string;
   adminName: string;
   pin: string;
@@ -24,9 +26,13 @@ export interface Building {
   shift?: { start: string; end: string };
 }
 
-/** First run (issue 2, item 5): the building, the first admin with a PIN, and this tablet. */
+/**
+ * First run (issue 2, item 5): the setup code from the server's console (issue 9 §7), the
+ * building, the first admin with a PIN of 6 to 8 digits, and this tablet.
+ */
 export async function setUpBuilding(page: Page, b: Building): Promise<void> {
   await shown(page.getByRole('heading', { name: 'Set up this building' }));
+  await page.getByRole('textbox', { name: 'Setup code' }).fill(b.setupCode);
   await page.getByRole('textbox', { name: 'Building name' }).fill(b.name);
   if (b.shift) {
     await page.getByLabel('Shift start', { exact: true }).fill(b.shift.start);

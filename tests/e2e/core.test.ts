@@ -24,7 +24,7 @@ import {
 } from './app-steps';
 import { firstPage, launchBrowser, stopAll, useE2e, waitForServiceWorkerControl, type Browser } from './harness';
 
-const BUILDING = { name: 'Harbour Centre 海港中心', adminName: '陳美玲', pin: '2468', tabletName: 'Lobby desk' };
+const BUILDING = { name: 'Harbour Centre 海港中心', adminName: '陳美玲', pin: '246813', tabletName: 'Lobby desk' };
 
 const ENTRIES: EntryInput[] = [
   {
@@ -62,7 +62,11 @@ describe('duty record end to end (issue 2 proof)', () => {
     const { env, page } = e2e;
     await page.goto(env.server.url);
     // S2: the building's shift runs around now, so its first person may open the desk (S1).
-    await setUpBuilding(page, { ...BUILDING, shift: shiftAroundNow(await browserZone(page)) });
+    await setUpBuilding(page, {
+      ...BUILDING,
+      setupCode: env.server.setupCode(),
+      shift: shiftAroundNow(await browserZone(page)),
+    });
     const health = (await (await fetch(`${env.server.url}/api/v1/health`)).json()) as { setUp: boolean };
     expect(health.setUp).toBe(true);
   });

@@ -19,9 +19,16 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /** An existing profile to reopen (a relaunch after a crash); a fresh one by default. */
+  profileDir?: string;
+  /** More Chromium switches (issue 9: `--host-resolver-rules`, the test CA's SPKI). */
+  extraArgs?: string[];
+}
+
 /** Launches Chromium with a fresh profile (never `--user-data-dir` in args: docs/architecture.md). */
-export async function launchBrowser(): Promise<Browser> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'e2e-'));
+export async function launchBrowser(opts: LaunchOptions = {}): Promise<Browser> {
+  const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -37,6 +44,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...(opts.extraArgs ?? []),
     ],
   });
   return {

@@ -10,7 +10,7 @@ import { CSV_BOM, parseCsv } from '../../src/domain/csv';
 import { browserZone, openTheDesk, setUpBuilding, shiftAroundNow, shown, signIn, statusBar } from './app-steps';
 import { useE2e } from './harness';
 
-const BUILDING = { name: '海港中心 Harbour Centre', adminName: '陳美玲', pin: '2468', tabletName: 'Lobby desk' };
+const BUILDING = { name: '海港中心 Harbour Centre', adminName: '陳美玲', pin: '246813', tabletName: 'Lobby desk' };
 const CAUSE = '12樓男洗手間水龍頭漏水，地面有積水';
 
 /** A4 in PDF points: 595.28 × 841.89. */
@@ -22,7 +22,11 @@ describe('the registers end to end (issue 8 proof 3)', () => {
   it('1. a repair is recorded at the desk with its register fields (F1, F2)', async () => {
     const { env, page } = e2e;
     await page.goto(env.server.url);
-    await setUpBuilding(page, { ...BUILDING, shift: shiftAroundNow(await browserZone(page)) });
+    await setUpBuilding(page, {
+      ...BUILDING,
+      setupCode: env.server.setupCode(),
+      shift: shiftAroundNow(await browserZone(page)),
+    });
     await signIn(page, BUILDING.adminName, BUILDING.pin);
     await openTheDesk(
       page,

@@ -15,7 +15,11 @@ export interface ServerProcess {
   /** http://127.0.0.1:PORT — 127.0.0.1 is a secure origin, so service workers run without TLS. */
   readonly url: string;
   readonly port: number;
+  /** Issue 9 §4: the HTTPS listener's port (HTTPS_PORT=0 picks a free one). */
+  readonly httpsPort: number;
   readonly dataDir: string;
+  /** Issue 9 §7: the one-time setup code the server logged at start; throws when it logged none. */
+  setupCode(): string;
   /** The last log lines, for a useful failure message. */
   readonly logs: string[];
   /** SIGTERM, wait for a clean exit (SIGKILL after 10 s); removes the data dir unless kept. */
@@ -76,13 +80,16 @@ export function startServerProcess(opts: StartServerOptions = {}): Promise<Serve
       if (settled) return;
       const port = listeningPort(line);
       if (port === null) return;
+      const httpsPort = listeningHttpsPort(line);
       settled = true;
       clearTimeout(timer);
       resolvePromise({
         url: `http://127.0.0.1:${port}`,
         port,
+        httpsPort,
         dataDir,
         logs,
+        setupCode: () => setupCodeIn(logs),
         stop: () =>
           stopChild(child).finally(() => {
             if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -103,6 +110,22 @@ export function listeningPort(line: string): number | null {
   } catch {
     return null;
   }
+}
+
+/** The HTTPS port of the `listening` line (issue 9 §4); 0 when the line has none. */
+function listeningHttpsPort(line: string): number {
+  const parsed = JSON.parse(line) as { httpsPort?: unknown };
+  return typeof parsed.httpsPort === 'number' ? parsed.httpsPort : 0;
+}
+
+/** The setup code of the server's `{"msg":"setup code","setupCode":...}` log line. */
+function setupCodeIn(logs: readonly string[]): string {
+  for (const line of logs) {
+    if (!line.startsWith('{')) continue;
+    const parsed = JSON.parse(line) as { msg?: unknown; setupCode?: unknown };
+    if (parsed.msg === 'setup code' && typeof parsed.setupCode === 'string') return parsed.setupCode;
+  }
+  throw new Error('the server logged no setup code (a building exists, or it predates issue 9 §7)');
 }
 
 function onLines(child: ChildProcess, stream: 'stdout' | 'stderr', fn: (line: string) => void): void {

@@ -21,6 +21,7 @@ import { adminOnlineEn } from './parts/admin-online';
 import { historyEn } from './parts/history';
 import { integrityEn } from './parts/integrity';
 import { searchEn } from './parts/search';
+import { httpsEn } from './parts/https';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -319,6 +320,7 @@ export const en = {
   ...historyEn,
   ...searchEn,
   ...adminOnlineEn,
+  ...httpsEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

@@ -19,6 +19,7 @@ import { adminOnlineZhHans } from './parts/admin-online';
 import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
 import { searchZhHans } from './parts/search';
+import { httpsZhHans } from './parts/https';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -310,4 +311,5 @@ export const zhHans = {
   ...historyZhHans,
   ...searchZhHans,
   ...adminOnlineZhHans,
+  ...httpsZhHans,
 } as const satisfies Messages;

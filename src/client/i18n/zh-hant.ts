@@ -19,6 +19,7 @@ import { adminOnlineZhHant } from './parts/admin-online';
 import { historyZhHant } from './parts/history';
 import { integrityZhHant } from './parts/integrity';
 import { searchZhHant } from './parts/search';
+import { httpsZhHant } from './parts/https';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -310,4 +311,5 @@ export const zhHant = {
   ...historyZhHant,
   ...searchZhHant,
   ...adminOnlineZhHant,
+  ...httpsZhHant,
 } as const satisfies Messages;

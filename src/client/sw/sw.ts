@@ -23,7 +23,10 @@ cleanupOutdatedCaches();
 // Any navigation (a reload, a deep link, the installed app's start_url) gets the precached shell;
 // the React app then routes on the client. /api is denied so an API URL opened in the address bar,
 // or fetched with mode 'navigate', always reaches the server and gets its JSON answer or error.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
+registerRoute(
+  // Issue 9 §4: the CA page is the server's own page, never the app shell.
+  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/ca(\.crt|\.css)?$/] }),
+);
 
 // The update prompt: a new worker waits until the page says it is safe (no unsaved work) and then
 // asks it to take over; see src/client/pwa/register.ts.

@@ -4,6 +4,7 @@ import type { PinHasher } from '../auth/pin-service';
 import type { Logger } from '../logger';
 import type { EscalationPush, VapidConfig } from '../push/escalation-push';
 import type { DeviceRecord, Store } from '../store/store';
+import type { CaInfo } from '../tls/ca-page';
 import type { ServerClock } from '../sync/server-clock';
 
 /** What createApp needs; everything the app touches outside itself comes in here (clock too, T1). */
@@ -25,6 +26,8 @@ export interface AppDeps {
   setupCode?: string | undefined;
   /** Issue 9 §3: how a new PIN is hashed (v2, 600k iterations by default; tests cache theirs). */
   pinHasher?: PinHasher | undefined;
+  /** Issue 9 §4: the TLS set-up, for the CA page (/ca, /ca.crt); without it those paths are 404. */
+  tls?: CaInfo | undefined;
 }
 
 /** The deps plus what the app builds from them once. */

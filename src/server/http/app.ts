@@ -21,6 +21,7 @@ import { REPORTS_PATH, reportRoutes } from './routes/report-routes';
 import { siteRoutes } from './routes/site-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { serveDist } from './static-files';
+import { caRoutes } from '../tls/ca-routes';
 
 export type { AppDeps } from './app-env';
 
@@ -67,6 +68,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/auth', authRoutes(services));
   // An unknown API path is a JSON 404, never the app shell (a tablet would parse HTML as data).
   app.all('/api/*', (c) => apiError(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
+  // Issue 9 §4: the CA page and certificate, before the app shell's fallback can answer them.
+  if (deps.tls) app.route('/', caRoutes(deps.tls));
   if (deps.distDir !== undefined) app.get('*', serveDist(deps.distDir));
 
   app.notFound((c) => apiError(c, 'not_found', `not found: ${c.req.method} ${c.req.path}`));

@@ -49,6 +49,10 @@ describe('readConfig', () => {
   it('has the documented defaults', () => {
     expect(readConfig({})).toEqual({
       port: 8080,
+      // Issue 9 §4: HTTPS beside HTTP, with the local CA unless TLS_CERT/TLS_KEY are set.
+      httpsPort: 8443,
+      company: undefined,
+      tlsExtra: { names: [], addresses: [] },
       host: '0.0.0.0',
       dataDir: './data',
       distDir: './dist',

@@ -5,10 +5,20 @@ import { FailureAlert } from '../../ui/failure-alert';
 import { SubmitButton } from '../../ui/submit-button';
 import { Field } from '../../ui/field';
 import { LanguageSwitcher } from '../../ui/language-switcher';
+import { inSecureContext, SecureContextRefusal } from '../../ui/secure-context-refusal';
 import { TABLET_NAME_MAX, useEnrolForm } from './use-enrol-form';
 
-/** Enrol this tablet to the building with a one-time code from an admin. */
-export function EnrolScreen({ onDone }: { onDone(device: DeviceInfo): void }) {
+/**
+ * Enrol this tablet to the building with a one-time code from an admin. Issue 9 §4: refused
+ * outside a secure context (the tablet's token would cross the Wi-Fi in clear text).
+ */
+export function EnrolScreen(props: { onDone(device: DeviceInfo): void }) {
+  const t = useT();
+  if (!inSecureContext()) return <SecureContextRefusal title={t('enrol.title')} />;
+  return <EnrolForm {...props} />;
+}
+
+function EnrolForm({ onDone }: { onDone(device: DeviceInfo): void }) {
   const t = useT();
   const form = useEnrolForm();
 

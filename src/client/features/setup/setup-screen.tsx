@@ -7,7 +7,15 @@ import { SubmitButton } from '../../ui/submit-button';
 import { PinInput } from '../../ui/pin-input';
 import { LanguageSwitcher } from '../../ui/language-switcher';
 import { MinutesField, ShiftTimeInputs, TimeZoneField } from '../../ui/settings-fields';
-import { SETUP_LIMITS, SETUP_STEPS, useSetupForm, type SetupErrors, type SetupValues } from './use-setup-form';
+import { inSecureContext, SecureContextRefusal } from '../../ui/secure-context-refusal';
+import {
+  ADMIN_PIN_LENGTH,
+  SETUP_LIMITS,
+  SETUP_STEPS,
+  useSetupForm,
+  type SetupErrors,
+  type SetupValues,
+} from './use-setup-form';
 
 export interface SetupScreenProps {
   /** The tablet is enrolled and the admin has read the install advice. */
@@ -18,8 +26,17 @@ export interface SetupScreenProps {
 
 const STEP_TITLES = ['setup.step.building', 'setup.step.admin', 'setup.step.tablet'] as const;
 
-/** First run against an empty server: the building, its first admin, and this tablet. */
-export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
+/**
+ * First run against an empty server: the building, its first admin, and this tablet. Issue 9 §4:
+ * refused outside a secure context (the PIN and the tablet's token would cross the Wi-Fi in clear).
+ */
+export function SetupScreen(props: SetupScreenProps) {
+  const t = useT();
+  if (!inSecureContext()) return <SecureContextRefusal title={t('setup.title')} />;
+  return <SetupForm {...props} />;
+}
+
+function SetupForm({ onDone, onChooseEnrol }: SetupScreenProps) {
   const t = useT();
   const form = useSetupForm();
   const { values, set, step, errors } = form;
@@ -66,6 +83,23 @@ export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
         {step === 0 ? (
           <>
             <Field
+              label={t('https.setup.code')}
+              hint={t('https.setup.code.hint')}
+              error={err('setupCode', t('https.setup.code'))}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  className="code-input"
+                  autoCapitalize="characters"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={values.setupCode}
+                  onChange={(e) => set('setupCode', e.target.value)}
+                />
+              )}
+            </Field>
+            <Field
               label={t('setup.buildingName')}
               error={err('buildingName', t('setup.buildingName'))}
               limit={{ max: SETUP_LIMITS.buildingName, value: values.buildingName }}
@@ -109,7 +143,11 @@ export function SetupScreen({ onDone, onChooseEnrol }: SetupScreenProps) {
             >
               {(p) => <input {...p} value={values.adminName} onChange={(e) => set('adminName', e.target.value)} />}
             </Field>
-            <Field label={t('setup.pin')} hint={t('setup.pin.hint')} error={err('pin', t('setup.pin'))}>
+            <Field
+              label={t('setup.pin')}
+              hint={t('https.setup.pin.hint', ADMIN_PIN_LENGTH)}
+              error={err('pin', t('setup.pin'))}
+            >
               {(p) => <PinInput {...p} value={values.pin} onValue={(v) => set('pin', v)} />}
             </Field>
             <Field label={t('setup.confirmPin')} error={err('confirmPin', t('setup.confirmPin'))}>
@@ -153,5 +191,5 @@ function fieldError(
   label: string,
 ): string | undefined {
   const key = errors[name];
-  return key ? t(key, { field: label }) : undefined;
+  return key ? t(key, { field: label, ...ADMIN_PIN_LENGTH }) : undefined;
 }

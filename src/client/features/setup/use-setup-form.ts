@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DeviceName, SetupRequest } from '../../../domain/api';
 import { DEFAULT_SHIFT, SiteSettings } from '../../../domain/entities';
-import { isValidPin } from '../../../domain/pin';
+import { isValidPinFor, pinMinLength } from '../../../domain/pin';
 import {
   DEFAULT_INCOMING_LEAD_MINUTES,
   DEFAULT_OUTGOING_LEAD_MINUTES,
@@ -20,6 +20,8 @@ import { useDirtyForm } from '../../ui/use-dirty-form';
 import { useFinishEnrolment } from '../../ui/use-finish-enrolment';
 
 export interface SetupValues {
+  /** Issue 9 §7: the one-time code the server printed on its console. */
+  setupCode: string;
   buildingName: string;
   timeZone: string;
   shiftStart: string;
@@ -36,10 +38,19 @@ type FieldName = keyof SetupValues;
 export type SetupErrors = Partial<Record<FieldName, MessageKey>>;
 
 export const SETUP_STEPS = [
-  ['buildingName', 'timeZone', 'shiftStart', 'shiftEnd', 'idleMinutes'],
+  ['setupCode', 'buildingName', 'timeZone', 'shiftStart', 'shiftEnd', 'idleMinutes'],
   ['adminName', 'pin', 'confirmPin'],
   ['tabletName'],
 ] as const satisfies readonly (readonly FieldName[])[];
+
+/** Issue 9 §3: the first admin's PIN length (6 to 8 digits), shown in the hint and the error. */
+export const ADMIN_PIN_LENGTH = { min: pinMinLength('admin'), max: 8 };
+
+/** The setup code as typed, without spaces or dashes and in capitals (the server compares it so). */
+export function normaliseSetupCode(typed: string): string {
+  return typed.replace(/[\s-]/g, '').toUpperCase();
+}
+const SETUP_CODE_PATTERN = /^[A-Z0-9]{8}$/;
 
 /** The one shift a building starts with (S2: 09:00-18:00 unless changed); more come from Admin. */
 const FIRST_SHIFT_ID = DEFAULT_SHIFT.id;
@@ -70,6 +81,8 @@ export const SETUP_LIMITS = {
  */
 function check(v: SetupValues): { errors: SetupErrors; site: SiteSettings | null } {
   const e: SetupErrors = {};
+  if (!v.setupCode.trim()) e.setupCode = 'error.required';
+  else if (!SETUP_CODE_PATTERN.test(normaliseSetupCode(v.setupCode))) e.setupCode = 'https.setup.codeFormat';
   const checked = validateSiteSettings(siteDraft(v));
   if (!checked.ok) {
     const s = checked.errors;
@@ -82,7 +95,7 @@ function check(v: SetupValues): { errors: SetupErrors; site: SiteSettings | null
   }
   if (!v.adminName.trim()) e.adminName = 'error.required';
   else if (v.adminName.trim().length > SETUP_LIMITS.adminName) e.adminName = 'error.tooLong';
-  if (!isValidPin(v.pin)) e.pin = 'error.pinInvalid';
+  if (!isValidPinFor('admin', v.pin)) e.pin = 'https.setup.pinAdmin';
   if (v.confirmPin !== v.pin) e.confirmPin = 'error.pinMismatch';
   if (!v.tabletName.trim()) e.tabletName = 'error.required';
   else if (v.tabletName.trim().length > SETUP_LIMITS.tabletName) e.tabletName = 'error.tooLong';
@@ -90,14 +103,22 @@ function check(v: SetupValues): { errors: SetupErrors; site: SiteSettings | null
   return { errors: e, site: checked.ok ? { ...checked.value, retentionDays: DEFAULT_RETENTION_DAYS } : null };
 }
 
+/** Where the server's refusal of a field lands: beside that field, on its step. */
+const SERVER_FIELD_ERRORS = new Map<string, { field: FieldName; key: MessageKey }>([
+  ['setup_code_invalid', { field: 'setupCode', key: 'error.code.setup_code_invalid' }],
+  ['weak_pin', { field: 'pin', key: 'https.setup.pinAdmin' }],
+]);
+
 /**
  * The first-run wizard's state: three steps, each checked before moving on, then one request that
- * creates the building and its first admin and enrols this tablet. Issue 9: the server hashes the
- * PIN itself and keeps the admin's proof key.
+ * creates the building and its first admin and enrols this tablet. Issue 9: the request carries
+ * the setup code from the server's console, and the PIN itself (over HTTPS only: the screen
+ * refuses outside a secure context), which the server hashes.
  */
 export function useSetupForm() {
   const finishEnrolment = useFinishEnrolment();
   const [values, setValues] = useState<SetupValues>(() => ({
+    setupCode: '',
     buildingName: '',
     timeZone: browserTimeZone(),
     shiftStart: DEFAULT_SHIFT.start,
@@ -148,17 +169,22 @@ export function useSetupForm() {
     setSubmitting(true);
     setFailure(null);
     try {
-      // Issue 9: the server hashes the PIN (sent once over HTTPS); the setup code field is the https slice's.
       const body: SetupRequest = {
-        setupCode: '',
+        setupCode: normaliseSetupCode(values.setupCode),
         site,
         admin: { name: values.adminName.trim(), pin: values.pin },
         deviceName: values.tabletName.trim(),
       };
-      const res = await postSetup('', body);
+      // Until the auth-server slice's SetupRequest (this shape) is merged, the old type is named here.
+      const res = await postSetup('', body as unknown as SetupRequest);
       setDevice(await finishEnrolment(res, body.deviceName));
     } catch (error) {
-      setFailure(error);
+      const onField = error instanceof ApiRequestError ? SERVER_FIELD_ERRORS.get(error.code) : undefined;
+      if (onField) {
+        setErrors({ [onField.field]: onField.key });
+        setStep(SETUP_STEPS.findIndex((fields) => (fields as readonly FieldName[]).includes(onField.field)));
+        invalid.request();
+      } else setFailure(error);
     } finally {
       setSubmitting(false);
     }
