@@ -5,10 +5,24 @@
  * Each change carries the server's receipt time of its row (`receivedAt`, T1) when known.
  */
 import type { PullQuery } from '../../domain/sync-protocol';
+import { ApiError } from '../api-error';
 import type { Store } from '../store/store';
 
-/** The PullResponse for `query`, already serialised as JSON. */
+/**
+ * The PullResponse for `query`, already serialised as JSON.
+ * @throws ApiError `cursor_ahead` (409) when the cursor is past the building's sequence: the tablet
+ * pulled from a history this database no longer has (a restore, or commits lost to a power cut),
+ * and must re-pull from 0 (issue 9 §1, docs/architecture.md "Restores").
+ */
 export function pullChangesJson(store: Store, siteId: string, query: PullQuery, nowMs: number): string {
+  const sequence = store.siteSequence(siteId);
+  const generation = store.generation();
+  if (query.cursor > sequence) {
+    throw new ApiError('cursor_ahead', `cursor ${query.cursor} is past this server's sequence ${sequence}`, {
+      sequence,
+      generation,
+    });
+  }
   // One row past the page tells whether there is more without a COUNT.
   const rows = store.changesSince(siteId, query.cursor, query.limit + 1);
   const hasMore = rows.length > query.limit;
@@ -21,5 +35,8 @@ export function pullChangesJson(store: Store, siteId: string, query: PullQuery, 
       // T1: the server's first receipt of the row; rows stored before it was kept have none.
       `${r.receivedAt === null ? '' : `,"receivedAt":${r.receivedAt}`}}`,
   );
-  return `{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore},"serverTime":${nowMs}}`;
+  return (
+    `{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore},"serverTime":${nowMs},` +
+    `"generation":${JSON.stringify(generation)}}`
+  );
 }

@@ -20,7 +20,8 @@ export function syncRoutes(deps: AppServices): Hono<AppEnv> {
     );
     // D3: Web Push of the escalations this push committed, after the answer (never blocks it).
     deps.escalationPush?.afterPush(device.siteId, req.ops, res);
-    return c.json(res);
+    // Issue 9 §1: the generation in the body too (the header is set for every answer in app.ts).
+    return c.json({ ...res, generation: deps.store.generation() });
   });
 
   app.get('/pull', (c) => {
