@@ -13,6 +13,8 @@ import { createApp } from './http/app';
 import type { VapidConfig } from './push/escalation-push';
 import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel } from './logger';
 import { startRetentionJob } from './retention/retention-job';
+import { startBackupJob } from './store/backup-job';
+import { holdDataDir } from './store/data-dir-lock';
 import { MigrationMismatchError } from './store/migrations';
 import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
 
@@ -105,6 +107,8 @@ export interface StartServerOptions {
   store?: SqliteStore;
   /** D5: run the daily retention job (src/server/retention); on unless false. */
   retention?: boolean;
+  /** Issue 9 §2: the daily backup into DATA_DIR/backups (src/server/store/backup-job.ts); on unless false. */
+  backups?: boolean;
 }
 
 export interface RunningServer {
@@ -144,7 +148,8 @@ export function openDataDirStore(dataDir: string, nowMs: number): SqliteStore {
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createJsonLogger();
   const now = opts.now ?? Date.now;
-  const store = opts.store ?? openDataDirStore(opts.dataDir ?? './data', now());
+  const dataDir = opts.dataDir ?? './data';
+  const store = opts.store ?? openDataDirStore(dataDir, now());
   const distDir = resolve(opts.distDir ?? './dist');
   const hasDist = isDirectory(distDir);
   if (!hasDist) logger.warn('no built app to serve; run npm run build', { distDir });
@@ -168,10 +173,13 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     store.close();
     throw err;
   });
+  // Issue 9 §2: `npm run restore` refuses while this lock names a live server (data-dir-lock.ts).
+  const lock = holdDataDir(dataDir, now());
 
   // D5: archive records past the building's retention period, daily, archives under DATA_DIR.
-  const retention =
-    opts.retention === false ? null : startRetentionJob({ store, dataDir: opts.dataDir ?? './data', logger, now });
+  const retention = opts.retention === false ? null : startRetentionJob({ store, dataDir, logger, now });
+  // Issue 9 §2: a verified backup a day under DATA_DIR/backups, the newest 14 kept.
+  const backups = opts.backups === false ? null : startBackupJob({ store, dataDir, logger, now });
 
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
@@ -181,11 +189,13 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const close = () => {
     closing ??= new Promise<void>((done) => {
       retention?.stop();
+      backups?.stop();
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       force.unref();
       server.close(() => {
         clearTimeout(force);
         store.close();
+        lock.release();
         done();
       });
       // Keep-alive sockets with no request in flight would otherwise hold close() open.
