@@ -17,6 +17,7 @@ import { returnsEn } from './parts/returns';
 import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
 import { trustEn } from './parts/trust';
+import { restoreEn } from './parts/restore';
 import { historyEn } from './parts/history';
 import { integrityEn } from './parts/integrity';
 import { searchEn } from './parts/search';
@@ -320,6 +321,7 @@ export const en = {
   ...escalationEn,
   ...reviewEn,
   ...trustEn,
+  ...restoreEn,
   ...historyEn,
   ...searchEn,
 } as const;

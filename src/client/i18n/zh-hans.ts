@@ -15,6 +15,7 @@ import { returnsZhHans } from './parts/returns';
 import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
 import { trustZhHans } from './parts/trust';
+import { restoreZhHans } from './parts/restore';
 import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
 import { searchZhHans } from './parts/search';
@@ -311,6 +312,7 @@ export const zhHans = {
   ...escalationZhHans,
   ...reviewZhHans,
   ...trustZhHans,
+  ...restoreZhHans,
   ...historyZhHans,
   ...searchZhHans,
 } as const satisfies Messages;

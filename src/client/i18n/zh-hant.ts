@@ -15,6 +15,7 @@ import { returnsZhHant } from './parts/returns';
 import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
 import { trustZhHant } from './parts/trust';
+import { restoreZhHant } from './parts/restore';
 import { historyZhHant } from './parts/history';
 import { integrityZhHant } from './parts/integrity';
 import { searchZhHant } from './parts/search';
@@ -311,6 +312,7 @@ export const zhHant = {
   ...escalationZhHant,
   ...reviewZhHant,
   ...trustZhHant,
+  ...restoreZhHant,
   ...historyZhHant,
   ...searchZhHant,
 } as const satisfies Messages;
