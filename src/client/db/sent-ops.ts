@@ -5,20 +5,43 @@
  * and asks for a resend check; a counter_gap puts the retained ops back in the outbox with their
  * original counters and proofs. Each step is one transaction; the sync engine never imports Dexie.
  */
+import { SYNC_TABLES } from '../../domain/entities';
 import { ACKED_OP_RETENTION_DAYS, type Op } from '../../domain/sync-protocol';
 import { rethrowStorageError } from './errors';
 import { getMeta, setMeta } from './meta';
+import { isWritableTable } from './rebase';
 import type { DeviceInfo } from './repos/device-repo';
 import type { HandoverDb, OutboxOp, SentOpRow } from './schema';
 
 const DAY_MS = 86_400_000;
 
-async function inTransaction<T>(db: HandoverDb, fn: () => Promise<T>): Promise<T> {
+async function inTransaction<T>(db: HandoverDb, fn: () => Promise<T>, more: readonly string[] = []): Promise<T> {
   try {
-    return await db.transaction('rw', [db.outbox, db.sentOps, db.meta, db.syncError], fn);
+    return await db.transaction(
+      'rw',
+      [db.outbox, db.sentOps, db.meta, db.syncError, ...more.map((t) => db.table(t))],
+      fn,
+    );
   } catch (e) {
     return rethrowStorageError(e);
   }
+}
+
+/** Tables only the server writes (review flags, conflicts): a tablet never resends their rows. */
+const SERVER_TABLES = SYNC_TABLES.filter((t) => !isWritableTable(t));
+
+/**
+ * The pull starts again from 0 on a history that replaced the one this tablet pulled. Rows the
+ * tablet wrote stay (they are resent or come back). Rows only the server wrote of the old history
+ * (its refusals, conflicts and review flags) are dropped: the new history brings back those it
+ * holds, and the server writes new ones as it applies the resent ops, so none is shown twice.
+ * The tablet's own copies of refusals (`local-` ids) stay until the server's row replaces them.
+ */
+async function restartFromZero(db: HandoverDb): Promise<void> {
+  await setMeta(db, 'cursor', 0);
+  await setMeta(db, 'resendCheck', true);
+  for (const t of SERVER_TABLES) await db.syncTable(t).clear();
+  await db.syncError.filter((r) => !r.id.startsWith('local-')).delete();
 }
 
 /** The op as the server saw it: the outbox's local-only fields removed. */
@@ -41,23 +64,23 @@ export async function keepSent(db: HandoverDb, op: OutboxOp, ackedAt: number): P
 export async function noteGeneration(db: HandoverDb, generation: string): Promise<'first' | 'same' | 'changed'> {
   const known = await getMeta(db, 'generation');
   if (known === generation) return 'same';
-  return inTransaction(db, async () => {
-    const stored = await getMeta(db, 'generation');
-    if (stored === generation) return 'same';
-    await setMeta(db, 'generation', generation);
-    if (stored === undefined) return 'first';
-    await setMeta(db, 'cursor', 0);
-    await setMeta(db, 'resendCheck', true);
-    return 'changed';
-  });
+  return inTransaction(
+    db,
+    async () => {
+      const stored = await getMeta(db, 'generation');
+      if (stored === generation) return 'same';
+      await setMeta(db, 'generation', generation);
+      if (stored === undefined) return 'first';
+      await restartFromZero(db);
+      return 'changed';
+    },
+    SERVER_TABLES,
+  );
 }
 
 /** 409 cursor_ahead: the server's history is shorter than what this tablet pulled. Re-pull from 0. */
 export async function restartPull(db: HandoverDb): Promise<void> {
-  await inTransaction(db, async () => {
-    await setMeta(db, 'cursor', 0);
-    await setMeta(db, 'resendCheck', true);
-  });
+  await inTransaction(db, () => restartFromZero(db), SERVER_TABLES);
 }
 
 /**

@@ -97,7 +97,10 @@ describe('a restored server (issue 9 §1)', () => {
     await engine().syncNow();
     const backup = server.backup();
     for (let i = 0; i < 3; i++) await entry(db, ctx, duty.id, `acknowledged ${i}`);
+    // A flag only the server writes, in the history the restore takes away.
+    server.write('reviewFlag', 'flag-lost', { id: 'flag-lost', kind: 'deskOpened' }, {});
     await engine().syncNow();
+    expect(await db.reviewFlag.get('flag-lost')).toBeDefined();
     // Another tablet's change, after the backup: lost with the rest.
     server.restore(backup, 'generation-two');
     server.write('item', 'item-after-restore', { id: 'item-after-restore', name: 'Key 9' }, { name: 1 });
@@ -109,6 +112,8 @@ describe('a restored server (issue 9 §1)', () => {
     // The pull started again from 0 under the new generation: the change written after the restore
     // (at a sequence below the tablet's old cursor) arrived.
     expect(await db.item.get('item-after-restore')).toBeDefined();
+    // The old history's server-only rows are gone; the tablet's own rows stay until resent.
+    expect(await db.reviewFlag.get('flag-lost')).toBeUndefined();
     expect(await getMeta(db, 'resendCheck')).toBe(false);
   });
 
