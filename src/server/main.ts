@@ -15,6 +15,8 @@ import type { VapidConfig } from './push/escalation-push';
 import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel } from './logger';
 import { startRetentionJob } from './retention/retention-job';
 import { newSetupCode } from './site/setup-service';
+import { startBackupJob } from './store/backup-job';
+import { holdDataDir } from './store/data-dir-lock';
 import { MigrationMismatchError } from './store/migrations';
 import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
 import { parseExtraSubjects, type CertSubjects } from './tls/host-names';
@@ -150,6 +152,8 @@ export interface StartServerOptions {
    * logged and printed on the console. Tests fix it.
    */
   setupCode?: string;
+  /** Issue 9 §2: the daily backup into DATA_DIR/backups (src/server/store/backup-job.ts); on unless false. */
+  backups?: boolean;
 }
 
 export interface RunningServer {
@@ -192,7 +196,8 @@ export function openDataDirStore(dataDir: string, nowMs: number): SqliteStore {
 export async function startServer(opts: StartServerOptions = {}): Promise<RunningServer> {
   const logger = opts.logger ?? createJsonLogger();
   const now = opts.now ?? Date.now;
-  const store = opts.store ?? openDataDirStore(opts.dataDir ?? './data', now());
+  const dataDir = opts.dataDir ?? './data';
+  const store = opts.store ?? openDataDirStore(dataDir, now());
   const distDir = resolve(opts.distDir ?? './dist');
   const hasDist = isDirectory(distDir);
   if (!hasDist) logger.warn('no built app to serve; run npm run build', { distDir });
@@ -203,7 +208,6 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     logger.info('setup code', { setupCode });
     if (opts.setupCode === undefined) process.stdout.write(`\nFirst-run setup code: ${setupCode}\n\n`);
   }
-  const dataDir = opts.dataDir ?? './data';
   const port = opts.port ?? 8080;
   // Issue 9 §4: the company's certificate, or the local CA made on first start (no prompt).
   const tlsOptions = {
@@ -287,6 +291,10 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     },
     onError: (err) => logger.error('server certificate check failed', describeError(err)),
   });
+  // Issue 9 §2: `npm run restore` refuses while this lock names a live server (data-dir-lock.ts).
+  const lock = holdDataDir(dataDir, now());
+  // Issue 9 §2: a verified backup a day under DATA_DIR/backups, the newest 14 kept.
+  const backups = opts.backups === false ? null : startBackupJob({ store, dataDir, logger, now });
 
   const boundPort = (server.address() as AddressInfo).port;
   const url = `http://localhost:${boundPort}`;
@@ -301,7 +309,11 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     if (!closing) {
       retention?.stop();
       tlsRefresh.stop();
-      closing = Promise.all([httpServer, httpsServer].map((s) => closeListener(s))).then(() => store.close());
+      backups?.stop();
+      closing = Promise.all([httpServer, httpsServer].map((s) => closeListener(s))).then(() => {
+        store.close();
+        lock.release();
+      });
     }
     return closing;
   };

@@ -5,8 +5,11 @@
 import type { DeviceInfo } from './repos/device-repo';
 import type { HandoverDb } from './schema';
 
-/** Why the last sync attempt failed, as the status bar shows it. */
-export type SyncErrorKind = 'offline' | 'unauthorized' | 'server' | 'quota' | null;
+/**
+ * Why the last sync attempt failed, as the status bar shows it. 'blocked' (issue 9 §1): the server
+ * lost ops this tablet no longer holds, so its pushes are held until an admin re-enrols it.
+ */
+export type SyncErrorKind = 'offline' | 'unauthorized' | 'server' | 'quota' | 'blocked' | null;
 
 /** T1: the server's clock minus the tablet's, learned from `serverTime`. */
 export interface ClockMeta {
@@ -23,11 +26,29 @@ export interface StatusMeta {
   lastError: SyncErrorKind;
 }
 
-/** Recorded when the server answered 409 counter_gap (it had lost ops it once acknowledged). */
+/**
+ * Recorded when the server answered 409 counter_gap (it had lost ops it once acknowledged, issue 9
+ * §1): the retained ops from `expected` to `got - 1` were put back in the outbox with their
+ * original counters and proofs.
+ */
 export interface CounterGapMeta {
   expected: number;
   got: number;
-  renumbered: number;
+  resent: number;
+  at: number;
+}
+
+/**
+ * Issue 9 §1: the server lost ops of this device older than the tablet keeps (ACKED_OP_RETENTION_DAYS).
+ * Nothing is renumbered: this device pushes nothing more until an admin re-enrols the tablet (its
+ * new device id is not blocked), and a visible syncError says which ops were lost.
+ */
+export interface PushBlockedMeta {
+  deviceId: string;
+  /** The first op the server asked for, which this tablet no longer holds. */
+  expected: number;
+  /** The oldest op this tablet still holds (null: none). */
+  oldestHeld: number | null;
   at: number;
 }
 
@@ -57,6 +78,14 @@ export interface MetaShapes {
   clock: ClockMeta;
   syncStatus: StatusMeta;
   counterGap: CounterGapMeta;
+  /** Issue 9 §1: the server database's generation this tablet last synced with. */
+  generation: string;
+  /**
+   * Issue 9 §1: a new generation or a cursor ahead of the server was met: before the next push the
+   * newest acknowledged op is sent again, so the server's counter_gap says what it lost.
+   */
+  resendCheck: boolean;
+  pushBlocked: PushBlockedMeta;
   /** sha256 -> the failed downloads of photos other tablets took; cleared when the bytes arrive. */
   photoDownloads: Record<string, PhotoDownloadTry>;
 }

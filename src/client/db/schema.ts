@@ -43,7 +43,21 @@ export interface MetaRow {
  * patched fields just before this op, so a refused patch can be undone on screen (docs/architecture.md
  * "nothing is dropped silently": the refused value lives on in the syncError row instead).
  */
-export type OutboxOp = Op & { _prev?: Record<string, unknown> };
+export type OutboxOp = Op & {
+  _prev?: Record<string, unknown>;
+  /**
+   * Issue 9 §1: an acknowledged op put back in the outbox because a restored server no longer had
+   * it (sync-store.ts requeueFrom). Local only; its counter and proof are the original ones.
+   */
+  _resent?: true;
+};
+
+/**
+ * Issue 9 §1: an op the server acknowledged, kept as sent (counter and proof included) for
+ * ACKED_OP_RETENTION_DAYS so it can be resent to a server restored from an older backup. A table of
+ * its own, so the outbox stays the small set of unsent ops that its queries and counts read.
+ */
+export type SentOpRow = Op & { ackedAt: number };
 
 /**
  * A photo's bytes on this tablet, content-addressed (never synced as a row: uploaded to and fetched
@@ -125,6 +139,8 @@ export class HandoverDb extends Dexie {
   /** T1, H3: records the server kept but flagged for the section chief (written by the server only). */
   /** The outbox: one op per local write, keyed by the device counter. */
   outbox!: EntityTable<OutboxOp, 'counter'>;
+  /** Issue 9 §1: acknowledged ops kept for a restored server, by [deviceId+counter]. */
+  sentOps!: Table<SentOpRow, [string, number]>;
   meta!: EntityTable<MetaRow, 'key'>;
   pinAttempts!: EntityTable<PinAttemptsRow, 'staffId'>;
   formDraft!: Table<FormDraftRow, [string, string]>;
@@ -187,6 +203,13 @@ export class HandoverDb extends Dexie {
       conflictResolution: 'id, siteId, conflictId',
       dailyReport: 'id, siteId, day',
       serviceOrder: 'id, siteId, entryId, status, issuedAt',
+    });
+    // Version 5 (issue 9 §1): acknowledged ops kept for ACKED_OP_RETENTION_DAYS, keyed by device and
+    // counter (a re-enrolled tablet's new counters never collide with the old device's), pruned by
+    // `ackedAt`. A new table only, so there is no upgrade function: ops acknowledged before this
+    // version were not kept.
+    this.version(5).stores({
+      sentOps: '[deviceId+counter], ackedAt',
     });
   }
 

@@ -12,6 +12,7 @@ import { rethrowStorageError } from './errors';
 import { getMeta, setMeta } from './meta';
 import { isWritableTable, rebaseRow, undoRefusedOp } from './rebase';
 import { carryLocalDismissal } from './repos/refusal-repo';
+import { asSent, keepSent } from './sent-ops';
 import type { DeviceInfo } from './repos/device-repo';
 import type { HandoverDb, LocalRow, OutboxOp } from './schema';
 import { bumpVersions } from './write';
@@ -25,21 +26,16 @@ function syncTables(db: HandoverDb): Table[] {
 
 async function inTransaction<T>(db: HandoverDb, tables: Table[], fn: () => Promise<T>): Promise<T> {
   try {
-    return await db.transaction('rw', [...tables, db.outbox, db.meta], fn);
+    return await db.transaction('rw', [...tables, db.outbox, db.sentOps, db.meta], fn);
   } catch (e) {
     return rethrowStorageError(e);
   }
 }
 
-/** The oldest `limit` queued ops, as sent (the local-only `_prev` removed). */
+/** The oldest `limit` queued ops, as sent (the local-only `_prev` and `_resent` removed). */
 export async function readPushBatch(db: HandoverDb, limit: number): Promise<Op[]> {
   const ops = await db.outbox.orderBy('counter').limit(limit).toArray();
-  return ops.map(({ _prev: _local, ...op }) => op);
-}
-
-/** The lowest queued counter, or null when the outbox is empty. */
-export async function firstQueuedCounter(db: HandoverDb): Promise<number | null> {
-  return (await db.outbox.orderBy('counter').first())?.counter ?? null;
+  return ops.map(asSent);
 }
 
 /** The id of the tablet's own copy of a refusal; the server's row replaces it when pulled. */
@@ -80,8 +76,10 @@ function localSyncError(op: OutboxOp, siteId: string, code: string, message: str
 
 /**
  * Records a push answer in ONE transaction: every op with counter <= ackedThrough leaves the
- * outbox; an applied op bumps the row's versions as the server did; a refused op gets a local
- * syncError copy (visible before the next pull) and its effect is taken off the screen.
+ * outbox for `sentOps` (kept for a restored server, issue 9 §1); an applied op bumps the row's
+ * versions as the server did; a refused op gets a local syncError copy (visible before the next
+ * pull) and its effect is taken off the screen. A resent op the server still had (duplicate) was
+ * recorded the first time: nothing is done again.
  */
 export async function recordPushResults(
   db: HandoverDb,
@@ -96,7 +94,9 @@ export async function recordPushResults(
     for (const op of acked) {
       const result = byCounter.get(op.counter);
       const code = refusalCode(result);
-      if (code !== null) {
+      if (op._resent && result?.status === 'duplicate') {
+        // Its refusal or versions were recorded when it was first acknowledged.
+      } else if (code !== null) {
         rejected++;
         await db.syncError.put(localSyncError(op, device.siteId, code, result?.message ?? '', nowMs));
         await undoRefusedOp(db, op, code);
@@ -106,44 +106,13 @@ export async function recordPushResults(
         if (row) await rows.put({ ...row, _versions: bumpVersions(row._versions, op.fields) });
       }
       await db.outbox.delete(op.counter);
+      await keepSent(db, op, nowMs);
     }
     const before = (await getMeta(db, 'ackedThrough')) ?? 0;
     await setMeta(db, 'ackedThrough', Math.max(before, res.ackedThrough));
+    // Issue 9 §1: a server that took these ops in order holds every earlier one: no resend check due.
+    if (acked.length > 0) await setMeta(db, 'resendCheck', false);
     return { acked: acked.length, rejected };
-  });
-}
-
-/**
- * 409 counter_gap: the server expects `expected` but our oldest queued op is higher, so ops it
- * once acknowledged are gone from it (a restored backup). None of the queued ops was applied (the
- * server applies only last+1), so they are re-numbered from `expected`, and the gap is recorded in
- * meta and as a visible syncError. Returns false when the outbox already starts at or below
- * `expected` (it changed meanwhile) and a plain retry is enough.
- */
-export async function renumberFrom(
-  db: HandoverDb,
-  device: DeviceInfo,
-  expected: number,
-  nowMs: number,
-): Promise<boolean> {
-  return inTransaction(db, [db.syncError], async () => {
-    const ops = await db.outbox.orderBy('counter').toArray();
-    const first = ops[0];
-    if (!first || first.counter <= expected) return false;
-    await db.outbox.clear();
-    await db.outbox.bulkAdd(ops.map((op, i) => ({ ...op, counter: expected + i })));
-    await setMeta(db, 'counter', expected + ops.length - 1);
-    await setMeta(db, 'counterGap', { expected, got: first.counter, renumbered: ops.length, at: nowMs });
-    const message = `the server lost ops ${expected}-${first.counter - 1}; ${ops.length} unsent ops were renumbered`;
-    await db.syncError.put({
-      ...localSyncError(first, device.siteId, 'counter_gap', message, nowMs),
-      id: `local-gap-${device.deviceId}-${first.counter}`,
-      table: '',
-      rowId: '',
-      opKind: '',
-      fields: {},
-    });
-    return true;
   });
 }
 

@@ -18,6 +18,7 @@ import { syncEn } from './parts/sync';
 import { reviewEn } from './parts/review';
 import { trustEn } from './parts/trust';
 import { adminOnlineEn } from './parts/admin-online';
+import { restoreEn } from './parts/restore';
 import { historyEn } from './parts/history';
 import { integrityEn } from './parts/integrity';
 import { searchEn } from './parts/search';
@@ -317,6 +318,7 @@ export const en = {
   ...escalationEn,
   ...reviewEn,
   ...trustEn,
+  ...restoreEn,
   ...historyEn,
   ...searchEn,
   ...adminOnlineEn,

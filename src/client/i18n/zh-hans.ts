@@ -16,6 +16,7 @@ import { syncZhHans } from './parts/sync';
 import { reviewZhHans } from './parts/review';
 import { trustZhHans } from './parts/trust';
 import { adminOnlineZhHans } from './parts/admin-online';
+import { restoreZhHans } from './parts/restore';
 import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
 import { searchZhHans } from './parts/search';
@@ -308,6 +309,7 @@ export const zhHans = {
   ...escalationZhHans,
   ...reviewZhHans,
   ...trustZhHans,
+  ...restoreZhHans,
   ...historyZhHans,
   ...searchZhHans,
   ...adminOnlineZhHans,

@@ -16,6 +16,7 @@ import { syncZhHant } from './parts/sync';
 import { reviewZhHant } from './parts/review';
 import { trustZhHant } from './parts/trust';
 import { adminOnlineZhHant } from './parts/admin-online';
+import { restoreZhHant } from './parts/restore';
 import { historyZhHant } from './parts/history';
 import { integrityZhHant } from './parts/integrity';
 import { searchZhHant } from './parts/search';
@@ -308,6 +309,7 @@ export const zhHant = {
   ...escalationZhHant,
   ...reviewZhHant,
   ...trustZhHant,
+  ...restoreZhHant,
   ...historyZhHant,
   ...searchZhHant,
   ...adminOnlineZhHant,

@@ -1,8 +1,10 @@
 /**
  * Pull phase: pages from the stored cursor until the server says there is no more (docs/architecture.md
- * "Pull"). Each page is applied in one transaction together with its new cursor.
+ * "Pull"). Each page is applied in one transaction together with its new cursor. A cursor ahead of
+ * the server (409 cursor_ahead: restored, issue 9 §1) starts again from 0.
  */
 import { getMeta } from '../db/meta';
+import { restartPull } from '../db/sent-ops';
 import { applyPullPage } from '../db/sync-store';
 import { PullResponse } from '../../domain/sync-protocol';
 import { ApiRequestError, parseBody } from './api-client';
@@ -10,14 +12,28 @@ import type { SyncSession } from './session';
 
 /** A page found already applied (by another runner) is re-fetched at most this often. */
 const MAX_STALE_PAGES = 3;
+/** A cursor_ahead is answered by a pull from 0 at most this often per run. */
+const MAX_RESTARTS = 2;
 
 export async function pullChanges(s: SyncSession, limit: number): Promise<number> {
   let pulled = 0;
   let stale = 0;
+  let restarts = 0;
   for (;;) {
     const cursor = (await getMeta(s.db, 'cursor')) ?? 0;
-    const raw = await s.call('GET', `/api/v1/sync/pull?cursor=${cursor}&limit=${limit}`);
+    let raw: unknown;
+    try {
+      raw = await s.call('GET', `/api/v1/sync/pull?cursor=${cursor}&limit=${limit}`);
+    } catch (e) {
+      if (e instanceof ApiRequestError && e.code === 'cursor_ahead' && restarts < MAX_RESTARTS) {
+        restarts++;
+        await restartPull(s.db);
+        continue;
+      }
+      throw e;
+    }
     const page = parseBody(PullResponse, raw, 'pull');
+    // A page of a new generation met at an old cursor finds the cursor reset (session.ts): stale.
     const applied = await applyPullPage(s.db, cursor, page, s.corrected());
     if (applied === null) {
       if (++stale > MAX_STALE_PAGES) return pulled;

@@ -1,8 +1,10 @@
 /**
  * Push phase: the outbox in counter order, in batches, exactly once (docs/architecture.md "Push"). An op
- * leaves the outbox only in the transaction that records the server's acknowledgement of it.
+ * leaves the outbox only in the transaction that records the server's acknowledgement of it, and
+ * is then kept in `sentOps` for a server restored from an older backup (issue 9 §1, "Restores").
  */
-import { recordPushResults, readPushBatch, renumberFrom, firstQueuedCounter } from '../db/sync-store';
+import { pushBlockOf, queueResendCheck, requeueFrom } from '../db/sent-ops';
+import { recordPushResults, readPushBatch } from '../db/sync-store';
 import { PushResponse, SCHEMA_VERSION } from '../../domain/sync-protocol';
 import { ApiRequestError, parseBody } from './api-client';
 import type { SyncSession } from './session';
@@ -10,14 +12,23 @@ import type { SyncSession } from './session';
 /** A counter_gap is repaired at most this often per run; more means something else is wrong. */
 const MAX_GAP_REPAIRS = 3;
 
-export async function pushOutbox(s: SyncSession, batchSize: number): Promise<{ pushed: number; rejected: number }> {
+export interface PushOutcome {
+  pushed: number;
+  rejected: number;
+  /** Issue 9 §1: the server lost ops this tablet no longer holds; nothing is pushed until re-enrolment. */
+  blocked: boolean;
+}
+
+export async function pushOutbox(s: SyncSession, batchSize: number): Promise<PushOutcome> {
+  if (await pushBlockOf(s.db, s.device)) return { pushed: 0, rejected: 0, blocked: true };
+  await queueResendCheck(s.db, s.device);
   let batch = Math.max(1, batchSize);
   let pushed = 0;
   let rejected = 0;
   let gapRepairs = 0;
   for (;;) {
     const ops = await readPushBatch(s.db, batch);
-    if (ops.length === 0) return { pushed, rejected };
+    if (ops.length === 0) return { pushed, rejected, blocked: false };
     let raw: unknown;
     try {
       raw = await s.call('POST', '/api/v1/sync/push', {
@@ -36,7 +47,7 @@ export async function pushOutbox(s: SyncSession, batchSize: number): Promise<{ p
       }
       if (e instanceof ApiRequestError && e.code === 'counter_gap' && gapRepairs < MAX_GAP_REPAIRS) {
         gapRepairs++;
-        await repairGap(s, e.details);
+        if ((await repairGap(s, e.details)) === 'lost') return { pushed, rejected, blocked: true };
         continue;
       }
       throw e;
@@ -53,16 +64,14 @@ export async function pushOutbox(s: SyncSession, batchSize: number): Promise<{ p
 }
 
 /**
- * 409 counter_gap {expected, got}: re-read the outbox. If it now starts at or below `expected`
- * (another runner changed it), a plain retry sends from there; otherwise the server lost ops it
- * had acknowledged, and the queued ops are renumbered from `expected` (recorded, see renumberFrom).
+ * 409 counter_gap {expected, got}: the server lacks ops from `expected` on (restored from an older
+ * backup, or a tablet enrolled after it). The retained ops from there are queued again with their
+ * original counters and proofs (sent-ops.ts requeueFrom); never renumbered.
  */
-async function repairGap(s: SyncSession, details: unknown): Promise<void> {
+async function repairGap(s: SyncSession, details: unknown): Promise<'retry' | 'requeued' | 'lost'> {
   const expected = (details as { expected?: unknown } | null)?.expected;
   if (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 1) {
     throw new ApiRequestError(409, 'counter_gap', 'counter_gap without a usable expected counter', details);
   }
-  const first = await firstQueuedCounter(s.db);
-  if (first === null || first <= expected) return;
-  await renumberFrom(s.db, s.device, expected, s.corrected());
+  return requeueFrom(s.db, s.device, expected, s.corrected());
 }

@@ -19,6 +19,7 @@ import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { makeSession } from './session';
 import { pruneLocalWindow } from '../db/local-prune';
+import { pruneSentOps } from '../db/sent-ops';
 
 export interface SyncEngineOptions {
   db: HandoverDb;
@@ -101,11 +102,21 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     await writeStatus({ lastAttemptAt: session.corrected() });
     const outcome: SyncOutcome = { pushed: 0, pulled: 0, rejected: 0, error: null };
     try {
-      const pushed = await pushOutbox(session, pushBatch);
+      let pushed = await pushOutbox(session, pushBatch);
       outcome.pushed = pushed.pushed;
       outcome.rejected = pushed.rejected;
       outcome.pulled = await pullChanges(session, pullLimit);
-      await writeStatus({ lastSyncAt: session.corrected(), lastError: null });
+      // Issue 9 §1: this run met a restored server (new generation, cursor ahead). Having pulled its
+      // history from 0, the tablet resends at once what the server no longer has.
+      if (!pushed.blocked && (await getMeta(db, 'resendCheck'))) {
+        pushed = await pushOutbox(session, pushBatch);
+        outcome.pushed += pushed.pushed;
+        outcome.rejected += pushed.rejected;
+        outcome.pulled += await pullChanges(session, pullLimit);
+      }
+      // Held pushes are an error the status bar shows; the pull still brought everyone's changes.
+      outcome.error = pushed.blocked ? 'blocked' : null;
+      await writeStatus({ lastSyncAt: session.corrected(), lastError: outcome.error });
       await pruneAfterRun(session.corrected());
     } catch (e) {
       outcome.error = classify(e);
@@ -117,11 +128,14 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   /**
    * D5: after a sync run (inside its lock, so no pull interleaves), rows older than the tablet's
-   * window are pruned from the tablet only (local-prune.ts). A failure there never fails the sync.
+   * window are pruned from the tablet only (local-prune.ts), and acknowledged ops past their
+   * retention (sent-ops.ts). A failure there never fails the sync.
    */
   async function pruneAfterRun(nowMs: number): Promise<void> {
     try {
       await pruneLocalWindow(db, nowMs);
+      // Issue 9 §1: acknowledged ops are kept ACKED_OP_RETENTION_DAYS for a restored server.
+      await pruneSentOps(db, nowMs);
     } catch (e) {
       opts.onError?.(e);
     }

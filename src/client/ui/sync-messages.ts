@@ -61,6 +61,8 @@ export function tableName(t: TFunction, table: string): string {
 
 /** Why the server refused a change, in words; unknown codes are shown as they are. */
 export function rejectReason(t: TFunction, code: string): string {
+  // Issue 9 §1: written by this tablet, not the server, when a restored server lost ops it no longer keeps.
+  if (code === 'ops_lost') return t('sync.reason.ops_lost');
   return (OP_REJECT_CODES as readonly string[]).includes(code)
     ? t(`sync.reason.${code as OpRejectCode}`)
     : t('sync.reason.unknown', { code });
@@ -75,6 +77,8 @@ export function syncErrorText(t: TFunction, error: SyncStatus['lastError']): str
       return t('status.error.server');
     case 'quota':
       return t('status.error.quota');
+    case 'blocked':
+      return t('status.error.blocked');
     default:
       return null;
   }

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defaultPinHasher } from '../auth/pin-service';
+import { GENERATION_HEADER } from '../../domain/sync-protocol';
 import { createEscalationPush } from '../push/escalation-push';
 import { ServerClock } from '../sync/server-clock';
 import type { AppDeps, AppEnv, AppServices } from './app-env';
@@ -39,6 +40,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use('*', requestLog(services));
+  // Issue 9 §1: every API answer, errors included, names the database's generation, so a tablet
+  // learns of a restore from whatever request it makes first (docs/architecture.md "Restores").
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.res.headers.set(GENERATION_HEADER, deps.store.generation());
+  });
   const apiBodyLimit = bodyLimit({
     maxSize: deps.bodyLimitBytes,
     onError: (c) =>

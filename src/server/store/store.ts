@@ -118,6 +118,14 @@ export interface Store extends PushSubscriptionStore, StaffKeyStore, DeviceAdmin
    */
   savepoint<T>(fn: () => T): T;
 
+  /**
+   * Issue 9 §1: the database's generation id (docs/architecture.md "Restores"), new at creation
+   * and at every restore. Every API response carries it (GENERATION_HEADER).
+   */
+  generation(): string;
+  /** Issue 9 §1: the building's current sequence (the highest `seq` a pull can return); 0 if none. */
+  siteSequence(siteId: string): number;
+
   /** Whether any building exists (first-run setup is allowed only when none does). */
   hasAnySite(): boolean;
   /** The ids of every building, oldest first. */

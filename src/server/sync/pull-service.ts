@@ -6,12 +6,16 @@
  */
 import type { DeviceKind } from '../../domain/api';
 import type { PullQuery } from '../../domain/sync-protocol';
+import { ApiError } from '../api-error';
 import { staffJsonFor } from '../auth/hash-withholding';
 import type { Store } from '../store/store';
 
 /**
  * The PullResponse for `query`, already serialised as JSON. Issue 9 §3: a desk tablet gets admin
  * and manager rows without their PIN verifier (hash-withholding.ts).
+ * @throws ApiError `cursor_ahead` (409) when the cursor is past the building's sequence: the tablet
+ * pulled from a history this database no longer has (a restore, or commits lost to a power cut),
+ * and must re-pull from 0 (issue 9 §1, docs/architecture.md "Restores").
  */
 export function pullChangesJson(
   store: Store,
@@ -20,6 +24,14 @@ export function pullChangesJson(
   nowMs: number,
   deviceKind: DeviceKind = 'desk',
 ): string {
+  const sequence = store.siteSequence(siteId);
+  const generation = store.generation();
+  if (query.cursor > sequence) {
+    throw new ApiError('cursor_ahead', `cursor ${query.cursor} is past this server's sequence ${sequence}`, {
+      sequence,
+      generation,
+    });
+  }
   // One row past the page tells whether there is more without a COUNT.
   const rows = store.changesSince(siteId, query.cursor, query.limit + 1);
   const hasMore = rows.length > query.limit;
@@ -32,5 +44,8 @@ export function pullChangesJson(
       // T1: the server's first receipt of the row; rows stored before it was kept have none.
       `${r.receivedAt === null ? '' : `,"receivedAt":${r.receivedAt}`}}`,
   );
-  return `{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore},"serverTime":${nowMs}}`;
+  return (
+    `{"changes":[${changes.join(',')}],"cursor":${cursor},"hasMore":${hasMore},"serverTime":${nowMs},` +
+    `"generation":${JSON.stringify(generation)}}`
+  );
 }

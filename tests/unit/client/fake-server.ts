@@ -5,7 +5,14 @@
  */
 import { formatHlc } from '../../../src/domain/hlc';
 import { newId } from '../../../src/domain/ids';
-import type { Change, Op, PushRequest, PushResult } from '../../../src/domain/sync-protocol';
+import { OUTBOX_PENDING_HEADER } from '../../../src/domain/api';
+import {
+  GENERATION_HEADER,
+  type Change,
+  type Op,
+  type PushRequest,
+  type PushResult,
+} from '../../../src/domain/sync-protocol';
 
 interface StoredRow {
   table: string;
@@ -28,8 +35,16 @@ export function createFakeServer(o: FakeServerOptions) {
   const rows = new Map<string, StoredRow>();
   let seq = 0;
   let last = 0;
+  /** Issue 9 §1: the database's generation, in the header of every answer (a restore changes it). */
+  let generation = 'generation-one';
   const results = new Map<number, PushResult>();
-  const log: { method: string; path: string; auth: string | null }[] = [];
+  const log: { method: string; path: string; auth: string | null; pending?: string | null; body?: string | null }[] =
+    [];
+  const json = (status: number, body: unknown): Response =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', [GENERATION_HEADER]: generation },
+    });
 
   function write(table: string, id: string, row: Record<string, unknown>, versions: Record<string, number>): void {
     rows.set(`${table}:${id}`, { table, id, row, versions, seq: ++seq });
@@ -132,10 +147,13 @@ export function createFakeServer(o: FakeServerOptions) {
       out.push(r);
       last = op.counter;
     }
-    return json(200, { ackedThrough: last, results: out, serverTime: o.now() });
+    return json(200, { ackedThrough: last, results: out, serverTime: o.now(), generation });
   }
 
   function pull(cursor: number, limit: number): Response {
+    if (cursor > seq) {
+      return json(409, { error: { code: 'cursor_ahead', message: 'ahead', details: { sequence: seq, generation } } });
+    }
     const all = [...rows.values()].filter((r) => r.seq > cursor).sort((a, b) => a.seq - b.seq);
     const page = all.slice(0, limit);
     const changes: Change[] = page.map((r) => ({
@@ -145,13 +163,27 @@ export function createFakeServer(o: FakeServerOptions) {
       row: r.row,
       versions: r.versions,
     }));
-    return json(200, { changes, cursor: page.at(-1)?.seq ?? cursor, hasMore: all.length > limit, serverTime: o.now() });
+    return json(200, {
+      changes,
+      cursor: page.at(-1)?.seq ?? cursor,
+      hasMore: all.length > limit,
+      serverTime: o.now(),
+      generation,
+    });
   }
 
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(String(input));
-    const auth = new Headers(init?.headers).get('authorization');
-    log.push({ method: init?.method ?? 'GET', path: url.pathname, auth });
+    const headers = new Headers(init?.headers);
+    const auth = headers.get('authorization');
+    const body = typeof init?.body === 'string' ? init.body : null;
+    log.push({
+      method: init?.method ?? 'GET',
+      path: url.pathname,
+      auth,
+      pending: headers.get(OUTBOX_PENDING_HEADER),
+      body,
+    });
     if (auth !== `Bearer ${o.token}`) return json(401, { error: { code: 'unauthorized', message: 'no' } });
     if (url.pathname === '/api/v1/sync/push') return push(JSON.parse(String(init?.body)) as PushRequest);
     if (url.pathname === '/api/v1/sync/pull') {
@@ -172,10 +204,26 @@ export function createFakeServer(o: FakeServerOptions) {
     },
     /** A change made by someone else (another tablet, the server). */
     write,
+    get generation() {
+      return generation;
+    },
+    /** Issue 9 §1: the state now, to restore later as a backup would. */
+    backup() {
+      return { rows: new Map(rows), seq, last, results: new Map(results) };
+    },
+    /** Issue 9 §1: back to a backup, with a new generation (a restore), or the same (a power cut). */
+    restore(
+      b: { rows: Map<string, StoredRow>; seq: number; last: number; results: Map<number, PushResult> },
+      gen: string,
+    ) {
+      rows.clear();
+      for (const [k, v] of b.rows) rows.set(k, v);
+      results.clear();
+      for (const [k, v] of b.results) results.set(k, v);
+      seq = b.seq;
+      last = b.last;
+      generation = gen;
+    },
     row: (table: string, id: string) => rows.get(`${table}:${id}`),
   };
-}
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }

@@ -114,7 +114,7 @@ describe('schema upgrade to version 3 (STYLE.md #3, T1)', () => {
 
     const db = track(openHandoverDb(name));
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await entriesForDuty(db, dutyId)).map((e) => e.cause)).toEqual(['Lift 2 stuck at 5/F']);
     expect((await db.logEntry.get(entryId))?._versions).toEqual({ cause: 1 });
     expect((await openTasksCarried(db)).map((t) => t.id)).toEqual([taskId]);

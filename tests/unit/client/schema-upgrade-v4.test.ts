@@ -54,7 +54,7 @@ describe('schema upgrade to version 4 (issue 8, STYLE.md #3)', () => {
 
     const db = track(openHandoverDb(name));
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.logEntry.get(entryId))?.cause).toBe('水管漏水');
     expect((await db.formDraft.get([staffId, 'entry']))?.value).toEqual({ cause: '半寫' });
     expect((await db.outbox.get(7))?.rowId).toBe(entryId);

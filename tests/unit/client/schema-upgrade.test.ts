@@ -102,7 +102,7 @@ describe('schema upgrade (STYLE.md #3)', () => {
     const db = track(openHandoverDb(name));
     await db.open();
     // Upgraded through every later version (3: review flags and the local drafts) in one open.
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const duty = await db.duty.get(dutyId);
     expect(duty).toMatchObject({ id: dutyId, staffId, startedAt: 1000, handoverId: null, _versions: { staffId: 1 } });
     expect((await openDutyFor(db, staffId))?.id).toBe(dutyId);
@@ -171,7 +171,7 @@ describe('schema upgrade (STYLE.md #3)', () => {
 
     const db = track(openHandoverDb(name));
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.duty.get(dutyId)).toMatchObject({ id: dutyId, handoverId: null, _versions: { staffId: 2 } });
     expect(await db.task.get(taskId)).toMatchObject({
       title: 'Lift 3 door',

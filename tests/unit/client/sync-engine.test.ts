@@ -71,18 +71,23 @@ describe('push: exactly once', () => {
     expect(synced[0]).toMatchObject({ code: 'forbidden_role', counter: 2 });
   });
 
-  it("repairs a counter gap from the server's expected counter and records it", async () => {
+  it("issue 9 §1: a counter gap is repaired by resending the retained ops from the server's expected counter, never renumbering", async () => {
     const { db, ctx, server, engine } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: null });
     await engine().syncNow();
+    const firstSend = server.log.filter((l) => l.path.endsWith('/push')).map((l) => l.body);
     server.last = 0; // the server was restored from a backup taken before op 1
     await entry(db, ctx, duty.id, 'after the restore');
     const outcome = await engine().syncNow();
     expect(outcome.error).toBeNull();
-    expect(server.last).toBe(1);
-    expect(await getMeta(db, 'counter')).toBe(1);
-    expect(await getMeta(db, 'counterGap')).toMatchObject({ expected: 1, got: 2, renumbered: 1 });
-    expect((await listSyncErrors(db)).map((s) => s.code)).toContain('counter_gap');
+    expect(server.last).toBe(2);
+    // The new op keeps its counter; op 1 went again exactly as it was first sent.
+    expect(await getMeta(db, 'counter')).toBe(2);
+    expect(await getMeta(db, 'counterGap')).toMatchObject({ expected: 1, got: 2, resent: 1 });
+    const resent = server.log.filter((l) => l.path.endsWith('/push')).at(-1)?.body;
+    const opsOf = (body: string | null | undefined) => (JSON.parse(body ?? '{}') as { ops: unknown[] }).ops;
+    expect(opsOf(resent)[0]).toEqual(opsOf(firstSend[0])[0]);
+    expect((await listSyncErrors(db)).map((e) => e.code)).not.toContain('counter_gap');
   });
 
   it('halves the batch when the server answers 413', async () => {

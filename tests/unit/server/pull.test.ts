@@ -49,7 +49,13 @@ describe('pull in pages (docs/architecture.md "Pull")', () => {
     pages.forEach((p) => expect(p.cursor).toBe(p.changes[p.changes.length - 1]?.seq));
 
     // Nothing after the last cursor: the same cursor comes back, empty.
-    expect(await pull(cursor, 500)).toEqual({ changes: [], cursor, hasMore: false, serverTime: t.clock.now });
+    expect(await pull(cursor, 500)).toEqual({
+      changes: [],
+      cursor,
+      hasMore: false,
+      serverTime: t.clock.now,
+      generation: t.store.generation(),
+    });
   });
 
   it('a changed row moves to the end of the sequence, so a tablet past its old seq still sees the change', async () => {

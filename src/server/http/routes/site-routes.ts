@@ -42,6 +42,7 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
       version: deps.version,
       setUp: deps.store.hasAnySite(),
       serverTime: deps.now(),
+      generation: deps.store.generation(),
     };
     return c.json(body);
   });

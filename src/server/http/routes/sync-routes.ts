@@ -37,7 +37,8 @@ export function syncRoutes(deps: AppServices): Hono<AppEnv> {
     );
     // D3: Web Push of the escalations this push committed, after the answer (never blocks it).
     deps.escalationPush?.afterPush(device.siteId, ops, response);
-    return c.json(response);
+    // Issue 9 §1: the generation in the body too (the header is set for every answer in app.ts).
+    return c.json({ ...response, generation: deps.store.generation() });
   });
 
   app.get('/pull', (c) => {
