@@ -20,6 +20,7 @@ import { trustEn } from './parts/trust';
 import { historyEn } from './parts/history';
 import { integrityEn } from './parts/integrity';
 import { searchEn } from './parts/search';
+import { authEn } from './parts/auth';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -322,6 +323,7 @@ export const en = {
   ...trustEn,
   ...historyEn,
   ...searchEn,
+  ...authEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

@@ -18,6 +18,7 @@ import { trustZhHans } from './parts/trust';
 import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
 import { searchZhHans } from './parts/search';
+import { authZhHans } from './parts/auth';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -313,4 +314,5 @@ export const zhHans = {
   ...trustZhHans,
   ...historyZhHans,
   ...searchZhHans,
+  ...authZhHans,
 } as const satisfies Messages;

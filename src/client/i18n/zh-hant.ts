@@ -18,6 +18,7 @@ import { trustZhHant } from './parts/trust';
 import { historyZhHant } from './parts/history';
 import { integrityZhHant } from './parts/integrity';
 import { searchZhHant } from './parts/search';
+import { authZhHant } from './parts/auth';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -313,4 +314,5 @@ export const zhHant = {
   ...trustZhHant,
   ...historyZhHant,
   ...searchZhHant,
+  ...authZhHant,
 } as const satisfies Messages;
