@@ -72,9 +72,3 @@ export function readOnlyReasonOf(staffId: string): ReadOnlyReason | null {
 export function isReadOnlySignIn(staffId: string): boolean {
   return readOnlyReasonOf(staffId) !== null;
 }
-
-/** Keeps only `staffId`'s key: a new person at the tablet does not inherit anyone else's. */
-export function forgetProofKeysExcept(staffId: string): void {
-  for (const id of [...keys.keys()]) if (id !== staffId) keys.delete(id);
-  for (const id of [...readOnly.keys()]) if (id !== staffId) readOnly.delete(id);
-}

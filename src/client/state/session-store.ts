@@ -5,11 +5,12 @@
  *
  * Issue 9 §3: the person's proof key lives in the page's memory only (proof-keys.ts), so after a
  * reload a restored session has no key and goes back to sign-in (`notice` says why); signing out
- * forgets every key, and signing a person in drops the keys of anyone else.
+ * (by hand, idle or deactivated) forgets every key. A handover hands the tablet over without a
+ * sign-out: the people who typed their PIN during it keep their keys until the next sign-out.
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { forgetProofKeys, forgetProofKeysExcept } from './proof-keys';
+import { forgetProofKeys } from './proof-keys';
 
 /** A calm line for the sign-in screen: why the person is asked for their PIN again. */
 export type SessionNotice = 'signInAgain';
@@ -32,10 +33,7 @@ export const useSessionStore = create<SessionState>()(
       staffId: null,
       lastActivityAt: 0,
       notice: null,
-      signIn: (staffId, nowMs) => {
-        forgetProofKeysExcept(staffId);
-        set({ staffId, lastActivityAt: nowMs, notice: null });
-      },
+      signIn: (staffId, nowMs) => set({ staffId, lastActivityAt: nowMs, notice: null }),
       signOut: (notice) => {
         forgetProofKeys();
         set({ staffId: null, notice: notice ?? null });

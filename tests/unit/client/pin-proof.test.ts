@@ -89,16 +89,17 @@ describe('proof keys at every PIN check (issue 9 §3)', () => {
     expect(await db.meta.get('counter')).toEqual(counterBefore);
   });
 
-  it('§3: signing out forgets every key; signing a person in drops the keys of anyone else', async () => {
+  it('§3: signing out forgets every key, the signed-in person’s and any other PIN typed meanwhile', async () => {
     const { db, siteId } = await tablet();
     const a = await person(db, siteId, (await hashPinV2('1111', 1000)).pinHash);
     const b = await person(db, siteId, (await hashPinV2('2222', 1000)).pinHash);
     await signInWithPin(db, a, '1111', T0);
     await signInWithPin(db, b, '2222', T0);
     useSessionStore.getState().signIn(b, T0);
-    expect(proofKeyOf(a)).toBeUndefined();
+    expect(proofKeyOf(a)).toBeDefined();
     expect(proofKeyOf(b)).toBeDefined();
     useSessionStore.getState().signOut();
+    expect(proofKeyOf(a)).toBeUndefined();
     expect(proofKeyOf(b)).toBeUndefined();
     expect(useSessionStore.getState().staffId).toBeNull();
   });

@@ -9,7 +9,7 @@ import { newId } from '../../../src/domain/ids';
 import { saveEnrolment } from '../../../src/client/db/repos/device-repo';
 import { createTask } from '../../../src/client/db/repos/task-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
-import { forgetProofKeys, forgetProofKeysExcept, ProofKeyMissingError } from '../../../src/client/state/proof-keys';
+import { forgetProofKeys, ProofKeyMissingError, rememberProofKey } from '../../../src/client/state/proof-keys';
 import { fetchServerSearch } from '../../../src/client/sync/search-client';
 import { enrolledDb, T0, typedPin } from './helpers';
 
@@ -25,7 +25,8 @@ describe('re-enrolment renumbering keeps proofs honest (issue 9 §3)', () => {
     const theirs = await makeWriteContext(e.db, otherId, () => T0);
     await createTask(e.db, theirs, { ...TASK, title: 'Lobby light', dutyId: null }, 'desk');
     // Only the first person's PIN is in memory when the tablet is enrolled again (same building).
-    forgetProofKeysExcept(e.staffId);
+    forgetProofKeys();
+    rememberProofKey(e.staffId, myKey);
 
     const newDevice = newId();
     await saveEnrolment(
