@@ -2,7 +2,7 @@
  * Shared seeding for component tests: a fresh database per test (its own name), an enrolled
  * tablet, a building and staff written directly, and a render wrapper with the app's providers.
  */
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { Role, SiteSettings } from '../../src/domain/entities';
@@ -13,6 +13,7 @@ import { openHandoverDb } from '../../src/client/db/open';
 import { saveEnrolment } from '../../src/client/db/repos/device-repo';
 import { signInWithPin } from '../../src/client/db/repos/pin-repo';
 import type { HandoverDb } from '../../src/client/db/schema';
+import { useSessionStore } from '../../src/client/state/session-store';
 import type { SyncOutcome } from '../../src/client/sync/sync-engine';
 import { DbProvider } from '../../src/client/ui/db-context';
 import { EngineProvider, type SyncRunner } from '../../src/client/ui/engine-context';
@@ -81,6 +82,16 @@ export async function seedStaff(
     if (!typed.ok) throw new Error(`seedStaff: the PIN of ${person.name} was refused (${typed.reason})`);
   }
   return id;
+}
+
+/**
+ * Signs `staffId` in as the sign-in screen does (issue 9 §3): their PIN through signInWithPin, so
+ * their proof key is in memory again after a sign-out forgot it, then the session.
+ */
+export async function signInByPin(tablet: SeededTablet, staffId: string, pin = '1234'): Promise<void> {
+  const typed = await signInWithPin(tablet.db, staffId, pin, Date.now());
+  if (!typed.ok) throw new Error(`signInByPin: the PIN was refused (${typed.reason})`);
+  act(() => useSessionStore.getState().signIn(staffId, Date.now()));
 }
 
 /** A sync engine double: records calls and reports a clean run. */

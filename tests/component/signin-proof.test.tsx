@@ -42,7 +42,7 @@ describe('sign-in proves the person (issue 9 §3)', () => {
     );
     expect(useSessionStore.getState().staffId).toBeNull();
 
-    await user.click(screen.getByRole('button', { name: 'Chan Tai Man' }));
+    await user.click(await screen.findByRole('button', { name: 'Chan Tai Man' }));
     await enterPin(user, '2468');
     await waitFor(() => expect(useSessionStore.getState().staffId).toBe(deskId));
     expect(proofKeyOf(deskId)).toBeDefined();
