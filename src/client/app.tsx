@@ -11,6 +11,8 @@ import { EscalationNotifier } from './features/escalation/escalation-notifier';
 import { HandoverReminder } from './features/handover/handover-reminder';
 import { SignInScreen } from './features/signin/signin-screen';
 import { useIdleSignOut } from './features/signin/use-idle-sign-out';
+import { useKeyGuard } from './features/signin/use-key-guard';
+import { ReadOnlyNotice } from './features/signin/read-only-notice';
 import { useHtmlLang } from './i18n/use-html-lang';
 import { SectionRoutes } from './section-routes';
 import { SECTION_PATHS, useSection } from './state/routes';
@@ -97,6 +99,7 @@ function EnrolledApp() {
   );
   const staff = lookup && lookup.id === staffId ? lookup.staff : undefined;
   useIdleSignOut(site?.idleSignOutMinutes);
+  useKeyGuard();
   // Signing out (by hand, idle, or deactivated) returns to `/`, and while nobody is signed in the
   // URL stays there whatever Back or a typed link asks. Replaced, not pushed, so the sign-in screen
   // adds no history entry; signing in then replaces it with the person's home (issue 8,
@@ -114,9 +117,10 @@ function EnrolledApp() {
   const signedIn = staffId && staff && staff.active ? staff : null;
   return (
     <div className="app">
-      <AppHeader siteName={site?.name} staff={signedIn} section={section} onSignOut={signOut} />
+      <AppHeader siteName={site?.name} staff={signedIn} section={section} onSignOut={() => signOut()} />
       {/* An office device has no handover (issue 8): its reminder belongs to the desk tablet. */}
       {signedIn && kind === 'desk' ? <HandoverReminder staffId={signedIn.id} /> : null}
+      {signedIn ? <ReadOnlyNotice staffId={signedIn.id} /> : null}
       {signedIn ? <EscalationNotifier staffId={signedIn.id} role={signedIn.role} /> : null}
       <main className="app-main">
         {!signedIn ? (

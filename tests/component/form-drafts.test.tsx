@@ -14,7 +14,7 @@ import { ItemsScreen } from '../../src/client/features/keys/items-screen';
 import { LogScreen } from '../../src/client/features/log/log-screen';
 import { TasksScreen } from '../../src/client/features/tasks/tasks-screen';
 import { useSessionStore } from '../../src/client/state/session-store';
-import { fakeEngine, renderWithDb, seedStaff, seedTablet, type SeededTablet } from './helpers';
+import { fakeEngine, renderWithDb, seedStaff, seedTablet, signInByPin, type SeededTablet } from './helpers';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -95,7 +95,8 @@ describe('drafts of half-written forms (issue 7)', () => {
     expect(await screen.findByRole('heading', { name: 'Who is signing in?' })).toBeInTheDocument();
     expect(await storedDraft(chan, 'log-entry')).toMatchObject({ cause: 'Smell of gas on 3/F' });
 
-    act(() => useSessionStore.getState().signIn(lee, Date.now()));
+    // Issue 9: a sign-out forgot the keys; the next person types their PIN.
+    await signInByPin(tablet, lee);
     expect(await screen.findByText('Signed in: Lee Ka Yan')).toBeInTheDocument();
     expect(await screen.findByRole('textbox', { name: 'Cause' })).toHaveValue('');
     await expectNoRestore(document.body);
@@ -103,7 +104,7 @@ describe('drafts of half-written forms (issue 7)', () => {
     act(() => useSessionStore.getState().signOut());
     await screen.findByRole('heading', { name: 'Who is signing in?' });
 
-    act(() => useSessionStore.getState().signIn(chan, Date.now()));
+    await signInByPin(tablet, chan);
     expect(await screen.findByText('Draft restored')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Cause' })).toHaveValue('Smell of gas on 3/F');
     // Lee's blank form left nothing; Chan's draft is still the only one.

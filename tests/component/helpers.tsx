@@ -2,7 +2,7 @@
  * Shared seeding for component tests: a fresh database per test (its own name), an enrolled
  * tablet, a building and staff written directly, and a render wrapper with the app's providers.
  */
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import type { Role, SiteSettings } from '../../src/domain/entities';
@@ -11,7 +11,9 @@ import { newId } from '../../src/domain/ids';
 import { hashPin } from '../../src/domain/pin';
 import { openHandoverDb } from '../../src/client/db/open';
 import { saveEnrolment } from '../../src/client/db/repos/device-repo';
+import { signInWithPin } from '../../src/client/db/repos/pin-repo';
 import type { HandoverDb } from '../../src/client/db/schema';
+import { useSessionStore } from '../../src/client/state/session-store';
 import type { SyncOutcome } from '../../src/client/sync/sync-engine';
 import { DbProvider } from '../../src/client/ui/db-context';
 import { EngineProvider, type SyncRunner } from '../../src/client/ui/engine-context';
@@ -51,12 +53,19 @@ export async function seedTablet(opts: { clockOffsetMs?: number } = {}): Promise
   return { db, siteId, deviceId };
 }
 
-/** A staff row as a pull would leave it; the PIN hash uses 1000 iterations to keep tests fast. */
+/**
+ * A staff row as a pull would leave it; the PIN hash uses 1000 iterations to keep tests fast (the
+ * server enforces the minimum cost, the tablet checks what it holds). Issue 9 §3: the person's PIN
+ * is then typed through the tablet's own check (signInWithPin), as every PIN box does, so their
+ * proof key is in the page's memory and their writes are signed; pass `pinTyped: false` for a
+ * person whose PIN was not typed since the app opened.
+ */
 export async function seedStaff(
   tablet: SeededTablet,
-  person: { name: string; role?: Role; pin?: string; active?: boolean },
+  person: { name: string; role?: Role; pin?: string; active?: boolean; pinTyped?: boolean },
 ): Promise<string> {
   const id = newId();
+  const pin = person.pin ?? '1234';
   await tablet.db.staff.put({
     id,
     siteId: tablet.siteId,
@@ -64,11 +73,25 @@ export async function seedStaff(
     deleted: false,
     name: person.name,
     role: person.role ?? 'desk',
-    pinHash: await hashPin(person.pin ?? '1234', 1000),
+    pinHash: await hashPin(pin, 1000),
     active: person.active ?? true,
     _versions: {},
   });
+  if (person.pinTyped !== false && person.active !== false) {
+    const typed = await signInWithPin(tablet.db, id, pin, Date.now());
+    if (!typed.ok) throw new Error(`seedStaff: the PIN of ${person.name} was refused (${typed.reason})`);
+  }
   return id;
+}
+
+/**
+ * Signs `staffId` in as the sign-in screen does (issue 9 §3): their PIN through signInWithPin, so
+ * their proof key is in memory again after a sign-out forgot it, then the session.
+ */
+export async function signInByPin(tablet: SeededTablet, staffId: string, pin = '1234'): Promise<void> {
+  const typed = await signInWithPin(tablet.db, staffId, pin, Date.now());
+  if (!typed.ok) throw new Error(`signInByPin: the PIN was refused (${typed.reason})`);
+  act(() => useSessionStore.getState().signIn(staffId, Date.now()));
 }
 
 /** A sync engine double: records calls and reports a clean run. */

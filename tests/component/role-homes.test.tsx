@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../src/domain/entities';
 import { App } from '../../src/client/app';
 import { useSessionStore } from '../../src/client/state/session-store';
-import { fakeEngine, seedStaff, seedTablet, type SeededTablet } from './helpers';
+import { fakeEngine, seedStaff, seedTablet, signInByPin, type SeededTablet } from './helpers';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -139,7 +139,8 @@ describe('the nav per role (issue 8)', () => {
     // A chief: Rota is under More; once opened, the button says so and the link is the current page.
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     await screen.findByRole('heading', { name: 'Who is signing in?' });
-    act(() => useSessionStore.getState().signIn(ids.chief, Date.now()));
+    // Issue 9: the sign-out forgot the keys; the chief types their PIN.
+    await signInByPin(tablet, ids.chief, '2468');
     await screen.findByRole('navigation', { name: 'Sections' });
     // Signed out at `/`: the chief is on the duty record, which is under their More.
     await user.click(within(nav()).getByRole('button', { name: 'More: Duty record' }));

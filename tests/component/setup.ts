@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { forgetProofKeys } from '../../src/client/state/proof-keys';
 import { useLanguageStore } from '../../src/client/state/language-store';
 import { usePwaStore } from '../../src/client/state/pwa-store';
 import { useSessionStore } from '../../src/client/state/session-store';
@@ -23,6 +24,8 @@ afterEach(() => {
   useSessionStore.setState(useSessionStore.getInitialState(), true);
   usePwaStore.setState(usePwaStore.getInitialState(), true);
   useUiStore.setState(useUiStore.getInitialState(), true);
+  // Issue 9: the proof keys are page memory, like a reload forgets them between tests.
+  forgetProofKeys();
   localStorage.clear();
   sessionStorage.clear();
   // The section is the URL (jsdom's history is shared by a file's tests): each test starts at `/`.

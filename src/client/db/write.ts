@@ -4,10 +4,12 @@
  * of them or none.
  */
 import type { Table } from 'dexie';
+import { signOp } from '../../domain/actor-proof';
 import { ENTITY_SCHEMAS } from '../../domain/entities';
 import { formatHlc, parseHlc, tickHlc, zeroHlc } from '../../domain/hlc';
 import type { OpKind, WritableTable } from '../../domain/sync-protocol';
 import { textsOverLimit } from '../../domain/text-limits';
+import { requireProofKey } from '../state/proof-keys';
 import { RowNotFoundError, TooLongError, rethrowStorageError } from './errors';
 import { getMeta, refreshOffset, setMeta } from './meta';
 import type { WriteContext } from './repos/write-context';
@@ -90,15 +92,20 @@ export function assertTextLimits(table: WritableTable, fields: Record<string, un
 }
 
 /**
- * Appends an op with counter = persisted counter + 1 and a freshly ticked, persisted HLC.
- * Call inside the write transaction. `add` (not `put`) so a clash aborts the whole write.
+ * Appends an op with counter = persisted counter + 1 and a freshly ticked, persisted HLC, signed
+ * with the actor's proof key (issue 9 §3, docs/rules.md). Call inside the write transaction. `add`
+ * (not `put`) so a clash aborts the whole write.
+ * @throws ProofKeyMissingError (before anything is written) when the actor's PIN was not typed in
+ * this page: the server would refuse the op as actor_unproven.
  */
 export async function queueOp(db: HandoverDb, ctx: WriteContext, draft: OpDraft): Promise<OutboxOp> {
+  // Checked first, so a write without a key throws before any row or counter changes.
+  const proofKey = requireProofKey(ctx.actorStaffId);
   const counter = ((await getMeta(db, 'counter')) ?? 0) + 1;
   const stored = parseHlc((await getMeta(db, 'hlc')) ?? '');
   const last = stored ? { ...stored, node: ctx.deviceId } : zeroHlc(ctx.deviceId);
   const hlc = formatHlc(tickHlc(last, ctx.now()));
-  const op: OutboxOp = {
+  const unsigned = {
     deviceId: ctx.deviceId,
     counter,
     table: draft.table,
@@ -109,6 +116,11 @@ export async function queueOp(db: HandoverDb, ctx: WriteContext, draft: OpDraft)
     hlc,
     deviceTime: ctx.deviceNow(),
     actorStaffId: ctx.actorStaffId,
+  };
+  // Synchronous HMAC: awaiting WebCrypto here would end the Dexie transaction.
+  const op: OutboxOp = {
+    ...unsigned,
+    proof: signOp(proofKey, unsigned),
     ...(draft.prev ? { _prev: draft.prev } : {}),
   };
   await db.outbox.add(op);

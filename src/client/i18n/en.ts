@@ -23,6 +23,7 @@ import { historyEn } from './parts/history';
 import { integrityEn } from './parts/integrity';
 import { searchEn } from './parts/search';
 import { httpsEn } from './parts/https';
+import { authEn } from './parts/auth';
 
 export const en = {
   'app.title': 'Handover Desk',
@@ -323,6 +324,7 @@ export const en = {
   ...searchEn,
   ...adminOnlineEn,
   ...httpsEn,
+  ...authEn,
 } as const;
 
 /** Every message key; the zh catalogues must define exactly these. */

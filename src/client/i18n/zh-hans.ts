@@ -21,6 +21,7 @@ import { historyZhHans } from './parts/history';
 import { integrityZhHans } from './parts/integrity';
 import { searchZhHans } from './parts/search';
 import { httpsZhHans } from './parts/https';
+import { authZhHans } from './parts/auth';
 
 export const zhHans = {
   'app.title': '值班交接台',
@@ -314,4 +315,5 @@ export const zhHans = {
   ...searchZhHans,
   ...adminOnlineZhHans,
   ...httpsZhHans,
+  ...authZhHans,
 } as const satisfies Messages;

@@ -21,6 +21,7 @@ import { historyZhHant } from './parts/history';
 import { integrityZhHant } from './parts/integrity';
 import { searchZhHant } from './parts/search';
 import { httpsZhHant } from './parts/https';
+import { authZhHant } from './parts/auth';
 
 export const zhHant = {
   'app.title': '值班交接台',
@@ -314,4 +315,5 @@ export const zhHant = {
   ...searchZhHant,
   ...adminOnlineZhHant,
   ...httpsZhHant,
+  ...authZhHant,
 } as const satisfies Messages;

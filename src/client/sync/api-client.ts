@@ -4,7 +4,6 @@
  */
 import { EnrolResponse, HealthResponse, SetupResponse, type EnrolRequest, type SetupRequest } from '../../domain/api';
 import type { z } from 'zod';
-import { IntegrityResponse } from '../../domain/integrity';
 
 /** The server answered with an error body `{error: {code, message, details}}` (or not JSON). */
 export class ApiRequestError extends Error {
@@ -116,21 +115,6 @@ export async function postEnrol(
 ): Promise<EnrolResponse> {
   const res = await requestJson(fetchFn, `${baseUrl}/api/v1/enrol`, { method: 'POST', body });
   return parseBody(EnrolResponse, res, 'enrol');
-}
-
-/**
- * GET /api/v1/integrity: the server recomputes the building's chain (D5). `staffId` is the
- * signed-in chief or manager; a desk person gets 403 forbidden_role.
- */
-export async function fetchIntegrity(
-  baseUrl: string,
-  token: string,
-  staffId: string,
-  fetchFn: typeof fetch = defaultFetch,
-): Promise<IntegrityResponse> {
-  const url = `${baseUrl}/api/v1/integrity?staffId=${encodeURIComponent(staffId)}`;
-  const res = await requestJson(fetchFn, url, { method: 'GET', token });
-  return parseBody(IntegrityResponse, res, 'integrity');
 }
 
 /** Reads an error answer's body (JSON error shape or not) into an ApiRequestError. */

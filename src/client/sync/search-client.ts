@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import type { SearchResponse } from '../../domain/search-api';
 import { SEARCH_TABLES } from '../../domain/search-text';
-import { getDevice } from '../db/repos/device-repo';
 import type { HandoverDb } from '../db/schema';
-import { ApiRequestError, parseBody, requestJson } from './api-client';
+import { requestJsonAs } from './actor-request';
+import { parseBody } from './api-client';
+import { personBase } from './person-request';
 
 const Hit = z.object({
   table: z.enum(SEARCH_TABLES as [string, ...string[]]),
@@ -21,17 +22,19 @@ const Hit = z.object({
 const Response = z.object({ hits: z.array(Hit), cursor: z.string().nullable(), serverTime: z.number() });
 
 /**
- * One page of the server's search with the register filters as query parameters.
- * @throws NetworkError offline; ApiRequestError for a refusal (400 names the parameter).
+ * One page of the server's search with the register filters as query parameters, asked by
+ * `viewerId`, the signed-in person, proven by their proof key (issue 9 §3).
+ * @throws NetworkError offline; ApiRequestError for a refusal (400 names the parameter);
+ * ProofKeyMissingError when the person's PIN was not typed in this page.
  */
 export async function fetchServerSearch(
   db: HandoverDb,
+  viewerId: string,
   params: Record<string, string>,
   fetchFn: typeof fetch = (input, init) => globalThis.fetch(input, init),
 ): Promise<SearchResponse> {
-  const device = await getDevice(db);
-  if (!device) throw new ApiRequestError(401, 'unauthorized', 'this tablet is not enrolled');
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== '')).toString();
-  const body = await requestJson(fetchFn, `/api/v1/search?${query}`, { method: 'GET', token: device.token });
+  const base = await personBase(db, viewerId);
+  const body = await requestJsonAs({ ...base, method: 'GET', path: `/api/v1/search?${query}` }, fetchFn);
   return parseBody(Response, body, 'search') as SearchResponse;
 }

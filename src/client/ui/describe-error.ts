@@ -1,5 +1,6 @@
 import { TooLongError } from '../db/errors';
 import type { TFunction } from '../i18n/use-t';
+import { PinUpgradeNeededError, ProofKeyMissingError } from '../state/proof-keys';
 import { ApiRequestError, NetworkError } from '../sync/api-client';
 
 const EXPLAINED_CODES = [
@@ -34,6 +35,9 @@ export function describeError(t: TFunction, error: unknown): string {
     }
     return t('error.server', { code: error.code, message: error.message });
   }
+  // Issue 9 §3: a write in the name of a person whose PIN was not typed in this page saves nothing.
+  if (error instanceof PinUpgradeNeededError) return t('error.pinUpgradeNeeded');
+  if (error instanceof ProofKeyMissingError) return t('error.proofKeyMissing');
   // The write path's last guard (issue 7); forms normally say this beside the field first. The
   // three UI languages group digits alike ("2,805"), so one grouping serves them all.
   if (error instanceof TooLongError) {

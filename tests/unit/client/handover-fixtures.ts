@@ -18,7 +18,7 @@ import { openHandover, updateHandover } from '../../../src/client/db/repos/hando
 import type { SignInput } from '../../../src/client/db/repos/sign-repo';
 import { makeWriteContext, type WriteContext } from '../../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../../src/client/db/schema';
-import { enrolledDb, fields, T0 } from './helpers';
+import { enrolledDb, fields, T0, typedPin } from './helpers';
 
 export const HOUR = 3_600_000;
 /** The outgoing shift ends (the scheduled change) 8 hours after T0. */
@@ -41,6 +41,8 @@ export async function putStaff(db: HandoverDb, siteId: string, id: string, name:
     hash: 'a'.repeat(44),
   };
   await db.staff.put(pulled({ id, siteId, name, role, pinHash, active: true }));
+  // Issue 9: as if the person had typed their PIN on this tablet (their ops are signed).
+  typedPin(id);
 }
 
 export async function putItem(

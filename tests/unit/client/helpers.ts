@@ -5,6 +5,7 @@ import type { LogEntryFields } from '../../../src/domain/entities';
 import { newId } from '../../../src/domain/ids';
 import { openHandoverDb } from '../../../src/client/db/open';
 import { saveEnrolment } from '../../../src/client/db/repos/device-repo';
+import { forgetProofKeys, rememberProofKey } from '../../../src/client/state/proof-keys';
 import type { HandoverDb } from '../../../src/client/db/schema';
 
 let n = 0;
@@ -13,7 +14,20 @@ const openDbs: HandoverDb[] = [];
 /** Closes and deletes, after each test, every database a test opened through these helpers. */
 afterEach(async () => {
   await Promise.all(openDbs.splice(0).map(closeAndDelete));
+  // Issue 9: proof keys are page memory; no test inherits another's.
+  forgetProofKeys();
 });
+
+/**
+ * Issue 9 §3: gives `staffId` a proof key in the page's memory, as if their PIN had been typed, for
+ * data-layer tests whose people have no staff row (the sign-in path itself is tested in
+ * pin-proof.test.ts). Returns the key, to verify the proofs of the ops it signed.
+ */
+export function typedPin(staffId: string): Uint8Array {
+  const key = crypto.getRandomValues(new Uint8Array(32));
+  rememberProofKey(staffId, key);
+  return key;
+}
 
 /** Registers a database the test opened itself (a reopened or unenrolled one) for clean-up. */
 export function track(db: HandoverDb): HandoverDb {
@@ -32,6 +46,7 @@ export async function enrolledDb(opts?: { serverTime?: number; nowMs?: number })
     'Lobby tablet',
     opts?.nowMs ?? T0,
   );
+  typedPin(ids.staffId);
   return { db, ...ids };
 }
 

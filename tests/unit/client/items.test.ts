@@ -21,12 +21,13 @@ import {
 } from '../../../src/client/db/repos/item-repo';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../../src/client/db/schema';
-import { enrolledDb, T0 } from './helpers';
+import { enrolledDb, T0, typedPin } from './helpers';
 import { jpeg } from './photo-fake-server';
 
 const HOUR = 3_600_000;
 
 async function addStaff(db: HandoverDb, siteId: string, role: Role, id = newId()) {
+  typedPin(id);
   await db.staff.put({
     id,
     siteId,

@@ -11,9 +11,10 @@ import { makeWriteContext, type WriteContext } from '../../../src/client/db/repo
 import type { HandoverDb } from '../../../src/client/db/schema';
 import { listSyncErrors } from '../../../src/client/db/queries';
 import { entry, setup } from './engine-setup';
-import { enrolledDb, T0 } from './helpers';
+import { enrolledDb, T0, typedPin } from './helpers';
 
 async function person(db: HandoverDb, siteId: string, role: Role, id = newId()): Promise<string> {
+  typedPin(id);
   await db.staff.put({
     id,
     siteId,

@@ -6,7 +6,7 @@ import { attendanceBetween, listSwaps, rotaBetween } from '../../../src/client/d
 import { decideSwap, removeRotaShift, requestSwap, saveRotaShift } from '../../../src/client/db/repos/rota-repo';
 import { makeWriteContext, type WriteContext } from '../../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../../src/client/db/schema';
-import { enrolledDb, T0 } from './helpers';
+import { enrolledDb, T0, typedPin } from './helpers';
 
 const HOUR = 3_600_000;
 const DAY = '2025-06-02';
@@ -35,7 +35,8 @@ function site(siteId: string): Site {
 
 async function setup() {
   const e = await enrolledDb();
-  const as = (id: string) => makeWriteContext(e.db, id, () => T0);
+  // Issue 9: each person's PIN typed on this tablet, so their ops are signed.
+  const as = (id: string) => (typedPin(id), makeWriteContext(e.db, id, () => T0));
   const chief = await as(e.staffId);
   const manager = await as(newId());
   const alice = await as(newId());

@@ -20,7 +20,7 @@ import {
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../../src/client/db/schema';
 import type { WriteContext } from '../../../src/client/db/repos/write-context';
-import { enrolledDb, T0 } from './helpers';
+import { enrolledDb, T0, typedPin } from './helpers';
 
 /** A person of the building as pulled (the task repository reads the actor's role from here). */
 async function putPerson(db: HandoverDb, siteId: string, id: string, role: Role) {
@@ -30,6 +30,7 @@ async function putPerson(db: HandoverDb, siteId: string, id: string, role: Role)
     salt: 'c2FsdHNhbHRzYWx0c2FsdA==',
     hash: 'a'.repeat(44),
   };
+  typedPin(id);
   await db.staff.put({
     id,
     siteId,
@@ -204,7 +205,9 @@ describe('carry-over register: tasks (H4, H6, H7)', () => {
     expect((await db.outbox.toArray()).filter((o) => o.table === 'acknowledgement')).toHaveLength(1);
     expect(await hasAcknowledged(db, order.id, ctx.actorStaffId)).toBe(true);
 
-    const other = await makeWriteContext(db, newId(), () => T0 + 5000);
+    const otherId = newId();
+    typedPin(otherId);
+    const other = await makeWriteContext(db, otherId, () => T0 + 5000);
     await acknowledgeInstruction(db, other, { taskId: order.id, handoverId: null });
     expect((await acknowledgementsFor(db, order.id)).map((a) => a.staffId)).toEqual([
       ctx.actorStaffId,

@@ -1,9 +1,11 @@
 /** The enrolled device: its id, building, token and name (docs/architecture.md "Auth"). Never synced. */
+import { signOp } from '../../../domain/actor-proof';
 import type { DeviceKind, EnrolResponse } from '../../../domain/api';
 import { formatHlc, parseHlc } from '../../../domain/hlc';
 import { rethrowStorageError } from '../errors';
 import { EMPTY_STATUS, getMeta, rememberOffset, setMeta } from '../meta';
-import type { HandoverDb } from '../schema';
+import type { HandoverDb, OutboxOp } from '../schema';
+import { proofKeyOf } from '../../state/proof-keys';
 
 export interface DeviceInfo {
   deviceId: string;
@@ -31,7 +33,9 @@ export async function getDevice(db: HandoverDb): Promise<DeviceInfo | undefined>
  * offset learned from `res.serverTime` (T1; `nowMs` is the tablet clock when the answer came).
  * Re-enrolling into another building wipes the old building's records. Re-enrolling into the same
  * building (a revoked tablet) keeps its records and re-numbers unsent ops for the new device id,
- * so nothing typed offline is lost.
+ * so nothing typed offline is lost. A renumbered op's proof covered the old device and counter
+ * (issue 9 §3): it is signed again when its actor's PIN was typed in this page, and otherwise sent
+ * without a proof, so the server refuses it visibly (actor_unproven) and it can be sent again.
  */
 export async function saveEnrolment(
   db: HandoverDb,
@@ -56,7 +60,7 @@ export async function saveEnrolment(
       }
       const pending = await db.outbox.orderBy('counter').toArray();
       await db.outbox.clear();
-      const renumbered = pending.map((op, i) => ({ ...op, deviceId: res.deviceId, counter: i + 1 }));
+      const renumbered = pending.map((op, i) => resigned({ ...op, deviceId: res.deviceId, counter: i + 1 }));
       await db.outbox.bulkAdd(renumbered);
       const hlc = parseHlc((await getMeta(db, 'hlc')) ?? '');
       await setMeta(db, 'device', info);
@@ -72,4 +76,11 @@ export async function saveEnrolment(
   }
   rememberOffset(db, offsetMs);
   return info;
+}
+
+/** `op` with a proof over its new device and counter, or none when its actor's key is not here. */
+function resigned(op: OutboxOp): OutboxOp {
+  const { proof: _stale, ...rest } = op;
+  const key = proofKeyOf(op.actorStaffId);
+  return key ? { ...rest, proof: signOp(key, rest) } : rest;
 }

@@ -10,6 +10,7 @@ import { newId } from '../../../domain/ids';
 import { HandoverActorError, RowNotFoundError } from '../errors';
 import { fail, ok, type Result } from '../result';
 import type { HandoverDb } from '../schema';
+import { proofKeyOf } from '../../state/proof-keys';
 import { insertRow, patchRow, runWrite } from '../write';
 import { incomingActor, preparer } from './handover-actors';
 import { assertDutyUnlocked, assertHandoverUnlocked, lockTables } from './handover-locks';
@@ -156,10 +157,13 @@ function answersOf(h: Handover): ReturnType<typeof blankDraft> {
 /**
  * The refused draft's count, carried into the new draft: each item's newest line again, as the
  * person who tapped it (the op is theirs, as the line says: H8), with the explanation's author.
+ * Issue 9 §3: an op in a person's name needs their proof key, so only the lines of people whose PIN
+ * was typed in this page are carried; the others' items show as not counted yet, to tap again.
  */
 async function copyCount(db: HandoverDb, ctx: WriteContext, fromId: string, toId: string): Promise<void> {
   const lines = (await db.countLine.where('handoverId').equals(fromId).toArray()).filter((l) => !l.deleted);
   for (const line of latestLines(lines).values()) {
+    if (!proofKeyOf(line.staffId)) continue;
     await insertRow(db, { ...ctx, actorStaffId: line.staffId }, 'countLine', 'append', {
       id: newId(),
       siteId: ctx.siteId,

@@ -46,7 +46,7 @@ export function AdminFailure({ error, timeZone, onRetry }: AdminFailureProps) {
     return (
       <div role="alert" className="form-error admin-failure">
         <p>{t('admin.error.signIn')}</p>
-        <Button onClick={signOut}>{t('admin.error.signInButton')}</Button>
+        <Button onClick={() => signOut('signInAgain')}>{t('admin.error.signInButton')}</Button>
       </div>
     );
   }

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { getDevice } from '../../db/repos/device-repo';
 import type { HandoverDb } from '../../db/schema';
 import type { TFunction } from '../../i18n/use-t';
-import { requestJson } from '../../sync/api-client';
+import { requestJsonAs } from '../../sync/actor-request';
+import { personBase } from '../../sync/person-request';
 
 /** What this browser allows: no Notification API, not asked yet, allowed, or blocked. */
 export type NotifyState = 'unsupported' | NotificationPermission;
@@ -82,9 +83,11 @@ export async function subscribeToPush(db: HandoverDb, staffId: string): Promise<
       applicationServerKey: keyBytes(publicKey),
     });
     const json = subscription.toJSON();
-    await requestJson(globalThis.fetch.bind(globalThis), '/api/v1/push/subscriptions', {
+    // Issue 9 §3: subscribed in the person's name, proven by their key (the body names them too).
+    await requestJsonAs({
+      ...(await personBase(db, staffId)),
       method: 'POST',
-      token: device.token,
+      path: '/api/v1/push/subscriptions',
       body: { endpoint: json.endpoint, keys: json.keys, staffId },
     });
     return true;

@@ -9,7 +9,10 @@ export type PinProblem =
   | { kind: 'wrongPin'; attemptsLeft: number | undefined }
   | { kind: 'lockedOut'; until: number }
   | { kind: 'inactive' }
-  | { kind: 'unknown' };
+  | { kind: 'unknown' }
+  /** Issue 9 §3: the server checks this person's PIN and cannot be reached. */
+  | { kind: 'onlineOnly' }
+  | { kind: 'server'; code: string };
 
 /**
  * Checks `pin` as `staffId`'s own (the PIN of anyone else does not count). It goes through the
@@ -30,6 +33,7 @@ export async function checkPin(
     return { kind: 'lockedOut', until: result.lockedUntil };
   if (result.reason === 'wrongPin') return { kind: 'wrongPin', attemptsLeft: result.attemptsLeft };
   if (result.reason === 'lockedOut') return { kind: 'lockedOut', until: result.lockedUntil ?? nowMs };
+  if (result.reason === 'server') return { kind: 'server', code: result.code ?? 'server' };
   return { kind: result.reason };
 }
 
@@ -48,5 +52,9 @@ export function pinProblemText(t: TFunction, problem: PinProblem, name: string, 
       return t('signin.inactive');
     case 'unknown':
       return t('signin.unknown');
+    case 'onlineOnly':
+      return t('signin.onlineOnly');
+    case 'server':
+      return t('signin.serverRefused', { code: problem.code });
   }
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IntegrityResponse } from '../../../domain/integrity';
 import { checkLocalChain, type LocalChainCheck } from '../../db/queries/integrity-queries';
-import { getDevice } from '../../db/repos/device-repo';
-import { ApiRequestError, fetchIntegrity, NetworkError } from '../../sync/api-client';
+import { ApiRequestError, NetworkError } from '../../sync/api-client';
+import { fetchIntegrity } from '../../sync/person-request';
 import { useDb } from '../../ui/db-context';
 
 /** What the server's check came to: its report, a refusal of the person, or no server. */
@@ -37,9 +37,7 @@ export function useIntegrity(staffId: string, siteId: string, enabled: boolean) 
     };
     void (async () => {
       try {
-        const device = await getDevice(db);
-        if (!device) throw new Error('This tablet is not enrolled');
-        settle({ state: 'done', response: await fetchIntegrity('', device.token, staffId) });
+        settle({ state: 'done', response: await fetchIntegrity(db, staffId) });
       } catch (error) {
         if (error instanceof NetworkError) settle({ state: 'offline' });
         else if (error instanceof ApiRequestError && error.code === 'forbidden_role') settle({ state: 'forbidden' });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { RegisterName } from '../../../domain/register-filters';
-import { getDevice } from '../../db/repos/device-repo';
 import { useLanguageStore } from '../../state/language-store';
+import { useSessionStore } from '../../state/session-store';
+import { personHeaders } from '../../sync/person-request';
 import { useDb } from '../../ui/db-context';
 import { useOnline } from '../../ui/use-online';
 
@@ -10,25 +11,24 @@ export type ExportState =
 
 /**
  * F1, F2, F3: the CSV export. It needs the server (the whole range, beyond the tablet's window,
- * streamed): the request carries the device token, and the file is saved as the server named it.
+ * streamed): the request carries the device token and, issue 9 §3, the signed-in person's proof
+ * headers; the file is saved as the server named it.
  * Offline the button says so instead of exporting a part of the register.
  */
 export function useExport(register: RegisterName, query: string) {
   const db = useDb();
   const online = useOnline();
   const language = useLanguageStore((s) => s.language);
+  const viewerId = useSessionStore((s) => s.staffId) ?? '';
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
 
   const run = async () => {
     setState({ kind: 'busy' });
     try {
-      const device = await getDevice(db);
-      if (!device) throw new Error('not enrolled');
       const params = new URLSearchParams(query);
       params.set('lang', language);
-      const res = await fetch(`/api/v1/registers/${register}.csv?${params.toString()}`, {
-        headers: { Authorization: `Bearer ${device.token}` },
-      });
+      const path = `/api/v1/registers/${register}.csv?${params.toString()}`;
+      const res = await fetch(path, { headers: await personHeaders(db, viewerId, 'GET', path) });
       if (!res.ok) {
         setState({ kind: 'failed', status: String(res.status) });
         return;

@@ -22,6 +22,10 @@ function pinText(t: TFunction, p: ReviewPinProblem, name: string, timeZone: stri
       return t('signin.inactive');
     case 'unknown':
       return t('signin.unknown');
+    case 'onlineOnly':
+      return t('signin.onlineOnly');
+    case 'server':
+      return t('signin.serverRefused', { code: p.code });
   }
 }
 

@@ -10,7 +10,8 @@ export type ReviewPinProblem =
   | { kind: 'required' }
   | { kind: 'wrongPin'; attemptsLeft: number | undefined }
   | { kind: 'lockedOut'; until: number }
-  | { kind: 'inactive' | 'unknown' };
+  | { kind: 'inactive' | 'unknown' | 'onlineOnly' }
+  | { kind: 'server'; code: string };
 
 /**
  * O1: signing the day, or an addendum: the note, the handwriting and the chief's PIN, checked
@@ -41,6 +42,7 @@ export function useReviewSign(staffId: string, day: string, correctsId: string |
       if (checked.reason === 'wrongPin') return setPinProblem({ kind: 'wrongPin', attemptsLeft: checked.attemptsLeft });
       if (checked.reason === 'lockedOut')
         return setPinProblem({ kind: 'lockedOut', until: checked.lockedUntil ?? nowMs });
+      if (checked.reason === 'server') return setPinProblem({ kind: 'server', code: checked.code ?? 'server' });
       return setPinProblem({ kind: checked.reason });
     }
     setPinProblem(null);

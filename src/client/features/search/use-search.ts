@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { parseSearchFilters, type FilterProblem, type SearchHit } from '../../../domain/search-api';
 import { windowStartDay } from '../../db/local-prune';
 import { searchLocal, warmLocalSearch } from '../../db/queries/local-search';
+import { useSessionStore } from '../../state/session-store';
 import { fetchServerSearch } from '../../sync/search-client';
 import { useDb } from '../../ui/db-context';
 import { useClockOffset } from '../../ui/use-now';
@@ -59,6 +60,8 @@ export function useSearch() {
   const site = useSite();
   const offsetMs = useClockOffset();
   const online = useOnline();
+  // Issue 9 §3: the server search is asked in the signed-in person's name, with proof.
+  const viewerId = useSessionStore((s) => s.staffId) ?? '';
   const [draft, setDraft] = useState<SearchDraft>(EMPTY_DRAFT);
   const [error, setError] = useState<FilterProblem | null>(null);
   const [results, setResults] = useState<SearchResults | null>(null);
@@ -108,7 +111,7 @@ export function useSearch() {
     const c = checked();
     if (!c || !site) return;
     void run(async () => {
-      const page = await fetchServerSearch(db, c.params);
+      const page = await fetchServerSearch(db, viewerId, c.params);
       // Which results the tablet also holds (they open on their own screen), and which only the server.
       const windowStart = windowStartDay(Date.now() + (offsetMs ?? 0), site.timeZone, site.localWindowDays);
       const reachesOutside = c.filters.from === null || c.filters.from < windowStart;
@@ -128,7 +131,7 @@ export function useSearch() {
     if (!results || results.scope !== 'server' || results.cursor === null) return;
     const { cursor, params } = results;
     void run(async () => {
-      const page = await fetchServerSearch(db, { ...params, cursor });
+      const page = await fetchServerSearch(db, viewerId, { ...params, cursor });
       setResults((r) => (r ? { ...r, hits: [...r.hits, ...page.hits], cursor: page.cursor } : r));
     });
   };

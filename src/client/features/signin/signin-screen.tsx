@@ -41,6 +41,11 @@ export function SignInScreen() {
   return (
     <div className="signin">
       <h1>{t('signin.title')}</h1>
+      {s.notice ? (
+        <p role="status" className="notice">
+          {t(`signin.notice.${s.notice}`)}
+        </p>
+      ) : null}
       {s.deskStaffHidden ? <p className="notice">{t('signin.office.deskHint')}</p> : null}
       {s.staff && s.staff.length === 0 && !s.deskStaffHidden ? <NoStaffYet /> : null}
       <ul className="staff-grid">
@@ -94,5 +99,11 @@ function problemText(t: TFunction, problem: SignInProblem, timeZone: string): st
       return t('signin.inactive');
     case 'unknown':
       return t('signin.unknown');
+    case 'onlineOnly':
+      return t('signin.onlineOnly');
+    case 'server':
+      return problem.code === 'rate_limited'
+        ? t('error.code.rate_limited')
+        : t('signin.serverRefused', { code: problem.code });
   }
 }

@@ -14,10 +14,14 @@ export type SignInProblem =
   | { kind: 'wrongPin'; attemptsLeft: number | undefined }
   | { kind: 'lockedOut'; until: number }
   | { kind: 'inactive' }
-  | { kind: 'unknown' };
+  | { kind: 'unknown' }
+  /** Issue 9 §3: the server checks this person's PIN and cannot be reached. */
+  | { kind: 'onlineOnly' }
+  | { kind: 'server'; code: string };
 
 /**
- * Pick a name, then a PIN checked offline against the locally stored slow hash. Wrong PINs are
+ * Pick a name, then a PIN checked offline against the locally stored slow hash (or by the server
+ * for a person whose hash this tablet does not hold, issue 9 §3). Wrong PINs are
  * counted by the repository, so five of them lock that person out for five minutes even with no
  * network and across reloads. Issue 8: the person then lands on their role's home (section-roles.ts),
  * replacing the sign-in's `/` so Back does not return to a screen that would send them home again;
@@ -26,6 +30,8 @@ export type SignInProblem =
 export function useSignIn() {
   const db = useDb();
   const signIn = useSessionStore((s) => s.signIn);
+  /** Why the person is asked again (a reload forgot the PIN's key), shown until someone signs in. */
+  const notice = useSessionStore((s) => s.notice);
   const [, navigate] = useLocation();
   const kind = useDeviceKind();
   const everyone = useLiveQuery(() => listStaff(db), [db]);
@@ -62,6 +68,8 @@ export function useSignIn() {
         setProblem({ kind: 'wrongPin', attemptsLeft: result.attemptsLeft });
       } else if (result.reason === 'lockedOut') {
         setProblem({ kind: 'lockedOut', until: result.lockedUntil ?? now });
+      } else if (result.reason === 'server') {
+        setProblem({ kind: 'server', code: result.code ?? 'server' });
       } else {
         setProblem({ kind: result.reason });
       }
@@ -70,5 +78,5 @@ export function useSignIn() {
     }
   };
 
-  return { staff, deskStaffHidden, selected, choose, pin, setPin, problem, checking, submit };
+  return { staff, deskStaffHidden, notice, selected, choose, pin, setPin, problem, checking, submit };
 }

@@ -1,0 +1,65 @@
+/**
+ * Issue 9 §3 (docs/security.md): the office reads (registers, search, the chain check) and the
+ * push subscription are made in the signed-in person's name, proven by their proof key in the
+ * actor headers rather than claimed by a `staffId` the server would have to believe.
+ */
+import { ACTOR_HEADERS, signRequest } from '../../domain/actor-proof';
+import { IntegrityResponse } from '../../domain/integrity';
+import { getDevice } from '../db/repos/device-repo';
+import { refreshOffset } from '../db/meta';
+import type { HandoverDb } from '../db/schema';
+import { requireProofKey } from '../state/proof-keys';
+import { requestJsonAs, type ActorRequest } from './actor-request';
+import { ApiRequestError, parseBody } from './api-client';
+
+/** Everything of an ActorRequest but the method, path and body: device, token, key and time. */
+export type PersonBase = Omit<ActorRequest, 'method' | 'path' | 'body'>;
+
+/**
+ * The device's token and id, `staffId`'s proof key and the server-corrected time (T1), for a
+ * request by the page's own server (`baseUrl` '').
+ * @throws ProofKeyMissingError when the person's PIN was not typed in this page; ApiRequestError
+ * 401 when the tablet is not enrolled.
+ */
+export async function personBase(db: HandoverDb, staffId: string): Promise<PersonBase> {
+  const proofKey = requireProofKey(staffId);
+  const device = await getDevice(db);
+  if (!device) throw new ApiRequestError(401, 'unauthorized', 'this tablet is not enrolled');
+  const at = Date.now() + (await refreshOffset(db));
+  return { baseUrl: '', token: device.token, deviceId: device.deviceId, staffId, proofKey, at };
+}
+
+/**
+ * The Authorization and actor headers of a bodiless request (a CSV download, which is not JSON
+ * and so does not go through requestJsonAs). `path` includes the query string.
+ */
+export async function personHeaders(
+  db: HandoverDb,
+  staffId: string,
+  method: 'GET',
+  path: string,
+): Promise<Record<string, string>> {
+  const b = await personBase(db, staffId);
+  const proof = signRequest(b.proofKey, { method, path, deviceId: b.deviceId, staffId, at: b.at, body: '' });
+  return {
+    Authorization: `Bearer ${b.token}`,
+    [ACTOR_HEADERS.staffId]: staffId,
+    [ACTOR_HEADERS.at]: String(b.at),
+    [ACTOR_HEADERS.proof]: proof,
+  };
+}
+
+/**
+ * GET /api/v1/integrity: the server recomputes the building's chain (D5), asked by `staffId`, the
+ * signed-in chief or manager, proven by their key; a desk person gets 403 forbidden_role. The
+ * query still names the person, inside the signed path, for a server that reads it there.
+ */
+export async function fetchIntegrity(
+  db: HandoverDb,
+  staffId: string,
+  fetchFn: typeof fetch = (input, init) => globalThis.fetch(input, init),
+): Promise<IntegrityResponse> {
+  const path = `/api/v1/integrity?staffId=${encodeURIComponent(staffId)}`;
+  const res = await requestJsonAs({ ...(await personBase(db, staffId)), method: 'GET', path }, fetchFn);
+  return parseBody(IntegrityResponse, res, 'integrity');
+}
