@@ -1,6 +1,7 @@
 /** The Hono environment shared by the app and its routes. */
 import type { Logger } from '../logger';
 import type { EscalationPush, VapidConfig } from '../push/escalation-push';
+import type { RateLimits } from './rate-limit';
 import type { DeviceRecord, Store } from '../store/store';
 import type { ServerClock } from '../sync/server-clock';
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   bodyLimitBytes: number;
   /** D3: the VAPID keys for Web Push of escalations; without them only the in-app path runs. */
   vapid?: VapidConfig | undefined;
+  /** Issue 9 §7: requests per minute per address; any left out keeps DEFAULT_RATE_LIMITS. */
+  rateLimits?: Partial<RateLimits> | undefined;
 }
 
 /** The deps plus what the app builds from them once. */
