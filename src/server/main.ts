@@ -22,6 +22,7 @@ import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel
 import { startRetentionJob } from './retention/retention-job';
 import { MigrationMismatchError } from './store/migrations';
 import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
+import { StoreCorruptError } from './store/store-health';
 
 export const DB_FILE_NAME = 'handover-desk.sqlite';
 /** In-flight requests get this long to finish on shutdown before their connections are cut. */
@@ -265,6 +266,13 @@ async function main(): Promise<void> {
       logger.error('database migrations do not match this build; refusing to start', {
         message: err.message,
         dataDir: config.dataDir,
+      });
+    } else if (err instanceof StoreCorruptError) {
+      // Issue 9 §8: never serve, nor write into, a damaged file; a backup restores it (README).
+      logger.error('the database failed its integrity check (PRAGMA quick_check); refusing to start', {
+        file: err.file,
+        problems: err.problems,
+        fix: 'restore the latest backup with npm run restore -- FILE, then start again',
       });
     } else {
       logger.error('failed to start', describeError(err));

@@ -22,6 +22,7 @@ import { siteRoutes } from './routes/site-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { securityHeaders } from './security-headers';
 import { serveDist } from './static-files';
+import { logStoreFailure, storeGuard } from './store-guard';
 
 export type { AppDeps } from './app-env';
 
@@ -46,6 +47,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/api/v1/enrol', limitRequests(new TokenBuckets(limits.enrol, deps.now), 'enrolment attempts'));
   app.use('/api/v1/auth/*', limitRequests(new TokenBuckets(limits.auth, deps.now), 'PIN checks'));
   app.use('/api/v1/admin/*', limitRequests(new TokenBuckets(limits.admin, deps.now), 'admin requests'));
+
+  // Issue 9 §8: a store that met a corruption error takes no more writes (503 store_unavailable).
+  logStoreFailure(deps.store, deps.logger);
+  app.use('/api/*', storeGuard(deps.store));
 
   const apiBodyLimit = bodyLimit({
     maxSize: deps.bodyLimitBytes,

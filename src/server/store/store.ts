@@ -6,6 +6,7 @@
 import type { DeviceKind } from '../../domain/api';
 import type { SyncTable } from '../../domain/entities';
 import type { PushSubscriptionStore } from './push-subscriptions';
+import type { StoreHealth } from './store-health';
 import type { RowSearch, RowSearchHit } from '../search/search-query';
 
 /** A synced row as stored: the entity JSON, its per-field versions and the building sequence. */
@@ -175,6 +176,11 @@ export interface Store extends PushSubscriptionStore {
   listArchives(siteId: string): ArchiveRecord[];
 
   close(): void;
+
+  /** Issue 9 §8: whether a corruption error stopped the store (store-health.ts). */
+  readonly health: StoreHealth;
+  /** Issue 9 §8: a read and a write in a transaction rolled back (deep health); throws on failure. */
+  checkReadWrite(): void;
 }
 
 /**

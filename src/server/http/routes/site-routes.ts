@@ -17,17 +17,22 @@ import { listStaff } from '../../site/staff-service';
 import type { AppEnv, AppServices } from '../app-env';
 import { bearerAuth } from '../auth';
 import { readJson } from '../read-body';
+import { checkStore } from '../store-guard';
 
 export function siteRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const auth = bearerAuth(deps);
 
   app.get('/health', (c) => {
+    // Issue 9 §8: a damaged store is never reported ok; `?deep=1` proves a read and a write.
+    const deep = c.req.query('deep') === '1';
+    checkStore(deps.store, deep);
     const body: HealthResponse = {
       status: 'ok',
       version: deps.version,
       setUp: deps.store.hasAnySite(),
       serverTime: deps.now(),
+      ...(deep ? { store: 'ok' as const } : {}),
     };
     return c.json(body);
   });
