@@ -34,6 +34,7 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     referrerPolicy: 'no-referrer',
     xContentTypeOptions: 'nosniff',
     strictTransportSecurity: false,
+    // Only features Chromium knows: an unknown one ('bluetooth' on Linux) is a console error per load.
     permissionsPolicy: {
       camera: ['self'],
       microphone: [],
@@ -42,7 +43,6 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
       usb: [],
       serial: [],
       hid: [],
-      bluetooth: [],
       midi: [],
       displayCapture: [],
     },
