@@ -89,30 +89,35 @@ async function getHealthOnceFreed(port: number, localAddress: string): Promise<n
 }
 
 describe('issue 9 §7: connections per address', () => {
-  it('1,000 slow connections from 127.0.0.1 do not block 127.0.0.2: past the cap they are closed at once', async () => {
-    const { port } = await start();
-    const cap = DEFAULT_CONNECTION_LIMITS.maxConnectionsPerAddress;
-    const clients: SlowClient[] = [];
-    for (let i = 0; i < 1000; i++) clients.push(await slowClient(port));
+  // Real sockets on a shared machine: a generous test timeout (no assertion is about time).
+  it(
+    '1,000 slow connections from 127.0.0.1 do not block 127.0.0.2: past the cap they are closed at once',
+    { timeout: 60_000 },
+    async () => {
+      const { port } = await start();
+      const cap = DEFAULT_CONNECTION_LIMITS.maxConnectionsPerAddress;
+      const clients: SlowClient[] = [];
+      for (let i = 0; i < 1000; i++) clients.push(await slowClient(port));
 
-    // Another address gets its answer while those are held.
-    expect(await getHealth(port, '127.0.0.2')).toBe(200);
+      // Another address gets its answer while those are held.
+      expect(await getHealth(port, '127.0.0.2')).toBe(200);
 
-    // The server closed every connection over the cap without answering, and holds the first ones.
-    const over = clients.slice(cap);
-    expect((await Promise.all(over.map((c) => c.closed))).every((sent) => sent === '')).toBe(true);
-    const held = clients.slice(0, cap);
-    expect(held.every((c) => !c.socket.destroyed && c.socket.readyState === 'open')).toBe(true);
-    // 127.0.0.1 is at its cap: one more request from it is cut.
-    await expect(getHealth(port, '127.0.0.1')).rejects.toThrow();
+      // The server closed every connection over the cap without answering, and holds the first ones.
+      const over = clients.slice(cap);
+      expect((await Promise.all(over.map((c) => c.closed))).every((sent) => sent === '')).toBe(true);
+      const held = clients.slice(0, cap);
+      expect(held.every((c) => !c.socket.destroyed && c.socket.readyState === 'open')).toBe(true);
+      // 127.0.0.1 is at its cap: one more request from it is cut.
+      await expect(getHealth(port, '127.0.0.1')).rejects.toThrow();
 
-    // Once its connections end, the address is served again.
-    for (const c of held) c.socket.destroy();
-    await Promise.all(held.map((c) => c.closed));
-    expect(await getHealthOnceFreed(port, '127.0.0.1')).toBe(200);
-  });
+      // Once its connections end, the address is served again.
+      for (const c of held) c.socket.destroy();
+      await Promise.all(held.map((c) => c.closed));
+      expect(await getHealthOnceFreed(port, '127.0.0.1')).toBe(200);
+    },
+  );
 
-  it('the cap is configurable and counts each address on its own', async () => {
+  it('the cap is configurable and counts each address on its own', { timeout: 30_000 }, async () => {
     const { port } = await start({ maxConnectionsPerAddress: 3 });
     const a = await Promise.all([1, 2, 3].map(() => slowClient(port, '127.0.0.1')));
     const b = await Promise.all([1, 2, 3].map(() => slowClient(port, '127.0.0.2')));
@@ -124,15 +129,19 @@ describe('issue 9 §7: connections per address', () => {
 });
 
 describe('issue 9 §7: request and header timeouts', () => {
-  it('a request head that never completes is answered 408 and closed, freeing its slot', async () => {
-    const { port } = await start({ headersTimeoutMs: 1_000, requestTimeoutMs: 1_000, maxConnectionsPerAddress: 2 });
-    const slow = [await slowClient(port), await slowClient(port)];
-    const sent = await Promise.all(slow.map((c) => c.closed));
-    for (const s of sent) expect(s).toMatch(/^HTTP\/1\.1 408 /);
-    expect(await getHealthOnceFreed(port, '127.0.0.1')).toBe(200);
-  });
+  it(
+    'a request head that never completes is answered 408 and closed, freeing its slot',
+    { timeout: 30_000 },
+    async () => {
+      const { port } = await start({ headersTimeoutMs: 1_000, requestTimeoutMs: 1_000, maxConnectionsPerAddress: 2 });
+      const slow = [await slowClient(port), await slowClient(port)];
+      const sent = await Promise.all(slow.map((c) => c.closed));
+      for (const s of sent) expect(s).toMatch(/^HTTP\/1\.1 408 /);
+      expect(await getHealthOnceFreed(port, '127.0.0.1')).toBe(200);
+    },
+  );
 
-  it('a body sent too slowly is cut at the request timeout', async () => {
+  it('a body sent too slowly is cut at the request timeout', { timeout: 30_000 }, async () => {
     const { port } = await start({ headersTimeoutMs: 1_000, requestTimeoutMs: 1_500 });
     const socket = connect({ port, host: '127.0.0.1' });
     sockets.push(socket);
