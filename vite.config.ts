@@ -31,5 +31,6 @@ export default defineConfig({
     }),
   ],
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
-  build: { target: 'es2022', sourcemap: true },
+  // No source maps in the production build (issue 9 §7): the server must not hand out the sources.
+  build: { target: 'es2022', sourcemap: false },
 });

@@ -11,6 +11,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './http/app';
+import {
+  ConnectionCap,
+  DEFAULT_CONNECTION_LIMITS,
+  timeoutServerOptions,
+  type ConnectionLimits,
+} from './http/connection-limits';
+import type { RateLimits } from './http/rate-limit';
 import type { VapidConfig } from './push/escalation-push';
 import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel } from './logger';
 import { startRetentionJob } from './retention/retention-job';
@@ -22,6 +29,7 @@ import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
 import { parseExtraSubjects, type CertSubjects } from './tls/host-names';
 import { httpsHandler, plainHttpHandler } from './tls/listener-policy';
 import type { CompanyCertificate, TlsMaterial } from './tls/tls-material';
+import { StoreCorruptError } from './store/store-health';
 
 export const DB_FILE_NAME = 'handover-desk.sqlite';
 export const DEFAULT_HTTPS_PORT = 8443;
@@ -47,6 +55,39 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** D3: Web Push of escalations; undefined when VAPID_* are not set. */
   vapid?: VapidConfig | undefined;
+  /** Issue 9 §7: the RATE_LIMIT_* set (requests per minute per address); undefined when none is. */
+  rateLimits?: Partial<RateLimits> | undefined;
+  /** Issue 9 §7: the timeouts and per-address cap set by environment; undefined when none is. */
+  connectionLimits?: Partial<ConnectionLimits> | undefined;
+}
+
+/** Environment variable and bounds of each rate limit, per minute per address (README "Configuration"). */
+const RATE_LIMIT_ENV: Record<keyof RateLimits, [string, number, number]> = {
+  setup: ['RATE_LIMIT_SETUP', 1, 100_000],
+  enrol: ['RATE_LIMIT_ENROL', 1, 100_000],
+  auth: ['RATE_LIMIT_AUTH', 1, 100_000],
+  admin: ['RATE_LIMIT_ADMIN', 1, 100_000],
+  failedAuth: ['RATE_LIMIT_FAILED_AUTH', 1, 100_000],
+};
+
+/** Environment variable and bounds of each connection limit (README "Configuration"). */
+const CONNECTION_ENV: Record<keyof ConnectionLimits, [string, number, number]> = {
+  headersTimeoutMs: ['HEADERS_TIMEOUT_MS', 1_000, 600_000],
+  requestTimeoutMs: ['REQUEST_TIMEOUT_MS', 1_000, 600_000],
+  keepAliveTimeoutMs: ['KEEP_ALIVE_TIMEOUT_MS', 1_000, 600_000],
+  maxConnectionsPerAddress: ['MAX_CONNECTIONS_PER_IP', 1, 100_000],
+};
+
+/** The limits whose variable is set, or undefined when none is (the defaults then hold). */
+function limitsFromEnv<K extends string>(
+  env: NodeJS.ProcessEnv,
+  spec: Record<K, [string, number, number]>,
+): Partial<Record<K, number>> | undefined {
+  const set: Partial<Record<K, number>> = {};
+  for (const [key, [name, min, max]] of Object.entries(spec) as [K, [string, number, number]][]) {
+    if (env[name] !== undefined && env[name].trim() !== '') set[key] = intFromEnv(env, name, 0, min, max);
+  }
+  return Object.keys(set).length > 0 ? set : undefined;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -81,6 +122,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     logLevel,
     vapid: readVapid(env),
+    rateLimits: limitsFromEnv(env, RATE_LIMIT_ENV),
+    connectionLimits: limitsFromEnv(env, CONNECTION_ENV),
   };
 }
 
@@ -154,6 +197,10 @@ export interface StartServerOptions {
   setupCode?: string;
   /** Issue 9 §2: the daily backup into DATA_DIR/backups (src/server/store/backup-job.ts); on unless false. */
   backups?: boolean;
+  /** Issue 9 §7: requests per minute per address; any left out keeps DEFAULT_RATE_LIMITS. */
+  rateLimits?: Partial<RateLimits> | undefined;
+  /** Issue 9 §7: timeouts and the per-address connection cap; any left out keeps the default. */
+  connectionLimits?: Partial<ConnectionLimits> | undefined;
 }
 
 export interface RunningServer {
@@ -244,19 +291,34 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     ...(hasDist ? { distDir } : {}),
     vapid: opts.vapid,
     tls: caInfo,
+    rateLimits: opts.rateLimits,
   });
 
+  // Issue 9 §7: slow requests time out, and one address holds at most so many connections, over
+  // HTTP and HTTPS together (one count per address).
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...opts.connectionLimits };
+  const connectionCap = new ConnectionCap(limits.maxConnectionsPerAddress, logger);
   const hostname = opts.host ?? '0.0.0.0';
   const listening = <S extends Server | HttpsServer>(start: (ready: () => void) => S) =>
     new Promise<S>((resolveListen, rejectListen) => {
       const s: S = start(() => resolveListen(s));
+      connectionCap.attach(s);
       s.once('error', rejectListen);
     });
   let server: Server | undefined;
   let httpsServer: HttpsServer;
   try {
     server = await listening(
-      (ready) => serve({ fetch: plainHttpHandler(app.fetch, () => httpsPort), port, hostname }, ready) as Server,
+      (ready) =>
+        serve(
+          {
+            fetch: plainHttpHandler(app.fetch, () => httpsPort),
+            port,
+            hostname,
+            serverOptions: timeoutServerOptions(limits),
+          },
+          ready,
+        ) as Server,
     );
     httpsServer = await listening(
       (ready) =>
@@ -266,7 +328,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
             port: httpsPort,
             hostname,
             createServer: createHttpsServer,
-            serverOptions: { key: tls.keyPem, cert: tls.certPem },
+            serverOptions: { ...timeoutServerOptions(limits), key: tls.keyPem, cert: tls.certPem },
           },
           ready,
         ) as HttpsServer,
@@ -351,6 +413,13 @@ async function main(): Promise<void> {
       logger.error('database migrations do not match this build; refusing to start', {
         message: err.message,
         dataDir: config.dataDir,
+      });
+    } else if (err instanceof StoreCorruptError) {
+      // Issue 9 §8: never serve, nor write into, a damaged file; a backup restores it (README).
+      logger.error('the database failed its integrity check (PRAGMA quick_check); refusing to start', {
+        file: err.file,
+        problems: err.problems,
+        fix: 'restore the latest backup with npm run restore -- FILE, then start again',
       });
     } else {
       logger.error('failed to start', describeError(err));

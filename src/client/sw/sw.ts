@@ -5,6 +5,8 @@
  * shell (never /api), and run the same sync engine as the page when Chromium's Background Sync
  * fires, so queued changes reach the server even after the tab is closed.
  */
+// First: before any schema is built (no eval under the CSP, issue 9 §7).
+import '../zod-jitless';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openHandoverDb } from '../db/open';

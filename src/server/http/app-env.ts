@@ -3,6 +3,7 @@ import type { ProvenActor } from '../auth/actor-auth';
 import type { PinHasher } from '../auth/pin-service';
 import type { Logger } from '../logger';
 import type { EscalationPush, VapidConfig } from '../push/escalation-push';
+import type { RateLimits } from './rate-limit';
 import type { DeviceRecord, Store } from '../store/store';
 import type { CaInfo } from '../tls/ca-page';
 import type { ServerClock } from '../sync/server-clock';
@@ -28,6 +29,8 @@ export interface AppDeps {
   pinHasher?: PinHasher | undefined;
   /** Issue 9 §4: the TLS set-up, for the CA page (/ca, /ca.crt); without it those paths are 404. */
   tls?: CaInfo | undefined;
+  /** Issue 9 §7: requests per minute per address; any left out keeps DEFAULT_RATE_LIMITS. */
+  rateLimits?: Partial<RateLimits> | undefined;
 }
 
 /** The deps plus what the app builds from them once. */

@@ -6,10 +6,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defaultPinHasher } from '../auth/pin-service';
 import { GENERATION_HEADER } from '../../domain/sync-protocol';
+import { compress } from 'hono/compress';
 import { createEscalationPush } from '../push/escalation-push';
 import { ServerClock } from '../sync/server-clock';
 import type { AppDeps, AppEnv, AppServices } from './app-env';
 import { apiError, makeErrorHandler } from './errors';
+import { DEFAULT_RATE_LIMITS, limitFailedAuth, limitRequests, TokenBuckets } from './rate-limit';
+import { jsonBodiesOnly } from './read-body';
 import { requestLog } from './request-log';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
@@ -21,8 +24,10 @@ import { searchRoutes } from './routes/search-routes';
 import { REPORTS_PATH, reportRoutes } from './routes/report-routes';
 import { siteRoutes } from './routes/site-routes';
 import { syncRoutes } from './routes/sync-routes';
+import { securityHeaders } from './security-headers';
 import { serveDist } from './static-files';
 import { caRoutes } from '../tls/ca-routes';
+import { logStoreFailure, storeGuard } from './store-guard';
 
 export type { AppDeps } from './app-env';
 
@@ -46,6 +51,23 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
     c.res.headers.set(GENERATION_HEADER, deps.store.generation());
   });
+  // Issue 9 §7: mounted before everything else so API answers, files, errors and 404s all get them.
+  app.use('*', securityHeaders());
+  // Issue 9 §7: pulls (and every other text answer over 1 KiB) gzipped when the client accepts it.
+  app.use('*', compress());
+
+  // Issue 9 §7: rate limits per client address, checked before a body is read or the store is touched.
+  const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
+  app.use('/api/*', limitFailedAuth(new TokenBuckets(limits.failedAuth, deps.now)));
+  app.use('/api/v1/setup', limitRequests(new TokenBuckets(limits.setup, deps.now), 'setup attempts'));
+  app.use('/api/v1/enrol', limitRequests(new TokenBuckets(limits.enrol, deps.now), 'enrolment attempts'));
+  app.use('/api/v1/auth/*', limitRequests(new TokenBuckets(limits.auth, deps.now), 'PIN checks'));
+  app.use('/api/v1/admin/*', limitRequests(new TokenBuckets(limits.admin, deps.now), 'admin requests'));
+
+  // Issue 9 §8: a store that met a corruption error takes no more writes (503 store_unavailable).
+  logStoreFailure(deps.store, deps.logger);
+  app.use('/api/*', storeGuard(deps.store));
+
   const apiBodyLimit = bodyLimit({
     maxSize: deps.bodyLimitBytes,
     onError: (c) =>
@@ -53,8 +75,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         limitBytes: deps.bodyLimitBytes,
       }),
   });
-  // A photo upload carries its own, larger limit (photo-routes.ts); every other body has this one.
+  // A photo upload carries its own, larger limit (photo-routes.ts) and its image type; every other
+  // body has this limit and is JSON (issue 9 §7: 415 otherwise).
+  const jsonOnly = jsonBodiesOnly();
   app.use('/api/*', (c, next) => (c.req.path.startsWith(`${PHOTOS_PATH}/`) ? next() : apiBodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(`${PHOTOS_PATH}/`) ? next() : jsonOnly(c, next)));
 
   app.use('/api/*', async (c, next) => {
     await next();

@@ -2,7 +2,7 @@
  * Serving the built PWA from `dist/`. Navigations to app routes fall back to index.html (the app
  * shell routes on the client), never for /api. The service worker, the shell and the manifest must
  * be revalidated on every load so an update is noticed; hashed assets never change and are cached
- * for a year.
+ * for a year. Source maps are never served (issue 9 §7), even when a build left one in `dist/`.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
@@ -16,7 +16,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
@@ -37,6 +36,10 @@ export function contentTypeFor(path: string): string {
 
 function cacheControlFor(urlPath: string): string {
   return urlPath.startsWith('/assets/') ? IMMUTABLE : NO_CACHE;
+}
+
+function isSourceMap(urlPath: string): boolean {
+  return extname(urlPath).toLowerCase() === '.map';
 }
 
 function isNavigation(c: Context<AppEnv>): boolean {
@@ -74,6 +77,8 @@ export function serveDist(distDir: string): Handler<AppEnv> {
       file = await fileAt(indexHtml);
       servedPath = '/index.html';
     }
+    // Issue 9 §7: a source map would hand out the app's sources; it is as missing as any other.
+    if (isSourceMap(urlPath)) file = null;
     if (!file) return apiError(c, 'not_found', `no such file: ${urlPath}`);
 
     const etag = `W/"${file.size.toString(16)}-${Math.trunc(file.mtimeMs).toString(16)}"`;

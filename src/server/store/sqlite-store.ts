@@ -2,6 +2,7 @@
  * The embedded store: better-sqlite3 in WAL mode with prepared statements. One file per server.
  */
 import Database from 'better-sqlite3';
+import { ApiError } from '../api-error';
 import type { SyncTable } from '../../domain/entities';
 import { SearchIndex } from '../search/search-index';
 import { runRowSearch, type RowSearch, type RowSearchHit } from '../search/search-query';
@@ -10,6 +11,15 @@ import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
 import { sqlitePushSubscriptions, type PushSubscriptionRecord, type PushSubscriptionStore } from './push-subscriptions';
 import { sqliteDeviceAdmin, type DeviceAdminStore } from './device-admin';
 import { sqliteStaffKeys, type StaffKeyStore } from './staff-keys';
+import {
+  assertIntact,
+  checkReadWrite,
+  guardStore,
+  isCorruptionError,
+  STORE_FAILED_MESSAGE,
+  StoreCorruptError,
+  StoreHealth,
+} from './store-health';
 import type {
   ArchiveRecord,
   ChainLink,
@@ -33,10 +43,17 @@ export interface OpenSqliteOptions {
 
 /**
  * Open (and migrate) the SQLite database at `file`. Throws MigrationMismatchError when the
- * applied migrations and the files on disk disagree; the database is closed before the throw.
+ * applied migrations and the files on disk disagree, StoreCorruptError when the file is not a
+ * database or fails `PRAGMA quick_check` (issue 9 §8); the database is closed before the throw.
+ * The store returned is guarded: a corruption error at run time stops its writes (store-health.ts).
  */
 export function openSqliteStore(file: string, opts: OpenSqliteOptions): SqliteStore {
-  const db = new Database(file);
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw isCorruptionError(err) ? new StoreCorruptError(file, [(err as Error).message]) : err;
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -45,12 +62,15 @@ export function openSqliteStore(file: string, opts: OpenSqliteOptions): SqliteSt
     // the server has acknowledged them to a tablet, which then forgets those ops (acknowledged work
     // lost, the same path as a restore). FULL syncs the WAL at every commit; measured no slower here.
     db.pragma('synchronous = FULL');
+    // Issue 9 §8: a damaged file is refused before anything (a migration) writes into it.
+    assertIntact(db, file);
     migrate(db, readMigrationFiles(opts.migrationsDir), opts.nowMs);
   } catch (err) {
     db.close();
-    throw err;
+    throw isCorruptionError(err) ? new StoreCorruptError(file, [(err as Error).message]) : err;
   }
-  const store = new SqliteStore(db);
+  const unguarded = new SqliteStore(db);
+  const store = guardStore(unguarded, unguarded.health);
   // D5: rows stored before the search index existed (migration 0005) are indexed once, at start.
   store.search.fillIfNeeded();
   return store;
@@ -78,6 +98,9 @@ export class SqliteStore implements Store {
   private readonly keys: StaffKeyStore;
   private readonly deviceAdmin: DeviceAdminStore;
 
+  /** Issue 9 §8: a corruption met at run time (openSqliteStore guards every method with it). */
+  readonly health = new StoreHealth();
+
   /** `db` is the underlying connection, exposed for benchmarks and tests that inspect the file. */
   constructor(readonly db: Database.Database) {
     this.stmts = prepareStatements(db);
@@ -87,6 +110,16 @@ export class SqliteStore implements Store {
     this.deviceAdmin = sqliteDeviceAdmin(db);
     this.seqStmt = db.prepare('SELECT seq FROM site_seq WHERE site_id = ?');
     this.generationId = readGeneration(db);
+    // Issue 9 §8: after a corruption error SQLite itself refuses every write, whoever asks (the
+    // retention job, a backup's bookkeeping), not only the HTTP requests the app refuses with 503.
+    this.health.onFailure(() => {
+      if (db.open) db.pragma('query_only = ON');
+    });
+  }
+
+  /** Issue 9 §8, deep health: a read and a write rolled back (store-health.ts). */
+  checkReadWrite(): void {
+    checkReadWrite(this.db);
   }
 
   generation(): string {
@@ -98,6 +131,8 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: () => T): T {
+    // Issue 9 §8: nothing more is written into a file known to be damaged.
+    if (this.health.failure) throw new ApiError('store_unavailable', STORE_FAILED_MESSAGE, this.health.failure);
     return this.db.transaction(fn).immediate();
   }
 

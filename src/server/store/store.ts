@@ -7,6 +7,7 @@ import type { DeviceKind } from '../../domain/api';
 import type { SyncTable } from '../../domain/entities';
 import type { DeviceAdminStore } from './device-admin';
 import type { PushSubscriptionStore } from './push-subscriptions';
+import type { StoreHealth } from './store-health';
 import type { RowSearch, RowSearchHit } from '../search/search-query';
 import type { StaffKeyStore } from './staff-keys';
 
@@ -195,6 +196,11 @@ export interface Store extends PushSubscriptionStore, StaffKeyStore, DeviceAdmin
   listArchives(siteId: string): ArchiveRecord[];
 
   close(): void;
+
+  /** Issue 9 §8: whether a corruption error stopped the store (store-health.ts). */
+  readonly health: StoreHealth;
+  /** Issue 9 §8: a read and a write in a transaction rolled back (deep health); throws on failure. */
+  checkReadWrite(): void;
 }
 
 /**

@@ -18,6 +18,7 @@ import { listStaff } from '../../site/staff-service';
 import type { AppEnv, AppServices } from '../app-env';
 import { bearerAuth } from '../auth';
 import { readJson } from '../read-body';
+import { checkStore } from '../store-guard';
 
 /** The `setupCode` of a body that may not even be JSON (a cross-site text/plain post). */
 function setupCodeOf(text: string): unknown {
@@ -37,12 +38,16 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
   const setupCode = deps.setupCode ?? null;
 
   app.get('/health', (c) => {
+    // Issue 9 §8: a damaged store is never reported ok; `?deep=1` proves a read and a write.
+    const deep = c.req.query('deep') === '1';
+    checkStore(deps.store, deep);
     const body: HealthResponse = {
       status: 'ok',
       version: deps.version,
       setUp: deps.store.hasAnySite(),
       serverTime: deps.now(),
       generation: deps.store.generation(),
+      ...(deep ? { store: 'ok' as const } : {}),
     };
     return c.json(body);
   });
