@@ -18,6 +18,8 @@ export interface ServerProcess {
   readonly dataDir: string;
   /** The last log lines, for a useful failure message. */
   readonly logs: string[];
+  /** Issue 9 §7: the one-time setup code the server logged at start (null once a building exists). */
+  readonly setupCode: string | null;
   /** SIGTERM, wait for a clean exit (SIGKILL after 10 s); removes the data dir unless kept. */
   stop(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export function startServerProcess(opts: StartServerOptions = {}): Promise<Serve
         port,
         dataDir,
         logs,
+        setupCode: setupCodeOf(logs),
         stop: () =>
           stopChild(child).finally(() => {
             if (removeDataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -103,6 +106,20 @@ export function listeningPort(line: string): number | null {
   } catch {
     return null;
   }
+}
+
+/** The code of the server's `{"msg":"setup code","setupCode":…}` line, logged before `listening`. */
+function setupCodeOf(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const parsed = JSON.parse(line) as { msg?: unknown; setupCode?: unknown };
+      if (parsed.msg === 'setup code' && typeof parsed.setupCode === 'string') return parsed.setupCode;
+    } catch {
+      // Not a JSON line.
+    }
+  }
+  return null;
 }
 
 function onLines(child: ChildProcess, stream: 'stdout' | 'stderr', fn: (line: string) => void): void {
