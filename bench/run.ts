@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'handover-bench-'));
   const server = await startServerProcess({ dataDir: join(scratch, 'server') });
   try {
-    const site = await setUpSite(server.url);
+    const site = await setUpSite(server);
     const pushRate = await benchPush(site, PUSH_OPS);
     // Fill the building up to the pull size; not timed, only there so the pull has work.
     const fill = logEntryOps(site, PULL_CHANGES - PUSH_OPS);

@@ -4,10 +4,11 @@
  */
 import type { LogEntry } from '../src/domain/entities';
 import { DEFAULT_SHIFT } from '../src/domain/entities';
-import type { SetupRequest, SetupResponse } from '../src/domain/api';
+import { signOp } from '../src/domain/actor-proof';
+import { StaffListResponse, type SetupRequest, type SetupResponse } from '../src/domain/api';
 import { formatHlc, tickHlc, type Hlc } from '../src/domain/hlc';
 import { newId } from '../src/domain/ids';
-import { hashPin } from '../src/domain/pin';
+import { proofKeyFor } from '../src/domain/pin';
 import { SCHEMA_VERSION, type Op, type PushResponse, type PullResponse } from '../src/domain/sync-protocol';
 
 export interface BenchSite {
@@ -16,6 +17,8 @@ export interface BenchSite {
   siteId: string;
   deviceId: string;
   staffId: string;
+  /** Issue 9 §3: the admin's proof key, derived from the PIN as the tablet does; signs every op. */
+  proofKey: Uint8Array;
   dutyId: string;
   /** The next device counter to use. */
   counter: number;
@@ -31,9 +34,16 @@ async function api<T>(baseUrl: string, path: string, init: RequestInit & { token
   return JSON.parse(text) as T;
 }
 
-/** First-run setup through POST /api/v1/setup, then one open duty pushed as op 1. */
-export async function setUpSite(baseUrl: string): Promise<BenchSite> {
+const ADMIN_PIN = '246813';
+
+/**
+ * First-run setup through POST /api/v1/setup with the code the server logged (issue 9 §7), then
+ * one open duty pushed as op 1.
+ */
+export async function setUpSite(server: { url: string; setupCode(): string }): Promise<BenchSite> {
+  const baseUrl = server.url;
   const body: SetupRequest = {
+    setupCode: server.setupCode(),
     site: {
       name: 'Bench Tower 基準大廈',
       timeZone: 'Asia/Hong_Kong',
@@ -44,11 +54,15 @@ export async function setUpSite(baseUrl: string): Promise<BenchSite> {
       idleSignOutMinutes: 15,
       localWindowDays: 90,
     },
-    // The bench never signs in, so a cheap hash keeps setup fast.
-    admin: { name: '陳大文', pinHash: await hashPin('2468', 1000) },
+    admin: { name: '陳大文', pin: ADMIN_PIN },
     deviceName: 'bench',
   };
   const setup = await api<SetupResponse>(baseUrl, '/api/v1/setup', { method: 'POST', body: JSON.stringify(body) });
+  const list = StaffListResponse.parse(
+    await api<unknown>(baseUrl, `/api/v1/sites/${setup.siteId}/staff`, { token: setup.token }),
+  );
+  const admin = list.staff.find((s) => s.id === setup.adminStaffId);
+  if (!admin) throw new Error('the admin is not in the staff list');
   const now = Date.now();
   const site: BenchSite = {
     baseUrl,
@@ -56,6 +70,7 @@ export async function setUpSite(baseUrl: string): Promise<BenchSite> {
     siteId: setup.siteId,
     deviceId: setup.deviceId,
     staffId: setup.adminStaffId,
+    proofKey: await proofKeyFor(ADMIN_PIN, admin.pinHash),
     dutyId: newId(),
     counter: 1,
     hlc: { wallMs: 0, counter: 0, node: setup.deviceId },
@@ -75,7 +90,7 @@ export async function setUpSite(baseUrl: string): Promise<BenchSite> {
 
 function makeOp(site: BenchSite, table: Op['table'], fields: Record<string, unknown>, now: number): Op {
   site.hlc = tickHlc(site.hlc, now);
-  return {
+  const op: Op = {
     deviceId: site.deviceId,
     counter: site.counter++,
     table,
@@ -87,6 +102,7 @@ function makeOp(site: BenchSite, table: Op['table'], fields: Record<string, unkn
     deviceTime: now,
     actorStaffId: site.staffId,
   };
+  return { ...op, proof: signOp(site.proofKey, op) };
 }
 
 /** A realistic duty-record entry (F3/H6 fields filled in). */

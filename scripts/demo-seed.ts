@@ -6,8 +6,10 @@
 import { GENESIS_HASH } from '../src/domain/chain';
 import { formatHlc, tickHlc, zeroHlc, type Hlc } from '../src/domain/hlc';
 import { newId } from '../src/domain/ids';
-import { hashPin } from '../src/domain/pin';
+import { hashPinV2 } from '../src/domain/pin';
+import { signOp } from '../src/domain/actor-proof';
 import { MAX_PUSH_OPS, PushRequest, SCHEMA_VERSION, type Op } from '../src/domain/sync-protocol';
+import { insertStaff } from '../src/server/auth/staff-admin';
 import { createSite } from '../src/server/site/setup-service';
 import type { Store } from '../src/server/store/store';
 import { pushOps } from '../src/server/sync/push-service';
@@ -48,30 +50,42 @@ export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary
     return start + t.day * DAY + (t.nextDay ? DAY : 0) + h * HOUR + m * 60_000;
   };
   const setupAt = start - DAY + 10 * HOUR;
-  const pins = await Promise.all(DEMO_STAFF.map((p) => hashPin(p.pin)));
-  const admin = DEMO_STAFF.find((p) => p.key === 'admin');
-  const adminPin = pins[DEMO_STAFF.findIndex((p) => p.key === 'admin')];
-  if (!admin || !adminPin) throw new Error('demo data has no admin');
+  // Issue 9 §3: v2 hashes at the full cost (600k), each with the proof key the server keeps.
+  const secrets = await Promise.all(DEMO_STAFF.map((p) => hashPinV2(p.pin)));
+  const adminIndex = DEMO_STAFF.findIndex((p) => p.key === 'admin');
+  const admin = DEMO_STAFF[adminIndex];
+  const adminSecrets = secrets[adminIndex];
+  if (!admin || !adminSecrets) throw new Error('demo data has no admin');
 
   const clock = new ServerClock();
-  const site = createSite(
+  const site = await createSite(
     store,
     clock,
-    { site: DEMO_SITE, admin: { name: admin.name, pinHash: adminPin }, deviceName: '示範資料匯入 demo seed' },
+    { site: DEMO_SITE, admin: { name: admin.name, ...adminSecrets }, deviceName: '示範資料匯入 demo seed' },
     setupAt,
   );
   const ids = new Map<StaffKey, string>([['admin', site.adminStaffId]]);
+  const keys = new Map<string, Uint8Array>([[site.adminStaffId, adminSecrets.proofKey]]);
   const events: SeedEvent[] = [];
   const add = (e: SeedEvent) => events.push(e);
   const base = { siteId: site.siteId };
 
-  DEMO_STAFF.forEach((p, i) => {
-    if (p.key === 'admin') return;
-    const id = newId();
-    ids.set(p.key, id);
-    const fields = { ...base, id, name: p.name, role: p.role, pinHash: pins[i], active: true };
-    add({ at: setupAt + 60_000, table: 'staff', kind: 'put', rowId: id, fields, actor: site.adminStaffId });
-  });
+  // Staff are the admin's online actions (issue 9 §3), written by the server as the admin API does.
+  store.transaction(() =>
+    DEMO_STAFF.forEach((p, i) => {
+      const personSecrets = secrets[i];
+      if (p.key === 'admin' || !personSecrets) return;
+      const staff = insertStaff(
+        store,
+        clock,
+        site.siteId,
+        { name: p.name, role: p.role, secrets: personSecrets },
+        setupAt + 60_000,
+      );
+      ids.set(p.key, staff.id);
+      keys.set(staff.id, personSecrets.proofKey);
+    }),
+  );
   const staffId = (key: StaffKey) => ids.get(key) ?? '';
   const itemIds = new Map<string, string>();
   DEMO_ITEMS.forEach((item, i) => {
@@ -112,7 +126,7 @@ export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary
   world.chainHead = history.head;
   const entries = addEntries(world, add);
   await addHandoverEvents(world, add, site.deviceId, entries);
-  pushAll(store, clock, site, events, nowMs);
+  pushAll(store, clock, site, events, nowMs, keys);
 
   const byTable: Record<string, number> = { ...history.counts };
   for (const e of events) if (e.kind !== 'patch') byTable[e.table] = (byTable[e.table] ?? 0) + 1;
@@ -134,12 +148,13 @@ function pushAll(
   site: { siteId: string; deviceId: string },
   events: SeedEvent[],
   nowMs: number,
+  keys: ReadonlyMap<string, Uint8Array>,
 ): void {
   events.sort((x, y) => x.at - y.at);
   let hlc: Hlc = zeroHlc(site.deviceId);
   const ops: Op[] = events.map((e, i) => {
     hlc = tickHlc(hlc, Math.min(e.at, nowMs));
-    return {
+    const op: Op = {
       deviceId: site.deviceId,
       counter: i + 1,
       table: e.table,
@@ -151,6 +166,10 @@ function pushAll(
       deviceTime: Math.min(e.at, nowMs),
       actorStaffId: e.actor,
     };
+    // Issue 9 §3: signed by its actor, as the tablet signs after the person typed their PIN.
+    const key = keys.get(e.actor);
+    if (!key) throw new Error(`demo data names an actor without a key: ${e.actor}`);
+    return { ...op, proof: signOp(key, op) };
   });
   for (let i = 0; i < ops.length; i += MAX_PUSH_OPS) {
     const req = PushRequest.parse({

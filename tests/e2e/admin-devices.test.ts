@@ -13,20 +13,6 @@ const ADMIN = '黃志強';
 const ADMIN_PIN = '135790';
 const NEWCOMER = '何翠儀';
 
-/** The one-time setup code the server logs while no building exists (issue 9 §7), if it logged one. */
-function setupCodeFrom(logs: readonly string[]): string | null {
-  for (const line of logs) {
-    if (!line.startsWith('{')) continue;
-    try {
-      const code = (JSON.parse(line) as { setupCode?: unknown }).setupCode;
-      if (typeof code === 'string') return code;
-    } catch {
-      // Not a JSON log line.
-    }
-  }
-  return null;
-}
-
 /** The sync pull as a tablet makes it, with its own token: the HTTP status only. */
 async function pullStatus(url: string, token: string): Promise<number> {
   const res = await fetch(`${url}/api/v1/sync/pull?cursor=0&limit=1`, {
@@ -54,10 +40,8 @@ describe('admin online: a person added on the server, a second tablet revoked (i
     try {
       await page.goto(url);
       await shown(page.getByRole('heading', { name: 'Set up this building' }));
-      const setupCode = setupCodeFrom(env.server.logs);
-      const codeField = page.getByRole('textbox', { name: 'Setup code' });
-      if (setupCode !== null && (await codeField.count()) > 0) await codeField.fill(setupCode);
       await setUpBuilding(page, {
+        setupCode: env.server.setupCode(),
         name: 'Pacific Plaza 太平洋廣場',
         adminName: ADMIN,
         pin: ADMIN_PIN,

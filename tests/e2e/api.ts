@@ -1,14 +1,20 @@
 /** Direct API calls for end-to-end tests that need a building without clicking through setup. */
-import type { CreateEnrolmentCodeResponse, SetupRequest, SetupResponse } from '../../src/domain/api';
-import { hashPin } from '../../src/domain/pin';
+import { ACTOR_HEADERS, signRequest } from '../../src/domain/actor-proof';
+import type { CreateEnrolmentCodeResponse, SetupRequest, SetupResponse, StaffListResponse } from '../../src/domain/api';
+import { proofKeyFor } from '../../src/domain/pin';
 import type { PullResponse } from '../../src/domain/sync-protocol';
 import { shiftAroundNow } from './app-steps';
 
 /** The time zone of the buildings set up through the API. */
 export const API_TIME_ZONE = 'Asia/Hong_Kong';
 
-async function call<T>(url: string, init: RequestInit, token?: string): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+async function call<T>(
+  url: string,
+  init: RequestInit,
+  token?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(url, { ...init, headers });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} -> ${res.status} ${await res.text()}`);
@@ -16,13 +22,19 @@ async function call<T>(url: string, init: RequestInit, token?: string): Promise<
 }
 
 /**
- * Sets up a building through POST /api/v1/setup. The PIN hash uses the schema's minimum
- * iterations so signing in costs milliseconds; the stored iteration count travels with the hash.
- * Its shift runs around now (shiftAroundNow), so whoever is rostered on it may open the desk (S1).
+ * Sets up a building through POST /api/v1/setup with the setup code the server logged (issue 9
+ * §7); the server hashes the admin's PIN (6 digits at least). Its shift runs around now
+ * (shiftAroundNow), so whoever is rostered on it may open the desk (S1).
  */
-export async function setUpViaApi(baseUrl: string, adminName: string, pin: string): Promise<SetupResponse> {
+export async function setUpViaApi(
+  server: { url: string; setupCode(): string },
+  adminName: string,
+  pin: string,
+): Promise<SetupResponse> {
+  const baseUrl = server.url;
   const shift = shiftAroundNow(API_TIME_ZONE);
   const body: SetupRequest = {
+    setupCode: server.setupCode(),
     site: {
       name: 'Pacific Plaza 太平洋廣場',
       timeZone: API_TIME_ZONE,
@@ -33,17 +45,42 @@ export async function setUpViaApi(baseUrl: string, adminName: string, pin: strin
       idleSignOutMinutes: 30,
       localWindowDays: 90,
     },
-    admin: { name: adminName, pinHash: await hashPin(pin, 1000) },
+    admin: { name: adminName, pin },
     deviceName: 'API client',
   };
   return call<SetupResponse>(`${baseUrl}/api/v1/setup`, { method: 'POST', body: JSON.stringify(body) });
 }
 
-export async function createEnrolmentCode(baseUrl: string, setup: SetupResponse): Promise<string> {
+/**
+ * An enrolment code made by the admin of `setup`, proven by the admin's PIN (issue 9 §3): the proof
+ * key is derived from the PIN and the salt and cost the staff list gives, as the tablet does.
+ */
+export async function createEnrolmentCode(baseUrl: string, setup: SetupResponse, adminPin: string): Promise<string> {
+  const list = await call<StaffListResponse>(`${baseUrl}/api/v1/sites/${setup.siteId}/staff`, {}, setup.token);
+  const admin = list.staff.find((s) => s.id === setup.adminStaffId);
+  if (!admin) throw new Error('the admin is not in the staff list');
+  const key = await proofKeyFor(adminPin, admin.pinHash);
+  const path = '/api/v1/enrolment-codes';
+  const body = JSON.stringify({});
+  const at = Date.now();
+  const proof = signRequest(key, {
+    method: 'POST',
+    path,
+    deviceId: setup.deviceId,
+    staffId: setup.adminStaffId,
+    at,
+    body,
+  });
+  const headers = {
+    [ACTOR_HEADERS.staffId]: setup.adminStaffId,
+    [ACTOR_HEADERS.at]: String(at),
+    [ACTOR_HEADERS.proof]: proof,
+  };
   const res = await call<CreateEnrolmentCodeResponse>(
-    `${baseUrl}/api/v1/enrolment-codes`,
-    { method: 'POST', body: JSON.stringify({ actorStaffId: setup.adminStaffId }) },
+    `${baseUrl}${path}`,
+    { method: 'POST', body },
     setup.token,
+    headers,
   );
   return res.code;
 }

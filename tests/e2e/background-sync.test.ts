@@ -18,7 +18,7 @@ import {
 import { useE2e, waitForServiceWorkerControl } from './harness';
 
 const ADMIN = '黃志強';
-const PIN = '1357';
+const PIN = '135790';
 const CAUSE = 'Fire door on B1 found propped open';
 
 describe('Background Sync in the service worker', () => {
@@ -27,9 +27,9 @@ describe('Background Sync in the service worker', () => {
   it('delivers an entry written offline after the page has closed', async () => {
     const { env, page } = e2e;
     const { url } = env.server;
-    const setup = await setUpViaApi(url, ADMIN, PIN);
+    const setup = await setUpViaApi(env.server, ADMIN, PIN);
     await page.goto(url);
-    await enrolTablet(page, await createEnrolmentCode(url, setup), 'Car park desk');
+    await enrolTablet(page, await createEnrolmentCode(url, setup, PIN), 'Car park desk');
     await signIn(page, ADMIN, PIN);
     // H3, S1: the first duty of the building begins by opening the desk.
     await openTheDesk(page, { name: ADMIN, pin: PIN }, shiftAroundNow(API_TIME_ZONE).day);

@@ -18,7 +18,7 @@ import { enrolTablet, readDevice, shown, signIn, STEP_TIMEOUT_MS } from './app-s
 import { useE2e } from './harness';
 
 const ADMIN = '陳美玲';
-const PIN = '2468';
+const PIN = '246800';
 const LONG_CAUSE = `12樓男洗手間水龍頭漏水，工程部要等零件。${'水'.repeat(2_785)}`;
 const FIXED_CAUSE = '12樓男洗手間水龍頭漏水，工程部要等零件，已關上總掣。';
 
@@ -58,9 +58,9 @@ describe('a refused change is edited and sent again from the sync panel (issue 7
   it('shows the refusal in Chinese, sends the edited change again and it reaches the server', async () => {
     const { env, page } = e2e;
     const { url } = env.server;
-    const setup = await setUpViaApi(url, ADMIN, PIN);
+    const setup = await setUpViaApi(env.server, ADMIN, PIN);
     await page.goto(url);
-    await enrolTablet(page, await createEnrolmentCode(url, setup), 'Lobby desk');
+    await enrolTablet(page, await createEnrolmentCode(url, setup, PIN), 'Lobby desk');
     await signIn(page, ADMIN, PIN);
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '繁體中文' });
     const bar = page.getByRole('region', { name: '同步狀態' });

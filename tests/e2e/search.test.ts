@@ -14,7 +14,7 @@ import { enrolTablet, shown, signIn, statusBar } from './app-steps';
 import { useE2e } from './harness';
 
 const ADMIN = '黃志強';
-const PIN = '1357';
+const PIN = '135790';
 const DAY = 86_400_000;
 const OLD_CAUSE = '地庫水泵房漏水，已關總掣';
 const RECENT_CAUSE = '15樓洗手間漏水';
@@ -89,10 +89,10 @@ describe('search (D5), Chinese first', () => {
   it('D5: the server finds an entry from 18 months ago; offline, the tablet finds last week and suggests the server', async () => {
     const { env, page } = e2e;
     const { url } = env.server;
-    const setup = await setUpViaApi(url, ADMIN, PIN);
+    const setup = await setUpViaApi(env.server, ADMIN, PIN);
     seedHistory(env.server.dataDir, setup.siteId, setup.adminStaffId);
     await page.goto(url);
-    await enrolTablet(page, await createEnrolmentCode(url, setup), 'Lobby desk');
+    await enrolTablet(page, await createEnrolmentCode(url, setup, PIN), 'Lobby desk');
     await signIn(page, ADMIN, PIN);
     await shown(statusBar(page).getByText('All changes are on the server'));
     // The search section by its URL, inside the app (the nav link belongs to the roles' homes).

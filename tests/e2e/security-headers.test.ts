@@ -49,7 +49,11 @@ describe('issue 9 §7: the security headers break nothing in the app', () => {
 
     const first = await page.goto(env.server.url);
     expect(first?.headers()['content-security-policy']).toContain("default-src 'self'");
-    await setUpBuilding(page, { ...BUILDING, shift: shiftAroundNow(await browserZone(page)) });
+    await setUpBuilding(page, {
+      ...BUILDING,
+      setupCode: env.server.setupCode(),
+      shift: shiftAroundNow(await browserZone(page)),
+    });
     await signIn(page, BUILDING.adminName, BUILDING.pin);
     await openTheDesk(
       page,

@@ -22,7 +22,7 @@ import {
 import { REPO_ROOT, startServerProcess } from './server-process';
 
 const ADMIN = '李嘉欣';
-const PIN = '9753';
+const PIN = '975310';
 
 describe('service worker update prompt', () => {
   // The server serves a copy of dist/, so the test can ship a "new version" of sw.js.
@@ -47,9 +47,9 @@ describe('service worker update prompt', () => {
 
   it('offers the new version, waits for unsaved input, then reloads into it', async () => {
     if (!server) throw new Error('the server did not start');
-    const setup = await setUpViaApi(server.url, ADMIN, PIN);
+    const setup = await setUpViaApi(server, ADMIN, PIN);
     await page.goto(server.url);
-    await enrolTablet(page, await createEnrolmentCode(server.url, setup), 'Lobby desk');
+    await enrolTablet(page, await createEnrolmentCode(server.url, setup, PIN), 'Lobby desk');
     await signIn(page, ADMIN, PIN);
     // H3, S1: the first duty of the building begins by opening the desk.
     await openTheDesk(page, { name: ADMIN, pin: PIN }, shiftAroundNow(API_TIME_ZONE).day);

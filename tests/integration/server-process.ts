@@ -10,6 +10,8 @@ export interface ServerProcess {
   baseUrl: string;
   /** The last lines of stderr/stdout, for a failure message. */
   tail(): string;
+  /** Issue 9 §7: the one-time setup code the server logged at start (null once a building exists). */
+  setupCode: string | null;
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function spawnServer(dataDir: string, port = 0): Promise<ServerProc
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  let setupCode: string | null = null;
   const remember = (line: string) => {
     lines.push(line);
     if (lines.length > 40) lines.shift();
@@ -35,7 +38,8 @@ export async function spawnServer(dataDir: string, port = 0): Promise<ServerProc
     rl.on('line', (line) => {
       remember(line);
       try {
-        const msg = JSON.parse(line) as { msg?: string; port?: number };
+        const msg = JSON.parse(line) as { msg?: string; port?: number; setupCode?: string };
+        if (msg.msg === 'setup code' && typeof msg.setupCode === 'string') setupCode = msg.setupCode;
         if (msg.msg === 'listening' && typeof msg.port === 'number') {
           clearTimeout(timer);
           resolve(msg.port);
@@ -54,6 +58,7 @@ export async function spawnServer(dataDir: string, port = 0): Promise<ServerProc
     port: listening,
     baseUrl: `http://127.0.0.1:${listening}`,
     tail: () => lines.join('\n'),
+    setupCode,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -13,9 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashPin } from '../../src/domain/pin';
+import { StaffListResponse } from '../../src/domain/api';
+import { proofKeyFor } from '../../src/domain/pin';
 import { openHandoverDb } from '../../src/client/db/open';
-import { createEnrolmentCode, postEnrol, postSetup } from '../../src/client/sync/api-client';
+import { createEnrolmentCode } from '../../src/client/sync/actor-request';
+import { postEnrol, postSetup, requestJson } from '../../src/client/sync/api-client';
 import { saveEnrolment } from '../../src/client/db/repos/device-repo';
 import { createStaff } from '../../src/client/db/repos/staff-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
@@ -37,6 +39,7 @@ import {
 /** Fixed so a failure replays; printed so a failing CI log names it. */
 const SEED = 20_250_602;
 const NUM_RUNS = 4;
+const ADMIN_PIN = '135790';
 
 const live: ServerProcess[] = [];
 const dirs: string[] = [];
@@ -51,11 +54,18 @@ async function bootServer(dataDir: string, port = 0): Promise<ServerProcess> {
   return s;
 }
 
-async function enrolTablets(run: number, baseUrl: string, stats: FaultStats, faultSeed: number) {
+async function enrolTablets(
+  run: number,
+  baseUrl: string,
+  setupCode: string | null,
+  stats: FaultStats,
+  faultSeed: number,
+) {
   const faults = { on: false };
   const random = prng(faultSeed);
   const fetchFn = faultyFetch(random, faults, stats);
   const setup = await postSetup(baseUrl, {
+    setupCode: setupCode ?? '',
     site: {
       name: 'Harbour Centre',
       timeZone: 'Asia/Hong_Kong',
@@ -66,13 +76,26 @@ async function enrolTablets(run: number, baseUrl: string, stats: FaultStats, fau
       idleSignOutMinutes: 15,
       localWindowDays: 90,
     },
-    // A low iteration count keeps the test fast; the server accepts 1000 and up.
-    admin: { name: 'Chan Tai Man', pinHash: await hashPin('1234', 1000) },
+    // Issue 9 §3: the server hashes the admin's PIN (6 digits at least).
+    admin: { name: 'Chan Tai Man', pin: ADMIN_PIN },
     deviceName: 'Lobby A',
   });
   const dbA = openHandoverDb(`sim-${run}-a-${Math.random()}`);
   await saveEnrolment(dbA, setup, 'Lobby A', Date.now());
-  const { code } = await createEnrolmentCode(baseUrl, setup.token, setup.adminStaffId);
+  // Issue 9 §3: the admin is proven by the key of the PIN they typed (salt and cost from the staff list).
+  const staff = StaffListResponse.parse(
+    await requestJson(fetch, `${baseUrl}/api/v1/sites/${setup.siteId}/staff`, { method: 'GET', token: setup.token }),
+  ).staff.find((s) => s.id === setup.adminStaffId);
+  if (!staff) throw new Error('the admin is not in the staff list');
+  const actor = {
+    baseUrl,
+    token: setup.token,
+    deviceId: setup.deviceId,
+    staffId: setup.adminStaffId,
+    proofKey: await proofKeyFor(ADMIN_PIN, staff.pinHash),
+    at: Date.now(),
+  };
+  const { code } = await createEnrolmentCode(actor);
   const enrolB = await postEnrol(baseUrl, { code, deviceName: 'Lobby B' });
   const dbB = openHandoverDb(`sim-${run}-b-${Math.random()}`);
   await saveEnrolment(dbB, enrolB, 'Lobby B', Date.now());
@@ -109,7 +132,7 @@ describe('sync simulation against the real server', () => {
           dirs.push(dataDir);
           let server = await bootServer(dataDir);
           const stats: FaultStats = { dropped: 0, lost: 0, duplicated: 0, passed: 0 };
-          const { a, b, faults, random } = await enrolTablets(run, server.baseUrl, stats, faultSeed);
+          const { a, b, faults, random } = await enrolTablets(run, server.baseUrl, server.setupCode, stats, faultSeed);
           const tally: Tally = { entries: 0, amendments: 0 };
           const killAt = Math.floor((killAtPermille / 1000) * actions.length);
           const restartAt = Math.min(actions.length, killAt + 3);

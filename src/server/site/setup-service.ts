@@ -52,6 +52,8 @@ export function newSetupCode(): string {
   return newEnrolmentCode();
 }
 
+export const SETUP_CODE_MESSAGE = 'the setup code is missing or wrong; it is printed on the server console';
+
 export interface SetupGuard {
   /** The code printed at start; null when the server made none (a building existed). */
   setupCode: string | null;
@@ -69,10 +71,8 @@ export async function setupFirstSite(
   nowMs: number,
   guard: SetupGuard,
 ): Promise<SetupResponse> {
+  if (!isSetupCode(guard.setupCode, req.setupCode)) throw new ApiError('setup_code_invalid', SETUP_CODE_MESSAGE);
   if (store.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
-  if (!isSetupCode(guard.setupCode, req.setupCode)) {
-    throw new ApiError('setup_code_invalid', 'the setup code is missing or wrong; it is printed on the server console');
-  }
   const secrets = await hashPinFor(guard.hasher, 'admin', req.admin.pin);
   const created = store.transaction(() => {
     // Checked again inside the write lock: two setups racing past the first check.

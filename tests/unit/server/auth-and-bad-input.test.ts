@@ -3,6 +3,7 @@ import type { SetupResponse } from '../../../src/domain/api';
 import type { CreatedSite } from '../../../src/server/site/setup-service';
 import {
   OpBuilder,
+  TEST_SETUP_CODE,
   call,
   createOtherSite,
   makeTestServer,
@@ -182,7 +183,8 @@ describe('bad input: 400/413 with the error shape, stored rows unchanged', () =>
 
   it('a malformed setup body -> 400 and no second building appears', async () => {
     const before = snapshot(t.store);
-    expectError(await call(t, 'POST', '/api/v1/setup', { body: { site: { name: '' } } }), 400, 'bad_request');
+    const body = { setupCode: TEST_SETUP_CODE, site: { name: '' } };
+    expectError(await call(t, 'POST', '/api/v1/setup', { body }), 400, 'bad_request');
     expect(snapshot(t.store)).toBe(before);
   });
 

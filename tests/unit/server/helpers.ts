@@ -6,7 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTOR_HEADERS, signOp, signRequest } from '../../../src/domain/actor-proof';
-import type { SetupRequest, SetupResponse } from '../../../src/domain/api';
+import {
+  ADMIN_PATHS,
+  type AdminUpdateStaffRequest,
+  type SetupRequest,
+  type SetupResponse,
+} from '../../../src/domain/api';
 import { DEFAULT_SHIFT, type LogEntry, type PinHash, type Role } from '../../../src/domain/entities';
 import { formatHlc } from '../../../src/domain/hlc';
 import { newId } from '../../../src/domain/ids';
@@ -226,6 +231,24 @@ export async function call(
     // Not JSON (static files): keep the text.
   }
   return { status: res.status, headers: res.headers, body: parsed };
+}
+
+/**
+ * Issue 9 §3: the admin changes a person (name, role, active) through the admin API, proven by the
+ * admin's proof headers; throws unless the server answers 200.
+ */
+export async function adminPatchStaff(
+  t: TestServer,
+  admin: { token: string; deviceId: string; adminStaffId: string },
+  staffId: string,
+  patch: AdminUpdateStaffRequest,
+): Promise<void> {
+  const res = await call(t, 'PATCH', ADMIN_PATHS.staffOne(staffId), {
+    token: admin.token,
+    body: patch,
+    actor: { deviceId: admin.deviceId, staffId: admin.adminStaffId },
+  });
+  if (res.status !== 200) throw new Error(`staff patch failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** The proof headers of a request in `actor`'s name (actor-proof.ts signRequest). */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import type { LogEntry } from '../../../src/domain/entities';
-import { OpBuilder, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { OpBuilder, makeTestServer, setupViaApi, signed, type TestServer } from './helpers';
 import { pulledRows, push, seedDuty, seedEntry } from './rules-fixtures';
 
 const HOUR = 3_600_000;
@@ -152,7 +152,8 @@ describe('SyncError.issues: what exactly was wrong, field by field', () => {
     const bad = entry({ party: 'x'.repeat(121), severity: 'catastrophic' as LogEntry['severity'] });
     const unknown = entry();
     unknown.fields['colour'] = 'red';
-    await push(t, a.token, [bad, unknown]);
+    // Re-signed: the actor's own tablet sends the extra field (issue 9 §3, the proof covers fields).
+    await push(t, a.token, [bad, signed(unknown)]);
     const [first, second] = await syncErrors();
     expect(first?.['issues']).toEqual(
       expect.arrayContaining([

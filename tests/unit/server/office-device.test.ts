@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateEnrolmentCodeResponse, EnrolResponse, type SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
 import { OpBuilder, call, makeTestServer, setupViaApi, type TestServer } from './helpers';
-import { countLineOp, expectApplied, handoverOp, pushOps, addStaff, type Tablet } from './tablet-fixtures';
+import { addStaff, countLineOp, handoverOp, pushOps, type Tablet } from './tablet-fixtures';
 
 let t: TestServer;
 let a: SetupResponse;

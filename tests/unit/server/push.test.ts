@@ -12,8 +12,11 @@ import {
   setupViaApi,
   snapshot,
   testPinHash,
+  addTestStaff,
+  signed,
   type TestServer,
 } from './helpers';
+import { rotaOp } from './tablet-fixtures';
 import { dutyOpenedElsewhere } from './handover-fixtures';
 
 let t: TestServer;
@@ -163,12 +166,14 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     expect(countRows(t.store, 'syncError')).toBe(2);
   });
 
-  it('WRITE_POLICY: a wrong op kind is kind_not_allowed, a desk actor on staff is forbidden_role, on a key item rule_violation, a stranger is staff_unknown', async () => {
-    const deskId = crypto.randomUUID();
-    const deskStaff = ops.op('staff', 'put', deskId, {
-      id: deskId,
+  it('WRITE_POLICY: a wrong op kind is kind_not_allowed, a desk actor on the rota is forbidden_role, on a key item rule_violation, a stranger is staff_unknown; issue 9 §3: staff ops are online_only', async () => {
+    const deskId = await addTestStaff(t, a.siteId, 'desk', '李小明');
+    const staffId = crypto.randomUUID();
+    // Issue 9 §3: even the admin's staff op is refused; staff change only through the admin API.
+    const adminOnStaff = ops.op('staff', 'put', staffId, {
+      id: staffId,
       siteId: a.siteId,
-      name: '李小明',
+      name: '黃志明',
       role: 'desk',
       pinHash: await testPinHash(),
       active: true,
@@ -176,25 +181,25 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     // A well-formed claim on this building, so only the kind check decides.
     const wrongKind = ops.op('logAmendment', 'put', crypto.randomUUID(), { siteId: a.siteId });
     ops.actorStaffId = deskId;
-    const otherId = crypto.randomUUID();
-    const deskOnStaff = ops.op('staff', 'put', otherId, { ...deskStaff.fields, id: otherId, name: '黃志明' });
+    const deskOnRota = rotaOp(ops, deskId, t.clock.now, t.clock.now + 8 * 3_600_000);
     // WRITE_POLICY lets desk staff write items (custody ones); the register itself stays the chief's (row-rules.ts).
     const deskItem = ops.putItem();
     ops.actorStaffId = crypto.randomUUID();
     const stranger = ops.putLogEntry(crypto.randomUUID());
-    const res = (await push(pushBody(a.deviceId, [deskStaff, wrongKind, deskOnStaff, deskItem, stranger])))
+    const res = (await push(pushBody(a.deviceId, [adminOnStaff, wrongKind, deskOnRota, deskItem, stranger])))
       .body as PushResponse;
     expect(res.results.map((r) => r.code ?? r.status)).toEqual([
-      'applied',
+      'online_only',
       'kind_not_allowed',
       'forbidden_role',
       'rule_violation',
       'staff_unknown',
     ]);
-    expect(res.results.map((r) => r.httpStatus)).toEqual([undefined, 405, 403, 403, 403]);
+    expect(res.results.map((r) => r.httpStatus)).toEqual([403, 405, 403, 403, 403]);
     expect(res.ackedThrough).toBe(5);
-    expect(countRows(t.store, 'syncError')).toBe(4);
+    expect(countRows(t.store, 'syncError')).toBe(5);
     expect(countRows(t.store, 'item')).toBe(0);
+    expect(t.store.getRow('staff', staffId)).toBeUndefined();
   });
 });
 
@@ -264,7 +269,7 @@ describe('T1: the server clamps HLCs from the future', () => {
   it('an op stamped a day ahead is stored at most 60 s ahead of server time', async () => {
     const op = ops.putItem();
     op.hlc = `${String(t.clock.now + 86_400_000).padStart(15, '0')}-0003-${a.deviceId}`;
-    await push(pushBody(a.deviceId, [op]));
+    await push(pushBody(a.deviceId, [signed(op)]));
     const stored = t.store.getRow('item', op.rowId);
     const hlc = parseHlc(String(stored?.row['updatedAt']));
     expect(hlc).toEqual({ wallMs: t.clock.now + 60_000, counter: 3, node: a.deviceId });

@@ -3,7 +3,7 @@ import type { SetupResponse } from '../../../src/domain/api';
 import { computeDayFigures } from '../../../src/domain/day-figures';
 import { newId } from '../../../src/domain/ids';
 import type { Op } from '../../../src/domain/sync-protocol';
-import { call, createOtherSite, makeTestServer, OpBuilder, setupViaApi, T0, type TestServer } from './helpers';
+import { call, createOtherSite, makeTestServer, OpBuilder, setupViaApi, signed, T0, type TestServer } from './helpers';
 import { seedEntry, seedStaff } from './rules-fixtures';
 import { expectApplied, pushOps, type Tablet } from './tablet-fixtures';
 
@@ -73,7 +73,7 @@ describe('O2: the daily report on the server', () => {
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
     const other = await seedStaff(t, a, 'desk', '張偉明');
     const op = reportOp('2026-01-14', other);
-    const sent = { ...op, actorStaffId: desk };
+    const sent = signed({ ...op, actorStaffId: desk });
     const [result] = await pushOps(t, tablet, [sent]);
     expect(result).toMatchObject({ status: 'rejected', code: 'rule_violation' });
   });

@@ -10,7 +10,7 @@ import { newId } from '../../../src/domain/ids';
 import type { Op, PullResponse, PushResponse } from '../../../src/domain/sync-protocol';
 import type { Task } from '../../../src/domain/task-entities';
 import { initialVersions } from '../../../src/server/sync/server-rows';
-import { call, testPinHash, type OpBuilder, type TestServer } from './helpers';
+import { call, storeTestKey, testPinHash, type OpBuilder, type TestServer } from './helpers';
 
 type Fields<T> = Omit<T, 'updatedAt' | 'deleted'>;
 
@@ -34,10 +34,11 @@ export function seedRow(
   );
 }
 
-/** A staff member of the building, held by the server. */
+/** A staff member of the building, held by the server with their proof key (issue 9 §3). */
 export async function seedStaff(t: TestServer, a: SetupResponse, role: Role, name: string): Promise<string> {
   const id = newId();
-  seedRow(t, 'staff', { id, siteId: a.siteId, name, role, pinHash: await testPinHash(), active: true });
+  seedRow(t, 'staff', { id, siteId: a.siteId, name, role, pinHash: await testPinHash(role), active: true });
+  await storeTestKey(t.store, a.siteId, id, role);
   return id;
 }
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import type { SearchResponse } from '../../../src/domain/search-api';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
-import { OpBuilder, call, createOtherSite, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { OpBuilder, call, createOtherSite, makeTestServer, setupViaApi, signed, type TestServer } from './helpers';
 import { push, seedDuty, seedEntry } from './rules-fixtures';
 
 const DAY = 86_400_000;
@@ -62,7 +62,7 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
       deviceTime: t.clock.now,
     });
     amend.rowId = amend.fields.id as string;
-    expect((await push(t, a.token, [amend])).results[0]?.status).toBe('applied');
+    expect((await push(t, a.token, [signed(amend)])).results[0]?.status).toBe('applied');
     const { body } = await search(q('渗漏'));
     expect(body.hits.map((h) => [h.table, h.open.id])).toEqual([
       ['logAmendment', entryId],

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashRecord } from '../../../src/domain/chain';
 import type { Op } from '../../../src/domain/sync-protocol';
-import { countRows, makeTestServer, maxSeq, setupViaApi, type TestServer } from './helpers';
+import { countRows, makeTestServer, maxSeq, setupViaApi, signed, type TestServer } from './helpers';
 import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { countLineOp, expectApplied, handoverOp, pushOps, secondTablet } from './tablet-fixtures';
 import { signingOps, type RecordFields } from './record-fixtures';
@@ -170,7 +170,7 @@ describe('a second tablet signing the same duty: never two open duties', () => {
   it('H3: the duty a record opened must be for the person who took over (duty_rule)', async () => {
     const record = await buildRecord(w, { signedAt: t.clock.now });
     const [patchDraft, putRec, newDuty] = signingOps(w.tablet.ops, record) as [Op, Op, Op];
-    const stranger = { ...newDuty, fields: { ...newDuty.fields, staffId: w.otherId } };
+    const stranger = signed({ ...newDuty, fields: { ...newDuty.fields, staffId: w.otherId } });
     const results = await pushOps(t, w.tablet, [patchDraft, putRec, stranger]);
     expect(results.map((r) => r.code)).toEqual([undefined, undefined, 'duty_rule']);
     expect(results[2]?.message).toContain('H3');

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubstituteApproval } from '../../../src/domain/handover-entities';
 import { newId } from '../../../src/domain/ids';
 import { UNDECIDED_SWAP, type SwapRequest } from '../../../src/domain/rota-entities';
-import { makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { adminPatchStaff, makeTestServer, setupViaApi, type TestServer } from './helpers';
 import { buildRecord, draftVersions, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { as, expectApplied, pushOps } from './tablet-fixtures';
 import { signingOps, type RecordFields } from './record-fixtures';
@@ -67,10 +67,8 @@ describe('H11(d), S1: a signed record with a substitute', () => {
       expect(refused.codes).toEqual([undefined, 'gate_blocked', 'reference_unknown']);
       expect(refused.message).toContain('substituteUnapproved');
     }
-    const deactivate = as(w.tablet.ops, w.a.adminStaffId, () =>
-      w.tablet.ops.op('staff', 'patch', w.managerId, { active: false }, { active: 1 }),
-    );
-    expectApplied(await pushOps(t, w.tablet, [deactivate]));
+    // Issue 9 §3: the admin deactivates the manager online, through the admin API.
+    await adminPatchStaff(t, w.a, w.managerId, { active: false });
     expect((await sign(await unfit(onTheSpot(w.chiefId, w.managerId)))).codes[1]).toBe('gate_blocked');
   });
 
@@ -165,9 +163,7 @@ describe('H11(d), S1: the draft that names a substitute', () => {
 
   it('an approval given earlier does not block an unrelated edit of the draft after the manager left', async () => {
     expectApplied(await pushOps(t, w.tablet, [name(onTheSpot(w.chiefId, w.managerId))]));
-    const deactivate = as(w.tablet.ops, w.a.adminStaffId, () =>
-      w.tablet.ops.op('staff', 'patch', w.managerId, { active: false }, { active: 1 }),
-    );
+    await adminPatchStaff(t, w.a, w.managerId, { active: false });
     const note = w.tablet.ops.op(
       'handover',
       'patch',
@@ -175,6 +171,6 @@ describe('H11(d), S1: the draft that names a substitute', () => {
       { recordReviewNote: '旋轉門仍待維修' },
       { recordReviewNote: 1 },
     );
-    expectApplied(await pushOps(t, w.tablet, [deactivate, note]));
+    expectApplied(await pushOps(t, w.tablet, [note]));
   });
 });

@@ -8,7 +8,7 @@ import {
   makeTestServer,
   pushBody,
   setupViaApi,
-  testPinHash,
+  addTestStaff,
   type TestServer,
 } from './helpers';
 
@@ -49,14 +49,8 @@ beforeEach(async () => {
   t = makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
-  deskId = crypto.randomUUID();
-  const res = await push([
-    'staff',
-    'put',
-    deskId,
-    { id: deskId, siteId: a.siteId, name: '李小明', role: 'desk', pinHash: await testPinHash(), active: true },
-  ]);
-  expect(res.results[0]?.status).toBe('applied');
+  // Issue 9 §3: staff are created online by the admin, not through ops.
+  deskId = await addTestStaff(t, a.siteId, 'desk', '李小明');
 });
 afterEach(() => t.dispose());
 

@@ -13,7 +13,7 @@ import {
 import { ApiError } from '../../api-error';
 import { createEnrolmentCode, enrolDevice } from '../../site/enrolment-service';
 import { actorAuth } from '../../auth/actor-auth';
-import { isSetupCode, setupFirstSite } from '../../site/setup-service';
+import { SETUP_CODE_MESSAGE, isSetupCode, setupFirstSite } from '../../site/setup-service';
 import { listStaff } from '../../site/staff-service';
 import type { AppEnv, AppServices } from '../app-env';
 import { bearerAuth } from '../auth';
@@ -53,13 +53,11 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
   });
 
   app.post('/setup', async (c) => {
-    // Issue 9 §7: the setup code is checked before anything else of the body is looked at.
-    if (deps.store.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
+    // Issue 9 §7: the setup code is checked before anything else of the body is looked at; a
+    // server that has its building says so (409), with or without a code.
     if (!isSetupCode(setupCode, setupCodeOf(await c.req.text()))) {
-      throw new ApiError(
-        'setup_code_invalid',
-        'the setup code is missing or wrong; it is printed on the server console',
-      );
+      if (deps.store.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
+      throw new ApiError('setup_code_invalid', SETUP_CODE_MESSAGE);
     }
     const req = await readJson(c, SetupRequest);
     const guard = { setupCode, hasher: deps.pinHasher };
