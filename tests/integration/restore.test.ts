@@ -13,15 +13,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashPin } from '../../src/domain/pin';
+import { ADMIN_PATHS, AdminStaffResponse, StaffListResponse } from '../../src/domain/api';
+import { proofKeyFor } from '../../src/domain/pin';
 import { getMeta } from '../../src/client/db/meta';
 import { openHandoverDb } from '../../src/client/db/open';
 import { saveEnrolment } from '../../src/client/db/repos/device-repo';
 import { createLogEntry } from '../../src/client/db/repos/log-repo';
-import { createStaff } from '../../src/client/db/repos/staff-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../src/client/db/schema';
-import { createEnrolmentCode, postEnrol, postSetup } from '../../src/client/sync/api-client';
+import { rememberProofKey } from '../../src/client/state/proof-keys';
+import { createEnrolmentCode, requestJsonAs } from '../../src/client/sync/actor-request';
+import { postEnrol, postSetup, requestJson } from '../../src/client/sync/api-client';
 import { createSyncEngine } from '../../src/client/sync/sync-engine';
 import { openDesk, openDuty, rosterNow } from './desk-steps';
 import { spawnServer, type ServerProcess } from './server-process';
@@ -52,8 +54,11 @@ async function boot(dataDir: string, port = 0): Promise<ServerProcess> {
 }
 
 /** Tablet A (its admin, then the desk person) and tablet B (the desk person), enrolled on `baseUrl`. */
-async function enrol(baseUrl: string) {
+const ADMIN_PIN = '135790';
+
+async function enrol(baseUrl: string, setupCode: string | null) {
   const setup = await postSetup(baseUrl, {
+    setupCode: setupCode ?? '',
     site: {
       name: 'Harbour Centre',
       timeZone: 'Asia/Hong_Kong',
@@ -64,12 +69,28 @@ async function enrol(baseUrl: string) {
       idleSignOutMinutes: 15,
       localWindowDays: 90,
     },
-    admin: { name: 'Chan Tai Man', pinHash: await hashPin('1234', 1000) },
+    // Issue 9 §3: the server hashes the admin's PIN and keeps the proof key.
+    admin: { name: 'Chan Tai Man', pin: ADMIN_PIN },
     deviceName: 'Lobby A',
   });
   const dbA = openHandoverDb(`restore-a-${Math.random()}`);
   await saveEnrolment(dbA, setup, 'Lobby A', Date.now());
-  const { code } = await createEnrolmentCode(baseUrl, setup.token, setup.adminStaffId);
+  // Issue 9 §3: the admin is proven by the key of the PIN typed (salt and cost from the staff list).
+  const staff = StaffListResponse.parse(
+    await requestJson(fetch, `${baseUrl}/api/v1/sites/${setup.siteId}/staff`, { method: 'GET', token: setup.token }),
+  ).staff.find((p) => p.id === setup.adminStaffId);
+  if (!staff) throw new Error('the admin is not in the staff list');
+  const adminKey = await proofKeyFor(ADMIN_PIN, staff.pinHash);
+  rememberProofKey(setup.adminStaffId, adminKey);
+  const actor = () => ({
+    baseUrl,
+    token: setup.token,
+    deviceId: setup.deviceId,
+    staffId: setup.adminStaffId,
+    proofKey: adminKey,
+    at: Date.now(),
+  });
+  const { code } = await createEnrolmentCode(actor());
   const enrolB = await postEnrol(baseUrl, { code, deviceName: 'Lobby B' });
   const dbB = openHandoverDb(`restore-b-${Math.random()}`);
   await saveEnrolment(dbB, enrolB, 'Lobby B', Date.now());
@@ -80,8 +101,18 @@ async function enrol(baseUrl: string) {
     engine: engineOn(dbA, baseUrl),
     ctx: await makeWriteContext(dbA, setup.adminStaffId),
   };
-  const desk = await createStaff(dbA, admin.ctx, { name: 'Lee Siu Ming', role: 'desk', pin: '2468' });
-  if (!desk.ok) throw new Error('could not create the desk person');
+  // Issue 9 §3: staff are created online, through the admin API; the desk person's key is the
+  // one their PIN gives, as when they sign in.
+  const created = AdminStaffResponse.parse(
+    await requestJsonAs({
+      ...actor(),
+      method: 'POST',
+      path: ADMIN_PATHS.staff,
+      body: { name: 'Lee Siu Ming', role: 'desk', pin: '2468' },
+    }),
+  );
+  const desk = { value: created.staff };
+  rememberProofKey(desk.value.id, await proofKeyFor('2468', desk.value.pinHash));
   await rosterNow(admin, desk.value.id);
   expect((await admin.engine.syncNow()).error).toBeNull();
   const a: Tablet = { ...admin, ctx: await makeWriteContext(dbA, desk.value.id) };
@@ -136,7 +167,7 @@ describe('restore from a backup behind acknowledged work (issue 9 §1, §2)', ()
     dirs.push(dataDir);
     const backupFile = join(dataDir, 'before.sqlite');
     let server = await boot(dataDir);
-    const enrolled = await enrol(server.baseUrl);
+    const enrolled = await enrol(server.baseUrl, server.setupCode);
     const { engineOn } = enrolled;
     let { a, b } = enrolled;
 
