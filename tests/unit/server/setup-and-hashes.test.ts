@@ -90,7 +90,7 @@ describe('issue 9 §3: admin and manager hashes never reach a desk tablet', () =
     office = EnrolResponse.parse(enrol.body);
   });
 
-  const hashes = (staff: Array<{ role: string; pinHash: { hash?: string; salt: string } }>) =>
+  const hashes = (staff: ReadonlyArray<{ role: string; pinHash: { hash?: string | undefined; salt: string } }>) =>
     Object.fromEntries(staff.map((s) => [s.role, [s.pinHash.hash !== undefined, s.pinHash.salt.length > 0]]));
 
   it('the staff list and the pull give a desk tablet no admin or manager verifier (salt and cost still travel)', async () => {
