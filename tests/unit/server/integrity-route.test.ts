@@ -8,7 +8,15 @@ import type { SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
 import type { IntegrityResponse } from '../../../src/domain/integrity';
 import { DirectWriter } from '../../../scripts/demo-direct';
-import { call, createOtherSite, makeTestServer, setupViaApi, testPinHash, type TestServer } from './helpers';
+import {
+  call,
+  createOtherSite,
+  makeTestServer,
+  setupViaApi,
+  storeTestKey,
+  testPinHash,
+  type TestServer,
+} from './helpers';
 
 let t: TestServer;
 let setup: SetupResponse;
@@ -17,17 +25,29 @@ beforeEach(async () => {
   t = makeTestServer();
   setup = await setupViaApi(t);
   const w = new DirectWriter(t.store, setup.siteId, setup.deviceId, GENESIS_HASH);
-  const pinHash = await testPinHash();
+  const hashes = {
+    desk: await testPinHash('desk'),
+    chief: await testPinHash('chief'),
+    manager: await testPinHash('manager'),
+  };
   t.store.transaction(() => {
     for (const role of ['desk', 'chief', 'manager'] as const) {
       people[role] = newId();
-      w.put('staff', { siteId: setup.siteId, id: people[role], name: role, role, pinHash, active: true }, t.clock.now);
+      w.put(
+        'staff',
+        { siteId: setup.siteId, id: people[role], name: role, role, pinHash: hashes[role], active: true },
+        t.clock.now,
+      );
     }
   });
+  for (const role of ['desk', 'chief', 'manager'] as const)
+    await storeTestKey(t.store, setup.siteId, people[role] ?? '', role);
 });
 afterEach(() => t.dispose());
 
-const get = (staffId: string, token = setup.token) => call(t, 'GET', `/api/v1/integrity?staffId=${staffId}`, { token });
+/** Issue 9 §3: the person is proven by the proof headers, not named in the query. */
+const get = (staffId: string, token = setup.token) =>
+  call(t, 'GET', '/api/v1/integrity', { token, actor: { deviceId: setup.deviceId, staffId } });
 
 describe('GET /api/v1/integrity (D5, O1)', () => {
   it.each(['chief', 'manager'])('answers the %s with the building verified', async (role) => {
@@ -37,13 +57,15 @@ describe('GET /api/v1/integrity (D5, O1)', () => {
     expect(body.building).toMatchObject({ siteId: setup.siteId, siteName: 'Harbour Centre', ok: true, problems: [] });
   });
 
-  it('refuses a desk person, someone of another building, and no person, and needs a token', async () => {
+  it('refuses a desk person, someone of another building, and no proven person (issue 9 §3), and needs a token', async () => {
     const desk = await get(people['desk'] ?? '');
     expect(desk.status).toBe(403);
     expect(desk.body).toMatchObject({ error: { code: 'forbidden_role' } });
     const other = await createOtherSite(t);
-    expect((await get(other.adminStaffId)).status).toBe(403);
-    expect((await call(t, 'GET', '/api/v1/integrity', { token: setup.token })).status).toBe(400);
+    expect((await get(other.adminStaffId)).body).toMatchObject({ error: { code: 'actor_unproven' } });
+    // The old claim in the query string proves nothing.
+    const claimed = await call(t, 'GET', `/api/v1/integrity?staffId=${people['chief']}`, { token: setup.token });
+    expect(claimed.body).toMatchObject({ error: { code: 'actor_unproven' } });
     expect((await call(t, 'GET', `/api/v1/integrity?staffId=${people['chief']}`)).status).toBe(401);
   });
 });

@@ -20,9 +20,10 @@ afterEach(() => t.dispose());
 
 /** An admin's code of `deviceKind` (none sent: the default), traded for a device. */
 async function enrolWith(deviceKind: string | undefined): Promise<{ code: unknown; enrol: EnrolResponse }> {
-  const body =
-    deviceKind === undefined ? { actorStaffId: a.adminStaffId } : { actorStaffId: a.adminStaffId, deviceKind };
-  const created = await call(t, 'POST', '/api/v1/enrolment-codes', { body, token: a.token });
+  // Issue 9 §3: the admin is proven by the proof headers, not named in the body.
+  const body = deviceKind === undefined ? {} : { deviceKind };
+  const actor = { deviceId: a.deviceId, staffId: a.adminStaffId };
+  const created = await call(t, 'POST', '/api/v1/enrolment-codes', { body, token: a.token, actor });
   expect(created.status).toBe(201);
   const { code } = CreateEnrolmentCodeResponse.parse(created.body);
   const enrolled = await call(t, 'POST', '/api/v1/enrol', { body: { code, deviceName: 'Manager office PC' } });
@@ -55,7 +56,8 @@ describe('office devices (issue 8)', () => {
 
   it('a kind the server does not know is 400 bad_request, and no code is made', async () => {
     const res = await call(t, 'POST', '/api/v1/enrolment-codes', {
-      body: { actorStaffId: a.adminStaffId, deviceKind: 'kiosk' },
+      body: { deviceKind: 'kiosk' },
+      actor: { deviceId: a.deviceId, staffId: a.adminStaffId },
       token: a.token,
     });
     expect(res.status).toBe(400);
@@ -113,7 +115,7 @@ describe('office devices (issue 8)', () => {
     const desk: Tablet = {
       deviceId: a.deviceId,
       token: a.token,
-      ops: new OpBuilder(a.deviceId, a.siteId, deskId, () => t.clock.now, 3),
+      ops: new OpBuilder(a.deviceId, a.siteId, deskId, () => t.clock.now),
     };
     const [deskDraft] = await pushOps(t, desk, [handoverOp(desk.ops, null, null, 'opening')]);
     expect(deskDraft).toMatchObject({ status: 'applied' });

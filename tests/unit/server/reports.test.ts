@@ -3,7 +3,17 @@ import type { SetupResponse } from '../../../src/domain/api';
 import { computeDayFigures } from '../../../src/domain/day-figures';
 import { newId } from '../../../src/domain/ids';
 import type { Op } from '../../../src/domain/sync-protocol';
-import { call, createOtherSite, makeTestServer, OpBuilder, setupViaApi, signed, T0, type TestServer } from './helpers';
+import {
+  actorHeaders,
+  call,
+  createOtherSite,
+  makeTestServer,
+  OpBuilder,
+  setupViaApi,
+  signed,
+  T0,
+  type TestServer,
+} from './helpers';
 import { seedEntry, seedStaff } from './rules-fixtures';
 import { expectApplied, pushOps, type Tablet } from './tablet-fixtures';
 
@@ -86,7 +96,12 @@ describe('O2: the daily report on the server', () => {
 });
 
 describe('O3: GET /api/v1/reports/people.csv', () => {
-  const path = (month: string, staffId: string) => `/api/v1/reports/people.csv?month=${month}&staffId=${staffId}`;
+  const path = (month: string) => `/api/v1/reports/people.csv?month=${month}`;
+  /** Issue 9 §3: the viewer is proven by the proof headers, not named in the query. */
+  const asViewer = (staffId: string, token = a.token, deviceId = a.deviceId) => ({
+    token,
+    actor: { deviceId, staffId },
+  });
 
   it('answers the month’s per-person figures as CSV with a BOM and Chinese names intact, to a chief or manager', async () => {
     const chief = await seedStaff(t, a, 'chief', '陳國華');
@@ -95,7 +110,8 @@ describe('O3: GET /api/v1/reports/people.csv', () => {
     seedEntry(t, a, { dutyId: newId(), staffId: desk });
     seedEntry(t, a, { dutyId: newId(), staffId: desk, status: 'resolved', recordedAt: T0 + 20 * 60_000 });
     for (const viewer of [chief, manager]) {
-      const res = await t.app.request(path('2026-01', viewer), { headers: { Authorization: `Bearer ${a.token}` } });
+      const headers = actorHeaders(t, { deviceId: a.deviceId, staffId: viewer }, 'GET', path('2026-01'), '');
+      const res = await t.app.request(path('2026-01'), { headers: { Authorization: `Bearer ${a.token}`, ...headers } });
       expect(res.status).toBe(200);
       expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -110,20 +126,21 @@ describe('O3: GET /api/v1/reports/people.csv', () => {
 
   it('refuses a desk person with 403 forbidden_role (the server mirrors the tablet)', async () => {
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
-    const res = await call(t, 'GET', path('2026-01', desk), { token: a.token });
+    const res = await call(t, 'GET', path('2026-01'), asViewer(desk));
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'forbidden_role' } });
   });
 
-  it('refuses a malformed month or a missing viewer with 400, and no token with 401', async () => {
+  it('refuses a malformed month with 400, an unproven viewer with 403 actor_unproven (issue 9 §3), and no token with 401', async () => {
     const chief = await seedStaff(t, a, 'chief', '陳國華');
     for (const month of ['2026-13', '2026-1', 'January', '']) {
-      const res = await call(t, 'GET', path(month, chief), { token: a.token });
+      const res = await call(t, 'GET', path(month), asViewer(chief));
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ error: { code: 'bad_request' } });
     }
-    expect((await call(t, 'GET', '/api/v1/reports/people.csv?month=2026-01', { token: a.token })).status).toBe(400);
-    expect((await call(t, 'GET', path('2026-01', chief))).status).toBe(401);
+    const claimed = await call(t, 'GET', `${path('2026-01')}&staffId=${chief}`, { token: a.token });
+    expect(claimed.body).toMatchObject({ error: { code: 'actor_unproven' } });
+    expect((await call(t, 'GET', path('2026-01'))).status).toBe(401);
   });
 
   it('never reaches another building: its chief is refused here, and its rows are not in this building’s CSV', async () => {
@@ -133,17 +150,17 @@ describe('O3: GET /api/v1/reports/people.csv', () => {
     const otherChief = await seedStaff(t, b, 'chief', '黃其他');
     const otherDesk = await seedStaff(t, b, 'desk', '他樓職員');
     seedEntry(t, b, { dutyId: newId(), staffId: otherDesk });
-    // A chief of the other building, claimed on this building's token: refused.
-    const claimed = await call(t, 'GET', path('2026-01', otherChief), { token: a.token });
+    // A chief of the other building, on this building's token: not staff here, so not proven.
+    const claimed = await call(t, 'GET', path('2026-01'), asViewer(otherChief));
     expect(claimed.status).toBe(403);
-    expect(claimed.body).toMatchObject({ error: { code: 'forbidden_role' } });
+    expect(claimed.body).toMatchObject({ error: { code: 'actor_unproven' } });
     // This building's chief sees this building only.
     const chief = await seedStaff(t, a, 'chief', '陳國華');
-    const own = await call(t, 'GET', path('2026-01', chief), { token: a.token });
+    const own = await call(t, 'GET', path('2026-01'), asViewer(chief));
     expect(own.status).toBe(200);
     expect(own.body as string).not.toContain('他樓職員');
     // And the other building's token reads its own rows.
-    const theirs = await call(t, 'GET', path('2026-01', otherChief), { token: other.token });
+    const theirs = await call(t, 'GET', path('2026-01'), asViewer(otherChief, other.token, other.deviceId));
     expect(theirs.body as string).toContain('他樓職員,0,0,0,0,0,0,0,1,0,0,');
   });
 });
