@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { Id } from '../../../domain/row-base';
 import { ApiError } from '../../api-error';
+import { actorAuth } from '../../auth/actor-auth';
 import type { AppEnv, AppServices } from '../app-env';
 import { bearerAuth } from '../auth';
 import { readJson } from '../read-body';
@@ -32,8 +33,11 @@ const Base64Url = z
 export const PushSubscriptionRequest = z.object({
   endpoint: Endpoint,
   keys: z.object({ p256dh: Base64Url, auth: Base64Url }),
-  /** The signed-in person the browser notifies: a claim until issue 9 proves who is at the tablet. */
-  staffId: Id,
+  /**
+   * The signed-in person the browser notifies; optional, and when sent it must be the person the
+   * proof headers prove (issue 9 §3).
+   */
+  staffId: Id.optional(),
 });
 
 const PushUnsubscribeRequest = z.object({ endpoint: Endpoint });
@@ -47,32 +51,24 @@ export function pushRoutes(deps: AppServices): Hono<AppEnv> {
     return c.json({ publicKey: deps.vapid.publicKey });
   });
 
-  app.post('/subscriptions', async (c) => {
+  // D3: escalations go to chiefs and managers only; issue 9 §3: the person is proven, not claimed.
+  app.post('/subscriptions', actorAuth(deps, { roles: ['chief', 'manager'] }), async (c) => {
     const req = await readJson(c, PushSubscriptionRequest);
     const device = c.get('device');
-    // D3: escalations go to chiefs and managers only. `staffId` is the tablet's claim of who is
-    // signed in (as actorStaffId is) until issue 9 proves the person at the tablet.
-    const staff = deps.store.getRow('staff', req.staffId);
-    const role = staff?.row['role'];
-    if (!staff || staff.siteId !== device.siteId || staff.deleted || staff.row['active'] !== true) {
-      throw new ApiError('forbidden_role', 'staffId is not an active person of this building');
-    }
-    if (role !== 'chief' && role !== 'manager') {
-      throw new ApiError(
-        'forbidden_role',
-        `escalations are sent to the section chief and the manager, not a ${String(role)}`,
-      );
+    const actor = c.get('actor');
+    if (req.staffId !== undefined && req.staffId !== actor.id) {
+      throw new ApiError('forbidden_role', 'staffId must be the person the proof headers name');
     }
     deps.store.savePushSubscription({
       endpoint: req.endpoint,
       siteId: device.siteId,
       deviceId: device.id,
-      staffId: req.staffId,
+      staffId: actor.id,
       p256dh: req.keys.p256dh,
       auth: req.keys.auth,
       createdAt: deps.now(),
     });
-    return c.json({ endpoint: req.endpoint, staffId: req.staffId }, 201);
+    return c.json({ endpoint: req.endpoint, staffId: actor.id }, 201);
   });
 
   app.delete('/subscriptions', async (c) => {

@@ -4,11 +4,13 @@
  * parameters (register-filters.ts): a malformed one is a 400 naming each field. Only the token's
  * own building is ever read: a `siteId` naming another is refused 403 without saying whether that
  * building exists. Registers are the desk's own records (the desk keeps F1-F3), so any enrolled
- * tablet may export them; no person's role is asked.
+ * tablet may export them for any person of the building, proven by the request's proof headers
+ * (issue 9 §3): the export is read in someone's name, never anonymously.
  */
 import { Hono } from 'hono';
 import { isRegisterName, parseRegisterFilters } from '../../../domain/register-filters';
 import { ApiError } from '../../api-error';
+import { actorAuth } from '../../auth/actor-auth';
 import { CSV_LANGS, type CsvLang } from '../../registers/csv-labels';
 import { registerCsvStream } from '../../registers/register-export';
 import type { AppEnv, AppServices } from '../app-env';
@@ -16,7 +18,7 @@ import { bearerAuth } from '../auth';
 
 export function registerRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('*', bearerAuth(deps));
+  app.use('*', bearerAuth(deps), actorAuth(deps));
 
   app.get('/:file', (c) => {
     const file = c.req.param('file');

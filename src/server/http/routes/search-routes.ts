@@ -4,13 +4,15 @@
  * A bad parameter answers 400 naming it (`details.param`).
  */
 import { Hono } from 'hono';
+import { actorAuth } from '../../auth/actor-auth';
 import { searchBuilding } from '../../search/search-service';
 import type { AppEnv, AppServices } from '../app-env';
 import { bearerAuth } from '../auth';
 
 export function searchRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/', bearerAuth(deps), (c) => {
+  // Issue 9 §3: who searches is proven by the request's proof headers, never claimed.
+  app.get('/', bearerAuth(deps), actorAuth(deps), (c) => {
     // Only the token's own building is ever searched: the site comes from the device, never the URL.
     const siteId = c.get('device').siteId;
     return c.json(searchBuilding(deps.store, siteId, c.req.query(), deps.now()));
