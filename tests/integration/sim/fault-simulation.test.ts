@@ -26,30 +26,34 @@ afterAll(() => {
 describe('fault simulation against the real server (issue 9 §10)', () => {
   let report: SimReport | null = null;
 
-  it(`${OPS} ops: every op applied once or refused visibly, replicas equal, nothing acknowledged lost`, async () => {
-    console.log(`fault simulation: seed ${SEED} (SIM_SEED), ${OPS} ops (SIM_OPS)`);
-    const dataDir = mkdtempSync(join(tmpdir(), 'handover-sim-'));
-    dirs.push(dataDir);
-    report = await runSimulation({ seed: SEED, ops: OPS, dataDir });
-    console.log(`fault simulation report (seed ${SEED}): ${JSON.stringify(report, null, 1)}`);
+  it(
+    `${OPS} ops: every op applied once or refused visibly, replicas equal, nothing acknowledged lost`,
+    async () => {
+      console.log(`fault simulation: seed ${SEED} (SIM_SEED), ${OPS} ops (SIM_OPS)`);
+      const dataDir = mkdtempSync(join(tmpdir(), 'handover-sim-'));
+      dirs.push(dataDir);
+      report = await runSimulation({ seed: SEED, ops: OPS, dataDir });
+      console.log(`fault simulation report (seed ${SEED}): ${JSON.stringify(report, null, 1)}`);
 
-    expect(report.broken).toEqual({});
-    expect(report.ops).toBeGreaterThanOrEqual(OPS);
-    // Every kind of fault really happened (issue 9 §10), the kill inside a push included.
-    const f = report.faults;
-    expect(f.dropped).toBeGreaterThan(0);
-    expect(f.lostAfterCommit).toBeGreaterThan(0);
-    expect(f.duplicated + f.reordered).toBeGreaterThan(0);
-    expect(f.reordered).toBeGreaterThan(0);
-    expect(f.serverKillsMidPush).toBeGreaterThan(0);
-    expect(f.clientKills).toBeGreaterThan(0);
-    expect(f.twoTabSyncs).toBeGreaterThan(0);
-    expect(f.schemaUpgrades).toBe(1);
-    expect(report.skewsMs.some((s) => Math.abs(s) > 86_400_000)).toBe(true);
-    // Every writable table was written (staff and site included), deletes too.
-    expect(report.untouchedTables).toEqual([]);
-    expect(report.opsByKind['delete'] ?? 0).toBeGreaterThan(0);
-  });
+      expect(report.broken).toEqual({});
+      expect(report.ops).toBeGreaterThanOrEqual(OPS);
+      // Every kind of fault really happened (issue 9 §10), the kill inside a push included.
+      const f = report.faults;
+      expect(f.dropped).toBeGreaterThan(0);
+      expect(f.lostAfterCommit).toBeGreaterThan(0);
+      expect(f.duplicated + f.reordered).toBeGreaterThan(0);
+      expect(f.reordered).toBeGreaterThan(0);
+      expect(f.serverKillsMidPush).toBeGreaterThan(0);
+      expect(f.clientKills).toBeGreaterThan(0);
+      expect(f.twoTabSyncs).toBeGreaterThan(0);
+      expect(f.schemaUpgrades).toBe(1);
+      expect(report.skewsMs.some((s) => Math.abs(s) > 86_400_000)).toBe(true);
+      // Every writable table was written (staff and site included), deletes too.
+      expect(report.untouchedTables).toEqual([]);
+      expect(report.opsByKind['delete'] ?? 0).toBeGreaterThan(0);
+    },
+    600_000 + OPS * 2_000,
+  );
 
   it('restores the database from a backup mid-run, and loses nothing acknowledged', () => {
     if (!report) throw new Error('the simulation did not run');

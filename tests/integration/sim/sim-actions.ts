@@ -27,7 +27,10 @@ import {
   forwardEscalation,
   sendEscalation,
 } from '../../../src/client/db/repos/escalation-repo';
-import { recordSpotCheck, resolveConflict } from '../../../src/client/db/repos/review-repo';
+import { recordSpotCheck, resolveConflict, signDayReview } from '../../../src/client/db/repos/review-repo';
+import { submitDailyReport } from '../../../src/client/db/repos/report-repo';
+import { dayKeyOf, shiftDayKey } from '../../../src/domain/building-day';
+import type { DayFigures } from '../../../src/domain/review-entities';
 import { issueServiceOrder, moveServiceOrder } from '../../../src/client/db/repos/service-order-repo';
 import { addPhoto, preparePhoto } from '../../../src/client/db/repos/photo-repo';
 import { dismissRefusal } from '../../../src/client/db/repos/refusal-repo';
@@ -38,6 +41,8 @@ import type { HandoverDb } from '../../../src/client/db/schema';
 import { ctxOf, type Fleet, type Person, type Tablet } from './sim-fleet';
 
 const HOUR = 3_600_000;
+const TZ = 'Asia/Hong_Kong';
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M2 30 C 20 2, 40 2, 60 30"/></svg>';
 
 export interface Step {
   fleet: Fleet;
@@ -95,7 +100,8 @@ export const ACTIONS: Record<string, { weight: number; run: Action }> = {
           party: '12F',
           contact: '',
           location: 'Lobby',
-          occurredAt: ctx.now() - 60_000,
+          // T1: within the duty, so no backdating reason is asked.
+          occurredAt: Math.max(ctx.now() - 60_000, (await db.duty.get(dutyId))?.startedAt ?? 0),
           referredTo: '',
           operationEndedAt: null,
           backdateReason: '',
@@ -330,8 +336,41 @@ export const ACTIONS: Record<string, { weight: number; run: Action }> = {
       });
     },
   },
-  photo: {
+  dailyReport: {
     weight: 1,
+    async run(s, db) {
+      const ctx = await ctxOf(s.t, personFor(s, ANY), s.tab);
+      const day = shiftDayKey(dayKeyOf(ctx.now(), TZ), -1 - (s.serial % 30));
+      const figures = {
+        entries: 0,
+        byKind: {},
+        complaints: 0,
+        repairs: 0,
+        emergencies: 0,
+        discrepancies: 0,
+        handoversOnTime: 0,
+        handoversLate: 0,
+        openings: 0,
+        closings: 0,
+      };
+      return submitDailyReport(db, ctx, {
+        day,
+        timeZone: TZ,
+        figures: figures as DayFigures,
+        remarks: `Report ${s.serial}`,
+      });
+    },
+  },
+  dayReview: {
+    weight: 1,
+    async run(s, db) {
+      const ctx = await ctxOf(s.t, s.fleet.people.chief, s.tab);
+      const day = shiftDayKey(dayKeyOf(ctx.now(), TZ), -1 - (s.serial % 30));
+      return signDayReview(db, ctx, { day, note: 'Reviewed', svg: SVG, correctsId: null });
+    },
+  },
+  photo: {
+    weight: 2,
     async run(s, db) {
       const entry = pick(await live(db.logEntry.toArray()), s.random);
       if (!entry) return;
@@ -388,7 +427,8 @@ export const ACTIONS: Record<string, { weight: number; run: Action }> = {
       const person = Object.values(s.fleet.people).find((p) => p.id === duty?.staffId);
       if (!person) return;
       const ctx = await ctxOf(s.t, person, s.tab);
-      const h = await openHandover(db, ctx, { outgoingDutyId: dutyId, scheduledAt: null, kind: 'handover' });
+      // H8: at a closing the person on duty counts (countActor); then they think better of it.
+      const h = await openHandover(db, ctx, { outgoingDutyId: dutyId, scheduledAt: null, kind: 'closing' });
       const item = pick(await live(db.item.toArray()), s.random);
       if (item)
         await recordCountTap(db, ctx, {

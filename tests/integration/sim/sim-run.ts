@@ -30,6 +30,8 @@ export interface SimReport {
   opsByTable: Record<string, number>;
   opsByKind: Record<string, number>;
   outcomes: Record<string, number>;
+  /** The server's refusals (syncError rows) by table, op kind and code. */
+  refusals: Record<string, number>;
   untouchedTables: string[];
   localRefusals: Record<string, number>;
   faults: FaultCounts;
@@ -37,6 +39,8 @@ export interface SimReport {
   fieldsChecked: number;
   signedRecords: number;
   restoreUnavailable: string | null;
+  /** Wall time of each phase, ms. */
+  phasesMs: Record<string, number>;
   broken: Record<string, string[]>;
 }
 
@@ -81,9 +85,17 @@ export async function runSimulation(opts: { seed: number; ops: number; dataDir: 
   const localRefusals: Record<string, number> = {};
   const backupMod = await loadBackupModule();
   const backupFile = join(opts.dataDir, 'sim-backup.sqlite');
+  const phasesMs: Record<string, number> = {};
+  let phaseStart = Date.now();
+  const phase = (name: string) => {
+    phasesMs[name] = Date.now() - phaseStart;
+    phaseStart = Date.now();
+  };
   let fleet: Fleet | null = null;
   try {
+    phase('server start');
     fleet = await buildFleet(net, () => server.baseUrl, first.setupCode, random);
+    phase('fleet');
     const f = fleet;
     const [desk1, desk2] = f.tablets;
     // S1, H3: the chief rosters the desk person now; they open the desk on the second tablet.
@@ -91,6 +103,7 @@ export async function runSimulation(opts: { seed: number; ops: number; dataDir: 
     await settle(f);
     await openDesk(await deskView(desk2!, f.people.desk1.id));
     await settle(f);
+    phase('setup');
     net.on = true;
 
     const at = (fraction: number) => Math.floor(opts.ops * fraction);
@@ -113,7 +126,13 @@ export async function runSimulation(opts: { seed: number; ops: number; dataDir: 
       const tab = t.tabs.length > 1 && random() < 0.5 ? 1 : 0;
       const name = pickAction(random);
       try {
-        await ACTIONS[name]!.run({ fleet: f, t, tab, random, serial }, t.tabs[tab]!.db);
+        const result = (await ACTIONS[name]!.run({ fleet: f, t, tab, random, serial }, t.tabs[tab]!.db)) as
+          { ok?: boolean; errors?: unknown } | undefined;
+        if (result?.ok === false) {
+          // A rule the tablet checks itself: the screen shows it beside the field; nothing is queued.
+          const kind = `${name}: ${JSON.stringify(result.errors).slice(0, 80)}`;
+          localRefusals[kind] = (localRefusals[kind] ?? 0) + 1;
+        }
       } catch (e) {
         const kind = `${name}: ${e instanceof Error ? e.name : 'thrown'}`;
         localRefusals[kind] = (localRefusals[kind] ?? 0) + 1;
@@ -147,17 +166,15 @@ export async function runSimulation(opts: { seed: number; ops: number; dataDir: 
       }
     }
 
+    phase('run');
     net.on = false;
     if (!server.server) await server.start();
     await settle(f);
-    return await finalChecks(
-      f,
-      server,
-      net,
-      opts.seed,
-      localRefusals,
-      typeof backupMod === 'string' ? backupMod : null,
-    );
+    phase('settle');
+    const unavailable = typeof backupMod === 'string' ? backupMod : null;
+    const report = await finalChecks(f, server, net, opts.seed, localRefusals, unavailable);
+    phase('checks');
+    return { ...report, phasesMs };
   } catch (e) {
     console.error(
       `simulation seed ${opts.seed} failed; faults ${JSON.stringify(net.counts)}; server log:\n${server.server?.tail() ?? '(down)'}`,
@@ -193,9 +210,7 @@ async function killMidPush(f: Fleet, server: ServerHandle, net: SimNet, random: 
     await tab.engine.syncNow();
     net.serverKillArmed = null;
     if (net.counts.serverKillsMidPush > landed) {
-      await server.start();
       if (server.lastCounter(t.deviceId) > before) net.counts.serverKillsAfterCommit++;
-      await server.kill();
       return;
     }
   }
@@ -225,7 +240,7 @@ async function finalChecks(
   seed: number,
   localRefusals: Record<string, number>,
   restoreUnavailable: string | null,
-): Promise<SimReport> {
+): Promise<Omit<SimReport, 'phasesMs'>> {
   const broken: Record<string, string[]> = {};
   const note = (name: string, list: string[]) => {
     if (list.length > 0) broken[name] = list.slice(0, 20);
@@ -266,6 +281,12 @@ async function finalChecks(
       opsByTable[op.table] = (opsByTable[op.table] ?? 0) + 1;
       opsByKind[op.kind] = (opsByKind[op.kind] ?? 0) + 1;
     }
+    const refusals: Record<string, number> = {};
+    for (const r of db.prepare("SELECT data FROM rows WHERE tbl = 'syncError'").all() as { data: string }[]) {
+      const e = JSON.parse(r.data) as { table: string; opKind: string; code: string };
+      const key = `${e.table} ${e.opKind}: ${e.code}`;
+      refusals[key] = (refusals[key] ?? 0) + 1;
+    }
     const outcomes: Record<string, number> = {};
     for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM device_ops GROUP BY status').all() as {
       status: string;
@@ -279,6 +300,7 @@ async function finalChecks(
       opsByTable,
       opsByKind,
       outcomes,
+      refusals,
       untouchedTables: WRITABLE_TABLES.filter((t) => !opsByTable[t]),
       localRefusals,
       faults: net.counts,
