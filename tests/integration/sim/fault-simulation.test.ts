@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSimulation, type SimReport } from './sim-run';
 
-const OPS = Number(process.env['SIM_OPS'] ?? 300);
+const OPS = Number(process.env['SIM_OPS'] ?? 250);
 const SEED = Number(process.env['SIM_SEED'] ?? 20_261_202);
 
 const dirs: string[] = [];

@@ -38,7 +38,8 @@ import { updateSiteSettings } from '../../../src/client/db/repos/site-repo';
 import { cancelHandover, openHandover } from '../../../src/client/db/repos/handover-repo';
 import { recordCountTap } from '../../../src/client/db/repos/count-repo';
 import type { HandoverDb } from '../../../src/client/db/schema';
-import { ctxOf, type Fleet, type Person, type Tablet } from './sim-fleet';
+import { ADMIN_PATHS } from '../../../src/domain/api';
+import { adminRequest, ctxOf, type Fleet, type Person, type Tablet } from './sim-fleet';
 
 const HOUR = 3_600_000;
 const TZ = 'Asia/Hong_Kong';
@@ -247,7 +248,7 @@ export const ACTIONS: Record<string, { weight: number; run: Action }> = {
       const ctx = await ctxOf(s.t, personFor(s, ['chief', 'admin']), s.tab);
       const shifts = await live(db.rotaShift.toArray());
       const own = shifts.filter((r) => r.staffId === s.fleet.people.desk2.id);
-      if (own.length > 3 && s.random() < 0.5) return removeRotaShift(db, ctx, pick(own, s.random)!.id);
+      if (own.length > 0 && s.random() < 0.4) return removeRotaShift(db, ctx, pick(own, s.random)!.id);
       const day = new Date(ctx.now() + (5 + (s.serial % 200)) * 86_400_000).toISOString().slice(0, 10);
       return saveRotaShift(
         db,
@@ -414,8 +415,10 @@ export const ACTIONS: Record<string, { weight: number; run: Action }> = {
   siteSettings: {
     weight: 1,
     async run(s, db) {
-      const ctx = await ctxOf(s.t, s.fleet.people.admin, s.tab);
-      return updateSiteSettings(db, ctx, { incomingLeadMinutes: 1 + (s.serial % 30) });
+      const patch = { incomingLeadMinutes: 1 + (s.serial % 30) };
+      // Issue 9 §3: settings are an admin action online once the server has the admin API.
+      if (s.fleet.adminApi) return adminRequest(s.fleet, s.t, 'PATCH', ADMIN_PATHS.site, patch);
+      return updateSiteSettings(db, await ctxOf(s.t, s.fleet.people.admin, s.tab), patch);
     },
   },
   countAndCancel: {

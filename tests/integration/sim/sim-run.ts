@@ -301,7 +301,10 @@ async function finalChecks(
       opsByKind,
       outcomes,
       refusals,
-      untouchedTables: WRITABLE_TABLES.filter((t) => !opsByTable[t]),
+      // With the admin API (issue 9 §3), staff and site change by admin actions, never by ops.
+      untouchedTables: WRITABLE_TABLES.filter(
+        (t) => !opsByTable[t] && !(f.adminApi && (t === 'staff' || t === 'site')),
+      ),
       localRefusals,
       faults: net.counts,
       skewsMs: f.tablets.map((t) => t.skewMs),
