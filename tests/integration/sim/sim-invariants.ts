@@ -146,7 +146,9 @@ export function checkVersions(db: Database.Database, log: OpLog): { broken: stri
     const v = row ? ((JSON.parse(row.versions) as Record<string, number>)[field] ?? 0) : 0;
     fieldsChecked++;
     // A row the server created itself holds version 1 from that write, before any op.
-    const expected = created.has(`${table}:${rowId}`) ? n : n + 1;
+    // Issue 7 §8: the first dismissal of a refusal wins; a later one is acknowledged and writes nothing.
+    const writesOf = table === 'syncError' ? Math.min(n, 1) : n;
+    const expected = created.has(`${table}:${rowId}`) ? writesOf : writesOf + 1;
     const resolutions = maybe.get(key) ?? 0;
     if (
       (v >= expected && v <= expected + resolutions) ||
