@@ -10,7 +10,17 @@ import type { HandoverKind, HandoverRecord } from '../../src/domain/handover-ent
 import { newId } from '../../src/domain/ids';
 import { getMeta } from '../../src/client/db/meta';
 import { insertRow, patchRow, runWrite } from '../../src/client/db/write';
-import type { Tablet } from './sim-steps';
+import type { WriteContext } from '../../src/client/db/repos/write-context';
+import type { HandoverDb } from '../../src/client/db/schema';
+import type { SyncEngine } from '../../src/client/sync/sync-engine';
+
+/** One connection of a tablet, its engine and the person writing (the simulation's desk view). */
+export interface Tablet {
+  name: string;
+  db: HandoverDb;
+  engine: SyncEngine;
+  ctx: WriteContext;
+}
 
 const HOUR = 3_600_000;
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M2 30 C 20 2, 40 2, 60 30"/></svg>';

@@ -27,7 +27,7 @@ import { postEnrol, postSetup, requestJson } from '../../src/client/sync/api-cli
 import { createSyncEngine } from '../../src/client/sync/sync-engine';
 import { openDesk, openDuty, rosterNow } from './desk-steps';
 import { spawnServer, type ServerProcess } from './server-process';
-import { settle, snapshotClient, snapshotServer, type Tablet } from './sim-steps';
+import { settle, snapshotClient, snapshotServer, type Tablet } from './tablet-steps';
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 const live: ServerProcess[] = [];
