@@ -51,7 +51,7 @@ describe('issue 9 §7: security headers on every response', () => {
     ['an API 404', 'GET', '/api/v1/nope', 404, {}],
     ['a file 404', 'GET', '/assets/missing.js', 404, {}],
     ['an error (401)', 'POST', '/api/v1/sync/push', 401, { 'Content-Type': 'application/json' }],
-    ['an error (400, invalid JSON)', 'POST', '/api/v1/setup', 400, { 'Content-Type': 'application/json' }],
+    ['an error (400, invalid JSON)', 'POST', '/api/v1/enrol', 400, { 'Content-Type': 'application/json' }],
   ] as const)('%s: %s %s -> %i with CSP, nosniff, frame and referrer policies', async (_, method, path, status, h) => {
     const res = await call(t, method, path, { headers: h, ...(method === 'POST' ? { rawBody: '{' } : {}) });
     expect(res.status).toBe(status);

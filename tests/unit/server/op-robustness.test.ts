@@ -17,6 +17,7 @@ import {
   makeTestServer,
   pushBody,
   setupViaApi,
+  signed,
   type TestServer,
 } from './helpers';
 
@@ -93,8 +94,12 @@ describe('issue 9 §5: hostile ops are refused one by one while the rest of the 
   });
 
   it('an op at the highest counter an op may carry applies, and every later push of every building still succeeds', async () => {
-    const edge = opsA.putItem();
-    edge.hlc = formatHlc({ wallMs: t.clock.now + 60_000, counter: OP_HLC_MAX_COUNTER, node: a.deviceId });
+    const built = opsA.putItem();
+    // Changed after building, so signed again with the actor's key (issue 9 §3).
+    const edge = signed({
+      ...built,
+      hlc: formatHlc({ wallMs: t.clock.now + 60_000, counter: OP_HLC_MAX_COUNTER, node: a.deviceId }),
+    });
     expectStatuses(await pushA([edge, opsA.putItem()]), ['applied', 'applied']);
     await otherBuildingStillSyncs();
     expectStatuses(await pushA([opsA.putItem()]), ['applied']);

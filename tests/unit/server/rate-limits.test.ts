@@ -78,16 +78,17 @@ describe('issue 9 §7: TokenBuckets', () => {
 });
 
 describe('issue 9 §7: limits per client address', () => {
+  // Without the setup code each attempt is refused 403 (setup_code_invalid) until the limit's 429.
   it('setup: the attempt over the limit is 429 rate_limited with retryAfterMs and Retry-After; another address goes on', async () => {
     const app = limitedApp();
     for (let i = 0; i < LIMITS.setup; i++) {
-      expect((await from(app, '10.0.0.9', '/api/v1/setup', jsonPost('{}'))).status).toBe(400);
+      expect((await from(app, '10.0.0.9', '/api/v1/setup', jsonPost('{}'))).status).toBe(403);
     }
     await expectRateLimited(await from(app, '10.0.0.9', '/api/v1/setup', jsonPost('{}')), LIMITS.setup);
-    expect((await from(app, '10.0.0.10', '/api/v1/setup', jsonPost('{}'))).status).toBe(400);
+    expect((await from(app, '10.0.0.10', '/api/v1/setup', jsonPost('{}'))).status).toBe(403);
     // One token back after a third of a minute (3 a minute).
     t.clock.now += 20_000;
-    expect((await from(app, '10.0.0.9', '/api/v1/setup', jsonPost('{}'))).status).toBe(400);
+    expect((await from(app, '10.0.0.9', '/api/v1/setup', jsonPost('{}'))).status).toBe(403);
     expect((await from(app, '10.0.0.9', '/api/v1/setup', jsonPost('{}'))).status).toBe(429);
   });
 
@@ -113,12 +114,20 @@ describe('issue 9 §7: limits per client address', () => {
     ['PIN checks', '/api/v1/auth/check', LIMITS.auth],
     ['admin requests', '/api/v1/admin/staff', LIMITS.admin],
   ])('%s under %s are limited per address', async (_, path, perMinute) => {
+    // A good device token without the person's proof: each attempt is a 403 (actor_unproven, not a
+    // failed authentication), so only this path's own limit answers 429.
+    const a = await setupViaApi(t);
     const app = limitedApp();
+    const post = (): RequestInit => ({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${a.token}` },
+      body: '{}',
+    });
     for (let i = 0; i < perMinute; i++) {
-      expect((await from(app, '10.1.1.1', path, jsonPost('{}'))).status).not.toBe(429);
+      expect((await from(app, '10.1.1.1', path, post())).status).toBe(403);
     }
-    await expectRateLimited(await from(app, '10.1.1.1', path, jsonPost('{}')), perMinute);
-    expect((await from(app, '10.1.1.2', path, jsonPost('{}'))).status).not.toBe(429);
+    await expectRateLimited(await from(app, '10.1.1.1', path, post()), perMinute);
+    expect((await from(app, '10.1.1.2', path, post())).status).toBe(403);
   });
 
   it('failed authentication: after the limit of 401s, that address gets 429 before its token is looked up, even a good one', async () => {

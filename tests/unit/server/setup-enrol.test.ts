@@ -46,6 +46,8 @@ describe('health and first-run setup', () => {
       version: 'test',
       setUp: false,
       serverTime: t.clock.now,
+      // Issue 9 §1: the database's generation, also in the header of every answer.
+      generation: t.store.generation(),
     });
     expect(before.headers.get('X-Server-Time')).toBe(String(t.clock.now));
     expect(before.headers.get('Cache-Control')).toBe('no-store');
