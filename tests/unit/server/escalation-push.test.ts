@@ -60,6 +60,13 @@ async function startPushService(): Promise<void> {
   serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
 }
 
+/** The proof key `staffId`'s tablet holds after their PIN (another person's, for a wrong proof). */
+function keyOf(staffId: string): Uint8Array {
+  const key = testKeyOf(staffId);
+  if (!key) throw new Error(`no test key for ${staffId}`);
+  return key;
+}
+
 /** A browser's subscription keys: a P-256 public key and a 16-byte auth secret. */
 function browserKeys() {
   const ecdh = createECDH('prime256v1');
@@ -247,7 +254,7 @@ describe('push subscriptions in a proven person’s name (issue 9 §3, D3)', () 
       wrongKey: await call(t, 'POST', SUBSCRIPTIONS, {
         token: a.token,
         body,
-        actor: { ...me, key: testKeyOf(deskId) },
+        actor: { ...me, key: keyOf(deskId) },
       }),
       otherBody: await call(t, 'POST', SUBSCRIPTIONS, {
         token: a.token,

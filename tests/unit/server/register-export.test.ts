@@ -30,6 +30,13 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
+/** The proof key `staffId`'s tablet holds after their PIN (another person's, for a wrong proof). */
+function keyOf(staffId: string): Uint8Array {
+  const key = testKeyOf(staffId);
+  if (!key) throw new Error(`no test key for ${staffId}`);
+  return key;
+}
+
 /** The building's admin on its first tablet, the person most exports here are made by. */
 const admin = (): TestActor => ({ deviceId: a.deviceId, staffId: a.adminStaffId });
 
@@ -240,7 +247,7 @@ describe('register exports in a proven person’s name (issue 9 §3)', () => {
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
     const other = await createOtherSite(t);
     const attempts = {
-      wrongKey: await exportCsv('repairs.csv', a.token, { ...admin(), key: testKeyOf(desk) }),
+      wrongKey: await exportCsv('repairs.csv', a.token, { ...admin(), key: keyOf(desk) }),
       otherExport: await exportCsv(
         'repairs.csv',
         a.token,

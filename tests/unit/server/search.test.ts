@@ -32,6 +32,13 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
+/** The proof key `staffId`'s tablet holds after their PIN (another person's, for a wrong proof). */
+function keyOf(staffId: string): Uint8Array {
+  const key = testKeyOf(staffId);
+  if (!key) throw new Error(`no test key for ${staffId}`);
+  return key;
+}
+
 /** A tablet of a building and the person signed in on it. */
 interface Searcher {
   token: string;
@@ -219,7 +226,7 @@ describe('server search in a proven person’s name (issue 9 §3)', () => {
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
     const me = { deviceId: a.deviceId, staffId: a.adminStaffId };
     const attempts = {
-      wrongKey: await call(t, 'GET', path('漏水'), { token: a.token, actor: { ...me, key: testKeyOf(desk) } }),
+      wrongKey: await call(t, 'GET', path('漏水'), { token: a.token, actor: { ...me, key: keyOf(desk) } }),
       otherQuery: await call(t, 'GET', path('漏水'), {
         token: a.token,
         headers: actorHeaders(t, me, 'GET', path('電梯'), ''),
