@@ -16,7 +16,16 @@ import { seedDemo } from '../../scripts/demo-seed';
 import { openDataDirStore } from '../../src/server/main';
 import { createEnrolmentCode } from '../../src/server/site/enrolment-service';
 import { listStaff } from '../../src/server/site/staff-service';
-import { enrolTablet, entryList, shown, signIn, statusBar, STEP_TIMEOUT_MS, writeEntry } from './app-steps';
+import {
+  enrolTablet,
+  entryList,
+  openSection,
+  shown,
+  signIn,
+  statusBar,
+  STEP_TIMEOUT_MS,
+  writeEntry,
+} from './app-steps';
 import {
   assertBuilt,
   firstPage,
@@ -104,7 +113,9 @@ describe('escalation end to end (issue 8 proof 1, D2, D3)', () => {
     await enrolTablet(chief, codes[1], 'Chief office');
     await waitForServiceWorkerControl(chief);
     await signIn(chief, CHIEF.name, CHIEF.pin);
-    await chief.goto(`${server.url}/escalations`);
+    // From the nav, not by a reload: a reload forgets the chief's proof key (issue 9 §3), and the
+    // push subscription is made in the chief's proven name.
+    await openSection(chief, 'Escalations');
     await shown(chief.getByRole('heading', { name: 'Escalations', exact: true }));
     await shown(chief.getByText('This device shows a notification for each new escalation.'));
     // The demo building already holds escalations nobody has acknowledged (its history): count them.

@@ -7,7 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM, parseCsv } from '../../src/domain/csv';
-import { browserZone, openTheDesk, setUpBuilding, shiftAroundNow, shown, signIn, statusBar } from './app-steps';
+import {
+  browserZone,
+  openSection,
+  openTheDesk,
+  setUpBuilding,
+  shiftAroundNow,
+  shown,
+  signIn,
+  statusBar,
+} from './app-steps';
 import { useE2e } from './harness';
 
 const BUILDING = { name: '海港中心 Harbour Centre', adminName: '陳美玲', pin: '246813', tabletName: 'Lobby desk' };
@@ -47,8 +56,11 @@ describe('the registers end to end (issue 8 proof 3)', () => {
   });
 
   it('2. the repair register exports CSV with a BOM and the Chinese intact', async () => {
-    const { env, page } = e2e;
-    await page.goto(`${env.server.url}/registers/repairs`);
+    const { page } = e2e;
+    // Inside the app, as staff move between sections: a reload forgets the signed-in person's proof
+    // key (issue 9 §3), and the server exports only in a proven person's name.
+    await openSection(page, 'Registers');
+    await page.getByRole('navigation', { name: 'Register' }).getByRole('button', { name: 'Repairs' }).click();
     const table = await shown(page.getByRole('table'));
     await shown(table.getByRole('cell', { name: CAUSE }));
 

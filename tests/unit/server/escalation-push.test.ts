@@ -15,7 +15,16 @@ import type { Op } from '../../../src/domain/sync-protocol';
 import { silentLogger } from '../../../src/server/logger';
 import { readConfig } from '../../../src/server/main';
 import { createEscalationPush, type VapidConfig } from '../../../src/server/push/escalation-push';
-import { OpBuilder, call, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import {
+  OpBuilder,
+  actorHeaders,
+  adminPatchStaff,
+  call,
+  makeTestServer,
+  setupViaApi,
+  testKeyOf,
+  type TestServer,
+} from './helpers';
 import { push, seedDuty, seedEntry, seedStaff } from './rules-fixtures';
 
 interface Received {
@@ -51,6 +60,13 @@ async function startPushService(): Promise<void> {
   serviceUrl = `http://127.0.0.1:${(service.address() as AddressInfo).port}`;
 }
 
+/** The proof key `staffId`'s tablet holds after their PIN (another person's, for a wrong proof). */
+function keyOf(staffId: string): Uint8Array {
+  const key = testKeyOf(staffId);
+  if (!key) throw new Error(`no test key for ${staffId}`);
+  return key;
+}
+
 /** A browser's subscription keys: a P-256 public key and a 16-byte auth secret. */
 function browserKeys() {
   const ecdh = createECDH('prime256v1');
@@ -58,10 +74,15 @@ function browserKeys() {
   return { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') };
 }
 
-async function subscribe(staffId: string, path: string) {
+/**
+ * Subscribes the browser of `staffId`, proven by the proof headers (issue 9 §3); the body names the
+ * same person, as the tablet sends it, unless `body` says otherwise.
+ */
+async function subscribe(staffId: string, path: string, body: Record<string, unknown> = { staffId }) {
   return call(t, 'POST', '/api/v1/push/subscriptions', {
     token: a.token,
-    body: { endpoint: `${serviceUrl}${path}`, keys: browserKeys(), staffId },
+    body: { endpoint: `${serviceUrl}${path}`, keys: browserKeys(), ...body },
+    actor: { deviceId: a.deviceId, staffId },
   });
 }
 
@@ -125,6 +146,7 @@ describe('Web Push of escalations (D3)', () => {
     const bad = await call(t, 'POST', '/api/v1/push/subscriptions', {
       token: a.token,
       body: { endpoint: 'http://push.example.com/x', keys: browserKeys(), staffId: chiefId },
+      actor: { deviceId: a.deviceId, staffId: chiefId },
     });
     expect(bad.status).toBe(400);
     expect(t.store.listPushSubscriptions(a.siteId, [chiefId, deskId]).map((s) => s.staffId)).toEqual([chiefId]);
@@ -200,6 +222,80 @@ describe('Web Push of escalations (D3)', () => {
     pusher.afterPush(a.siteId, [own], ownRes);
     await pusher.idle();
     expect(received.map((r) => r.path)).toEqual(['/manager']);
+  });
+});
+
+describe('push subscriptions in a proven person’s name (issue 9 §3, D3)', () => {
+  const SUBSCRIPTIONS = '/api/v1/push/subscriptions';
+  const stored = () => t.store.listPushSubscriptions(a.siteId, [deskId, chiefId, managerId]);
+
+  it('stores the subscription under the proven person; staffId in the body is optional', async () => {
+    const res = await subscribe(managerId, '/manager', {});
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ endpoint: `${serviceUrl}/manager`, staffId: managerId });
+    expect(stored().map((s) => s.staffId)).toEqual([managerId]);
+  });
+
+  it('refuses a subscription without the proof headers (403 actor_unproven), even naming a chief in the body', async () => {
+    const bare = await call(t, 'POST', SUBSCRIPTIONS, {
+      token: a.token,
+      body: { endpoint: `${serviceUrl}/chief`, keys: browserKeys(), staffId: chiefId },
+    });
+    expect(bare.status).toBe(403);
+    expect(bare.body).toMatchObject({ error: { code: 'actor_unproven' } });
+    expect(stored()).toEqual([]);
+  });
+
+  it('refuses a wrong proof: another person’s key, a proof of another body, a stale time (403 actor_unproven)', async () => {
+    const me = { deviceId: a.deviceId, staffId: chiefId };
+    const body = { endpoint: `${serviceUrl}/chief`, keys: browserKeys(), staffId: chiefId };
+    const signedOther = JSON.stringify({ ...body, endpoint: `${serviceUrl}/elsewhere` });
+    const attempts = {
+      wrongKey: await call(t, 'POST', SUBSCRIPTIONS, {
+        token: a.token,
+        body,
+        actor: { ...me, key: keyOf(deskId) },
+      }),
+      otherBody: await call(t, 'POST', SUBSCRIPTIONS, {
+        token: a.token,
+        body,
+        headers: actorHeaders(t, me, 'POST', SUBSCRIPTIONS, signedOther),
+      }),
+      stale: await call(t, 'POST', SUBSCRIPTIONS, {
+        token: a.token,
+        body,
+        actor: { ...me, at: t.clock.now - 5 * 60_000 - 1 },
+      }),
+    };
+    for (const [name, res] of Object.entries(attempts)) {
+      expect(res.status, name).toBe(403);
+      expect(res.body, name).toMatchObject({ error: { code: 'actor_unproven' } });
+    }
+    expect(stored()).toEqual([]);
+  });
+
+  it('D3: refuses a proven desk person (403 forbidden_role), with or without a staffId in the body', async () => {
+    for (const body of [{ staffId: deskId }, {}, { staffId: chiefId }]) {
+      const res = await subscribe(deskId, '/desk', body);
+      expect(res.status, JSON.stringify(body)).toBe(403);
+      expect(res.body, JSON.stringify(body)).toMatchObject({ error: { code: 'forbidden_role' } });
+    }
+    expect(stored()).toEqual([]);
+  });
+
+  it('refuses a body staffId naming someone else than the proven person (403 forbidden_role)', async () => {
+    const res = await subscribe(chiefId, '/chief', { staffId: managerId });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden_role' } });
+    expect(stored()).toEqual([]);
+  });
+
+  it('refuses a chief made inactive even with a right proof (403 forbidden_role)', async () => {
+    await adminPatchStaff(t, a, chiefId, { active: false });
+    const res = await subscribe(chiefId, '/chief');
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden_role' } });
+    expect(stored()).toEqual([]);
   });
 });
 

@@ -4,8 +4,18 @@ import { CSV_BOM, parseCsv } from '../../../src/domain/csv';
 import type { LogEntry } from '../../../src/domain/entities';
 import { newId } from '../../../src/domain/ids';
 import { initialVersions } from '../../../src/server/sync/server-rows';
-import { createOtherSite, makeTestServer, setupViaApi, T0, type TestServer } from './helpers';
-import { seedDuty, seedEntry, seedRow } from './rules-fixtures';
+import {
+  actorHeaders,
+  adminPatchStaff,
+  createOtherSite,
+  makeTestServer,
+  setupViaApi,
+  T0,
+  testKeyOf,
+  type TestActor,
+  type TestServer,
+} from './helpers';
+import { seedDuty, seedEntry, seedRow, seedStaff } from './rules-fixtures';
 
 const DAY = 86_400_000;
 
@@ -20,9 +30,34 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-/** GET the export with `token`; the body is read chunk by chunk, as a browser downloads it. */
-async function exportCsv(path: string, token = a.token) {
-  const res = await t.app.request(`/api/v1/registers/${path}`, { headers: { Authorization: `Bearer ${token}` } });
+/** The proof key `staffId`'s tablet holds after their PIN (another person's, for a wrong proof). */
+function keyOf(staffId: string): Uint8Array {
+  const key = testKeyOf(staffId);
+  if (!key) throw new Error(`no test key for ${staffId}`);
+  return key;
+}
+
+/** The building's admin on its first tablet, the person most exports here are made by. */
+const admin = (): TestActor => ({ deviceId: a.deviceId, staffId: a.adminStaffId });
+
+/**
+ * GET the export with `token`, in `actor`'s proven name (issue 9 §3; `null`: no proof headers) or
+ * with `headers` as given; the body is read chunk by chunk, as a browser downloads it.
+ */
+async function exportCsv(
+  path: string,
+  token = a.token,
+  actor: TestActor | null = admin(),
+  headers: Record<string, string> = {},
+) {
+  const url = `/api/v1/registers/${path}`;
+  const res = await t.app.request(url, {
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(actor ? actorHeaders(t, actor, 'GET', url, '') : {}),
+      ...headers,
+    },
+  });
   if (!res.headers.get('Content-Type')?.startsWith('text/csv')) {
     return {
       status: res.status,
@@ -170,14 +205,70 @@ describe('F2: GET /api/v1/registers/:register.csv', () => {
   it('another building’s token never reads this building’s rows: 403 for its siteId, its own register otherwise', async () => {
     seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '甲大廈的秘密報修' });
     const other = await createOtherSite(t);
-    const refused = await exportCsv(`repairs.csv?siteId=${a.siteId}`, other.token);
+    const otherAdmin = { deviceId: other.deviceId, staffId: other.adminStaffId };
+    const refused = await exportCsv(`repairs.csv?siteId=${a.siteId}`, other.token, otherAdmin);
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.json)).not.toContain('秘密');
-    const own = await exportCsv('repairs.csv', other.token);
+    const own = await exportCsv('repairs.csv', other.token, otherAdmin);
     expect(own.status).toBe(200);
     expect(own.text).not.toContain('秘密');
     expect(parseCsv(own.text)).toHaveLength(1);
     const noToken = await t.app.request('/api/v1/registers/repairs.csv');
     expect(noToken.status).toBe(401);
+  });
+});
+
+describe('register exports in a proven person’s name (issue 9 §3)', () => {
+  it('any active person of the building may export, a desk person too', async () => {
+    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂燈泡更換' });
+    const desk = await seedStaff(t, a, 'desk', '李嘉欣');
+    const res = await exportCsv('repairs.csv', a.token, { deviceId: a.deviceId, staffId: desk });
+    expect(res.status).toBe(200);
+    expect(
+      parseCsv(res.text)
+        .slice(1)
+        .map((r) => r[4]),
+    ).toEqual(['大堂燈泡更換']);
+  });
+
+  it('refuses an export without the proof headers (403 actor_unproven), saying nothing of the rows', async () => {
+    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '甲大廈的秘密報修' });
+    const bare = await exportCsv('repairs.csv', a.token, null);
+    expect(bare.status).toBe(403);
+    expect(bare.json?.error.code).toBe('actor_unproven');
+    expect(JSON.stringify(bare.json)).not.toContain('秘密');
+    // Naming a person without a proof proves nothing.
+    const named = await exportCsv('repairs.csv', a.token, null, { 'x-actor-id': a.adminStaffId });
+    expect(named.json?.error.code).toBe('actor_unproven');
+  });
+
+  it('refuses a wrong proof: another person’s key, another export’s proof, a stale time, a person of another building', async () => {
+    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '甲大廈的秘密報修' });
+    const desk = await seedStaff(t, a, 'desk', '李嘉欣');
+    const other = await createOtherSite(t);
+    const attempts = {
+      wrongKey: await exportCsv('repairs.csv', a.token, { ...admin(), key: keyOf(desk) }),
+      otherExport: await exportCsv(
+        'repairs.csv',
+        a.token,
+        null,
+        actorHeaders(t, admin(), 'GET', '/api/v1/registers/repairs.csv?status=resolved', ''),
+      ),
+      stale: await exportCsv('repairs.csv', a.token, { ...admin(), at: t.clock.now - 5 * 60_000 - 1 }),
+      otherBuilding: await exportCsv('repairs.csv', a.token, { deviceId: a.deviceId, staffId: other.adminStaffId }),
+    };
+    for (const [name, res] of Object.entries(attempts)) {
+      expect(res.status, name).toBe(403);
+      expect(res.json?.error.code, name).toBe('actor_unproven');
+      expect(JSON.stringify(res.json), name).not.toContain('秘密');
+    }
+  });
+
+  it('refuses a person made inactive even with a right proof (403 forbidden_role)', async () => {
+    const desk = await seedStaff(t, a, 'desk', '李嘉欣');
+    await adminPatchStaff(t, a, desk, { active: false });
+    const res = await exportCsv('repairs.csv', a.token, { deviceId: a.deviceId, staffId: desk });
+    expect(res.status).toBe(403);
+    expect(res.json?.error.code).toBe('forbidden_role');
   });
 });

@@ -3,8 +3,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import type { SearchResponse } from '../../../src/domain/search-api';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
-import { OpBuilder, call, createOtherSite, makeTestServer, setupViaApi, signed, type TestServer } from './helpers';
-import { push, seedDuty, seedEntry } from './rules-fixtures';
+import {
+  OpBuilder,
+  actorHeaders,
+  adminPatchStaff,
+  call,
+  createOtherSite,
+  makeTestServer,
+  setupViaApi,
+  signed,
+  testKeyOf,
+  type TestServer,
+} from './helpers';
+import { push, seedDuty, seedEntry, seedStaff } from './rules-fixtures';
 
 const DAY = 86_400_000;
 
@@ -21,8 +32,27 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-async function search(query: string, token = a.token): Promise<{ status: number; body: SearchResponse }> {
-  const res = await call(t, 'GET', `/api/v1/search?${query}`, { token });
+/** The proof key `staffId`'s tablet holds after their PIN (another person's, for a wrong proof). */
+function keyOf(staffId: string): Uint8Array {
+  const key = testKeyOf(staffId);
+  if (!key) throw new Error(`no test key for ${staffId}`);
+  return key;
+}
+
+/** A tablet of a building and the person signed in on it. */
+interface Searcher {
+  token: string;
+  deviceId: string;
+  staffId: string;
+}
+const admin = (): Searcher => ({ token: a.token, deviceId: a.deviceId, staffId: a.adminStaffId });
+
+/** Issue 9 §3: a search is made in a proven person's name (the proof headers), never a claimed one. */
+async function search(query: string, by: Searcher = admin()): Promise<{ status: number; body: SearchResponse }> {
+  const res = await call(t, 'GET', `/api/v1/search?${query}`, {
+    token: by.token,
+    actor: { deviceId: by.deviceId, staffId: by.staffId },
+  });
   return { status: res.status, body: res.body as SearchResponse };
 }
 const q = (text: string, rest = '') => `q=${encodeURIComponent(text)}${rest}`;
@@ -120,7 +150,13 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   it("searches only the token's building", async () => {
     seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
     const other = await createOtherSite(t);
-    expect((await search(q('漏水'), other.token)).body.hits).toEqual([]);
+    const found = await search(q('漏水'), {
+      token: other.token,
+      deviceId: other.deviceId,
+      staffId: other.adminStaffId,
+    });
+    expect(found.status).toBe(200);
+    expect(found.body.hits).toEqual([]);
   });
 
   it('refuses a missing token (401) and bad parameters (400 naming the parameter)', async () => {
@@ -138,7 +174,7 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
       [q('漏水', '&cursor=abc'), 'cursor'],
     ];
     for (const [query, param] of cases) {
-      const res = await call(t, 'GET', `/api/v1/search?${query}`, { token: a.token });
+      const res = await search(query);
       expect(res.status, query).toBe(400);
       expect(res.body, query).toMatchObject({ error: { code: 'bad_request', details: { param } } });
     }
@@ -158,5 +194,61 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('server search in a proven person’s name (issue 9 §3)', () => {
+  const path = (text: string) => `/api/v1/search?${q(text)}`;
+
+  it('any active person of the building may search, a desk person too', async () => {
+    const put = ops.putLogEntry(dutyId, { cause: '大堂玻璃門損壞' });
+    await push(t, a.token, [put]);
+    const desk = await seedStaff(t, a, 'desk', '李嘉欣');
+    const found = await search(q('玻璃門'), { token: a.token, deviceId: a.deviceId, staffId: desk });
+    expect(found.status).toBe(200);
+    expect(found.body.hits.map((h) => h.id)).toEqual([put.rowId]);
+  });
+
+  it('refuses a search without the proof headers (403 actor_unproven), and without a token (401)', async () => {
+    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
+    const bare = await call(t, 'GET', path('漏水'), { token: a.token });
+    expect(bare.status).toBe(403);
+    expect(bare.body).toMatchObject({ error: { code: 'actor_unproven' } });
+    expect(JSON.stringify(bare.body)).not.toContain('大堂漏水');
+    // Naming a person without a proof proves nothing.
+    const named = await call(t, 'GET', path('漏水'), { token: a.token, headers: { 'x-actor-id': a.adminStaffId } });
+    expect(named.body).toMatchObject({ error: { code: 'actor_unproven' } });
+    expect((await call(t, 'GET', path('漏水'), { actor: admin() })).status).toBe(401);
+  });
+
+  it('refuses a wrong proof: another person’s key, another query’s proof, a stale time, a person of another building', async () => {
+    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
+    const desk = await seedStaff(t, a, 'desk', '李嘉欣');
+    const me = { deviceId: a.deviceId, staffId: a.adminStaffId };
+    const attempts = {
+      wrongKey: await call(t, 'GET', path('漏水'), { token: a.token, actor: { ...me, key: keyOf(desk) } }),
+      otherQuery: await call(t, 'GET', path('漏水'), {
+        token: a.token,
+        headers: actorHeaders(t, me, 'GET', path('電梯'), ''),
+      }),
+      stale: await call(t, 'GET', path('漏水'), { token: a.token, actor: { ...me, at: t.clock.now - 5 * 60_000 - 1 } }),
+      otherBuilding: await call(t, 'GET', path('漏水'), {
+        token: a.token,
+        actor: { deviceId: a.deviceId, staffId: (await createOtherSite(t)).adminStaffId },
+      }),
+    };
+    for (const [name, res] of Object.entries(attempts)) {
+      expect(res.status, name).toBe(403);
+      expect(res.body, name).toMatchObject({ error: { code: 'actor_unproven' } });
+      expect(JSON.stringify(res.body), name).not.toContain('大堂漏水');
+    }
+  });
+
+  it('refuses a person made inactive even with a right proof (403 forbidden_role)', async () => {
+    const desk = await seedStaff(t, a, 'desk', '李嘉欣');
+    await adminPatchStaff(t, a, desk, { active: false });
+    const res = await search(q('漏水'), { token: a.token, deviceId: a.deviceId, staffId: desk });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ error: { code: 'forbidden_role' } });
   });
 });
