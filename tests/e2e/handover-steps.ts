@@ -9,9 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
+import { signOp } from '../../src/domain/actor-proof';
+import type { Staff } from '../../src/domain/entities';
 import type { CountLine, HandoverRecord } from '../../src/domain/handover-entities';
 import { formatHlc, tickHlc, zeroHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
+import { proofKeyFor } from '../../src/domain/pin';
 import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/domain/sync-protocol';
 import { openDataDirStore } from '../../src/server/main';
 import { createEnrolmentCode } from '../../src/server/site/enrolment-service';
@@ -230,6 +233,16 @@ export async function pullEverything(
   }
 }
 
+/**
+ * Issue 9 §3: a person's proof key, from the PIN they would type and the salt and cost of their
+ * pulled staff row (a desk tablet gets those even when the server withholds the verifier).
+ */
+export async function proofKeyIn(changes: PullResponse['changes'], staffId: string, pin: string): Promise<Uint8Array> {
+  const staff = rowsOf<Staff>(changes, 'staff').find((s) => s.id === staffId);
+  if (!staff) throw new Error(`staff ${staffId} is not on the server`);
+  return proofKeyFor(pin, staff.pinHash);
+}
+
 /** The rows of one table in pulled changes, as the server holds them now (newest change per id). */
 export function rowsOf<T>(changes: PullResponse['changes'], table: string): T[] {
   const byId = new Map<string, PullResponse['changes'][number]>();
@@ -262,6 +275,8 @@ export async function editFromAnotherTablet(
   code: string,
   record: HandoverRecord,
   anomalyVersion: number,
+  /** The outgoing person's proof key (issue 9 §3): the edit is refused for the lock, not the proof. */
+  proofKey: Uint8Array,
 ): Promise<PushResponse> {
   const enrol = await fetch(`${baseUrl}/api/v1/enrol`, {
     method: 'POST',
@@ -270,13 +285,15 @@ export async function editFromAnotherTablet(
   });
   if (enrol.status !== 201) throw new Error(`enrol -> ${enrol.status} ${await enrol.text()}`);
   const { deviceId, token } = (await enrol.json()) as { deviceId: string; token: string };
+  const actorStaffId = record.outgoingStaffId;
+  if (!actorStaffId) throw new Error('the record names no outgoing person');
   const now = Date.now();
   const base = (counter: number) => ({
     deviceId,
     counter,
     hlc: formatHlc(tickHlc(zeroHlc(deviceId), now + counter)),
     deviceTime: now,
-    actorStaffId: record.outgoingStaffId,
+    actorStaffId,
   });
   const lineId = newId();
   const missing = record.count.find((c) => c.state !== 'present') ?? record.count[0];
@@ -302,7 +319,7 @@ export async function editFromAnotherTablet(
       baseVersion: { anomalyAnswer: anomalyVersion },
     },
     { ...base(2), table: 'countLine', rowId: lineId, kind: 'append', fields: line, baseVersion: {} },
-  ];
+  ].map((op) => ({ ...op, proof: signOp(proofKey, op) }));
   const push = await fetch(`${baseUrl}/api/v1/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -337,24 +354,28 @@ export async function removeRotaShifts(
   tablet: { deviceId: string; token: string },
   chiefStaffId: string,
   rotaShiftIds: string[],
+  /** The chief's proof key (issue 9 §3). */
+  proofKey: Uint8Array,
 ): Promise<PushResponse> {
   const now = Date.now();
   let hlc = zeroHlc(tablet.deviceId);
-  const ops = rotaShiftIds.map((rowId, i) => {
-    hlc = tickHlc(hlc, now);
-    return {
-      deviceId: tablet.deviceId,
-      counter: i + 1,
-      hlc: formatHlc(hlc),
-      deviceTime: now,
-      actorStaffId: chiefStaffId,
-      table: 'rotaShift',
-      rowId,
-      kind: 'delete',
-      fields: {},
-      baseVersion: {},
-    };
-  });
+  const ops = rotaShiftIds
+    .map((rowId, i) => {
+      hlc = tickHlc(hlc, now);
+      return {
+        deviceId: tablet.deviceId,
+        counter: i + 1,
+        hlc: formatHlc(hlc),
+        deviceTime: now,
+        actorStaffId: chiefStaffId,
+        table: 'rotaShift',
+        rowId,
+        kind: 'delete',
+        fields: {},
+        baseVersion: {},
+      };
+    })
+    .map((op) => ({ ...op, proof: signOp(proofKey, op) }));
   const push = await fetch(`${baseUrl}/api/v1/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tablet.token}` },

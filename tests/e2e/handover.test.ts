@@ -14,6 +14,7 @@ import { hashRecord, verifyChain } from '../../src/domain/chain';
 import type { Duty, LogEntry, Staff } from '../../src/domain/entities';
 import type { CountLine, Handover, HandoverRecord } from '../../src/domain/handover-entities';
 import type { RotaShift } from '../../src/domain/rota-entities';
+import { DEMO_STAFF } from '../../scripts/demo-data';
 import { enrolTablet, readDevice, shown, signIn, statusBar, STEP_TIMEOUT_MS } from './app-steps';
 import { firstPage, launchBrowser, stopAll, waitForServiceWorkerControl, type Browser } from './harness';
 import {
@@ -26,6 +27,7 @@ import {
   pullEverything,
   readMeta,
   readRows,
+  proofKeyIn,
   removeRotaShifts,
   rowsOf,
   startDemoE2e,
@@ -342,7 +344,8 @@ describe('the handover end to end, offline from preparation to signatures (issue
     );
     // H3: another tablet of the building tries to change the signed handover and its count.
     const anomalyVersion = versionsOf(changes, 'handover', signed.handoverId)['anomalyAnswer'] ?? 0;
-    const pushed = await editFromAnotherTablet(server.url, codes[1], signed, anomalyVersion);
+    const outgoingKey = await proofKeyIn(changes, id(OUTGOING.name), OUTGOING.pin);
+    const pushed = await editFromAnotherTablet(server.url, codes[1], signed, anomalyVersion, outgoingKey);
     expect(pushed.results).toMatchObject([
       { counter: 1, status: 'rejected', code: 'locked', httpStatus: 409 },
       { counter: 2, status: 'rejected', code: 'locked', httpStatus: 409 },
@@ -401,15 +404,19 @@ describe('the handover end to end, offline from preparation to signatures (issue
     const chiefTablet = await enrolApiTablet(server.url, codes[3], 'Chief office');
     const now = Date.now();
     const later = rowsOf<RotaShift>(changes, 'rotaShift').filter((r) => !r.deleted && r.endsAt > now);
+    const chiefPin = DEMO_STAFF.find((p) => p.name === CHIEF)?.pin ?? '';
     const pushed = await removeRotaShifts(
       server.url,
       chiefTablet,
       id(CHIEF),
       later.map((r) => r.id),
+      await proofKeyIn(changes, id(CHIEF), chiefPin),
     );
     expect(pushed.results.map((r) => r.status)).toEqual(later.map(() => 'applied'));
-    // The tablet syncs at start (it learns the rota changed) and opens on the duty record.
+    // The tablet syncs at start (it learns the rota changed). A reload forgets the proof keys
+    // (issue 9 §3), so he signs in again, and the tablet opens on the duty record.
     await p.reload();
+    await signIn(p, INCOMING.name, INCOMING.pin);
     await (await nav('Handover')).click();
     await shown(p.getByRole('heading', { name: 'Close the desk' }));
     await p.getByRole('button', { name: /^Close (the desk|early)$/ }).click();
