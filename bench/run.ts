@@ -10,6 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import { verifyOpProof } from '../src/domain/actor-proof';
 import { REPO_ROOT, startServerProcess } from '../tests/e2e/server-process';
 import { benchCountLatency } from './count-latency';
 import { benchReportGeneration } from './report-generation';
@@ -62,13 +63,27 @@ async function benchPull(site: BenchSite, count: number): Promise<Rate> {
   return rate(pulled, ms);
 }
 
+/**
+ * (e) Issue 9 §3: what the actor proofs cost the server per op, measured on their own: for the same
+ * number of signed ops as (a), canonical JSON plus HMAC-SHA256 verification, as apply-op.ts does.
+ * Beside (a) in one run it gives the proofs' share of a push.
+ */
+function benchProofs(site: BenchSite, count: number): Rate {
+  const { ops } = logEntryOps(site, count);
+  const start = performance.now();
+  for (const op of ops) {
+    if (!verifyOpProof(site.proofKey, op, op.proof)) throw new Error(`bench op ${op.counter} does not verify`);
+  }
+  return rate(count, performance.now() - start);
+}
+
 /** (c) The same rows as plain transactional inserts into one table: the floor of the storage cost. */
 function benchRawInserts(dir: string, rows: Record<string, unknown>[], name: string): Rate {
   const db = new Database(join(dir, `${name}.sqlite`));
   try {
     // The server's own settings (src/server/store/sqlite-store.ts), so only the sync work differs.
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma('synchronous = FULL');
     db.exec('CREATE TABLE plain (id TEXT PRIMARY KEY, data TEXT NOT NULL)');
     const insert = db.prepare('INSERT INTO plain (id, data) VALUES (?, ?)');
     const batch = db.transaction((chunk: Record<string, unknown>[]) => {
@@ -117,6 +132,7 @@ async function main(): Promise<void> {
   try {
     const site = await setUpSite(server);
     const pushRate = await benchPush(site, PUSH_OPS);
+    const proofRate = benchProofs(site, PUSH_OPS);
     // Fill the building up to the pull size; not timed, only there so the pull has work.
     const fill = logEntryOps(site, PULL_CHANGES - PUSH_OPS);
     for (let i = 0; i < fill.ops.length; i += BATCH) await push(site, fill.ops.slice(i, i + BATCH));
@@ -137,7 +153,9 @@ async function main(): Promise<void> {
       pull: { count: pullRate.count, ms: pullRate.ms, changesPerSecond: pullRate.perSecond },
       rawInsert5k: { count: rawPush.count, ms: rawPush.ms, rowsPerSecond: rawPush.perSecond },
       rawInsert20k: { count: rawPull.count, ms: rawPull.ms, rowsPerSecond: rawPull.perSecond },
+      proofs: { count: proofRate.count, ms: proofRate.ms, opsPerSecond: proofRate.perSecond },
       ratios: {
+        proofShareOfPush: Number((proofRate.ms / Math.max(1, pushRate.ms)).toFixed(4)),
         pushVsRawInsert: Number((pushRate.perSecond / rawPush.perSecond).toFixed(4)),
         pullVsRawInsert: Number((pullRate.perSecond / rawPull.perSecond).toFixed(4)),
       },
@@ -155,6 +173,12 @@ async function main(): Promise<void> {
         fmt(pushRate.count),
         `${fmt(pushRate.ms)} ms`,
         `${fmt(pushRate.perSecond)} ops/s`,
+      ],
+      [
+        '(e) op proofs verified (canonical JSON + HMAC)',
+        fmt(proofRate.count),
+        `${fmt(proofRate.ms)} ms`,
+        `${fmt(proofRate.perSecond)} ops/s`,
       ],
       [
         '(b) pull over loopback, 500/page',
@@ -185,6 +209,9 @@ async function main(): Promise<void> {
     const times = (r: number) => (1 / r).toFixed(1);
     console.log(
       `\nratio push / raw insert: ${results.ratios.pushVsRawInsert} (raw inserts ${times(results.ratios.pushVsRawInsert)}x faster)`,
+    );
+    console.log(
+      `op proofs' share of the push time: ${(results.ratios.proofShareOfPush * 100).toFixed(1)}% (issue 9: at most 20%)`,
     );
     console.log(
       `ratio pull / raw insert: ${results.ratios.pullVsRawInsert} (raw inserts ${times(results.ratios.pullVsRawInsert)}x faster)`,
