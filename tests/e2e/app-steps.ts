@@ -85,6 +85,18 @@ export async function openSection(page: Page, name: string): Promise<void> {
   await link.click();
 }
 
+/**
+ * Opens `path` inside the running app, as a link would (the router follows history), instead of a
+ * page load: a load is a reload, which forgets the signed-in person's proof key (issue 9 §3) and
+ * sends them back to sign-in.
+ */
+export async function goInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
 /** Signs in and waits for the header to name the person. */
 export async function signIn(page: Page, name: string, pin: string): Promise<void> {
   await enterPin(page, name, pin);

@@ -87,7 +87,9 @@ describe('half-written forms survive screen switches, idle sign-out and reloads 
   it('3. after a reload, it is still there', async () => {
     const p = await page();
     await p.reload();
-    await shown(p.getByText(`Signed in: ${ON_DUTY.name}`));
+    // Issue 9 §3: a reload forgets the proof key, so the person types the PIN again.
+    await shown(p.getByText('The app was reopened. For your security, please enter your PIN again.'));
+    await signIn(p, ON_DUTY.name, ON_DUTY.pin);
     const form = await entryForm();
     await shown(form.getByText('Draft restored'));
     expect(await form.getByRole('textbox', { name: 'Cause' }).inputValue()).toBe(HALF_ENTRY.cause);

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolTablet, readDevice, shown, signIn } from './app-steps';
+import { enrolTablet, goInApp, readDevice, shown, signIn } from './app-steps';
 import { firstPage } from './harness';
 import { pullEverything, readMeta, readRows, startDemoE2e, type DemoEnv } from './handover-steps';
 import { isA4, pdfPageSizes } from './pdf-pages';
@@ -62,7 +62,7 @@ describe('the handover history prints on A4 (issue 8, point 3)', () => {
     const signed = records.filter((r) => r.correctsId === null).sort((a, b) => b.signedAt - a.signedAt);
     expect(signed.length).toBeGreaterThan(0);
 
-    await p.goto(`${server.url}/history`);
+    await goInApp(p, '/history');
     const table = await shown(p.getByRole('table'));
     // Newest first, one page of them (the demo holds 18 months of records) under the header row.
     expect(await table.getByRole('row').count()).toBe(Math.min(signed.length, HISTORY_PAGE) + 1);

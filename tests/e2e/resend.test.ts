@@ -10,11 +10,15 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signOp } from '../../src/domain/actor-proof';
+import { StaffListResponse } from '../../src/domain/api';
 import { formatHlc } from '../../src/domain/hlc';
+import { proofKeyFor } from '../../src/domain/pin';
 import type { Op, PullResponse } from '../../src/domain/sync-protocol';
 import type { Task } from '../../src/domain/task-entities';
 import { createEnrolmentCode, pullAll, setUpViaApi } from './api';
 import { enrolTablet, readDevice, shown, signIn, STEP_TIMEOUT_MS } from './app-steps';
+import { readMeta } from './handover-steps';
 import { useE2e } from './harness';
 
 const ADMIN = '陳美玲';
@@ -22,8 +26,13 @@ const PIN = '246800';
 const LONG_CAUSE = `12樓男洗手間水龍頭漏水，工程部要等零件。${'水'.repeat(2_785)}`;
 const FIXED_CAUSE = '12樓男洗手間水龍頭漏水，工程部要等零件，已關上總掣。';
 
-/** Queues `op` (with the next counter) and its row in the tablet's IndexedDB, as a repository would. */
-async function queueDirectly(page: Page, op: Omit<Op, 'counter'>, row: object) {
+/**
+ * Queues `op` (under the next counter, signed with the actor's proof key as the tablet signs every
+ * op, issue 9 §3) and its row in the tablet's IndexedDB, as a repository would.
+ */
+async function queueDirectly(page: Page, unsigned: Omit<Op, 'counter' | 'proof'>, row: object, proofKey: Uint8Array) {
+  const counter = Number((await readMeta(page, 'counter')) ?? 0) + 1;
+  const op = { ...unsigned, counter, proof: signOp(proofKey, { ...unsigned, counter }) };
   await page.evaluate(
     ({ op, row }) =>
       new Promise<void>((resolve, reject) => {
@@ -35,9 +44,14 @@ async function queueDirectly(page: Page, op: Omit<Op, 'counter'>, row: object) {
           const meta = tx.objectStore('meta');
           const get = meta.get('counter');
           get.onsuccess = () => {
-            const counter = ((get.result as { value?: number } | undefined)?.value ?? 0) + 1;
-            tx.objectStore('outbox').add({ ...op, counter });
-            meta.put({ key: 'counter', value: counter });
+            const next = ((get.result as { value?: number } | undefined)?.value ?? 0) + 1;
+            if (next !== op.counter) {
+              tx.abort();
+              reject(new Error(`the counter moved to ${next} meanwhile`));
+              return;
+            }
+            tx.objectStore('outbox').add(op);
+            meta.put({ key: 'counter', value: op.counter });
             meta.put({ key: 'hlc', value: op.hlc });
             tx.objectStore('task').put({ ...row, updatedAt: op.hlc, deleted: false, _versions: {} });
           };
@@ -50,6 +64,17 @@ async function queueDirectly(page: Page, op: Omit<Op, 'counter'>, row: object) {
       }),
     { op, row },
   );
+}
+
+/** The admin's proof key, from the PIN and the salt and cost of their staff row (issue 9 §3). */
+async function adminKey(url: string, setup: { siteId: string; token: string; adminStaffId: string }) {
+  const res = await fetch(`${url}/api/v1/sites/${setup.siteId}/staff`, {
+    headers: { authorization: `Bearer ${setup.token}` },
+  });
+  const { staff } = StaffListResponse.parse(await res.json());
+  const admin = staff.find((p) => p.id === setup.adminStaffId);
+  if (!admin) throw new Error('the admin is not in the staff list');
+  return proofKeyFor(PIN, admin.pinHash);
 }
 
 describe('a refused change is edited and sent again from the sync panel (issue 7 proof 6)', () => {
@@ -103,6 +128,7 @@ describe('a refused change is edited and sent again from the sync panel (issue 7
         actorStaffId: setup.adminStaffId,
       },
       task,
+      await adminKey(url, setup),
     );
 
     // The server refuses it: the sync panel says why, in Chinese, per field.

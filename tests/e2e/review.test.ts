@@ -11,16 +11,19 @@ import { describe, expect, it } from 'vitest';
 import { dayKeyOf, shiftDayKey } from '../../src/domain/building-day';
 import { hashRecord } from '../../src/domain/chain';
 import type { LogEntry, Staff } from '../../src/domain/entities';
+import { signOp } from '../../src/domain/actor-proof';
 import { formatHlc, tickHlc, zeroHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
 import type { DayReview } from '../../src/domain/review-entities';
 import { SCHEMA_VERSION, type Op, type PushResponse } from '../../src/domain/sync-protocol';
+import { DEMO_STAFF } from '../../scripts/demo-data';
 import { API_TIME_ZONE } from './api';
-import { enrolTablet, shown, signIn, STEP_TIMEOUT_MS } from './app-steps';
+import { enrolTablet, goInApp, shown, signIn, STEP_TIMEOUT_MS } from './app-steps';
 import { firstPage } from './harness';
 import {
   drawSignature,
   enrolApiTablet,
+  proofKeyIn,
   pullEverything,
   readRows,
   rowsOf,
@@ -39,15 +42,20 @@ async function push(
   url: string,
   tablet: { deviceId: string; token: string },
   ops: Omit<Op, 'deviceId' | 'counter' | 'hlc' | 'deviceTime'>[],
+  /** The actor's proof key (issue 9 §3). */
+  proofKey: Uint8Array,
 ): Promise<PushResponse['results']> {
   const now = Date.now();
-  const full = ops.map((op, i) => ({
-    ...op,
-    deviceId: tablet.deviceId,
-    counter: i + 1,
-    hlc: formatHlc(tickHlc(zeroHlc(tablet.deviceId), now + i)),
-    deviceTime: now,
-  }));
+  const full = ops.map((op, i) => {
+    const unsigned = {
+      ...op,
+      deviceId: tablet.deviceId,
+      counter: i + 1,
+      hlc: formatHlc(tickHlc(zeroHlc(tablet.deviceId), now + i)),
+      deviceTime: now,
+    };
+    return { ...unsigned, proof: signOp(proofKey, unsigned) };
+  });
   const res = await fetch(`${url}/api/v1/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${tablet.token}` },
@@ -84,8 +92,13 @@ describe('the chief resolves a sync conflict and signs the day (issue 8 proof 2,
         baseVersion: base,
         actorStaffId: entry.staffId,
       });
-      expect((await push(server.url, a, [edit(WINNING)]))[0]?.status).toBe('applied');
-      expect((await push(server.url, b, [edit(LOSING)]))[0]?.status).toBe('conflict');
+      // The entry's author edits it on both tablets, proven by the key their demo PIN gives.
+      const author = staff.find((s) => s.id === entry.staffId);
+      const pin = DEMO_STAFF.find((p) => p.name === author?.name)?.pin;
+      if (!author || !pin) throw new Error('the entry names no demo person');
+      const key = await proofKeyIn(before.changes, author.id, pin);
+      expect((await push(server.url, a, [edit(WINNING)], key))[0]?.status).toBe('applied');
+      expect((await push(server.url, b, [edit(LOSING)], key))[0]?.status).toBe('conflict');
 
       // The chief's browser tablet pulls the building, conflict included.
       const page = await firstPage(browser.context);
@@ -97,7 +110,7 @@ describe('the chief resolves a sync conflict and signs the day (issue 8 proof 2,
         .toBeGreaterThanOrEqual(1);
 
       // O1: the chief keeps the value that lost; the server writes it onto the entry.
-      await page.goto(`${server.url}/review/${today}`);
+      await goInApp(page, `/review/${today}`);
       const conflicts = await shown(page.getByRole('region', { name: 'Sync conflicts' }));
       const item = conflicts.getByRole('listitem').filter({ hasText: LOSING });
       await item.getByRole('button', { name: 'Keep that' }).click();
@@ -113,7 +126,7 @@ describe('the chief resolves a sync conflict and signs the day (issue 8 proof 2,
         .toBe(LOSING);
 
       // O1: yesterday is signed with the chief's handwriting and PIN.
-      await page.goto(`${server.url}/review/${yesterday}`);
+      await goInApp(page, `/review/${yesterday}`);
       const sign = await shown(page.getByRole('region', { name: 'Sign the day' }));
       await sign.getByRole('textbox', { name: 'Remarks' }).fill('已檢查當日記錄');
       const pad = sign.getByRole('img', { name: `Signature of ${CHIEF.name}` });
@@ -149,16 +162,21 @@ describe('the chief resolves a sync conflict and signs the day (issue 8 proof 2,
       const again = { ...content, id: newId(), prevHash: first.hash, note: '再簽一次' };
       const { hash: _h, ...unhashed } = again;
       const second = { ...unhashed, hash: await hashRecord(unhashed) };
-      const [refused] = await push(server.url, chiefApi, [
-        {
-          table: 'dayReview',
-          rowId: second.id,
-          kind: 'put',
-          fields: second,
-          baseVersion: {},
-          actorStaffId: first.reviewerId,
-        },
-      ]);
+      const [refused] = await push(
+        server.url,
+        chiefApi,
+        [
+          {
+            table: 'dayReview',
+            rowId: second.id,
+            kind: 'put',
+            fields: second,
+            baseVersion: {},
+            actorStaffId: first.reviewerId,
+          },
+        ],
+        await proofKeyIn(before.changes, first.reviewerId, CHIEF.pin),
+      );
       expect(refused).toMatchObject({ status: 'rejected', code: 'already_reviewed', httpStatus: 409 });
     } finally {
       await env.stop();
