@@ -5,8 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTOR_HEADERS, signRequest } from '../../src/domain/actor-proof';
 import type { StaffListResponse } from '../../src/domain/api';
-import { enrolTablet, readDevice, shown, signIn } from './app-steps';
+import type { Staff } from '../../src/domain/entities';
+import { proofKeyFor } from '../../src/domain/pin';
+import { enrolTablet, goInApp, readDevice, shown, signIn } from './app-steps';
 import { firstPage } from './harness';
 import { pullEverything, readMeta, startDemoE2e, type DemoEnv } from './handover-steps';
 
@@ -46,7 +49,7 @@ describe('O3: per-person figures printed and exported', () => {
       .poll(async () => Number(await readMeta(p, 'cursor')), { timeout: 60_000 })
       .toBeGreaterThanOrEqual(cursor);
     await signIn(p, CHIEF.name, CHIEF.pin);
-    await p.goto(`${server.url}/reports`);
+    await goInApp(p, '/reports');
     await (await shown(p.getByRole('link', { name: 'Per-person figures' }))).click();
     const table = await shown(p.getByRole('table', { name: /^Per-person figures: \d{4}-\d{2}$/ }));
     expect(await table.getByRole('row').count()).toBeGreaterThan(1);
@@ -70,16 +73,26 @@ describe('O3: per-person figures printed and exported', () => {
     const chief = staff.find((s) => s.name === CHIEF.name)!;
     const desk = staff.find((s) => s.name === '李嘉欣')!;
     const month = new Date().toISOString().slice(0, 7);
-    const csv = await fetch(`${server.url}/api/v1/reports/people.csv?month=${month}&staffId=${chief.id}`, {
-      headers: auth,
-    });
+    const path = `/api/v1/reports/people.csv?month=${month}`;
+    // Issue 9 §3: asked in a proven person's name (proof headers), no longer a staffId claim.
+    const asPerson = async (person: { id: string; pinHash: Staff['pinHash'] }, pin: string) => {
+      const at = Date.now();
+      const proofKey = await proofKeyFor(pin, person.pinHash);
+      const request = { method: 'GET', path, deviceId: device.deviceId, staffId: person.id, at, body: '' };
+      const headers = {
+        ...auth,
+        [ACTOR_HEADERS.staffId]: person.id,
+        [ACTOR_HEADERS.at]: String(at),
+        [ACTOR_HEADERS.proof]: signRequest(proofKey, request),
+      };
+      return fetch(`${server.url}${path}`, { headers });
+    };
+    const csv = await asPerson(chief, CHIEF.pin);
     expect(csv.status).toBe(200);
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toMatch(/\r\n(李嘉欣|張偉明|何翠儀|劉子軒),/);
-    const refused = await fetch(`${server.url}/api/v1/reports/people.csv?month=${month}&staffId=${desk.id}`, {
-      headers: auth,
-    });
+    const refused = await asPerson(desk, '1111');
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: { code: 'forbidden_role' } });
   });

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { Link } from 'wouter';
 import { addMonths, format } from 'date-fns';
 import { PERSON_FIGURE_COLUMNS, personFiguresCsv } from '../../../domain/person-figures';
@@ -43,19 +43,6 @@ export function PeopleFiguresScreen(props: { month: string; thisMonth: string; s
   return <PeopleTable {...props} titleId={titleId} />;
 }
 
-/**
- * O3: while the figures are shown, the printed sheet is A4 landscape, so the eleven columns fit; an
- * `@page` rule in a stylesheet would stay once loaded and change every other screen's print-out.
- */
-function useLandscapeA4() {
-  useEffect(() => {
-    const style = document.createElement('style');
-    style.textContent = '@page { size: A4 landscape; margin: 12mm; }';
-    document.head.append(style);
-    return () => style.remove();
-  }, []);
-}
-
 function PeopleTable({
   month,
   thisMonth,
@@ -68,7 +55,6 @@ function PeopleTable({
   titleId: string;
 }) {
   const t = useT();
-  useLandscapeA4();
   const data = usePeopleFigures(month, site);
   const names = new Map(data?.staff.map((s) => [s.id, s.name]));
   const nameOf = (id: string) => names.get(id) ?? t('reports.unknownPerson');
