@@ -104,9 +104,14 @@ function EnrolledApp() {
   // URL stays there whatever Back or a typed link asks. Replaced, not pushed, so the sign-in screen
   // adds no history entry; signing in then replaces it with the person's home (issue 8,
   // use-sign-in.ts), while a later `/` from the nav is the duty record, opened on purpose.
+  // Issue 9 §3: a reload only asks for the PIN again (`signInAgain`): the URL stays, so the person
+  // is back on the same section once signed in (sections are URLs, issue 8).
+  const notice = useSessionStore((s) => s.notice);
   useEffect(() => {
-    if (!staffId && location !== SECTION_PATHS.log) navigate(SECTION_PATHS.log, { replace: true });
-  }, [staffId, location, navigate]);
+    if (!staffId && notice !== 'signInAgain' && location !== SECTION_PATHS.log) {
+      navigate(SECTION_PATHS.log, { replace: true });
+    }
+  }, [staffId, notice, location, navigate]);
 
   // A person deactivated by an admin (here or on another tablet) is signed out at once.
   useEffect(() => {

@@ -32,7 +32,7 @@ export function useSignIn() {
   const signIn = useSessionStore((s) => s.signIn);
   /** Why the person is asked again (a reload forgot the PIN's key), shown until someone signs in. */
   const notice = useSessionStore((s) => s.notice);
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
   const kind = useDeviceKind();
   const everyone = useLiveQuery(() => listStaff(db), [db]);
   const staff =
@@ -59,8 +59,11 @@ export function useSignIn() {
       setPin('');
       if (result.ok) {
         setProblem(null);
+        const reopened = notice === 'signInAgain' && location !== '/';
         signIn(result.staff.id, now);
-        navigate(homePath(result.staff.role, kind ?? 'desk'), { replace: true });
+        // After a reload (issue 9 §3) the person goes back to the section they were on; a section
+        // their role may not open still sends them home (section-roles.ts).
+        if (!reopened) navigate(homePath(result.staff.role, kind ?? 'desk'), { replace: true });
       } else if (result.lockedUntil !== undefined && result.lockedUntil > now) {
         // The fifth wrong PIN already locks: say until when rather than "0 attempts left".
         setProblem({ kind: 'lockedOut', until: result.lockedUntil });
