@@ -32,7 +32,7 @@ export function useSignIn() {
   const signIn = useSessionStore((s) => s.signIn);
   /** Why the person is asked again (a reload forgot the PIN's key), shown until someone signs in. */
   const notice = useSessionStore((s) => s.notice);
-  const [location, navigate] = useLocation();
+  const [, navigate] = useLocation();
   const kind = useDeviceKind();
   const everyone = useLiveQuery(() => listStaff(db), [db]);
   const staff =
@@ -59,7 +59,7 @@ export function useSignIn() {
       setPin('');
       if (result.ok) {
         setProblem(null);
-        const reopened = notice === 'signInAgain' && location !== '/';
+        const reopened = notice === 'signInAgain';
         signIn(result.staff.id, now);
         // After a reload (issue 9 §3) the person goes back to the section they were on; a section
         // their role may not open still sends them home (section-roles.ts).
