@@ -12,6 +12,7 @@ import { ACTOR_HEADERS, REQUEST_PROOF_WINDOW_MS, verifyRequestProof } from '../.
 import type { Role } from '../../domain/entities';
 import { ApiError } from '../api-error';
 import type { AppEnv, AppServices } from '../http/app-env';
+import type { ProofFailure } from '../store/staff-keys';
 import type { Store, StoredRow } from '../store/store';
 
 /** The person a request was proven to come from. */
@@ -62,9 +63,7 @@ export function actorAuth(
       ),
     );
     if (!ok) {
-      const until = deps.store.transaction(() => deps.store.recordProofFailure(device.siteId, staffId, now));
-      if (until !== null) throw lockedOut(until);
-      throw new ApiError('actor_unproven', 'the person is not proven by this request');
+      throw wrongPin(deps.store.transaction(() => deps.store.recordProofFailure(device.siteId, staffId, now)));
     }
     if (key.failedAt.length > 0) deps.store.clearProofFailures(device.siteId, staffId);
     if (person.row['active'] !== true && opts.allowInactive !== true) {
@@ -77,6 +76,18 @@ export function actorAuth(
     c.set('actor', { id: staffId, role, name: String(person.row['name']) });
     await next();
   };
+}
+
+/**
+ * A wrong PIN's answer: 429 locked_out once it locks the person, else 403 actor_unproven with the
+ * attempts left, which the tablet shows as it does for a PIN it checks itself. (The count says the
+ * person exists; an enrolled tablet already holds the building's staff list, hashes aside.)
+ */
+export function wrongPin(failure: ProofFailure): ApiError {
+  if (failure.lockedUntil !== null) return lockedOut(failure.lockedUntil);
+  return new ApiError('actor_unproven', 'the person is not proven by this request', {
+    attemptsLeft: failure.attemptsLeft,
+  });
 }
 
 /** 429 locked_out with the end of the lockout. */

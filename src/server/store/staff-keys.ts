@@ -32,13 +32,22 @@ export interface AdminActionRecord {
   at: number;
 }
 
+/** What one more wrong PIN did to a person's lockout. */
+export interface ProofFailure {
+  lockedUntil: number | null;
+  attemptsLeft: number;
+}
+
 /** The store's part for proof keys, lockouts and admin actions (Store extends it). */
 export interface StaffKeyStore {
   getStaffKey(siteId: string, staffId: string): StaffKeyRecord | undefined;
   /** Store a person's new proof key; a new PIN also clears their wrong attempts and lockout. */
   putStaffKey(siteId: string, staffId: string, proofKey: Uint8Array, nowMs: number): void;
-  /** Count one wrong proof; returns the end of the lockout it causes, if it does. */
-  recordProofFailure(siteId: string, staffId: string, nowMs: number): number | null;
+  /**
+   * Count one wrong proof: the end of the lockout it causes (null when it does not), and how many
+   * attempts are left before one would.
+   */
+  recordProofFailure(siteId: string, staffId: string, nowMs: number): ProofFailure;
   /** A right proof forgets the wrong ones before it (nothing written when there were none). */
   clearProofFailures(siteId: string, staffId: string): void;
   insertAdminAction(a: AdminActionRecord): void;
@@ -102,7 +111,7 @@ export function sqliteStaffKeys(db: Database.Database): StaffKeyStore {
         .slice(-PIN_MAX_ATTEMPTS);
       const lockedUntil = pinLockedUntil(failedAt, nowMs);
       upsertFailures.run(siteId, staffId, EMPTY_KEY, JSON.stringify(failedAt), lockedUntil, nowMs);
-      return lockedUntil;
+      return { lockedUntil, attemptsLeft: Math.max(0, PIN_MAX_ATTEMPTS - failedAt.length) };
     },
     clearProofFailures: (siteId, staffId) => {
       clear.run(siteId, staffId);

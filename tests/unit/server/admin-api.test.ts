@@ -36,11 +36,11 @@ function adminCall(method: string, path: string, body?: unknown, key?: Uint8Arra
 }
 
 describe('issue 9 §3: the admin proven by the server, with lockout', () => {
-  it('a wrong proof is 403 actor_unproven; the 5th wrong within 5 minutes is 429 locked_out, and a right one stays 429 until the end', async () => {
-    for (let i = 0; i < 4; i++) {
+  it('a wrong proof is 403 actor_unproven with the attempts left; the 5th wrong within 5 minutes is 429 locked_out, and a right one stays 429 until the end', async () => {
+    for (const left of [4, 3, 2, 1]) {
       const res = await adminCall('GET', ADMIN_PATHS.devices, undefined, wrongKey);
       expect(res.status).toBe(403);
-      expect(res.body).toMatchObject({ error: { code: 'actor_unproven' } });
+      expect(res.body).toMatchObject({ error: { code: 'actor_unproven', details: { attemptsLeft: left } } });
     }
     const fifth = await adminCall('GET', ADMIN_PATHS.devices, undefined, wrongKey);
     expect(fifth.status).toBe(429);

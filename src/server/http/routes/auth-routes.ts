@@ -11,7 +11,7 @@ import { PinUpgradeRequest, type PinCheckResponse, type PinUpgradeResponse } fro
 import { PinHash, type Role } from '../../../domain/entities';
 import { MIN_PIN_ITERATIONS, PIN_ALG_V2, checkPin } from '../../../domain/pin';
 import { ApiError } from '../../api-error';
-import { actorAuth, lockedOut, staffOfBuilding } from '../../auth/actor-auth';
+import { actorAuth, lockedOut, staffOfBuilding, wrongPin } from '../../auth/actor-auth';
 import { hashPinFor } from '../../auth/pin-service';
 import { setStaffPin } from '../../auth/staff-admin';
 import type { AppEnv, AppServices } from '../app-env';
@@ -39,9 +39,7 @@ export function authRoutes(deps: AppServices): Hono<AppEnv> {
     if (!person || !stored.success) throw new ApiError('actor_unproven', 'the person is not proven by this PIN');
     const check = await checkPin(req.pin, stored.data);
     if (!check.ok) {
-      const until = deps.store.transaction(() => deps.store.recordProofFailure(device.siteId, req.staffId, now));
-      if (until !== null) throw lockedOut(until);
-      throw new ApiError('actor_unproven', 'the person is not proven by this PIN');
+      throw wrongPin(deps.store.transaction(() => deps.store.recordProofFailure(device.siteId, req.staffId, now)));
     }
     if (person.row['active'] !== true) throw new ApiError('forbidden_role', 'this person is not active');
     const current =
