@@ -206,6 +206,23 @@ describe('refused changes in the sync panel (issue 7 §8)', () => {
     expect(entries[0]).not.toHaveProperty('(cut)');
   });
 
+  it('issue 9 §7: a too-long text the server did not keep is still said in characters', async () => {
+    const base = await refusal({ counter: 3 });
+    await tablet.db.syncError.delete(base.id);
+    const { cause: _dropped, ...kept } = base.fields;
+    await refusal({
+      code: 'validation_failed',
+      message: 'cause: Too big: expected string to have <=2000 characters',
+      fields: { ...kept, '(cut)': ['cause'] },
+    });
+    const user = userEvent.setup();
+    await openPanel(user);
+    const item = await screen.findByRole('listitem', { name: 'Duty record entry' });
+    expect(within(item).getByRole('list', { name: 'What the server found' })).toHaveTextContent(
+      'Cause: at most 2,000 characters',
+    );
+  });
+
   it('the dialog keeps the refused limit: a text still too long is refused beside its field and nothing is written', async () => {
     await refusal();
     useSessionStore.setState({ staffId });

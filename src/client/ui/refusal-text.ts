@@ -7,7 +7,7 @@
 import type { SyncError } from '../../domain/entities';
 import { MOVEMENT_KINDS } from '../../domain/item-entities';
 import type { RefusalIssue } from '../db/repos/resend-spec';
-import { cutFields, typedFields } from '../db/repos/resend-spec';
+import { cutFields, fieldMaxLength, typedFields } from '../db/repos/resend-spec';
 import { ENTRY_FIELD_LABELS } from '../i18n/entry-field-labels';
 import type { MessageKey } from '../i18n/en';
 import type { TFunction } from '../i18n/use-t';
@@ -95,8 +95,12 @@ export function issueText(t: TFunction, r: Pick<SyncError, 'table' | 'fields'>, 
 }
 
 /** The problem alone, for the message beside its field: "at most 2,000 characters". */
-export function problemText(t: TFunction, r: Pick<SyncError, 'fields'>, issue: RefusalIssue): string {
-  const isText = typeof r.fields[issue.path] === 'string';
+export function problemText(t: TFunction, r: Pick<SyncError, 'table' | 'fields'>, issue: RefusalIssue): string {
+  // A text cut from the stored refusal (the 4 KiB cap, issue 9 §7) is still a text: its schema says so.
+  const value = Object.hasOwn(r.fields, issue.path) ? r.fields[issue.path] : undefined;
+  const isText =
+    typeof value === 'string' ||
+    (value === undefined && cutFields(r).includes(issue.path) && fieldMaxLength(r.table, issue.path) !== undefined);
   if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.limit !== undefined) {
     const key =
       issue.code === 'too_big'
