@@ -5,11 +5,13 @@
  * rules as a tablet's ops); on later runs it keeps the data. Every run prints a fresh one-time
  * enrolment code and the demo PINs.
  */
+import { isIPv4 } from 'node:net';
 import { join } from 'node:path';
 import type { Staff } from '../src/domain/entities';
 import { createJsonLogger, isLogLevel } from '../src/server/logger';
 import { DB_FILE_NAME, openDataDirStore, startServer } from '../src/server/main';
 import { createEnrolmentCode } from '../src/server/site/enrolment-service';
+import { machineAddresses } from '../src/server/tls/host-names';
 import { listStaff } from '../src/server/site/staff-service';
 import { MigrationMismatchError } from '../src/server/store/migrations';
 import type { Store } from '../src/server/store/store';
@@ -58,6 +60,8 @@ async function main(): Promise<void> {
     distDir: process.env['DIST_DIR'] || './dist',
   });
 
+  // Issue 9 §4: a tablet needs HTTPS (a secure context); it trusts the building's CA first.
+  const lan = machineAddresses().find((a) => isIPv4(a) && !a.startsWith('127.')) ?? 'localhost';
   const seeded = new Set(listStaff(store, siteId).map((s) => s.name));
   const staffLines = DEMO_STAFF.filter((p) => seeded.has(p.name)).map(
     (p) => `    ${p.name}  ${padDisplay(p.roleLabel, 24)}  PIN ${p.pin}`,
@@ -66,7 +70,8 @@ async function main(): Promise<void> {
     [
       '',
       `Handover Desk demo: ${DEMO_SITE.name}`,
-      `  Open            ${server.url}`,
+      `  Open            ${server.url}   (on this machine)`,
+      `  On a tablet     https://${lan}:${server.httpsPort}   (first trust the building's CA: http://${lan}:${server.port}/ca)`,
       `  Enrolment code  ${code.slice(0, 4)}-${code.slice(4)}   (one-time, valid until ${new Date(expiresAt).toISOString()})`,
       `  Data            ${join(dataDir, DB_FILE_NAME)}`,
       '',
