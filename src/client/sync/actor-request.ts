@@ -32,6 +32,22 @@ export async function requestJsonAs(
   fetchFn: typeof fetch = globalThis.fetch.bind(globalThis),
 ): Promise<unknown> {
   const bodyText = r.body === undefined ? '' : JSON.stringify(r.body);
+  return requestJson(fetchFn, `${r.baseUrl}${r.path}`, {
+    method: r.method,
+    token: r.token,
+    ...(r.body === undefined ? {} : { bodyText }),
+    headers: actorHeaders(r, bodyText),
+  });
+}
+
+/**
+ * The three actor headers (ACTOR_HEADERS) of a request, its proof over the exact body text sent
+ * ('' for none); also for a request that does not answer JSON (a CSV download).
+ */
+export function actorHeaders(
+  r: Pick<ActorRequest, 'proofKey' | 'deviceId' | 'staffId' | 'at' | 'method' | 'path'>,
+  bodyText = '',
+): Record<string, string> {
   const proof = signRequest(r.proofKey, {
     method: r.method,
     path: r.path,
@@ -40,16 +56,11 @@ export async function requestJsonAs(
     at: r.at,
     body: bodyText,
   });
-  return requestJson(fetchFn, `${r.baseUrl}${r.path}`, {
-    method: r.method,
-    token: r.token,
-    ...(r.body === undefined ? {} : { bodyText }),
-    headers: {
-      [ACTOR_HEADERS.staffId]: r.staffId,
-      [ACTOR_HEADERS.at]: String(r.at),
-      [ACTOR_HEADERS.proof]: proof,
-    },
-  });
+  return {
+    [ACTOR_HEADERS.staffId]: r.staffId,
+    [ACTOR_HEADERS.at]: String(r.at),
+    [ACTOR_HEADERS.proof]: proof,
+  };
 }
 
 /** Who makes a request in a person's name: everything of ActorRequest but the request itself. */
