@@ -13,15 +13,20 @@ import { ApiRequestError, parseBody } from './api-client';
 
 /**
  * The device's token and id, `staffId`'s proof key and the server-corrected time (T1), for a
- * request by the page's own server (`baseUrl` '').
+ * request by the page's own server (`baseUrl` ''). `deviceNow` is the clock the learned offset
+ * corrects: the device's own, or a simulated tablet's skewed one.
  * @throws ProofKeyMissingError when the person's PIN was not typed in this page; ApiRequestError
  * 401 when the tablet is not enrolled.
  */
-export async function personBase(db: HandoverDb, staffId: string): Promise<ActorIdentity> {
+export async function personBase(
+  db: HandoverDb,
+  staffId: string,
+  deviceNow: () => number = () => Date.now(),
+): Promise<ActorIdentity> {
   const proofKey = requireProofKey(staffId);
   const device = await getDevice(db);
   if (!device) throw new ApiRequestError(401, 'unauthorized', 'this tablet is not enrolled');
-  const at = Date.now() + (await refreshOffset(db));
+  const at = deviceNow() + (await refreshOffset(db));
   return { baseUrl: '', token: device.token, deviceId: device.deviceId, staffId, proofKey, at };
 }
 

@@ -12,12 +12,13 @@ import { ADMIN_PATHS, AdminStaffResponse, type SetupRequest, type SetupResponse 
 import type { Role } from '../../../src/domain/entities';
 import { proofKeyFor } from '../../../src/domain/pin';
 import { openHandoverDb } from '../../../src/client/db/open';
-import { getDevice, saveEnrolment } from '../../../src/client/db/repos/device-repo';
+import { saveEnrolment } from '../../../src/client/db/repos/device-repo';
 import { makeWriteContext, type WriteContext } from '../../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../../src/client/db/schema';
 import { proofKeyOf, rememberProofKey } from '../../../src/client/state/proof-keys';
 import { createEnrolmentCode, requestJsonAs } from '../../../src/client/sync/actor-request';
 import { postEnrol, postSetup } from '../../../src/client/sync/api-client';
+import { personBase } from '../../../src/client/sync/person-request';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/sync-engine';
 import type { SimNet } from './sim-net';
 
@@ -115,15 +116,13 @@ export async function addStaff(fleet: Fleet, t: Tablet, person: Omit<Person, 'id
   return { ...person, id: AdminStaffResponse.parse(body).staff.id };
 }
 
-/** An admin action (issue 9 §3) in the admin's name from tablet `t`, with the request proof. */
+/**
+ * An admin action (issue 9 §3) in the admin's name from tablet `t`, with the request proof; the
+ * time is the tablet's skewed clock corrected by the offset it learned, as on a real tablet.
+ */
 export async function adminRequest(fleet: Fleet, t: Tablet, method: 'POST' | 'PATCH', path: string, body: unknown) {
-  const device = (await getDevice(t.tabs[0]!.db))!;
-  const admin = fleet.people.admin;
-  const proofKey = proofKeyOf(admin.id);
-  if (!proofKey) throw new Error('the admin API needs the admin signed in (no proof key)');
-  const at = (await ctxOf(t, admin)).now();
-  const r = { baseUrl: fleet.baseUrl(), token: device.token, deviceId: device.deviceId, staffId: admin.id };
-  return requestJsonAs({ ...r, proofKey, at, method, path, body });
+  const admin = await personBase(t.tabs[0]!.db, fleet.people.admin.id, clockOf(t));
+  return requestJsonAs({ ...admin, baseUrl: fleet.baseUrl(), method, path, body });
 }
 
 /**
