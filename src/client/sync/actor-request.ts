@@ -4,9 +4,8 @@
  * device and time, keyed by the person's proof key (actor-proof.ts). The server checks the proof
  * itself and counts a wrong one towards the person's lockout.
  */
-import { CreateEnrolmentCodeResponse, type DeviceKind } from '../../domain/api';
 import { ACTOR_HEADERS, signRequest } from '../../domain/actor-proof';
-import { parseBody, requestJson } from './api-client';
+import { requestJson } from './api-client';
 
 export interface ActorRequest {
   baseUrl: string;
@@ -65,19 +64,3 @@ export function actorHeaders(
 
 /** Who makes a request in a person's name: everything of ActorRequest but the request itself. */
 export type ActorIdentity = Omit<ActorRequest, 'method' | 'path' | 'body'>;
-
-/**
- * POST /api/v1/enrolment-codes: a proven admin creates a one-time code enrolling a device of
- * `deviceKind` (issue 8: a desk tablet or an office device; issue 9 §3: online only, proof headers).
- */
-export async function createEnrolmentCode(
-  actor: ActorIdentity,
-  deviceKind: DeviceKind = 'desk',
-  fetchFn?: typeof fetch,
-): Promise<CreateEnrolmentCodeResponse> {
-  const res = await requestJsonAs(
-    { ...actor, method: 'POST', path: '/api/v1/enrolment-codes', body: { deviceKind } },
-    fetchFn,
-  );
-  return parseBody(CreateEnrolmentCodeResponse, res, 'enrolment code');
-}

@@ -31,6 +31,8 @@ export interface AdminActor {
   /** The signed-in admin; their PIN must have been typed in this page (proof-keys.ts). */
   staffId: string;
   fetchFn?: typeof fetch;
+  /** The clock the learned offset corrects (personBase); a simulated tablet's is skewed. */
+  deviceNow?: () => number;
 }
 
 /** A 2xx answer whose body the screens do not need: only the time is read, when given. */
@@ -40,7 +42,7 @@ async function send(actor: AdminActor, method: ActorRequest['method'], path: str
   // ProofKeyMissingError when the page was reloaded since the admin signed in: sign in again. The
   // time is server-corrected (T1): the server checks it within REQUEST_PROOF_WINDOW_MS of its clock.
   const request: ActorRequest = {
-    ...(await personBase(actor.db, actor.staffId)),
+    ...(await personBase(actor.db, actor.staffId, actor.deviceNow)),
     method,
     path,
     ...(body === undefined ? {} : { body }),

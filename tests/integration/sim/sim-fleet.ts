@@ -8,18 +8,20 @@
  * first-run setup, staff creation and op signing are done, so the issue 9 contract's final shapes
  * (setup code, admin API, proof keys) switch in here.
  */
-import { ADMIN_PATHS, AdminStaffResponse, type SetupRequest, type SetupResponse } from '../../../src/domain/api';
+import { ADMIN_PATHS, AdminStaffResponse, type SetupRequest } from '../../../src/domain/api';
 import type { Role } from '../../../src/domain/entities';
 import { proofKeyFor } from '../../../src/domain/pin';
 import { openHandoverDb } from '../../../src/client/db/open';
 import { saveEnrolment } from '../../../src/client/db/repos/device-repo';
 import { makeWriteContext, type WriteContext } from '../../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../../src/client/db/schema';
-import { proofKeyOf, rememberProofKey } from '../../../src/client/state/proof-keys';
-import { createEnrolmentCode, requestJsonAs } from '../../../src/client/sync/actor-request';
+import { rememberProofKey } from '../../../src/client/state/proof-keys';
+import { requestJsonAs } from '../../../src/client/sync/actor-request';
+import { adminCreateEnrolmentCode } from '../../../src/client/sync/admin-client';
 import { postEnrol, postSetup } from '../../../src/client/sync/api-client';
 import { personBase } from '../../../src/client/sync/person-request';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/sync-engine';
+import { adminActorAt } from '../../support/admin-actor';
 import type { SimNet } from './sim-net';
 
 const DAY = 86_400_000;
@@ -142,12 +144,10 @@ export async function signInEveryone(fleet: Fleet): Promise<void> {
 }
 
 /** Enrols tablet `name` of `kind` with a code the admin makes on the first tablet. */
-async function enrol(fleet: Fleet, setup: SetupResponse, name: string, kind: 'desk' | 'office', skewMs: number) {
-  const admin = fleet.people.admin;
-  const proofKey = proofKeyOf(admin.id);
-  if (!proofKey) throw new Error('enrolment codes need the admin signed in (no proof key)');
-  const actor = { baseUrl: fleet.baseUrl(), token: setup.token, deviceId: setup.deviceId, staffId: admin.id };
-  const { code } = await createEnrolmentCode({ ...actor, proofKey, at: Date.now() }, kind);
+async function enrol(fleet: Fleet, name: string, kind: 'desk' | 'office', skewMs: number) {
+  const first = fleet.tablets[0]!;
+  const admin = adminActorAt(fleet.baseUrl(), first.tabs[0]!.db, fleet.people.admin.id, clockOf(first));
+  const { code } = await adminCreateEnrolmentCode(admin, kind);
   const res = await postEnrol(fleet.baseUrl(), { code, deviceName: name });
   const t: Tablet = {
     name,
@@ -193,8 +193,8 @@ export async function buildFleet(
   const adminRow = await first.tabs[0]!.db.staff.get(setup.adminStaffId);
   if (!adminRow) throw new Error('the first tablet did not pull the admin');
   rememberProofKey(setup.adminStaffId, await proofKeyFor(admin.pin, adminRow.pinHash));
-  for (let i = 2; i <= 5; i++) fleet.tablets.push(await enrol(fleet, setup, `desk${i}`, 'desk', skew()));
-  fleet.tablets.push(await enrol(fleet, setup, 'office', 'office', skew()));
+  for (let i = 2; i <= 5; i++) fleet.tablets.push(await enrol(fleet, `desk${i}`, 'desk', skew()));
+  fleet.tablets.push(await enrol(fleet, 'office', 'office', skew()));
   // Issue 9 §10: two tabs of one tablet, each its own engine on the one database.
   first.tabs.push(openTab(fleet, first));
 
