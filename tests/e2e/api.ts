@@ -1,14 +1,9 @@
 /** Direct API calls for end-to-end tests that need a building without clicking through setup. */
 import { requestJsonAs } from '../../src/client/sync/actor-request';
 import { ENROLMENT_CODES_PATH } from '../../src/client/sync/admin-client';
-import {
-  CreateEnrolmentCodeResponse,
-  type SetupRequest,
-  type SetupResponse,
-  type StaffListResponse,
-} from '../../src/domain/api';
-import { proofKeyFor } from '../../src/domain/pin';
+import { CreateEnrolmentCodeResponse, type SetupRequest, type SetupResponse } from '../../src/domain/api';
 import type { PullResponse } from '../../src/domain/sync-protocol';
+import { staffProofKey } from '../support/staff-keys';
 import { shiftAroundNow } from './app-steps';
 
 /** The time zone of the buildings set up through the API. */
@@ -58,10 +53,7 @@ export async function setUpViaApi(
  * the request is signed by the client's requestJsonAs.
  */
 export async function createEnrolmentCode(baseUrl: string, setup: SetupResponse, adminPin: string): Promise<string> {
-  const list = await call<StaffListResponse>(`${baseUrl}/api/v1/sites/${setup.siteId}/staff`, {}, setup.token);
-  const admin = list.staff.find((s) => s.id === setup.adminStaffId);
-  if (!admin) throw new Error('the admin is not in the staff list');
-  const proofKey = await proofKeyFor(adminPin, admin.pinHash);
+  const proofKey = await staffProofKey(baseUrl, setup, setup.adminStaffId, adminPin);
   const res = await requestJsonAs({
     baseUrl,
     token: setup.token,

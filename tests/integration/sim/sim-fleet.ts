@@ -22,6 +22,7 @@ import { postEnrol, postSetup } from '../../../src/client/sync/api-client';
 import { personBase } from '../../../src/client/sync/person-request';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/sync-engine';
 import { adminActorAt } from '../../support/admin-actor';
+import { staffProofKey } from '../../support/staff-keys';
 import type { SimNet } from './sim-net';
 
 const DAY = 86_400_000;
@@ -187,12 +188,11 @@ export async function buildFleet(
   first.tabs = [openTab(fleet, first)];
   await saveEnrolment(first.tabs[0]!.db, setup, 'desk1', clockOf(first)());
   fleet.tablets.push(first);
-  // The admin types their PIN: the key comes from the salt and cost the pull brings (a desk tablet
-  // holds no admin hash, so this is the online sign-in's derivation, issue 9 §3).
+  // The first tablet pulls the building, as before anyone signs in on it. The admin types their
+  // PIN: the key comes from the salt and cost the staff list gives (a desk tablet holds no admin
+  // hash, so this is the online sign-in's derivation, issue 9 §3).
   await first.tabs[0]!.engine.syncNow();
-  const adminRow = await first.tabs[0]!.db.staff.get(setup.adminStaffId);
-  if (!adminRow) throw new Error('the first tablet did not pull the admin');
-  rememberProofKey(setup.adminStaffId, await proofKeyFor(admin.pin, adminRow.pinHash));
+  rememberProofKey(setup.adminStaffId, await staffProofKey(baseUrl(), setup, setup.adminStaffId, admin.pin));
   for (let i = 2; i <= 5; i++) fleet.tablets.push(await enrol(fleet, `desk${i}`, 'desk', skew()));
   fleet.tablets.push(await enrol(fleet, 'office', 'office', skew()));
   // Issue 9 §10: two tabs of one tablet, each its own engine on the one database.
