@@ -1,20 +1,16 @@
 /** Direct API calls for end-to-end tests that need a building without clicking through setup. */
-import { ACTOR_HEADERS, signRequest } from '../../src/domain/actor-proof';
-import type { CreateEnrolmentCodeResponse, SetupRequest, SetupResponse, StaffListResponse } from '../../src/domain/api';
-import { proofKeyFor } from '../../src/domain/pin';
+import { requestJsonAs } from '../../src/client/sync/actor-request';
+import { ENROLMENT_CODES_PATH } from '../../src/client/sync/admin-client';
+import { CreateEnrolmentCodeResponse, type SetupRequest, type SetupResponse } from '../../src/domain/api';
 import type { PullResponse } from '../../src/domain/sync-protocol';
+import { staffProofKey } from '../support/staff-keys';
 import { shiftAroundNow } from './app-steps';
 
 /** The time zone of the buildings set up through the API. */
 export const API_TIME_ZONE = 'Asia/Hong_Kong';
 
-async function call<T>(
-  url: string,
-  init: RequestInit,
-  token?: string,
-  extraHeaders: Record<string, string> = {},
-): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...extraHeaders };
+async function call<T>(url: string, init: RequestInit, token?: string): Promise<T> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(url, { ...init, headers });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} -> ${res.status} ${await res.text()}`);
@@ -53,36 +49,23 @@ export async function setUpViaApi(
 
 /**
  * An enrolment code made by the admin of `setup`, proven by the admin's PIN (issue 9 §3): the proof
- * key is derived from the PIN and the salt and cost the staff list gives, as the tablet does.
+ * key is derived from the PIN and the salt and cost the staff list gives, as the tablet does, and
+ * the request is signed by the client's requestJsonAs.
  */
 export async function createEnrolmentCode(baseUrl: string, setup: SetupResponse, adminPin: string): Promise<string> {
-  const list = await call<StaffListResponse>(`${baseUrl}/api/v1/sites/${setup.siteId}/staff`, {}, setup.token);
-  const admin = list.staff.find((s) => s.id === setup.adminStaffId);
-  if (!admin) throw new Error('the admin is not in the staff list');
-  const key = await proofKeyFor(adminPin, admin.pinHash);
-  const path = '/api/v1/enrolment-codes';
-  const body = JSON.stringify({});
-  const at = Date.now();
-  const proof = signRequest(key, {
-    method: 'POST',
-    path,
+  const proofKey = await staffProofKey(baseUrl, setup, setup.adminStaffId, adminPin);
+  const res = await requestJsonAs({
+    baseUrl,
+    token: setup.token,
     deviceId: setup.deviceId,
     staffId: setup.adminStaffId,
-    at,
-    body,
+    proofKey,
+    at: Date.now(),
+    method: 'POST',
+    path: ENROLMENT_CODES_PATH,
+    body: {},
   });
-  const headers = {
-    [ACTOR_HEADERS.staffId]: setup.adminStaffId,
-    [ACTOR_HEADERS.at]: String(at),
-    [ACTOR_HEADERS.proof]: proof,
-  };
-  const res = await call<CreateEnrolmentCodeResponse>(
-    `${baseUrl}${path}`,
-    { method: 'POST', body },
-    setup.token,
-    headers,
-  );
-  return res.code;
+  return CreateEnrolmentCodeResponse.parse(res).code;
 }
 
 /** Every change of the token's building, all pages. */

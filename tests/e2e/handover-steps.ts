@@ -10,11 +10,9 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 import { signOp } from '../../src/domain/actor-proof';
-import type { Staff } from '../../src/domain/entities';
 import type { CountLine, HandoverRecord } from '../../src/domain/handover-entities';
 import { formatHlc, tickHlc, zeroHlc } from '../../src/domain/hlc';
 import { newId } from '../../src/domain/ids';
-import { proofKeyFor } from '../../src/domain/pin';
 import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/domain/sync-protocol';
 import { openDataDirStore } from '../../src/server/main';
 import { createEnrolmentCode } from '../../src/server/site/enrolment-service';
@@ -233,16 +231,6 @@ export async function pullEverything(
   }
 }
 
-/**
- * Issue 9 §3: a person's proof key, from the PIN they would type and the salt and cost of their
- * pulled staff row (a desk tablet gets those even when the server withholds the verifier).
- */
-export async function proofKeyIn(changes: PullResponse['changes'], staffId: string, pin: string): Promise<Uint8Array> {
-  const staff = rowsOf<Staff>(changes, 'staff').find((s) => s.id === staffId);
-  if (!staff) throw new Error(`staff ${staffId} is not on the server`);
-  return proofKeyFor(pin, staff.pinHash);
-}
-
 /** The rows of one table in pulled changes, as the server holds them now (newest change per id). */
 export function rowsOf<T>(changes: PullResponse['changes'], table: string): T[] {
   const byId = new Map<string, PullResponse['changes'][number]>();
@@ -334,14 +322,14 @@ export async function enrolApiTablet(
   baseUrl: string,
   code: string,
   name: string,
-): Promise<{ deviceId: string; token: string }> {
+): Promise<{ siteId: string; deviceId: string; token: string }> {
   const enrol = await fetch(`${baseUrl}/api/v1/enrol`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, deviceName: name }),
   });
   if (enrol.status !== 201) throw new Error(`enrol -> ${enrol.status} ${await enrol.text()}`);
-  return (await enrol.json()) as { deviceId: string; token: string };
+  return (await enrol.json()) as { siteId: string; deviceId: string; token: string };
 }
 
 /**

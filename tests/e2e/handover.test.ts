@@ -15,6 +15,7 @@ import type { Duty, LogEntry, Staff } from '../../src/domain/entities';
 import type { CountLine, Handover, HandoverRecord } from '../../src/domain/handover-entities';
 import type { RotaShift } from '../../src/domain/rota-entities';
 import { DEMO_STAFF } from '../../scripts/demo-data';
+import { staffProofKey } from '../support/staff-keys';
 import { enrolTablet, readDevice, shown, signIn, statusBar, STEP_TIMEOUT_MS } from './app-steps';
 import { firstPage, launchBrowser, stopAll, waitForServiceWorkerControl, type Browser } from './harness';
 import {
@@ -27,7 +28,6 @@ import {
   pullEverything,
   readMeta,
   readRows,
-  proofKeyIn,
   removeRotaShifts,
   rowsOf,
   startDemoE2e,
@@ -319,7 +319,8 @@ describe('the handover end to end, offline from preparation to signatures (issue
     await shown(statusBar(p).getByText(/^\d+ changes not yet on the server$/));
     await browser.context.setOffline(false);
     await shown(statusBar(p).getByText('All changes are on the server'));
-    const { token } = await readDevice(p);
+    const device = await readDevice(p);
+    const { token } = device;
     const signed = state.record;
     if (!signed) throw new Error('step 4 did not sign');
     const id = await staffIds();
@@ -344,7 +345,7 @@ describe('the handover end to end, offline from preparation to signatures (issue
     );
     // H3: another tablet of the building tries to change the signed handover and its count.
     const anomalyVersion = versionsOf(changes, 'handover', signed.handoverId)['anomalyAnswer'] ?? 0;
-    const outgoingKey = await proofKeyIn(changes, id(OUTGOING.name), OUTGOING.pin);
+    const outgoingKey = await staffProofKey(server.url, device, id(OUTGOING.name), OUTGOING.pin);
     const pushed = await editFromAnotherTablet(server.url, codes[1], signed, anomalyVersion, outgoingKey);
     expect(pushed.results).toMatchObject([
       { counter: 1, status: 'rejected', code: 'locked', httpStatus: 409 },
@@ -390,7 +391,8 @@ describe('the handover end to end, offline from preparation to signatures (issue
   it('7. H3: with no shift left to follow, he closes the desk: count, check, his signature; no duty stays open', async () => {
     const { server, codes } = started();
     const p = await page();
-    const { token } = await readDevice(p);
+    const device = await readDevice(p);
+    const { token } = device;
     await p.getByRole('button', { name: 'Sign out' }).click();
     await signIn(p, INCOMING.name, INCOMING.pin);
     await (await nav('Handover')).click();
@@ -410,7 +412,7 @@ describe('the handover end to end, offline from preparation to signatures (issue
       chiefTablet,
       id(CHIEF),
       later.map((r) => r.id),
-      await proofKeyIn(changes, id(CHIEF), chiefPin),
+      await staffProofKey(server.url, device, id(CHIEF), chiefPin),
     );
     expect(pushed.results.map((r) => r.status)).toEqual(later.map(() => 'applied'));
     // The tablet syncs at start (it learns the rota changed). A reload forgets the proof keys

@@ -5,10 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTOR_HEADERS, signRequest } from '../../src/domain/actor-proof';
-import type { StaffListResponse } from '../../src/domain/api';
-import type { Staff } from '../../src/domain/entities';
-import { proofKeyFor } from '../../src/domain/pin';
+import { actorHeaders } from '../../src/client/sync/actor-request';
+import { staffListOf, staffProofKey } from '../support/staff-keys';
 import { enrolTablet, goInApp, readDevice, shown, signIn } from './app-steps';
 import { firstPage } from './harness';
 import { isA4, pdfPageSizes } from './pdf-pages';
@@ -61,24 +59,16 @@ describe('O3: per-person figures printed and exported', () => {
     const { server } = started();
     const p = await page();
     const device = await readDevice(p);
-    const auth = { authorization: `Bearer ${device.token}` };
-    const res = await fetch(`${server.url}/api/v1/sites/${device.siteId}/staff`, { headers: auth });
-    const { staff } = (await res.json()) as StaffListResponse;
+    const staff = await staffListOf(server.url, device);
     const chief = staff.find((s) => s.name === CHIEF.name)!;
     const desk = staff.find((s) => s.name === '李嘉欣')!;
     const month = new Date().toISOString().slice(0, 7);
     const path = `/api/v1/reports/people.csv?month=${month}`;
     // Issue 9 §3: asked in a proven person's name (proof headers), no longer a staffId claim.
-    const asPerson = async (person: { id: string; pinHash: Staff['pinHash'] }, pin: string) => {
-      const at = Date.now();
-      const proofKey = await proofKeyFor(pin, person.pinHash);
-      const request = { method: 'GET', path, deviceId: device.deviceId, staffId: person.id, at, body: '' };
-      const headers = {
-        ...auth,
-        [ACTOR_HEADERS.staffId]: person.id,
-        [ACTOR_HEADERS.at]: String(at),
-        [ACTOR_HEADERS.proof]: signRequest(proofKey, request),
-      };
+    const asPerson = async (person: { id: string }, pin: string) => {
+      const proofKey = await staffProofKey(server.url, device, person.id, pin);
+      const actor = { proofKey, deviceId: device.deviceId, staffId: person.id, at: Date.now() };
+      const headers = { authorization: `Bearer ${device.token}`, ...actorHeaders({ ...actor, method: 'GET', path }) };
       return fetch(`${server.url}${path}`, { headers });
     };
     const csv = await asPerson(chief, CHIEF.pin);

@@ -11,11 +11,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signOp } from '../../src/domain/actor-proof';
-import { StaffListResponse } from '../../src/domain/api';
 import { formatHlc } from '../../src/domain/hlc';
-import { proofKeyFor } from '../../src/domain/pin';
 import type { Op, PullResponse } from '../../src/domain/sync-protocol';
 import type { Task } from '../../src/domain/task-entities';
+import { staffProofKey } from '../support/staff-keys';
 import { createEnrolmentCode, pullAll, setUpViaApi } from './api';
 import { enrolTablet, readDevice, shown, signIn, STEP_TIMEOUT_MS } from './app-steps';
 import { readMeta } from './handover-steps';
@@ -64,17 +63,6 @@ async function queueDirectly(page: Page, unsigned: Omit<Op, 'counter' | 'proof'>
       }),
     { op, row },
   );
-}
-
-/** The admin's proof key, from the PIN and the salt and cost of their staff row (issue 9 §3). */
-async function adminKey(url: string, setup: { siteId: string; token: string; adminStaffId: string }) {
-  const res = await fetch(`${url}/api/v1/sites/${setup.siteId}/staff`, {
-    headers: { authorization: `Bearer ${setup.token}` },
-  });
-  const { staff } = StaffListResponse.parse(await res.json());
-  const admin = staff.find((p) => p.id === setup.adminStaffId);
-  if (!admin) throw new Error('the admin is not in the staff list');
-  return proofKeyFor(PIN, admin.pinHash);
 }
 
 describe('a refused change is edited and sent again from the sync panel (issue 7 proof 6)', () => {
@@ -128,7 +116,7 @@ describe('a refused change is edited and sent again from the sync panel (issue 7
         actorStaffId: setup.adminStaffId,
       },
       task,
-      await adminKey(url, setup),
+      await staffProofKey(url, setup, setup.adminStaffId, PIN),
     );
 
     // The server refuses it: the sync panel says why, in Chinese, per field.

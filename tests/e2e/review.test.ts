@@ -17,13 +17,13 @@ import { newId } from '../../src/domain/ids';
 import type { DayReview } from '../../src/domain/review-entities';
 import { SCHEMA_VERSION, type Op, type PushResponse } from '../../src/domain/sync-protocol';
 import { DEMO_STAFF } from '../../scripts/demo-data';
+import { staffProofKey } from '../support/staff-keys';
 import { API_TIME_ZONE } from './api';
 import { enrolTablet, goInApp, shown, signIn, STEP_TIMEOUT_MS } from './app-steps';
 import { firstPage } from './harness';
 import {
   drawSignature,
   enrolApiTablet,
-  proofKeyIn,
   pullEverything,
   readRows,
   rowsOf,
@@ -96,7 +96,7 @@ describe('the chief resolves a sync conflict and signs the day (issue 8 proof 2,
       const author = staff.find((s) => s.id === entry.staffId);
       const pin = DEMO_STAFF.find((p) => p.name === author?.name)?.pin;
       if (!author || !pin) throw new Error('the entry names no demo person');
-      const key = await proofKeyIn(before.changes, author.id, pin);
+      const key = await staffProofKey(server.url, a, author.id, pin);
       expect((await push(server.url, a, [edit(WINNING)], key))[0]?.status).toBe('applied');
       expect((await push(server.url, b, [edit(LOSING)], key))[0]?.status).toBe('conflict');
 
@@ -175,7 +175,7 @@ describe('the chief resolves a sync conflict and signs the day (issue 8 proof 2,
             actorStaffId: first.reviewerId,
           },
         ],
-        await proofKeyIn(before.changes, first.reviewerId, CHIEF.pin),
+        await staffProofKey(server.url, a, first.reviewerId, CHIEF.pin),
       );
       expect(refused).toMatchObject({ status: 'rejected', code: 'already_reviewed', httpStatus: 409 });
     } finally {

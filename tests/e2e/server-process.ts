@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setupCodeOf } from '../support/server-log';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -121,9 +122,8 @@ function listeningHttpsPort(line: string): number {
 /** The setup code of the server's `{"msg":"setup code","setupCode":...}` log line. */
 function setupCodeIn(logs: readonly string[]): string {
   for (const line of logs) {
-    if (!line.startsWith('{')) continue;
-    const parsed = JSON.parse(line) as { msg?: unknown; setupCode?: unknown };
-    if (parsed.msg === 'setup code' && typeof parsed.setupCode === 'string') return parsed.setupCode;
+    const code = setupCodeOf(line);
+    if (code !== null) return code;
   }
   throw new Error('the server logged no setup code (a building exists, or it predates issue 9 §7)');
 }

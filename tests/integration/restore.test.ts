@@ -13,7 +13,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_PATHS, AdminStaffResponse, StaffListResponse } from '../../src/domain/api';
 import { proofKeyFor } from '../../src/domain/pin';
 import { getMeta } from '../../src/client/db/meta';
 import { openHandoverDb } from '../../src/client/db/open';
@@ -22,9 +21,11 @@ import { createLogEntry } from '../../src/client/db/repos/log-repo';
 import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../src/client/db/schema';
 import { rememberProofKey } from '../../src/client/state/proof-keys';
-import { createEnrolmentCode, requestJsonAs } from '../../src/client/sync/actor-request';
-import { postEnrol, postSetup, requestJson } from '../../src/client/sync/api-client';
+import { adminCreateEnrolmentCode, adminCreateStaff } from '../../src/client/sync/admin-client';
+import { postEnrol, postSetup } from '../../src/client/sync/api-client';
 import { createSyncEngine } from '../../src/client/sync/sync-engine';
+import { adminActorAt } from '../support/admin-actor';
+import { staffProofKey } from '../support/staff-keys';
 import { openDesk, openDuty, rosterNow } from './desk-steps';
 import { spawnServer, type ServerProcess } from './server-process';
 import { settle, snapshotClient, snapshotServer, type Tablet } from './tablet-steps';
@@ -76,21 +77,9 @@ async function enrol(baseUrl: string, setupCode: string | null) {
   const dbA = openHandoverDb(`restore-a-${Math.random()}`);
   await saveEnrolment(dbA, setup, 'Lobby A', Date.now());
   // Issue 9 §3: the admin is proven by the key of the PIN typed (salt and cost from the staff list).
-  const staff = StaffListResponse.parse(
-    await requestJson(fetch, `${baseUrl}/api/v1/sites/${setup.siteId}/staff`, { method: 'GET', token: setup.token }),
-  ).staff.find((p) => p.id === setup.adminStaffId);
-  if (!staff) throw new Error('the admin is not in the staff list');
-  const adminKey = await proofKeyFor(ADMIN_PIN, staff.pinHash);
-  rememberProofKey(setup.adminStaffId, adminKey);
-  const actor = () => ({
-    baseUrl,
-    token: setup.token,
-    deviceId: setup.deviceId,
-    staffId: setup.adminStaffId,
-    proofKey: adminKey,
-    at: Date.now(),
-  });
-  const { code } = await createEnrolmentCode(actor());
+  rememberProofKey(setup.adminStaffId, await staffProofKey(baseUrl, setup, setup.adminStaffId, ADMIN_PIN));
+  const adminActor = adminActorAt(baseUrl, dbA, setup.adminStaffId);
+  const { code } = await adminCreateEnrolmentCode(adminActor, 'desk');
   const enrolB = await postEnrol(baseUrl, { code, deviceName: 'Lobby B' });
   const dbB = openHandoverDb(`restore-b-${Math.random()}`);
   await saveEnrolment(dbB, enrolB, 'Lobby B', Date.now());
@@ -103,15 +92,7 @@ async function enrol(baseUrl: string, setupCode: string | null) {
   };
   // Issue 9 §3: staff are created online, through the admin API; the desk person's key is the
   // one their PIN gives, as when they sign in.
-  const created = AdminStaffResponse.parse(
-    await requestJsonAs({
-      ...actor(),
-      method: 'POST',
-      path: ADMIN_PATHS.staff,
-      body: { name: 'Lee Siu Ming', role: 'desk', pin: '2468' },
-    }),
-  );
-  const desk = { value: created.staff };
+  const desk = { value: await adminCreateStaff(adminActor, { name: 'Lee Siu Ming', role: 'desk', pin: '2468' }) };
   rememberProofKey(desk.value.id, await proofKeyFor('2468', desk.value.pinHash));
   await rosterNow(admin, desk.value.id);
   expect((await admin.engine.syncNow()).error).toBeNull();

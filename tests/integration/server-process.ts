@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { setupCodeOf } from '../support/server-log';
 
 export interface ServerProcess {
   port: number;
@@ -37,9 +38,9 @@ export async function spawnServer(dataDir: string, port = 0): Promise<ServerProc
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${lines.join('\n')}`)), 30_000);
     rl.on('line', (line) => {
       remember(line);
+      setupCode = setupCodeOf(line) ?? setupCode;
       try {
-        const msg = JSON.parse(line) as { msg?: string; port?: number; setupCode?: string };
-        if (msg.msg === 'setup code' && typeof msg.setupCode === 'string') setupCode = msg.setupCode;
+        const msg = JSON.parse(line) as { msg?: string; port?: number };
         if (msg.msg === 'listening' && typeof msg.port === 'number') {
           clearTimeout(timer);
           resolve(msg.port);

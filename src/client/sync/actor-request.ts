@@ -4,9 +4,8 @@
  * device and time, keyed by the person's proof key (actor-proof.ts). The server checks the proof
  * itself and counts a wrong one towards the person's lockout.
  */
-import { CreateEnrolmentCodeResponse, type DeviceKind } from '../../domain/api';
 import { ACTOR_HEADERS, signRequest } from '../../domain/actor-proof';
-import { parseBody, requestJson } from './api-client';
+import { requestJson } from './api-client';
 
 export interface ActorRequest {
   baseUrl: string;
@@ -32,6 +31,22 @@ export async function requestJsonAs(
   fetchFn: typeof fetch = globalThis.fetch.bind(globalThis),
 ): Promise<unknown> {
   const bodyText = r.body === undefined ? '' : JSON.stringify(r.body);
+  return requestJson(fetchFn, `${r.baseUrl}${r.path}`, {
+    method: r.method,
+    token: r.token,
+    ...(r.body === undefined ? {} : { bodyText }),
+    headers: actorHeaders(r, bodyText),
+  });
+}
+
+/**
+ * The three actor headers (ACTOR_HEADERS) of a request, its proof over the exact body text sent
+ * ('' for none); also for a request that does not answer JSON (a CSV download).
+ */
+export function actorHeaders(
+  r: Pick<ActorRequest, 'proofKey' | 'deviceId' | 'staffId' | 'at' | 'method' | 'path'>,
+  bodyText = '',
+): Record<string, string> {
   const proof = signRequest(r.proofKey, {
     method: r.method,
     path: r.path,
@@ -40,33 +55,12 @@ export async function requestJsonAs(
     at: r.at,
     body: bodyText,
   });
-  return requestJson(fetchFn, `${r.baseUrl}${r.path}`, {
-    method: r.method,
-    token: r.token,
-    ...(r.body === undefined ? {} : { bodyText }),
-    headers: {
-      [ACTOR_HEADERS.staffId]: r.staffId,
-      [ACTOR_HEADERS.at]: String(r.at),
-      [ACTOR_HEADERS.proof]: proof,
-    },
-  });
+  return {
+    [ACTOR_HEADERS.staffId]: r.staffId,
+    [ACTOR_HEADERS.at]: String(r.at),
+    [ACTOR_HEADERS.proof]: proof,
+  };
 }
 
 /** Who makes a request in a person's name: everything of ActorRequest but the request itself. */
 export type ActorIdentity = Omit<ActorRequest, 'method' | 'path' | 'body'>;
-
-/**
- * POST /api/v1/enrolment-codes: a proven admin creates a one-time code enrolling a device of
- * `deviceKind` (issue 8: a desk tablet or an office device; issue 9 §3: online only, proof headers).
- */
-export async function createEnrolmentCode(
-  actor: ActorIdentity,
-  deviceKind: DeviceKind = 'desk',
-  fetchFn?: typeof fetch,
-): Promise<CreateEnrolmentCodeResponse> {
-  const res = await requestJsonAs(
-    { ...actor, method: 'POST', path: '/api/v1/enrolment-codes', body: { deviceKind } },
-    fetchFn,
-  );
-  return parseBody(CreateEnrolmentCodeResponse, res, 'enrolment code');
-}

@@ -17,12 +17,10 @@ import {
   type DeviceSummary,
 } from '../../domain/api';
 import type { Staff } from '../../domain/entities';
-import { refreshOffset } from '../db/meta';
-import { getDevice } from '../db/repos/device-repo';
 import type { HandoverDb } from '../db/schema';
-import { requireProofKey } from '../state/proof-keys';
 import { requestJsonAs, type ActorRequest } from './actor-request';
-import { ApiRequestError, parseBody } from './api-client';
+import { parseBody } from './api-client';
+import { personBase } from './person-request';
 
 /** The path of enrolment codes; since issue 9 the admin is named by the proof headers. */
 export const ENROLMENT_CODES_PATH = '/api/v1/enrolment-codes';
@@ -33,25 +31,18 @@ export interface AdminActor {
   /** The signed-in admin; their PIN must have been typed in this page (proof-keys.ts). */
   staffId: string;
   fetchFn?: typeof fetch;
+  /** The clock the learned offset corrects (personBase); a simulated tablet's is skewed. */
+  deviceNow?: () => number;
 }
 
 /** A 2xx answer whose body the screens do not need: only the time is read, when given. */
 const Ack = z.object({ serverTime: z.number().optional() });
 
 async function send(actor: AdminActor, method: ActorRequest['method'], path: string, body?: unknown): Promise<unknown> {
-  const device = await getDevice(actor.db);
-  if (!device) throw new ApiRequestError(401, 'unauthorized', 'this tablet is not enrolled');
-  // ProofKeyMissingError when the page was reloaded since the admin signed in: sign in again.
-  const proofKey = requireProofKey(actor.staffId);
-  // T1: the server checks the proof's time within REQUEST_PROOF_WINDOW_MS of its own clock.
-  const offsetMs = await refreshOffset(actor.db);
+  // ProofKeyMissingError when the page was reloaded since the admin signed in: sign in again. The
+  // time is server-corrected (T1): the server checks it within REQUEST_PROOF_WINDOW_MS of its clock.
   const request: ActorRequest = {
-    baseUrl: '',
-    token: device.token,
-    deviceId: device.deviceId,
-    staffId: actor.staffId,
-    proofKey,
-    at: Date.now() + offsetMs,
+    ...(await personBase(actor.db, actor.staffId, actor.deviceNow)),
     method,
     path,
     ...(body === undefined ? {} : { body }),

@@ -3,29 +3,30 @@
  * push subscription are made in the signed-in person's name, proven by their proof key in the
  * actor headers rather than claimed by a `staffId` the server would have to believe.
  */
-import { ACTOR_HEADERS, signRequest } from '../../domain/actor-proof';
 import { IntegrityResponse } from '../../domain/integrity';
 import { getDevice } from '../db/repos/device-repo';
 import { refreshOffset } from '../db/meta';
 import type { HandoverDb } from '../db/schema';
 import { requireProofKey } from '../state/proof-keys';
-import { requestJsonAs, type ActorRequest } from './actor-request';
+import { actorHeaders, requestJsonAs, type ActorIdentity } from './actor-request';
 import { ApiRequestError, parseBody } from './api-client';
-
-/** Everything of an ActorRequest but the method, path and body: device, token, key and time. */
-export type PersonBase = Omit<ActorRequest, 'method' | 'path' | 'body'>;
 
 /**
  * The device's token and id, `staffId`'s proof key and the server-corrected time (T1), for a
- * request by the page's own server (`baseUrl` '').
+ * request by the page's own server (`baseUrl` ''). `deviceNow` is the clock the learned offset
+ * corrects: the device's own, or a simulated tablet's skewed one.
  * @throws ProofKeyMissingError when the person's PIN was not typed in this page; ApiRequestError
  * 401 when the tablet is not enrolled.
  */
-export async function personBase(db: HandoverDb, staffId: string): Promise<PersonBase> {
+export async function personBase(
+  db: HandoverDb,
+  staffId: string,
+  deviceNow: () => number = () => Date.now(),
+): Promise<ActorIdentity> {
   const proofKey = requireProofKey(staffId);
   const device = await getDevice(db);
   if (!device) throw new ApiRequestError(401, 'unauthorized', 'this tablet is not enrolled');
-  const at = Date.now() + (await refreshOffset(db));
+  const at = deviceNow() + (await refreshOffset(db));
   return { baseUrl: '', token: device.token, deviceId: device.deviceId, staffId, proofKey, at };
 }
 
@@ -40,13 +41,7 @@ export async function personHeaders(
   path: string,
 ): Promise<Record<string, string>> {
   const b = await personBase(db, staffId);
-  const proof = signRequest(b.proofKey, { method, path, deviceId: b.deviceId, staffId, at: b.at, body: '' });
-  return {
-    Authorization: `Bearer ${b.token}`,
-    [ACTOR_HEADERS.staffId]: staffId,
-    [ACTOR_HEADERS.at]: String(b.at),
-    [ACTOR_HEADERS.proof]: proof,
-  };
+  return { Authorization: `Bearer ${b.token}`, ...actorHeaders({ ...b, method, path }) };
 }
 
 /**

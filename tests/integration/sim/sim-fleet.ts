@@ -8,17 +8,21 @@
  * first-run setup, staff creation and op signing are done, so the issue 9 contract's final shapes
  * (setup code, admin API, proof keys) switch in here.
  */
-import { ADMIN_PATHS, AdminStaffResponse, type SetupRequest, type SetupResponse } from '../../../src/domain/api';
+import { ADMIN_PATHS, AdminStaffResponse, type SetupRequest } from '../../../src/domain/api';
 import type { Role } from '../../../src/domain/entities';
 import { proofKeyFor } from '../../../src/domain/pin';
 import { openHandoverDb } from '../../../src/client/db/open';
-import { getDevice, saveEnrolment } from '../../../src/client/db/repos/device-repo';
+import { saveEnrolment } from '../../../src/client/db/repos/device-repo';
 import { makeWriteContext, type WriteContext } from '../../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../../src/client/db/schema';
-import { proofKeyOf, rememberProofKey } from '../../../src/client/state/proof-keys';
-import { createEnrolmentCode, requestJsonAs } from '../../../src/client/sync/actor-request';
+import { rememberProofKey } from '../../../src/client/state/proof-keys';
+import { requestJsonAs } from '../../../src/client/sync/actor-request';
+import { adminCreateEnrolmentCode } from '../../../src/client/sync/admin-client';
 import { postEnrol, postSetup } from '../../../src/client/sync/api-client';
+import { personBase } from '../../../src/client/sync/person-request';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/sync-engine';
+import { adminActorAt } from '../../support/admin-actor';
+import { staffProofKey } from '../../support/staff-keys';
 import type { SimNet } from './sim-net';
 
 const DAY = 86_400_000;
@@ -115,15 +119,13 @@ export async function addStaff(fleet: Fleet, t: Tablet, person: Omit<Person, 'id
   return { ...person, id: AdminStaffResponse.parse(body).staff.id };
 }
 
-/** An admin action (issue 9 §3) in the admin's name from tablet `t`, with the request proof. */
+/**
+ * An admin action (issue 9 §3) in the admin's name from tablet `t`, with the request proof; the
+ * time is the tablet's skewed clock corrected by the offset it learned, as on a real tablet.
+ */
 export async function adminRequest(fleet: Fleet, t: Tablet, method: 'POST' | 'PATCH', path: string, body: unknown) {
-  const device = (await getDevice(t.tabs[0]!.db))!;
-  const admin = fleet.people.admin;
-  const proofKey = proofKeyOf(admin.id);
-  if (!proofKey) throw new Error('the admin API needs the admin signed in (no proof key)');
-  const at = (await ctxOf(t, admin)).now();
-  const r = { baseUrl: fleet.baseUrl(), token: device.token, deviceId: device.deviceId, staffId: admin.id };
-  return requestJsonAs({ ...r, proofKey, at, method, path, body });
+  const admin = await personBase(t.tabs[0]!.db, fleet.people.admin.id, clockOf(t));
+  return requestJsonAs({ ...admin, baseUrl: fleet.baseUrl(), method, path, body });
 }
 
 /**
@@ -143,12 +145,10 @@ export async function signInEveryone(fleet: Fleet): Promise<void> {
 }
 
 /** Enrols tablet `name` of `kind` with a code the admin makes on the first tablet. */
-async function enrol(fleet: Fleet, setup: SetupResponse, name: string, kind: 'desk' | 'office', skewMs: number) {
-  const admin = fleet.people.admin;
-  const proofKey = proofKeyOf(admin.id);
-  if (!proofKey) throw new Error('enrolment codes need the admin signed in (no proof key)');
-  const actor = { baseUrl: fleet.baseUrl(), token: setup.token, deviceId: setup.deviceId, staffId: admin.id };
-  const { code } = await createEnrolmentCode({ ...actor, proofKey, at: Date.now() }, kind);
+async function enrol(fleet: Fleet, name: string, kind: 'desk' | 'office', skewMs: number) {
+  const first = fleet.tablets[0]!;
+  const admin = adminActorAt(fleet.baseUrl(), first.tabs[0]!.db, fleet.people.admin.id, clockOf(first));
+  const { code } = await adminCreateEnrolmentCode(admin, kind);
   const res = await postEnrol(fleet.baseUrl(), { code, deviceName: name });
   const t: Tablet = {
     name,
@@ -188,14 +188,13 @@ export async function buildFleet(
   first.tabs = [openTab(fleet, first)];
   await saveEnrolment(first.tabs[0]!.db, setup, 'desk1', clockOf(first)());
   fleet.tablets.push(first);
-  // The admin types their PIN: the key comes from the salt and cost the pull brings (a desk tablet
-  // holds no admin hash, so this is the online sign-in's derivation, issue 9 §3).
+  // The first tablet pulls the building, as before anyone signs in on it. The admin types their
+  // PIN: the key comes from the salt and cost the staff list gives (a desk tablet holds no admin
+  // hash, so this is the online sign-in's derivation, issue 9 §3).
   await first.tabs[0]!.engine.syncNow();
-  const adminRow = await first.tabs[0]!.db.staff.get(setup.adminStaffId);
-  if (!adminRow) throw new Error('the first tablet did not pull the admin');
-  rememberProofKey(setup.adminStaffId, await proofKeyFor(admin.pin, adminRow.pinHash));
-  for (let i = 2; i <= 5; i++) fleet.tablets.push(await enrol(fleet, setup, `desk${i}`, 'desk', skew()));
-  fleet.tablets.push(await enrol(fleet, setup, 'office', 'office', skew()));
+  rememberProofKey(setup.adminStaffId, await staffProofKey(baseUrl(), setup, setup.adminStaffId, admin.pin));
+  for (let i = 2; i <= 5; i++) fleet.tablets.push(await enrol(fleet, `desk${i}`, 'desk', skew()));
+  fleet.tablets.push(await enrol(fleet, 'office', 'office', skew()));
   // Issue 9 §10: two tabs of one tablet, each its own engine on the one database.
   first.tabs.push(openTab(fleet, first));
 

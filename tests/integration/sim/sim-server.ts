@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { setupCodeOf } from '../../support/server-log';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -55,9 +56,9 @@ export async function startSimServer(dataDir: string, port = 0, root = REPO_ROOT
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${lines.join('\n')}`)), 60_000);
     rl.on('line', (line) => {
       remember(line);
+      setupCode = setupCodeOf(line) ?? setupCode;
       try {
-        const msg = JSON.parse(line) as { msg?: string; port?: number; setupCode?: string };
-        if (msg.msg === 'setup code' && typeof msg.setupCode === 'string') setupCode = msg.setupCode;
+        const msg = JSON.parse(line) as { msg?: string; port?: number };
         if (msg.msg === 'listening' && typeof msg.port === 'number') {
           clearTimeout(timer);
           resolve(msg.port);
