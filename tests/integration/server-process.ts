@@ -21,7 +21,14 @@ const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 export async function spawnServer(dataDir: string, port = 0): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: `${dataDir}/no-dist` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HTTPS_PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DIST_DIR: `${dataDir}/no-dist`,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

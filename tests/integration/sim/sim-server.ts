@@ -35,6 +35,8 @@ export async function startSimServer(dataDir: string, port = 0, root = REPO_ROOT
     env: {
       ...process.env,
       PORT: String(port),
+      // A restart names its HTTP port; HTTPS (unused here) takes any free one, never the default 8443.
+      HTTPS_PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DIST_DIR: join(dataDir, 'no-dist'),
