@@ -85,6 +85,11 @@ export interface MetaShapes {
    * newest acknowledged op is sent again, so the server's counter_gap says what it lost.
    */
   resendCheck: boolean;
+  /**
+   * Issue 9 §1: set while the pull from 0 of a replaced history runs. Its end removes the rows of
+   * other devices that the new history no longer has (sent-ops.ts sweepAfterResync).
+   */
+  resyncSweep: boolean;
   pushBlocked: PushBlockedMeta;
   /** sha256 -> the failed downloads of photos other tablets took; cleared when the bytes arrive. */
   photoDownloads: Record<string, PhotoDownloadTry>;

@@ -36,10 +36,13 @@ const SERVER_TABLES = SYNC_TABLES.filter((t) => !isWritableTable(t));
  * (its refusals, conflicts and review flags) are dropped: the new history brings back those it
  * holds, and the server writes new ones as it applies the resent ops, so none is shown twice.
  * The tablet's own copies of refusals (`local-` ids) stay until the server's row replaces them.
+ * Rows other devices wrote stay visible while the pull runs; its end sweeps those the new history
+ * lacks (sweepAfterResync).
  */
 async function restartFromZero(db: HandoverDb): Promise<void> {
   await setMeta(db, 'cursor', 0);
   await setMeta(db, 'resendCheck', true);
+  await setMeta(db, 'resyncSweep', true);
   for (const t of SERVER_TABLES) await db.syncTable(t).clear();
   await db.syncError.filter((r) => !r.id.startsWith('local-')).delete();
 }
@@ -183,6 +186,50 @@ async function recordLostOps(
     dismissedAt: null,
     dismissedBy: null,
     _versions: {},
+  });
+}
+
+/**
+ * A pull from 0 of a replaced history noted a row in `seen` as `table:id` for each row it brought. At its end,
+ * a row another device wrote that the new history lacks is gone from the server: its writer resends
+ * it (and every tablet pulls it again) or is shown the server's refusal, so it leaves this tablet.
+ * Without this a refused or never-resent row would stay here for good, unlike every other replica.
+ * Rows of this tablet's queued or kept ops stay (they are resent), as do local copies of refusals.
+ * Returns how many rows left; does nothing when no sweep is due.
+ */
+export async function sweepAfterResync(db: HandoverDb, seen: ReadonlySet<string>): Promise<number> {
+  const tables = SYNC_TABLES.filter((t) => isWritableTable(t));
+  return inTransaction(
+    db,
+    async () => {
+      if (!(await getMeta(db, 'resyncSweep'))) return 0;
+      const own = new Set<string>();
+      await db.outbox.each((op) => own.add(`${op.table}:${op.rowId}`));
+      await db.sentOps.each((op) => own.add(`${op.table}:${op.rowId}`));
+      let removed = 0;
+      for (const table of tables) {
+        const ids = (await db.syncTable(table).toCollection().primaryKeys()) as string[];
+        const gone = ids.filter((id) => {
+          const key = `${table}:${id}`;
+          return !seen.has(key) && !own.has(key) && !(table === 'syncError' && id.startsWith('local-'));
+        });
+        await db.syncTable(table).bulkDelete(gone);
+        removed += gone.length;
+      }
+      await setMeta(db, 'resyncSweep', false);
+      return removed;
+    },
+    tables,
+  );
+}
+
+/**
+ * A pull from 0 that did not see the whole new history in one run (it stopped, or another runner
+ * applied some of its pages) starts again from 0, so its sweep knows every row the server has.
+ */
+export async function rewindResync(db: HandoverDb, fromCursor: number): Promise<void> {
+  await inTransaction(db, async () => {
+    if ((await getMeta(db, 'cursor')) === fromCursor) await setMeta(db, 'cursor', 0);
   });
 }
 

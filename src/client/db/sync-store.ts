@@ -132,13 +132,14 @@ function mergeHlc(last: Hlc, remote: string | unknown, nowMs: number): Hlc {
  * Applies one pull page in ONE transaction with its cursor: each pulled row replaces the local
  * one (with the server's versions), then the tablet's pending ops for it are re-applied on top.
  * Returns null, applying nothing, when the stored cursor is no longer `fromCursor` (another
- * runner applied this page first).
+ * runner applied this page first). Each applied row's `table:id` goes into `seen` when given.
  */
 export async function applyPullPage(
   db: HandoverDb,
   fromCursor: number,
   page: PullResponse,
   nowMs: number,
+  seen?: Set<string>,
 ): Promise<number | null> {
   return inTransaction(db, syncTables(db), async () => {
     if (((await getMeta(db, 'cursor')) ?? 0) !== fromCursor) return null;
@@ -157,6 +158,7 @@ export async function applyPullPage(
       const row = { ...change.row, _versions: change.versions } as LocalRow<Record<string, unknown>>;
       await db.syncTable(table).put(row);
       touched.set(`${table}:${change.id}`, { table, id: change.id });
+      seen?.add(`${table}:${change.id}`);
       if (table === 'syncError') {
         const localId = localSyncErrorId(String(row['deviceId']), Number(row['counter']));
         const local = await db.syncError.get(localId);

@@ -61,7 +61,9 @@ export async function finalChecks(
         replicas.push(`${t.name}#${i}: server has counter ${server.lastCounter(t.deviceId)}, tablet ${mine.counter}`);
       for (const key of new Set([...Object.keys(mine.rows), ...Object.keys(theirs)])) {
         if (JSON.stringify(mine.rows[key]) !== JSON.stringify(theirs[key]))
-          replicas.push(`${t.name}#${i} ${key} differs from the server`);
+          replicas.push(
+            `${t.name}#${i} ${key} differs from the server: ${fieldsDiffering(mine.rows[key], theirs[key])}`,
+          );
       }
     }
   }
@@ -118,4 +120,16 @@ export async function finalChecks(
   } finally {
     store.close();
   }
+}
+
+/** The fields two copies of a row disagree on, with both values, for the report (or "missing here/there"). */
+function fieldsDiffering(mine: unknown, theirs: unknown): string {
+  if (mine === undefined) return 'missing on the tablet';
+  if (theirs === undefined) return 'missing on the server';
+  const a = mine as Record<string, unknown>;
+  const b = theirs as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${k} ${JSON.stringify(a[k])?.slice(0, 80)} ≠ ${JSON.stringify(b[k])?.slice(0, 80)}`)
+    .join('; ');
 }

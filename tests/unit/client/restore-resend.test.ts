@@ -117,6 +117,34 @@ describe('a restored server (issue 9 §1)', () => {
     expect(await getMeta(db, 'resendCheck')).toBe(false);
   });
 
+  it('a row of another device the restored server lacks leaves the tablet at the end of the pull from 0; one it kept stays', async () => {
+    const { db, ctx, server, engine } = await setup();
+    const duty = await startDuty(db, ctx, { shiftId: null });
+    server.write('item', 'item-kept', { id: 'item-kept', name: 'Key 1' }, { name: 1 });
+    await engine().syncNow();
+    const backup = server.backup();
+    // Another tablet's item, pulled here after the backup; its writer will resend it or be refused.
+    server.write('item', 'item-lost', { id: 'item-lost', name: 'Key 2' }, { name: 1 });
+    const mine = await entry(db, ctx, duty.id, 'mine, acknowledged after the backup');
+    await engine().syncNow();
+    expect(await db.item.get('item-lost')).toBeDefined();
+
+    server.restore(backup, 'generation-two');
+    const outcome = await engine().syncNow();
+    expect(outcome.error).toBeNull();
+    expect(await db.item.get('item-lost')).toBeUndefined();
+    expect(await db.item.get('item-kept')).toBeDefined();
+    // The tablet's own row stays and is resent.
+    expect(await db.logEntry.get(mine.id)).toBeDefined();
+    expect(await entryIdsOnServer(server)).toContain(mine.id);
+    expect(await getMeta(db, 'resyncSweep')).toBe(false);
+
+    // When the writer resends it, it comes back with the next pull.
+    server.write('item', 'item-lost', { id: 'item-lost', name: 'Key 2' }, { name: 1 });
+    await engine().syncNow();
+    expect(await db.item.get('item-lost')).toBeDefined();
+  });
+
   it('a cursor ahead of the server with the same generation (a power cut) re-pulls from 0 and resends', async () => {
     const { db, ctx, server, engine } = await setup();
     const duty = await startDuty(db, ctx, { shiftId: null });
