@@ -1,10 +1,16 @@
 /**
  * Runs the real server (`node --import tsx src/server/main.ts`) as a child process, the way
- * `npm start` does, and finds its port from the JSON 'listening' line (server.md).
+ * `npm start` does, and finds its port from the JSON 'listening' line (server.md). The restore
+ * test and the fault simulation (which kills it with SIGKILL and restarts it, perhaps from an
+ * upgraded copy of the build) both start it here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { setupCodeOf } from '../support/server-log';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ServerProcess {
   port: number;
@@ -16,33 +22,49 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+export interface SpawnOptions {
+  /** The build to run: the repository, or an upgraded copy of it. */
+  root?: string;
+  /** How long it may take to listen before the start counts as failed. */
+  startTimeoutMs?: number;
+  /** More environment (LOG_LEVEL…). */
+  env?: Record<string, string>;
+}
 
-export async function spawnServer(dataDir: string, port = 0): Promise<ServerProcess> {
+/**
+ * Starts the server on `dataDir` at 127.0.0.1. `port` 0 picks a free port; a restart passes the old
+ * one so the clients' base URL stays. HTTPS (unused here) always takes a free port, never the
+ * default 8443 another server on the machine may hold.
+ */
+export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions = {}): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: REPO_ROOT,
+    cwd: opts.root ?? REPO_ROOT,
     env: {
       ...process.env,
       PORT: String(port),
       HTTPS_PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DIST_DIR: `${dataDir}/no-dist`,
+      DIST_DIR: join(dataDir, 'no-dist'),
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   let setupCode: string | null = null;
   const remember = (line: string) => {
-    lines.push(line);
-    if (lines.length > 40) lines.shift();
+    lines.push(line.slice(0, 400));
+    if (lines.length > 60) lines.shift();
   };
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => chunk.split('\n').forEach(remember));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   const listening = await new Promise<number>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${lines.join('\n')}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${lines.join('\n')}`)),
+      opts.startTimeoutMs ?? 30_000,
+    );
     rl.on('line', (line) => {
       remember(line);
       setupCode = setupCodeOf(line) ?? setupCode;
@@ -53,7 +75,7 @@ export async function spawnServer(dataDir: string, port = 0): Promise<ServerProc
           resolve(msg.port);
         }
       } catch {
-        // not a JSON log line
+        // Not a JSON log line (the setup code is also printed plainly).
       }
     });
     child.once('exit', (code) => {

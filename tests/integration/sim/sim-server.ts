@@ -4,15 +4,12 @@
  * and restarted on the same port. A schema upgrade restarts it from a copy of the build whose
  * migrations directory holds one migration more (a harmless new table), as a new release would.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { setupCodeOf } from '../../support/server-log';
+import { REPO_ROOT, spawnServer } from '../server-process';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { REPO_ROOT };
 
 export interface SimServer {
   port: number;
@@ -30,61 +27,8 @@ export interface SimServer {
  * `port` 0 picks a free port; a restart passes the old one so the tablets' base URL stays.
  */
 export async function startSimServer(dataDir: string, port = 0, root = REPO_ROOT): Promise<SimServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      // A restart names its HTTP port; HTTPS (unused here) takes any free one, never the default 8443.
-      HTTPS_PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DIST_DIR: join(dataDir, 'no-dist'),
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const remember = (line: string) => {
-    lines.push(line.slice(0, 400));
-    if (lines.length > 60) lines.shift();
-  };
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => chunk.split('\n').forEach(remember));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let setupCode: string | null = null;
-
-  const listening = await new Promise<number>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${lines.join('\n')}`)), 60_000);
-    rl.on('line', (line) => {
-      remember(line);
-      setupCode = setupCodeOf(line) ?? setupCode;
-      try {
-        const msg = JSON.parse(line) as { msg?: string; port?: number };
-        if (msg.msg === 'listening' && typeof msg.port === 'number') {
-          clearTimeout(timer);
-          resolve(msg.port);
-        }
-      } catch {
-        // Not a JSON log line (the setup code is also printed plainly).
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${lines.join('\n')}`));
-    });
-  });
-
-  return {
-    port: listening,
-    baseUrl: `http://127.0.0.1:${listening}`,
-    setupCode,
-    tail: () => lines.join('\n'),
-    async kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
+  const s = await spawnServer(dataDir, port, { root, startTimeoutMs: 60_000, env: { LOG_LEVEL: 'info' } });
+  return { ...s, kill: () => s.kill('SIGKILL') };
 }
 
 /** The harmless migration of the simulated upgrade: a new table nobody reads yet. */
