@@ -48,7 +48,8 @@ export async function snapshotClient(db: HandoverDb) {
 }
 
 /** Everything the server holds for the building, pulled from cursor 0 in pages. */
-export async function snapshotServer(baseUrl: string, t: Tablet) {
+/** Everything the server gives this tablet's token, pulled from cursor 0 (no faults). */
+export async function snapshotServer(baseUrl: string, t: { db: HandoverDb }) {
   const token = (await getMeta(t.db, 'device'))!.token;
   const rows: Snapshot = {};
   let cursor = 0;

@@ -7,11 +7,7 @@
  * chain verifying.
  */
 import type Database from 'better-sqlite3';
-import { SYNC_TABLES } from '../../../src/domain/entities';
-import { PullResponse, type Op } from '../../../src/domain/sync-protocol';
-import { getMeta } from '../../../src/client/db/meta';
-import { getDevice } from '../../../src/client/db/repos/device-repo';
-import type { HandoverDb } from '../../../src/client/db/schema';
+import type { Op } from '../../../src/domain/sync-protocol';
 import { verifyAll } from '../../../src/server/integrity/verify';
 import type { SqliteStore } from '../../../src/server/store/sqlite-store';
 import { opHash } from '../../../src/server/sync/op-hash';
@@ -203,37 +199,4 @@ export function checkChain(store: SqliteStore, nowMs: number): { broken: string[
     if (!b.ok) broken.push(`chain of ${b.siteName}: ${JSON.stringify(b.problems).slice(0, 600)}`);
   }
   return { broken, records };
-}
-
-type Rows = Record<string, { row: Record<string, unknown>; versions: Record<string, number> }>;
-
-/** What a tablet holds: every synced row with its versions, and its queue's state. */
-export async function replicaOf(db: HandoverDb) {
-  const rows: Rows = {};
-  for (const table of SYNC_TABLES) {
-    for (const { _versions, ...row } of await db.syncTable(table).toArray()) {
-      rows[`${table}:${String(row['id'])}`] = { row, versions: _versions };
-    }
-  }
-  return {
-    rows,
-    outbox: await db.outbox.count(),
-    counter: (await getMeta(db, 'counter')) ?? 0,
-    ackedThrough: (await getMeta(db, 'ackedThrough')) ?? 0,
-  };
-}
-
-/** Everything the server gives this tablet's token, pulled from cursor 0 (no faults). */
-export async function serverViewOf(baseUrl: string, db: HandoverDb): Promise<Rows> {
-  const { token } = (await getDevice(db))!;
-  const rows: Rows = {};
-  for (let cursor = 0; ;) {
-    const res = await fetch(`${baseUrl}/api/v1/sync/pull?cursor=${cursor}&limit=1000`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    const page = PullResponse.parse(await res.json());
-    for (const c of page.changes) rows[`${c.table}:${c.id}`] = { row: c.row, versions: c.versions };
-    cursor = page.cursor;
-    if (!page.hasMore) return rows;
-  }
 }

@@ -3,6 +3,7 @@
  * compared with the server, then the server is stopped and the invariants read its SQLite file.
  * The report carries the run's figures and, by invariant, what broke.
  */
+import { snapshotClient, snapshotServer } from '../tablet-steps';
 import { WRITABLE_TABLES } from '../../../src/domain/sync-protocol';
 import type { ServerHandle } from './sim-faults';
 import type { Fleet } from './sim-fleet';
@@ -14,8 +15,6 @@ import {
   checkOutcomes,
   checkRefusals,
   checkVersions,
-  replicaOf,
-  serverViewOf,
 } from './sim-invariants';
 import type { FaultCounts, SimNet } from './sim-net';
 
@@ -53,8 +52,8 @@ export async function finalChecks(
   const replicas: string[] = [];
   for (const t of f.tablets) {
     for (const [i, tab] of t.tabs.entries()) {
-      const mine = await replicaOf(tab.db);
-      const theirs = await serverViewOf(server.baseUrl, tab.db);
+      const mine = await snapshotClient(tab.db);
+      const theirs = (await snapshotServer(server.baseUrl, tab)).rows;
       if (mine.outbox !== 0 || mine.ackedThrough !== mine.counter)
         replicas.push(`${t.name}#${i}: outbox ${mine.outbox}, acked ${mine.ackedThrough} of ${mine.counter}`);
       if (server.lastCounter(t.deviceId) !== mine.counter)
