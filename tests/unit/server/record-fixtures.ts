@@ -5,7 +5,7 @@
  * server ends the outgoing duty itself.
  */
 import { GENESIS_HASH, entryDigest, hashRecord } from '../../../src/domain/chain';
-import type { LogEntry } from '../../../src/domain/entities';
+import type { Duty, LogEntry } from '../../../src/domain/entities';
 import type { HandoverKind, HandoverRecord, RecordCountLine } from '../../../src/domain/handover-entities';
 import { newId } from '../../../src/domain/ids';
 import type { Op } from '../../../src/domain/sync-protocol';
@@ -127,19 +127,34 @@ export async function rehashed(record: RecordFields, changes: Partial<RecordFiel
   return { ...content, hash: await hashRecord(content) };
 }
 
-/** The new duty a handover or opening record opens for its person (H3). */
-export function newDutyOp(ops: OpBuilder, record: RecordFields): Op {
-  const id = String(record.newDutyId);
-  return ops.op('duty', 'put', id, {
-    id,
+/**
+ * The new duty a handover or opening record opens for its person (H3), as the signing tablet
+ * `deviceId` writes it on the shift `shiftId`. Pure, so the bench writes the same duty.
+ */
+export function newDutyFields(
+  record: RecordFields,
+  deviceId: string,
+  shiftId = 'day',
+): Omit<Duty, 'updatedAt' | 'deleted'> {
+  if (record.newDutyId === null || record.incomingStaffId === null) {
+    throw new Error(`record ${record.id} (${record.kind}) opens no duty`);
+  }
+  return {
+    id: record.newDutyId,
     siteId: record.siteId,
     staffId: record.incomingStaffId,
-    deviceId: ops.deviceId,
-    shiftId: 'day',
+    deviceId,
+    shiftId,
     startedAt: record.signedAt,
     endedAt: null,
     handoverId: record.id,
-  });
+  };
+}
+
+/** The new duty a handover or opening record opens for its person (H3). */
+export function newDutyOp(ops: OpBuilder, record: RecordFields): Op {
+  const fields = newDutyFields(record, ops.deviceId);
+  return ops.op('duty', 'put', fields.id, fields);
 }
 
 /**

@@ -73,24 +73,33 @@ export function rotaOp(ops: OpBuilder, staffId: string, startsAt: number, endsAt
   });
 }
 
-/** A draft of `kind`: a handover or closing of `dutyId`, or an opening (no duty). */
-export function handoverOp(
-  ops: OpBuilder,
+/** What a draft names besides its duty: its building, the person writing it and when it was opened. */
+export interface DraftAuthor {
+  siteId: string;
+  actorStaffId: string;
+  openedAt: number;
+}
+
+/**
+ * The fields of a draft of `kind` with its checklist done: a handover or closing of `dutyId`, or an
+ * opening (no duty), whose incoming person is its author. Pure, so the bench writes the same draft.
+ */
+export function handoverFields(
+  author: DraftAuthor,
   dutyId: string | null,
   outgoingStaffId: string | null,
   kind: HandoverKind = 'handover',
-): Op {
-  const id = newId();
-  const fields: Omit<Handover, 'updatedAt' | 'deleted'> = {
-    id,
-    siteId: ops.siteId,
+): Omit<Handover, 'updatedAt' | 'deleted'> {
+  return {
+    id: newId(),
+    siteId: author.siteId,
     kind,
     outgoingDutyId: dutyId,
     outgoingStaffId,
-    incomingStaffId: kind === 'opening' ? ops.actorStaffId : null,
+    incomingStaffId: kind === 'opening' ? author.actorStaffId : null,
     joinedAt: null,
     scheduledAt: null,
-    openedAt: ops.deviceTime(),
+    openedAt: author.openedAt,
     recordReviewed: true,
     equipmentChecked: true,
     pendingReviewed: true,
@@ -105,7 +114,18 @@ export function handoverOp(
     substituteApproval: null,
     status: 'preparing',
   };
-  return ops.op('handover', 'put', id, fields);
+}
+
+/** A draft of `kind`: a handover or closing of `dutyId`, or an opening (no duty). */
+export function handoverOp(
+  ops: OpBuilder,
+  dutyId: string | null,
+  outgoingStaffId: string | null,
+  kind: HandoverKind = 'handover',
+): Op {
+  const author = { siteId: ops.siteId, actorStaffId: ops.actorStaffId, openedAt: ops.deviceTime() };
+  const fields = handoverFields(author, dutyId, outgoingStaffId, kind);
+  return ops.op('handover', 'put', fields.id, fields);
 }
 
 export function countLineOp(
