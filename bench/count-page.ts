@@ -1,16 +1,19 @@
 /**
  * The page side of the count-latency bench, bundled by bench/count-latency.ts and run in Chromium:
- * a tablet with 300 items and an open handover, then every item tapped present through the real
+ * a tablet with 300 items, its person signed in with their PIN (which gives the proof key their
+ * ops are signed with) and an open handover, then every item tapped present through the real
  * repository (row + outbox op + follow-up check in one IndexedDB transaction), against a raw Dexie
  * `put` of a row of the same shape in the same database, in the same page.
  */
 import { formatHlc } from '../src/domain/hlc';
+import { hashPinV2 } from '../src/domain/pin';
 import { newId } from '../src/domain/ids';
 import { openHandoverDb } from '../src/client/db/open';
 import { recordCountTap } from '../src/client/db/repos/count-repo';
 import { saveEnrolment } from '../src/client/db/repos/device-repo';
 import { startDuty } from '../tests/unit/client/duty-fixture';
 import { openHandover } from '../src/client/db/repos/handover-repo';
+import { signInWithPin } from '../src/client/db/repos/pin-repo';
 import { makeWriteContext } from '../src/client/db/repos/write-context';
 
 export interface CountBenchResult {
@@ -18,6 +21,8 @@ export interface CountBenchResult {
   tapMs: number[];
   rawPutMs: number[];
 }
+
+const PIN = '246813';
 
 async function run(items: number): Promise<CountBenchResult> {
   const db = openHandoverDb(`bench-${newId()}`);
@@ -42,12 +47,8 @@ async function run(items: number): Promise<CountBenchResult> {
     idleSignOutMinutes: 15,
     localWindowDays: 90,
   });
-  const pinHash = {
-    alg: 'PBKDF2-SHA256' as const,
-    iterations: 1000,
-    salt: 'AAAAAAAAAAAAAAAAAAAAAA==',
-    hash: 'A'.repeat(44),
-  };
+  // Issue 9 §3: a real PIN hash, so signing in gives the proof key every op is signed with.
+  const { pinHash } = await hashPinV2(PIN);
   await db.staff.put({
     id: staffId,
     siteId,
@@ -75,6 +76,8 @@ async function run(items: number): Promise<CountBenchResult> {
       active: true,
     })),
   );
+  const signedIn = await signInWithPin(db, staffId, PIN, Date.now());
+  if (!signedIn.ok) throw new Error(`bench sign-in refused: ${signedIn.reason}`);
   const ctx = await makeWriteContext(db, staffId);
   const duty = await startDuty(db, ctx, { shiftId: 'day' });
   const handover = await openHandover(db, ctx, { outgoingDutyId: duty.id, scheduledAt: null, kind: 'closing' });
