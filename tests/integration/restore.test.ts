@@ -22,12 +22,13 @@ import { makeWriteContext } from '../../src/client/db/repos/write-context';
 import type { HandoverDb } from '../../src/client/db/schema';
 import { rememberProofKey } from '../../src/client/state/proof-keys';
 import { adminCreateEnrolmentCode, adminCreateStaff } from '../../src/client/sync/admin-client';
-import { postEnrol, postSetup } from '../../src/client/sync/api-client';
+import { postEnrol } from '../../src/client/sync/api-client';
 import { createSyncEngine } from '../../src/client/sync/sync-engine';
 import { adminActorAt } from '../support/admin-actor';
 import { staffProofKey } from '../support/staff-keys';
 import { openDesk, openDuty, rosterNow } from './desk-steps';
 import { spawnServer, type ServerProcess } from './server-process';
+import { setupBuilding } from './sim/sim-fleet';
 import { settle, snapshotClient, snapshotServer, type Tablet } from './tablet-steps';
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
@@ -58,22 +59,13 @@ async function boot(dataDir: string, port = 0): Promise<ServerProcess> {
 const ADMIN_PIN = '135790';
 
 async function enrol(baseUrl: string, setupCode: string | null) {
-  const setup = await postSetup(baseUrl, {
-    setupCode: setupCode ?? '',
-    site: {
-      name: 'Harbour Centre',
-      timeZone: 'Asia/Hong_Kong',
-      shifts: [{ id: 'day', name: '09:00-18:00', start: '09:00', end: '18:00' }],
-      incomingLeadMinutes: 5,
-      outgoingLeadMinutes: 15,
-      retentionDays: 730,
-      idleSignOutMinutes: 15,
-      localWindowDays: 90,
-    },
-    // Issue 9 §3: the server hashes the admin's PIN and keeps the proof key.
-    admin: { name: 'Chan Tai Man', pin: ADMIN_PIN },
-    deviceName: 'Lobby A',
-  });
+  // Issue 9 §3: the server hashes the admin's PIN and keeps the proof key.
+  const setup = await setupBuilding(
+    baseUrl,
+    setupCode,
+    { name: 'Chan Tai Man', role: 'admin', pin: ADMIN_PIN },
+    'Lobby A',
+  );
   const dbA = openHandoverDb(`restore-a-${Math.random()}`);
   await saveEnrolment(dbA, setup, 'Lobby A', Date.now());
   // Issue 9 §3: the admin is proven by the key of the PIN typed (salt and cost from the staff list).

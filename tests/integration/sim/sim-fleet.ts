@@ -94,7 +94,12 @@ export function reopen(fleet: Pick<Fleet, 'baseUrl' | 'net'>, t: Tablet): void {
 }
 
 /** First-run setup with the code the server logged and the admin's PIN, which the server hashes (issue 9 §3). */
-export async function setupBuilding(baseUrl: string, setupCode: string | null, admin: Omit<Person, 'id'>) {
+export async function setupBuilding(
+  baseUrl: string,
+  setupCode: string | null,
+  admin: Omit<Person, 'id'>,
+  deviceName = 'Lobby 1',
+) {
   const body: SetupRequest = {
     setupCode: setupCode ?? '',
     site: {
@@ -108,7 +113,7 @@ export async function setupBuilding(baseUrl: string, setupCode: string | null, a
       localWindowDays: 90,
     },
     admin: { name: admin.name, pin: admin.pin },
-    deviceName: 'Lobby 1',
+    deviceName,
   };
   return postSetup(baseUrl, body);
 }
