@@ -59,6 +59,13 @@ export async function rosterShift(tablet: SeededTablet, staffId: string, startsA
  * for the next shift (S1).
  */
 export async function seedHandoverDesk(): Promise<HandoverDesk> {
+  // The clock is pinned to a mid-afternoon in the building's zone (T1), still running, so the change
+  // of shift 10 minutes on never crosses midnight: a run at 23:52 would show the next day's date in
+  // "Scheduled …" and the handover's times. A test that pinned its own time keeps it.
+  if (!vi.isFakeTimers()) {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2026-03-16T14:00:00+08:00'));
+  }
   const tablet = await seedTablet();
   const outgoingId = await seedStaff(tablet, { name: 'Chan Tai Man', pin: PINS.outgoing });
   const incomingId = await seedStaff(tablet, { name: 'Wong Siu Ming', pin: PINS.incoming });

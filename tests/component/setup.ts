@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { forgetProofKeys } from '../../src/client/state/proof-keys';
 import { useLanguageStore } from '../../src/client/state/language-store';
 import { usePwaStore } from '../../src/client/state/pwa-store';
@@ -18,6 +18,8 @@ configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
+  // A test (or fixture) that pinned the clock gets the real one back, so the next test starts at now.
+  vi.useRealTimers();
   // zustand stores are module singletons: put each back to its initial state between tests,
   // then drop what the persisted ones wrote, so no test sees another's language or session.
   useLanguageStore.setState(useLanguageStore.getInitialState(), true);
