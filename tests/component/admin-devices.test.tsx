@@ -59,9 +59,10 @@ describe('admin: devices (issue 9 §6)', () => {
     expect(here).toHaveTextContent('All changes synced');
     expect(within(here).queryByRole('button')).not.toBeInTheDocument();
 
-    // Asia/Hong_Kong is UTC+8: 23:40 UTC on 1 December is 07:40 on 2 December.
+    // Asia/Hong_Kong is UTC+8: 23:40 UTC on 1 December is 07:40 on 2 December. The building's zone
+    // arrives with the site row read from IndexedDB, which may come after the list (T1).
     expect(carPark).toHaveTextContent('Desk tablet');
-    expect(carPark).toHaveTextContent('Enrolled 2026-10-01 09:15');
+    await waitFor(() => expect(carPark).toHaveTextContent('Enrolled 2026-10-01 09:15'));
     expect(carPark).toHaveTextContent('Last seen 2026-12-02 07:40');
     expect(carPark).toHaveTextContent('3 changes not yet synced');
     expect(within(carPark).getByRole('button', { name: 'Revoke Car park desk' })).toBeEnabled();

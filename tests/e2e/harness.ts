@@ -124,7 +124,21 @@ export function assertBuilt(): void {
 
 /** Resolves once a service worker controls the page (first load: install, activate, clients.claim). */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+  } catch (err) {
+    // Say where the worker stopped (never registered, installing, waiting, active but not claiming),
+    // so a failure on a loaded CI machine can be told from a broken worker.
+    const state = await page
+      .evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        if (!reg) return 'no registration';
+        const w = (sw: ServiceWorker | null) => sw?.state ?? 'none';
+        return `installing=${w(reg.installing)} waiting=${w(reg.waiting)} active=${w(reg.active)}`;
+      })
+      .catch((e: unknown) => `state unreadable: ${String(e)}`);
+    throw new Error(`no service worker controls ${page.url()} after 60 s (${state})`, { cause: err });
+  }
 }
 
 /** The first page of a persistent context (one is opened with it), or a new one. */
