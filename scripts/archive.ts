@@ -33,7 +33,9 @@ async function read(file: string, withRows: boolean): Promise<number> {
   if (existsSync(dbFile())) {
     const store = openSqliteStore(dbFile(), { nowMs: Date.now() });
     try {
-      const recorded = (await store.listArchives(h.siteId)).find((a) => resolve(a.file) === resolve(file) || basename(a.file) === basename(file));
+      const recorded = (await store.listArchives(h.siteId)).find(
+        (a) => resolve(a.file) === resolve(file) || basename(a.file) === basename(file),
+      );
       if (!recorded) console.log('  not recorded in this database (DATA_DIR); its hash cannot be compared');
       else if (recorded.sha256 !== archive.sha256 || recorded.rowCount !== h.rowCount) {
         console.log(`  MISMATCH: the database recorded sha256 ${recorded.sha256} and ${recorded.rowCount} rows`);

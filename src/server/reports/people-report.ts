@@ -75,12 +75,7 @@ export async function peopleFigures(
   const amendments: LogAmendment[] = (await live(store, siteId, 'logAmendment')).filter((a) => ids.has(a.entryId));
   const records: HandoverRecord[] = (await live(store, siteId, 'handoverRecord')).filter((r) => inMonth(r.signedAt));
   const escalations: Escalation[] = (await live(store, siteId, 'escalation')).filter((e) => inMonth(e.sentAt));
-  const figures = computePersonFigures(
-    { entries, amendments, records, escalations },
-    month,
-    site.timeZone,
-    site,
-  );
+  const figures = computePersonFigures({ entries, amendments, records, escalations }, month, site.timeZone, site);
   const names = new Map((await live(store, siteId, 'staff')).map((s) => [s.id, s.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   figures.sort(

@@ -148,7 +148,8 @@ async function photosLeaving(store: Store, siteId: string, batch: RetentionRow[]
   const out: { sha256: string; mime: string; bytes: number; createdAt: number; data: Uint8Array }[] = [];
   for (const sha of leaving) {
     const photo = await store.getPhoto(siteId, sha);
-    if (photo) out.push({ sha256: sha, mime: photo.mime, bytes: photo.bytes, createdAt: photo.createdAt, data: photo.data });
+    if (photo)
+      out.push({ sha256: sha, mime: photo.mime, bytes: photo.bytes, createdAt: photo.createdAt, data: photo.data });
   }
   return out;
 }
