@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
 import type { Op } from '../../../src/domain/sync-protocol';
-import { OpBuilder, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { OpBuilder, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { countLine, pulledRows, push, putTask, seedDraft, seedDuty, seedStaff } from './rules-fixtures';
 
 let t: TestServer;
@@ -18,7 +18,7 @@ let draftId: string;
 let instructionId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   outgoingId = await seedStaff(t, a, 'desk', '陳小玲');
@@ -120,7 +120,7 @@ describe('H9: the restatement is the incoming person’s once they have joined',
       ops.op('handover', 'patch', draftId, { synthesis: '鎖匙齊全，十樓漏水待跟進' }, { synthesis: 1 });
     expect(await pushAs(outgoingId, restate)).toMatchObject({ status: 'rejected', code: 'rule_violation' });
     expect(await pushAs(incomingId, restate)).toMatchObject({ status: 'applied' });
-    expect(t.store.getRow('handover', draftId)?.row['synthesis']).toBe('鎖匙齊全，十樓漏水待跟進');
+    expect((await storedRow(t.store, 'handover', draftId))?.row['synthesis']).toBe('鎖匙齊全，十樓漏水待跟進');
   });
 });
 
@@ -222,9 +222,9 @@ describe('H4: only a section chief or manager sets or clears "important"', () =>
     const mark = (important: boolean) => () => ops.op('task', 'patch', task.rowId, { important }, { important: 1 });
     expect(await pushAs(outgoingId, mark(false))).toMatchObject({ status: 'rejected', code: 'rule_violation' });
     expect(await pushAs(a.adminStaffId, mark(false))).toMatchObject({ status: 'rejected', code: 'rule_violation' });
-    expect(t.store.getRow('task', task.rowId)?.row['important']).toBe(true);
+    expect((await storedRow(t.store, 'task', task.rowId))?.row['important']).toBe(true);
     expect(await pushAs(managerId, mark(false))).toMatchObject({ status: 'applied' });
-    expect(t.store.getRow('task', task.rowId)?.row['important']).toBe(false);
+    expect((await storedRow(t.store, 'task', task.rowId))?.row['important']).toBe(false);
     const setAgain = () => ops.op('task', 'patch', task.rowId, { important: true }, { important: 2 });
     expect(await pushAs(chiefId, setAgain)).toMatchObject({ status: 'applied' });
   });

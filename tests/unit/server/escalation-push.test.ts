@@ -114,7 +114,7 @@ async function until(done: () => boolean): Promise<void> {
 beforeEach(async () => {
   await startPushService();
   vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@example.com' };
-  t = makeTestServer({ vapid });
+  t = await makeTestServer({ vapid });
   a = await setupViaApi(t);
   deskId = await seedStaff(t, a, 'desk', '李嘉欣');
   chiefId = await seedStaff(t, a, 'chief', '陳國華');
@@ -132,7 +132,7 @@ describe('Web Push of escalations (D3)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ publicKey: vapid.publicKey });
     expect((await call(t, 'GET', '/api/v1/push/vapid-public-key')).status).toBe(401);
-    const bare = makeTestServer();
+    const bare = await makeTestServer();
     const b = await setupViaApi(bare);
     expect((await call(bare, 'GET', '/api/v1/push/vapid-public-key', { token: b.token })).status).toBe(204);
     bare.dispose();
@@ -149,13 +149,13 @@ describe('Web Push of escalations (D3)', () => {
       actor: { deviceId: a.deviceId, staffId: chiefId },
     });
     expect(bad.status).toBe(400);
-    expect(t.store.listPushSubscriptions(a.siteId, [chiefId, deskId]).map((s) => s.staffId)).toEqual([chiefId]);
+    expect((await t.store.listPushSubscriptions(a.siteId, [chiefId, deskId])).map((s) => s.staffId)).toEqual([chiefId]);
     const removed = await call(t, 'DELETE', '/api/v1/push/subscriptions', {
       token: a.token,
       body: { endpoint: `${serviceUrl}/chief` },
     });
     expect(removed.status).toBe(204);
-    expect(t.store.listPushSubscriptions(a.siteId, [chiefId])).toEqual([]);
+    expect(await t.store.listPushSubscriptions(a.siteId, [chiefId])).toEqual([]);
   });
 
   it('D3: a committed escalation is pushed encrypted (aes128gcm) with VAPID to the chief, nothing personal in clear', async () => {
@@ -181,7 +181,7 @@ describe('Web Push of escalations (D3)', () => {
     await subscribe(chiefId, '/gone');
     const ops = new OpBuilder(a.deviceId, a.siteId, deskId, () => t.clock.now);
     expect((await push(t, a.token, [sendOp(ops, 'chief')])).results[0]?.status).toBe('applied');
-    await until(() => t.store.listPushSubscriptions(a.siteId, [chiefId]).length === 0);
+    await until(() => (await t.store.listPushSubscriptions(a.siteId, [chiefId])).length === 0);
     expect(received.map((r) => r.path)).toEqual(['/gone']);
   });
 
@@ -227,7 +227,7 @@ describe('Web Push of escalations (D3)', () => {
 
 describe('push subscriptions in a proven person’s name (issue 9 §3, D3)', () => {
   const SUBSCRIPTIONS = '/api/v1/push/subscriptions';
-  const stored = () => t.store.listPushSubscriptions(a.siteId, [deskId, chiefId, managerId]);
+  const stored = () => await t.store.listPushSubscriptions(a.siteId, [deskId, chiefId, managerId]);
 
   it('stores the subscription under the proven person; staffId in the body is optional', async () => {
     const res = await subscribe(managerId, '/manager', {});

@@ -19,7 +19,7 @@ let managerId: string;
 let entryId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   deskId = await seedStaff(t, a, 'desk', '李嘉欣');
   chiefId = await seedStaff(t, a, 'chief', '陳國華');

@@ -8,7 +8,7 @@ import type { SetupResponse } from '../../../src/domain/api';
 import type { LogEntry } from '../../../src/domain/entities';
 import { newId } from '../../../src/domain/ids';
 import type { PushResult } from '../../../src/domain/sync-protocol';
-import { OpBuilder, T0, itemFields, maxSeq, type TestServer } from './helpers';
+import { OpBuilder, T0, itemFields, maxSeq, type TestServer, storedRow } from './helpers';
 import { presentLine, signedRecord, signingOps, type RecordFields, type RecordInput } from './record-fixtures';
 import {
   as,
@@ -74,7 +74,7 @@ export async function openDesk(
     outgoing: null,
     incomingStaffId: staffId,
     signedAt: t.clock.now,
-    syncCursor: maxSeq(t.store),
+    syncCursor: await maxSeq(t.store),
     count: items.map((i) => presentLine(i.id, i.code)),
     prevHash: lastHash(t, ops.siteId),
     fields,
@@ -107,12 +107,12 @@ export async function dutyOpenedElsewhere(t: TestServer, a: SetupResponse, staff
 
 /** The versions of a stored draft, as a tablet that pulled it bases its signing patch on them. */
 export function draftVersions(t: TestServer, handoverId: string): Record<string, number> {
-  return t.store.getRow('handover', handoverId)?.versions ?? {};
+  return (await storedRow(t.store, 'handover', handoverId))?.versions ?? {};
 }
 
 /** The hash of the building's newest signed record, or GENESIS_HASH (what a tablet chains on). */
 export function lastHash(t: TestServer, siteId: string): string | undefined {
-  const records = t.store.listRows(siteId, 'handoverRecord');
+  const records = await t.store.listRows(siteId, 'handoverRecord');
   return records.at(-1)?.row['hash'] as string | undefined;
 }
 
@@ -193,7 +193,7 @@ export async function buildRecord(
     handoverId: w.handoverId,
     outgoing: { dutyId: w.dutyId, staffId: w.outgoingId, startedAt: w.dutyStartedAt, entries: [w.entry] },
     incomingStaffId: closing ? null : w.incomingId,
-    syncCursor: maxSeq(w.t.store),
+    syncCursor: await maxSeq(w.t.store),
     count: [presentLine(w.itemId, w.itemCode)],
     prevHash: lastHash(w.t, w.a.siteId),
     ...opts,

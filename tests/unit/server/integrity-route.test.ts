@@ -22,7 +22,7 @@ let t: TestServer;
 let setup: SetupResponse;
 const people: Record<string, string> = {};
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   setup = await setupViaApi(t);
   const w = new DirectWriter(t.store, setup.siteId, setup.deviceId, GENESIS_HASH);
   const hashes = {

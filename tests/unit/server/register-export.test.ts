@@ -24,7 +24,7 @@ let a: SetupResponse;
 let dutyId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   dutyId = seedDuty(t, a, a.adminStaffId, T0 - 3_600_000);
 });

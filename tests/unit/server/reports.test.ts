@@ -24,7 +24,7 @@ let a: SetupResponse;
 let tablet: Tablet;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   tablet = {
     deviceId: a.deviceId,
@@ -55,7 +55,7 @@ describe('O2: the daily report on the server', () => {
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
     const [result] = await pushOps(t, tablet, [reportOp('2026-01-15', desk)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'day_not_over', httpStatus: 409 });
-    expect(t.store.listRows(a.siteId, 'dailyReport')).toHaveLength(0);
+    expect(await t.store.listRows(a.siteId, 'dailyReport')).toHaveLength(0);
   });
 
   it('takes the report of a day that is over, whatever the tablet claims as its time', async () => {
@@ -76,7 +76,7 @@ describe('O2: the daily report on the server', () => {
     const [second] = await pushOps(t, tablet, [reportOp('2026-01-14', desk, { remarks: 'again' })]);
     expect(second).toMatchObject({ status: 'rejected', code: 'rule_violation', httpStatus: 403 });
     expectApplied(await pushOps(t, tablet, [reportOp('2026-01-14', other)]));
-    expect(t.store.listRows(a.siteId, 'dailyReport')).toHaveLength(2);
+    expect(await t.store.listRows(a.siteId, 'dailyReport')).toHaveLength(2);
   });
 
   it('refuses a report in the name of someone other than its sender (the actor is the staffId)', async () => {

@@ -25,7 +25,7 @@ let ops: OpBuilder;
 let dutyId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   dutyId = seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
