@@ -136,7 +136,7 @@ describe('issue 9 §3, §6: staff, PINs and settings through the admin API', () 
 
 describe('issue 9 §6: devices and revocation', () => {
   it('lists the devices with pending ops from X-Outbox-Pending; a revoked tablet gets 401 at once; self-revocation is 409', async () => {
-    const other = secondTablet(t, a, a.adminStaffId);
+    const other = await secondTablet(t, a, a.adminStaffId);
     await call(t, 'GET', '/api/v1/sync/pull?cursor=0', {
       token: other.token,
       headers: { [OUTBOX_PENDING_HEADER]: '12' },

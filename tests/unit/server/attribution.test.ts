@@ -28,8 +28,8 @@ beforeEach(async () => {
   const item = ops.putItem();
   await push(t, a.token, [item]);
   itemId = item.rowId;
-  const dutyId = seedDuty(t, a, outgoingId, t.clock.now - 8 * 3_600_000);
-  draftId = seedDraft(t, a, { outgoingDutyId: dutyId, outgoingStaffId: outgoingId, incomingStaffId: incomingId });
+  const dutyId = await seedDuty(t, a, outgoingId, t.clock.now - 8 * 3_600_000);
+  draftId = await seedDraft(t, a, { outgoingDutyId: dutyId, outgoingStaffId: outgoingId, incomingStaffId: incomingId });
 });
 afterEach(() => t.dispose());
 
@@ -105,7 +105,7 @@ describe('H8: the count is by whoever tapped, its explanations by the outgoing p
   });
 
   it('H8: at an opening the opener explains the discrepancies', async () => {
-    const openingId = seedDraft(t, a, { kind: 'opening', incomingStaffId: incomingId, joinedAt: t.clock.now });
+    const openingId = await seedDraft(t, a, { kind: 'opening', incomingStaffId: incomingId, joinedAt: t.clock.now });
     const missing = { handoverId: openingId, state: 'missing', quantity: 0, explanation: '上次收更已報失' } as const;
     expect(await pushAs(incomingId, line(incomingId, { ...missing, explainedBy: incomingId }))).toMatchObject({
       status: 'applied',
@@ -195,7 +195,7 @@ describe('H7, H8: notes, amendments and movements are by their actor', () => {
 async function ownerRows(): Promise<{ taskId: string; entryId: string }> {
   ops.actorStaffId = outgoingId;
   const task = putTask(ops);
-  const dutyId = seedDuty(t, a, outgoingId, t.clock.now - 60_000);
+  const dutyId = await seedDuty(t, a, outgoingId, t.clock.now - 60_000);
   const entry = ops.putLogEntry(dutyId);
   const res = await push(t, a.token, [task, entry]);
   expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);

@@ -13,8 +13,8 @@ let entryId: string;
 beforeEach(async () => {
   t = await makeTestServer();
   w = await reviewWorld(t);
-  dutyId = seedDuty(t, w.a, w.deskId, t.clock.now - 3_600_000);
-  entryId = seedEntry(t, w.a, { dutyId, staffId: w.deskId, cause: '大堂燈管閃爍' });
+  dutyId = await seedDuty(t, w.a, w.deskId, t.clock.now - 3_600_000);
+  entryId = await seedEntry(t, w.a, { dutyId, staffId: w.deskId, cause: '大堂燈管閃爍' });
 });
 afterEach(() => t.dispose());
 
@@ -80,7 +80,9 @@ describe('O1: the chief resolves a sync conflict, as an op of its own', () => {
 
   it('a row locked by a signed record is refused locked (H3), and nothing is written', async () => {
     const conflictId = await conflictOn('cause', '大堂燈管閃爍（二）', '大堂燈管全壞');
-    t.store.transaction(() => t.store.lockRow({ siteId: w.a.siteId, table: 'duty', id: dutyId, recordId: newId() }));
+    await t.store.transaction(w.a.siteId, (tx) =>
+      tx.lockRow({ siteId: w.a.siteId, table: 'duty', id: dutyId, recordId: newId() }),
+    );
     const [result] = await pushOps(t, w.tablet, [resolve(conflictId, 'losing')]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
     expect((await storedRow(t.store, 'logEntry', entryId))?.row['cause']).toBe('大堂燈管閃爍（二）');

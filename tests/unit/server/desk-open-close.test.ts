@@ -129,7 +129,7 @@ describe('H3, S1: opening the desk', () => {
     await cancelNextShift();
     await closing();
     await rosterNow(w.incomingId);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const back = await secondTablet(t, w.a, w.chiefId);
     // The incoming person opens on the lobby tablet; its duty is not sent yet.
     const draft = as(w.tablet.ops, w.incomingId, () => handoverOp(w.tablet.ops, null, null, 'opening'));
     expectApplied(await pushOps(t, w.tablet, [draft]));
@@ -142,7 +142,7 @@ describe('H3, S1: opening the desk', () => {
       signedAt: t.clock.now,
       syncCursor: 0,
       count: [presentLine(w.itemId, w.itemCode)],
-      prevHash: lastHash(t, w.a.siteId),
+      prevHash: await lastHash(t, w.a.siteId),
     });
     const [patch, put, duty] = as(w.tablet.ops, w.incomingId, () => signingOps(w.tablet.ops, record));
     expectApplied(await pushOps(t, w.tablet, [patch!, put!]));

@@ -21,11 +21,9 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 /** Rewrites a stored duty's end straight in the store, as a row written before the rule existed. */
-function endInStore(dutyId: string, endedAt: number): void {
+async function endInStore(dutyId: string, endedAt: number): void {
   const { siteId, table, id, row, versions, updatedHlc, deleted } = (await storedRow(t.store, 'duty', dutyId))!;
-  t.store.transaction(() =>
-    t.store.writeRow({ siteId, table, id, row: { ...row, endedAt }, versions, updatedHlc, deleted }),
-  );
+  await writeStoredRow(t.store, { siteId, table, id, row: { ...row, endedAt }, versions, updatedHlc, deleted });
 }
 
 const openDuties = () => (await t.store.listRows(w.a.siteId, 'duty')).filter((d) => d.row['endedAt'] === null);
@@ -140,8 +138,7 @@ describe('H3: never two open duties in one building', () => {
   it('H3: while another duty is open (one from before the rule), the duty a new record opens is refused duty_rule', async () => {
     // A duty a tablet started before the rule existed, still open, next to the outgoing one.
     const legacy = dutyFields(w.otherId);
-    const seq = t.store.transaction(() =>
-      t.store.writeRow({
+    const seq = await writeStoredRow(t.store, {
         siteId: w.a.siteId,
         table: 'duty',
         id: legacy.id,
@@ -149,8 +146,7 @@ describe('H3: never two open duties in one building', () => {
         versions: {},
         updatedHlc: '000000000000000-0000-legacy',
         deleted: false,
-      }),
-    );
+      });
     expect(seq).toBeGreaterThan(0);
     const record = await buildRecord(w, { signedAt: t.clock.now });
     const results = await pushOps(t, w.tablet, signingOps(w.tablet.ops, record));

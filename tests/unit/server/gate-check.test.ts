@@ -26,7 +26,7 @@ afterEach(() => t.dispose());
  * signed after a refused record, so a later signing patches it from the version the tablet pulled.
  */
 async function sign(record: RecordFields): Promise<{ codes: (string | undefined)[]; message: string }> {
-  const base = draftVersions(t, record.handoverId);
+  const base = await draftVersions(t, record.handoverId);
   const results = await pushOps(t, w.tablet, signingOps(w.tablet.ops, record, record.handoverId, base));
   return { codes: results.map((r) => r.code), message: results[1]?.message ?? '' };
 }
@@ -34,7 +34,7 @@ async function sign(record: RecordFields): Promise<{ codes: (string | undefined)
 const REFUSED = [undefined, 'gate_blocked', 'reference_unknown'];
 const ACCEPTED = [undefined, undefined, undefined];
 
-function outgoingDuty() {
+async function outgoingDuty() {
   return (await storedRow(t.store, 'duty', w.dutyId))?.row;
 }
 
@@ -152,7 +152,7 @@ describe('H11: a blocker the signing tablet knew of is refused gate_blocked', ()
 describe('H11: what the signing tablet could not know is not held against it', () => {
   it('an emergency written on another tablet after its last pull is accepted; had it pulled it, refused', async () => {
     const cursor = await maxSeq(t.store);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const back = await secondTablet(t, w.a, w.chiefId);
     const emergency = emergencyOp(back, w.chiefId, w.dutyId);
     expectApplied(await pushOps(t, back, [emergency]));
 
@@ -169,7 +169,7 @@ describe('H11: what the signing tablet could not know is not held against it', (
 
   it('an item added and an instruction given on another tablet while it was offline are not held against it', async () => {
     const cursor = await maxSeq(t.store);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const back = await secondTablet(t, w.a, w.chiefId);
     const itemId = crypto.randomUUID();
     const item = back.ops.op('item', 'put', itemId, itemFields(w.a.siteId, itemId));
     const instruction = taskOp(back, w.chiefId, {
@@ -189,14 +189,14 @@ describe('H11: what the signing tablet could not know is not held against it', (
     const task = taskOp(w.tablet, w.chiefId, { important: true, title: '追回垃圾房鎖匙' });
     expectApplied(await pushOps(t, w.tablet, [task]));
     const cursor = await maxSeq(t.store);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const back = await secondTablet(t, w.a, w.chiefId);
     expectApplied(await pushOps(t, back, [taskDoneOp(back, w.chiefId, task.rowId)]));
     expect((await sign(await buildRecord(w, { signedAt: t.clock.now, syncCursor: cursor }))).codes).toEqual(ACCEPTED);
   });
 
   it("S1: the incoming person's shift edited on another tablet since (its note) still rosters them", async () => {
     const cursor = await maxSeq(t.store);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const back = await secondTablet(t, w.a, w.chiefId);
     const note = back.ops.op('rotaShift', 'patch', w.incomingShiftId, { note: '早 5 分鐘到' }, { note: 1 });
     expectApplied(await pushOps(t, back, [note]));
     expect((await sign(await buildRecord(w, { signedAt: t.clock.now, syncCursor: cursor }))).codes).toEqual(ACCEPTED);

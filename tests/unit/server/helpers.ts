@@ -22,7 +22,7 @@ import { createApp } from '../../../src/server/http/app';
 import { silentLogger } from '../../../src/server/logger';
 import type { VapidConfig } from '../../../src/server/push/escalation-push';
 import { createSite, type CreatedSite, type SiteInput } from '../../../src/server/site/setup-service';
-import type { Store, StoredRow, StoreReads } from '../../../src/server/store/store';
+import type { RowWrite, Store, StoredRow, StoreReads } from '../../../src/server/store/store';
 import { ServerClock } from '../../../src/server/sync/server-clock';
 import { inspectOf, openTestStore, type StoreInspect } from '../../support/test-store';
 
@@ -385,4 +385,9 @@ export async function storedRow<T extends SyncTable>(
 ): Promise<StoredRow<T> | undefined> {
   const siteId = await store.getRowSiteId(table, id);
   return siteId === undefined ? undefined : await store.getRow(siteId, table, id);
+}
+
+/** Write one row straight into the store (history a test starts from), in its building's transaction. */
+export function writeStoredRow<T extends SyncTable>(store: Store, write: RowWrite<T>): Promise<number> {
+  return store.transaction(write.siteId, (tx) => tx.writeRow(write));
 }

@@ -18,7 +18,7 @@ beforeEach(async () => {
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   dutyStart = t.clock.now - HOUR;
-  dutyId = seedDuty(t, a, a.adminStaffId, dutyStart);
+  dutyId = await seedDuty(t, a, a.adminStaffId, dutyStart);
 });
 afterEach(() => t.dispose());
 
@@ -60,7 +60,7 @@ describe('T1: an occurredAt earlier than the duty start needs its reason', () =>
   });
 
   it('T1: following up an entry written before the rule (backdated, no reason) is not refused for it', async () => {
-    const old = seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: dutyStart - HOUR });
+    const old = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: dutyStart - HOUR });
     const follow = ops.op(
       'logEntry',
       'patch',
@@ -173,16 +173,16 @@ describe('SyncError.issues: what exactly was wrong, field by field', () => {
 
 describe('H3 with H4, H11: a matter carried from a signed shift can still be closed truthfully', () => {
   it('H11(a), H11(b): on a locked duty, an entry may be referred and an equipment operation ended; its content stays locked', async () => {
-    const major = seedEntry(t, a, {
+    const major = await seedEntry(t, a, {
       dutyId,
       staffId: a.adminStaffId,
       kind: 'repair',
       severity: 'major',
       process: '已報工程部',
     });
-    const equipment = seedEntry(t, a, { dutyId, staffId: a.adminStaffId, kind: 'equipmentOp', occurredAt: dutyStart });
-    t.store.transaction(() =>
-      t.store.lockRow({ siteId: a.siteId, table: 'duty', id: dutyId, recordId: crypto.randomUUID() }),
+    const equipment = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, kind: 'equipmentOp', occurredAt: dutyStart });
+    await t.store.transaction(a.siteId, (tx) =>
+      tx.lockRow({ siteId: a.siteId, table: 'duty', id: dutyId, recordId: crypto.randomUUID() }),
     );
 
     const refer = ops.op(

@@ -39,7 +39,7 @@ function databaseAtV2(): void {
 }
 
 describe('migration 0003_receipt_times (T1)', () => {
-  it('keeps the rows and ops of a v2 database, with no receipt time for what came before it', () => {
+  it('keeps the rows and ops of a v2 database, with no receipt time for what came before it', async () => {
     databaseAtV2();
     const store = openSqliteStore(file, { nowMs: 2 });
     expect(await storedRow(store, 'item', 'i1')).toMatchObject({ row: { id: 'i1' }, receivedAt: null });
@@ -51,7 +51,7 @@ describe('migration 0003_receipt_times (T1)', () => {
     store.close();
   });
 
-  it("T1: a row's receipt time is its first one; later writes keep it, a row from before v3 takes its next", () => {
+  it("T1: a row's receipt time is its first one; later writes keep it, a row from before v3 takes its next", async () => {
     databaseAtV2();
     const store = openSqliteStore(file, { nowMs: 2 });
     const write = (id: string, receivedAt: number) =>

@@ -94,7 +94,7 @@ describe('migrations: numbered files recorded in __migrations__', () => {
 });
 
 describe('migration 0002_handover (locks, chain, photos)', () => {
-  it('applies on a database created at 0001, keeping its rows, and the store then uses the new tables', () => {
+  it('applies on a database created at 0001, keeping its rows, and the store then uses the new tables', async () => {
     const only0001 = join(dir, 'migrations-0001');
     mkdirSync(only0001);
     copyFileSync(join(MIGRATIONS_DIR, '0001_init.sql'), join(only0001, '0001_init.sql'));

@@ -32,7 +32,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 /** The syncError row the server wrote for op `counter`. */
-function refusalOf(counter: number): Record<string, unknown> | undefined {
+async function refusalOf(counter: number): Record<string, unknown> | undefined {
   return (await t.store.listRows(a.siteId, 'syncError')).find((r) => r.row['counter'] === counter)?.row;
 }
 

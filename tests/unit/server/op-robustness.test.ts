@@ -50,7 +50,7 @@ function expectStatuses(res: { status: number; body: unknown }, statuses: string
 }
 
 /** The syncError row the server wrote for op `counter` of building A. */
-function refusalOf(counter: number): Record<string, unknown> | undefined {
+async function refusalOf(counter: number): Record<string, unknown> | undefined {
   return (await t.store.listRows(a.siteId, 'syncError')).find((r) => r.row['counter'] === counter)?.row;
 }
 

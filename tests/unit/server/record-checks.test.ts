@@ -71,7 +71,7 @@ describe('H3: an addendum is tied to the record it corrects', () => {
       first.id,
     ))!;
     const { kind: _kind, ...legacy } = row;
-    t.store.transaction(() => t.store.writeRow({ siteId, table, id, row: legacy, versions, updatedHlc, deleted }));
+    await writeStoredRow(t.store, { siteId, table, id, row: legacy, versions, updatedHlc, deleted });
     t.clock.now += 60_000;
     const addendum = await buildRecord(w, {
       signedAt: t.clock.now,

@@ -15,7 +15,7 @@ beforeEach(async () => {
   t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
-  dutyId = seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
+  dutyId = await seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
 });
 afterEach(() => t.dispose());
 
@@ -117,7 +117,7 @@ describe('F1: paid-service orders on the server', () => {
     const first = orderOp(ops, entry.rowId, { number: 'D-0007' });
     expect((await push(t, a.token, [entry, first])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
 
-    const other = secondTablet(t, a, a.adminStaffId);
+    const other = await secondTablet(t, a, a.adminStaffId);
     // The same number typed in full-width with spaces is the same number on the paper form.
     const again = orderOp(other.ops, entry.rowId, { number: ' Ｄ-0007 ' });
     const res = await push(t, other.token, [again]);

@@ -90,7 +90,7 @@ describe('H3: the signed record is insert-only', () => {
 describe('a second tablet signing the same duty: never two open duties', () => {
   it('its record is refused handover_taken (naming who accepted, and when), its new duty reference_unknown', async () => {
     // Tablet B opened its own draft for the same outgoing duty while both were offline.
-    const b = secondTablet(t, w.a, w.outgoingId);
+    const b = await secondTablet(t, w.a, w.outgoingId);
     const draftB = handoverOp(b.ops, w.dutyId, w.outgoingId);
     expectApplied(await pushOps(t, b, [draftB]));
 
@@ -118,7 +118,7 @@ describe('a second tablet signing the same duty: never two open duties', () => {
   });
 
   it("H3: a count line for the second tablet's own signed draft (no lock row) is refused locked", async () => {
-    const b = secondTablet(t, w.a, w.outgoingId);
+    const b = await secondTablet(t, w.a, w.outgoingId);
     const draftB = handoverOp(b.ops, w.dutyId, w.outgoingId);
     expectApplied(await pushOps(t, b, [draftB]));
     await signFirst();

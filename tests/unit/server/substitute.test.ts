@@ -47,7 +47,7 @@ function unfit(approval: SubstituteApproval | null, incoming = w.otherId): Promi
 
 /** Signing again after a refused record patches the draft from the version the tablet pulled. */
 async function sign(record: RecordFields): Promise<{ codes: (string | undefined)[]; message: string }> {
-  const base = draftVersions(t, record.handoverId);
+  const base = await draftVersions(t, record.handoverId);
   const results = await pushOps(t, w.tablet, signingOps(w.tablet.ops, record, record.handoverId, base));
   return { codes: results.map((r) => r.code), message: results[1]?.message ?? '' };
 }
