@@ -91,7 +91,9 @@ describe('migration 0002_handover (locks, chain, photos)', () => {
     mkdirSync(only0001);
     copyFileSync(join(MIGRATIONS_DIR, '0001_init.sql'), join(only0001, '0001_init.sql'));
     // The database as the previous build left it: only 0001 applied, with a row in it.
-    createLegacyDatabase(file, only0001, 1, { rows: [{ siteId: 's1', table: 'item', id: 'i1', data: { id: 'i1' }, seq: 1 }] });
+    createLegacyDatabase(file, only0001, 1, {
+      rows: [{ siteId: 's1', table: 'item', id: 'i1', data: { id: 'i1' }, seq: 1 }],
+    });
     expect(sqliteFileHasTable(file, 'locks')).toBe(false);
 
     const store = openSqliteStore(file, { nowMs: 2 });
