@@ -7,9 +7,11 @@ import { snapshotClient, snapshotServer } from '../tablet-steps';
 import { WRITABLE_TABLES } from '../../../src/domain/sync-protocol';
 import type { ServerHandle } from './sim-faults';
 import type { Fleet } from './sim-fleet';
+import { inspectSqlite } from '../../support/test-store';
 import {
   checkAcked,
   checkChain,
+  readFacts,
   checkConflicts,
   checkOrder,
   checkOutcomes,
@@ -70,7 +72,7 @@ export async function finalChecks(
   await server.kill();
   const store = server.openStore();
   try {
-    const db = store.db;
+    const db = await readFacts(inspectSqlite(store));
     note('one outcome per (device, counter), the op sent', checkOutcomes(db, net.log));
     note('0 acknowledged ops lost', checkAcked(db, net.log));
     note("each device's order kept", checkOrder(db));
@@ -78,7 +80,7 @@ export async function finalChecks(
     note('versions rise once per applied op', versions.broken);
     note('no conflict rows from replays', checkConflicts(db).broken);
     note('every refusal visible', checkRefusals(db).broken);
-    const chain = checkChain(store, Date.now());
+    const chain = await checkChain(store, Date.now());
     note('the chain verifies', chain.broken);
 
     const opsByTable: Record<string, number> = {};
@@ -88,18 +90,13 @@ export async function finalChecks(
       opsByKind[op.kind] = (opsByKind[op.kind] ?? 0) + 1;
     }
     const refusals: Record<string, number> = {};
-    for (const r of db.prepare("SELECT data FROM rows WHERE tbl = 'syncError'").all() as { data: string }[]) {
-      const e = JSON.parse(r.data) as { table: string; opKind: string; code: string };
+    for (const r of db.rows.get('syncError')?.values() ?? []) {
+      const e = r.data as { table: string; opKind: string; code: string };
       const key = `${e.table} ${e.opKind}: ${e.code}`;
       refusals[key] = (refusals[key] ?? 0) + 1;
     }
     const outcomes: Record<string, number> = {};
-    for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM device_ops GROUP BY status').all() as {
-      status: string;
-      n: number;
-    }[]) {
-      outcomes[r.status] = r.n;
-    }
+    for (const o of db.deviceOps) outcomes[o.status] = (outcomes[o.status] ?? 0) + 1;
     return {
       seed,
       ops: net.log.sent.size,
@@ -117,7 +114,7 @@ export async function finalChecks(
       broken,
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReviewFlag } from '../../../src/domain/entities';
-import { countRows, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { countRows, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { HOUR, buildRecord, lastHash, openDesk, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { as, expectApplied, handoverOp, pushOps, rotaOp, secondTablet } from './tablet-fixtures';
 import { presentLine, signedRecord, signingOps, type RecordFields } from './record-fixtures';
@@ -15,18 +15,17 @@ let t: TestServer;
 let w: HandoverWorld;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
 });
 afterEach(() => t.dispose());
 
 const items = () => [{ id: w.itemId, code: w.itemCode }];
-const openDuties = () => t.store.listRows(w.a.siteId, 'duty').filter((d) => d.row['endedAt'] === null);
+const openDuties = async () => (await t.store.listRows(w.a.siteId, 'duty')).filter((d) => d.row.endedAt === null);
 /** The chief's flags of openings (deskOpened) other than the one that opened the outgoing duty. */
-const flags = () =>
-  t.store
-    .listRows(w.a.siteId, 'reviewFlag')
-    .map((r) => r.row as ReviewFlag)
+const flags = async (): Promise<ReviewFlag[]> =>
+  (await t.store.listRows(w.a.siteId, 'reviewFlag'))
+    .map((r) => r.row)
     .filter((f) => f.kind === 'deskOpened' && f.rowId !== w.opening.id);
 
 /** S1: the chief rosters `staffId` on a shift that began ten minutes ago. */
@@ -56,16 +55,16 @@ describe('H3: closing the desk', () => {
     const refused = await closing();
     expect(refused.codes).toEqual([undefined, 'gate_blocked']);
     expect(refused.message).toContain('nextShiftRostered');
-    expect(openDuties().map((d) => d.id)).toEqual([w.dutyId]);
+    expect((await openDuties()).map((d) => d.id)).toEqual([w.dutyId]);
   });
 
   it('H3: with no shift to follow, the closing is accepted: the server ends the duty and locks it', async () => {
     await cancelNextShift();
     const { record, codes } = await closing();
     expect(codes).toEqual([undefined, undefined]);
-    expect(t.store.getRow('duty', w.dutyId)?.row['endedAt']).toBe(record.signedAt);
-    expect(t.store.getLock('duty', w.dutyId)?.recordId).toBe(record.id);
-    expect(openDuties()).toEqual([]);
+    expect((await storedRow(t.store, 'duty', w.dutyId))?.row['endedAt']).toBe(record.signedAt);
+    expect((await t.store.getLock(w.a.siteId, 'duty', w.dutyId))?.recordId).toBe(record.id);
+    expect(await openDuties()).toEqual([]);
 
     // The handover prepared earlier can no longer take the closed duty over.
     const late = await buildRecord(w, { signedAt: t.clock.now + 1 });
@@ -80,8 +79,8 @@ describe('H3, S1: opening the desk', () => {
     const { record, results } = await openDesk(t, w.tablet, w.incomingId, items());
     expect(results.map((r) => r.code)).toEqual([undefined, 'duty_rule', 'reference_unknown']);
     expect(results[1]?.message).toContain(w.dutyId);
-    expect(t.store.getRow('handoverRecord', record.id)).toBeUndefined();
-    expect(openDuties().map((d) => d.id)).toEqual([w.dutyId]);
+    expect(await storedRow(t.store, 'handoverRecord', record.id)).toBeUndefined();
+    expect((await openDuties()).map((d) => d.id)).toEqual([w.dutyId]);
   });
 
   it('S1: after a closing, an opening by someone not rostered is refused duty_rule; the rostered person opens, flagged for the chief', async () => {
@@ -96,15 +95,15 @@ describe('H3, S1: opening the desk', () => {
     const stranger = await openDesk(t, w.tablet, w.otherId, items());
     expect(stranger.results.map((r) => r.code)).toEqual([undefined, 'duty_rule', 'reference_unknown']);
     expect(stranger.results[1]?.message).toContain('not rostered');
-    expect(flags()).toEqual([]);
+    expect(await flags()).toEqual([]);
 
     const { record, results } = await openDesk(t, w.tablet, w.incomingId, items());
     expectApplied(results);
-    expect(openDuties().map((d) => d.row)).toEqual([
+    expect((await openDuties()).map((d) => d.row)).toEqual([
       expect.objectContaining({ id: record.newDutyId, staffId: w.incomingId, handoverId: record.id }),
     ]);
-    expect(t.store.getLock('handover', record.handoverId)?.recordId).toBe(record.id);
-    expect(flags()).toEqual([
+    expect((await t.store.getLock(w.a.siteId, 'handover', record.handoverId))?.recordId).toBe(record.id);
+    expect(await flags()).toEqual([
       expect.objectContaining({
         kind: 'deskOpened',
         table: 'handoverRecord',
@@ -129,7 +128,7 @@ describe('H3, S1: opening the desk', () => {
     await cancelNextShift();
     await closing();
     await rosterNow(w.incomingId);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const back = await secondTablet(t, w.a, w.chiefId);
     // The incoming person opens on the lobby tablet; its duty is not sent yet.
     const draft = as(w.tablet.ops, w.incomingId, () => handoverOp(w.tablet.ops, null, null, 'opening'));
     expectApplied(await pushOps(t, w.tablet, [draft]));
@@ -142,7 +141,7 @@ describe('H3, S1: opening the desk', () => {
       signedAt: t.clock.now,
       syncCursor: 0,
       count: [presentLine(w.itemId, w.itemCode)],
-      prevHash: lastHash(t, w.a.siteId),
+      prevHash: await lastHash(t, w.a.siteId),
     });
     const [patch, put, duty] = as(w.tablet.ops, w.incomingId, () => signingOps(w.tablet.ops, record));
     expectApplied(await pushOps(t, w.tablet, [patch!, put!]));
@@ -152,7 +151,7 @@ describe('H3, S1: opening the desk', () => {
     expect(second.results[1]?.message).toContain(record.id);
 
     expectApplied(await pushOps(t, w.tablet, [duty!]));
-    expect(openDuties().map((d) => d.id)).toEqual([record.newDutyId]);
+    expect((await openDuties()).map((d) => d.id)).toEqual([record.newDutyId]);
   });
 });
 
@@ -184,17 +183,17 @@ describe('H3: addenda of openings and closings', () => {
       note: '更正：收更時間應為 10:05',
       prevHash: openingFix.hash,
     });
-    const flagsBefore = countRows(t.store, 'reviewFlag');
-    const dutyBefore = t.store.getRow('duty', w.dutyId);
+    const flagsBefore = await countRows(t.store, 'reviewFlag');
+    const dutyBefore = await storedRow(t.store, 'duty', w.dutyId);
     const results = await pushOps(t, w.tablet, [
       as(w.tablet.ops, w.outgoingId, () => w.tablet.ops.op('handoverRecord', 'put', openingFix.id, openingFix)),
       as(w.tablet.ops, w.outgoingId, () => w.tablet.ops.op('handoverRecord', 'put', closingFix.id, closingFix)),
     ]);
     expectApplied(results);
-    expect(t.store.getChainRecordId(w.a.siteId, closingFix.hash)).toBe(closingFix.id);
-    expect(t.store.getLock('duty', w.dutyId)?.recordId).toBe(closed.id);
-    expect(t.store.getLock('handover', w.opening.handoverId)?.recordId).toBe(w.opening.id);
-    expect(t.store.getRow('duty', w.dutyId)).toEqual(dutyBefore);
-    expect(countRows(t.store, 'reviewFlag')).toBe(flagsBefore);
+    expect(await t.store.getChainRecordId(w.a.siteId, closingFix.hash)).toBe(closingFix.id);
+    expect((await t.store.getLock(w.a.siteId, 'duty', w.dutyId))?.recordId).toBe(closed.id);
+    expect((await t.store.getLock(w.a.siteId, 'handover', w.opening.handoverId))?.recordId).toBe(w.opening.id);
+    expect(await storedRow(t.store, 'duty', w.dutyId)).toEqual(dutyBefore);
+    expect(await countRows(t.store, 'reviewFlag')).toBe(flagsBefore);
   });
 });

@@ -3,6 +3,8 @@
  * ops are online only; §9: an inactive person's ops made before the deactivation still count.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tamperDeleteStaffKey } from '../../../src/server/store/sqlite-tamper';
+import { asSqlite } from '../../support/test-store';
 import type { SetupResponse } from '../../../src/domain/api';
 import type { PushResponse } from '../../../src/domain/sync-protocol';
 import {
@@ -16,13 +18,14 @@ import {
   setupViaApi,
   signed,
   type TestServer,
+  storedRow,
 } from './helpers';
 
 let t: TestServer;
 let a: SetupResponse;
 let ops: OpBuilder;
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
 });
@@ -47,8 +50,8 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
     expect(res.results.map((r) => r.code ?? r.status)).toEqual(['applied', 'actor_unproven', 'applied']);
     expect(res.results[1]?.httpStatus).toBe(403);
     expect(res.ackedThrough).toBe(3);
-    expect(countRows(t.store, 'item')).toBe(2);
-    const errors = t.store.listRows(a.siteId, 'syncError').map((r) => r.row);
+    expect(await countRows(t.store, 'item')).toBe(2);
+    const errors = (await t.store.listRows(a.siteId, 'syncError')).map((r) => r.row);
     expect(errors).toEqual([expect.objectContaining({ code: 'actor_unproven', counter: 2 })]);
   });
 
@@ -60,12 +63,12 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
     const res = await push(pushBody(a.deviceId, [missing, malformed, tampered]));
     expect(res.results.map((r) => r.code)).toEqual(['actor_unproven', 'actor_unproven', 'actor_unproven']);
     expect(res.ackedThrough).toBe(3);
-    expect(countRows(t.store, 'item')).toBe(0);
+    expect(await countRows(t.store, 'item')).toBe(0);
   });
 
   it('a person with only a hash from before issue 9 (no proof key) is actor_unproven until upgraded', async () => {
     const deskId = await addTestStaff(t, a.siteId, 'desk', '張偉明');
-    t.store.db.prepare('DELETE FROM staff_keys WHERE staff_id = ?').run(deskId);
+    tamperDeleteStaffKey(asSqlite(t.store), deskId);
     ops.actorStaffId = deskId;
     const res = await push(pushBody(a.deviceId, [ops.putItem({ category: 'custody', label: '雨傘' })]));
     expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'actor_unproven' });
@@ -74,10 +77,8 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
   it('issue 9 §6: every op records its actor, table and row with the device that wrote it', async () => {
     const put = ops.putItem();
     await push(pushBody(a.deviceId, [put]));
-    const row = t.store.db
-      .prepare('SELECT device_id, actor_staff_id, tbl, row_id FROM device_ops WHERE counter = 1')
-      .get() as Record<string, string>;
-    expect(row).toEqual({ device_id: a.deviceId, actor_staff_id: a.adminStaffId, tbl: 'item', row_id: put.rowId });
+    const row = (await t.inspect.deviceOps()).find((o) => o.counter === 1);
+    expect(row).toMatchObject({ deviceId: a.deviceId, actorStaffId: a.adminStaffId, table: 'item', rowId: put.rowId });
   });
 
   it('ops on staff and site are refused online_only (403), even from the proven admin', async () => {
@@ -88,8 +89,8 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
       ['online_only', 403],
       ['online_only', 403],
     ]);
-    expect(t.store.getRow('staff', a.adminStaffId)?.row['role']).toBe('admin');
-    expect(t.store.getRow('site', a.siteId)?.row['name']).toBe('Harbour Centre');
+    expect((await storedRow(t.store, 'staff', a.adminStaffId))?.row['role']).toBe('admin');
+    expect((await storedRow(t.store, 'site', a.siteId))?.row['name']).toBe('Harbour Centre');
   });
 });
 
@@ -103,7 +104,7 @@ describe('issue 9 §9: deactivation by server-corrected device time', () => {
     const before = deskOps.putItem({ category: 'custody', label: '雨傘' });
     t.clock.now += 60_000;
     await adminPatchStaff(t, a, deskId, { active: false });
-    const deactivatedAt = t.store.getRow('staff', deskId)?.row['deactivatedAt'];
+    const deactivatedAt = (await storedRow(t.store, 'staff', deskId))?.row['deactivatedAt'];
     expect(deactivatedAt).toBe(t.clock.now);
     t.clock.now += 60_000;
     // Device time says "before" (slow clock), but corrected it is after the deactivation.
@@ -113,6 +114,6 @@ describe('issue 9 §9: deactivation by server-corrected device time', () => {
     expect(res.results.map((r) => r.code ?? r.status)).toEqual(['applied', 'forbidden_role']);
     // Reactivation clears the recorded deactivation.
     await adminPatchStaff(t, a, deskId, { active: true });
-    expect(t.store.getRow('staff', deskId)?.row['deactivatedAt']).toBeNull();
+    expect((await storedRow(t.store, 'staff', deskId))?.row['deactivatedAt']).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { CLOCK_SKEW_WARN_MS } from '../../../src/domain/sync-protocol';
-import { OpBuilder, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { OpBuilder, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { pullAll, pulledRows, push, putTask } from './rules-fixtures';
 
 const DAY = 86_400_000;
@@ -13,17 +13,16 @@ let deviceClock: number;
 let ops: OpBuilder;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   deviceClock = t.clock.now;
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => deviceClock);
 });
 afterEach(() => t.dispose());
 
-function storedOp(counter: number) {
-  return t.store.db
-    .prepare('SELECT received_at, device_time FROM device_ops WHERE device_id = ? AND counter = ?')
-    .get(a.deviceId, counter);
+async function storedOp(counter: number) {
+  const op = await t.store.getDeviceOp(a.deviceId, counter);
+  return op && { receivedAt: op.receivedAt, deviceTime: op.deviceTime };
 }
 
 describe('T1: every op and row gets the server receipt time', () => {
@@ -35,11 +34,11 @@ describe('T1: every op and row gets the server receipt time', () => {
     const res = await push(t, a.token, [task], deviceClock + 5_000);
     expect(res.results).toEqual([{ counter: 1, status: 'applied' }]);
 
-    expect(t.store.getRow('task', task.rowId)).toMatchObject({
+    expect(await storedRow(t.store, 'task', task.rowId)).toMatchObject({
       row: { createdAt: deviceClock },
       receivedAt: t.clock.now,
     });
-    expect(storedOp(1)).toEqual({ received_at: t.clock.now, device_time: deviceClock });
+    expect(await storedOp(1)).toEqual({ receivedAt: t.clock.now, deviceTime: deviceClock });
 
     const flags = await pulledRows(t, a.token, 'reviewFlag');
     expect(flags).toEqual([
@@ -76,7 +75,7 @@ describe('T1: every op and row gets the server receipt time', () => {
     expect(change).toMatchObject({ row: { process: '已通知工程部' }, receivedAt: firstReceipt });
     // The server's own rows are received when it writes them.
     expect(changes.find((c) => c.table === 'site')?.receivedAt).toBe(firstReceipt);
-    expect(storedOp(2)).toEqual({ received_at: t.clock.now, device_time: deviceClock });
+    expect(await storedOp(2)).toEqual({ receivedAt: t.clock.now, deviceTime: deviceClock });
   });
 
   it('T1: a fresh op from a tablet with a right clock is not flagged', async () => {

@@ -1,8 +1,10 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import type { SearchResponse } from '../../../src/domain/search-api';
+import { sqliteSearchIndexIds } from '../../../src/server/store/sqlite-inspect';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
+import { tamperDeleteRow, tamperEmptySearchIndex } from '../../../src/server/store/sqlite-tamper';
+import { asSqlite } from '../../support/test-store';
 import {
   OpBuilder,
   actorHeaders,
@@ -25,10 +27,10 @@ let ops: OpBuilder;
 let dutyId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
-  dutyId = seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
+  dutyId = await seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
 });
 afterEach(() => t.dispose());
 
@@ -80,7 +82,7 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it('D5: 滲漏 and 渗漏 find each other; an amendment is found and opens its entry', async () => {
-    const entryId = seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '天花板滲漏' });
+    const entryId = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '天花板滲漏' });
     const amend = ops.op('logAmendment', 'append', crypto.randomUUID(), {
       id: crypto.randomUUID(),
       siteId: a.siteId,
@@ -110,13 +112,13 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it('combines the text with the register filters: days, kind, severity, status, person, location', async () => {
-    const old = seedEntry(t, a, {
+    const old = await seedEntry(t, a, {
       dutyId,
       staffId: a.adminStaffId,
       cause: '水管爆裂',
       occurredAt: t.clock.now - 500 * DAY,
     });
-    const now = seedEntry(t, a, {
+    const now = await seedEntry(t, a, {
       dutyId,
       staffId: a.adminStaffId,
       cause: '水管滴水',
@@ -136,9 +138,11 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it('pages newest first with a cursor', async () => {
-    const ids = [3, 2, 1].map((d) =>
-      seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '巡樓', occurredAt: t.clock.now - d * DAY }),
-    );
+    const ids: string[] = [];
+    for (const d of [3, 2, 1])
+      ids.push(
+        await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '巡樓', occurredAt: t.clock.now - d * DAY }),
+      );
     const first = await search(q('巡樓', '&limit=2'));
     expect(first.body.hits.map((h) => h.id)).toEqual([ids[2], ids[1]]);
     expect(first.body.cursor).not.toBeNull();
@@ -148,7 +152,7 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it("searches only the token's building", async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
     const other = await createOtherSite(t);
     const found = await search(q('漏水'), {
       token: other.token,
@@ -181,18 +185,18 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it('fills the index at start from rows stored before it, and a row removed from rows leaves it', async () => {
-    const id = seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '消防演習' });
+    const id = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '消防演習' });
     // Simulate a database migrated before the index held anything.
-    t.store.db.exec('DELETE FROM search_fts; DELETE FROM search_rows; UPDATE search_state SET filled = 0');
-    t.store.close();
-    t.store = openSqliteStore(t.dbFile, { nowMs: t.clock.now });
-    const db = new Database(t.dbFile);
+    tamperEmptySearchIndex(asSqlite(t.store));
+    expect(sqliteSearchIndexIds(asSqlite(t.store))).toEqual([]);
+    await t.store.close();
+    const reopened = openSqliteStore(t.dbFile, { nowMs: t.clock.now });
     try {
-      expect(db.prepare('SELECT id FROM search_rows').all()).toEqual([{ id }]);
-      db.prepare("DELETE FROM rows WHERE tbl = 'logEntry' AND id = ?").run(id);
-      expect(db.prepare('SELECT count(*) AS n FROM search_rows').get()).toEqual({ n: 0 });
+      expect(sqliteSearchIndexIds(reopened)).toEqual([id]);
+      tamperDeleteRow(reopened, id);
+      expect(sqliteSearchIndexIds(reopened)).toEqual([]);
     } finally {
-      db.close();
+      await reopened.close();
     }
   });
 });
@@ -210,7 +214,7 @@ describe('server search in a proven person’s name (issue 9 §3)', () => {
   });
 
   it('refuses a search without the proof headers (403 actor_unproven), and without a token (401)', async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
     const bare = await call(t, 'GET', path('漏水'), { token: a.token });
     expect(bare.status).toBe(403);
     expect(bare.body).toMatchObject({ error: { code: 'actor_unproven' } });
@@ -222,7 +226,7 @@ describe('server search in a proven person’s name (issue 9 §3)', () => {
   });
 
   it('refuses a wrong proof: another person’s key, another query’s proof, a stale time, a person of another building', async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
     const me = { deviceId: a.deviceId, staffId: a.adminStaffId };
     const attempts = {
