@@ -35,6 +35,8 @@ async function firstAdmin(store: Store): Promise<{ siteId: string; admin: Staff 
 async function main(): Promise<void> {
   const dataDir = process.env['DATA_DIR'] || './data/demo';
   const port = Number(process.env['PORT'] || 8080);
+  // HTTPS beside it (issue 9 §4): HTTPS_PORT as for `npm start`, so two servers on one machine do not collide.
+  const httpsPort = process.env['HTTPS_PORT'] ? Number(process.env['HTTPS_PORT']) : undefined;
   const level = process.env['LOG_LEVEL'] ?? 'warn';
   // Request lines would bury the banner; LOG_LEVEL=info shows them.
   const logger = createJsonLogger({ level: isLogLevel(level) ? level : 'warn' });
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     // D5: the retention job's archives go under the demo's own data directory.
     dataDir,
     port,
+    ...(httpsPort === undefined ? {} : { httpsPort }),
     logger,
     host: process.env['HOST'] || '0.0.0.0',
     distDir: process.env['DIST_DIR'] || './dist',
