@@ -19,12 +19,12 @@ import {
   type IntegrityProblem,
   type ProblemKind,
 } from '../../domain/integrity';
-import type { ArchiveRecord, ChainLink, Store, StoredRow } from '../store/store';
+import { ARCHIVED_PREFIX, type ArchiveRecord, type ChainLink, type Store, type StoredRow } from '../store/store';
 import { recordHash } from '../sync/signed-records';
 import { checkEntryDigest } from './entry-digests';
 
-/** The prefix of a `chain.record_id` whose record was archived (D5). */
-export const ARCHIVED_PREFIX = 'archive:';
+/** The prefix of a `chain.record_id` whose record was archived (D5; the store writes it). */
+export { ARCHIVED_PREFIX };
 
 /**
  * T1: signing times come from tablets whose clocks the server corrects to within this much, so a

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { DeviceKind } from '../../domain/api';
+import type { Synchronous } from './store';
 
 export interface DeviceAdminRecord {
   id: string;
@@ -20,14 +21,18 @@ export interface DeviceAdminRecord {
   revokedBy: string | null;
 }
 
-/** The store's part for the device list and revocation (Store extends it). */
-export interface DeviceAdminStore {
+/** The store's read of the device list (StoreReads extends it). */
+export interface DeviceAdminReads {
   /** Every device of the building, oldest first, revoked ones too. */
-  listDevices(siteId: string): DeviceAdminRecord[];
+  listDevices(siteId: string): Promise<DeviceAdminRecord[]>;
+}
+
+/** The store's writes of revocation and reported outboxes (StoreWrites extends it). */
+export interface DeviceAdminWrites {
   /** Revoke a device of the building; false when it holds no such device or it was already revoked. */
-  revokeDevice(siteId: string, deviceId: string, revokedAt: number, revokedBy: string): boolean;
+  revokeDevice(siteId: string, deviceId: string, revokedAt: number, revokedBy: string): Promise<boolean>;
   /** Record the unsent op count a device reported (X-Outbox-Pending). */
-  setDevicePendingOps(deviceId: string, pendingOps: number): void;
+  setDevicePendingOps(deviceId: string, pendingOps: number): Promise<void>;
 }
 
 interface Raw {
@@ -44,7 +49,7 @@ interface Raw {
 }
 
 /** The SQLite implementation over the store's connection. */
-export function sqliteDeviceAdmin(db: Database.Database): DeviceAdminStore {
+export function sqliteDeviceAdmin(db: Database.Database): Synchronous<DeviceAdminReads & DeviceAdminWrites> {
   const list = db.prepare<[string], Raw>(
     `SELECT id, site_id, name, kind, created_at, last_seen_at, pending_ops, revoked, revoked_at, revoked_by
      FROM devices WHERE site_id = ? ORDER BY created_at, id`,

@@ -4,6 +4,7 @@
  * per push endpoint: a browser re-subscribing (another person signed in) takes the row over.
  */
 import type Database from 'better-sqlite3';
+import type { Synchronous } from './store';
 
 export interface PushSubscriptionRecord {
   endpoint: string;
@@ -16,16 +17,20 @@ export interface PushSubscriptionRecord {
   createdAt: number;
 }
 
-/** The store's part for push subscriptions (Store extends it). */
-export interface PushSubscriptionStore {
-  /** Insert or take over the subscription of `endpoint`. */
-  savePushSubscription(s: PushSubscriptionRecord): void;
-  /** Remove a subscription of the building; false when it held none with this endpoint. */
-  deletePushSubscription(siteId: string, endpoint: string): boolean;
+/** The store's reads of push subscriptions (StoreReads extends it). */
+export interface PushSubscriptionReads {
   /** The subscriptions of the building held by any of `staffIds`. */
-  listPushSubscriptions(siteId: string, staffIds: readonly string[]): PushSubscriptionRecord[];
+  listPushSubscriptions(siteId: string, staffIds: readonly string[]): Promise<PushSubscriptionRecord[]>;
+}
+
+/** The store's writes of push subscriptions (StoreWrites extends it). */
+export interface PushSubscriptionWrites {
+  /** Insert or take over the subscription of `endpoint`. */
+  savePushSubscription(s: PushSubscriptionRecord): Promise<void>;
+  /** Remove a subscription of the building; false when it held none with this endpoint. */
+  deletePushSubscription(siteId: string, endpoint: string): Promise<boolean>;
   /** Record a delivery: ok resets the failure count, a failure adds one. */
-  notePushDelivery(endpoint: string, ok: boolean, nowMs: number): void;
+  notePushDelivery(endpoint: string, ok: boolean, nowMs: number): Promise<void>;
 }
 
 interface Raw {
@@ -39,7 +44,9 @@ interface Raw {
 }
 
 /** The SQLite implementation over the store's connection. */
-export function sqlitePushSubscriptions(db: Database.Database): PushSubscriptionStore {
+export function sqlitePushSubscriptions(
+  db: Database.Database,
+): Synchronous<PushSubscriptionReads & PushSubscriptionWrites> {
   const upsert = db.prepare(
     `INSERT INTO push_subscriptions (endpoint, site_id, device_id, staff_id, p256dh, auth, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)

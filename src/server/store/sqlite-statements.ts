@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { DeviceKind } from '../../domain/api';
-import type { SyncTable } from '../../domain/entities';
+import type { EntityByTable, SyncTable } from '../../domain/entities';
 import type { DeviceRecord, StoredOpStatus, StoredRow } from './store';
 
 export interface RowRecord {
@@ -78,12 +78,12 @@ export interface ArchiveRow {
   created_at: number;
 }
 
-export function toStoredRow(r: RowRecord): StoredRow {
+export function toStoredRow<T extends SyncTable = SyncTable>(r: RowRecord): StoredRow<T> {
   return {
     siteId: r.site_id,
-    table: r.tbl as SyncTable,
+    table: r.tbl as T,
     id: r.id,
-    row: JSON.parse(r.data) as Record<string, unknown>,
+    row: JSON.parse(r.data) as EntityByTable[T],
     versions: JSON.parse(r.versions) as Record<string, number>,
     updatedHlc: r.updated_hlc,
     seq: r.seq,
@@ -110,7 +110,10 @@ export function prepareStatements(db: Database.Database) {
   return {
     anySite: db.prepare<[], { one: number }>("SELECT 1 AS one FROM rows WHERE tbl = 'site' LIMIT 1"),
     siteIds: db.prepare<[], { id: string }>("SELECT id FROM rows WHERE tbl = 'site' ORDER BY updated_hlc, id"),
-    getRow: db.prepare<[string, string], RowRecord>('SELECT * FROM rows WHERE tbl = ? AND id = ?'),
+    // Every row read names its building (issue 10 §2): a row of another building is not found.
+    getRow: db.prepare<[string, string, string], RowRecord>(
+      'SELECT * FROM rows WHERE tbl = ? AND id = ? AND site_id = ?',
+    ),
     getRowSite: db.prepare<[string, string], { site_id: string }>('SELECT site_id FROM rows WHERE tbl = ? AND id = ?'),
     bumpSeq: db.prepare<[string], { seq: number }>(
       `INSERT INTO site_seq (site_id, seq) VALUES (?, 1)
@@ -125,6 +128,7 @@ export function prepareStatements(db: Database.Database) {
          deleted = excluded.deleted, received_at = COALESCE(rows.received_at, excluded.received_at)`,
     ),
     listRows: db.prepare<[string, string], RowRecord>('SELECT * FROM rows WHERE site_id = ? AND tbl = ? ORDER BY seq'),
+    listSiteRows: db.prepare<[string], RowRecord>('SELECT * FROM rows WHERE site_id = ? ORDER BY seq'),
     changes: db.prepare<
       [string, number, number],
       { seq: number; tbl: string; id: string; data: string; versions: string; received_at: number | null }
@@ -173,6 +177,14 @@ export function prepareStatements(db: Database.Database) {
     ),
     insertLock: db.prepare('INSERT INTO locks (site_id, tbl, id, record_id) VALUES (?, ?, ?, ?)'),
     getLock: db.prepare<[string, string], LockRow>('SELECT * FROM locks WHERE tbl = ? AND id = ?'),
+    siteLocks: db.prepare<[string], LockRow>('SELECT * FROM locks WHERE site_id = ?'),
+    dropLock: db.prepare('DELETE FROM locks WHERE tbl = ? AND id = ?'),
+    dropRow: db.prepare('DELETE FROM rows WHERE tbl = ? AND id = ? AND site_id = ?'),
+    dropPhoto: db.prepare('DELETE FROM photos WHERE site_id = ? AND sha256 = ?'),
+    relabelChain: db.prepare('UPDATE chain SET record_id = ? WHERE site_id = ? AND hash = ?'),
+    insertArchive: db.prepare(
+      'INSERT INTO archives (site_id, through_ms, file, sha256, row_count, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     insertChain: db.prepare('INSERT INTO chain (site_id, hash, record_id) VALUES (?, ?, ?)'),
     getChain: db.prepare<[string, string], { record_id: string }>(
       'SELECT record_id FROM chain WHERE site_id = ? AND hash = ?',

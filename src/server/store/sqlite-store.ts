@@ -1,16 +1,27 @@
 /**
- * The embedded store: better-sqlite3 in WAL mode with prepared statements. One file per server.
+ * The embedded store: better-sqlite3 in WAL mode with prepared statements. One file per server,
+ * one connection.
+ *
+ * Locks (issue 10 §2, docs/architecture.md "The store"): better-sqlite3 is synchronous, but the
+ * contract is not: code inside `transaction` awaits, and while it waits other requests run on the
+ * same connection. They must neither see nor join the transaction's uncommitted writes, so ONE
+ * async mutex serialises every use of the connection: a transaction holds it from BEGIN IMMEDIATE
+ * to COMMIT or ROLLBACK, and every read outside a transaction takes it for its one statement. The
+ * building's write lock (`siteId`) is therefore the whole store's on SQLite; a PostgreSQL store
+ * locks one building. A `Store` method called from inside the store's own transaction would wait
+ * for that transaction forever: it throws instead (AsyncLocalStorage), naming the fix.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { ApiError } from '../api-error';
 import type { SyncTable } from '../../domain/entities';
-import { SearchIndex } from '../search/search-index';
-import { runRowSearch, type RowSearch, type RowSearchHit } from '../search/search-query';
+import type { RowSearch, RowSearchHit } from '../search/search-query';
 import { migrate, readMigrationFiles } from './migrations';
 import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
-import { sqlitePushSubscriptions, type PushSubscriptionRecord, type PushSubscriptionStore } from './push-subscriptions';
-import { sqliteDeviceAdmin, type DeviceAdminStore } from './device-admin';
-import { sqliteStaffKeys, type StaffKeyStore } from './staff-keys';
+import { SearchIndex, runRowSearch } from './sqlite-search';
+import { sqlitePushSubscriptions, type PushSubscriptionRecord } from './push-subscriptions';
+import { sqliteDeviceAdmin } from './device-admin';
+import { sqliteStaffKeys, type AdminActionRecord } from './staff-keys';
 import {
   assertIntact,
   checkReadWrite,
@@ -20,18 +31,22 @@ import {
   StoreCorruptError,
   StoreHealth,
 } from './store-health';
-import type {
-  ArchiveRecord,
-  ChainLink,
-  DeviceOpRecord,
-  DeviceRecord,
-  EnrolmentCodeRecord,
-  RawChange,
-  RowLock,
-  RowWrite,
-  Store,
-  StoredPhoto,
-  StoredRow,
+import {
+  ARCHIVED_PREFIX,
+  type ArchiveRecord,
+  type ArchiveWrite,
+  type ChainLink,
+  type DeviceOpRecord,
+  type DeviceRecord,
+  type EnrolmentCodeRecord,
+  type RawChange,
+  type RawRow,
+  type RowLock,
+  type RowWrite,
+  type Store,
+  type StoredPhoto,
+  type StoredRow,
+  type StoreTx,
 } from './store';
 
 export interface OpenSqliteOptions {
@@ -40,6 +55,10 @@ export interface OpenSqliteOptions {
   /** Directory of the .sql migrations; defaults to the ones shipped next to this module. */
   migrationsDir?: string;
 }
+
+/** What a Store method says when it is called from inside the same store's transaction. */
+export const STORE_IN_TRANSACTION_MESSAGE =
+  'a Store method was called inside a transaction of the same store: inside a transaction use tx (it would wait for itself)';
 
 /**
  * Open (and migrate) the SQLite database at `file`. Throws MigrationMismatchError when the
@@ -65,15 +84,14 @@ export function openSqliteStore(file: string, opts: OpenSqliteOptions): SqliteSt
     // Issue 9 §8: a damaged file is refused before anything (a migration) writes into it.
     assertIntact(db, file);
     migrate(db, readMigrationFiles(opts.migrationsDir), opts.nowMs);
+    // D5: rows stored before the search index existed (migration 0005) are indexed once, at open.
+    new SearchIndex(db).fillIfNeeded();
   } catch (err) {
     db.close();
     throw isCorruptionError(err) ? new StoreCorruptError(file, [(err as Error).message]) : err;
   }
   const unguarded = new SqliteStore(db);
-  const store = guardStore(unguarded, unguarded.health);
-  // D5: rows stored before the search index existed (migration 0005) are indexed once, at start.
-  store.search.fillIfNeeded();
-  return store;
+  return guardStore(unguarded, unguarded.health);
 }
 
 /** Issue 9 §1: this database's generation id (migration 0007), read once when the store opens. */
@@ -83,87 +101,120 @@ function readGeneration(db: Database.Database): string {
   return row.value;
 }
 
-export class SqliteStore implements Store {
-  private readonly stmts: ReturnType<typeof prepareStatements>;
-  private readonly seqStmt: Database.Statement<[string], { seq: number }>;
-  /**
-   * Issue 9 §1: read at open. A restore changes it only while the server is stopped
-   * (src/server/store/backup.ts), so the value read here holds for the life of this store.
-   */
-  private readonly generationId: string;
-  private readonly push: PushSubscriptionStore;
-  /** The full-text index (D5), written in the same transaction as each row. */
-  readonly search: SearchIndex;
-  /** Issue 9 §3, §6: proof keys, lockouts and admin actions; the device list and revocation. */
-  private readonly keys: StaffKeyStore;
-  private readonly deviceAdmin: DeviceAdminStore;
+/** One use of the connection at a time, in arrival order (a promise chain). */
+class AsyncMutex {
+  private tail: Promise<void> = Promise.resolve();
 
-  /** Issue 9 §8: a corruption met at run time (openSqliteStore guards every method with it). */
-  readonly health = new StoreHealth();
-
-  /** `db` is the underlying connection, exposed for benchmarks and tests that inspect the file. */
-  constructor(readonly db: Database.Database) {
-    this.stmts = prepareStatements(db);
-    this.push = sqlitePushSubscriptions(db);
-    this.search = new SearchIndex(db);
-    this.keys = sqliteStaffKeys(db);
-    this.deviceAdmin = sqliteDeviceAdmin(db);
-    this.seqStmt = db.prepare('SELECT seq FROM site_seq WHERE site_id = ?');
-    this.generationId = readGeneration(db);
-    // Issue 9 §8: after a corruption error SQLite itself refuses every write, whoever asks (the
-    // retention job, a backup's bookkeeping), not only the HTTP requests the app refuses with 503.
-    this.health.onFailure(() => {
-      if (db.open) db.pragma('query_only = ON');
+  run<T>(fn: () => Promise<T> | T): Promise<T> {
+    const before = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => {
+      release = resolve;
     });
+    return before.then(fn).finally(release);
+  }
+}
+
+/** The transactions open in the current async context, one entry per store (its open flag). */
+interface OpenTransaction {
+  /** The store's connection (the same whether the store is reached through its guard or not). */
+  connection: object;
+  open: boolean;
+}
+const openTransactions = new AsyncLocalStorage<readonly OpenTransaction[]>();
+
+/** The statements of one connection, shared by every transaction and read of the store. */
+interface Connection {
+  db: Database.Database;
+  stmts: ReturnType<typeof prepareStatements>;
+  seq: Database.Statement<[string], { seq: number }>;
+  search: SearchIndex;
+  push: ReturnType<typeof sqlitePushSubscriptions>;
+  keys: ReturnType<typeof sqliteStaffKeys>;
+  deviceAdmin: ReturnType<typeof sqliteDeviceAdmin>;
+}
+
+/**
+ * The reads and writes over the connection. One per transaction (`inTransaction`), and one for
+ * the store's reads outside any; both only run while the store's mutex is held.
+ */
+class SqliteTx implements StoreTx {
+  private savepoints: string[] = [];
+  private nextSavepoint = 0;
+  /** False once the transaction has committed or rolled back: a kept `tx` refuses to run. */
+  live = true;
+
+  constructor(
+    private readonly c: Connection,
+    private readonly inTransaction: boolean,
+  ) {}
+
+  private check(): void {
+    if (!this.live) throw new Error('this transaction has ended: its tx can no longer be used');
   }
 
-  /** Issue 9 §8, deep health: a read and a write rolled back (store-health.ts). */
-  checkReadWrite(): void {
-    checkReadWrite(this.db);
+  private checkWrite(): void {
+    this.check();
+    if (!this.inTransaction) throw new Error('a store write outside a transaction (use store.transaction)');
   }
 
-  generation(): string {
-    return this.generationId;
+  async savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    this.checkWrite();
+    const name = `op_${++this.nextSavepoint}`;
+    this.c.db.exec(`SAVEPOINT ${name}`);
+    this.savepoints.push(name);
+    let result: T;
+    try {
+      result = await fn();
+    } catch (err) {
+      this.endSavepoint(name, true);
+      throw err;
+    }
+    this.endSavepoint(name, false);
+    return result;
   }
 
-  siteSequence(siteId: string): number {
-    return this.seqStmt.get(siteId)?.seq ?? 0;
+  private endSavepoint(name: string, rollBack: boolean): void {
+    // Savepoints nest; two side by side (not awaited one after the other) would tangle.
+    if (this.savepoints.at(-1) !== name) {
+      throw new Error('savepoints of one transaction must nest: await one before starting the next');
+    }
+    this.savepoints.pop();
+    if (rollBack) this.c.db.exec(`ROLLBACK TO ${name}`);
+    this.c.db.exec(`RELEASE ${name}`);
   }
 
-  transaction<T>(fn: () => T): T {
-    // Issue 9 §8: nothing more is written into a file known to be damaged.
-    if (this.health.failure) throw new ApiError('store_unavailable', STORE_FAILED_MESSAGE, this.health.failure);
-    return this.db.transaction(fn).immediate();
+  async siteSequence(siteId: string): Promise<number> {
+    this.check();
+    return this.c.seq.get(siteId)?.seq ?? 0;
   }
 
-  savepoint<T>(fn: () => T): T {
-    if (!this.db.inTransaction) throw new Error('savepoint outside a transaction');
-    // better-sqlite3 runs a transaction function called inside another as SAVEPOINT / RELEASE,
-    // and ROLLBACK TO on a throw.
-    return this.db.transaction(fn)();
+  async hasAnySite(): Promise<boolean> {
+    this.check();
+    return this.c.stmts.anySite.get() !== undefined;
   }
 
-  hasAnySite(): boolean {
-    return this.stmts.anySite.get() !== undefined;
+  async listSiteIds(): Promise<string[]> {
+    this.check();
+    return this.c.stmts.siteIds.all().map((r) => r.id);
   }
 
-  listSiteIds(): string[] {
-    return this.stmts.siteIds.all().map((r) => r.id);
+  async getRow<T extends SyncTable>(siteId: string, table: T, id: string): Promise<StoredRow<T> | undefined> {
+    this.check();
+    const r = this.c.stmts.getRow.get(table, id, siteId);
+    return r ? toStoredRow<T>(r) : undefined;
   }
 
-  getRow(table: SyncTable, id: string): StoredRow | undefined {
-    const r = this.stmts.getRow.get(table, id);
-    return r ? toStoredRow(r) : undefined;
+  async getRowSiteId(table: SyncTable, id: string): Promise<string | undefined> {
+    this.check();
+    return this.c.stmts.getRowSite.get(table, id)?.site_id;
   }
 
-  getRowSiteId(table: SyncTable, id: string): string | undefined {
-    return this.stmts.getRowSite.get(table, id)?.site_id;
-  }
-
-  writeRow(w: RowWrite): number {
-    const bumped = this.stmts.bumpSeq.get(w.siteId);
+  async writeRow<T extends SyncTable>(w: RowWrite<T>): Promise<number> {
+    this.checkWrite();
+    const bumped = this.c.stmts.bumpSeq.get(w.siteId);
     if (!bumped) throw new Error(`could not bump the sequence of site ${w.siteId}`);
-    this.stmts.upsertRow.run({
+    this.c.stmts.upsertRow.run({
       siteId: w.siteId,
       table: w.table,
       id: w.id,
@@ -175,16 +226,38 @@ export class SqliteStore implements Store {
       receivedAt: w.receivedAt ?? null,
     });
     // D5: every write of an entry, amendment, task or note, by any path, updates the search index.
-    this.search.indexRow(w);
+    this.c.search.indexRow({
+      siteId: w.siteId,
+      table: w.table,
+      id: w.id,
+      row: w.row as Record<string, unknown>,
+      deleted: w.deleted,
+    });
     return bumped.seq;
   }
 
-  listRows(siteId: string, table: SyncTable): StoredRow[] {
-    return this.stmts.listRows.all(siteId, table).map(toStoredRow);
+  async listRows<T extends SyncTable>(siteId: string, table: T): Promise<StoredRow<T>[]> {
+    this.check();
+    return this.c.stmts.listRows.all(siteId, table).map((r) => toStoredRow<T>(r));
   }
 
-  changesSince(siteId: string, cursor: number, limit: number): RawChange[] {
-    return this.stmts.changes.all(siteId, cursor, limit).map((r) => ({
+  async listRawRows(siteId: string): Promise<RawRow[]> {
+    this.check();
+    return this.c.stmts.listSiteRows.all(siteId).map((r) => ({
+      table: r.tbl,
+      id: r.id,
+      dataJson: r.data,
+      versionsJson: r.versions,
+      updatedHlc: r.updated_hlc,
+      seq: r.seq,
+      deleted: r.deleted === 1,
+      receivedAt: r.received_at,
+    }));
+  }
+
+  async changesSince(siteId: string, cursor: number, limit: number): Promise<RawChange[]> {
+    this.check();
+    return this.c.stmts.changes.all(siteId, cursor, limit).map((r) => ({
       seq: r.seq,
       table: r.tbl,
       id: r.id,
@@ -194,21 +267,30 @@ export class SqliteStore implements Store {
     }));
   }
 
-  listLiveRowsWhere(siteId: string, table: SyncTable, field: string, value: string): StoredRow[] {
+  async listLiveRowsWhere<T extends SyncTable>(
+    siteId: string,
+    table: T,
+    field: string,
+    value: string,
+  ): Promise<StoredRow<T>[]> {
+    this.check();
     if (!/^[A-Za-z]\w*$/.test(field)) throw new RangeError(`not a field name: ${field}`);
-    return this.stmts.liveRowsWhere.all(siteId, table, `$.${field}`, value).map(toStoredRow);
+    return this.c.stmts.liveRowsWhere.all(siteId, table, `$.${field}`, value).map((r) => toStoredRow<T>(r));
   }
 
-  openDuties(siteId: string): StoredRow[] {
-    return this.stmts.openDuties.all(siteId).map(toStoredRow);
+  async openDuties(siteId: string): Promise<StoredRow<'duty'>[]> {
+    this.check();
+    return this.c.stmts.openDuties.all(siteId).map((r) => toStoredRow<'duty'>(r));
   }
 
-  recordsAwaitingDuty(siteId: string): string[] {
-    return this.stmts.recordsAwaitingDuty.all(siteId).map((r) => r.id);
+  async recordsAwaitingDuty(siteId: string): Promise<string[]> {
+    this.check();
+    return this.c.stmts.recordsAwaitingDuty.all(siteId).map((r) => r.id);
   }
 
-  insertDevice(d: DeviceRecord, tokenHash: string): void {
-    this.stmts.insertDevice.run(
+  async insertDevice(d: DeviceRecord, tokenHash: string): Promise<void> {
+    this.checkWrite();
+    this.c.stmts.insertDevice.run(
       d.id,
       d.siteId,
       d.name,
@@ -221,34 +303,41 @@ export class SqliteStore implements Store {
     );
   }
 
-  getDevice(id: string): DeviceRecord | undefined {
-    const r = this.stmts.getDevice.get(id);
+  async getDevice(id: string): Promise<DeviceRecord | undefined> {
+    this.check();
+    const r = this.c.stmts.getDevice.get(id);
     return r ? toDevice(r) : undefined;
   }
 
-  getDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined {
-    const r = this.stmts.getDeviceByToken.get(tokenHash);
+  async getDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined> {
+    this.check();
+    const r = this.c.stmts.getDeviceByToken.get(tokenHash);
     return r ? toDevice(r) : undefined;
   }
 
-  setDeviceCounter(deviceId: string, lastCounter: number): void {
-    this.stmts.setCounter.run(lastCounter, deviceId);
+  async setDeviceCounter(deviceId: string, lastCounter: number): Promise<void> {
+    this.checkWrite();
+    this.c.stmts.setCounter.run(lastCounter, deviceId);
   }
 
-  touchDevice(deviceId: string, lastSeenAt: number): void {
-    this.stmts.touchDevice.run(lastSeenAt, deviceId);
+  async touchDevice(deviceId: string, lastSeenAt: number): Promise<void> {
+    this.checkWrite();
+    this.c.stmts.touchDevice.run(lastSeenAt, deviceId);
   }
 
-  getDeviceClockOffset(deviceId: string): number | null {
-    return this.stmts.getClockOffset.get(deviceId)?.clock_offset_ms ?? null;
+  async getDeviceClockOffset(deviceId: string): Promise<number | null> {
+    this.check();
+    return this.c.stmts.getClockOffset.get(deviceId)?.clock_offset_ms ?? null;
   }
 
-  setDeviceClockOffset(deviceId: string, offsetMs: number): void {
-    this.stmts.setClockOffset.run(offsetMs, deviceId);
+  async setDeviceClockOffset(deviceId: string, offsetMs: number): Promise<void> {
+    this.checkWrite();
+    this.c.stmts.setClockOffset.run(offsetMs, deviceId);
   }
 
-  getDeviceOp(deviceId: string, counter: number): DeviceOpRecord | undefined {
-    const r = this.stmts.getDeviceOp.get(deviceId, counter);
+  async getDeviceOp(deviceId: string, counter: number): Promise<DeviceOpRecord | undefined> {
+    this.check();
+    const r = this.c.stmts.getDeviceOp.get(deviceId, counter);
     if (!r) return undefined;
     return {
       deviceId: r.device_id,
@@ -262,8 +351,9 @@ export class SqliteStore implements Store {
     };
   }
 
-  insertDeviceOp(op: DeviceOpRecord): void {
-    this.stmts.insertDeviceOp.run(
+  async insertDeviceOp(op: DeviceOpRecord): Promise<void> {
+    this.checkWrite();
+    this.c.stmts.insertDeviceOp.run(
       op.deviceId,
       op.counter,
       op.opHash,
@@ -278,12 +368,14 @@ export class SqliteStore implements Store {
     );
   }
 
-  insertEnrolmentCode(c: EnrolmentCodeRecord): void {
-    this.stmts.insertCode.run(c.codeHash, c.siteId, c.createdBy, c.expiresAt, c.usedAt, c.usedByDevice, c.deviceKind);
+  async insertEnrolmentCode(c: EnrolmentCodeRecord): Promise<void> {
+    this.checkWrite();
+    this.c.stmts.insertCode.run(c.codeHash, c.siteId, c.createdBy, c.expiresAt, c.usedAt, c.usedByDevice, c.deviceKind);
   }
 
-  getEnrolmentCode(codeHash: string): EnrolmentCodeRecord | undefined {
-    const r = this.stmts.getCode.get(codeHash);
+  async getEnrolmentCode(codeHash: string): Promise<EnrolmentCodeRecord | undefined> {
+    this.check();
+    const r = this.c.stmts.getCode.get(codeHash);
     if (!r) return undefined;
     return {
       codeHash: r.code_hash,
@@ -296,35 +388,49 @@ export class SqliteStore implements Store {
     };
   }
 
-  markEnrolmentCodeUsed(codeHash: string, usedAt: number, deviceId: string): boolean {
-    return this.stmts.useCode.run(usedAt, deviceId, codeHash).changes === 1;
+  async markEnrolmentCodeUsed(codeHash: string, usedAt: number, deviceId: string): Promise<boolean> {
+    this.checkWrite();
+    return this.c.stmts.useCode.run(usedAt, deviceId, codeHash).changes === 1;
   }
 
-  lockRow(lock: RowLock): void {
-    this.stmts.insertLock.run(lock.siteId, lock.table, lock.id, lock.recordId);
+  async lockRow(lock: RowLock): Promise<void> {
+    this.checkWrite();
+    this.c.stmts.insertLock.run(lock.siteId, lock.table, lock.id, lock.recordId);
   }
 
-  getLock(table: string, id: string): RowLock | undefined {
-    const r = this.stmts.getLock.get(table, id);
+  async getLock(table: string, id: string): Promise<RowLock | undefined> {
+    this.check();
+    const r = this.c.stmts.getLock.get(table, id);
     return r ? { siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id } : undefined;
   }
 
-  addChainLink(siteId: string, hash: string, recordId: string): void {
-    this.stmts.insertChain.run(siteId, hash, recordId);
+  async listLocks(siteId: string): Promise<RowLock[]> {
+    this.check();
+    return this.c.stmts.siteLocks
+      .all(siteId)
+      .map((r) => ({ siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id }));
   }
 
-  getChainRecordId(siteId: string, hash: string): string | undefined {
-    return this.stmts.getChain.get(siteId, hash)?.record_id;
+  async addChainLink(siteId: string, hash: string, recordId: string): Promise<void> {
+    this.checkWrite();
+    this.c.stmts.insertChain.run(siteId, hash, recordId);
   }
 
-  putPhoto(p: StoredPhoto): 'created' | 'exists' {
+  async getChainRecordId(siteId: string, hash: string): Promise<string | undefined> {
+    this.check();
+    return this.c.stmts.getChain.get(siteId, hash)?.record_id;
+  }
+
+  async putPhoto(p: StoredPhoto): Promise<'created' | 'exists'> {
+    this.checkWrite();
     const blob = Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength);
-    const res = this.stmts.insertPhoto.run(p.siteId, p.sha256, p.mime, p.bytes, blob, p.createdAt);
+    const res = this.c.stmts.insertPhoto.run(p.siteId, p.sha256, p.mime, p.bytes, blob, p.createdAt);
     return res.changes === 1 ? 'created' : 'exists';
   }
 
-  getPhoto(siteId: string, sha256: string): StoredPhoto | undefined {
-    const r = this.stmts.getPhoto.get(siteId, sha256);
+  async getPhoto(siteId: string, sha256: string): Promise<StoredPhoto | undefined> {
+    this.check();
+    const r = this.c.stmts.getPhoto.get(siteId, sha256);
     if (!r) return undefined;
     return {
       siteId: r.site_id,
@@ -336,32 +442,27 @@ export class SqliteStore implements Store {
     };
   }
 
-  savePushSubscription(s: PushSubscriptionRecord): void {
-    this.push.savePushSubscription(s);
+  async archiveRows(a: ArchiveWrite): Promise<number> {
+    this.checkWrite();
+    const s = this.c.stmts;
+    const archiveId = Number(
+      s.insertArchive.run(a.siteId, a.throughMs, a.file, a.sha256, a.rowCount, a.createdAt).lastInsertRowid,
+    );
+    for (const hash of a.chainHashes) s.relabelChain.run(`${ARCHIVED_PREFIX}${String(archiveId)}`, a.siteId, hash);
+    for (const l of a.locks) s.dropLock.run(l.table, l.id);
+    for (const r of a.rows) s.dropRow.run(r.table, r.id, a.siteId);
+    for (const sha of a.photoHashes) s.dropPhoto.run(a.siteId, sha);
+    return archiveId;
   }
 
-  deletePushSubscription(siteId: string, endpoint: string): boolean {
-    return this.push.deletePushSubscription(siteId, endpoint);
+  async listChainLinks(siteId: string): Promise<ChainLink[]> {
+    this.check();
+    return this.c.stmts.chainLinks.all(siteId).map((r) => ({ hash: r.hash, recordId: r.record_id }));
   }
 
-  listPushSubscriptions(siteId: string, staffIds: readonly string[]): PushSubscriptionRecord[] {
-    return this.push.listPushSubscriptions(siteId, staffIds);
-  }
-
-  notePushDelivery(endpoint: string, ok: boolean, nowMs: number): void {
-    this.push.notePushDelivery(endpoint, ok, nowMs);
-  }
-
-  searchRows(search: RowSearch): RowSearchHit[] {
-    return runRowSearch(this.db, search);
-  }
-
-  listChainLinks(siteId: string): ChainLink[] {
-    return this.stmts.chainLinks.all(siteId).map((r) => ({ hash: r.hash, recordId: r.record_id }));
-  }
-
-  listArchives(siteId: string): ArchiveRecord[] {
-    return this.stmts.archives.all(siteId).map((r) => ({
+  async listArchives(siteId: string): Promise<ArchiveRecord[]> {
+    this.check();
+    return this.c.stmts.archives.all(siteId).map((r) => ({
       id: r.id,
       siteId: r.site_id,
       throughMs: r.through_ms,
@@ -372,16 +473,244 @@ export class SqliteStore implements Store {
     }));
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  async searchRows(search: RowSearch): Promise<RowSearchHit[]> {
+    this.check();
+    return runRowSearch(this.c.db, search);
   }
 
-  getStaffKey: StaffKeyStore['getStaffKey'] = (siteId, staffId) => this.keys.getStaffKey(siteId, staffId);
-  putStaffKey: StaffKeyStore['putStaffKey'] = (...a) => this.keys.putStaffKey(...a);
-  recordProofFailure: StaffKeyStore['recordProofFailure'] = (...a) => this.keys.recordProofFailure(...a);
-  clearProofFailures: StaffKeyStore['clearProofFailures'] = (...a) => this.keys.clearProofFailures(...a);
-  insertAdminAction: StaffKeyStore['insertAdminAction'] = (a) => this.keys.insertAdminAction(a);
-  listDevices: DeviceAdminStore['listDevices'] = (siteId) => this.deviceAdmin.listDevices(siteId);
-  revokeDevice: DeviceAdminStore['revokeDevice'] = (...a) => this.deviceAdmin.revokeDevice(...a);
-  setDevicePendingOps: DeviceAdminStore['setDevicePendingOps'] = (...a) => this.deviceAdmin.setDevicePendingOps(...a);
+  async savePushSubscription(s: PushSubscriptionRecord): Promise<void> {
+    this.checkWrite();
+    this.c.push.savePushSubscription(s);
+  }
+
+  async deletePushSubscription(siteId: string, endpoint: string): Promise<boolean> {
+    this.checkWrite();
+    return this.c.push.deletePushSubscription(siteId, endpoint);
+  }
+
+  async listPushSubscriptions(siteId: string, staffIds: readonly string[]): Promise<PushSubscriptionRecord[]> {
+    this.check();
+    return this.c.push.listPushSubscriptions(siteId, staffIds);
+  }
+
+  async notePushDelivery(endpoint: string, ok: boolean, nowMs: number): Promise<void> {
+    this.checkWrite();
+    this.c.push.notePushDelivery(endpoint, ok, nowMs);
+  }
+
+  async getStaffKey(siteId: string, staffId: string) {
+    this.check();
+    return this.c.keys.getStaffKey(siteId, staffId);
+  }
+
+  async putStaffKey(siteId: string, staffId: string, proofKey: Uint8Array, nowMs: number): Promise<void> {
+    this.checkWrite();
+    this.c.keys.putStaffKey(siteId, staffId, proofKey, nowMs);
+  }
+
+  async recordProofFailure(siteId: string, staffId: string, nowMs: number) {
+    this.checkWrite();
+    return this.c.keys.recordProofFailure(siteId, staffId, nowMs);
+  }
+
+  async clearProofFailures(siteId: string, staffId: string): Promise<void> {
+    this.checkWrite();
+    this.c.keys.clearProofFailures(siteId, staffId);
+  }
+
+  async insertAdminAction(a: AdminActionRecord): Promise<void> {
+    this.checkWrite();
+    this.c.keys.insertAdminAction(a);
+  }
+
+  async listDevices(siteId: string) {
+    this.check();
+    return this.c.deviceAdmin.listDevices(siteId);
+  }
+
+  async revokeDevice(siteId: string, deviceId: string, revokedAt: number, revokedBy: string): Promise<boolean> {
+    this.checkWrite();
+    return this.c.deviceAdmin.revokeDevice(siteId, deviceId, revokedAt, revokedBy);
+  }
+
+  async setDevicePendingOps(deviceId: string, pendingOps: number): Promise<void> {
+    this.checkWrite();
+    this.c.deviceAdmin.setDevicePendingOps(deviceId, pendingOps);
+  }
+}
+
+export class SqliteStore implements Store {
+  private readonly c: Connection;
+  private readonly mutex = new AsyncMutex();
+  /** Runs the reads made outside a transaction (always under the mutex). */
+  private readonly reader: SqliteTx;
+  /**
+   * Issue 9 §1: read at open. A restore changes it only while the server is stopped
+   * (src/server/store/backup.ts), so the value read here holds for the life of this store.
+   */
+  private readonly generationId: string;
+
+  /** Issue 9 §8: a corruption met at run time (openSqliteStore guards every method with it). */
+  readonly health = new StoreHealth();
+
+  /**
+   * `db` is the underlying connection. Only src/server/store uses it: the backup, and the
+   * test-support modules (sqlite-inspect.ts, sqlite-tamper.ts) that tests and the bench call.
+   */
+  constructor(readonly db: Database.Database) {
+    this.c = {
+      db,
+      stmts: prepareStatements(db),
+      seq: db.prepare('SELECT seq FROM site_seq WHERE site_id = ?'),
+      search: new SearchIndex(db),
+      push: sqlitePushSubscriptions(db),
+      keys: sqliteStaffKeys(db),
+      deviceAdmin: sqliteDeviceAdmin(db),
+    };
+    this.reader = new SqliteTx(this.c, false);
+    this.generationId = readGeneration(db);
+    // Issue 9 §8: after a corruption error SQLite itself refuses every write, whoever asks (the
+    // retention job, a backup's bookkeeping), not only the HTTP requests the app refuses with 503.
+    this.health.onFailure(() => {
+      if (db.open) db.pragma('query_only = ON');
+    });
+  }
+
+  /** Throws when called from inside this store's own open transaction (it would wait for itself). */
+  private notInOwnTransaction(): void {
+    const open = openTransactions.getStore();
+    if (open?.some((t) => t.connection === this.c && t.open)) throw new Error(STORE_IN_TRANSACTION_MESSAGE);
+  }
+
+  /**
+   * Run a read (or the backup's copy) on the connection with no transaction open: it waits for a
+   * running transaction to end, so it sees committed data only. Only src/server/store uses it.
+   */
+  exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    this.notInOwnTransaction();
+    return this.mutex.run(fn);
+  }
+
+  private read<T>(fn: (tx: SqliteTx) => Promise<T>): Promise<T> {
+    this.notInOwnTransaction();
+    return this.mutex.run(() => fn(this.reader));
+  }
+
+  transaction<T>(siteId: string | null, fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    this.notInOwnTransaction();
+    return this.mutex.run(async () => {
+      // Issue 9 §8: nothing more is written into a file known to be damaged.
+      if (this.health.failure) throw new ApiError('store_unavailable', STORE_FAILED_MESSAGE, this.health.failure);
+      const raw = new SqliteTx(this.c, true);
+      // A corruption error met inside is marked even when the caller catches it (per-op refusal).
+      const tx = guardStore(raw, this.health);
+      const mark: OpenTransaction = { connection: this.c, open: true };
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await openTransactions.run([...(openTransactions.getStore() ?? []), mark], () => fn(tx));
+        this.db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      } finally {
+        mark.open = false;
+        raw.live = false;
+      }
+    });
+  }
+
+  /** Issue 9 §8, deep health: a read and a write rolled back (store-health.ts). */
+  checkReadWrite(): Promise<void> {
+    return this.exclusive(() => checkReadWrite(this.db));
+  }
+
+  generation(): string {
+    return this.generationId;
+  }
+
+  close(): Promise<void> {
+    return this.exclusive(() => {
+      if (this.db.open) this.db.close();
+    });
+  }
+
+  siteSequence(siteId: string) {
+    return this.read((r) => r.siteSequence(siteId));
+  }
+  hasAnySite() {
+    return this.read((r) => r.hasAnySite());
+  }
+  listSiteIds() {
+    return this.read((r) => r.listSiteIds());
+  }
+  getRow<T extends SyncTable>(siteId: string, table: T, id: string) {
+    return this.read((r) => r.getRow(siteId, table, id));
+  }
+  getRowSiteId(table: SyncTable, id: string) {
+    return this.read((r) => r.getRowSiteId(table, id));
+  }
+  listRows<T extends SyncTable>(siteId: string, table: T) {
+    return this.read((r) => r.listRows(siteId, table));
+  }
+  listRawRows(siteId: string) {
+    return this.read((r) => r.listRawRows(siteId));
+  }
+  changesSince(siteId: string, cursor: number, limit: number) {
+    return this.read((r) => r.changesSince(siteId, cursor, limit));
+  }
+  listLiveRowsWhere<T extends SyncTable>(siteId: string, table: T, field: string, value: string) {
+    return this.read((r) => r.listLiveRowsWhere(siteId, table, field, value));
+  }
+  openDuties(siteId: string) {
+    return this.read((r) => r.openDuties(siteId));
+  }
+  recordsAwaitingDuty(siteId: string) {
+    return this.read((r) => r.recordsAwaitingDuty(siteId));
+  }
+  getDevice(id: string) {
+    return this.read((r) => r.getDevice(id));
+  }
+  getDeviceByTokenHash(tokenHash: string) {
+    return this.read((r) => r.getDeviceByTokenHash(tokenHash));
+  }
+  getDeviceClockOffset(deviceId: string) {
+    return this.read((r) => r.getDeviceClockOffset(deviceId));
+  }
+  getDeviceOp(deviceId: string, counter: number) {
+    return this.read((r) => r.getDeviceOp(deviceId, counter));
+  }
+  getEnrolmentCode(codeHash: string) {
+    return this.read((r) => r.getEnrolmentCode(codeHash));
+  }
+  getLock(table: string, id: string) {
+    return this.read((r) => r.getLock(table, id));
+  }
+  listLocks(siteId: string) {
+    return this.read((r) => r.listLocks(siteId));
+  }
+  getChainRecordId(siteId: string, hash: string) {
+    return this.read((r) => r.getChainRecordId(siteId, hash));
+  }
+  listChainLinks(siteId: string) {
+    return this.read((r) => r.listChainLinks(siteId));
+  }
+  listArchives(siteId: string) {
+    return this.read((r) => r.listArchives(siteId));
+  }
+  getPhoto(siteId: string, sha256: string) {
+    return this.read((r) => r.getPhoto(siteId, sha256));
+  }
+  searchRows(search: RowSearch) {
+    return this.read((r) => r.searchRows(search));
+  }
+  listPushSubscriptions(siteId: string, staffIds: readonly string[]) {
+    return this.read((r) => r.listPushSubscriptions(siteId, staffIds));
+  }
+  getStaffKey(siteId: string, staffId: string) {
+    return this.read((r) => r.getStaffKey(siteId, staffId));
+  }
+  listDevices(siteId: string) {
+    return this.read((r) => r.listDevices(siteId));
+  }
 }

@@ -8,6 +8,7 @@
  * so that wrong upgrade attempts still count towards the lockout (`proofKey` null).
  */
 import type Database from 'better-sqlite3';
+import type { Synchronous } from './store';
 import { PIN_LOCKOUT_MS, PIN_MAX_ATTEMPTS, pinLockedUntil } from '../../domain/pin';
 
 export interface StaffKeyRecord {
@@ -38,19 +39,23 @@ export interface ProofFailure {
   attemptsLeft: number;
 }
 
-/** The store's part for proof keys, lockouts and admin actions (Store extends it). */
-export interface StaffKeyStore {
-  getStaffKey(siteId: string, staffId: string): StaffKeyRecord | undefined;
+/** The store's reads of proof keys and lockouts (StoreReads extends it). */
+export interface StaffKeyReads {
+  getStaffKey(siteId: string, staffId: string): Promise<StaffKeyRecord | undefined>;
+}
+
+/** The store's writes of proof keys, lockouts and admin actions (StoreWrites extends it). */
+export interface StaffKeyWrites {
   /** Store a person's new proof key; a new PIN also clears their wrong attempts and lockout. */
-  putStaffKey(siteId: string, staffId: string, proofKey: Uint8Array, nowMs: number): void;
+  putStaffKey(siteId: string, staffId: string, proofKey: Uint8Array, nowMs: number): Promise<void>;
   /**
    * Count one wrong proof: the end of the lockout it causes (null when it does not), and how many
    * attempts are left before one would.
    */
-  recordProofFailure(siteId: string, staffId: string, nowMs: number): ProofFailure;
+  recordProofFailure(siteId: string, staffId: string, nowMs: number): Promise<ProofFailure>;
   /** A right proof forgets the wrong ones before it (nothing written when there were none). */
-  clearProofFailures(siteId: string, staffId: string): void;
-  insertAdminAction(a: AdminActionRecord): void;
+  clearProofFailures(siteId: string, staffId: string): Promise<void>;
+  insertAdminAction(a: AdminActionRecord): Promise<void>;
 }
 
 interface Raw {
@@ -65,7 +70,7 @@ interface Raw {
 const EMPTY_KEY = Buffer.alloc(0);
 
 /** The SQLite implementation over the store's connection. */
-export function sqliteStaffKeys(db: Database.Database): StaffKeyStore {
+export function sqliteStaffKeys(db: Database.Database): Synchronous<StaffKeyReads & StaffKeyWrites> {
   const get = db.prepare<[string, string], Raw>('SELECT * FROM staff_keys WHERE site_id = ? AND staff_id = ?');
   const upsertKey = db.prepare(
     `INSERT INTO staff_keys (site_id, staff_id, proof_key, failed_at, locked_until, updated_at)

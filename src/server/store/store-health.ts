@@ -119,11 +119,16 @@ export function guardStore<S extends object>(store: S, health: StoreHealth): S {
       const fn = value as (...args: unknown[]) => unknown;
       const guarded = Object.assign(
         function (this: unknown, ...args: unknown[]): unknown {
-          try {
-            return fn.apply(this, args);
-          } catch (err) {
+          const noteCorruption = (err: unknown): never => {
             if (isCorruptionError(err)) health.markFailed(err);
             throw err;
+          };
+          try {
+            const result = fn.apply(this, args);
+            // The store's methods are asynchronous (issue 10 §2): a rejection is guarded as a throw.
+            return result instanceof Promise ? result.catch(noteCorruption) : result;
+          } catch (err) {
+            return noteCorruption(err);
           }
         },
         { original: value },

@@ -1,22 +1,27 @@
 /**
  * The storage contract the server's services use (STYLE.md: storage behind one declared
- * contract). `sqlite-store.ts` implements it with better-sqlite3. The methods are synchronous
- * because the embedded store is; every multi-step write runs inside `transaction`.
+ * contract): asynchronous and transaction-scoped, so an embedded SQLite file and a PostgreSQL
+ * server implement the same one (issue 10 §2). `sqlite-store.ts` implements it with
+ * better-sqlite3. No SQL is written outside src/server/store (eslint: no-restricted-imports).
  */
 import type { DeviceKind } from '../../domain/api';
-import type { SyncTable } from '../../domain/entities';
-import type { DeviceAdminStore } from './device-admin';
-import type { PushSubscriptionStore } from './push-subscriptions';
+import type { EntityByTable, SyncTable } from '../../domain/entities';
+import type { DeviceAdminReads, DeviceAdminWrites } from './device-admin';
+import type { PushSubscriptionReads, PushSubscriptionWrites } from './push-subscriptions';
 import type { StoreHealth } from './store-health';
 import type { RowSearch, RowSearchHit } from '../search/search-query';
-import type { StaffKeyStore } from './staff-keys';
+import type { StaffKeyReads, StaffKeyWrites } from './staff-keys';
 
-/** A synced row as stored: the entity JSON, its per-field versions and the building sequence. */
-export interface StoredRow {
+/**
+ * A synced row as stored: the entity JSON, its per-field versions and the building sequence.
+ * `row` is typed by the table (EntityByTable); the store does not validate it on read: what it
+ * holds was validated by the op or server write that stored it.
+ */
+export interface StoredRow<T extends SyncTable = SyncTable> {
   siteId: string;
-  table: SyncTable;
+  table: T;
   id: string;
-  row: Record<string, unknown>;
+  row: EntityByTable[T];
   versions: Record<string, number>;
   updatedHlc: string;
   seq: number;
@@ -29,7 +34,21 @@ export interface StoredRow {
  * What a write supplies; the store assigns `seq`. `receivedAt` is the receipt time of the op that
  * writes it: stored on the row's first write and kept by later ones (first receipt, T1).
  */
-export type RowWrite = Omit<StoredRow, 'seq' | 'receivedAt'> & { receivedAt?: number };
+export type RowWrite<T extends SyncTable = SyncTable> = Omit<StoredRow<T>, 'seq' | 'receivedAt'> & {
+  receivedAt?: number;
+};
+
+/** A stored row with its JSON left as text (retention copies it to an archive file unchanged). */
+export interface RawRow {
+  table: string;
+  id: string;
+  dataJson: string;
+  versionsJson: string;
+  updatedHlc: string;
+  seq: number;
+  deleted: boolean;
+  receivedAt: number | null;
+}
 
 /**
  * A pulled change with the row and versions left as the JSON text the store holds, so a pull page
@@ -106,102 +125,185 @@ export interface StoredPhoto {
   createdAt: number;
 }
 
-export interface Store extends PushSubscriptionStore, StaffKeyStore, DeviceAdminStore {
-  /**
-   * Run `fn` in one write transaction that holds the database's write lock from the start
-   * (BEGIN IMMEDIATE), so two pushes never interleave. A throw rolls everything back.
-   */
-  transaction<T>(fn: () => T): T;
-  /**
-   * Issue 9 §5: run `fn` inside the current transaction as a SAVEPOINT: a throw rolls back only
-   * what `fn` wrote, and rethrows. One op of a push applies in one, so an unexpected failure
-   * refuses that op alone. @throws Error when no transaction is open (a wiring bug).
-   */
-  savepoint<T>(fn: () => T): T;
-
-  /**
-   * Issue 9 §1: the database's generation id (docs/architecture.md "Restores"), new at creation
-   * and at every restore. Every API response carries it (GENERATION_HEADER).
-   */
-  generation(): string;
+/**
+ * Everything a store can read. `Store` offers these outside a transaction (each read sees only
+ * committed data); `StoreTx` offers them inside one (they see the transaction's own writes).
+ * Every read of building data names the building: a row of building A is never returned for B.
+ */
+export interface StoreReads
+  extends PushSubscriptionReads,
+    StaffKeyReads,
+    DeviceAdminReads {
   /** Issue 9 §1: the building's current sequence (the highest `seq` a pull can return); 0 if none. */
-  siteSequence(siteId: string): number;
-
+  siteSequence(siteId: string): Promise<number>;
   /** Whether any building exists (first-run setup is allowed only when none does). */
-  hasAnySite(): boolean;
+  hasAnySite(): Promise<boolean>;
   /** The ids of every building, oldest first. */
-  listSiteIds(): string[];
+  listSiteIds(): Promise<string[]>;
 
-  getRow(table: SyncTable, id: string): StoredRow | undefined;
+  /** The row `id` of `table` if building `siteId` holds it (a row of another building: undefined). */
+  getRow<T extends SyncTable>(siteId: string, table: T, id: string): Promise<StoredRow<T> | undefined>;
   /** The building a row belongs to, without reading the row (the per-op ownership check). */
-  getRowSiteId(table: SyncTable, id: string): string | undefined;
-  /** Insert or replace a row, bumping its building's sequence; returns the new `seq`. */
-  writeRow(write: RowWrite): number;
+  getRowSiteId(table: SyncTable, id: string): Promise<string | undefined>;
   /** Every row of one table of one building, tombstones included, in sequence order. */
-  listRows(siteId: string, table: SyncTable): StoredRow[];
+  listRows<T extends SyncTable>(siteId: string, table: T): Promise<StoredRow<T>[]>;
+  /** Every row of a building, every table, tombstones included, JSON as text, in sequence order. */
+  listRawRows(siteId: string): Promise<RawRow[]>;
   /** At most `limit` changes of a building with `seq > cursor`, in sequence order. */
-  changesSince(siteId: string, cursor: number, limit: number): RawChange[];
+  changesSince(siteId: string, cursor: number, limit: number): Promise<RawChange[]>;
   /**
    * The live (not deleted) rows of one table of a building whose JSON field `field` holds the
    * string `value`, in sequence order: the open entries or tasks the handover gate reads (H11, H4)
-   * without parsing a building's whole history.
+   * without parsing a building's whole history. @throws RangeError when `field` is not a name.
    */
-  listLiveRowsWhere(siteId: string, table: SyncTable, field: string, value: string): StoredRow[];
+  listLiveRowsWhere<T extends SyncTable>(
+    siteId: string,
+    table: T,
+    field: string,
+    value: string,
+  ): Promise<StoredRow<T>[]>;
   /** The building's live duties with no end (H3: at most one). */
-  openDuties(siteId: string): StoredRow[];
+  openDuties(siteId: string): Promise<StoredRow<'duty'>[]>;
   /**
    * The ids of the building's signed records (not addenda) whose new duty has not arrived yet:
    * the desk is taken by them although no duty is open (H3, S1).
    */
-  recordsAwaitingDuty(siteId: string): string[];
+  recordsAwaitingDuty(siteId: string): Promise<string[]>;
 
-  insertDevice(device: DeviceRecord, tokenHash: string): void;
-  getDevice(id: string): DeviceRecord | undefined;
-  getDeviceByTokenHash(tokenHash: string): DeviceRecord | undefined;
-  setDeviceCounter(deviceId: string, lastCounter: number): void;
-  touchDevice(deviceId: string, lastSeenAt: number): void;
+  getDevice(id: string): Promise<DeviceRecord | undefined>;
+  getDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined>;
   /** T1: the device's clock offset (server minus device) learned at its last push that sent `deviceNow`. */
-  getDeviceClockOffset(deviceId: string): number | null;
-  setDeviceClockOffset(deviceId: string, offsetMs: number): void;
+  getDeviceClockOffset(deviceId: string): Promise<number | null>;
+  /** The stored outcome of op `counter` of a device (exactly-once: a resent op gets it back). */
+  getDeviceOp(deviceId: string, counter: number): Promise<DeviceOpRecord | undefined>;
+  getEnrolmentCode(codeHash: string): Promise<EnrolmentCodeRecord | undefined>;
 
-  getDeviceOp(deviceId: string, counter: number): DeviceOpRecord | undefined;
-  insertDeviceOp(op: DeviceOpRecord): void;
-
-  insertEnrolmentCode(code: EnrolmentCodeRecord): void;
-  getEnrolmentCode(codeHash: string): EnrolmentCodeRecord | undefined;
-  /** Marks a code used; false when it was already used (the one-time guarantee). */
-  markEnrolmentCodeUsed(codeHash: string, usedAt: number, deviceId: string): boolean;
-
-  /** Lock a row for good (H3). Throws if it is already locked: callers check `getLock` first. */
-  lockRow(lock: RowLock): void;
-  getLock(table: string, id: string): RowLock | undefined;
-
-  /** Add a signed record's hash to its building's chain. */
-  addChainLink(siteId: string, hash: string, recordId: string): void;
+  getLock(table: string, id: string): Promise<RowLock | undefined>;
+  /** Every row lock of a building (retention archives the locks of the rows it moves). */
+  listLocks(siteId: string): Promise<RowLock[]>;
   /** The id of the building's record with this hash, if the chain holds it. */
-  getChainRecordId(siteId: string, hash: string): string | undefined;
+  getChainRecordId(siteId: string, hash: string): Promise<string | undefined>;
+  /** D5: every hash of the building's chain with the record it names (`archive:<n>` once archived). */
+  listChainLinks(siteId: string): Promise<ChainLink[]>;
+  /** D5: the building's archive runs (retention), oldest first. */
+  listArchives(siteId: string): Promise<ArchiveRecord[]>;
 
-  /** Store photo bytes once per building; 'exists' (nothing written) when that hash is already held. */
-  putPhoto(photo: StoredPhoto): 'created' | 'exists';
-  getPhoto(siteId: string, sha256: string): StoredPhoto | undefined;
+  getPhoto(siteId: string, sha256: string): Promise<StoredPhoto | undefined>;
 
   /**
    * D5: one page of a full-text search of a building's entries, amendments, tasks and notes,
-   * newest first. The index is kept in step by `writeRow` (src/server/search/search-index.ts).
+   * newest first. The index is kept in step by `writeRow`, in the same transaction (SQLite: FTS5
+   * over pre-tokenised text; the query's parsing is src/server/search/search-query.ts).
    */
-  searchRows(search: RowSearch): RowSearchHit[];
-  /** D5: every hash of the building's chain with the record it names (`archive:<n>` once archived). */
-  listChainLinks(siteId: string): ChainLink[];
-  /** D5: the building's archive runs (retention), oldest first. */
-  listArchives(siteId: string): ArchiveRecord[];
+  searchRows(search: RowSearch): Promise<RowSearchHit[]>;
+}
 
-  close(): void;
+/** Everything a store can write: only inside a transaction (`StoreTx`). */
+export interface StoreWrites
+  extends PushSubscriptionWrites,
+    StaffKeyWrites,
+    DeviceAdminWrites {
+  /** Insert or replace a row, bumping its building's sequence; returns the new `seq`. */
+  writeRow<T extends SyncTable>(write: RowWrite<T>): Promise<number>;
+
+  insertDevice(device: DeviceRecord, tokenHash: string): Promise<void>;
+  setDeviceCounter(deviceId: string, lastCounter: number): Promise<void>;
+  touchDevice(deviceId: string, lastSeenAt: number): Promise<void>;
+  setDeviceClockOffset(deviceId: string, offsetMs: number): Promise<void>;
+  /** Record the outcome of one op; (deviceId, counter) is unique, a second insert throws. */
+  insertDeviceOp(op: DeviceOpRecord): Promise<void>;
+
+  insertEnrolmentCode(code: EnrolmentCodeRecord): Promise<void>;
+  /** Marks a code used; false when it was already used (the one-time guarantee). */
+  markEnrolmentCodeUsed(codeHash: string, usedAt: number, deviceId: string): Promise<boolean>;
+
+  /** Lock a row for good (H3). Throws if it is already locked: callers check `getLock` first. */
+  lockRow(lock: RowLock): Promise<void>;
+  /** Add a signed record's hash to its building's chain. */
+  addChainLink(siteId: string, hash: string, recordId: string): Promise<void>;
+
+  /** Store photo bytes once per building; 'exists' (nothing written) when that hash is already held. */
+  putPhoto(photo: StoredPhoto): Promise<'created' | 'exists'>;
+
+  /**
+   * D5 retention: record one archive file and remove what it holds: the chain links of its signed
+   * records are re-labelled `archive:<id>`, its rows, their locks and the photo bytes no staying row
+   * names are deleted (not tombstoned). Returns the new archive id.
+   */
+  archiveRows(archive: ArchiveWrite): Promise<number>;
+}
+
+/**
+ * One write transaction (`Store.transaction`). Code inside a transaction uses only its `tx`,
+ * never the `Store`: on SQLite the store's other methods wait for the transaction to end, so a
+ * call to them from inside it would never return (the store throws instead).
+ */
+export interface StoreTx extends StoreReads, StoreWrites {
+  /**
+   * Issue 9 §5: run `fn` inside this transaction as a SAVEPOINT: a throw rolls back only what
+   * `fn` wrote, and rethrows. One op of a push applies in one, so an unexpected failure refuses
+   * that op alone. Savepoints nest.
+   */
+  savepoint<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * The storage contract (STYLE.md: storage behind one declared contract). `sqlite-store.ts`
+ * implements it over one better-sqlite3 connection; a PostgreSQL store implements the same
+ * contract and passes the same suite (tests/unit/server/store-contract.ts).
+ *
+ * Locks (docs/architecture.md "The store"): every write runs in `transaction(siteId, fn)`, which
+ * holds the building's write lock for its whole length, so two pushes of one building never
+ * interleave and a building's `seq` is handed out in commit order (no change is committed behind a
+ * cursor a reader already passed). `siteId` null takes the store-wide lock (first-run setup,
+ * work across buildings). On SQLite every lock is the one connection's: the transaction is BEGIN
+ * IMMEDIATE under one async mutex that every other use of the connection (reads too) waits for.
+ */
+export interface Store extends StoreReads {
+  /**
+   * Run `fn` in one write transaction holding the write lock of building `siteId` (null: the
+   * store-wide lock). It commits when `fn`'s promise resolves and rolls back when it rejects
+   * (the rejection goes on to the caller). Refused (ApiError store_unavailable) once the store
+   * has met a corruption (issue 9 §8).
+   */
+  transaction<T>(siteId: string | null, fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+
+  /**
+   * Issue 9 §1: the database's generation id (docs/architecture.md "Restores"), read when the store
+   * opens; new at creation and at every restore. Every API response carries it (GENERATION_HEADER).
+   */
+  generation(): string;
 
   /** Issue 9 §8: whether a corruption error stopped the store (store-health.ts). */
   readonly health: StoreHealth;
-  /** Issue 9 §8: a read and a write in a transaction rolled back (deep health); throws on failure. */
-  checkReadWrite(): void;
+  /** Issue 9 §8: a read and a write in a transaction rolled back (deep health); rejects on failure. */
+  checkReadWrite(): Promise<void>;
+
+  /** Close the connection(s); waits for a running transaction to end. */
+  close(): Promise<void>;
 }
+
+/** What `archiveRows` records and removes (all of one building). */
+export interface ArchiveWrite {
+  siteId: string;
+  /** Everything archived was older than this cut (UTC epoch ms). */
+  throughMs: number;
+  file: string;
+  sha256: string;
+  rowCount: number;
+  createdAt: number;
+  /** The chain hashes of the archived signed records, re-labelled `archive:<id>`. */
+  chainHashes: string[];
+  /** The rows removed. */
+  rows: { table: string; id: string }[];
+  /** The locks removed (the archived rows' own and those their records hold). */
+  locks: { table: string; id: string }[];
+  /** The photo bytes removed (no staying photo row names them). */
+  photoHashes: string[];
+}
+
+/** The record id a chain link takes once its record is archived: `archive:<archive id>` (D5). */
+export const ARCHIVED_PREFIX = 'archive:';
 
 /**
  * One link of a building's chain. `recordId` is the signed row's id, or `archive:<n>` once the
@@ -223,3 +325,11 @@ export interface ArchiveRecord {
   rowCount: number;
   createdAt: number;
 }
+
+/**
+ * The synchronous shape of an asynchronous part of the contract: what the SQLite store's
+ * statements implement before the store wraps them (better-sqlite3 is synchronous).
+ */
+export type Synchronous<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never;
+};

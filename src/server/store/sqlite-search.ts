@@ -1,10 +1,14 @@
 /**
- * The server's search index (D5, issue 8 point 7): FTS5 over pre-tokenised text
+ * The server's search index on SQLite (D5, issue 8 point 7): FTS5 over pre-tokenised text
  * (migration 0005_search.sql). Every write of a searched row goes through `indexRow` inside the
  * store's `writeRow`, so the index changes in the same transaction as the row; a row removed from
- * `rows` leaves the index by the migration's trigger.
+ * `rows` leaves the index by the migration's trigger. `runRowSearch` is the SQL of one search page:
+ * the FTS5 match, the building, the day range and the registers' filters, newest first, by keyset
+ * (`at`, `rowid`), so a later page costs what the first does; the rows' JSON is read only for the
+ * page returned.
  */
 import type Database from 'better-sqlite3';
+import type { RowSearch, RowSearchHit } from '../search/search-query';
 import { SEARCH_STAFF_FIELD, SEARCH_TIME_FIELD } from '../../domain/search-api';
 import { foldText, indexTokens, isSearchTable, rowSearchText, type SearchTable } from '../../domain/search-text';
 
@@ -111,4 +115,46 @@ export class SearchIndex {
       .immediate();
     return count;
   }
+}
+
+/** Run one search page against the index tables of migration 0005. */
+export function runRowSearch(db: Database.Database, s: RowSearch): RowSearchHit[] {
+  const where = ['sr.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @match)', 'sr.site_id = @siteId'];
+  const params: Record<string, string | number> = { match: s.match, siteId: s.siteId, limit: s.limit };
+  const eq = (column: string, name: string, value: string | number | null) => {
+    if (value === null) return;
+    where.push(`sr.${column} = @${name}`);
+    params[name] = value;
+  };
+  if (s.fromMs !== null) {
+    where.push('sr.at >= @fromMs');
+    params.fromMs = s.fromMs;
+  }
+  if (s.toMs !== null) {
+    where.push('sr.at < @toMs');
+    params.toMs = s.toMs;
+  }
+  eq('staff_id', 'staffId', s.staffId);
+  eq('kind', 'kind', s.kind);
+  eq('severity', 'severity', s.severity);
+  eq('status', 'status', s.status);
+  if (s.location !== null) {
+    where.push('instr(sr.location, @location) > 0');
+    params.location = s.location;
+  }
+  if (s.entriesOnly) where.push("sr.tbl = 'logEntry'");
+  if (s.after) {
+    where.push('(sr.at < @afterAt OR (sr.at = @afterAt AND sr.rowid < @afterRowid))');
+    params.afterAt = s.after.at;
+    params.afterRowid = s.after.rowid;
+  }
+  const sql = `
+    SELECT s.rowid AS rowid, s.tbl AS tbl, s.id AS id, s.at AS at, r.data AS data
+    FROM (SELECT sr.rowid, sr.tbl, sr.id, sr.at FROM search_rows sr
+          WHERE ${where.join(' AND ')}
+          ORDER BY sr.at DESC, sr.rowid DESC LIMIT @limit) s
+    JOIN rows r ON r.tbl = s.tbl AND r.id = s.id
+    ORDER BY s.at DESC, s.rowid DESC`;
+  const rows = db.prepare(sql).all(params) as { rowid: number; tbl: string; id: string; at: number; data: string }[];
+  return rows.map((r) => ({ rowid: r.rowid, table: r.tbl, id: r.id, at: r.at, dataJson: r.data }));
 }
