@@ -24,6 +24,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openPgStore, type PgStore } from '../../src/server/store/pg-store';
 
 /** The env var naming the shared cluster's directory for this run (set by the global setup). */
 export const CLUSTER_DIR_ENV = 'HD_TEST_PG_CLUSTER_DIR';
@@ -262,4 +263,24 @@ export function destroySharedCluster(dir: string): void {
     clusterAt(clusterDir, Number(readFileSync(join(dir, 'port'), 'utf8'))).stop();
   }
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** A PgStore on a fresh database of this run's server; `dispose` closes it and drops the database. */
+export async function openPgTestStore(
+  opts: { nowMs?: number; adminUrl?: string; max?: number } = {},
+): Promise<{ store: PgStore; database: TestDatabase; dispose(): Promise<void> }> {
+  const database = await createTestDatabase(opts.adminUrl);
+  const store = await openPgStore({
+    connectionString: database.url,
+    nowMs: opts.nowMs ?? Date.UTC(2026, 0, 15, 2),
+    max: opts.max ?? 4,
+  });
+  return {
+    store,
+    database,
+    async dispose() {
+      await store.close();
+      await database.drop();
+    },
+  };
 }
