@@ -63,7 +63,7 @@ export function openPgPool(opts: PgPoolOptions): pg.Pool {
 }
 
 /** SQLSTATE classes and codes that mean the connection, not the statement, failed. */
-const CONNECTION_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const CONNECTION_SQLSTATES = new Set(['57P01', '57P02', '57P03', '25P03', '08000', '08003', '08006', '08001', '08004']);
 const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 
 /** Whether `err` says the connection broke (or could not be made), so the work never ran. */
@@ -106,13 +106,21 @@ export async function withClient<T>(
       throw again;
     }
   }
+  // A checked-out connection has no listener of the pool's: an 'error' event on it (the server ended
+  // the session: a restart, idle_in_transaction_session_timeout) would otherwise crash the process.
+  // The statement waiting on it fails on its own; the connection is destroyed at release.
   let broken: Error | undefined;
+  const onError = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', onError);
   try {
     return await work(client);
   } catch (err) {
     if (isConnectionError(err)) broken = err as Error;
     throw err;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken ?? false);
   }
 }

@@ -344,6 +344,34 @@ describe('PostgreSQL locks: two server processes on one building', () => {
 });
 
 describe('the PostgreSQL pool', () => {
+  it('sets a statement timeout and an idle-in-transaction timeout on every connection, and cancels a long statement', async () => {
+    const t = await openPgTestStore();
+    try {
+      const settings = await t.store.pool.query<{ s: string; i: string }>(
+        "SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i",
+      );
+      expect(settings.rows[0]).toEqual({ s: '10s', i: '30s' });
+      const short = await openPgStore({ connectionString: t.database.url, nowMs: T0, statementTimeoutMs: 200, max: 2 });
+      try {
+        await expect(short.pool.query('SELECT pg_sleep(2)')).rejects.toThrow(/statement timeout/);
+        // A transaction left idle past 3 statement timeouts is ended by the server: the store answers
+        // 503 (the tablet retries) instead of crashing on the connection's error event.
+        const stalled = short.transaction('s1', async (tx) => {
+          await new Promise((r) => setTimeout(r, 1500));
+          return tx.siteSequence('s1');
+        });
+        await expect(stalled).rejects.toMatchObject({ code: 'store_unavailable', status: 503 });
+        // The pool goes on serving.
+        expect(await short.siteSequence('none')).toBe(0);
+        expect(await short.transaction('s1', (tx) => tx.siteSequence('s1'))).toBe(0);
+      } finally {
+        await short.close();
+      }
+    } finally {
+      await t.dispose();
+    }
+  });
+
   it('a wrong DATABASE_URL or an unreachable server is a clear error at open, password hidden', async () => {
     const url = 'postgres://desk:s3cret@127.0.0.1:1/nowhere';
     const err = await openPgStore({ connectionString: url, nowMs: T0, connectionTimeoutMs: 2000 }).catch(
