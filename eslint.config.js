@@ -5,6 +5,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const zone = (target, from, message) => ({ target, from, message });
+// Issue 10 §2: SQL lives only in src/server/store (behind the Store contract), so the drivers are
+// imported nowhere else: not by services, scripts, the bench or tests (they use the store's
+// test-support modules, e.g. src/server/store/sqlite-tamper.ts).
+const SQL_DRIVERS = ['better-sqlite3', 'pg'].map((name) => ({
+  name,
+  message: 'SQL lives only in src/server/store: go through the Store contract (src/server/store/store.ts).',
+}));
+const DEXIE = { name: 'dexie', message: 'Dexie is used only under src/client/db (repositories and queries).' };
 // One folder per job (docs/architecture.md "Layout"); each may import only itself among features.
 // Read from disk, so a new feature folder is fenced in the moment it exists (STYLE.md).
 const FEATURES = readdirSync(new URL('./src/client/features/', import.meta.url), { withFileTypes: true })
@@ -46,16 +54,33 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'dexie', message: 'Dexie is used only under src/client/db (repositories and queries).' }],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [DEXIE, ...SQL_DRIVERS] }],
     },
   },
   {
     files: ['src/client/db/**', 'tests/**', 'bench/**'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': ['error', { paths: SQL_DRIVERS }] },
+  },
+  {
+    files: ['src/server/store/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [DEXIE] }] },
+  },
+  {
+    // Issue 10 §2: the Store is asynchronous; a store call not awaited would run after its
+    // transaction ended (or not at all before the answer), so every promise is awaited or voided.
+    files: [
+      'src/server/**/*.ts',
+      'scripts/**/*.ts',
+      'bench/**/*.ts',
+      'tests/unit/server/**/*.ts',
+      'tests/integration/**/*.ts',
+      'tests/support/**/*.ts',
+    ],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
   },
 );

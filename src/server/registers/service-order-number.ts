@@ -9,17 +9,14 @@ import type { WritableTable } from '../../domain/sync-protocol';
 import { reject, type ApplyContext, type Rejection } from '../sync/op-outcome';
 
 /** The refusal of an order whose number another live order of the building holds, or null. */
-export function serviceOrderNumberRefusal(
+export async function serviceOrderNumberRefusal(
   ctx: ApplyContext,
   table: WritableTable,
   row: Record<string, unknown>,
-): Rejection | null {
+): Promise<Rejection | null> {
   if (table !== 'serviceOrder') return null;
   const order = row as ServiceOrder;
-  const others = ctx.store
-    .listRows(ctx.siteId, 'serviceOrder')
-    .filter((r) => !r.deleted)
-    .map((r) => r.row as ServiceOrder);
+  const others = (await ctx.store.listRows(ctx.siteId, 'serviceOrder')).filter((r) => !r.deleted).map((r) => r.row);
   if (!orderNumberTaken(others, order.number, order.id)) return null;
   return reject('rule_violation', `service order: F1 number ${order.number} is already used in this building`, [
     { path: 'number', code: 'numberTaken' },

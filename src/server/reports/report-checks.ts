@@ -9,13 +9,14 @@ import type { DailyReport } from '../../domain/review-entities';
 import { liveRow, reject, type ApplyContext, type Rejection } from '../sync/op-outcome';
 
 /** The refusal of a new daily report `row`, or null. */
-export function dailyReportPutRefusal(ctx: ApplyContext, row: Record<string, unknown>): Rejection | null {
+export async function dailyReportPutRefusal(
+  ctx: ApplyContext,
+  row: Record<string, unknown>,
+): Promise<Rejection | null> {
   const report = row as DailyReport;
-  const timeZone = liveRow(ctx, 'site', ctx.siteId)?.row['timeZone'];
+  const timeZone = (await liveRow(ctx, 'site', ctx.siteId))?.row.timeZone;
   if (typeof timeZone !== 'string') return reject('validation_failed', 'daily report: the building has no time zone');
-  const sameDay = ctx.store
-    .listLiveRowsWhere(ctx.siteId, 'dailyReport', 'day', report.day)
-    .map((r) => r.row as DailyReport);
+  const sameDay = (await ctx.store.listLiveRowsWhere(ctx.siteId, 'dailyReport', 'day', report.day)).map((r) => r.row);
   const refusal = dailyReportRefusal(report, { nowMs: ctx.nowMs, timeZone, sameDay });
   return refusal === null ? null : reject(refusal.code, refusal.message, refusal.issues);
 }

@@ -5,8 +5,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { DeviceKind } from '../../domain/api';
-import type { EntityByTable, SyncTable } from '../../domain/entities';
-import type { DeviceRecord, StoredOpStatus, StoredRow } from './store';
+import type { SyncTable } from '../../domain/entities';
+import type { DeviceRecord, RowOf, StoredOpStatus, StoredRow } from './store';
 
 export interface RowRecord {
   site_id: string;
@@ -83,7 +83,7 @@ export function toStoredRow<T extends SyncTable = SyncTable>(r: RowRecord): Stor
     siteId: r.site_id,
     table: r.tbl as T,
     id: r.id,
-    row: JSON.parse(r.data) as EntityByTable[T],
+    row: JSON.parse(r.data) as RowOf<T>,
     versions: JSON.parse(r.versions) as Record<string, number>,
     updatedHlc: r.updated_hlc,
     seq: r.seq,

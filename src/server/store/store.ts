@@ -13,15 +13,22 @@ import type { RowSearch, RowSearchHit } from '../search/search-query';
 import type { StaffKeyReads, StaffKeyWrites } from './staff-keys';
 
 /**
+ * The row type of table `T`: its entity (EntityByTable) when the table is known where the row is
+ * read or written (`getRow(siteId, 'staff', id)` is a Staff), a plain record when it is any table
+ * (`op.table` of a push, applied generically field by field).
+ */
+export type RowOf<T extends SyncTable> = [SyncTable] extends [T] ? Record<string, unknown> : EntityByTable[T];
+
+/**
  * A synced row as stored: the entity JSON, its per-field versions and the building sequence.
- * `row` is typed by the table (EntityByTable); the store does not validate it on read: what it
- * holds was validated by the op or server write that stored it.
+ * `row` is typed by the table (RowOf); the store does not validate it on read: what it holds was
+ * validated by the op or server write that stored it.
  */
 export interface StoredRow<T extends SyncTable = SyncTable> {
   siteId: string;
   table: T;
   id: string;
-  row: EntityByTable[T];
+  row: RowOf<T>;
   versions: Record<string, number>;
   updatedHlc: string;
   seq: number;

@@ -8,7 +8,7 @@
  * write carries the op's receipt time (`ctx.nowMs`, T1); the store keeps the row's first one.
  */
 import { verifyOpProof } from '../../domain/actor-proof';
-import type { Role } from '../../domain/entities';
+import type { Role, Staff, SyncTable } from '../../domain/entities';
 import { clampHlc, formatHlc, parseHlc } from '../../domain/hlc';
 import { IMMUTABLE_FIELDS, WRITE_POLICY, type Op, type OpKind } from '../../domain/sync-protocol';
 import { buildingRuleRefusal } from './building-rules';
@@ -31,7 +31,7 @@ const IMMUTABLE = new Set<string>(IMMUTABLE_FIELDS);
 const ONLINE_ONLY = new Set<string>(['staff', 'site']);
 
 /** Apply `op` for the building in `ctx`; writes rows only when the outcome is not 'rejected'. */
-export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
+export async function applyOp(ctx: ApplyContext, op: Op): Promise<OpOutcome> {
   // Issue 9 §3: staff and building settings change only online, through the admin API.
   if (ONLINE_ONLY.has(op.table)) {
     return reject('online_only', `${op.table} changes only online, through the admin API`);
@@ -42,7 +42,7 @@ export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
   if (!(policy.kinds as readonly OpKind[]).includes(op.kind)) {
     return reject('kind_not_allowed', `${op.kind} is not allowed on ${op.table}`);
   }
-  const actor = checkActor(ctx, op, policy.roles);
+  const actor = await checkActor(ctx, op, policy.roles);
   if ('status' in actor) return actor;
   // Issue 8: an office device never writes the desk's duty, handover, count or signed record.
   const officeRefusal = deviceKindRefusal(ctx.deviceKind, op.table);
@@ -56,13 +56,11 @@ export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
   ctx.clock.observe(clamped, ctx.nowMs);
   const updatedAt = formatHlc(clamped);
 
-  const outcome =
-    op.kind === 'patch'
-      ? applyPatch(ctx, op, updatedAt, actor)
-      : op.kind === 'delete'
-        ? applyDelete(ctx, op, updatedAt)
-        : applyInsert(ctx, op, updatedAt, actor);
-  return outcome;
+  return op.kind === 'patch'
+    ? applyPatch(ctx, op, updatedAt, actor)
+    : op.kind === 'delete'
+      ? applyDelete(ctx, op, updatedAt)
+      : applyInsert(ctx, op, updatedAt, actor);
 }
 
 /**
@@ -71,42 +69,43 @@ export function applyOp(ctx: ApplyContext, op: Op): OpOutcome {
  * hold), inactive (§9: unless the op was made before the deactivation, by server-corrected time)
  * or of the wrong role.
  */
-function checkActor(ctx: ApplyContext, op: Op, roles: readonly string[]): Actor | Rejection {
+async function checkActor(ctx: ApplyContext, op: Op, roles: readonly string[]): Promise<Actor | Rejection> {
   const actorId = op.actorStaffId;
   let actor = ctx.staffCache.get(actorId);
   if (!ctx.staffCache.has(actorId)) {
-    actor = ctx.store.getRow('staff', actorId);
+    actor = await ctx.store.getRow(ctx.siteId, 'staff', actorId);
     ctx.staffCache.set(actorId, actor);
   }
-  if (!actor || actor.siteId !== ctx.siteId || actor.deleted) {
+  if (!actor || actor.deleted) {
     return reject('staff_unknown', `staff ${actorId} is not staff of this building`);
   }
   let key = ctx.proofKeys.get(actorId);
   if (key === undefined) {
-    key = ctx.store.getStaffKey(ctx.siteId, actorId)?.proofKey ?? null;
+    key = (await ctx.store.getStaffKey(ctx.siteId, actorId))?.proofKey ?? null;
     ctx.proofKeys.set(actorId, key);
   }
   if (key === null || !verifyOpProof(key, op, op.proof)) {
     return reject('actor_unproven', `op ${op.counter} is not proven to be by staff ${actorId}`);
   }
-  if (actor.row['active'] !== true && !madeBeforeDeactivation(ctx, actor.row)) {
+  if (actor.row.active !== true && !madeBeforeDeactivation(ctx, actor.row)) {
     return reject('forbidden_role', `staff ${actorId} is not active`);
   }
-  const role = String(actor.row['role']);
+  const role: Role = actor.row.role;
   if (!roles.includes(role)) return reject('forbidden_role', `role ${role} may not write this table`);
-  return { id: actorId, role: role as Role };
+  return { id: actorId, role };
 }
 
 /** §9: an inactive person's op made (server-corrected) before their recorded deactivation. */
-function madeBeforeDeactivation(ctx: ApplyContext, row: Record<string, unknown>): boolean {
-  const deactivatedAt = row['deactivatedAt'];
+function madeBeforeDeactivation(ctx: ApplyContext, row: Staff): boolean {
+  const deactivatedAt = row.deactivatedAt;
   return typeof deactivatedAt === 'number' && ctx.opTime !== null && ctx.opTime < deactivatedAt;
 }
 
 /** put and append: a new row; the op carries the whole row without updatedAt/deleted. */
-function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor): OpOutcome {
-  if (ctx.store.getRowSiteId(op.table, op.rowId) !== undefined) {
-    const existing = ctx.store.getRow(op.table, op.rowId);
+async function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor): Promise<OpOutcome> {
+  if ((await ctx.store.getRowSiteId(op.table, op.rowId)) !== undefined) {
+    // Another building's id was refused before (push-op.ts foreignRowRefusal).
+    const existing = await ctx.store.getRow<SyncTable>(ctx.siteId, op.table, op.rowId);
     // A signed record arriving again is a duplicate; under its id any other content is refused.
     if (op.table === 'handoverRecord' && existing) return replayRecordPut(ctx, op, existing, updatedAt);
     // O1: so is a signed day review (review-seal.ts).
@@ -116,21 +115,21 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
   if (op.fields['id'] !== op.rowId) {
     return reject('validation_failed', 'id: must equal the op rowId', [{ path: 'id', code: 'custom' }]);
   }
-  const locked = lockRefusal(ctx, op, undefined);
+  const locked = await lockRefusal(ctx, op, undefined);
   if (locked) return locked;
   const sent = { ...op.fields, updatedAt, deleted: false };
-  const checked = checkRow(ctx, op.table, null, sent, actor);
+  const checked = await checkRow(ctx, op.table, null, sent, actor);
   if (!('ok' in checked)) return checked;
   const refusal =
     op.table === 'handoverRecord'
-      ? recordRefusal(ctx, sent, checked.row, op)
+      ? await recordRefusal(ctx, sent, checked.row, op)
       : op.table === 'dayReview'
-        ? reviewRefusal(ctx, sent, checked.row)
+        ? await reviewRefusal(ctx, sent, checked.row)
         : op.table === 'conflictResolution'
-          ? resolutionRefusal(ctx, op, checked.row, actor)
-          : buildingRuleRefusal(ctx, op, null, checked.row, Object.keys(checked.row));
+          ? await resolutionRefusal(ctx, op, checked.row, actor)
+          : await buildingRuleRefusal(ctx, op, null, checked.row, Object.keys(checked.row));
   if (refusal) return refusal;
-  ctx.store.writeRow({
+  await ctx.store.writeRow<SyncTable>({
     siteId: ctx.siteId,
     table: op.table,
     id: op.rowId,
@@ -140,9 +139,9 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
     deleted: false,
     receivedAt: ctx.nowMs,
   });
-  if (op.table === 'handoverRecord') sealRecord(ctx, checked.row, op, updatedAt);
-  if (op.table === 'dayReview') sealReview(ctx, checked.row);
-  if (op.table === 'conflictResolution') applyResolution(ctx, op, checked.row, actor);
+  if (op.table === 'handoverRecord') await sealRecord(ctx, checked.row, op, updatedAt);
+  if (op.table === 'dayReview') await sealReview(ctx, checked.row);
+  if (op.table === 'conflictResolution') await applyResolution(ctx, op, checked.row, actor);
   return { status: 'applied' };
 }
 
@@ -151,20 +150,20 @@ function applyInsert(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor)
  * than the one the tablet based its edit on keeps the server value, and the losing value is kept
  * in a `conflict` row. The merged row must still be valid, or nothing is applied.
  */
-function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor): OpOutcome {
-  const existing = ctx.store.getRow(op.table, op.rowId);
+async function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor): Promise<OpOutcome> {
+  const existing = await ctx.store.getRow<SyncTable>(ctx.siteId, op.table, op.rowId);
   // Issue 9 §5: an id held by no building answers as one held by another (push-op.ts).
   if (!existing) return unavailable(op.table, op.rowId);
   if (existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
   // Issue 7 §8: only the dismissal of a refusal may change on a syncError row.
-  const guarded = op.table === 'syncError' ? syncErrorPatchOutcome(ctx, op, existing, actor) : null;
+  const guarded = op.table === 'syncError' ? await syncErrorPatchOutcome(ctx, op, existing, actor) : null;
   if (guarded) return guarded;
   const immutable = Object.keys(op.fields).filter((f) => IMMUTABLE.has(f));
   if (immutable.length > 0) {
     const issues = immutable.map((path) => ({ path, code: 'immutable' }));
     return reject('validation_failed', `immutable field(s): ${immutable.join(', ')}`, issues);
   }
-  const locked = lockRefusal(ctx, op, existing) ?? (op.table === 'duty' ? dutyPatchRefusal(op, existing) : null);
+  const locked = (await lockRefusal(ctx, op, existing)) ?? (op.table === 'duty' ? dutyPatchRefusal(op, existing) : null);
   if (locked) return locked;
 
   const merged: Record<string, unknown> = { ...existing.row };
@@ -187,14 +186,14 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
     merged['updatedAt'] = updatedAt;
     versions['updatedAt'] = ownNumber(versions, 'updatedAt') + 1;
   }
-  const checked = checkRow(ctx, op.table, existing.row, merged, actor);
+  const checked = await checkRow(ctx, op.table, existing.row, merged, actor);
   if (!('ok' in checked)) return checked;
   const touched = Object.keys(op.fields).filter((f) => !lost.some((l) => l.field === f));
-  const refusal = buildingRuleRefusal(ctx, op, existing.row, checked.row, touched);
+  const refusal = await buildingRuleRefusal(ctx, op, existing.row, checked.row, touched);
   if (refusal) return refusal;
 
   if (appliedFields > 0) {
-    ctx.store.writeRow({
+    await ctx.store.writeRow<SyncTable>({
       siteId: ctx.siteId,
       table: op.table,
       id: op.rowId,
@@ -205,7 +204,7 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
       receivedAt: ctx.nowMs,
     });
   }
-  for (const l of lost) writeConflict(ctx.store, ctx.clock, ctx.siteId, op, l, ctx.nowMs);
+  for (const l of lost) await writeConflict(ctx.store, ctx.clock, ctx.siteId, op, l, ctx.nowMs);
   if (lost.length === 0) return { status: 'applied' };
   const names = lost.map((l) => l.field).join(', ');
   return { status: 'conflict', code: 'conflict', message: `kept the newer server value of: ${names}` };
@@ -216,14 +215,14 @@ function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: Actor):
  * handover locks (duty, handover, countLine, logEntry) allows delete in WRITE_POLICY, so no lock
  * check is needed here.
  */
-function applyDelete(ctx: ApplyContext, op: Op, updatedAt: string): OpOutcome {
-  const existing = ctx.store.getRow(op.table, op.rowId);
+async function applyDelete(ctx: ApplyContext, op: Op, updatedAt: string): Promise<OpOutcome> {
+  const existing = await ctx.store.getRow<SyncTable>(ctx.siteId, op.table, op.rowId);
   if (!existing) return unavailable(op.table, op.rowId);
   if (existing.deleted) return reject('row_unknown', `${op.table} ${op.rowId} does not exist`);
   const versions = { ...existing.versions };
   versions['deleted'] = (versions['deleted'] ?? 0) + 1;
   versions['updatedAt'] = (versions['updatedAt'] ?? 0) + 1;
-  ctx.store.writeRow({
+  await ctx.store.writeRow<SyncTable>({
     siteId: ctx.siteId,
     table: op.table,
     id: op.rowId,

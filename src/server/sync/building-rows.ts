@@ -13,7 +13,7 @@ import { parseHlc } from '../../domain/hlc';
 import type { ItemMovement } from '../../domain/item-entities';
 import type { RotaShift, SwapRequest } from '../../domain/rota-entities';
 import type { Acknowledgement, Task } from '../../domain/task-entities';
-import type { Store, StoredRow } from '../store/store';
+import type { StoredRow, StoreReads } from '../store/store';
 
 /** The stored rows the gate reads, by what they are for. */
 export interface StoredBuilding {
@@ -42,32 +42,41 @@ export interface BuildingRows {
   staff: Staff[];
 }
 
-function live(store: Store, siteId: string, table: SyncTable): StoredRow[] {
-  return store.listRows(siteId, table).filter((r) => !r.deleted);
+async function live(store: StoreReads, siteId: string, table: SyncTable): Promise<StoredRow[]> {
+  return (await store.listRows<SyncTable>(siteId, table)).filter((r) => !r.deleted);
 }
 
 /** Everything the gate needs of the building now; `incomingStaffId` names whose receipts to read. */
-export function loadBuilding(store: Store, siteId: string, incomingStaffId: string | null): StoredBuilding {
-  const open = store.listLiveRowsWhere(siteId, 'logEntry', 'status', 'open');
-  const equipment = store.listLiveRowsWhere(siteId, 'logEntry', 'kind', 'equipmentOp');
+export async function loadBuilding(
+  store: StoreReads,
+  siteId: string,
+  incomingStaffId: string | null,
+): Promise<StoredBuilding> {
+  const where = (table: SyncTable, field: string, value: string) =>
+    store.listLiveRowsWhere<SyncTable>(siteId, table, field, value);
+  const open = await where('logEntry', 'status', 'open');
+  const equipment = await where('logEntry', 'kind', 'equipmentOp');
   const entries = [...new Map([...open, ...equipment].map((r) => [r.id, r])).values()];
   return {
     entries,
-    tasks: store.listLiveRowsWhere(siteId, 'task', 'status', 'open'),
-    acks:
-      incomingStaffId === null ? [] : store.listLiveRowsWhere(siteId, 'acknowledgement', 'staffId', incomingStaffId),
-    items: live(store, siteId, 'item'),
-    movements: live(store, siteId, 'itemMovement'),
-    rota: live(store, siteId, 'rotaShift'),
-    swaps: live(store, siteId, 'swapRequest'),
-    staff: live(store, siteId, 'staff'),
+    tasks: await where('task', 'status', 'open'),
+    acks: incomingStaffId === null ? [] : await where('acknowledgement', 'staffId', incomingStaffId),
+    items: await live(store, siteId, 'item'),
+    movements: await live(store, siteId, 'itemMovement'),
+    rota: await live(store, siteId, 'rotaShift'),
+    swaps: await live(store, siteId, 'swapRequest'),
+    staff: await live(store, siteId, 'staff'),
   };
 }
 
 /** S1: just the rota, its swaps and the staff, typed (a draft's substitute approval). */
-export function loadRotaRows(store: Store, siteId: string): Pick<BuildingRows, 'rota' | 'swaps' | 'staff'> {
-  const rows = <T>(table: SyncTable) => live(store, siteId, table).map((r) => r.row as T);
-  return { rota: rows<RotaShift>('rotaShift'), swaps: rows<SwapRequest>('swapRequest'), staff: rows<Staff>('staff') };
+export async function loadRotaRows(
+  store: StoreReads,
+  siteId: string,
+): Promise<Pick<BuildingRows, 'rota' | 'swaps' | 'staff'>> {
+  const rows = async <T extends SyncTable>(table: T) =>
+    (await store.listRows(siteId, table)).filter((r) => !r.deleted).map((r) => r.row);
+  return { rota: await rows('rotaShift'), swaps: await rows('swapRequest'), staff: await rows('staff') };
 }
 
 /** The device whose op last wrote a row (the node of its HLC), or null for an unreadable HLC. */

@@ -14,13 +14,13 @@ import type { ApplyContext, Rejection } from './op-outcome';
  * The refusal of `row` as it would be written by `op`, or null. `prev` is the stored row of a
  * patch (null for a new row); `touched` the fields the write changes.
  */
-export function buildingRuleRefusal(
+export async function buildingRuleRefusal(
   ctx: ApplyContext,
   op: Op,
   prev: Record<string, unknown> | null,
   row: Record<string, unknown>,
   touched: readonly string[],
-): Rejection | null {
+): Promise<Rejection | null> {
   switch (op.table) {
     case 'duty':
       return prev === null ? dutyPutRefusal(ctx, row) : null;

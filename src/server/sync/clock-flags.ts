@@ -22,13 +22,15 @@ import {
   type SkewedStamp,
 } from '../../domain/clock-review';
 import type { Op } from '../../domain/sync-protocol';
-import type { Store } from '../store/store';
+import type { SyncTable } from '../../domain/entities';
+import type { StoreTx } from '../store/store';
 import type { OpOutcome } from './op-outcome';
 import type { ServerClock } from './server-clock';
 import { writeReviewFlag } from './server-rows';
 
 export interface PushClockInput {
-  store: Store;
+  /** The push's transaction. */
+  store: StoreTx;
   clock: ServerClock;
   siteId: string;
   deviceId: string;
@@ -42,14 +44,21 @@ export interface PushClockInput {
 
 /** The T1 bookkeeping of one push: the device's offset and the device time of its previous op. */
 export class PushClock {
-  private readonly offsetMs: number | null;
-  private previousDeviceTime: number | null;
+  private constructor(
+    private readonly p: PushClockInput,
+    private readonly offsetMs: number | null,
+    private previousDeviceTime: number | null,
+  ) {}
 
-  constructor(private readonly p: PushClockInput) {
-    this.offsetMs =
-      p.deviceNow !== undefined ? clockOffsetAt(p.receivedAt, p.deviceNow) : p.store.getDeviceClockOffset(p.deviceId);
-    this.previousDeviceTime =
-      p.lastCounter > 0 ? (p.store.getDeviceOp(p.deviceId, p.lastCounter)?.deviceTime ?? null) : null;
+  /** The bookkeeping of a push starting now: the device's offset and its last op's device time. */
+  static async start(p: PushClockInput): Promise<PushClock> {
+    const offsetMs =
+      p.deviceNow !== undefined
+        ? clockOffsetAt(p.receivedAt, p.deviceNow)
+        : await p.store.getDeviceClockOffset(p.deviceId);
+    const previousDeviceTime =
+      p.lastCounter > 0 ? ((await p.store.getDeviceOp(p.deviceId, p.lastCounter))?.deviceTime ?? null) : null;
+    return new PushClock(p, offsetMs, previousDeviceTime);
   }
 
   get receivedAt(): number {
@@ -65,11 +74,11 @@ export class PushClock {
    * Before `op` is applied: its stamped times the server does not believe. A patch that repeats a
    * stored stamp (unchanged) is not judged by this op's clock: the stamp was made earlier.
    */
-  suspectStamps(op: Op): SkewedStamp[] {
+  async suspectStamps(op: Op): Promise<SkewedStamp[]> {
     const estimate = { expectedAt: estimateOpTime(op.deviceTime, this.offsetMs), receivedAt: this.p.receivedAt };
     const suspects = skewedStamps(op.table, op.fields, estimate);
     if (suspects.length === 0 || op.kind !== 'patch') return suspects;
-    const stored = this.p.store.getRow(op.table, op.rowId)?.row;
+    const stored = (await this.p.store.getRow<SyncTable>(this.p.siteId, op.table, op.rowId))?.row;
     return suspects.filter((s) => stored?.[s.field] !== s.stampedAt);
   }
 
@@ -77,27 +86,27 @@ export class PushClock {
    * After `op` was applied with `outcome`: flag what it stored (a refused op stored nothing; a
    * conflict stored only the fields that won), then remember its device time for the next op.
    */
-  settle(op: Op, outcome: OpOutcome, suspects: readonly SkewedStamp[]): void {
+  async settle(op: Op, outcome: OpOutcome, suspects: readonly SkewedStamp[]): Promise<void> {
     if (outcome.status !== 'rejected') {
-      const kept = outcome.status === 'conflict' ? this.storedAsSent(op, suspects) : suspects;
-      for (const s of kept) this.flag(op, 'clockSkew', s.field, s.stampedAt, s.expectedAt);
+      const kept = outcome.status === 'conflict' ? await this.storedAsSent(op, suspects) : suspects;
+      for (const s of kept) await this.flag(op, 'clockSkew', s.field, s.stampedAt, s.expectedAt);
       if (clockWentBackwards(op.deviceTime, this.previousDeviceTime)) {
-        this.flag(op, 'clockBackwards', 'deviceTime', op.deviceTime, this.previousDeviceTime);
+        await this.flag(op, 'clockBackwards', 'deviceTime', op.deviceTime, this.previousDeviceTime);
       }
     }
     this.previousDeviceTime = op.deviceTime;
   }
 
   /** After the push: remember the offset it taught, for a later push that does not say (T1). */
-  finish(): void {
+  async finish(): Promise<void> {
     if (this.p.deviceNow !== undefined && this.offsetMs !== null) {
-      this.p.store.setDeviceClockOffset(this.p.deviceId, this.offsetMs);
+      await this.p.store.setDeviceClockOffset(this.p.deviceId, this.offsetMs);
     }
   }
 
-  private storedAsSent(op: Op, suspects: readonly SkewedStamp[]): readonly SkewedStamp[] {
+  private async storedAsSent(op: Op, suspects: readonly SkewedStamp[]): Promise<readonly SkewedStamp[]> {
     if (suspects.length === 0) return suspects;
-    const stored = this.p.store.getRow(op.table, op.rowId)?.row;
+    const stored = (await this.p.store.getRow<SyncTable>(this.p.siteId, op.table, op.rowId))?.row;
     return suspects.filter((s) => stored?.[s.field] === s.stampedAt);
   }
 
@@ -107,8 +116,8 @@ export class PushClock {
     field: string,
     stampedAt: number,
     expectedAt: number | null,
-  ): void {
+  ): Promise<void> {
     const { store, clock, siteId, receivedAt } = this.p;
-    writeReviewFlag(store, clock, { siteId, op, kind, field, stampedAt, expectedAt, receivedAt });
+    return writeReviewFlag(store, clock, { siteId, op, kind, field, stampedAt, expectedAt, receivedAt });
   }
 }

@@ -8,6 +8,7 @@
  * merged row fails them (schema, references, table rules; the chief is the one who writes it).
  */
 import { WRITE_POLICY, type Op, type OpKind, type WritableTable } from '../../domain/sync-protocol';
+import type { SyncTable } from '../../domain/entities';
 import type { RowWrite } from '../store/store';
 import { buildingRuleRefusal } from './building-rules';
 import { liveRow, reject, type Actor, type ApplyContext, type Rejection } from './op-outcome';
@@ -23,14 +24,14 @@ type LosingWrite = Omit<RowWrite, 'updatedHlc'>;
  * What the choice in `resolution` writes: null when nothing (a `winning` choice, or the row already
  * holds the losing value), the write, or why it cannot be made.
  */
-function losingWrite(
+async function losingWrite(
   ctx: ApplyContext,
   op: Op,
   resolution: Record<string, unknown>,
   actor: Actor,
-): LosingWrite | Rejection | null {
+): Promise<LosingWrite | Rejection | null> {
   if (resolution['choice'] !== 'losing') return null;
-  const conflict = liveRow(ctx, 'conflict', String(resolution['conflictId']))?.row;
+  const conflict = (await liveRow<SyncTable>(ctx, 'conflict', String(resolution['conflictId'])))?.row;
   // A missing conflict is the reference check's refusal (reference_unknown), already given.
   if (!conflict) return null;
   const table = String(conflict['table']);
@@ -39,20 +40,20 @@ function losingWrite(
   if (!isWritable(table) || !(WRITE_POLICY[table].kinds as readonly OpKind[]).includes('patch')) {
     return reject('rule_violation', `O1: ${table} rows are not changed after they are written`);
   }
-  const target = liveRow(ctx, table, rowId);
+  const target = await liveRow<SyncTable>(ctx, table, rowId);
   if (!target) return reject('row_unknown', `O1: ${table} ${rowId} no longer exists`);
   const value = conflict['losingValue'];
   // The patch this choice amounts to, as the lock and building checks read it.
   const patch: Op = { ...op, table, rowId, kind: 'patch', fields: { [field]: value }, baseVersion: {} };
-  const locked = lockRefusal(ctx, patch, target);
+  const locked = await lockRefusal(ctx, patch, target);
   if (locked) return locked;
   // Issue 9 §5: own properties only (the field name comes from a stored conflict row).
   const current = Object.hasOwn(target.row, field) ? target.row[field] : undefined;
   if (JSON.stringify(current) === JSON.stringify(value)) return null;
   const merged = { ...target.row, [field]: value };
-  const checked = checkRow(ctx, table, target.row, merged, actor);
+  const checked = await checkRow(ctx, table, target.row, merged, actor);
   if (!('ok' in checked)) return checked;
-  const refused = buildingRuleRefusal(ctx, patch, target.row, checked.row, [field]);
+  const refused = await buildingRuleRefusal(ctx, patch, target.row, checked.row, [field]);
   if (refused) return refused;
   const versions = { ...target.versions };
   versions[field] = (Object.hasOwn(versions, field) ? (versions[field] ?? 0) : 0) + 1;
@@ -64,14 +65,14 @@ function losingWrite(
  * The refusal of a new conflict resolution, or null: a conflict already resolved
  * (`rule_violation`: one choice per conflict), or a `losing` choice that cannot be written.
  */
-export function resolutionRefusal(
+export async function resolutionRefusal(
   ctx: ApplyContext,
   op: Op,
   resolution: Record<string, unknown>,
   actor: Actor,
-): Rejection | null {
+): Promise<Rejection | null> {
   const conflictId = String(resolution['conflictId']);
-  const earlier = ctx.store.listLiveRowsWhere(ctx.siteId, 'conflictResolution', 'conflictId', conflictId)[0];
+  const earlier = (await ctx.store.listLiveRowsWhere(ctx.siteId, 'conflictResolution', 'conflictId', conflictId))[0];
   if (earlier) {
     return reject(
       'rule_violation',
@@ -79,14 +80,19 @@ export function resolutionRefusal(
       [{ path: 'conflictId', code: 'alreadyResolved' }],
     );
   }
-  const write = losingWrite(ctx, op, resolution, actor);
+  const write = await losingWrite(ctx, op, resolution, actor);
   return write !== null && 'status' in write ? write : null;
 }
 
 /** After the resolution is written: a `losing` choice puts the losing value on the row, by the server. */
-export function applyResolution(ctx: ApplyContext, op: Op, resolution: Record<string, unknown>, actor: Actor): void {
-  const write = losingWrite(ctx, op, resolution, actor);
+export async function applyResolution(
+  ctx: ApplyContext,
+  op: Op,
+  resolution: Record<string, unknown>,
+  actor: Actor,
+): Promise<void> {
+  const write = await losingWrite(ctx, op, resolution, actor);
   if (write === null || 'status' in write) return;
   const updatedAt = ctx.clock.next(ctx.nowMs);
-  ctx.store.writeRow({ ...write, row: { ...write.row, updatedAt }, updatedHlc: updatedAt });
+  await ctx.store.writeRow({ ...write, row: { ...write.row, updatedAt }, updatedHlc: updatedAt });
 }

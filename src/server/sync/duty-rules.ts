@@ -18,13 +18,13 @@ import { insertServerRow } from './server-rows';
 const iso = (ms: unknown) => (typeof ms === 'number' ? new Date(ms).toISOString() : 'an unknown time');
 
 /** `staffId` with the person's name when the building has it, for messages people read. */
-function who(ctx: ApplyContext, staffId: unknown): string {
-  const name = liveRow(ctx, 'staff', String(staffId))?.row['name'];
+async function who(ctx: ApplyContext, staffId: unknown): Promise<string> {
+  const name = (await liveRow(ctx, 'staff', String(staffId)))?.row.name;
   return typeof name === 'string' ? `${name} (${String(staffId)})` : String(staffId);
 }
 
-function openDutyMessage(ctx: ApplyContext, duty: StoredRow): string {
-  return `duty ${duty.id} of ${who(ctx, duty.row['staffId'])} is open since ${iso(duty.row['startedAt'])}`;
+async function openDutyMessage(ctx: ApplyContext, duty: StoredRow<'duty'>): Promise<string> {
+  return `duty ${duty.id} of ${await who(ctx, duty.row.staffId)} is open since ${iso(duty.row.startedAt)}`;
 }
 
 /**
@@ -44,12 +44,12 @@ export function dutyPatchRefusal(op: Op, existing: StoredRow): Rejection | null 
 }
 
 /** H3: at most one open duty per building, so a new duty is refused while another is open. */
-export function dutyPutRefusal(ctx: ApplyContext, duty: Record<string, unknown>): Rejection | null {
-  const other = ctx.store.openDuties(ctx.siteId).find((d) => d.id !== duty['id']);
+export async function dutyPutRefusal(ctx: ApplyContext, duty: Record<string, unknown>): Promise<Rejection | null> {
+  const other = (await ctx.store.openDuties(ctx.siteId)).find((d) => d.id !== duty['id']);
   if (!other) return null;
   return reject(
     'duty_rule',
-    `duty: H3 one duty at a time: ${openDutyMessage(ctx, other)}; it ends only by a signed handover or closing`,
+    `duty: H3 one duty at a time: ${await openDutyMessage(ctx, other)}; it ends only by a signed handover or closing`,
   );
 }
 
@@ -58,34 +58,34 @@ export function dutyPutRefusal(ctx: ApplyContext, duty: Record<string, unknown>)
  * open duty of the person it names; an opening needs the desk free: no open duty, and no record
  * whose new duty is still on its way (two tablets opening at once).
  */
-export function recordDutyRefusal(ctx: ApplyContext, record: HandoverRecord): Rejection | null {
+export async function recordDutyRefusal(ctx: ApplyContext, record: HandoverRecord): Promise<Rejection | null> {
   if (record.kind === 'opening') {
-    const open = ctx.store.openDuties(ctx.siteId)[0];
+    const open = (await ctx.store.openDuties(ctx.siteId))[0];
     if (open) {
       return reject(
         'duty_rule',
-        `H3, S1: the desk is not closed: ${openDutyMessage(ctx, open)}; it is taken over by a signed handover, not opened`,
+        `H3, S1: the desk is not closed: ${await openDutyMessage(ctx, open)}; it is taken over by a signed handover, not opened`,
       );
     }
-    const awaited = ctx.store.recordsAwaitingDuty(ctx.siteId)[0];
+    const awaited = (await ctx.store.recordsAwaitingDuty(ctx.siteId))[0];
     if (awaited !== undefined) {
       return reject('duty_rule', `H3, S1: the desk was already taken over by record ${awaited}; it cannot be opened`);
     }
     return null;
   }
-  const duty = liveRow(ctx, 'duty', String(record.outgoingDutyId))?.row;
+  const duty = (await liveRow(ctx, 'duty', String(record.outgoingDutyId)))?.row;
   // A missing duty is the reference check's refusal (reference_unknown).
   if (!duty) return null;
-  if (duty['staffId'] !== record.outgoingStaffId) {
+  if (duty.staffId !== record.outgoingStaffId) {
     return reject(
       'duty_rule',
-      `H3: duty ${String(record.outgoingDutyId)} is ${who(ctx, duty['staffId'])}'s, not ${who(ctx, record.outgoingStaffId)}'s`,
+      `H3: duty ${String(record.outgoingDutyId)} is ${await who(ctx, duty.staffId)}'s, not ${await who(ctx, record.outgoingStaffId)}'s`,
     );
   }
-  if (duty['endedAt'] !== null) {
+  if (duty.endedAt !== null) {
     return reject(
       'duty_rule',
-      `H3: duty ${String(record.outgoingDutyId)} already ended at ${iso(duty['endedAt'])}; only an open duty is handed over or closed`,
+      `H3: duty ${String(record.outgoingDutyId)} already ended at ${iso(duty.endedAt)}; only an open duty is handed over or closed`,
     );
   }
   return null;
@@ -97,17 +97,22 @@ export function recordDutyRefusal(ctx: ApplyContext, record: HandoverRecord): Re
  * pulls it, stamped with the record's own HLC (the tablet that signed set the same end locally);
  * an opening is flagged for the section chief (ReviewFlag `deskOpened`).
  */
-export function applyRecordToDuties(ctx: ApplyContext, record: HandoverRecord, op: Op, updatedAt: string): void {
+export async function applyRecordToDuties(
+  ctx: ApplyContext,
+  record: HandoverRecord,
+  op: Op,
+  updatedAt: string,
+): Promise<void> {
   if (record.kind === 'opening') {
-    flagOpening(ctx, record, op);
+    await flagOpening(ctx, record, op);
     return;
   }
-  const duty = ctx.store.getRow('duty', String(record.outgoingDutyId));
+  const duty = await ctx.store.getRow(ctx.siteId, 'duty', String(record.outgoingDutyId));
   if (!duty) return;
   const versions = { ...duty.versions };
   versions['endedAt'] = (versions['endedAt'] ?? 0) + 1;
   versions['updatedAt'] = (versions['updatedAt'] ?? 0) + 1;
-  ctx.store.writeRow({
+  await ctx.store.writeRow({
     siteId: ctx.siteId,
     table: 'duty',
     id: duty.id,
@@ -119,7 +124,7 @@ export function applyRecordToDuties(ctx: ApplyContext, record: HandoverRecord, o
 }
 
 /** H3, S1: the desk was opened with no handover, which the section chief reviews. */
-function flagOpening(ctx: ApplyContext, record: HandoverRecord, op: Op): void {
+async function flagOpening(ctx: ApplyContext, record: HandoverRecord, op: Op): Promise<void> {
   const flag: Omit<ReviewFlag, 'updatedAt' | 'deleted'> = {
     id: newId(),
     siteId: ctx.siteId,
@@ -135,5 +140,5 @@ function flagOpening(ctx: ApplyContext, record: HandoverRecord, op: Op): void {
     receivedAt: ctx.nowMs,
     recordedAt: ctx.nowMs,
   };
-  insertServerRow(ctx.store, ctx.clock, 'reviewFlag', flag, ctx.nowMs);
+  await insertServerRow(ctx.store, ctx.clock, 'reviewFlag', flag, ctx.nowMs);
 }

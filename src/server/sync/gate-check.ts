@@ -104,8 +104,12 @@ function describe(blockers: Blocker[], uncounted: string[]): string {
  * each blocker the signing tablet (`deviceId`) knew of that still holds, or `duty_rule` for an
  * opening by someone not rostered now (S1: the desk is opened by the rostered person only).
  */
-export function recordGateRefusal(ctx: ApplyContext, record: HandoverRecord, deviceId: string): Rejection | null {
-  const now = loadBuilding(ctx.store, ctx.siteId, record.incomingStaffId);
+export async function recordGateRefusal(
+  ctx: ApplyContext,
+  record: HandoverRecord,
+  deviceId: string,
+): Promise<Rejection | null> {
+  const now = await loadBuilding(ctx.store, ctx.siteId, record.incomingStaffId);
   const knew = gateView(record, typedRows(knownTo(now, deviceId, record.syncCursor)));
   const holds = gateView(record, typedRows(now));
   const blockers = remainingBlockers(knew.blockers, holds.blockers);
@@ -132,14 +136,14 @@ const SUBSTITUTE_FIELDS = ['fitness', 'substituteStaffId', 'substituteApproval']
  * a write touches those fields, so an approval given earlier never blocks an unrelated edit.
  * `touched` is the op's field names (every field for a new draft).
  */
-export function draftSubstituteRefusal(
+export async function draftSubstituteRefusal(
   ctx: ApplyContext,
   draft: Handover,
   touched: readonly string[],
-): Rejection | null {
+): Promise<Rejection | null> {
   if (!SUBSTITUTE_FIELDS.some((f) => touched.includes(f))) return null;
   if (draft.fitness !== 'unfit' || draft.substituteStaffId === null) return null;
-  const rows = loadRotaRows(ctx.store, ctx.siteId);
+  const rows = await loadRotaRows(ctx.store, ctx.siteId);
   if (isSubstituteApproved(draft, rotaOf(rows), activeRoleCheck(rows.staff))) return null;
   return reject(
     'rule_violation',

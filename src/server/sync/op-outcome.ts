@@ -3,19 +3,20 @@
  * (row-locks.ts, signed-records.ts, row-checks.ts). Expected refusals are values (STYLE.md #5).
  */
 import type { DeviceKind } from '../../domain/api';
-import type { Role } from '../../domain/entities';
+import type { Role, SyncTable } from '../../domain/entities';
 import type { OpRejectCode } from '../../domain/errors';
 import type { FieldIssue } from '../../domain/row-rules';
-import type { Store, StoredRow } from '../store/store';
+import type { StoredRow, StoreTx } from '../store/store';
 import type { ServerClock } from './server-clock';
 
 export interface ApplyContext {
-  store: Store;
+  /** The push's transaction (issue 10 §2: code inside a transaction uses its tx, never the store). */
+  store: StoreTx;
   clock: ServerClock;
   siteId: string;
   nowMs: number;
   /** Staff rows read during this push (staff rows change only through the admin API, issue 9). */
-  staffCache: Map<string, StoredRow | undefined>;
+  staffCache: Map<string, StoredRow<'staff'> | undefined>;
   /** Issue 8: the kind of the pushing device (device-kind-rules.ts); absent reads as a desk tablet. */
   deviceKind?: DeviceKind;
   /** Issue 9 §3: proof keys read during this push (null: the person has none yet). */
@@ -51,9 +52,13 @@ export function reject(code: OpRejectCode, message: string, issues?: FieldIssue[
 }
 
 /** A row of this building that is not deleted, or undefined: what references and rules may see. */
-export function liveRow(ctx: ApplyContext, table: StoredRow['table'], id: string): StoredRow | undefined {
-  const found = ctx.store.getRow(table, id);
-  return found && !found.deleted && found.siteId === ctx.siteId ? found : undefined;
+export async function liveRow<T extends SyncTable>(
+  ctx: ApplyContext,
+  table: T,
+  id: string,
+): Promise<StoredRow<T> | undefined> {
+  const found = await ctx.store.getRow(ctx.siteId, table, id);
+  return found && !found.deleted ? found : undefined;
 }
 
 /**

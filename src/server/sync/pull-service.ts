@@ -17,14 +17,14 @@ import type { Store } from '../store/store';
  * pulled from a history this database no longer has (a restore, or commits lost to a power cut),
  * and must re-pull from 0 (issue 9 §1, docs/architecture.md "Restores").
  */
-export function pullChangesJson(
+export async function pullChangesJson(
   store: Store,
   siteId: string,
   query: PullQuery,
   nowMs: number,
   deviceKind: DeviceKind = 'desk',
-): string {
-  const sequence = store.siteSequence(siteId);
+): Promise<string> {
+  const sequence = await store.siteSequence(siteId);
   const generation = store.generation();
   if (query.cursor > sequence) {
     throw new ApiError('cursor_ahead', `cursor ${query.cursor} is past this server's sequence ${sequence}`, {
@@ -33,7 +33,7 @@ export function pullChangesJson(
     });
   }
   // One row past the page tells whether there is more without a COUNT.
-  const rows = store.changesSince(siteId, query.cursor, query.limit + 1);
+  const rows = await store.changesSince(siteId, query.cursor, query.limit + 1);
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const cursor = page.length > 0 ? (page[page.length - 1]?.seq ?? query.cursor) : query.cursor;

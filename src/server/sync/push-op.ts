@@ -10,7 +10,7 @@ import type { FieldIssue } from '../../domain/row-rules';
 import { Op, type OpEnvelope } from '../../domain/sync-protocol';
 import { ApiError } from '../api-error';
 import { describeError, type Logger } from '../logger';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/store';
 import { applyOp, type ApplyContext } from './apply-op';
 import type { PushClock } from './clock-flags';
 import { reject, unavailable, type OpOutcome, type Rejection } from './op-outcome';
@@ -19,7 +19,8 @@ import type { ServerClock } from './server-clock';
 import { writeSyncError } from './server-rows';
 
 export interface PushOpContext {
-  store: Store;
+  /** The push's transaction: each op applies in a savepoint of it. */
+  store: StoreTx;
   clock: ServerClock;
   siteId: string;
   nowMs: number;
@@ -37,16 +38,16 @@ export interface NewOpResult {
 }
 
 /** Check, apply and record one new op (counter = last + 1). Throws only ApiErrors and store failures. */
-export function pushNewOp(ctx: PushOpContext, raw: OpEnvelope): NewOpResult {
+export async function pushNewOp(ctx: PushOpContext, raw: OpEnvelope): Promise<NewOpResult> {
   const parsed = Op.safeParse(raw);
   if (!parsed.success) {
     const outcome = invalidOp(parsed.error);
-    record(ctx, refusedOpOf(raw), outcome);
+    await record(ctx, refusedOpOf(raw), outcome);
     return { outcome, op: null };
   }
   const op = parsed.data;
   try {
-    const outcome = ctx.store.savepoint(() => applyInSavepoint(ctx, op));
+    const outcome = await ctx.store.savepoint(() => applyInSavepoint(ctx, op));
     return { outcome, op };
   } catch (err) {
     // A refusal of the whole push (none is thrown while applying today) stays one.
@@ -63,16 +64,17 @@ export function pushNewOp(ctx: PushOpContext, raw: OpEnvelope): NewOpResult {
     // The rolled-back op may have left rows it read or wrote in the push's cache.
     ctx.apply.staffCache.clear();
     const outcome = reject('internal_error', 'the server failed while applying this op; it was set aside');
-    record(ctx, op, outcome);
+    await record(ctx, op, outcome);
     return { outcome, op };
   }
 }
 
-function applyInSavepoint(ctx: PushOpContext, op: Op): OpOutcome {
-  const suspects = ctx.times.suspectStamps(op);
-  const outcome = foreignRowRefusal(ctx, op) ?? applyOp({ ...ctx.apply, opTime: ctx.times.opTime(op) }, op);
-  if (outcome.status === 'rejected') record(ctx, op, outcome);
-  ctx.times.settle(op, outcome, suspects);
+async function applyInSavepoint(ctx: PushOpContext, op: Op): Promise<OpOutcome> {
+  const suspects = await ctx.times.suspectStamps(op);
+  const outcome =
+    (await foreignRowRefusal(ctx, op)) ?? (await applyOp({ ...ctx.apply, opTime: ctx.times.opTime(op) }, op));
+  if (outcome.status === 'rejected') await record(ctx, op, outcome);
+  await ctx.times.settle(op, outcome, suspects);
   return outcome;
 }
 
@@ -82,8 +84,8 @@ function applyInSavepoint(ctx: PushOpContext, op: Op): OpOutcome {
  * nothing of the other building: a patch or delete of an id that exists nowhere gets the same one
  * (apply-op.ts), and a claimed building is checked against this one only.
  */
-function foreignRowRefusal(ctx: PushOpContext, op: Op): Rejection | null {
-  const owner = ctx.store.getRowSiteId(op.table, op.rowId);
+async function foreignRowRefusal(ctx: PushOpContext, op: Op): Promise<Rejection | null> {
+  const owner = await ctx.store.getRowSiteId(op.table, op.rowId);
   if (owner !== undefined && owner !== ctx.siteId) {
     return unavailable(op.table, op.rowId);
   }
@@ -111,9 +113,9 @@ function invalidOp(error: z.ZodError): Rejection {
   return reject('validation_failed', `the op does not match the sync schema: ${message}`.slice(0, 2000), issues);
 }
 
-function record(ctx: PushOpContext, op: RefusedOp, outcome: Rejection): void {
+function record(ctx: PushOpContext, op: RefusedOp, outcome: Rejection): Promise<void> {
   const rejection = { siteId: ctx.siteId, op, code: outcome.code, message: outcome.message, nowMs: ctx.nowMs };
-  writeSyncError(
+  return writeSyncError(
     ctx.store,
     ctx.clock,
     outcome.issues === undefined ? rejection : { ...rejection, issues: outcome.issues },

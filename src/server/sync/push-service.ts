@@ -1,6 +1,7 @@
 /**
  * POST /api/v1/sync/push (docs/architecture.md "Push"): exactly-once, in device order. One push is one
- * immediate transaction: the server applies only `counter = last + 1`, answers anything at or
+ * transaction holding the building's write lock (issue 10 §2), each op in a savepoint of it: the
+ * server applies only `counter = last + 1`, answers anything at or
  * below `last` from `device_ops`, and refuses a gap without applying anything. T1: every op is
  * stored with the push's receipt time (`nowMs`) and its device time; doubtful times are flagged
  * (clock-flags.ts).
@@ -17,7 +18,7 @@ import {
 } from '../../domain/sync-protocol';
 import { ApiError } from '../api-error';
 import { silentLogger, type Logger } from '../logger';
-import type { Store, StoredRow } from '../store/store';
+import type { Store, StoredRow, StoreTx } from '../store/store';
 import type { OpOutcome } from './apply-op';
 import { PushClock } from './clock-flags';
 import { opHash, refusedOpHash } from './op-hash';
@@ -49,8 +50,8 @@ export interface PushDone {
 }
 
 /** Apply a push for the token's device (see pushOpsDetailed); the answer only. */
-export function pushOps(ctx: PushContext, req: PushEnvelope): PushResponse {
-  return pushOpsDetailed(ctx, req).response;
+export async function pushOps(ctx: PushContext, req: PushEnvelope): Promise<PushResponse> {
+  return (await pushOpsDetailed(ctx, req)).response;
 }
 
 /**
@@ -58,7 +59,7 @@ export function pushOps(ctx: PushContext, req: PushEnvelope): PushResponse {
  * version, another device's ops, a counter gap); issue 9 §5: anything wrong with one op refuses
  * that op alone (push-op.ts).
  */
-export function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): PushDone {
+export async function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): Promise<PushDone> {
   if (req.schemaVersion !== SCHEMA_VERSION) {
     throw new ApiError('schema_version', `this server speaks sync schema ${SCHEMA_VERSION}; update the app`, {
       expected: SCHEMA_VERSION,
@@ -67,16 +68,17 @@ export function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): PushDone {
   }
   if (req.deviceId !== ctx.deviceId) throw new ApiError('forbidden', 'the ops belong to another device');
 
-  return ctx.store.transaction(() => {
-    const device = ctx.store.getDevice(ctx.deviceId);
+  // Code inside the transaction uses `tx` only (the store's own methods would wait for it).
+  return ctx.store.transaction(ctx.siteId, async (tx) => {
+    const device = await tx.getDevice(ctx.deviceId);
     if (!device) throw new ApiError('unauthorized', 'unknown device');
-    const staffCache = new Map<string, StoredRow | undefined>();
+    const staffCache = new Map<string, StoredRow<'staff'> | undefined>();
     const proofKeys = new Map<string, Uint8Array | null>();
     let last = device.lastCounter;
     const results: PushResult[] = [];
     const ops: Op[] = [];
-    const times = new PushClock({
-      store: ctx.store,
+    const times = await PushClock.start({
+      store: tx,
       clock: ctx.clock,
       siteId: ctx.siteId,
       deviceId: ctx.deviceId,
@@ -85,7 +87,7 @@ export function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): PushDone {
       lastCounter: last,
     });
     const apply = {
-      store: ctx.store,
+      store: tx,
       clock: ctx.clock,
       siteId: ctx.siteId,
       nowMs: ctx.nowMs,
@@ -95,11 +97,11 @@ export function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): PushDone {
       // Set per op by pushNewOp (push-op.ts): the op's server-corrected device time (§9).
       opTime: null,
     };
-    const opCtx = { ...ctx, logger: ctx.logger ?? silentLogger, requestId: ctx.requestId, apply, times };
+    const opCtx = { ...ctx, store: tx, logger: ctx.logger ?? silentLogger, requestId: ctx.requestId, apply, times };
 
     for (const raw of req.ops) {
       if (raw.counter <= last) {
-        results.push(replay(ctx, raw));
+        results.push(await replay(ctx, tx, raw));
         continue;
       }
       if (raw.counter !== last + 1) {
@@ -109,9 +111,9 @@ export function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): PushDone {
           got: raw.counter,
         });
       }
-      const { outcome, op } = pushNewOp(opCtx, raw);
+      const { outcome, op } = await pushNewOp(opCtx, raw);
       if (op) ops.push(op);
-      ctx.store.insertDeviceOp({
+      await tx.insertDeviceOp({
         deviceId: ctx.deviceId,
         counter: raw.counter,
         opHash: op ? opHash(op) : refusedOpHash(raw),
@@ -129,9 +131,9 @@ export function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): PushDone {
       last = raw.counter;
     }
 
-    if (last !== device.lastCounter) ctx.store.setDeviceCounter(ctx.deviceId, last);
-    times.finish();
-    ctx.store.touchDevice(ctx.deviceId, ctx.nowMs);
+    if (last !== device.lastCounter) await tx.setDeviceCounter(ctx.deviceId, last);
+    await times.finish();
+    await tx.touchDevice(ctx.deviceId, ctx.nowMs);
     return { response: { ackedThrough: last, results, serverTime: ctx.nowMs }, ops };
   });
 }
@@ -140,15 +142,15 @@ export function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): PushDone {
  * An op at or below the device's last counter: answered from the stored outcome, never re-applied.
  * It is hashed as it was when first received: as a valid op, or as one the schema refused.
  */
-function replay(ctx: PushContext, raw: OpEnvelope): PushResult {
-  const stored = ctx.store.getDeviceOp(ctx.deviceId, raw.counter);
+async function replay(ctx: PushContext, tx: StoreTx, raw: OpEnvelope): Promise<PushResult> {
+  const stored = await tx.getDeviceOp(ctx.deviceId, raw.counter);
   const parsed = OpSchema.safeParse(raw);
   const hash = parsed.success ? opHash(parsed.data) : refusedOpHash(raw);
   if (!stored || stored.opHash !== hash) {
     // The tablet's storage was wiped and its counter restarted: flag it where everyone sees it.
     const message = `op ${raw.counter} differs from the op this device sent earlier under the same counter`;
     const op = parsed.success ? parsed.data : refusedOpOf(raw);
-    writeSyncError(ctx.store, ctx.clock, { siteId: ctx.siteId, op, code: 'counter_reused', message, nowMs: ctx.nowMs });
+    await writeSyncError(tx, ctx.clock, { siteId: ctx.siteId, op, code: 'counter_reused', message, nowMs: ctx.nowMs });
     return {
       counter: raw.counter,
       status: 'rejected',

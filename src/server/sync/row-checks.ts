@@ -80,18 +80,69 @@ function entryDutyStart(
   return typeof startedAt === 'number' ? startedAt : null;
 }
 
+/** What the checks of one op have read from the store: live rows, and closers by movement id. */
+export interface CheckReads {
+  rows: Map<string, Record<string, unknown> | undefined>;
+  closers: Map<string, readonly Record<string, unknown>[]>;
+}
+
+/** Nothing read yet (one per op: the reference check and the table rules share it). */
+export function newCheckReads(): CheckReads {
+  return { rows: new Map(), closers: new Map() };
+}
+
 /**
- * The live rows of this building as the checks of one op read them, each read from the store once:
- * the reference check and the table rules often look at the same rows (a record's draft, its
+ * Run the pure, synchronous checks of domain/ (RowLookup, ClosersLookup) over rows the store reads
+ * asynchronously (issue 10 §2). `check` runs with what has been read so far; every row it asked for
+ * and was not read yet is read, and it runs again, until it asks for nothing new. The checks are
+ * pure, so the last run, which saw every row it asked for, is the answer; a run that asked for an
+ * unread row is discarded, whatever it returned or threw. Each row is read from the store once per
+ * op: the reference check and the table rules often look at the same rows (a record's draft, its
  * corrected record).
  */
-export function memoLookup(ctx: ApplyContext): RowLookup {
-  const seen = new Map<string, Record<string, unknown> | undefined>();
-  return (table, id) => {
-    const key = `${table}/${id}`;
-    if (!seen.has(key)) seen.set(key, liveRow(ctx, table, id)?.row);
-    return seen.get(key);
-  };
+export async function withReads<R>(
+  ctx: ApplyContext,
+  reads: CheckReads,
+  check: (lookup: RowLookup, closers: ClosersLookup) => R,
+): Promise<R> {
+  for (;;) {
+    const rowsWanted: [SyncTable, string][] = [];
+    const closersWanted: string[] = [];
+    const lookup: RowLookup = (table, id) => {
+      const key = `${table}/${id}`;
+      if (!reads.rows.has(key)) rowsWanted.push([table, id]);
+      return reads.rows.get(key);
+    };
+    // Read only by the rules that need them (an undone return), so the scan costs nothing on other ops.
+    const closers: ClosersLookup = (movementId) => {
+      const found = reads.closers.get(movementId);
+      if (found === undefined) closersWanted.push(movementId);
+      return found ?? [];
+    };
+    let result: R | undefined;
+    let error: unknown = null;
+    let threw = false;
+    try {
+      result = check(lookup, closers);
+    } catch (err) {
+      threw = true;
+      error = err;
+    }
+    if (rowsWanted.length === 0 && closersWanted.length === 0) {
+      if (threw) throw error;
+      return result as R;
+    }
+    for (const [table, id] of rowsWanted) reads.rows.set(`${table}/${id}`, (await liveRow(ctx, table, id))?.row);
+    if (closersWanted.length > 0) {
+      const movements = (await ctx.store.listRows(ctx.siteId, 'itemMovement')).filter((r) => !r.deleted);
+      for (const id of closersWanted) {
+        reads.closers.set(
+          id,
+          movements.filter((r) => r.row.closesId === id).map((r) => r.row),
+        );
+      }
+    }
+  }
 }
 
 /** The first reference of `row` (ROW_REFERENCES) to a row missing from this building, or null. */
@@ -116,18 +167,6 @@ export function missingReference(
   return null;
 }
 
-/**
- * The live movements of this building that close or cancel a movement (ClosersLookup). Read only
- * by the rules that need them (an undone return), so the scan costs nothing on other ops.
- */
-export function closersLookup(ctx: ApplyContext): ClosersLookup {
-  return (movementId) =>
-    ctx.store
-      .listRows(ctx.siteId, 'itemMovement')
-      .filter((r) => !r.deleted && r.row['closesId'] === movementId)
-      .map((r) => r.row);
-}
-
 /** The table rules (row-rules.ts) for a new row (`prev` null) or a patched one. */
 export function ruleRefusal(
   table: WritableTable,
@@ -145,20 +184,24 @@ export function ruleRefusal(
  * All three checks of a row about to be written, in order; the parsed row (schema defaults
  * applied) when it passes.
  */
-export function checkRow(
+export async function checkRow(
   ctx: ApplyContext,
   table: WritableTable,
   prev: Record<string, unknown> | null,
   row: Record<string, unknown>,
   actor: Actor,
-): { ok: true; row: Record<string, unknown> } | Rejection {
-  const lookup = memoLookup(ctx);
-  const dutyStartedAt = table === 'logEntry' ? entryDutyStart(lookup, prev, row) : null;
+): Promise<{ ok: true; row: Record<string, unknown> } | Rejection> {
+  const reads = newCheckReads();
+  const dutyStartedAt =
+    table === 'logEntry' ? await withReads(ctx, reads, (lookup) => entryDutyStart(lookup, prev, row)) : null;
   const checked = validateRow(table, row, ctx.nowMs, dutyStartedAt);
   if (!checked.ok) return reject('validation_failed', checked.message, checked.issues);
   const refusal =
-    missingReference(table, checked.row, lookup) ??
-    ruleRefusal(table, prev, checked.row, actor, lookup, closersLookup(ctx)) ??
-    serviceOrderNumberRefusal(ctx, table, checked.row);
+    (await withReads(
+      ctx,
+      reads,
+      (lookup, closers) =>
+        missingReference(table, checked.row, lookup) ?? ruleRefusal(table, prev, checked.row, actor, lookup, closers),
+    )) ?? (await serviceOrderNumberRefusal(ctx, table, checked.row));
   return refusal ?? { ok: true, row: checked.row };
 }

@@ -31,8 +31,8 @@ const ENTRY_FIELDS_OPEN_AFTER_SIGNING = new Set([
   'completedAt',
 ]);
 
-function lockedMessage(ctx: ApplyContext, table: LockedTable, id: string): string | null {
-  const lock = ctx.store.getLock(table, id);
+async function lockedMessage(ctx: ApplyContext, table: LockedTable, id: string): Promise<string | null> {
+  const lock = await ctx.store.getLock(table, id);
   if (!lock) return null;
   return `${table} ${id} is locked by the signed handover record ${lock.recordId} (H3); corrections are addenda`;
 }
@@ -42,11 +42,11 @@ function lockedMessage(ctx: ApplyContext, table: LockedTable, id: string): strin
  * patched to signed before its record is refused `handover_taken`, so it holds no lock row, yet a
  * line added to it would change a count both its people signed.
  */
-function signedDraftMessage(ctx: ApplyContext, handoverId: string): string | null {
-  const locked = lockedMessage(ctx, 'handover', handoverId);
+async function signedDraftMessage(ctx: ApplyContext, handoverId: string): Promise<string | null> {
+  const locked = await lockedMessage(ctx, 'handover', handoverId);
   if (locked !== null) return locked;
-  const draft = liveRow(ctx, 'handover', handoverId)?.row;
-  if (draft?.['status'] !== 'signed') return null;
+  const draft = (await liveRow(ctx, 'handover', handoverId))?.row;
+  if (draft?.status !== 'signed') return null;
   return `handover ${handoverId} is signed (H3): its count can no longer change; corrections are addenda`;
 }
 
@@ -54,12 +54,16 @@ function signedDraftMessage(ctx: ApplyContext, handoverId: string): string | nul
  * The refusal of `op` because it changes something a signed handover locked, or null.
  * `existing` is the stored row for a patch. (No locked table allows delete: WRITE_POLICY.)
  */
-export function lockRefusal(ctx: ApplyContext, op: Op, existing: StoredRow | undefined): Rejection | null {
-  const message = lockViolation(ctx, op, existing);
+export async function lockRefusal(
+  ctx: ApplyContext,
+  op: Op,
+  existing: StoredRow | undefined,
+): Promise<Rejection | null> {
+  const message = await lockViolation(ctx, op, existing);
   return message === null ? null : reject('locked', message);
 }
 
-function lockViolation(ctx: ApplyContext, op: Op, existing: StoredRow | undefined): string | null {
+async function lockViolation(ctx: ApplyContext, op: Op, existing: StoredRow | undefined): Promise<string | null> {
   if ((op.table === 'duty' || op.table === 'handover') && op.kind === 'patch') {
     return lockedMessage(ctx, op.table, op.rowId);
   }
@@ -67,19 +71,19 @@ function lockViolation(ctx: ApplyContext, op: Op, existing: StoredRow | undefine
   if (op.table === 'handover' && op.kind === 'put') {
     // H3: a new draft for a duty already handed over could only lead to a second record for it.
     const dutyId = op.fields['outgoingDutyId'];
-    const message = typeof dutyId === 'string' ? lockedMessage(ctx, 'duty', dutyId) : null;
+    const message = typeof dutyId === 'string' ? await lockedMessage(ctx, 'duty', dutyId) : null;
     return message === null ? null : `${message}; no new handover can be opened for it`;
   }
 
   if (op.table === 'countLine' && op.kind === 'append') {
     // A count line added after signing would change the count both people signed.
     const handoverId = op.fields['handoverId'];
-    return typeof handoverId === 'string' ? signedDraftMessage(ctx, handoverId) : null;
+    return typeof handoverId === 'string' ? await signedDraftMessage(ctx, handoverId) : null;
   }
 
   if (op.table === 'logEntry' && op.kind === 'put') {
     const dutyId = op.fields['dutyId'];
-    return typeof dutyId === 'string' ? lockedMessage(ctx, 'duty', dutyId) : null;
+    return typeof dutyId === 'string' ? await lockedMessage(ctx, 'duty', dutyId) : null;
   }
 
   if (op.table === 'logEntry' && op.kind === 'patch' && existing) {
@@ -94,7 +98,7 @@ function lockViolation(ctx: ApplyContext, op: Op, existing: StoredRow | undefine
     if (content.length === 0) return null;
     const duties = [existing.row['dutyId'], op.fields['dutyId']].filter((d): d is string => typeof d === 'string');
     for (const dutyId of duties) {
-      const message = lockedMessage(ctx, 'duty', dutyId);
+      const message = await lockedMessage(ctx, 'duty', dutyId);
       if (message !== null)
         return `${message}; only the follow-up of its entries may change (not ${content.join(', ')})`;
     }

@@ -8,7 +8,7 @@ import type { Conflict, ReviewFlag, ReviewFlagKind, SyncError, SyncTable } from 
 import { newId } from '../../domain/ids';
 import type { FieldIssue } from '../../domain/row-rules';
 import type { Op } from '../../domain/sync-protocol';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/store';
 import { cappedFields, type RefusedOp } from './refused-op';
 import type { ServerClock } from './server-clock';
 
@@ -23,16 +23,16 @@ export function initialVersions(row: Record<string, unknown>): Record<string, nu
 }
 
 /** Insert a brand-new row stamped by the server clock; received (T1) when written. */
-export function insertServerRow(
-  store: Store,
+export async function insertServerRow(
+  store: StoreTx,
   clock: ServerClock,
   table: SyncTable,
   row: { id: string; siteId: string } & Record<string, unknown>,
   nowMs: number,
-): Record<string, unknown> {
+): Promise<Record<string, unknown>> {
   const updatedAt = clock.next(nowMs);
   const full = { ...row, updatedAt, deleted: false };
-  store.writeRow({
+  await store.writeRow<SyncTable>({
     siteId: row.siteId,
     table,
     id: row.id,
@@ -60,7 +60,7 @@ export interface RejectionInput {
  * Record a refused op as a `syncError` row of the building. Issue 9 §7: its fields are capped
  * (refused-op.ts cappedFields): known keys only, at most 4 KiB of JSON.
  */
-export function writeSyncError(store: Store, clock: ServerClock, r: RejectionInput): void {
+export async function writeSyncError(store: StoreTx, clock: ServerClock, r: RejectionInput): Promise<void> {
   const row: Omit<SyncError, 'updatedAt' | 'deleted'> = {
     id: newId(),
     siteId: r.siteId,
@@ -79,7 +79,7 @@ export function writeSyncError(store: Store, clock: ServerClock, r: RejectionInp
     dismissedAt: null,
     dismissedBy: null,
   };
-  insertServerRow(store, clock, 'syncError', row, r.nowMs);
+  await insertServerRow(store, clock, 'syncError', row, r.nowMs);
 }
 
 export interface LostField {
@@ -89,14 +89,14 @@ export interface LostField {
 }
 
 /** Record one patch field that lost to a newer server value, for the section chief to review. */
-export function writeConflict(
-  store: Store,
+export async function writeConflict(
+  store: StoreTx,
   clock: ServerClock,
   siteId: string,
   op: Op,
   lost: LostField,
   nowMs: number,
-): void {
+): Promise<void> {
   const row: Omit<Conflict, 'updatedAt' | 'deleted'> = {
     id: newId(),
     siteId,
@@ -110,7 +110,7 @@ export function writeConflict(
     actorStaffId: op.actorStaffId,
     recordedAt: nowMs,
   };
-  insertServerRow(store, clock, 'conflict', row, nowMs);
+  await insertServerRow(store, clock, 'conflict', row, nowMs);
 }
 
 export interface FlagInput {
@@ -125,7 +125,7 @@ export interface FlagInput {
 }
 
 /** Record a row kept but flagged for the section chief (T1), pointing at the op's row. */
-export function writeReviewFlag(store: Store, clock: ServerClock, f: FlagInput): void {
+export async function writeReviewFlag(store: StoreTx, clock: ServerClock, f: FlagInput): Promise<void> {
   const row: Omit<ReviewFlag, 'updatedAt' | 'deleted'> = {
     id: newId(),
     siteId: f.siteId,
@@ -141,5 +141,5 @@ export function writeReviewFlag(store: Store, clock: ServerClock, f: FlagInput):
     receivedAt: f.receivedAt,
     recordedAt: f.receivedAt,
   };
-  insertServerRow(store, clock, 'reviewFlag', row, f.receivedAt);
+  await insertServerRow(store, clock, 'reviewFlag', row, f.receivedAt);
 }

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../domain/canonical';
 import { GENESIS_HASH, recordHashInput, type HashableRecord } from '../../domain/chain';
+import type { SyncTable } from '../../domain/entities';
 import type { HandoverRecord } from '../../domain/handover-entities';
 import type { Op } from '../../domain/sync-protocol';
 import type { StoredRow } from '../store/store';
@@ -20,7 +21,7 @@ import { liveRow, reject, type ApplyContext, type OpOutcome, type Rejection } fr
 import { validateRow } from './row-checks';
 import type { LockedTable } from './row-locks';
 
-/** The hash the record's content gives (chain.ts), with node:crypto: the push transaction is synchronous. */
+/** The hash the record's content gives (chain.ts), with node:crypto (synchronous, no round trip per record). */
 export function recordHash(row: Record<string, unknown>): string {
   return createHash('sha256')
     .update(recordHashInput(row as unknown as HashableRecord), 'utf8')
@@ -55,7 +56,12 @@ export function hashMismatch(row: Record<string, unknown>): Rejection | null {
  * same record arriving again: accepted with nothing written. Anything else would rewrite a signed
  * record and is refused `immutable`.
  */
-export function replayRecordPut(ctx: ApplyContext, op: Op, existing: StoredRow, updatedAt: string): OpOutcome {
+export function replayRecordPut(
+  ctx: ApplyContext,
+  op: Op,
+  existing: StoredRow<SyncTable>,
+  updatedAt: string,
+): OpOutcome {
   const sent = { ...op.fields, updatedAt, deleted: false };
   const checked = validateRow('handoverRecord', sent, ctx.nowMs);
   if (!checked.ok) return reject('validation_failed', checked.message);
@@ -88,9 +94,9 @@ const CORRECTION_KEEPS = [
  * H3: an addendum corrects its record; it cannot hand over another duty (it takes no locks and
  * no handover_taken check, so it must not name another handover, duty or person). Null when allowed.
  */
-function correctionRefusal(ctx: ApplyContext, row: Record<string, unknown>): Rejection | null {
+async function correctionRefusal(ctx: ApplyContext, row: Record<string, unknown>): Promise<Rejection | null> {
   const correctsId = String(row['correctsId']);
-  const corrected = liveRow(ctx, 'handoverRecord', correctsId)?.row;
+  const corrected = (await liveRow<SyncTable>(ctx, 'handoverRecord', correctsId))?.row;
   // A missing corrected record is the reference check's refusal (reference_unknown), already given.
   if (!corrected) return null;
   // Records signed before openings and closings existed carry no kind: they are handovers.
@@ -111,33 +117,33 @@ function correctionRefusal(ctx: ApplyContext, row: Record<string, unknown>): Rej
  * (`gate_blocked`). `sent` is the op's fields with `updatedAt`/`deleted` as passed to the schema;
  * `row` the parsed row; `op` the put, whose device signed it.
  */
-export function recordRefusal(
+export async function recordRefusal(
   ctx: ApplyContext,
   sent: Record<string, unknown>,
   row: Record<string, unknown>,
   op: Op,
-): Rejection | null {
+): Promise<Rejection | null> {
   const tampered = rewrittenByParsing(sent, row) ?? hashMismatch(row);
   if (tampered) return tampered;
   const prevHash = String(row['prevHash']);
-  if (prevHash !== GENESIS_HASH && ctx.store.getChainRecordId(ctx.siteId, prevHash) === undefined) {
+  if (prevHash !== GENESIS_HASH && (await ctx.store.getChainRecordId(ctx.siteId, prevHash)) === undefined) {
     return reject('validation_failed', `prevHash: ${prevHash} is not the hash of a signed record of this building`);
   }
   if (row['correctsId'] !== null) return correctionRefusal(ctx, row);
   for (const [table, id] of locksOf(row)) {
-    const lock = ctx.store.getLock(table, id);
-    if (lock) return reject('handover_taken', takenMessage(ctx, table, id, lock.recordId));
+    const lock = await ctx.store.getLock(table, id);
+    if (lock) return reject('handover_taken', await takenMessage(ctx, table, id, lock.recordId));
   }
   const record = row as HandoverRecord;
-  return recordDutyRefusal(ctx, record) ?? recordGateRefusal(ctx, record, op.deviceId);
+  return (await recordDutyRefusal(ctx, record)) ?? (await recordGateRefusal(ctx, record, op.deviceId));
 }
 
 /** Who took over (or closed) first and when, so the second tablet can tell its people. */
-function takenMessage(ctx: ApplyContext, table: LockedTable, id: string, recordId: string): string {
-  const record = liveRow(ctx, 'handoverRecord', recordId)?.row;
+async function takenMessage(ctx: ApplyContext, table: LockedTable, id: string, recordId: string): Promise<string> {
+  const record = (await liveRow<SyncTable>(ctx, 'handoverRecord', recordId))?.row;
   const closing = record?.['kind'] === 'closing';
   const personId = String(record?.[closing ? 'outgoingStaffId' : 'incomingStaffId'] ?? '');
-  const name = liveRow(ctx, 'staff', personId)?.row['name'];
+  const name = (await liveRow(ctx, 'staff', personId))?.row.name;
   const signedAt = record?.['signedAt'];
   const when = typeof signedAt === 'number' ? new Date(signedAt).toISOString() : 'an earlier time';
   const who = typeof name === 'string' ? `${name} (${personId})` : personId;
@@ -151,10 +157,15 @@ function takenMessage(ctx: ApplyContext, table: LockedTable, id: string, recordI
  * and end the outgoing duty (or flag the opening), in the same transaction (duty-rules.ts).
  * `updatedAt` is the record's HLC.
  */
-export function sealRecord(ctx: ApplyContext, row: Record<string, unknown>, op: Op, updatedAt: string): void {
+export async function sealRecord(
+  ctx: ApplyContext,
+  row: Record<string, unknown>,
+  op: Op,
+  updatedAt: string,
+): Promise<void> {
   const recordId = String(row['id']);
-  ctx.store.addChainLink(ctx.siteId, String(row['hash']), recordId);
+  await ctx.store.addChainLink(ctx.siteId, String(row['hash']), recordId);
   if (row['correctsId'] !== null) return;
-  for (const [table, id] of locksOf(row)) ctx.store.lockRow({ siteId: ctx.siteId, table, id, recordId });
-  applyRecordToDuties(ctx, row as HandoverRecord, op, updatedAt);
+  for (const [table, id] of locksOf(row)) await ctx.store.lockRow({ siteId: ctx.siteId, table, id, recordId });
+  await applyRecordToDuties(ctx, row as HandoverRecord, op, updatedAt);
 }

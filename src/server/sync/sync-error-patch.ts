@@ -5,7 +5,7 @@
  * any other field is refused, a dismissal is made in the name of the person who makes it and is
  * never taken back, and a second dismissal (two tablets, offline) leaves the first one standing.
  */
-import { EpochMs } from '../../domain/entities';
+import { EpochMs, type SyncTable } from '../../domain/entities';
 import { SYNC_ERROR_PATCH_FIELDS, type Op } from '../../domain/sync-protocol';
 import type { StoredRow } from '../store/store';
 import { reject, type Actor, type ApplyContext, type OpOutcome } from './op-outcome';
@@ -16,7 +16,12 @@ const ALLOWED = new Set<string>(SYNC_ERROR_PATCH_FIELDS);
  * The outcome of a `syncError` patch decided before the ordinary patch path, or null to let that
  * path apply it (per-field versions, schema check). `existing` is the live stored row.
  */
-export function syncErrorPatchOutcome(ctx: ApplyContext, op: Op, existing: StoredRow, actor: Actor): OpOutcome | null {
+export async function syncErrorPatchOutcome(
+  ctx: ApplyContext,
+  op: Op,
+  existing: StoredRow<SyncTable>,
+  actor: Actor,
+): Promise<OpOutcome | null> {
   const others = Object.keys(op.fields).filter((f) => !ALLOWED.has(f));
   if (others.length > 0) {
     return reject(
@@ -41,7 +46,7 @@ export function syncErrorPatchOutcome(ctx: ApplyContext, op: Op, existing: Store
   if (dismissedAt !== null && dismissedAt !== undefined) {
     // Dismissed already, on another tablet: the first dismissal stands and no conflict is kept for
     // the chief. The row is written again unchanged so that this tablet pulls the one that stands.
-    ctx.store.writeRow({
+    await ctx.store.writeRow({
       siteId: existing.siteId,
       table: existing.table,
       id: existing.id,
