@@ -59,6 +59,8 @@ export interface ServerConfig {
   rateLimits?: Partial<RateLimits> | undefined;
   /** Issue 9 §7: the timeouts and per-address cap set by environment; undefined when none is. */
   connectionLimits?: Partial<ConnectionLimits> | undefined;
+  /** Issue 10 §3: DATABASE_URL, the PostgreSQL store; undefined: SQLite under DATA_DIR. */
+  databaseUrl?: string;
 }
 
 /** Environment variable and bounds of each rate limit, per minute per address (README "Configuration"). */
@@ -101,12 +103,7 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
 
 /** The configuration from environment variables (README "Configuration"). Throws ConfigError. */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
-  if (env['DATABASE_URL']) {
-    throw new ConfigError(
-      'DATABASE_URL is set, but this build has only the embedded SQLite store; PostgreSQL is not available yet. ' +
-        'Unset DATABASE_URL to use SQLite under DATA_DIR.',
-    );
-  }
+  const databaseUrl = readDatabaseUrl(env);
   const logLevel = env['LOG_LEVEL'] ?? 'info';
   if (!isLogLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
   const port = intFromEnv(env, 'PORT', 8080, 0, 65535);
@@ -124,7 +121,32 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     vapid: readVapid(env),
     rateLimits: limitsFromEnv(env, RATE_LIMIT_ENV),
     connectionLimits: limitsFromEnv(env, CONNECTION_ENV),
+    ...(databaseUrl !== undefined ? { databaseUrl } : {}),
   };
+}
+
+/**
+ * Issue 10 §3: DATABASE_URL selects the PostgreSQL store (postgres:// or postgresql://); unset, the
+ * embedded SQLite file under DATA_DIR. Anything else is refused here, before anything starts.
+ */
+function readDatabaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env['DATABASE_URL']?.trim() ?? '';
+  if (raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `DATABASE_URL must be a postgres:// URL (PostgreSQL), got ${url.protocol}//…; unset it to use SQLite under DATA_DIR`,
+    );
+  }
+  if (url.pathname.replace(/^\//, '') === '') {
+    throw new ConfigError('DATABASE_URL names no database: postgres://user:password@host:5432/database');
+  }
+  return raw;
 }
 
 /** TLS_CERT and TLS_KEY (PEM paths) together, or neither (then the local CA serves HTTPS). */
