@@ -19,6 +19,7 @@
  * fresh connection (pg-pool.ts); a connection lost in the middle of a transaction rolls it back and
  * is answered 503 `store_unavailable`, so the tablet sends its ops again.
  */
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { SyncTable } from '../../domain/entities';
 import { SEARCH_STAFF_FIELD, SEARCH_TIME_FIELD } from '../../domain/search-api';
@@ -117,6 +118,22 @@ export async function openPgStore(opts: OpenPgOptions): Promise<PgStore> {
     await pool.end().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * A statement as pg sends it: named, so each connection parses and plans it once and then only
+ * binds (a push runs the same few statements for every op). The name is derived from the text.
+ */
+const statementNames = new Map<string, string>();
+function prepared(text: string, values: unknown[] | undefined): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `hd_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    // Search SQL varies with its filters; a bounded cache keeps the names (and each connection's
+    // prepared statements) from growing without end.
+    if (statementNames.size < 500) statementNames.set(text, name);
+  }
+  return { name, text, values: values ?? [] };
 }
 
 /** Something that runs one statement: the pool (reads outside a transaction) or a transaction's client. */
@@ -562,7 +579,7 @@ class PgTx extends PgOps implements StoreTx {
     super({
       query: <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => {
         if (!this.live) throw new Error('this transaction has ended: its tx can no longer be used');
-        return client.query<R>(sql, params);
+        return client.query<R>(prepared(sql, params));
       },
     });
   }
@@ -624,16 +641,22 @@ class PgTx extends PgOps implements StoreTx {
   /** Bring the search index in step with one row write (a new line, so a new `rowid`, as on SQLite). */
   async indexRow(siteId: string, table: string, id: string, row: Record<string, unknown>, deleted: boolean) {
     if (!isSearchTable(table)) return;
-    await this.run.query('DELETE FROM search_rows WHERE tbl = $1 AND id = $2', [table, id]);
-    if (deleted) return;
+    if (deleted) {
+      await this.run.query('DELETE FROM search_rows WHERE tbl = $1 AND id = $2', [table, id]);
+      return;
+    }
     const t: SearchTable = table;
     const at = row[SEARCH_TIME_FIELD[t]];
     const entry = t === 'logEntry';
     const location = entry ? str(row.location) : null;
     const cut = pgSearchColumns(rowSearchText(t, row));
     await this.run.query(
-      `INSERT INTO search_rows (site_id, tbl, id, at, staff_id, kind, severity, status, location, grams, runs, words)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12)`,
+      // The old line goes and the new one comes in one statement: a new line, so a new `rowid`. The
+      // insert reads the delete's count, so the delete runs first (an unread data-modifying WITH runs
+      // last, and the new line would meet the old one's unique key).
+      `WITH old AS (DELETE FROM search_rows WHERE tbl = $2 AND id = $3 RETURNING 1)
+       INSERT INTO search_rows (site_id, tbl, id, at, staff_id, kind, severity, status, location, grams, runs, words)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12 FROM (SELECT count(*) FROM old) AS gone`,
       [
         siteId,
         t,
@@ -892,12 +915,12 @@ function poolRunner(pool: pg.Pool): Runner {
   return {
     async query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]) {
       try {
-        return await pool.query<R>(sql, params);
+        return await pool.query<R>(prepared(sql, params));
       } catch (err) {
         if (!isConnectionError(err)) throw err;
         await new Promise((r) => setTimeout(r, READ_RETRY_DELAY_MS));
         try {
-          return await pool.query<R>(sql, params);
+          return await pool.query<R>(prepared(sql, params));
         } catch (again) {
           throw unavailable(again);
         }
@@ -935,15 +958,17 @@ export class PgStore extends PgOps implements Store {
       return await withClient(
         this.pool,
         async (client) => {
-          await client.query('BEGIN');
           if (siteId === null) {
-            await client.query('SELECT pg_advisory_xact_lock($1)', [STORE_LOCK_KEY]);
+            await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${STORE_LOCK_KEY})`);
             return;
           }
-          await client.query('SELECT pg_advisory_xact_lock_shared($1)', [STORE_LOCK_KEY]);
           // The building's lock: its sequence row, created on first use (seq 0: nothing written yet).
-          const locked = await client.query('SELECT seq FROM site_seq WHERE site_id = $1 FOR UPDATE', [siteId]);
-          if (locked.rowCount === 0) {
+          // One round trip for the three statements (simple protocol: the id is sent as a quoted literal).
+          const results = (await client.query(
+            `BEGIN; SELECT pg_advisory_xact_lock_shared(${STORE_LOCK_KEY});
+             SELECT seq FROM site_seq WHERE site_id = ${client.escapeLiteral(siteId)} FOR UPDATE`,
+          )) as unknown as pg.QueryResult[];
+          if (results.at(-1)?.rowCount === 0) {
             await client.query(
               `INSERT INTO site_seq (site_id, seq) VALUES ($1, 0)
                ON CONFLICT (site_id) DO UPDATE SET seq = site_seq.seq`,
