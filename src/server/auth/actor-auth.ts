@@ -13,7 +13,7 @@ import type { Role } from '../../domain/entities';
 import { ApiError } from '../api-error';
 import type { AppEnv, AppServices } from '../http/app-env';
 import type { ProofFailure } from '../store/staff-keys';
-import type { Store, StoredRow } from '../store/store';
+import type { StoredRow, StoreReads } from '../store/store';
 
 /** The person a request was proven to come from. */
 export interface ProvenActor {
@@ -49,8 +49,8 @@ export function actorAuth(
         serverTime: now,
       });
     }
-    const person = staffOfBuilding(deps.store, device.siteId, staffId);
-    const key = person ? deps.store.getStaffKey(device.siteId, staffId) : undefined;
+    const person = await staffOfBuilding(deps.store, device.siteId, staffId);
+    const key = person ? await deps.store.getStaffKey(device.siteId, staffId) : undefined;
     if (key?.lockedUntil != null && key.lockedUntil > now) throw lockedOut(key.lockedUntil);
     // One answer for an unknown person and a wrong proof, so ids cannot be probed.
     if (!person || !key?.proofKey) throw new ApiError('actor_unproven', 'the person is not proven by this request');
@@ -63,17 +63,21 @@ export function actorAuth(
       ),
     );
     if (!ok) {
-      throw wrongPin(deps.store.transaction(() => deps.store.recordProofFailure(device.siteId, staffId, now)));
+      throw wrongPin(
+        await deps.store.transaction(device.siteId, (tx) => tx.recordProofFailure(device.siteId, staffId, now)),
+      );
     }
-    if (key.failedAt.length > 0) deps.store.clearProofFailures(device.siteId, staffId);
-    if (person.row['active'] !== true && opts.allowInactive !== true) {
+    if (key.failedAt.length > 0) {
+      await deps.store.transaction(device.siteId, (tx) => tx.clearProofFailures(device.siteId, staffId));
+    }
+    if (person.row.active !== true && opts.allowInactive !== true) {
       throw new ApiError('forbidden_role', 'this person is not active');
     }
-    const role = person.row['role'] as Role;
+    const role = person.row.role;
     if (opts.roles && !opts.roles.includes(role)) {
       throw new ApiError('forbidden_role', `a ${role} may not make this request`, { role });
     }
-    c.set('actor', { id: staffId, role, name: String(person.row['name']) });
+    c.set('actor', { id: staffId, role, name: person.row.name });
     await next();
   };
 }
@@ -96,9 +100,13 @@ export function lockedOut(lockedUntil: number): ApiError {
 }
 
 /** A live staff row of the building, or undefined. */
-export function staffOfBuilding(store: Store, siteId: string, staffId: string): StoredRow | undefined {
-  const row = store.getRow('staff', staffId);
-  return row && !row.deleted && row.siteId === siteId ? row : undefined;
+export async function staffOfBuilding(
+  store: StoreReads,
+  siteId: string,
+  staffId: string,
+): Promise<StoredRow<'staff'> | undefined> {
+  const row = await store.getRow(siteId, 'staff', staffId);
+  return row && !row.deleted ? row : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { AdminUpdateStaffRequest, AdminSiteRequest } from '../../domain/api
 import { Site, Staff, type Role, type SyncTable } from '../../domain/entities';
 import { newId } from '../../domain/ids';
 import { ApiError } from '../api-error';
-import type { Store, StoredRow } from '../store/store';
+import type { StoredRow, StoreReads, StoreTx } from '../store/store';
 import type { ServerClock } from '../sync/server-clock';
 import { insertServerRow } from '../sync/server-rows';
 import { assertStorable, type PinSecrets } from './pin-service';
@@ -20,7 +20,13 @@ export interface NewStaff {
 }
 
 /** Insert an active person with a v2 PIN hash and store their proof key (caller's transaction). */
-export function insertStaff(store: Store, clock: ServerClock, siteId: string, input: NewStaff, nowMs: number): Staff {
+export async function insertStaff(
+  store: StoreTx,
+  clock: ServerClock,
+  siteId: string,
+  input: NewStaff,
+  nowMs: number,
+): Promise<Staff> {
   assertStorable(input.secrets);
   const id = newId();
   const row = Staff.omit({ updatedAt: true, deleted: true }).parse({
@@ -31,15 +37,15 @@ export function insertStaff(store: Store, clock: ServerClock, siteId: string, in
     pinHash: input.secrets.pinHash,
     active: true,
   });
-  const full = insertServerRow(store, clock, 'staff', row, nowMs);
-  store.putStaffKey(siteId, id, input.secrets.proofKey, nowMs);
+  const full = await insertServerRow(store, clock, 'staff', row, nowMs);
+  await store.putStaffKey(siteId, id, input.secrets.proofKey, nowMs);
   return full as Staff;
 }
 
 /** A live staff row of the building, or 404 (another building's id answers the same). */
-export function staffRowOf(store: Store, siteId: string, staffId: string): StoredRow {
-  const found = store.getRow('staff', staffId);
-  if (!found || found.deleted || found.siteId !== siteId) throw new ApiError('not_found', 'no such staff member');
+export async function staffRowOf(store: StoreReads, siteId: string, staffId: string): Promise<StoredRow<'staff'>> {
+  const found = await store.getRow(siteId, 'staff', staffId);
+  if (!found || found.deleted) throw new ApiError('not_found', 'no such staff member');
   return found;
 }
 
@@ -47,50 +53,50 @@ export function staffRowOf(store: Store, siteId: string, staffId: string): Store
  * Change a person's name, role or active flag. §9: deactivation records `deactivatedAt` (server
  * time), so their entries made before it are still accepted; reactivation clears it.
  */
-export function updateStaff(
-  store: Store,
+export async function updateStaff(
+  store: StoreTx,
   clock: ServerClock,
   siteId: string,
   staffId: string,
   patch: AdminUpdateStaffRequest,
   nowMs: number,
-): Staff {
-  const existing = staffRowOf(store, siteId, staffId);
+): Promise<Staff> {
+  const existing = await staffRowOf(store, siteId, staffId);
   const fields: Record<string, unknown> = {};
   if (patch.name !== undefined) fields['name'] = patch.name;
   if (patch.role !== undefined) fields['role'] = patch.role;
-  if (patch.active !== undefined && patch.active !== existing.row['active']) {
+  if (patch.active !== undefined && patch.active !== existing.row.active) {
     fields['active'] = patch.active;
     fields['deactivatedAt'] = patch.active ? null : nowMs;
   }
-  return patchServerRow(store, clock, existing, fields, nowMs, Staff) as Staff;
+  return (await patchServerRow(store, clock, existing, fields, nowMs, Staff)) as Staff;
 }
 
 /** A new PIN for a person: new hash and proof key; their server-side lockout is reset. */
-export function setStaffPin(
-  store: Store,
+export async function setStaffPin(
+  store: StoreTx,
   clock: ServerClock,
   siteId: string,
   staffId: string,
   secrets: PinSecrets,
   nowMs: number,
-): Staff {
+): Promise<Staff> {
   assertStorable(secrets);
-  const existing = staffRowOf(store, siteId, staffId);
-  const written = patchServerRow(store, clock, existing, { pinHash: secrets.pinHash }, nowMs, Staff) as Staff;
-  store.putStaffKey(siteId, staffId, secrets.proofKey, nowMs);
+  const existing = await staffRowOf(store, siteId, staffId);
+  const written = (await patchServerRow(store, clock, existing, { pinHash: secrets.pinHash }, nowMs, Staff)) as Staff;
+  await store.putStaffKey(siteId, staffId, secrets.proofKey, nowMs);
   return written;
 }
 
 /** Change the building's settings (any subset); the whole row is checked by the Site schema. */
-export function updateSite(
-  store: Store,
+export async function updateSite(
+  store: StoreTx,
   clock: ServerClock,
   siteId: string,
   patch: AdminSiteRequest,
   nowMs: number,
-): Record<string, unknown> {
-  const existing = store.getRow('site', siteId);
+): Promise<Record<string, unknown>> {
+  const existing = await store.getRow(siteId, 'site', siteId);
   if (!existing || existing.deleted) throw new ApiError('not_found', 'no such building');
   return patchServerRow(store, clock, existing, { ...patch }, nowMs, Site);
 }
@@ -103,16 +109,17 @@ interface RowSchema {
  * Write `fields` over a stored row, bumping the version of each changed field and of updatedAt,
  * so a tablet's older patch of the same field loses to it (docs/architecture.md "Conflicts").
  */
-function patchServerRow(
-  store: Store,
+async function patchServerRow<T extends 'staff' | 'site'>(
+  store: StoreTx,
   clock: ServerClock,
-  existing: StoredRow,
+  existing: StoredRow<T>,
   fields: Record<string, unknown>,
   nowMs: number,
   schema: RowSchema,
-): Record<string, unknown> {
-  const changed = Object.entries(fields).filter(([k, v]) => JSON.stringify(existing.row[k]) !== JSON.stringify(v));
-  if (changed.length === 0) return existing.row;
+): Promise<Record<string, unknown>> {
+  const stored: Record<string, unknown> = existing.row;
+  const changed = Object.entries(fields).filter(([k, v]) => JSON.stringify(stored[k]) !== JSON.stringify(v));
+  if (changed.length === 0) return stored;
   const updatedAt = clock.next(nowMs);
   const row: Record<string, unknown> = { ...existing.row, ...Object.fromEntries(changed), updatedAt };
   const parsed = schema.safeParse(row);
@@ -121,9 +128,9 @@ function patchServerRow(
   }
   const versions = { ...existing.versions };
   for (const [k] of [...changed, ['updatedAt']]) versions[k as string] = (versions[k as string] ?? 0) + 1;
-  store.writeRow({
+  await store.writeRow<SyncTable>({
     siteId: existing.siteId,
-    table: existing.table satisfies SyncTable,
+    table: existing.table,
     id: existing.id,
     row: parsed.data as Record<string, unknown>,
     versions,

@@ -15,11 +15,11 @@ export function bearerAuth(deps: AppServices): MiddlewareHandler<AppEnv> {
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw new ApiError('unauthorized', 'a device token is required (Authorization: Bearer ...)');
-    const device = deps.store.getDeviceByTokenHash(hashSecret(match[1]));
+    const device = await deps.store.getDeviceByTokenHash(hashSecret(match[1]));
     if (!device || device.revoked) throw new ApiError('unauthorized', 'this device token is unknown or revoked');
     const now = deps.now();
     if (device.lastSeenAt === null || now - device.lastSeenAt >= TOUCH_INTERVAL_MS) {
-      deps.store.touchDevice(device.id, now);
+      await deps.store.transaction(device.siteId, (tx) => tx.touchDevice(device.id, now));
     }
     c.set('device', device);
     await next();

@@ -24,11 +24,11 @@ export function storeUnavailable(store: Store): ApiError {
  * Health's check: 503 while the store is failed; with `deep`, a read and a write rolled back
  * (Store.checkReadWrite), any failure of which is a 503 naming SQLite's code.
  */
-export function checkStore(store: Store, deep: boolean): void {
+export async function checkStore(store: Store, deep: boolean): Promise<void> {
   if (store.health.failure) throw storeUnavailable(store);
   if (!deep) return;
   try {
-    store.checkReadWrite();
+    await store.checkReadWrite();
   } catch (err) {
     if (store.health.failure) throw storeUnavailable(store);
     const code = (err as { code?: unknown }).code;

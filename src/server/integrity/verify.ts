@@ -19,7 +19,7 @@ import {
   type IntegrityProblem,
   type ProblemKind,
 } from '../../domain/integrity';
-import { ARCHIVED_PREFIX, type ArchiveRecord, type ChainLink, type Store, type StoredRow } from '../store/store';
+import { ARCHIVED_PREFIX, type ArchiveRecord, type ChainLink, type StoredRow, type StoreReads } from '../store/store';
 import { recordHash } from '../sync/signed-records';
 import { checkEntryDigest } from './entry-digests';
 
@@ -33,7 +33,7 @@ export { ARCHIVED_PREFIX };
 export const CLOCK_TOLERANCE_MS = 2 * 60_000;
 
 /** The reads `verifyBuilding` needs, so a test can hand it any store. */
-export type IntegrityReads = Pick<Store, 'listRows' | 'getRow' | 'listChainLinks' | 'listArchives'>;
+export type IntegrityReads = Pick<StoreReads, 'listRows' | 'getRow' | 'listChainLinks' | 'listArchives'>;
 
 function problem(
   kind: ProblemKind,
@@ -48,23 +48,26 @@ function problem(
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 interface Signed {
-  stored: StoredRow;
+  stored: StoredRow<ChainedTable>;
   table: ChainedTable;
   row: Record<string, unknown>;
 }
 
 /** Verifies one building's chain and the entry digests its records froze. */
-export function verifyBuilding(
+export async function verifyBuilding(
   store: IntegrityReads,
   siteId: string,
   siteName: string,
   nowMs: number,
-): BuildingIntegrity {
-  const signed: Signed[] = CHAINED_TABLES.flatMap((table) =>
-    store.listRows(siteId, table).map((stored) => ({ stored, table, row: stored.row })),
-  );
-  const links = store.listChainLinks(siteId);
-  const archives = new Set(store.listArchives(siteId).map((a: ArchiveRecord) => `${ARCHIVED_PREFIX}${a.id}`));
+): Promise<BuildingIntegrity> {
+  const signed: Signed[] = [];
+  for (const table of CHAINED_TABLES) {
+    for (const stored of await store.listRows<ChainedTable>(siteId, table)) {
+      signed.push({ stored, table, row: stored.row });
+    }
+  }
+  const links = await store.listChainLinks(siteId);
+  const archives = new Set((await store.listArchives(siteId)).map((a: ArchiveRecord) => `${ARCHIVED_PREFIX}${a.id}`));
   const byHash = new Map<string, Signed>(signed.map((s) => [String(s.row['hash']), s]));
   const byId = new Map<string, Signed>(signed.map((s) => [s.stored.id, s]));
   const linkByHash = new Map<string, ChainLink>(links.map((l) => [l.hash, l]));
@@ -114,7 +117,7 @@ export function verifyBuilding(
     }
     for (const frozen of frozenEntries(s)) {
       entriesChecked++;
-      const verdict = checkEntryDigest(store.getRow('logEntry', frozen.id), frozen.hash);
+      const verdict = checkEntryDigest(await store.getRow(siteId, 'logEntry', frozen.id), frozen.hash);
       if (verdict === 'followUp') entriesFollowedUp++;
       if (verdict === 'changed')
         report(problem('entryChanged', s.table, id, 'the entry no longer matches its frozen digest', frozen.id));
@@ -168,9 +171,14 @@ function frozenEntries(s: Signed): { id: string; hash: string }[] {
 }
 
 /** Verifies every building of the store (`npm run verify`). */
-export function verifyAll(store: IntegrityReads & Pick<Store, 'listSiteIds'>, nowMs: number): BuildingIntegrity[] {
-  return store.listSiteIds().map((siteId) => {
-    const site = store.getRow('site', siteId);
-    return verifyBuilding(store, siteId, String(site?.row['name'] ?? siteId), nowMs);
-  });
+export async function verifyAll(
+  store: IntegrityReads & Pick<StoreReads, 'listSiteIds'>,
+  nowMs: number,
+): Promise<BuildingIntegrity[]> {
+  const result: BuildingIntegrity[] = [];
+  for (const siteId of await store.listSiteIds()) {
+    const site = await store.getRow(siteId, 'site', siteId);
+    result.push(await verifyBuilding(store, siteId, site?.row.name ?? siteId, nowMs));
+  }
+  return result;
 }

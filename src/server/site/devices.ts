@@ -1,7 +1,7 @@
 /** Enrolling a tablet: a device row bound to one building, and its bearer token shown once. */
 import type { DeviceKind } from '../../domain/api';
 import { newId } from '../../domain/ids';
-import type { Store } from '../store/store';
+import type { StoreTx } from '../store/store';
 import { hashSecret, newToken } from './secrets';
 
 export interface NewDevice {
@@ -13,16 +13,16 @@ export interface NewDevice {
  * Create a device of `siteId`, a desk tablet unless `kind` says office (issue 8); the caller runs
  * this inside its transaction.
  */
-export function createDevice(
-  store: Store,
+export async function createDevice(
+  store: StoreTx,
   siteId: string,
   name: string,
   nowMs: number,
   kind: DeviceKind = 'desk',
-): NewDevice {
+): Promise<NewDevice> {
   const deviceId = newId();
   const token = newToken();
-  store.insertDevice(
+  await store.insertDevice(
     { id: deviceId, siteId, name, revoked: false, lastCounter: 0, createdAt: nowMs, lastSeenAt: nowMs, kind },
     hashSecret(token),
   );

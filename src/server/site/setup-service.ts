@@ -15,7 +15,7 @@ import { newId } from '../../domain/ids';
 import { ApiError } from '../api-error';
 import { defaultPinHasher, hashPinFor, type PinHasher, type PinSecrets } from '../auth/pin-service';
 import { insertStaff } from '../auth/staff-admin';
-import type { Store } from '../store/store';
+import type { Store, StoreTx } from '../store/store';
 import type { ServerClock } from '../sync/server-clock';
 import { insertServerRow } from '../sync/server-rows';
 import { createDevice } from './devices';
@@ -44,7 +44,8 @@ export async function createSite(
   hasher?: PinHasher,
 ): Promise<CreatedSite> {
   const secrets = await adminSecrets(input, hasher);
-  return store.transaction(() => insertSite(store, clock, input, secrets, nowMs));
+  // A new building: the store-wide lock (its own does not exist yet).
+  return store.transaction(null, (tx) => insertSite(tx, clock, input, secrets, nowMs));
 }
 
 /** A new one-time setup code: 8 characters of the enrolment-code alphabet (no look-alikes). */
@@ -72,12 +73,12 @@ export async function setupFirstSite(
   guard: SetupGuard,
 ): Promise<SetupResponse> {
   if (!isSetupCode(guard.setupCode, req.setupCode)) throw new ApiError('setup_code_invalid', SETUP_CODE_MESSAGE);
-  if (store.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
+  if (await store.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
   const secrets = await hashPinFor(guard.hasher, 'admin', req.admin.pin);
-  const created = store.transaction(() => {
-    // Checked again inside the write lock: two setups racing past the first check.
-    if (store.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
-    return insertSite(store, clock, req, secrets, nowMs);
+  const created = await store.transaction(null, async (tx) => {
+    // Checked again inside the store-wide write lock: two setups racing past the first check.
+    if (await tx.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
+    return insertSite(tx, clock, req, secrets, nowMs);
   });
   return {
     siteId: created.siteId,
@@ -100,18 +101,18 @@ async function adminSecrets(input: SiteInput, hasher: PinHasher | undefined): Pr
   return { pinHash: input.admin.pinHash, proofKey: input.admin.proofKey };
 }
 
-function insertSite(
-  store: Store,
+async function insertSite(
+  store: StoreTx,
   clock: ServerClock,
   input: Pick<SiteInput, 'site' | 'deviceName'> & { admin: { name: string } },
   secrets: PinSecrets,
   nowMs: number,
-): CreatedSite {
+): Promise<CreatedSite> {
   const siteId = newId();
   // Parsed again as whole rows so a server row can never be one the tablets would refuse.
   const site = Site.omit({ updatedAt: true, deleted: true }).parse({ ...input.site, id: siteId, siteId });
-  insertServerRow(store, clock, 'site', site, nowMs);
-  const admin = insertStaff(store, clock, siteId, { name: input.admin.name, role: 'admin', secrets }, nowMs);
-  const device = createDevice(store, siteId, input.deviceName, nowMs);
+  await insertServerRow(store, clock, 'site', site, nowMs);
+  const admin = await insertStaff(store, clock, siteId, { name: input.admin.name, role: 'admin', secrets }, nowMs);
+  const device = await createDevice(store, siteId, input.deviceName, nowMs);
   return { siteId, adminStaffId: admin.id, ...device };
 }

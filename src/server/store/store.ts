@@ -13,11 +13,17 @@ import type { RowSearch, RowSearchHit } from '../search/search-query';
 import type { StaffKeyReads, StaffKeyWrites } from './staff-keys';
 
 /**
- * The row type of table `T`: its entity (EntityByTable) when the table is known where the row is
- * read or written (`getRow(siteId, 'staff', id)` is a Staff), a plain record when it is any table
- * (`op.table` of a push, applied generically field by field).
+ * The row type of table `T` as read: its entity (EntityByTable), so `getRow(siteId, 'staff', id)`
+ * reads a Staff with no cast, and a record too, so code that applies any table's op generically
+ * (field by field, `op.table`) reads any field as `unknown`.
  */
-export type RowOf<T extends SyncTable> = [SyncTable] extends [T] ? Record<string, unknown> : EntityByTable[T];
+export type RowOf<T extends SyncTable> = EntityByTable[T] & Record<string, unknown>;
+
+/**
+ * The row type of table `T` as written: its entity when the table is known where it is written, a
+ * record when it is any table (`op.table`: the row was checked by the table's schema before).
+ */
+export type WriteRowOf<T extends SyncTable> = [SyncTable] extends [T] ? Record<string, unknown> : EntityByTable[T];
 
 /**
  * A synced row as stored: the entity JSON, its per-field versions and the building sequence.
@@ -41,9 +47,16 @@ export interface StoredRow<T extends SyncTable = SyncTable> {
  * What a write supplies; the store assigns `seq`. `receivedAt` is the receipt time of the op that
  * writes it: stored on the row's first write and kept by later ones (first receipt, T1).
  */
-export type RowWrite<T extends SyncTable = SyncTable> = Omit<StoredRow<T>, 'seq' | 'receivedAt'> & {
+export interface RowWrite<T extends SyncTable = SyncTable> {
+  siteId: string;
+  table: T;
+  id: string;
+  row: WriteRowOf<T>;
+  versions: Record<string, number>;
+  updatedHlc: string;
+  deleted: boolean;
   receivedAt?: number;
-};
+}
 
 /** A stored row with its JSON left as text (retention copies it to an archive file unchanged). */
 export interface RawRow {

@@ -14,12 +14,12 @@ import {
   type DeviceListResponse,
   type DeviceSummary,
 } from '../../../domain/api';
-import type { Role } from '../../../domain/entities';
 import { ApiError } from '../../api-error';
 import { actorAuth } from '../../auth/actor-auth';
 import { hashPinFor } from '../../auth/pin-service';
 import { insertStaff, setStaffPin, staffRowOf, updateSite, updateStaff } from '../../auth/staff-admin';
 import type { DeviceAdminRecord } from '../../store/device-admin';
+import type { StoreTx } from '../../store/store';
 import type { AppEnv, AppServices } from '../app-env';
 import { bearerAuth } from '../auth';
 import type { Context } from 'hono';
@@ -31,8 +31,8 @@ export function adminRoutes(deps: AppServices): Hono<AppEnv> {
   app.use('*', bearerAuth(deps), actorAuth(deps, { roles: ['admin'] }));
 
   /** Record the action with its device and person (§6), inside the caller's transaction. */
-  const record = (c: Context<AppEnv>, action: string, target: string | null, at: number) =>
-    deps.store.insertAdminAction({
+  const record = (tx: StoreTx, c: Context<AppEnv>, action: string, target: string | null, at: number) =>
+    tx.insertAdminAction({
       siteId: c.get('device').siteId,
       deviceId: c.get('device').id,
       staffId: c.get('actor').id,
@@ -45,9 +45,10 @@ export function adminRoutes(deps: AppServices): Hono<AppEnv> {
     const req = await readJson(c, AdminCreateStaffRequest);
     const secrets = await hashPinFor(deps.pinHasher, req.role, req.pin);
     const now = deps.now();
-    const staff = deps.store.transaction(() => {
-      const written = insertStaff(deps.store, deps.clock, c.get('device').siteId, { ...req, secrets }, now);
-      record(c, 'staff.create', written.id, now);
+    const siteId = c.get('device').siteId;
+    const staff = await deps.store.transaction(siteId, async (tx) => {
+      const written = await insertStaff(tx, deps.clock, siteId, { ...req, secrets }, now);
+      await record(tx, c, 'staff.create', written.id, now);
       return written;
     });
     const body: AdminStaffResponse = { staff, serverTime: now };
@@ -57,9 +58,10 @@ export function adminRoutes(deps: AppServices): Hono<AppEnv> {
   app.patch('/staff/:id', async (c) => {
     const req = await readJson(c, AdminUpdateStaffRequest);
     const now = deps.now();
-    const staff = deps.store.transaction(() => {
-      const written = updateStaff(deps.store, deps.clock, c.get('device').siteId, c.req.param('id'), req, now);
-      record(c, 'staff.update', written.id, now);
+    const siteId = c.get('device').siteId;
+    const staff = await deps.store.transaction(siteId, async (tx) => {
+      const written = await updateStaff(tx, deps.clock, siteId, c.req.param('id'), req, now);
+      await record(tx, c, 'staff.update', written.id, now);
       return written;
     });
     const body: AdminStaffResponse = { staff, serverTime: now };
@@ -69,15 +71,15 @@ export function adminRoutes(deps: AppServices): Hono<AppEnv> {
   app.post('/staff/:id/pin', async (c) => {
     const req = await readJson(c, AdminSetPinRequest);
     const siteId = c.get('device').siteId;
-    const target = staffRowOf(deps.store, siteId, c.req.param('id'));
-    const secrets = await hashPinFor(deps.pinHasher, target.row['role'] as Role, req.pin);
+    const target = await staffRowOf(deps.store, siteId, c.req.param('id'));
+    const secrets = await hashPinFor(deps.pinHasher, target.row.role, req.pin);
     const now = deps.now();
-    const staff = deps.store.transaction(() => {
+    const staff = await deps.store.transaction(siteId, async (tx) => {
       // The role may have changed while the PIN was hashed: the length rule holds for the row written.
-      const current = staffRowOf(deps.store, siteId, target.id);
-      if (current.row['role'] !== target.row['role']) throw new ApiError('conflict', 'the role changed; try again');
-      const written = setStaffPin(deps.store, deps.clock, siteId, target.id, secrets, now);
-      record(c, 'staff.pin', target.id, now);
+      const current = await staffRowOf(tx, siteId, target.id);
+      if (current.row.role !== target.row.role) throw new ApiError('conflict', 'the role changed; try again');
+      const written = await setStaffPin(tx, deps.clock, siteId, target.id, secrets, now);
+      await record(tx, c, 'staff.pin', target.id, now);
       return written;
     });
     const body: AdminStaffResponse = { staff, serverTime: now };
@@ -88,35 +90,35 @@ export function adminRoutes(deps: AppServices): Hono<AppEnv> {
     const req = await readJson(c, AdminSiteRequest);
     const now = deps.now();
     const siteId = c.get('device').siteId;
-    const site = deps.store.transaction(() => {
-      const written = updateSite(deps.store, deps.clock, siteId, req, now);
-      record(c, 'site.update', siteId, now);
+    const site = await deps.store.transaction(siteId, async (tx) => {
+      const written = await updateSite(tx, deps.clock, siteId, req, now);
+      await record(tx, c, 'site.update', siteId, now);
       return written;
     });
     return c.json({ site, serverTime: now });
   });
 
-  app.get('/devices', (c) => {
+  app.get('/devices', async (c) => {
     const device = c.get('device');
-    const devices = deps.store.listDevices(device.siteId).map((d) => toSummary(d, device.id));
+    const devices = (await deps.store.listDevices(device.siteId)).map((d) => toSummary(d, device.id));
     const body: DeviceListResponse = { devices, serverTime: deps.now() };
     return c.json(body);
   });
 
-  app.post('/devices/:id/revoke', (c) => {
+  app.post('/devices/:id/revoke', async (c) => {
     const device = c.get('device');
     const targetId = c.req.param('id');
     // An admin cannot cut off the tablet they are standing at (it would lock them out of this page).
     if (targetId === device.id) throw new ApiError('conflict', 'this is the device making the request');
     const now = deps.now();
-    const revoked = deps.store.transaction(() => {
-      const target = deps.store.listDevices(device.siteId).find((d) => d.id === targetId);
+    const revoked = await deps.store.transaction(device.siteId, async (tx) => {
+      const target = (await tx.listDevices(device.siteId)).find((d) => d.id === targetId);
       if (!target) throw new ApiError('not_found', 'no such device');
       if (!target.revoked) {
-        deps.store.revokeDevice(device.siteId, targetId, now, c.get('actor').id);
-        record(c, 'device.revoke', targetId, now);
+        await tx.revokeDevice(device.siteId, targetId, now, c.get('actor').id);
+        await record(tx, c, 'device.revoke', targetId, now);
       }
-      return deps.store.listDevices(device.siteId).find((d) => d.id === targetId) ?? target;
+      return (await tx.listDevices(device.siteId)).find((d) => d.id === targetId) ?? target;
     });
     return c.json({ device: toSummary(revoked, device.id), serverTime: now });
   });

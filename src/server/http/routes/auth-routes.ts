@@ -32,29 +32,31 @@ export function authRoutes(deps: AppServices): Hono<AppEnv> {
     const req = await readJson(c, PinUpgradeRequest);
     const device = c.get('device');
     const now = deps.now();
-    const person = staffOfBuilding(deps.store, device.siteId, req.staffId);
-    const key = person ? deps.store.getStaffKey(device.siteId, req.staffId) : undefined;
+    const person = await staffOfBuilding(deps.store, device.siteId, req.staffId);
+    const key = person ? await deps.store.getStaffKey(device.siteId, req.staffId) : undefined;
     if (key?.lockedUntil != null && key.lockedUntil > now) throw lockedOut(key.lockedUntil);
-    const stored = PinHash.safeParse(person?.row['pinHash']);
+    const stored = PinHash.safeParse(person?.row.pinHash);
     if (!person || !stored.success) throw new ApiError('actor_unproven', 'the person is not proven by this PIN');
     const check = await checkPin(req.pin, stored.data);
     if (!check.ok) {
-      throw wrongPin(deps.store.transaction(() => deps.store.recordProofFailure(device.siteId, req.staffId, now)));
+      throw wrongPin(
+        await deps.store.transaction(device.siteId, (tx) => tx.recordProofFailure(device.siteId, req.staffId, now)),
+      );
     }
-    if (person.row['active'] !== true) throw new ApiError('forbidden_role', 'this person is not active');
+    if (person.row.active !== true) throw new ApiError('forbidden_role', 'this person is not active');
     const current =
       stored.data.alg === PIN_ALG_V2 && stored.data.iterations >= MIN_PIN_ITERATIONS && key?.proofKey != null;
     if (current) {
       // Nothing to upgrade (another tablet did it first): the right PIN gets the stored hash.
-      deps.store.clearProofFailures(device.siteId, req.staffId);
+      await deps.store.transaction(device.siteId, (tx) => tx.clearProofFailures(device.siteId, req.staffId));
       const body: PinUpgradeResponse = { pinHash: stored.data, serverTime: now };
       return c.json(body);
     }
     // A PIN too short for the role is not carried over: the admin sets a new one (weak_pin).
-    const secrets = await hashPinFor(deps.pinHasher, person.row['role'] as Role, req.pin);
-    const written = deps.store.transaction(() => {
-      const staff = setStaffPin(deps.store, deps.clock, device.siteId, req.staffId, secrets, now);
-      deps.store.insertAdminAction({
+    const secrets = await hashPinFor(deps.pinHasher, person.row.role, req.pin);
+    const written = await deps.store.transaction(device.siteId, async (tx) => {
+      const staff = await setStaffPin(tx, deps.clock, device.siteId, req.staffId, secrets, now);
+      await tx.insertAdminAction({
         siteId: device.siteId,
         deviceId: device.id,
         staffId: req.staffId,

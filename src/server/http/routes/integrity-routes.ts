@@ -19,12 +19,12 @@ export const INTEGRITY_ROLES: readonly Role[] = ['chief', 'manager', 'admin'];
 export function integrityRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Issue 9 §3: the person is proven by the request's proof headers (actorAuth), no longer claimed.
-  app.get('/', bearerAuth(deps), actorAuth(deps, { roles: INTEGRITY_ROLES }), (c) => {
+  app.get('/', bearerAuth(deps), actorAuth(deps, { roles: INTEGRITY_ROLES }), async (c) => {
     const siteId = c.get('device').siteId;
-    const site = deps.store.getRow('site', siteId);
+    const site = await deps.store.getRow(siteId, 'site', siteId);
     const now = deps.now();
     const body: IntegrityResponse = {
-      building: verifyBuilding(deps.store, siteId, String(site?.row['name'] ?? ''), now),
+      building: await verifyBuilding(deps.store, siteId, site?.row.name ?? '', now),
       serverTime: now,
     };
     return c.json(body);

@@ -62,21 +62,24 @@ export function pushRoutes(deps: AppServices): Hono<AppEnv> {
     if (req.staffId !== undefined && req.staffId !== actor.id) {
       throw new ApiError('forbidden_role', 'staffId must be the person the proof headers name');
     }
-    deps.store.savePushSubscription({
-      endpoint: req.endpoint,
-      siteId: device.siteId,
-      deviceId: device.id,
-      staffId: actor.id,
-      p256dh: req.keys.p256dh,
-      auth: req.keys.auth,
-      createdAt: deps.now(),
-    });
+    await deps.store.transaction(device.siteId, (tx) =>
+      tx.savePushSubscription({
+        endpoint: req.endpoint,
+        siteId: device.siteId,
+        deviceId: device.id,
+        staffId: actor.id,
+        p256dh: req.keys.p256dh,
+        auth: req.keys.auth,
+        createdAt: deps.now(),
+      }),
+    );
     return c.json({ endpoint: req.endpoint, staffId: actor.id }, 201);
   });
 
   app.delete('/subscriptions', async (c) => {
     const req = await readJson(c, PushUnsubscribeRequest);
-    if (!deps.store.deletePushSubscription(c.get('device').siteId, req.endpoint)) {
+    const siteId = c.get('device').siteId;
+    if (!(await deps.store.transaction(siteId, (tx) => tx.deletePushSubscription(siteId, req.endpoint)))) {
       throw new ApiError('not_found', 'no such subscription in this building');
     }
     return c.body(null, 204);

@@ -37,14 +37,14 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
   const auth = bearerAuth(deps);
   const setupCode = deps.setupCode ?? null;
 
-  app.get('/health', (c) => {
+  app.get('/health', async (c) => {
     // Issue 9 §8: a damaged store is never reported ok; `?deep=1` proves a read and a write.
     const deep = c.req.query('deep') === '1';
-    checkStore(deps.store, deep);
+    await checkStore(deps.store, deep);
     const body: HealthResponse = {
       status: 'ok',
       version: deps.version,
-      setUp: deps.store.hasAnySite(),
+      setUp: await deps.store.hasAnySite(),
       serverTime: deps.now(),
       generation: deps.store.generation(),
       ...(deep ? { store: 'ok' as const } : {}),
@@ -56,7 +56,7 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
     // Issue 9 §7: the setup code is checked before anything else of the body is looked at; a
     // server that has its building says so (409), with or without a code.
     if (!isSetupCode(setupCode, setupCodeOf(await c.req.text()))) {
-      if (deps.store.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
+      if (await deps.store.hasAnySite()) throw new ApiError('already_set_up', 'this server already has a building');
       throw new ApiError('setup_code_invalid', SETUP_CODE_MESSAGE);
     }
     const req = await readJson(c, SetupRequest);
@@ -70,9 +70,9 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
     const device = c.get('device');
     const now = deps.now();
     const input = { siteId: device.siteId, actorStaffId: c.get('actor').id, deviceKind: req.deviceKind };
-    const created = deps.store.transaction(() => {
-      const code = createEnrolmentCode(deps.store, input, now);
-      deps.store.insertAdminAction({
+    const created = await deps.store.transaction(device.siteId, async (tx) => {
+      const code = await createEnrolmentCode(tx, input, now);
+      await tx.insertAdminAction({
         siteId: device.siteId,
         deviceId: device.id,
         staffId: input.actorStaffId,
@@ -87,13 +87,13 @@ export function siteRoutes(deps: AppServices): Hono<AppEnv> {
 
   app.post('/enrol', async (c) => {
     const req = await readJson(c, EnrolRequest);
-    return c.json(enrolDevice(deps.store, req, deps.now()), 201);
+    return c.json(await enrolDevice(deps.store, req, deps.now()), 201);
   });
 
-  app.get('/sites/:siteId/staff', auth, (c) => {
+  app.get('/sites/:siteId/staff', auth, async (c) => {
     const siteId = c.req.param('siteId');
     if (siteId !== c.get('device').siteId) throw new ApiError('forbidden', 'this device belongs to another building');
-    const staff = listStaff(deps.store, siteId, c.get('device').kind);
+    const staff = await listStaff(deps.store, siteId, c.get('device').kind);
     const body: StaffListResponse = { staff, serverTime: deps.now() };
     return c.json(body);
   });

@@ -14,8 +14,10 @@ export function syncRoutes(deps: AppServices): Hono<AppEnv> {
   // Issue 9 §6: the tablet reports its unsent op count, which the admin's device list shows.
   app.use('*', async (c, next) => {
     const pending = c.req.header(OUTBOX_PENDING_HEADER);
-    if (pending !== undefined && /^\d{1,9}$/.test(pending))
-      deps.store.setDevicePendingOps(c.get('device').id, Number(pending));
+    if (pending !== undefined && /^\d{1,9}$/.test(pending)) {
+      const device = c.get('device');
+      await deps.store.transaction(device.siteId, (tx) => tx.setDevicePendingOps(device.id, Number(pending)));
+    }
     await next();
   });
 
@@ -23,7 +25,7 @@ export function syncRoutes(deps: AppServices): Hono<AppEnv> {
     // Issue 9 §5: only the envelope is checked whole; each op is checked on its own (push-op.ts).
     const req = await readJson(c, PushEnvelope);
     const device = c.get('device');
-    const { response, ops } = pushOpsDetailed(
+    const { response, ops } = await pushOpsDetailed(
       {
         store: deps.store,
         clock: deps.clock,
@@ -41,10 +43,10 @@ export function syncRoutes(deps: AppServices): Hono<AppEnv> {
     return c.json({ ...response, generation: deps.store.generation() });
   });
 
-  app.get('/pull', (c) => {
+  app.get('/pull', async (c) => {
     const query = readQuery(c, PullQuery);
     const device = c.get('device');
-    const json = pullChangesJson(deps.store, device.siteId, query, deps.now(), device.kind);
+    const json = await pullChangesJson(deps.store, device.siteId, query, deps.now(), device.kind);
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
   });
 
