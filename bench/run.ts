@@ -1,16 +1,16 @@
 /**
  * `npm run bench` (not part of `npm test`): sync throughput over loopback against the real server
- * process, the same rows as raw better-sqlite3 transactional inserts for scale, search latency on
+ * process, the same rows as raw SQLite transactional inserts for scale (src/server/store/sqlite-floor.ts), search latency on
  * the tablet and the server (bench/search-latency.ts, D5), and the size of
  * the JavaScript a tablet loads first. Prints a table and writes bench/results.json.
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { verifyOpProof } from '../src/domain/actor-proof';
+import { timeRawInserts } from '../src/server/store/sqlite-floor';
 import type { Op } from '../src/domain/sync-protocol';
 import { REPO_ROOT, startServerProcess } from '../tests/e2e/server-process';
 import { benchCountLatency } from './count-latency';
@@ -79,24 +79,7 @@ function benchProofs(site: BenchSite, ops: Op[]): Rate {
 
 /** (c) The same rows as plain transactional inserts into one table: the floor of the storage cost. */
 function benchRawInserts(dir: string, rows: Record<string, unknown>[], name: string): Rate {
-  const db = new Database(join(dir, `${name}.sqlite`));
-  try {
-    // The server's own settings (src/server/store/sqlite-store.ts), so only the sync work differs.
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.exec('CREATE TABLE plain (id TEXT PRIMARY KEY, data TEXT NOT NULL)');
-    const insert = db.prepare('INSERT INTO plain (id, data) VALUES (?, ?)');
-    const batch = db.transaction((chunk: Record<string, unknown>[]) => {
-      for (const row of chunk) insert.run(row.id as string, JSON.stringify(row));
-    });
-    // One untimed batch warms the statement and the file, as the server is warm by setup time.
-    batch(rows.slice(0, BATCH).map((row) => ({ ...row, id: `warm-${String(row.id)}` })));
-    const start = performance.now();
-    for (let i = 0; i < rows.length; i += BATCH) batch(rows.slice(i, i + BATCH));
-    return rate(rows.length, performance.now() - start);
-  } finally {
-    db.close();
-  }
+  return rate(rows.length, timeRawInserts(join(dir, `${name}.sqlite`), rows, BATCH));
 }
 
 interface AssetSize {

@@ -10,7 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { newId } from '../src/domain/ids';
 import { searchBuilding } from '../src/server/search/search-service';
 import { openSqliteStore } from '../src/server/store/sqlite-store';
+import type { StoreTx } from '../src/server/store/store';
 import { initialVersions } from '../src/server/sync/server-rows';
+import type { SyncTable } from '../src/domain/entities';
 import { percentiles, type Percentiles } from './count-latency';
 import { BENCH_QUERIES, entryText, seeded } from './search-corpus';
 
@@ -31,8 +33,8 @@ export async function benchServerSearch(entries = 150_000, rounds = 20): Promise
     const staffId = newId();
     const now = Date.now();
     const hlc = `${String(now).padStart(15, '0')}-0000-bench`;
-    const write = (table: 'site' | 'logEntry', row: Record<string, unknown>) =>
-      store.writeRow({
+    const write = (tx: StoreTx, table: 'site' | 'logEntry', row: Record<string, unknown>) =>
+      tx.writeRow<SyncTable>({
         siteId,
         table,
         id: String(row.id),
@@ -41,8 +43,8 @@ export async function benchServerSearch(entries = 150_000, rounds = 20): Promise
         updatedHlc: hlc,
         deleted: false,
       });
-    store.transaction(() =>
-      write('site', {
+    await store.transaction(siteId, (tx) =>
+      write(tx, 'site', {
         id: siteId,
         siteId,
         name: 'Bench Tower',
@@ -55,10 +57,10 @@ export async function benchServerSearch(entries = 150_000, rounds = 20): Promise
     const span = 730 * DAY;
     const start = performance.now();
     for (let i = 0; i < entries; i += 1000) {
-      store.transaction(() => {
+      await store.transaction(siteId, async (tx) => {
         for (let j = i; j < Math.min(entries, i + 1000); j += 1) {
           const at = now - span + Math.floor((j / entries) * span);
-          write('logEntry', {
+          await write(tx, 'logEntry', {
             id: newId(),
             siteId,
             dutyId: 'bench-duty',
@@ -82,13 +84,13 @@ export async function benchServerSearch(entries = 150_000, rounds = 20): Promise
       for (const q of BENCH_QUERIES) {
         const filters = filterSets[r % filterSets.length] ?? {};
         const t0 = performance.now();
-        searchBuilding(store, siteId, { q, ...filters }, now);
+        await searchBuilding(store, siteId, { q, ...filters }, now);
         samples.push(performance.now() - t0);
       }
     }
     return { entries, indexMs: Math.round(indexMs), queries: samples.length, search: percentiles(samples) };
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -19,7 +19,7 @@ function dbFile(): string {
   return join(process.env['DATA_DIR'] || './data', DB_FILE_NAME);
 }
 
-function read(file: string, withRows: boolean): number {
+async function read(file: string, withRows: boolean): Promise<number> {
   const archive = readArchive(file);
   const byTable = new Map<string, number>();
   for (const l of archive.lines) if (l.kind === 'row') byTable.set(l.table, (byTable.get(l.table) ?? 0) + 1);
@@ -33,23 +33,23 @@ function read(file: string, withRows: boolean): number {
   if (existsSync(dbFile())) {
     const store = openSqliteStore(dbFile(), { nowMs: Date.now() });
     try {
-      const recorded = store
-        .listArchives(h.siteId)
-        .find((a) => resolve(a.file) === resolve(file) || basename(a.file) === basename(file));
+      const recorded = (await store.listArchives(h.siteId)).find(
+        (a) => resolve(a.file) === resolve(file) || basename(a.file) === basename(file),
+      );
       if (!recorded) console.log('  not recorded in this database (DATA_DIR); its hash cannot be compared');
       else if (recorded.sha256 !== archive.sha256 || recorded.rowCount !== h.rowCount) {
         console.log(`  MISMATCH: the database recorded sha256 ${recorded.sha256} and ${recorded.rowCount} rows`);
         ok = false;
       } else console.log('  matches the SHA-256 and row count the database recorded');
     } finally {
-      store.close();
+      await store.close();
     }
   }
   if (withRows) for (const l of archive.lines) console.log(JSON.stringify(l));
   return ok ? 0 : 1;
 }
 
-function run(): number {
+async function run(): Promise<number> {
   const file = dbFile();
   if (!existsSync(file)) {
     console.error(`no database at ${file} (set DATA_DIR)`);
@@ -57,18 +57,18 @@ function run(): number {
   }
   const store = openSqliteStore(file, { nowMs: Date.now() });
   try {
-    const results = archiveAll({ store, dataDir: process.env['DATA_DIR'] || './data', nowMs: Date.now() });
+    const results = await archiveAll({ store, dataDir: process.env['DATA_DIR'] || './data', nowMs: Date.now() });
     for (const r of results) {
       console.log(`${r.siteId}: ${r.rowCount} rows older than ${new Date(r.cutMs).toISOString()} archived`);
       for (const f of r.files) console.log(`  ${f.file}  ${f.rowCount} rows  sha256 ${f.sha256}`);
     }
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--read');
   if (at < 0) return run();
@@ -80,9 +80,12 @@ function main(): number {
   return read(file, args.includes('--rows'));
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 2;
-}
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 2;
+  },
+);

@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     console.log(`Backup written and verified: ${r.file} (${r.bytes} bytes, generation ${r.generation ?? 'none'})`);
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -6,23 +6,30 @@
  *
  * The demo's 18 months of history go this way rather than through the push service: re-checking
  * the gate for a thousand handovers would make `npm run demo` (and the end-to-end tests that run
- * it) take minutes. Call it inside one `store.transaction`.
+ * it) take minutes. The writer builds the rows at once (it reads nothing from the store) and keeps
+ * the writes in order; `flush(tx)` stores them inside the caller's `store.transaction`.
  */
 import { formatHlc } from '../src/domain/hlc';
 import { ENTITY_SCHEMAS, type SyncTable } from '../src/domain/entities';
-import type { Store } from '../src/server/store/store';
+import type { RowLock, StoreTx } from '../src/server/store/store';
 import { recordHash } from '../src/server/sync/signed-records';
 import { initialVersions } from '../src/server/sync/server-rows';
+
+/** One store write the writer holds until `flush`. */
+type PendingWrite =
+  | { kind: 'row'; table: SyncTable; row: Record<string, unknown>; versions: Record<string, number>; at: number }
+  | { kind: 'chain'; hash: string; recordId: string }
+  | { kind: 'lock'; lock: RowLock };
 
 /** Writes rows of one building; `deviceId` is the HLC node of every row written. */
 export class DirectWriter {
   private last = 0;
   private counter = 0;
+  private pending: PendingWrite[] = [];
   /** The building's newest chained hash (the next signed record's `prevHash`). */
   head: string;
 
   constructor(
-    private readonly store: Store,
     readonly siteId: string,
     private readonly deviceId: string,
     head: string,
@@ -48,16 +55,7 @@ export class DirectWriter {
     const updatedAt = this.hlc(at);
     const whole = { ...fields, updatedAt, deleted: false };
     const row = this.validate ? (ENTITY_SCHEMAS[table].parse(whole) as Record<string, unknown>) : whole;
-    this.store.writeRow({
-      siteId: this.siteId,
-      table,
-      id: String(fields['id']),
-      row,
-      versions: versions ?? initialVersions(row),
-      updatedHlc: updatedAt,
-      deleted: false,
-      receivedAt: at,
-    });
+    this.pending.push({ kind: 'row', table, row, versions: versions ?? initialVersions(row), at });
     return row;
   }
 
@@ -79,14 +77,41 @@ export class DirectWriter {
     const row = this.put(table, { ...content, hash }, at);
     if (recordHash(row) !== hash)
       throw new Error(`${table} ${String(fields['id'])}: the schema changed the signed content`);
-    this.store.addChainLink(this.siteId, hash, String(fields['id']));
+    this.pending.push({ kind: 'chain', hash, recordId: String(fields['id']) });
     this.head = hash;
     if (table === 'handoverRecord' && fields['correctsId'] === null) {
       const recordId = String(fields['id']);
-      this.store.lockRow({ siteId: this.siteId, table: 'handover', id: String(fields['handoverId']), recordId });
-      if (typeof fields['outgoingDutyId'] === 'string')
-        this.store.lockRow({ siteId: this.siteId, table: 'duty', id: fields['outgoingDutyId'], recordId });
+      const lock = (t: string, id: string): PendingWrite => ({
+        kind: 'lock',
+        lock: { siteId: this.siteId, table: t, id, recordId },
+      });
+      this.pending.push(lock('handover', String(fields['handoverId'])));
+      if (typeof fields['outgoingDutyId'] === 'string') this.pending.push(lock('duty', fields['outgoingDutyId']));
     }
     return row;
+  }
+
+  /** Store every write made so far, in order, in the caller's transaction of this building. */
+  async flush(tx: StoreTx): Promise<void> {
+    const writes = this.pending;
+    this.pending = [];
+    for (const w of writes) {
+      if (w.kind === 'row') {
+        await tx.writeRow<SyncTable>({
+          siteId: this.siteId,
+          table: w.table,
+          id: String(w.row['id']),
+          row: w.row,
+          versions: w.versions,
+          updatedHlc: String(w.row['updatedAt']),
+          deleted: false,
+          receivedAt: w.at,
+        });
+      } else if (w.kind === 'chain') {
+        await tx.addChainLink(this.siteId, w.hash, w.recordId);
+      } else {
+        await tx.lockRow(w.lock);
+      }
+    }
   }
 }

@@ -7,7 +7,7 @@
  * each day but the last few, all on one hash chain that `npm run verify` checks. Open repairs and
  * one escalation still waiting for the chief are left for the new screens.
  *
- * Written straight into the store in the caller's transaction (demo-direct.ts): re-checking the
+ * Written straight into the store (demo-direct.ts, flushed in the caller's transaction): re-checking the
  * gate for a thousand handovers through the push service would make `npm run demo` take minutes.
  */
 import { GENESIS_HASH } from '../src/domain/chain';
@@ -15,7 +15,6 @@ import { dayKeyOf } from '../src/domain/building-day';
 import { newId } from '../src/domain/ids';
 import type { DayFigures } from '../src/domain/review-entities';
 import { storedEntryDigest } from '../src/server/integrity/entry-digests';
-import type { Store } from '../src/server/store/store';
 import { DEMO_ITEMS, DEMO_SITE, type StaffKey } from './demo-data';
 import { DirectWriter } from './demo-direct';
 import { MATTERS, OPEN_REPAIRS, PARTIES, UNITS, WAITING_ESCALATION, type HistoryMatter } from './demo-history-data';
@@ -62,15 +61,17 @@ export interface HistorySummary {
   /** The chain's head: the closing of the last history day, under the scripted days' opening. */
   head: string;
   counts: Record<string, number>;
+  /** The history's writes, stored by `writer.flush(tx)` in the caller's transaction. */
+  writer: DirectWriter;
 }
 
 const COUNT = DEMO_ITEMS.filter((i) => i.category !== 'custody');
 
 /** Writes the history of `w`'s building, ending the evening before `w.start`'s first shift. */
-export function addHistory(store: Store, w: SeedWorld, deviceId: string): HistorySummary {
+export function addHistory(w: SeedWorld, deviceId: string): HistorySummary {
   const rand = random(20_240_601);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-  const x = new DirectWriter(store, w.base.siteId, deviceId, GENESIS_HASH, true);
+  const x = new DirectWriter(w.base.siteId, deviceId, GENESIS_HASH, true);
   const counts: Record<string, number> = {};
   const put = (table: Parameters<DirectWriter['put']>[0], fields: Record<string, unknown>, at: number) => {
     counts[table] = (counts[table] ?? 0) + 1;
@@ -398,5 +399,5 @@ export function addHistory(store: Store, w: SeedWorld, deviceId: string): Histor
     followUps(last.endsAt);
     sign('closing', null, last.endsAt, 0);
   }
-  return { head: x.head, counts };
+  return { head: x.head, counts, writer: x };
 }

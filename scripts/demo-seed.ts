@@ -71,12 +71,12 @@ export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary
   const base = { siteId: site.siteId };
 
   // Staff are the admin's online actions (issue 9 §3), written by the server as the admin API does.
-  store.transaction(() =>
-    DEMO_STAFF.forEach((p, i) => {
+  await store.transaction(site.siteId, async (tx) => {
+    for (const [i, p] of DEMO_STAFF.entries()) {
       const personSecrets = secrets[i];
-      if (p.key === 'admin' || !personSecrets) return;
-      const staff = insertStaff(
-        store,
+      if (p.key === 'admin' || !personSecrets) continue;
+      const staff = await insertStaff(
+        tx,
         clock,
         site.siteId,
         { name: p.name, role: p.role, secrets: personSecrets },
@@ -84,8 +84,8 @@ export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary
       );
       ids.set(p.key, staff.id);
       keys.set(staff.id, personSecrets.proofKey);
-    }),
-  );
+    }
+  });
   const staffId = (key: StaffKey) => ids.get(key) ?? '';
   const itemIds = new Map<string, string>();
   DEMO_ITEMS.forEach((item, i) => {
@@ -122,11 +122,12 @@ export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary
     chainHead: GENESIS_HASH,
   };
   // Issue 8: 18 months of history before the scripted days, written in one transaction.
-  const history = store.transaction(() => addHistory(store, world, site.deviceId));
+  const history = addHistory(world, site.deviceId);
+  await store.transaction(site.siteId, (tx) => history.writer.flush(tx));
   world.chainHead = history.head;
   const entries = addEntries(world, add);
   await addHandoverEvents(world, add, site.deviceId, entries);
-  pushAll(store, clock, site, events, nowMs, keys);
+  await pushAll(store, clock, site, events, nowMs, keys);
 
   const byTable: Record<string, number> = { ...history.counts };
   for (const e of events) if (e.kind !== 'patch') byTable[e.table] = (byTable[e.table] ?? 0) + 1;
@@ -142,14 +143,14 @@ export async function seedDemo(store: Store, nowMs: number): Promise<SeedSummary
 }
 
 /** In time order, numbered like one tablet's outbox (a stable sort keeps put-before-patch). */
-function pushAll(
+async function pushAll(
   store: Store,
   clock: ServerClock,
   site: { siteId: string; deviceId: string },
   events: SeedEvent[],
   nowMs: number,
   keys: ReadonlyMap<string, Uint8Array>,
-): void {
+): Promise<void> {
   events.sort((x, y) => x.at - y.at);
   let hlc: Hlc = zeroHlc(site.deviceId);
   const ops: Op[] = events.map((e, i) => {
@@ -177,7 +178,7 @@ function pushAll(
       schemaVersion: SCHEMA_VERSION,
       ops: ops.slice(i, i + MAX_PUSH_OPS),
     });
-    const res = pushOps({ store, clock, siteId: site.siteId, deviceId: site.deviceId, nowMs }, req);
+    const res = await pushOps({ store, clock, siteId: site.siteId, deviceId: site.deviceId, nowMs }, req);
     const refused = res.results.filter((r) => r.status !== 'applied');
     if (refused.length > 0) throw new Error(`demo data refused by the server: ${JSON.stringify(refused)}`);
   }

@@ -24,9 +24,9 @@ function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - used));
 }
 
-function firstAdmin(store: Store): { siteId: string; admin: Staff } {
-  for (const siteId of store.listSiteIds()) {
-    const admin = listStaff(store, siteId).find((s) => s.role === 'admin' && s.active && !s.deleted);
+async function firstAdmin(store: Store): Promise<{ siteId: string; admin: Staff }> {
+  for (const siteId of await store.listSiteIds()) {
+    const admin = (await listStaff(store, siteId)).find((s) => s.role === 'admin' && s.active && !s.deleted);
     if (admin) return { siteId, admin };
   }
   throw new Error('the demo database has no active admin');
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   // Request lines would bury the banner; LOG_LEVEL=info shows them.
   const logger = createJsonLogger({ level: isLogLevel(level) ? level : 'warn' });
   const store = openDataDirStore(dataDir, Date.now());
-  if (store.hasAnySite()) console.log(`Using the existing demo data in ${dataDir}.`);
+  if (await store.hasAnySite()) console.log(`Using the existing demo data in ${dataDir}.`);
   else {
     const seeded = await seedDemo(store, Date.now());
     const name = (key: string) => DEMO_STAFF.find((p) => p.key === key)?.name ?? key;
@@ -48,8 +48,10 @@ async function main(): Promise<void> {
     console.log(`On duty now by the rota: ${name(seeded.onDutyNow)}; next shift: ${name(seeded.nextOnDuty)}.`);
   }
 
-  const { siteId, admin } = firstAdmin(store);
-  const { code, expiresAt } = createEnrolmentCode(store, { siteId, actorStaffId: admin.id }, Date.now());
+  const { siteId, admin } = await firstAdmin(store);
+  const { code, expiresAt } = await store.transaction(siteId, (tx) =>
+    createEnrolmentCode(tx, { siteId, actorStaffId: admin.id }, Date.now()),
+  );
   const server = await startServer({
     store,
     // D5: the retention job's archives go under the demo's own data directory.
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
 
   // Issue 9 §4: a tablet needs HTTPS (a secure context); it trusts the building's CA first.
   const lan = machineAddresses().find((a) => isIPv4(a) && !a.startsWith('127.')) ?? 'localhost';
-  const seeded = new Set(listStaff(store, siteId).map((s) => s.name));
+  const seeded = new Set((await listStaff(store, siteId)).map((s) => s.name));
   const staffLines = DEMO_STAFF.filter((p) => seeded.has(p.name)).map(
     (p) => `    ${p.name}  ${padDisplay(p.roleLabel, 24)}  PIN ${p.pin}`,
   );

@@ -24,7 +24,7 @@ function summary(b: BuildingIntegrity): string[] {
   return [head, counts, ...problems];
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const json = process.argv.includes('--json');
   const dataDir = process.env['DATA_DIR'] || './data';
   const file = join(dataDir, DB_FILE_NAME);
@@ -34,7 +34,7 @@ function main(): number {
   }
   const store = openSqliteStore(file, { nowMs: Date.now() });
   try {
-    const buildings = verifyAll(store, Date.now());
+    const buildings = await verifyAll(store, Date.now());
     const ok = buildings.every((b) => b.ok);
     if (json) console.log(JSON.stringify({ ok, buildings }, null, 2));
     else {
@@ -43,13 +43,16 @@ function main(): number {
     }
     return ok ? 0 : 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-try {
-  process.exitCode = main();
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 2;
-}
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 2;
+  },
+);

@@ -271,8 +271,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const hasDist = isDirectory(distDir);
   if (!hasDist) logger.warn('no built app to serve; run npm run build', { distDir });
 
-  const setupCode = opts.setupCode ?? (store.hasAnySite() ? undefined : newSetupCode());
-  if (setupCode !== undefined && !store.hasAnySite()) {
+  const hasSite = await store.hasAnySite();
+  const setupCode = opts.setupCode ?? (hasSite ? undefined : newSetupCode());
+  if (setupCode !== undefined && !hasSite) {
     // Whoever sets the building up must read the server's console: a web page on the network cannot.
     logger.info('setup code', { setupCode });
     if (opts.setupCode === undefined) process.stdout.write(`\nFirst-run setup code: ${setupCode}\n\n`);
@@ -292,7 +293,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   try {
     tls = await loadTlsMaterial({ ...tlsOptions, nowMs: now() });
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
   }
   let httpsPort = opts.httpsPort ?? (port === 0 ? 0 : DEFAULT_HTTPS_PORT);
@@ -357,7 +358,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     );
   } catch (err) {
     server?.close();
-    store.close();
+    await store.close();
     throw err;
   }
   httpsPort = (httpsServer.address() as AddressInfo).port;
@@ -394,8 +395,8 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       retention?.stop();
       tlsRefresh.stop();
       backups?.stop();
-      closing = Promise.all([httpServer, httpsServer].map((s) => closeListener(s))).then(() => {
-        store.close();
+      closing = Promise.all([httpServer, httpsServer].map((s) => closeListener(s))).then(async () => {
+        await store.close();
         lock.release();
       });
     }

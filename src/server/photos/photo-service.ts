@@ -39,7 +39,7 @@ function assertHashParam(sha256: string): void {
 }
 
 /** Store an uploaded photo once per building. Throws ApiError for a refused upload. */
-export function uploadPhoto(store: Store, up: PhotoUpload): PhotoUploadResponse {
+export async function uploadPhoto(store: Store, up: PhotoUpload): Promise<PhotoUploadResponse> {
   assertHashParam(up.sha256);
   const mime = photoMimeOf(up.contentType);
   if (!mime) {
@@ -62,21 +62,23 @@ export function uploadPhoto(store: Store, up: PhotoUpload): PhotoUploadResponse 
       actual,
     });
   }
-  const outcome = store.putPhoto({
-    siteId: up.siteId,
-    sha256: up.sha256,
-    mime,
-    bytes: up.data.byteLength,
-    data: up.data,
-    createdAt: up.nowMs,
-  });
+  const outcome = await store.transaction(up.siteId, (tx) =>
+    tx.putPhoto({
+      siteId: up.siteId,
+      sha256: up.sha256,
+      mime,
+      bytes: up.data.byteLength,
+      data: up.data,
+      createdAt: up.nowMs,
+    }),
+  );
   return { sha256: up.sha256, created: outcome === 'created' };
 }
 
 /** A photo of the building. Throws 404 for one it does not hold (another building's photos included). */
-export function readPhoto(store: Store, siteId: string, sha256: string): StoredPhoto {
+export async function readPhoto(store: Store, siteId: string, sha256: string): Promise<StoredPhoto> {
   assertHashParam(sha256);
-  const photo = store.getPhoto(siteId, sha256);
+  const photo = await store.getPhoto(siteId, sha256);
   if (!photo) throw new ApiError('not_found', `this building has no photo ${sha256}`);
   return photo;
 }

@@ -14,7 +14,7 @@ import type { EscalationLevel } from '../../domain/review-entities';
 import type { Op, PushResponse } from '../../domain/sync-protocol';
 import type { Logger } from '../logger';
 import type { PushSubscriptionRecord } from '../store/push-subscriptions';
-import type { Store } from '../store/store';
+import type { Store, StoreTx } from '../store/store';
 
 /** The server's VAPID identity: keys from `web-push generate-vapid-keys`, subject a mailto: or https: URL. */
 export interface VapidConfig {
@@ -79,23 +79,18 @@ export function createEscalationPush(deps: {
   };
 
   const deliver = async (siteId: string, escalationId: string): Promise<void> => {
-    const stored = deps.store.getRow('escalation', escalationId);
-    if (!stored || stored.deleted || stored.siteId !== siteId) return;
-    const level = stored.row['level'] as EscalationLevel;
+    const stored = await deps.store.getRow(siteId, 'escalation', escalationId);
+    if (!stored || stored.deleted) return;
+    const level: EscalationLevel = stored.row.level;
     const roles: readonly Role[] = recipientRoles(level);
-    const recipients = deps.store
-      .listRows(siteId, 'staff')
-      .filter(
-        (s) =>
-          !s.deleted &&
-          s.row['active'] === true &&
-          roles.includes(s.row['role'] as Role) &&
-          s.id !== stored.row['sentBy'],
-      )
+    const recipients = (await deps.store.listRows(siteId, 'staff'))
+      .filter((s) => !s.deleted && s.row.active && roles.includes(s.row.role) && s.id !== stored.row.sentBy)
       .map((s) => s.id);
     const payload: EscalationPushPayload = { type: 'escalation', id: escalationId };
     const body = JSON.stringify(payload);
-    for (const sub of deps.store.listPushSubscriptions(siteId, recipients)) {
+    // Each delivery's bookkeeping is a short transaction of its own, never held across a send.
+    const note = (fn: (tx: StoreTx) => Promise<unknown>) => deps.store.transaction(siteId, fn);
+    for (const sub of await deps.store.listPushSubscriptions(siteId, recipients)) {
       let status: number | null = null;
       try {
         status = await send(sub, body);
@@ -103,13 +98,13 @@ export function createEscalationPush(deps: {
         deps.logger.warn('web push failed', { siteId, message: err instanceof Error ? err.message : String(err) });
       }
       if (status !== null && status >= 200 && status < 300) {
-        deps.store.notePushDelivery(sub.endpoint, true, deps.now());
+        await note((tx) => tx.notePushDelivery(sub.endpoint, true, deps.now()));
       } else if (status === 404 || status === 410) {
         // The browser unsubscribed or the subscription expired: it will never deliver again.
-        deps.store.deletePushSubscription(siteId, sub.endpoint);
+        await note((tx) => tx.deletePushSubscription(siteId, sub.endpoint));
         deps.logger.info('push subscription gone; deleted', { siteId, status });
       } else {
-        deps.store.notePushDelivery(sub.endpoint, false, deps.now());
+        await note((tx) => tx.notePushDelivery(sub.endpoint, false, deps.now()));
         if (status !== null) deps.logger.warn('web push refused', { siteId, status });
       }
     }

@@ -6,13 +6,11 @@
  * reads no further than the network takes. Times are in the building's zone (T1).
  */
 import { CSV_BOM, csvLine } from '../../domain/csv';
-import type { Duty, LogEntry, Site, Staff } from '../../domain/entities';
-import type { Photo } from '../../domain/handover-entities';
+import type { Duty, LogEntry, Site, SyncTable } from '../../domain/entities';
 import { REGISTER_COLUMNS, registerCells, type Labels } from '../../domain/register-columns';
 import { filterSpan, matchesRegister, type RegisterFilters, type RegisterName } from '../../domain/register-filters';
 import type { ServiceOrder } from '../../domain/review-entities';
-import type { SyncTable } from '../../domain/entities';
-import type { Store } from '../store/store';
+import type { RowOf, Store } from '../store/store';
 import { CSV_WORDS, type CsvLang } from './csv-labels';
 
 /** Rows read from the store per page (all tables of the building, entries among them). */
@@ -25,29 +23,26 @@ export interface RegisterExport {
   lang: CsvLang;
 }
 
-function liveRows<T>(store: Store, siteId: string, table: SyncTable): T[] {
-  return store
-    .listRows(siteId, table)
-    .filter((r) => !r.deleted)
-    .map((r) => r.row as T);
+async function liveRows<T extends SyncTable>(store: Store, siteId: string, table: T): Promise<RowOf<T>[]> {
+  return (await store.listRows(siteId, table)).filter((r) => !r.deleted).map((r) => r.row);
 }
 
 /** The building's small tables a row refers to: names, duties, shifts, orders and photo counts. */
-function exportContext(store: Store, req: RegisterExport) {
-  const site = store.getRow('site', req.siteId)?.row as Site | undefined;
+async function exportContext(store: Store, req: RegisterExport) {
+  const site: Site | undefined = (await store.getRow(req.siteId, 'site', req.siteId))?.row;
   const timeZone = site?.timeZone ?? 'UTC';
-  const names = new Map(liveRows<Staff>(store, req.siteId, 'staff').map((s) => [s.id, s.name]));
+  const names = new Map((await liveRows(store, req.siteId, 'staff')).map((s) => [s.id, s.name]));
   const shifts = new Map((site?.shifts ?? []).map((s) => [s.id, s.name]));
-  const duties = new Map(liveRows<Duty>(store, req.siteId, 'duty').map((d) => [d.id, d]));
+  const duties = new Map<string, Duty>((await liveRows(store, req.siteId, 'duty')).map((d) => [d.id, d]));
   const orders = new Map<string, ServiceOrder[]>();
   if (req.register === 'tenants') {
-    for (const o of liveRows<ServiceOrder>(store, req.siteId, 'serviceOrder')) {
+    for (const o of await liveRows(store, req.siteId, 'serviceOrder')) {
       orders.set(o.entryId, [...(orders.get(o.entryId) ?? []), o]);
     }
   }
   const photos = new Map<string, number>();
   if (req.register === 'repairs') {
-    for (const p of liveRows<Photo>(store, req.siteId, 'photo')) {
+    for (const p of await liveRows(store, req.siteId, 'photo')) {
       if (p.ownerTable === 'logEntry') photos.set(p.ownerId, (photos.get(p.ownerId) ?? 0) + 1);
     }
   }
@@ -61,8 +56,8 @@ function exportContext(store: Store, req: RegisterExport) {
 }
 
 /** The CSV of one register as a byte stream: BOM, the heading row, then the matching entries. */
-export function registerCsvStream(store: Store, req: RegisterExport): ReadableStream<Uint8Array> {
-  const ctx = exportContext(store, req);
+export async function registerCsvStream(store: Store, req: RegisterExport): Promise<ReadableStream<Uint8Array>> {
+  const ctx = await exportContext(store, req);
   const span = filterSpan(req.filters, ctx.timeZone);
   const columns = REGISTER_COLUMNS[req.register];
   const encoder = new TextEncoder();
@@ -71,10 +66,10 @@ export function registerCsvStream(store: Store, req: RegisterExport): ReadableSt
     start(controller) {
       controller.enqueue(encoder.encode(CSV_BOM + csvLine(columns.map((c) => ctx.words.columns[c]))));
     },
-    pull(controller) {
+    async pull(controller) {
       // Read pages until one yields rows (or the building ends), so each pull sends something.
       for (;;) {
-        const page = store.changesSince(req.siteId, cursor, EXPORT_PAGE_ROWS);
+        const page = await store.changesSince(req.siteId, cursor, EXPORT_PAGE_ROWS);
         if (page.length === 0) {
           controller.close();
           return;

@@ -14,7 +14,7 @@ import {
 } from '../../domain/person-figures';
 import type { Escalation } from '../../domain/review-entities';
 import { ApiError } from '../api-error';
-import type { Store } from '../store/store';
+import type { RowOf, Store } from '../store/store';
 
 /** The CSV's header, in English: the server has no reader's language (the tablet exports its own). */
 export const PEOPLE_CSV_HEADER = [
@@ -34,11 +34,8 @@ export const PEOPLE_CSV_HEADER = [
 
 const READERS: ReadonlySet<string> = new Set(['chief', 'manager']);
 
-function live<T>(store: Store, siteId: string, table: SyncTable): T[] {
-  return store
-    .listRows(siteId, table)
-    .filter((r) => !r.deleted)
-    .map((r) => r.row as T);
+async function live<T extends SyncTable>(store: Store, siteId: string, table: T): Promise<RowOf<T>[]> {
+  return (await store.listRows(siteId, table)).filter((r) => !r.deleted).map((r) => r.row);
 }
 
 /**
@@ -46,9 +43,9 @@ function live<T>(store: Store, siteId: string, table: SyncTable): T[] {
  * `viewerId` is a claim of the tablet or office PC until issue 9 proves who is at it; the token
  * still keeps every other building's data out of reach.
  */
-export function checkFigureReader(store: Store, siteId: string, viewerId: string): Staff {
-  const row = store.getRow('staff', viewerId);
-  const staff = row && !row.deleted && row.siteId === siteId ? (row.row as Staff) : undefined;
+export async function checkFigureReader(store: Store, siteId: string, viewerId: string): Promise<Staff> {
+  const row = await store.getRow(siteId, 'staff', viewerId);
+  const staff = row && !row.deleted ? row.row : undefined;
   if (!staff || !staff.active) {
     throw new ApiError('forbidden_role', `staffId ${viewerId} is not active staff of this building`);
   }
@@ -62,31 +59,24 @@ export function checkFigureReader(store: Store, siteId: string, viewerId: string
 }
 
 /** O3: the figures of month `month` (`yyyy-MM`) of building `siteId`, with each person's name. */
-export function peopleFigures(
+export async function peopleFigures(
   store: Store,
   siteId: string,
   month: string,
-): { figures: PersonFigures[]; nameOf: (staffId: string) => string } {
+): Promise<{ figures: PersonFigures[]; nameOf: (staffId: string) => string }> {
   if (!isMonthKey(month)) throw new ApiError('bad_request', `month must be yyyy-MM, not "${month}"`);
-  const site = store.getRow('site', siteId)?.row as Site | undefined;
+  const site: Site | undefined = (await store.getRow(siteId, 'site', siteId))?.row;
   if (!site) throw new ApiError('not_found', 'the building is not set up');
   const { fromMs, toMs } = monthBounds(month, site.timeZone);
   // Resolutions may come after the month ends; entries and records are kept to the month below.
   const inMonth = (ms: number) => ms >= fromMs && ms < toMs;
-  const entries = live<LogEntry>(store, siteId, 'logEntry').filter((e) => inMonth(e.occurredAt));
+  const entries: LogEntry[] = (await live(store, siteId, 'logEntry')).filter((e) => inMonth(e.occurredAt));
   const ids = new Set(entries.map((e) => e.id));
-  const figures = computePersonFigures(
-    {
-      entries,
-      amendments: live<LogAmendment>(store, siteId, 'logAmendment').filter((a) => ids.has(a.entryId)),
-      records: live<HandoverRecord>(store, siteId, 'handoverRecord').filter((r) => inMonth(r.signedAt)),
-      escalations: live<Escalation>(store, siteId, 'escalation').filter((e) => inMonth(e.sentAt)),
-    },
-    month,
-    site.timeZone,
-    site,
-  );
-  const names = new Map(live<Staff>(store, siteId, 'staff').map((s) => [s.id, s.name]));
+  const amendments: LogAmendment[] = (await live(store, siteId, 'logAmendment')).filter((a) => ids.has(a.entryId));
+  const records: HandoverRecord[] = (await live(store, siteId, 'handoverRecord')).filter((r) => inMonth(r.signedAt));
+  const escalations: Escalation[] = (await live(store, siteId, 'escalation')).filter((e) => inMonth(e.sentAt));
+  const figures = computePersonFigures({ entries, amendments, records, escalations }, month, site.timeZone, site);
+  const names = new Map((await live(store, siteId, 'staff')).map((s) => [s.id, s.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   figures.sort(
     (a, b) => nameOf(a.staffId).localeCompare(nameOf(b.staffId), 'zh-Hant') || a.staffId.localeCompare(b.staffId),
@@ -95,7 +85,7 @@ export function peopleFigures(
 }
 
 /** O3: the month's figures as CSV (UTF-8 with a BOM, so Excel shows Chinese). */
-export function peopleCsv(store: Store, siteId: string, month: string): string {
-  const { figures, nameOf } = peopleFigures(store, siteId, month);
+export async function peopleCsv(store: Store, siteId: string, month: string): Promise<string> {
+  const { figures, nameOf } = await peopleFigures(store, siteId, month);
   return personFiguresCsv(figures, PEOPLE_CSV_HEADER, nameOf);
 }

@@ -12,8 +12,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SqliteStore } from '../store/sqlite-store';
-import { ARCHIVED_PREFIX } from '../integrity/verify';
+import type { RawRow, Store } from '../store/store';
 import { writeArchive, type ArchiveLine, type ArchivedRow } from './archive-file';
 import { archivableUnits, type RetentionRow } from './units';
 
@@ -30,7 +29,7 @@ export function retentionCut(retentionDays: unknown, nowMs: number): number {
 }
 
 export interface ArchiveOptions {
-  store: SqliteStore;
+  store: Store;
   /** Archives go under `<dataDir>/archives/<siteId>/`. */
   dataDir: string;
   nowMs: number;
@@ -46,29 +45,17 @@ export interface ArchiveResult {
   rowCount: number;
 }
 
-interface RawRow {
-  tbl: string;
-  id: string;
-  data: string;
-  versions: string;
-  updated_hlc: string;
-  seq: number;
-  deleted: number;
-  received_at: number | null;
-}
-
 /** Archive one building's old units. */
-export function archiveBuilding(opts: ArchiveOptions, siteId: string): ArchiveResult {
-  const { db } = opts.store;
-  const site = opts.store.getRow('site', siteId);
-  const cutMs = retentionCut(site?.row['retentionDays'], opts.nowMs);
-  const raw = db.prepare<[string], RawRow>('SELECT * FROM rows WHERE site_id = ? ORDER BY seq').all(siteId);
+export async function archiveBuilding(opts: ArchiveOptions, siteId: string): Promise<ArchiveResult> {
+  const site = await opts.store.getRow(siteId, 'site', siteId);
+  const cutMs = retentionCut(site?.row.retentionDays, opts.nowMs);
+  const raw = await opts.store.listRawRows(siteId);
   const rows: (RetentionRow & { raw: RawRow })[] = raw.map((r) => ({
-    table: r.tbl,
+    table: r.table,
     id: r.id,
-    row: JSON.parse(r.data) as Record<string, unknown>,
-    receivedAt: r.received_at,
-    updatedHlc: r.updated_hlc,
+    row: JSON.parse(r.dataJson) as Record<string, unknown>,
+    receivedAt: r.receivedAt,
+    updatedHlc: r.updatedHlc,
     raw: r,
   }));
   const units = archivableUnits(rows, cutMs) as (RetentionRow & { raw: RawRow })[][];
@@ -79,54 +66,50 @@ export function archiveBuilding(opts: ArchiveOptions, siteId: string): ArchiveRe
   mkdirSync(dir, { recursive: true });
   const limit = opts.batchRows ?? BATCH_ROWS;
   let batch: (RetentionRow & { raw: RawRow })[] = [];
-  const flush = () => {
+  const flush = async () => {
     if (batch.length === 0) return;
     const file = join(
       dir,
       `${new Date(opts.nowMs).toISOString().replace(/[:.]/g, '-')}-${result.files.length + 1}.jsonl.gz`,
     );
-    result.files.push(archiveBatch(opts, siteId, cutMs, batch, file));
+    result.files.push(await archiveBatch(opts, siteId, cutMs, batch, file));
     result.rowCount += batch.length;
     batch = [];
   };
   for (const unit of units) {
-    if (batch.length > 0 && batch.length + unit.length > limit) flush();
+    if (batch.length > 0 && batch.length + unit.length > limit) await flush();
     batch.push(...unit);
   }
-  flush();
+  await flush();
   return result;
 }
 
-function archiveBatch(
+async function archiveBatch(
   opts: ArchiveOptions,
   siteId: string,
   cutMs: number,
   batch: (RetentionRow & { raw: RawRow })[],
   file: string,
-): { file: string; sha256: string; rowCount: number } {
-  const { db } = opts.store;
+): Promise<{ file: string; sha256: string; rowCount: number }> {
   const ids = new Set(batch.map((r) => r.id));
   const lines: ArchiveLine[] = batch.map((r): ArchivedRow => ({
     kind: 'row',
-    table: r.raw.tbl,
+    table: r.raw.table,
     id: r.raw.id,
-    data: r.raw.data,
-    versions: r.raw.versions,
-    updatedHlc: r.raw.updated_hlc,
+    data: r.raw.dataJson,
+    versions: r.raw.versionsJson,
+    updatedHlc: r.raw.updatedHlc,
     seq: r.raw.seq,
-    deleted: r.raw.deleted === 1,
-    receivedAt: r.raw.received_at,
+    deleted: r.raw.deleted,
+    receivedAt: r.raw.receivedAt,
   }));
-  const locks = db
-    .prepare<[string], { tbl: string; id: string; record_id: string }>('SELECT * FROM locks WHERE site_id = ?')
-    .all(siteId)
-    .filter((l) => ids.has(l.id) || ids.has(l.record_id));
-  for (const l of locks) lines.push({ kind: 'lock', table: l.tbl, id: l.id, recordId: l.record_id });
+  const locks = (await opts.store.listLocks(siteId)).filter((l) => ids.has(l.id) || ids.has(l.recordId));
+  for (const l of locks) lines.push({ kind: 'lock', table: l.table, id: l.id, recordId: l.recordId });
   const links = batch
     .filter((r) => r.table === 'handoverRecord' || r.table === 'dayReview')
     .map((r) => ({ hash: String(r.row['hash']), recordId: r.id }));
   for (const l of links) lines.push({ kind: 'chain', ...l });
-  const photos = photosLeaving(opts.store, siteId, batch, ids);
+  const photos = await photosLeaving(opts.store, siteId, batch, ids);
   for (const p of photos) lines.push({ kind: 'photo', ...p, data: Buffer.from(p.data).toString('base64') });
 
   const header = {
@@ -139,39 +122,41 @@ function archiveBatch(
   };
   const sha256 = writeArchive(file, { header, lines });
 
-  opts.store.transaction(() => {
-    const archiveId = db
-      .prepare(
-        'INSERT INTO archives (site_id, through_ms, file, sha256, row_count, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(siteId, cutMs, file, sha256, batch.length, opts.nowMs).lastInsertRowid;
+  await opts.store.transaction(siteId, async (tx) => {
     opts.beforeDelete?.(file);
-    const relabel = db.prepare('UPDATE chain SET record_id = ? WHERE site_id = ? AND hash = ?');
-    for (const l of links) relabel.run(`${ARCHIVED_PREFIX}${String(archiveId)}`, siteId, l.hash);
-    const dropLock = db.prepare('DELETE FROM locks WHERE tbl = ? AND id = ?');
-    for (const l of locks) dropLock.run(l.tbl, l.id);
-    const dropRow = db.prepare('DELETE FROM rows WHERE tbl = ? AND id = ? AND site_id = ?');
-    for (const r of batch) dropRow.run(r.table, r.id, siteId);
-    const dropPhoto = db.prepare('DELETE FROM photos WHERE site_id = ? AND sha256 = ?');
-    for (const p of photos) dropPhoto.run(siteId, p.sha256);
+    await tx.archiveRows({
+      siteId,
+      throughMs: cutMs,
+      file,
+      sha256,
+      rowCount: batch.length,
+      createdAt: opts.nowMs,
+      chainHashes: links.map((l) => l.hash),
+      rows: batch.map((r) => ({ table: r.table, id: r.id })),
+      locks: locks.map((l) => ({ table: l.table, id: l.id })),
+      photoHashes: photos.map((p) => p.sha256),
+    });
   });
   return { file, sha256, rowCount: batch.length };
 }
 
 /** The photo bytes of archived photo rows that no staying photo row names. */
-function photosLeaving(store: SqliteStore, siteId: string, batch: RetentionRow[], ids: Set<string>) {
+async function photosLeaving(store: Store, siteId: string, batch: RetentionRow[], ids: Set<string>) {
   const leaving = new Set(batch.filter((r) => r.table === 'photo').map((r) => String(r.row['sha256'])));
   if (leaving.size === 0) return [];
-  for (const p of store.listRows(siteId, 'photo')) if (!ids.has(p.id)) leaving.delete(String(p.row['sha256']));
-  return [...leaving].flatMap((sha) => {
-    const photo = store.getPhoto(siteId, sha);
-    return photo
-      ? [{ sha256: sha, mime: photo.mime, bytes: photo.bytes, createdAt: photo.createdAt, data: photo.data }]
-      : [];
-  });
+  for (const p of await store.listRows(siteId, 'photo')) if (!ids.has(p.id)) leaving.delete(p.row.sha256);
+  const out: { sha256: string; mime: string; bytes: number; createdAt: number; data: Uint8Array }[] = [];
+  for (const sha of leaving) {
+    const photo = await store.getPhoto(siteId, sha);
+    if (photo)
+      out.push({ sha256: sha, mime: photo.mime, bytes: photo.bytes, createdAt: photo.createdAt, data: photo.data });
+  }
+  return out;
 }
 
 /** Archive every building (the daily job and `npm run archive`). */
-export function archiveAll(opts: ArchiveOptions): ArchiveResult[] {
-  return opts.store.listSiteIds().map((siteId) => archiveBuilding(opts, siteId));
+export async function archiveAll(opts: ArchiveOptions): Promise<ArchiveResult[]> {
+  const results: ArchiveResult[] = [];
+  for (const siteId of await opts.store.listSiteIds()) results.push(await archiveBuilding(opts, siteId));
+  return results;
 }

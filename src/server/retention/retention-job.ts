@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../logger';
 import { describeError } from '../logger';
-import type { SqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
 import { archiveAll, type ArchiveResult } from './archive-run';
 
 export const RETENTION_INTERVAL_MS = 86_400_000;
@@ -13,7 +13,7 @@ export const RETENTION_INTERVAL_MS = 86_400_000;
 export const RETENTION_FIRST_DELAY_MS = 60_000;
 
 export interface RetentionJobOptions {
-  store: SqliteStore;
+  store: Store;
   dataDir: string;
   logger: Logger;
   now: () => number;
@@ -24,7 +24,7 @@ export interface RetentionJobOptions {
 
 export interface RetentionJob {
   /** Run now unless a run is in progress (then null). */
-  runNow(): ArchiveResult[] | null;
+  runNow(): Promise<ArchiveResult[] | null>;
   stop(): void;
 }
 
@@ -41,11 +41,11 @@ export function startRetentionJob(opts: RetentionJobOptions): RetentionJob {
   let stopped = false;
   let timer: { cancel(): void } | null = null;
 
-  const runNow = (): ArchiveResult[] | null => {
+  const runNow = async (): Promise<ArchiveResult[] | null> => {
     if (running) return null;
     running = true;
     try {
-      const results = archiveAll({ store: opts.store, dataDir: opts.dataDir, nowMs: opts.now() });
+      const results = await archiveAll({ store: opts.store, dataDir: opts.dataDir, nowMs: opts.now() });
       for (const r of results) {
         if (r.rowCount > 0)
           opts.logger.info('retention: archived', {
@@ -70,8 +70,7 @@ export function startRetentionJob(opts: RetentionJobOptions): RetentionJob {
     if (stopped) return;
     timer = setTimer(() => {
       timer = null;
-      runNow();
-      schedule(opts.intervalMs ?? RETENTION_INTERVAL_MS);
+      void runNow().finally(() => schedule(opts.intervalMs ?? RETENTION_INTERVAL_MS));
     }, ms);
   };
   schedule(opts.firstDelayMs ?? RETENTION_FIRST_DELAY_MS);

@@ -24,12 +24,12 @@ const PROBLEM_TEXT: Record<string, string> = {
  * Search `siteId` with the request's query-string `params`.
  * @throws ApiError `bad_request` naming the parameter at fault.
  */
-export function searchBuilding(
+export async function searchBuilding(
   store: Store,
   siteId: string,
   params: Record<string, string | undefined>,
   nowMs: number,
-): SearchResponse {
+): Promise<SearchResponse> {
   const parsed = parseSearchFilters(params);
   if (!parsed.ok) {
     const { param, problem } = parsed.error;
@@ -42,10 +42,10 @@ export function searchBuilding(
     if (!m) throw new ApiError('bad_request', '`cursor` is not a cursor this server gave', { param: 'cursor' });
     after = { at: Number(m[1]), rowid: Number(m[2]) };
   }
-  const site = store.getRow('site', siteId);
+  const site = await store.getRow(siteId, 'site', siteId);
   if (!site) throw new ApiError('not_found', 'this building is unknown');
-  const timeZone = String(site.row.timeZone);
-  const hits = store.searchRows({
+  const timeZone = site.row.timeZone;
+  const hits = await store.searchRows({
     siteId,
     match: ftsMatch(f.query),
     query: f.query,

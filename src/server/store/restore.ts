@@ -136,7 +136,8 @@ export function restoreDatabase(opts: RestoreOptions): RestoreResult {
         carriedKeys = carryKeys(db, state.keys);
       }).immediate();
     } finally {
-      store.close();
+      // Closed at once (nothing else uses this store): the file is moved in right after.
+      store.db.close();
     }
   } catch (e) {
     for (const f of [staging, `${staging}-wal`, `${staging}-shm`]) rmSync(f, { force: true });

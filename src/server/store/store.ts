@@ -150,10 +150,7 @@ export interface StoredPhoto {
  * committed data); `StoreTx` offers them inside one (they see the transaction's own writes).
  * Every read of building data names the building: a row of building A is never returned for B.
  */
-export interface StoreReads
-  extends PushSubscriptionReads,
-    StaffKeyReads,
-    DeviceAdminReads {
+export interface StoreReads extends PushSubscriptionReads, StaffKeyReads, DeviceAdminReads {
   /** Issue 9 §1: the building's current sequence (the highest `seq` a pull can return); 0 if none. */
   siteSequence(siteId: string): Promise<number>;
   /** Whether any building exists (first-run setup is allowed only when none does). */
@@ -219,10 +216,7 @@ export interface StoreReads
 }
 
 /** Everything a store can write: only inside a transaction (`StoreTx`). */
-export interface StoreWrites
-  extends PushSubscriptionWrites,
-    StaffKeyWrites,
-    DeviceAdminWrites {
+export interface StoreWrites extends PushSubscriptionWrites, StaffKeyWrites, DeviceAdminWrites {
   /** Insert or replace a row, bumping its building's sequence; returns the new `seq`. */
   writeRow<T extends SyncTable>(write: RowWrite<T>): Promise<number>;
 

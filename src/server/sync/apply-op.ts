@@ -163,7 +163,8 @@ async function applyPatch(ctx: ApplyContext, op: Op, updatedAt: string, actor: A
     const issues = immutable.map((path) => ({ path, code: 'immutable' }));
     return reject('validation_failed', `immutable field(s): ${immutable.join(', ')}`, issues);
   }
-  const locked = (await lockRefusal(ctx, op, existing)) ?? (op.table === 'duty' ? dutyPatchRefusal(op, existing) : null);
+  const locked =
+    (await lockRefusal(ctx, op, existing)) ?? (op.table === 'duty' ? dutyPatchRefusal(op, existing) : null);
   if (locked) return locked;
 
   const merged: Record<string, unknown> = { ...existing.row };

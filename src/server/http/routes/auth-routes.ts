@@ -8,7 +8,7 @@
  */
 import { Hono } from 'hono';
 import { PinUpgradeRequest, type PinCheckResponse, type PinUpgradeResponse } from '../../../domain/api';
-import { PinHash, type Role } from '../../../domain/entities';
+import { PinHash } from '../../../domain/entities';
 import { MIN_PIN_ITERATIONS, PIN_ALG_V2, checkPin } from '../../../domain/pin';
 import { ApiError } from '../../api-error';
 import { actorAuth, lockedOut, staffOfBuilding, wrongPin } from '../../auth/actor-auth';

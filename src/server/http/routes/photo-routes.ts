@@ -27,7 +27,7 @@ export function photoRoutes(deps: AppServices): Hono<AppEnv> {
   });
 
   app.put('/:sha256', photoLimit, async (c) => {
-    const res = uploadPhoto(deps.store, {
+    const res = await uploadPhoto(deps.store, {
       siteId: c.get('device').siteId,
       sha256: c.req.param('sha256'),
       contentType: c.req.header('Content-Type'),
@@ -37,8 +37,8 @@ export function photoRoutes(deps: AppServices): Hono<AppEnv> {
     return c.json(res, res.created ? 201 : 200);
   });
 
-  app.get('/:sha256', (c) => {
-    const photo = readPhoto(deps.store, c.get('device').siteId, c.req.param('sha256'));
+  app.get('/:sha256', async (c) => {
+    const photo = await readPhoto(deps.store, c.get('device').siteId, c.req.param('sha256'));
     // Content-addressed bytes never change; nosniff keeps uploaded bytes from being run as a page.
     return c.body(new Uint8Array(photo.data), 200, {
       'Content-Type': photo.mime,

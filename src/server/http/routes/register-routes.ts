@@ -20,7 +20,7 @@ export function registerRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', bearerAuth(deps), actorAuth(deps));
 
-  app.get('/:file', (c) => {
+  app.get('/:file', async (c) => {
     const file = c.req.param('file');
     const register = file.endsWith('.csv') ? file.slice(0, -'.csv'.length) : '';
     if (!isRegisterName(register)) {
@@ -39,7 +39,12 @@ export function registerRoutes(deps: AppServices): Hono<AppEnv> {
       const names = Object.entries(fields).map(([f, why]) => `${f}: ${why}`);
       throw new ApiError('bad_request', `malformed filters: ${names.join('; ')}`, { fields });
     }
-    const stream = registerCsvStream(deps.store, { siteId: device.siteId, register, filters: parsed.filters, lang });
+    const stream = await registerCsvStream(deps.store, {
+      siteId: device.siteId,
+      register,
+      filters: parsed.filters,
+      lang,
+    });
     const day = new Date(deps.now()).toISOString().slice(0, 10);
     return c.body(stream, 200, {
       'Content-Type': 'text/csv; charset=utf-8',

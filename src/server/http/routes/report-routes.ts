@@ -16,11 +16,11 @@ export function reportRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', bearerAuth(deps), actorAuth(deps));
 
-  app.get('/people.csv', (c) => {
+  app.get('/people.csv', async (c) => {
     const month = c.req.query('month') ?? '';
     const siteId = c.get('device').siteId;
-    checkFigureReader(deps.store, siteId, c.get('actor').id);
-    const csv = peopleCsv(deps.store, siteId, month);
+    await checkFigureReader(deps.store, siteId, c.get('actor').id);
+    const csv = await peopleCsv(deps.store, siteId, month);
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="people-${month}.csv"`,

@@ -12,10 +12,10 @@ import { bearerAuth } from '../auth';
 export function searchRoutes(deps: AppServices): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Issue 9 §3: who searches is proven by the request's proof headers, never claimed.
-  app.get('/', bearerAuth(deps), actorAuth(deps), (c) => {
+  app.get('/', bearerAuth(deps), actorAuth(deps), async (c) => {
     // Only the token's own building is ever searched: the site comes from the device, never the URL.
     const siteId = c.get('device').siteId;
-    return c.json(searchBuilding(deps.store, siteId, c.req.query(), deps.now()));
+    return c.json(await searchBuilding(deps.store, siteId, c.req.query(), deps.now()));
   });
   return app;
 }
