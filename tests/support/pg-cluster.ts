@@ -23,7 +23,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createDatabase, dropDatabase } from '../../src/server/store/pg-inspect';
 import { openPgStore, type PgStore } from '../../src/server/store/pg-store';
 
 /** The env var naming the shared cluster's directory for this run (set by the global setup). */
@@ -232,27 +232,13 @@ export interface TestDatabase {
 export async function createTestDatabase(adminUrl?: string): Promise<TestDatabase> {
   const admin = adminUrl ?? (await sharedAdminUrl());
   const name = `t_${randomBytes(8).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
+  await createDatabase(admin, name);
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     name,
-    async drop() {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
+    drop: () => dropDatabase(admin, name),
   };
 }
 

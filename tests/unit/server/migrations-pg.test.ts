@@ -6,10 +6,16 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, MigrationMismatchError, readMigrationFiles } from '../../../src/server/store/migrations';
 import { migratePg, PG_MIGRATIONS_DIR, readPgMigrationFiles } from '../../../src/server/store/pg-migrations';
+import {
+  appliedPgMigrations,
+  pgRelationExists,
+  pgTableKeys,
+  recordForeignPgMigration,
+  setPgMigrationChecksum,
+} from '../../../src/server/store/pg-inspect';
 import { openPgPool } from '../../../src/server/store/pg-pool';
 import { createTestDatabase, type TestDatabase } from '../../support/pg-cluster';
 
@@ -27,7 +33,7 @@ describe('the two migration folders', () => {
 
 describe('PostgreSQL migrations: numbered files recorded in __migrations__', () => {
   let db: TestDatabase;
-  let pool: pg.Pool;
+  let pool: ReturnType<typeof openPgPool>;
   let dir: string;
   beforeEach(async () => {
     db = await createTestDatabase();
@@ -43,8 +49,9 @@ describe('PostgreSQL migrations: numbered files recorded in __migrations__', () 
   it('a fresh database gets every file applied with its sha256, and a second run applies nothing', async () => {
     const files = readPgMigrationFiles();
     expect(await migratePg(pool, files, 1)).toEqual(files.map((f) => f.name));
-    const applied = await pool.query('SELECT id, name, checksum, applied_at FROM __migrations__ ORDER BY id');
-    expect(applied.rows).toEqual(files.map((f) => ({ id: f.id, name: f.name, checksum: f.checksum, applied_at: 1 })));
+    expect(await appliedPgMigrations(db.url)).toEqual(
+      files.map((f) => ({ id: f.id, name: f.name, checksum: f.checksum, applied_at: 1 })),
+    );
     expect(await migratePg(pool, files, 2)).toEqual([]);
   });
 
@@ -62,13 +69,11 @@ describe('PostgreSQL migrations: numbered files recorded in __migrations__', () 
   it('refuses a tampered checksum and a migration this build does not know (MigrationMismatchError)', async () => {
     const files = readPgMigrationFiles();
     await migratePg(pool, files, 1);
-    await pool.query("UPDATE __migrations__ SET checksum = 'tampered' WHERE id = 1");
+    await setPgMigrationChecksum(db.url, 1, 'tampered');
     await expect(migratePg(pool, files, 2)).rejects.toThrow(MigrationMismatchError);
     await expect(migratePg(pool, files, 2)).rejects.toThrow(/changed after it was applied/);
-    await pool.query('UPDATE __migrations__ SET checksum = $1 WHERE id = 1', [files[0]?.checksum]);
-    await pool.query(
-      "INSERT INTO __migrations__ (id, name, checksum, applied_at) VALUES (99, '0099_future.sql', 'x', 1)",
-    );
+    await setPgMigrationChecksum(db.url, 1, files[0]?.checksum ?? '');
+    await recordForeignPgMigration(db.url, 99, '0099_future.sql');
     await expect(migratePg(pool, files, 2)).rejects.toThrow(/gap|does not know/);
   });
 
@@ -92,28 +97,17 @@ describe('PostgreSQL migrations: numbered files recorded in __migrations__', () 
     await expect(migratePg(pool, readPgMigrationFiles(dir), 2)).rejects.toThrow(
       /_broken\.sql failed and was rolled back/,
     );
-    const table = await pool.query("SELECT to_regclass('half_done') AS t");
-    expect(table.rows[0]).toEqual({ t: null });
-    const count = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM __migrations__');
-    expect(count.rows[0]?.n).toBe(readMigrationFiles().length);
+    expect(await pgRelationExists(db.url, 'half_done')).toBe(false);
+    expect((await appliedPgMigrations(db.url)).length).toBe(readMigrationFiles().length);
   });
 
   it('every per-building table has a primary key led by the building id (issue 10 §8: the shard key)', async () => {
     await migratePg(pool, readPgMigrationFiles(), 1);
-    const keys = await pool.query<{ table_name: string; first: string }>(
-      `SELECT c.relname AS table_name, a.attname AS first
-       FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
-       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
-       WHERE i.indisprimary`,
-    );
-    const withSite = await pool.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'site_id'",
-    );
-    const firstOf = new Map(keys.rows.map((r) => [r.table_name, r.first]));
+    const tables = await pgTableKeys(db.url);
+    const firstOf = new Map(tables.map((t) => [t.table, t.firstKey]));
     // Looked up before the building is known (a push endpoint, an enrolment code): keyed on their own.
     const globalLookups = new Set(['push_subscriptions', 'enrolment_codes']);
-    const perBuilding = withSite.rows.map((r) => r.table_name).filter((t) => !globalLookups.has(t));
+    const perBuilding = tables.filter((t) => t.hasSite && !globalLookups.has(t.table)).map((t) => t.table);
     expect(perBuilding.sort()).toEqual([
       'admin_actions',
       'archives',

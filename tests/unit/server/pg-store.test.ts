@@ -17,6 +17,7 @@ import { newId } from '../../../src/domain/ids';
 import { foldText, ftsMatch, parseQuery } from '../../../src/domain/search-text';
 import { queryGrams } from '../../../src/server/search/pg-search';
 import type { RowSearch } from '../../../src/server/search/search-query';
+import { explainPgSearchIndex, pgSettingsOf, pgSleep } from '../../../src/server/store/pg-inspect';
 import { openPgStore, PgUnavailableError, type PgStore } from '../../../src/server/store/pg-store';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
 import type { Store } from '../../../src/server/store/store';
@@ -263,35 +264,17 @@ describe('PostgreSQL search (D5) answers as SQLite does', () => {
   });
 
   it('serves a two-character and a one-character Chinese query from the bigram GIN index, a word from pg_trgm', async () => {
-    const client = await pg.store.pool.connect();
-    try {
-      // Few rows make a sequential scan cheapest, and which index wins over the building's (site_id,
-      // at) index is the planner's choice by size (bench). Asked here: can the index serve the match?
-      await client.query('ANALYZE search_rows');
-      await client.query('SET enable_seqscan = off');
-      const explain = async (where: string, param: unknown) =>
-        (
-          await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT rowid FROM search_rows sr WHERE ${where}`, [
-            param,
-          ])
-        ).rows
-          .map((r) => r['QUERY PLAN'])
-          .join('\n');
-      const twoChars = search('保險').query;
-      expect(await explain('sr.grams @> $1::text[]', queryGrams(twoChars))).toMatch(
-        /Bitmap Index Scan on search_rows_grams/,
-      );
-      expect(await explain('sr.grams @> $1::text[]', queryGrams(search('鑰').query))).toMatch(
-        /Bitmap Index Scan on search_rows_grams/,
-      );
-      expect(await explain('sr.words LIKE $1', '% zenith%')).toMatch(/Bitmap Index Scan on search_rows_words/);
-      // The bigram of a two-character word is one key: the index finds the rare entry and nothing else.
-      const found = await client.query('SELECT id FROM search_rows WHERE grams @> $1::text[]', [queryGrams(twoChars)]);
-      expect(found.rowCount).toBe(1);
-    } finally {
-      await client.query('RESET enable_seqscan');
-      client.release();
-    }
+    // Few rows make a sequential scan cheapest, and which index wins over the building's (site_id,
+    // at) index is the planner's choice by size (bench). Asked here: can the index serve the match?
+    const twoChars = queryGrams(search('保險').query);
+    const seen = await explainPgSearchIndex(pg.store.pool, twoChars, '% zenith%');
+    expect(seen.gramsPlan).toMatch(/Bitmap Index Scan on search_rows_grams/);
+    expect(seen.wordsPlan).toMatch(/Bitmap Index Scan on search_rows_words/);
+    // The bigram of a two-character word is one key: the index finds the rare entry and nothing else.
+    expect(seen.gramIds).toHaveLength(1);
+    const oneChar = await explainPgSearchIndex(pg.store.pool, queryGrams(search('鑰').query), '% zen%');
+    expect(oneChar.gramsPlan).toMatch(/Bitmap Index Scan on search_rows_grams/);
+    expect(oneChar.gramIds).toEqual(seen.gramIds);
   });
 });
 
@@ -347,13 +330,13 @@ describe('the PostgreSQL pool', () => {
   it('sets a statement timeout and an idle-in-transaction timeout on every connection, and cancels a long statement', async () => {
     const t = await openPgTestStore();
     try {
-      const settings = await t.store.pool.query<{ s: string; i: string }>(
-        "SELECT current_setting('statement_timeout') AS s, current_setting('idle_in_transaction_session_timeout') AS i",
-      );
-      expect(settings.rows[0]).toEqual({ s: '10s', i: '30s' });
+      expect(await pgSettingsOf(t.store.pool, ['statement_timeout', 'idle_in_transaction_session_timeout'])).toEqual([
+        '10s',
+        '30s',
+      ]);
       const short = await openPgStore({ connectionString: t.database.url, nowMs: T0, statementTimeoutMs: 200, max: 2 });
       try {
-        await expect(short.pool.query('SELECT pg_sleep(2)')).rejects.toThrow(/statement timeout/);
+        await expect(pgSleep(short.pool, 2)).rejects.toThrow(/statement timeout/);
         // A transaction left idle past 3 statement timeouts is ended by the server: the store answers
         // 503 (the tablet retries) instead of crashing on the connection's error event.
         const stalled = short.transaction('s1', async (tx) => {
