@@ -26,8 +26,7 @@ function seedHistory(dataDir: string, siteId: string, staffId: string): void {
     const now = Date.now();
     const put = (table: 'duty' | 'logEntry', row: Record<string, unknown>) => {
       const full = { ...row, siteId, updatedAt: `${String(now).padStart(15, '0')}-0000-seed`, deleted: false };
-      store.transaction(() =>
-        store.writeRow({
+      await writeStoredRow(store, {
           siteId,
           table,
           id: String(row.id),
@@ -36,8 +35,7 @@ function seedHistory(dataDir: string, siteId: string, staffId: string): void {
           updatedHlc: full.updatedAt,
           deleted: false,
           receivedAt: now,
-        }),
-      );
+        });
     };
     for (const [cause, at] of [
       [OLD_CAUSE, now - 548 * DAY],

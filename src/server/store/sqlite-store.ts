@@ -124,7 +124,7 @@ interface OpenTransaction {
 const openTransactions = new AsyncLocalStorage<readonly OpenTransaction[]>();
 
 /** The statements of one connection, shared by every transaction and read of the store. */
-interface Connection {
+export interface Connection {
   db: Database.Database;
   stmts: ReturnType<typeof prepareStatements>;
   seq: Database.Statement<[string], { seq: number }>;
@@ -136,16 +136,17 @@ interface Connection {
 
 /**
  * The reads and writes over the connection. One per transaction (`inTransaction`), and one for
- * the store's reads outside any; both only run while the store's mutex is held.
+ * the store's reads outside any; both only run while the store's mutex is held. Exported for the
+ * test-support module sqlite-tamper.ts only (it makes a write fail as a damaged file would).
  */
-class SqliteTx implements StoreTx {
+export class SqliteTx implements StoreTx {
   private savepoints: string[] = [];
   private nextSavepoint = 0;
   /** False once the transaction has committed or rolled back: a kept `tx` refuses to run. */
   live = true;
 
   constructor(
-    private readonly c: Connection,
+    readonly c: Connection,
     private readonly inTransaction: boolean,
   ) {}
 
@@ -554,8 +555,8 @@ export class SqliteStore implements Store {
   readonly health = new StoreHealth();
 
   /**
-   * `db` is the underlying connection. Only src/server/store uses it: the backup, and the
-   * test-support modules (sqlite-inspect.ts, sqlite-tamper.ts) that tests and the bench call.
+   * `db` is the underlying connection. Only src/server/store uses it (eslint keeps SQL there): the
+   * backup and restore, and the test-support modules (sqlite-inspect.ts, sqlite-tamper.ts).
    */
   constructor(readonly db: Database.Database) {
     this.c = {

@@ -67,7 +67,7 @@ describe('fuzzing every endpoint (issue 9 §12)', () => {
   let ctx: FuzzContext;
 
   beforeAll(async () => {
-    t = makeTestServer();
+    t = await makeTestServer();
     const setup: SetupResponse = await setupViaApi(t);
     // A stored photo, so the photo routes are reached with a hash that exists.
     const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
@@ -91,7 +91,7 @@ describe('fuzzing every endpoint (issue 9 §12)', () => {
       token: setup.token,
       adminId: setup.adminStaffId,
       photoSha,
-      nextCounter: () => (t.store.getDevice(setup.deviceId)?.lastCounter ?? 0) + 1,
+      nextCounter: () => ((await t.store.getDevice(setup.deviceId))?.lastCounter ?? 0) + 1,
       now: () => t.clock.now,
     };
   });
@@ -116,7 +116,7 @@ describe('fuzzing every endpoint (issue 9 §12)', () => {
       fc.asyncProperty(requestRecipe, async (recipe) => {
         t.clock.now += 1_000;
         const req = render(recipe, ctx);
-        const before = snapshot(t.store);
+        const before = await snapshot(t.store);
         const a = await send(t, req);
         tally.requests++;
         if (a === 'hang') {
@@ -132,7 +132,7 @@ describe('fuzzing every endpoint (issue 9 §12)', () => {
           if (req.method !== 'HEAD' && !errorShapeOk(a.text))
             fail(`${a.status} without {error:{code,message}}`, req, a.text);
           // A refusal writes nothing (what hardening's rate limits count lives outside the snapshot).
-          else if (snapshot(t.store) !== before) fail(`state changed by a ${a.status}`, req, a.text);
+          else if ((await snapshot(t.store)) !== before) fail(`state changed by a ${a.status}`, req, a.text);
         } else tally.other++;
       }),
       { seed: SEED, numRuns: RUNS },

@@ -14,12 +14,12 @@ import {
 } from '../../../src/domain/api';
 import { PIN_LOCKOUT_MS, checkPin } from '../../../src/domain/pin';
 import { secondTablet } from './tablet-fixtures';
-import { actorHeaders, addTestStaff, call, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { actorHeaders, addTestStaff, call, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 
 let t: TestServer;
 let a: SetupResponse;
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
 });
 afterEach(() => t.dispose());
@@ -73,7 +73,7 @@ describe('issue 9 §3: the admin proven by the server, with lockout', () => {
       ),
     });
     expect(res.body).toMatchObject({ error: { code: 'actor_unproven' } });
-    expect(t.store.listRows(a.siteId, 'staff')).toHaveLength(1);
+    expect(await t.store.listRows(a.siteId, 'staff')).toHaveLength(1);
   });
 
   it('a desk person with a right proof is 403 forbidden_role on the admin API', async () => {
@@ -94,7 +94,7 @@ describe('issue 9 §3: the admin proven by the server, with lockout', () => {
       actor: { ...admin(), key: wrongKey },
     });
     expect(bad.status).toBe(403);
-    expect(t.store.getStaffKey(a.siteId, a.adminStaffId)?.failedAt).toEqual([t.clock.now]);
+    expect((await t.store.getStaffKey(a.siteId, a.adminStaffId))?.failedAt).toEqual([t.clock.now]);
   });
 });
 
@@ -108,7 +108,7 @@ describe('issue 9 §3, §6: staff, PINs and settings through the admin API', () 
     const { staff } = AdminStaffResponse.parse(res.body);
     expect(staff.pinHash).toMatchObject({ alg: 'PBKDF2-SHA256-v2', iterations: 600_000 });
     const check = await checkPin('123456', staff.pinHash);
-    expect(check.ok && check.proofKey).toEqual(t.store.getStaffKey(a.siteId, staff.id)?.proofKey);
+    expect(check.ok && check.proofKey).toEqual((await t.store.getStaffKey(a.siteId, staff.id))?.proofKey);
     const actions = t.store.db.prepare('SELECT device_id, staff_id, action, target FROM admin_actions').all();
     expect(actions).toEqual([
       { device_id: a.deviceId, staff_id: a.adminStaffId, action: 'staff.create', target: staff.id },
@@ -121,22 +121,22 @@ describe('issue 9 §3, §6: staff, PINs and settings through the admin API', () 
   it('a new PIN resets the server lockout; a role change bumps the versions; site settings patch', async () => {
     const deskId = await addTestStaff(t, a.siteId, 'desk', '李嘉欣');
     for (let i = 0; i < 5; i++) t.store.recordProofFailure(a.siteId, deskId, t.clock.now);
-    expect(t.store.getStaffKey(a.siteId, deskId)?.lockedUntil).not.toBeNull();
+    expect((await t.store.getStaffKey(a.siteId, deskId))?.lockedUntil).not.toBeNull();
     expect((await adminCall('POST', ADMIN_PATHS.staffPin(deskId), { pin: '1234' })).status).toBe(200);
-    expect(t.store.getStaffKey(a.siteId, deskId)).toMatchObject({ failedAt: [], lockedUntil: null });
-    const before = t.store.getRow('staff', deskId)?.versions['role'] ?? 0;
+    expect(await t.store.getStaffKey(a.siteId, deskId)).toMatchObject({ failedAt: [], lockedUntil: null });
+    const before = (await storedRow(t.store, 'staff', deskId))?.versions['role'] ?? 0;
     // Promoting to chief keeps a 4-digit PIN stored: the length rule applies to new PINs.
     expect((await adminCall('PATCH', ADMIN_PATHS.staffOne(deskId), { role: 'chief' })).status).toBe(200);
-    expect(t.store.getRow('staff', deskId)?.versions['role']).toBe(before + 1);
+    expect((await storedRow(t.store, 'staff', deskId))?.versions['role']).toBe(before + 1);
     const site = await adminCall('PATCH', ADMIN_PATHS.site, { name: '海港中心' });
     expect(site.status).toBe(200);
-    expect(t.store.getRow('site', a.siteId)?.row['name']).toBe('海港中心');
+    expect((await storedRow(t.store, 'site', a.siteId))?.row['name']).toBe('海港中心');
   });
 });
 
 describe('issue 9 §6: devices and revocation', () => {
   it('lists the devices with pending ops from X-Outbox-Pending; a revoked tablet gets 401 at once; self-revocation is 409', async () => {
-    const other = secondTablet(t, a, a.adminStaffId);
+    const other = await secondTablet(t, a, a.adminStaffId);
     await call(t, 'GET', '/api/v1/sync/pull?cursor=0', {
       token: other.token,
       headers: { [OUTBOX_PENDING_HEADER]: '12' },

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
 import type { Op } from '../../../src/domain/sync-protocol';
-import { OpBuilder, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { OpBuilder, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { countLine, pulledRows, push, putTask, seedDraft, seedDuty, seedStaff } from './rules-fixtures';
 
 let t: TestServer;
@@ -18,7 +18,7 @@ let draftId: string;
 let instructionId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   outgoingId = await seedStaff(t, a, 'desk', '陳小玲');
@@ -28,8 +28,8 @@ beforeEach(async () => {
   const item = ops.putItem();
   await push(t, a.token, [item]);
   itemId = item.rowId;
-  const dutyId = seedDuty(t, a, outgoingId, t.clock.now - 8 * 3_600_000);
-  draftId = seedDraft(t, a, { outgoingDutyId: dutyId, outgoingStaffId: outgoingId, incomingStaffId: incomingId });
+  const dutyId = await seedDuty(t, a, outgoingId, t.clock.now - 8 * 3_600_000);
+  draftId = await seedDraft(t, a, { outgoingDutyId: dutyId, outgoingStaffId: outgoingId, incomingStaffId: incomingId });
 });
 afterEach(() => t.dispose());
 
@@ -105,7 +105,7 @@ describe('H8: the count is by whoever tapped, its explanations by the outgoing p
   });
 
   it('H8: at an opening the opener explains the discrepancies', async () => {
-    const openingId = seedDraft(t, a, { kind: 'opening', incomingStaffId: incomingId, joinedAt: t.clock.now });
+    const openingId = await seedDraft(t, a, { kind: 'opening', incomingStaffId: incomingId, joinedAt: t.clock.now });
     const missing = { handoverId: openingId, state: 'missing', quantity: 0, explanation: '上次收更已報失' } as const;
     expect(await pushAs(incomingId, line(incomingId, { ...missing, explainedBy: incomingId }))).toMatchObject({
       status: 'applied',
@@ -120,7 +120,7 @@ describe('H9: the restatement is the incoming person’s once they have joined',
       ops.op('handover', 'patch', draftId, { synthesis: '鎖匙齊全，十樓漏水待跟進' }, { synthesis: 1 });
     expect(await pushAs(outgoingId, restate)).toMatchObject({ status: 'rejected', code: 'rule_violation' });
     expect(await pushAs(incomingId, restate)).toMatchObject({ status: 'applied' });
-    expect(t.store.getRow('handover', draftId)?.row['synthesis']).toBe('鎖匙齊全，十樓漏水待跟進');
+    expect((await storedRow(t.store, 'handover', draftId))?.row['synthesis']).toBe('鎖匙齊全，十樓漏水待跟進');
   });
 });
 
@@ -195,7 +195,7 @@ describe('H7, H8: notes, amendments and movements are by their actor', () => {
 async function ownerRows(): Promise<{ taskId: string; entryId: string }> {
   ops.actorStaffId = outgoingId;
   const task = putTask(ops);
-  const dutyId = seedDuty(t, a, outgoingId, t.clock.now - 60_000);
+  const dutyId = await seedDuty(t, a, outgoingId, t.clock.now - 60_000);
   const entry = ops.putLogEntry(dutyId);
   const res = await push(t, a.token, [task, entry]);
   expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
@@ -222,9 +222,9 @@ describe('H4: only a section chief or manager sets or clears "important"', () =>
     const mark = (important: boolean) => () => ops.op('task', 'patch', task.rowId, { important }, { important: 1 });
     expect(await pushAs(outgoingId, mark(false))).toMatchObject({ status: 'rejected', code: 'rule_violation' });
     expect(await pushAs(a.adminStaffId, mark(false))).toMatchObject({ status: 'rejected', code: 'rule_violation' });
-    expect(t.store.getRow('task', task.rowId)?.row['important']).toBe(true);
+    expect((await storedRow(t.store, 'task', task.rowId))?.row['important']).toBe(true);
     expect(await pushAs(managerId, mark(false))).toMatchObject({ status: 'applied' });
-    expect(t.store.getRow('task', task.rowId)?.row['important']).toBe(false);
+    expect((await storedRow(t.store, 'task', task.rowId))?.row['important']).toBe(false);
     const setAgain = () => ops.op('task', 'patch', task.rowId, { important: true }, { important: 2 });
     expect(await pushAs(chiefId, setAgain)).toMatchObject({ status: 'applied' });
   });

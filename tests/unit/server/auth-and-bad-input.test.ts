@@ -12,6 +12,7 @@ import {
   snapshot,
   type CallResult,
   type TestServer,
+  storedRow,
 } from './helpers';
 
 let t: TestServer;
@@ -21,7 +22,7 @@ let opsA: OpBuilder;
 let bItemId: string;
 
 beforeEach(async () => {
-  t = makeTestServer({ bodyLimitBytes: 64 * 1024 });
+  t = await makeTestServer({ bodyLimitBytes: 64 * 1024 });
   a = await setupViaApi(t);
   b = await createOtherSite(t);
   opsA = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
@@ -51,11 +52,11 @@ describe('auth: 401 without a valid token', () => {
     ['GET', '/api/v1/sites/SITE/staff'],
     ['POST', '/api/v1/enrolment-codes'],
   ])('no token on %s %s -> 401 unauthorized, nothing stored changes', async (method, path) => {
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     const body = method === 'POST' ? pushBody(a.deviceId, [opsA.putItem()]) : undefined;
     const res = await call(t, method, path.replace('SITE', a.siteId), body ? { body } : {});
     expectError(res, 401, 'unauthorized');
-    expect(snapshot(t.store)).toBe(before);
+    expect(await snapshot(t.store)).toBe(before);
   });
 
   it('an unknown token -> 401 unauthorized', async () => {
@@ -76,7 +77,7 @@ describe("building isolation: A's token on B's rows -> 403, or a per-op refusal 
   });
 
   it("issue 9 §5: a push op patching B's item with A's token is refused alone (row_unavailable), B's item untouched, the rest applied", async () => {
-    const bItemBefore = t.store.getRow('item', bItemId);
+    const bItemBefore = await storedRow(t.store, 'item', bItemId);
     const ownItem = opsA.putItem();
     const foreign = opsA.op('item', 'patch', bItemId, { label: '偷改' }, { label: 1 });
     const after = opsA.putItem();
@@ -93,7 +94,7 @@ describe("building isolation: A's token on B's rows -> 403, or a per-op refusal 
         { counter: 3, status: 'applied' },
       ],
     });
-    expect(t.store.getRow('item', bItemId)).toEqual(bItemBefore);
+    expect(await storedRow(t.store, 'item', bItemId)).toEqual(bItemBefore);
   });
 
   it('issue 9 §5: a push op creating a row that claims building B is refused alone, nothing of it stored', async () => {
@@ -104,17 +105,17 @@ describe("building isolation: A's token on B's rows -> 403, or a per-op refusal 
       ackedThrough: 1,
       results: [{ counter: 1, status: 'rejected', code: 'validation_failed', httpStatus: 400 }],
     });
-    expect(t.store.getRow('item', claim.rowId)).toBeUndefined();
+    expect(await storedRow(t.store, 'item', claim.rowId)).toBeUndefined();
   });
 
   it("pushing under another device's id -> 403", async () => {
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     const res = await call(t, 'POST', '/api/v1/sync/push', {
       body: pushBody(b.deviceId, [{ ...opsA.putItem(), deviceId: b.deviceId }]),
       token: a.token,
     });
     expectError(res, 403, 'forbidden');
-    expect(snapshot(t.store)).toBe(before);
+    expect(await snapshot(t.store)).toBe(before);
   });
 
   it("A's pull never returns B's rows", async () => {
@@ -127,24 +128,24 @@ describe("building isolation: A's token on B's rows -> 403, or a per-op refusal 
 
 describe('bad input: 400/413 with the error shape, stored rows unchanged', () => {
   it('invalid JSON -> 400 bad_request', async () => {
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     expectError(
       await call(t, 'POST', '/api/v1/sync/push', { rawBody: '{"ops": [', token: a.token }),
       400,
       'bad_request',
     );
-    expect(snapshot(t.store)).toBe(before);
+    expect(await snapshot(t.store)).toBe(before);
   });
 
   it('issue 9 §5: a body that is not a push (bad envelope: op counter) -> 400 bad_request with the zod issues as details', async () => {
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     const op = { ...opsA.putItem(), counter: -1 };
     const body = { deviceId: a.deviceId, schemaVersion: 1, ops: [op] };
     const res = await call(t, 'POST', '/api/v1/sync/push', { body, token: a.token });
     expectError(res, 400, 'bad_request');
     const details = (res.body as { error: { details: { path: unknown[] }[] } }).error.details;
     expect(details.map((i) => i.path)).toEqual(expect.arrayContaining([['ops', 0, 'counter']]));
-    expect(snapshot(t.store)).toBe(before);
+    expect(await snapshot(t.store)).toBe(before);
   });
 
   it.each([
@@ -152,10 +153,10 @@ describe('bad input: 400/413 with the error shape, stored rows unchanged', () =>
     ['ops not a list', { ops: 'x' }],
     ['no device', { deviceId: undefined }],
   ])('issue 9 §5: a body that is not a push (%s) -> 400 bad_request, nothing stored', async (_, patch) => {
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     const body = { deviceId: a.deviceId, schemaVersion: 1, ops: [opsA.putItem()], ...patch };
     expectError(await call(t, 'POST', '/api/v1/sync/push', { body, token: a.token }), 400, 'bad_request');
-    expect(snapshot(t.store)).toBe(before);
+    expect(await snapshot(t.store)).toBe(before);
   });
 
   it('issue 9 §5: an op whose body fails the Op schema (unknown table) is refused alone, with its issue, and the counter advances', async () => {
@@ -171,7 +172,7 @@ describe('bad input: 400/413 with the error shape, stored rows unchanged', () =>
         { counter: 2, status: 'applied' },
       ],
     });
-    const refusal = t.store.listRows(a.siteId, 'syncError').find((r) => r.row['counter'] === 1);
+    const refusal = (await t.store.listRows(a.siteId, 'syncError')).find((r) => r.row['counter'] === 1);
     expect(refusal?.row).toMatchObject({ table: 'nope', code: 'validation_failed' });
     expect(refusal?.row['issues']).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'table' })]));
   });
@@ -182,18 +183,18 @@ describe('bad input: 400/413 with the error shape, stored rows unchanged', () =>
   });
 
   it('a malformed setup body -> 400 and no second building appears', async () => {
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     const body = { setupCode: TEST_SETUP_CODE, site: { name: '' } };
     expectError(await call(t, 'POST', '/api/v1/setup', { body }), 400, 'bad_request');
-    expect(snapshot(t.store)).toBe(before);
+    expect(await snapshot(t.store)).toBe(before);
   });
 
   it('a body over the limit -> 413 payload_too_large', async () => {
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     const huge = opsA.putItem({ location: 'x'.repeat(100 * 1024) });
     const res = await call(t, 'POST', '/api/v1/sync/push', { body: pushBody(a.deviceId, [huge]), token: a.token });
     expectError(res, 413, 'payload_too_large');
-    expect(snapshot(t.store)).toBe(before);
+    expect(await snapshot(t.store)).toBe(before);
   });
 
   it('an over-limit body with a Content-Length header is refused before it is read -> 413', async () => {
@@ -206,13 +207,13 @@ describe('bad input: 400/413 with the error shape, stored rows unchanged', () =>
   });
 
   it('a schema version the server does not speak -> 409 schema_version', async () => {
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     const res = await call(t, 'POST', '/api/v1/sync/push', {
       body: pushBody(a.deviceId, [opsA.putItem()], 99),
       token: a.token,
     });
     expectError(res, 409, 'schema_version');
-    expect(snapshot(t.store)).toBe(before);
+    expect(await snapshot(t.store)).toBe(before);
   });
 
   it('an unknown /api path -> 404 not_found JSON, never the app shell', async () => {

@@ -24,7 +24,7 @@ import { OpBuilder, T0, call, makeTestServer, pushBody, setupViaApi, type TestSe
 let t: TestServer;
 let a: SetupResponse;
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
 });
 afterEach(() => t.dispose());
@@ -175,7 +175,7 @@ describe('restore (issue 9 §2)', () => {
       token: late.token,
     });
     expect(pushed.status).toBe(200);
-    const lastCounterLive = t.store.getDevice(a.deviceId)?.lastCounter;
+    const lastCounterLive = (await t.store.getDevice(a.deviceId))?.lastCounter;
     // Issue 9 §6: a tablet revoked after the backup (here as the admin API records it) stays revoked.
     const lost = enrolDevice(
       t.store,

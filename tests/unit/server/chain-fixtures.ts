@@ -11,7 +11,8 @@ import { DirectWriter } from '../../../scripts/demo-direct';
 import { GENESIS_HASH } from '../../../src/domain/chain';
 import { newId } from '../../../src/domain/ids';
 import { storedEntryDigest } from '../../../src/server/integrity/entry-digests';
-import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
+import type { Store } from '../../../src/server/store/store';
+import { openTestStore } from '../../support/test-store';
 import { createTestSite, rememberTestKey, testPin, testSecrets } from './helpers';
 
 export const HOUR = 3_600_000;
@@ -19,7 +20,7 @@ export const DAY = 24 * HOUR;
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0 L10 10"/></svg>';
 
 export interface ChainBuilding {
-  store: SqliteStore;
+  store: Store;
   dir: string;
   siteId: string;
   chiefId: string;
@@ -28,15 +29,16 @@ export interface ChainBuilding {
   entries: Record<string, unknown>[];
   records: Record<string, unknown>[];
   reviews: Record<string, unknown>[];
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /** `days` days of history starting at `firstDayMs` (a 09:00); the last duty stays open. */
 export async function chainBuilding(firstDayMs: number, days: number): Promise<ChainBuilding> {
   const dir = mkdtempSync(join(tmpdir(), 'hd-chain-'));
-  const store = openSqliteStore(join(dir, 'handover-desk.sqlite'), { nowMs: firstDayMs });
+  const opened = await openTestStore({ nowMs: firstDayMs, dir });
+  const store = opened.store;
   const site = await createTestSite(store, firstDayMs - DAY);
-  const w = new DirectWriter(store, site.siteId, site.deviceId, GENESIS_HASH);
+  const w = new DirectWriter(site.siteId, site.deviceId, GENESIS_HASH);
   const base = { siteId: site.siteId };
   const b: ChainBuilding = {
     store,
@@ -48,14 +50,14 @@ export async function chainBuilding(firstDayMs: number, days: number): Promise<C
     entries: [],
     records: [],
     reviews: [],
-    dispose() {
-      store.close();
+    async dispose() {
+      await opened.dispose();
       rmSync(dir, { recursive: true, force: true });
     },
   };
   const desk = await testSecrets(testPin('desk'));
   const chief = await testSecrets(testPin('chief'));
-  store.transaction(() => {
+  {
     for (const [id, role, name] of [
       [b.chiefId, 'chief', '陳國華'],
       [b.deskId, 'desk', '李嘉欣'],
@@ -65,9 +67,6 @@ export async function chainBuilding(firstDayMs: number, days: number): Promise<C
         { ...base, id, name, role, pinHash: (role === 'desk' ? desk : chief).pinHash, active: true },
         firstDayMs - DAY,
       );
-    // Issue 9 §3: their proof keys, as the admin API would have stored them.
-    store.putStaffKey(site.siteId, b.chiefId, chief.proofKey, firstDayMs - DAY);
-    store.putStaffKey(site.siteId, b.deskId, desk.proofKey, firstDayMs - DAY);
     rememberTestKey(b.chiefId, chief.proofKey);
     rememberTestKey(b.deskId, desk.proofKey);
     let prev: Record<string, unknown> | null = null;
@@ -166,6 +165,12 @@ export async function chainBuilding(firstDayMs: number, days: number): Promise<C
         b.entries.push(entry);
       }
     }
+  }
+  await store.transaction(site.siteId, async (tx) => {
+    // Issue 9 §3: their proof keys, as the admin API would have stored them.
+    await tx.putStaffKey(site.siteId, b.chiefId, chief.proofKey, firstDayMs - DAY);
+    await tx.putStaffKey(site.siteId, b.deskId, desk.proofKey, firstDayMs - DAY);
+    await w.flush(tx);
   });
   return b;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { countRows, maxSeq, makeTestServer, type TestServer } from './helpers';
+import { countRows, maxSeq, makeTestServer, type TestServer, storedRow } from './helpers';
 import { reviewWorld, type ReviewWorld } from './review-fixtures';
 import { seedDuty, seedEntry } from './rules-fixtures';
 import { as, pushOps } from './tablet-fixtures';
@@ -11,10 +11,10 @@ let dutyId: string;
 let entryId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await reviewWorld(t);
-  dutyId = seedDuty(t, w.a, w.deskId, t.clock.now - 3_600_000);
-  entryId = seedEntry(t, w.a, { dutyId, staffId: w.deskId, cause: '大堂燈管閃爍' });
+  dutyId = await seedDuty(t, w.a, w.deskId, t.clock.now - 3_600_000);
+  entryId = await seedEntry(t, w.a, { dutyId, staffId: w.deskId, cause: '大堂燈管閃爍' });
 });
 afterEach(() => t.dispose());
 
@@ -26,7 +26,7 @@ async function conflictOn(field: string, winning: string, losing: string): Promi
     as(ops, w.deskId, () => ops.op('logEntry', 'patch', entryId, { [field]: losing }, { [field]: 1 })),
   ]);
   expect(results.map((r) => r.status)).toEqual(['applied', 'conflict']);
-  const conflict = t.store.listRows(w.a.siteId, 'conflict').at(-1);
+  const conflict = (await t.store.listRows(w.a.siteId, 'conflict')).at(-1);
   if (!conflict) throw new Error('no conflict row');
   return conflict.id;
 }
@@ -47,13 +47,13 @@ function resolve(conflictId: string, choice: 'winning' | 'losing', staffId = w.c
 describe('O1: the chief resolves a sync conflict, as an op of its own', () => {
   it('keeping the losing value makes the server write it onto the row, with its own version and seq', async () => {
     const conflictId = await conflictOn('result', '已通知工程部更換', '已更換燈管');
-    const before = t.store.getRow('logEntry', entryId);
+    const before = await storedRow(t.store, 'logEntry', entryId);
     expect(before?.row['result']).toBe('已通知工程部更換');
-    const seq = maxSeq(t.store);
+    const seq = await maxSeq(t.store);
 
     const [result] = await pushOps(t, w.tablet, [resolve(conflictId, 'losing')]);
     expect(result).toMatchObject({ status: 'applied' });
-    const after = t.store.getRow('logEntry', entryId);
+    const after = await storedRow(t.store, 'logEntry', entryId);
     expect(after?.row['result']).toBe('已更換燈管');
     expect(after?.versions['result']).toBe((before?.versions['result'] ?? 0) + 1);
     expect(after?.seq).toBeGreaterThan(seq);
@@ -62,11 +62,11 @@ describe('O1: the chief resolves a sync conflict, as an op of its own', () => {
 
   it('keeping the winning value changes nothing on the row', async () => {
     const conflictId = await conflictOn('result', '已通知工程部更換', '已更換燈管');
-    const before = t.store.getRow('logEntry', entryId);
+    const before = await storedRow(t.store, 'logEntry', entryId);
     const [result] = await pushOps(t, w.tablet, [resolve(conflictId, 'winning')]);
     expect(result).toMatchObject({ status: 'applied' });
-    expect(t.store.getRow('logEntry', entryId)).toEqual(before);
-    expect(countRows(t.store, 'conflictResolution')).toBe(1);
+    expect(await storedRow(t.store, 'logEntry', entryId)).toEqual(before);
+    expect(await countRows(t.store, 'conflictResolution')).toBe(1);
   });
 
   it('a second resolution of the same conflict is refused rule_violation', async () => {
@@ -74,24 +74,26 @@ describe('O1: the chief resolves a sync conflict, as an op of its own', () => {
     await pushOps(t, w.tablet, [resolve(conflictId, 'winning')]);
     const [second] = await pushOps(t, w.tablet, [resolve(conflictId, 'losing')]);
     expect(second).toMatchObject({ status: 'rejected', code: 'rule_violation' });
-    expect(t.store.getRow('logEntry', entryId)?.row['result']).toBe('甲');
-    expect(countRows(t.store, 'conflictResolution')).toBe(1);
+    expect((await storedRow(t.store, 'logEntry', entryId))?.row['result']).toBe('甲');
+    expect(await countRows(t.store, 'conflictResolution')).toBe(1);
   });
 
   it('a row locked by a signed record is refused locked (H3), and nothing is written', async () => {
     const conflictId = await conflictOn('cause', '大堂燈管閃爍（二）', '大堂燈管全壞');
-    t.store.transaction(() => t.store.lockRow({ siteId: w.a.siteId, table: 'duty', id: dutyId, recordId: newId() }));
+    await t.store.transaction(w.a.siteId, (tx) =>
+      tx.lockRow({ siteId: w.a.siteId, table: 'duty', id: dutyId, recordId: newId() }),
+    );
     const [result] = await pushOps(t, w.tablet, [resolve(conflictId, 'losing')]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
-    expect(t.store.getRow('logEntry', entryId)?.row['cause']).toBe('大堂燈管閃爍（二）');
-    expect(countRows(t.store, 'conflictResolution')).toBe(0);
+    expect((await storedRow(t.store, 'logEntry', entryId))?.row['cause']).toBe('大堂燈管閃爍（二）');
+    expect(await countRows(t.store, 'conflictResolution')).toBe(0);
   });
 
   it('a losing value the row checks refuse (H6: a cause cannot be blank) is refused validation_failed', async () => {
     const conflictId = await conflictOn('cause', '大堂燈管閃爍（二）', '');
     const [result] = await pushOps(t, w.tablet, [resolve(conflictId, 'losing')]);
     expect(result).toMatchObject({ status: 'rejected', code: 'validation_failed' });
-    expect(t.store.getRow('logEntry', entryId)?.row['cause']).toBe('大堂燈管閃爍（二）');
+    expect((await storedRow(t.store, 'logEntry', entryId))?.row['cause']).toBe('大堂燈管閃爍（二）');
   });
 
   it('only a chief resolves, in their own name', async () => {

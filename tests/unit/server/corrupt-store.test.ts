@@ -22,7 +22,7 @@ let t: TestServer;
 let a: SetupResponse;
 let ops: OpBuilder;
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   // A real building's file: a few hundred rows, so the rows table spans many pages.
@@ -165,7 +165,7 @@ describe('issue 9 §8: a store that fails with SQLITE_CORRUPT mid-run stops writ
       if (failing) throw new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT');
       return writeRow(w);
     };
-    const stored = snapshot(t.store);
+    const stored = await snapshot(t.store);
     failing = true;
     const body = pushBody(a.deviceId, [ops.putItem(), ops.putItem()]);
     const push = await call(t, 'POST', '/api/v1/sync/push', { body, token: a.token });
@@ -173,13 +173,13 @@ describe('issue 9 §8: a store that fails with SQLITE_CORRUPT mid-run stops writ
     expect(push.body).toMatchObject({
       error: { code: 'store_unavailable', details: { code: 'SQLITE_CORRUPT' } },
     });
-    expect(snapshot(t.store)).toBe(stored);
+    expect(await snapshot(t.store)).toBe(stored);
 
     // Every later write is refused before it is read, even once the fault is gone.
     failing = false;
     const again = await call(t, 'POST', '/api/v1/sync/push', { body, token: a.token });
     expect(again.status).toBe(503);
-    expect(snapshot(t.store)).toBe(stored);
+    expect(await snapshot(t.store)).toBe(stored);
     expect((await call(t, 'GET', '/api/v1/health?deep=1')).status).toBe(503);
   });
 });

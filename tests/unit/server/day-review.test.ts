@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashRecord } from '../../../src/domain/chain';
-import { countRows, makeTestServer, T0, type TestServer } from './helpers';
+import { countRows, makeTestServer, T0, type TestServer, storedRow } from './helpers';
 import { reviewWorld, signedReview, type ReviewFields, type ReviewWorld } from './review-fixtures';
 import { as, pushOps } from './tablet-fixtures';
 
@@ -8,7 +8,7 @@ let t: TestServer;
 let w: ReviewWorld;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await reviewWorld(t);
 });
 afterEach(() => t.dispose());
@@ -25,8 +25,8 @@ async function signDay(over: Partial<ReviewFields> = {}): Promise<ReviewFields> 
 describe('O1: the signed day review on the server', () => {
   it('a review of a day that is over is stored exactly as signed and joins the chain', async () => {
     const review = await signDay();
-    expect(t.store.getRow('dayReview', review.id)?.row).toMatchObject({ ...review, deleted: false });
-    expect(t.store.getChainRecordId(w.a.siteId, review.hash)).toBe(review.id);
+    expect((await storedRow(t.store, 'dayReview', review.id))?.row).toMatchObject({ ...review, deleted: false });
+    expect(await t.store.getChainRecordId(w.a.siteId, review.hash)).toBe(review.id);
   });
 
   it('a review of a day not over yet in the building zone is refused day_not_over (409), by the server clock', async () => {
@@ -34,8 +34,8 @@ describe('O1: the signed day review on the server', () => {
     const review = await signedReview(w, T0, { day: '2026-01-15' });
     const [result] = await pushOps(t, w.tablet, [put(review)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'day_not_over', httpStatus: 409 });
-    expect(countRows(t.store, 'dayReview')).toBe(0);
-    expect(t.store.getChainRecordId(w.a.siteId, review.hash)).toBeUndefined();
+    expect(await countRows(t.store, 'dayReview')).toBe(0);
+    expect(await t.store.getChainRecordId(w.a.siteId, review.hash)).toBeUndefined();
   });
 
   it('a second review of the same day that is not an addendum is refused already_reviewed (409)', async () => {
@@ -43,14 +43,14 @@ describe('O1: the signed day review on the server', () => {
     const second = await signedReview(w, t.clock.now, { prevHash: first.hash });
     const [result] = await pushOps(t, w.tablet, [put(second)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'already_reviewed', httpStatus: 409 });
-    expect(countRows(t.store, 'dayReview')).toBe(1);
+    expect(await countRows(t.store, 'dayReview')).toBe(1);
   });
 
   it('an addendum with its note, chained on the review it corrects, is accepted', async () => {
     const first = await signDay();
     const addendum = await signDay({ correctsId: first.id, prevHash: first.hash, note: '補充：晚班點算差異已查明' });
-    expect(t.store.getChainRecordId(w.a.siteId, addendum.hash)).toBe(addendum.id);
-    expect(countRows(t.store, 'dayReview')).toBe(2);
+    expect(await t.store.getChainRecordId(w.a.siteId, addendum.hash)).toBe(addendum.id);
+    expect(await countRows(t.store, 'dayReview')).toBe(2);
   });
 
   it('an addendum without a note is refused validation_failed naming the note', async () => {
@@ -91,13 +91,13 @@ describe('O1: the signed day review on the server', () => {
     const review = await signDay();
     const [again] = await pushOps(t, w.tablet, [put(review)]);
     expect(again).toMatchObject({ status: 'applied' });
-    expect(countRows(t.store, 'dayReview')).toBe(1);
+    expect(await countRows(t.store, 'dayReview')).toBe(1);
 
     const { hash: _old, ...content } = { ...review, note: '改寫' };
     const altered = { ...content, hash: await hashRecord(content) };
     const [result] = await pushOps(t, w.tablet, [put(altered)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'immutable', httpStatus: 409 });
-    expect(t.store.getRow('dayReview', review.id)?.row['note']).toBe('');
+    expect((await storedRow(t.store, 'dayReview', review.id))?.row['note']).toBe('');
   });
 
   it('nothing patches a signed review: a patch is refused kind_not_allowed', async () => {
@@ -110,7 +110,7 @@ describe('O1: the signed day review on the server', () => {
     const review = await signedReview(w, t.clock.now, { reviewerId: w.deskId });
     const [result] = await pushOps(t, w.tablet, [as(w.tablet.ops, w.deskId, () => put(review))]);
     expect(result).toMatchObject({ status: 'rejected', code: 'forbidden_role', httpStatus: 403 });
-    expect(countRows(t.store, 'dayReview')).toBe(0);
+    expect(await countRows(t.store, 'dayReview')).toBe(0);
   });
 
   it('the reviewer is the chief who sends it, and the signature is drawn', async () => {

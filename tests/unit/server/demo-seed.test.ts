@@ -29,7 +29,8 @@ async function seeded(nowMs: number) {
   dir = mkdtempSync(join(tmpdir(), 'hd-demo-'));
   store = openSqliteStore(join(dir, 'demo.sqlite'), { nowMs });
   const summary = await seedDemo(store, nowMs);
-  const rows = <T>(table: 'duty' | 'handoverRecord') => store.listRows(summary.siteId, table).map((r) => r.row as T);
+  const rows = <T>(table: 'duty' | 'handoverRecord') =>
+    (await store.listRows(summary.siteId, table)).map((r) => r.row as T);
   // The scripted days (the 18 months of history before them are checked below).
   const start = historyStart(nowMs);
   const records = rows<HandoverRecord>('handoverRecord').filter((r) => r.signedAt >= start);
@@ -43,7 +44,7 @@ describe('the demo building begins every duty by a signed record (H3, S1)', () =
     'seeded at %i: one open duty, opened by the handover at its start',
     async (nowMs) => {
       const { summary, duties, records } = await seeded(nowMs);
-      expect(store.listRows(summary.siteId, 'syncError')).toEqual([]);
+      expect(await store.listRows(summary.siteId, 'syncError')).toEqual([]);
       expect(summary.nextOnDuty).not.toBe(summary.onDutyNow);
 
       const [opening, ...handovers] = records;
@@ -54,7 +55,7 @@ describe('the demo building begins every duty by a signed record (H3, S1)', () =
       const integrity = verifyBuilding(store, summary.siteId, '', nowMs);
       expect(integrity.problems).toEqual([]);
       expect(integrity.records.some((r) => r.kind === 'review')).toBe(true);
-      const flags = store.listRows(summary.siteId, 'reviewFlag').map((r) => r.row);
+      const flags = (await store.listRows(summary.siteId, 'reviewFlag')).map((r) => r.row);
       expect(flags).toEqual([expect.objectContaining({ kind: 'deskOpened', rowId: opening?.id })]);
 
       // Every duty was begun by its record; each ended at the signing of the next one, by the server.
@@ -73,7 +74,7 @@ describe('the demo building begins every duty by a signed record (H3, S1)', () =
       const onDuty = duties.filter((d) => d.endedAt === null);
       expect(onDuty).toEqual([expect.objectContaining({ id: current?.newDutyId })]);
       expect(current?.scheduledAt).toBeLessThanOrEqual(nowMs);
-      const names = store.listRows(summary.siteId, 'staff').map((s) => s.row);
+      const names = (await store.listRows(summary.siteId, 'staff')).map((s) => s.row);
       const person = names.find((s) => s['id'] === onDuty[0]?.staffId);
       expect(person?.['name']).toBe('李嘉欣');
     },
@@ -84,7 +85,7 @@ describe('the demo building has 18 months of history for the chief and the manag
   it('holds entries from 18 months ago, days awaiting review, an escalation waiting, paid-service orders and open repairs', async () => {
     const { summary } = await seeded(T0);
     const rows = (table: Parameters<SqliteStore['listRows']>[1]) =>
-      store.listRows(summary.siteId, table).map((r) => r.row);
+      (await store.listRows(summary.siteId, table)).map((r) => r.row);
     const entries = rows('logEntry');
     const oldest = Math.min(...entries.map((e) => Number(e['occurredAt'])));
     expect(oldest).toBeLessThan(T0 - 540 * 86_400_000);

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReviewFlag } from '../../../src/domain/entities';
-import { countRows, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { countRows, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { HOUR, buildRecord, lastHash, openDesk, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { as, expectApplied, handoverOp, pushOps, rotaOp, secondTablet } from './tablet-fixtures';
 import { presentLine, signedRecord, signingOps, type RecordFields } from './record-fixtures';
@@ -15,13 +15,13 @@ let t: TestServer;
 let w: HandoverWorld;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
 });
 afterEach(() => t.dispose());
 
 const items = () => [{ id: w.itemId, code: w.itemCode }];
-const openDuties = () => t.store.listRows(w.a.siteId, 'duty').filter((d) => d.row['endedAt'] === null);
+const openDuties = () => (await t.store.listRows(w.a.siteId, 'duty')).filter((d) => d.row['endedAt'] === null);
 /** The chief's flags of openings (deskOpened) other than the one that opened the outgoing duty. */
 const flags = () =>
   t.store
@@ -63,8 +63,8 @@ describe('H3: closing the desk', () => {
     await cancelNextShift();
     const { record, codes } = await closing();
     expect(codes).toEqual([undefined, undefined]);
-    expect(t.store.getRow('duty', w.dutyId)?.row['endedAt']).toBe(record.signedAt);
-    expect(t.store.getLock('duty', w.dutyId)?.recordId).toBe(record.id);
+    expect((await storedRow(t.store, 'duty', w.dutyId))?.row['endedAt']).toBe(record.signedAt);
+    expect((await t.store.getLock('duty', w.dutyId))?.recordId).toBe(record.id);
     expect(openDuties()).toEqual([]);
 
     // The handover prepared earlier can no longer take the closed duty over.
@@ -80,7 +80,7 @@ describe('H3, S1: opening the desk', () => {
     const { record, results } = await openDesk(t, w.tablet, w.incomingId, items());
     expect(results.map((r) => r.code)).toEqual([undefined, 'duty_rule', 'reference_unknown']);
     expect(results[1]?.message).toContain(w.dutyId);
-    expect(t.store.getRow('handoverRecord', record.id)).toBeUndefined();
+    expect(await storedRow(t.store, 'handoverRecord', record.id)).toBeUndefined();
     expect(openDuties().map((d) => d.id)).toEqual([w.dutyId]);
   });
 
@@ -103,7 +103,7 @@ describe('H3, S1: opening the desk', () => {
     expect(openDuties().map((d) => d.row)).toEqual([
       expect.objectContaining({ id: record.newDutyId, staffId: w.incomingId, handoverId: record.id }),
     ]);
-    expect(t.store.getLock('handover', record.handoverId)?.recordId).toBe(record.id);
+    expect((await t.store.getLock('handover', record.handoverId))?.recordId).toBe(record.id);
     expect(flags()).toEqual([
       expect.objectContaining({
         kind: 'deskOpened',
@@ -129,7 +129,7 @@ describe('H3, S1: opening the desk', () => {
     await cancelNextShift();
     await closing();
     await rosterNow(w.incomingId);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const back = await secondTablet(t, w.a, w.chiefId);
     // The incoming person opens on the lobby tablet; its duty is not sent yet.
     const draft = as(w.tablet.ops, w.incomingId, () => handoverOp(w.tablet.ops, null, null, 'opening'));
     expectApplied(await pushOps(t, w.tablet, [draft]));
@@ -142,7 +142,7 @@ describe('H3, S1: opening the desk', () => {
       signedAt: t.clock.now,
       syncCursor: 0,
       count: [presentLine(w.itemId, w.itemCode)],
-      prevHash: lastHash(t, w.a.siteId),
+      prevHash: await lastHash(t, w.a.siteId),
     });
     const [patch, put, duty] = as(w.tablet.ops, w.incomingId, () => signingOps(w.tablet.ops, record));
     expectApplied(await pushOps(t, w.tablet, [patch!, put!]));
@@ -184,17 +184,17 @@ describe('H3: addenda of openings and closings', () => {
       note: '更正：收更時間應為 10:05',
       prevHash: openingFix.hash,
     });
-    const flagsBefore = countRows(t.store, 'reviewFlag');
-    const dutyBefore = t.store.getRow('duty', w.dutyId);
+    const flagsBefore = await countRows(t.store, 'reviewFlag');
+    const dutyBefore = await storedRow(t.store, 'duty', w.dutyId);
     const results = await pushOps(t, w.tablet, [
       as(w.tablet.ops, w.outgoingId, () => w.tablet.ops.op('handoverRecord', 'put', openingFix.id, openingFix)),
       as(w.tablet.ops, w.outgoingId, () => w.tablet.ops.op('handoverRecord', 'put', closingFix.id, closingFix)),
     ]);
     expectApplied(results);
-    expect(t.store.getChainRecordId(w.a.siteId, closingFix.hash)).toBe(closingFix.id);
-    expect(t.store.getLock('duty', w.dutyId)?.recordId).toBe(closed.id);
-    expect(t.store.getLock('handover', w.opening.handoverId)?.recordId).toBe(w.opening.id);
-    expect(t.store.getRow('duty', w.dutyId)).toEqual(dutyBefore);
-    expect(countRows(t.store, 'reviewFlag')).toBe(flagsBefore);
+    expect(await t.store.getChainRecordId(w.a.siteId, closingFix.hash)).toBe(closingFix.id);
+    expect((await t.store.getLock('duty', w.dutyId))?.recordId).toBe(closed.id);
+    expect((await t.store.getLock('handover', w.opening.handoverId))?.recordId).toBe(w.opening.id);
+    expect(await storedRow(t.store, 'duty', w.dutyId)).toEqual(dutyBefore);
+    expect(await countRows(t.store, 'reviewFlag')).toBe(flagsBefore);
   });
 });

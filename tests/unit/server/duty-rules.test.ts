@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../../src/domain/sync-protocol';
-import { call, countRows, makeTestServer, maxSeq, setupViaApi, type TestServer } from './helpers';
+import { call, countRows, makeTestServer, maxSeq, setupViaApi, type TestServer, storedRow } from './helpers';
 import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { expectApplied, pushOps } from './tablet-fixtures';
 import { newDutyOp, signingOps } from './record-fixtures';
@@ -15,20 +15,18 @@ let t: TestServer;
 let w: HandoverWorld;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
 });
 afterEach(() => t.dispose());
 
 /** Rewrites a stored duty's end straight in the store, as a row written before the rule existed. */
-function endInStore(dutyId: string, endedAt: number): void {
-  const { siteId, table, id, row, versions, updatedHlc, deleted } = t.store.getRow('duty', dutyId)!;
-  t.store.transaction(() =>
-    t.store.writeRow({ siteId, table, id, row: { ...row, endedAt }, versions, updatedHlc, deleted }),
-  );
+async function endInStore(dutyId: string, endedAt: number): void {
+  const { siteId, table, id, row, versions, updatedHlc, deleted } = (await storedRow(t.store, 'duty', dutyId))!;
+  await writeStoredRow(t.store, { siteId, table, id, row: { ...row, endedAt }, versions, updatedHlc, deleted });
 }
 
-const openDuties = () => t.store.listRows(w.a.siteId, 'duty').filter((d) => d.row['endedAt'] === null);
+const openDuties = () => (await t.store.listRows(w.a.siteId, 'duty')).filter((d) => d.row['endedAt'] === null);
 
 function dutyFields(staffId: string, overrides: Record<string, unknown> = {}) {
   const id = crypto.randomUUID();
@@ -59,7 +57,7 @@ describe('H3, S1: a duty begins only by the signed record that opened it', () =>
       ['duty_rule', 409],
     ]);
     expect(results[0]?.message).toContain('H3');
-    expect(t.store.getRow('duty', bare.id)).toBeUndefined();
+    expect(await storedRow(t.store, 'duty', bare.id)).toBeUndefined();
     expect(openDuties().map((d) => d.id)).toEqual([w.dutyId]);
 
     const record = await buildRecord(w, { signedAt: t.clock.now });
@@ -80,7 +78,7 @@ describe('H3, S1: a duty begins only by the signed record that opened it', () =>
 
 describe('H3: a duty ends only by a signed handover or closing, which the server records', () => {
   it('H3: a patch of endedAt, startedAt, staffId or handoverId is refused duty_rule, even one that would lose to the server', async () => {
-    const before = t.store.getRow('duty', w.dutyId);
+    const before = await storedRow(t.store, 'duty', w.dutyId);
     const patches = [
       { endedAt: t.clock.now },
       { startedAt: t.clock.now - 3_600_000 },
@@ -94,8 +92,8 @@ describe('H3: a duty ends only by a signed handover or closing, which the server
     );
     expect(results.map((r) => [r.code, r.httpStatus])).toEqual(patches.map(() => ['duty_rule', 409]));
     expect(results[0]?.message).toContain('endedAt');
-    expect(t.store.getRow('duty', w.dutyId)).toEqual(before);
-    expect(countRows(t.store, 'conflict')).toBe(0);
+    expect(await storedRow(t.store, 'duty', w.dutyId)).toEqual(before);
+    expect(await countRows(t.store, 'conflict')).toBe(0);
 
     // What a tablet may change of its duty still applies.
     const [shift] = await pushOps(t, w.tablet, [
@@ -105,14 +103,14 @@ describe('H3: a duty ends only by a signed handover or closing, which the server
   });
 
   it('H3: the signed handover ends the outgoing duty on the server, at the signing, pulled by every tablet', async () => {
-    const cursor = maxSeq(t.store);
+    const cursor = await maxSeq(t.store);
     const record = await buildRecord(w, { signedAt: t.clock.now - 30_000 });
     expectApplied(await pushOps(t, w.tablet, signingOps(w.tablet.ops, record)));
 
-    const duty = t.store.getRow('duty', w.dutyId);
+    const duty = await storedRow(t.store, 'duty', w.dutyId);
     expect(duty?.row['endedAt']).toBe(record.signedAt);
     expect(duty?.versions['endedAt']).toBe(2);
-    expect(t.store.getLock('duty', w.dutyId)?.recordId).toBe(record.id);
+    expect((await t.store.getLock('duty', w.dutyId))?.recordId).toBe(record.id);
     const pull = (await call(t, 'GET', `/api/v1/sync/pull?cursor=${cursor}&limit=1000`, { token: w.tablet.token }))
       .body as PullResponse;
     const ended = pull.changes.find((c) => c.table === 'duty' && c.id === w.dutyId);
@@ -140,8 +138,7 @@ describe('H3: never two open duties in one building', () => {
   it('H3: while another duty is open (one from before the rule), the duty a new record opens is refused duty_rule', async () => {
     // A duty a tablet started before the rule existed, still open, next to the outgoing one.
     const legacy = dutyFields(w.otherId);
-    const seq = t.store.transaction(() =>
-      t.store.writeRow({
+    const seq = await writeStoredRow(t.store, {
         siteId: w.a.siteId,
         table: 'duty',
         id: legacy.id,
@@ -149,8 +146,7 @@ describe('H3: never two open duties in one building', () => {
         versions: {},
         updatedHlc: '000000000000000-0000-legacy',
         deleted: false,
-      }),
-    );
+      });
     expect(seq).toBeGreaterThan(0);
     const record = await buildRecord(w, { signedAt: t.clock.now });
     const results = await pushOps(t, w.tablet, signingOps(w.tablet.ops, record));

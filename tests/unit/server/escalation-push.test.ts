@@ -106,20 +106,20 @@ function sendOp(ops: OpBuilder, level: 'chief' | 'manager'): Op {
 }
 
 /** Waits (without asserting on time) until `done` holds; fails after many tries. */
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(done()).toBe(true);
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 500 && !(await done()); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(await done()).toBe(true);
 }
 
 beforeEach(async () => {
   await startPushService();
   vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:ops@example.com' };
-  t = makeTestServer({ vapid });
+  t = await makeTestServer({ vapid });
   a = await setupViaApi(t);
   deskId = await seedStaff(t, a, 'desk', '李嘉欣');
   chiefId = await seedStaff(t, a, 'chief', '陳國華');
   managerId = await seedStaff(t, a, 'manager', '梁美玲');
-  entryId = seedEntry(t, a, { dutyId: seedDuty(t, a, deskId, t.clock.now - 3_600_000), staffId: deskId });
+  entryId = await seedEntry(t, a, { dutyId: await seedDuty(t, a, deskId, t.clock.now - 3_600_000), staffId: deskId });
 });
 afterEach(async () => {
   t.dispose();
@@ -132,7 +132,7 @@ describe('Web Push of escalations (D3)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ publicKey: vapid.publicKey });
     expect((await call(t, 'GET', '/api/v1/push/vapid-public-key')).status).toBe(401);
-    const bare = makeTestServer();
+    const bare = await makeTestServer();
     const b = await setupViaApi(bare);
     expect((await call(bare, 'GET', '/api/v1/push/vapid-public-key', { token: b.token })).status).toBe(204);
     bare.dispose();
@@ -149,13 +149,13 @@ describe('Web Push of escalations (D3)', () => {
       actor: { deviceId: a.deviceId, staffId: chiefId },
     });
     expect(bad.status).toBe(400);
-    expect(t.store.listPushSubscriptions(a.siteId, [chiefId, deskId]).map((s) => s.staffId)).toEqual([chiefId]);
+    expect((await t.store.listPushSubscriptions(a.siteId, [chiefId, deskId])).map((s) => s.staffId)).toEqual([chiefId]);
     const removed = await call(t, 'DELETE', '/api/v1/push/subscriptions', {
       token: a.token,
       body: { endpoint: `${serviceUrl}/chief` },
     });
     expect(removed.status).toBe(204);
-    expect(t.store.listPushSubscriptions(a.siteId, [chiefId])).toEqual([]);
+    expect(await t.store.listPushSubscriptions(a.siteId, [chiefId])).toEqual([]);
   });
 
   it('D3: a committed escalation is pushed encrypted (aes128gcm) with VAPID to the chief, nothing personal in clear', async () => {
@@ -181,7 +181,7 @@ describe('Web Push of escalations (D3)', () => {
     await subscribe(chiefId, '/gone');
     const ops = new OpBuilder(a.deviceId, a.siteId, deskId, () => t.clock.now);
     expect((await push(t, a.token, [sendOp(ops, 'chief')])).results[0]?.status).toBe('applied');
-    await until(() => t.store.listPushSubscriptions(a.siteId, [chiefId]).length === 0);
+    await until(async () => (await t.store.listPushSubscriptions(a.siteId, [chiefId])).length === 0);
     expect(received.map((r) => r.path)).toEqual(['/gone']);
   });
 
@@ -233,7 +233,7 @@ describe('push subscriptions in a proven person’s name (issue 9 §3, D3)', () 
     const res = await subscribe(managerId, '/manager', {});
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ endpoint: `${serviceUrl}/manager`, staffId: managerId });
-    expect(stored().map((s) => s.staffId)).toEqual([managerId]);
+    expect((await stored()).map((s) => s.staffId)).toEqual([managerId]);
   });
 
   it('refuses a subscription without the proof headers (403 actor_unproven), even naming a chief in the body', async () => {
@@ -243,7 +243,7 @@ describe('push subscriptions in a proven person’s name (issue 9 §3, D3)', () 
     });
     expect(bare.status).toBe(403);
     expect(bare.body).toMatchObject({ error: { code: 'actor_unproven' } });
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it('refuses a wrong proof: another person’s key, a proof of another body, a stale time (403 actor_unproven)', async () => {
@@ -271,7 +271,7 @@ describe('push subscriptions in a proven person’s name (issue 9 §3, D3)', () 
       expect(res.status, name).toBe(403);
       expect(res.body, name).toMatchObject({ error: { code: 'actor_unproven' } });
     }
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it('D3: refuses a proven desk person (403 forbidden_role), with or without a staffId in the body', async () => {
@@ -280,14 +280,14 @@ describe('push subscriptions in a proven person’s name (issue 9 §3, D3)', () 
       expect(res.status, JSON.stringify(body)).toBe(403);
       expect(res.body, JSON.stringify(body)).toMatchObject({ error: { code: 'forbidden_role' } });
     }
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it('refuses a body staffId naming someone else than the proven person (403 forbidden_role)', async () => {
     const res = await subscribe(chiefId, '/chief', { staffId: managerId });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'forbidden_role' } });
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it('refuses a chief made inactive even with a right proof (403 forbidden_role)', async () => {
@@ -295,7 +295,7 @@ describe('push subscriptions in a proven person’s name (issue 9 §3, D3)', () 
     const res = await subscribe(chiefId, '/chief');
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ error: { code: 'forbidden_role' } });
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 });
 

@@ -19,14 +19,14 @@ let managerId: string;
 let entryId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   deskId = await seedStaff(t, a, 'desk', '李嘉欣');
   chiefId = await seedStaff(t, a, 'chief', '陳國華');
   managerId = await seedStaff(t, a, 'manager', '梁美玲');
   ops = new OpBuilder(a.deviceId, a.siteId, deskId, () => t.clock.now);
-  const dutyId = seedDuty(t, a, deskId, t.clock.now - 3_600_000);
-  entryId = seedEntry(t, a, { dutyId, staffId: deskId });
+  const dutyId = await seedDuty(t, a, deskId, t.clock.now - 3_600_000);
+  entryId = await seedEntry(t, a, { dutyId, staffId: deskId });
 });
 afterEach(() => t.dispose());
 

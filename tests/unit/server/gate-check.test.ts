@@ -4,7 +4,7 @@
  * blocker it knew of is refused `gate_blocked`; one it could not know of is not held against it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countRows, itemFields, makeTestServer, maxSeq, setupViaApi, type TestServer } from './helpers';
+import { countRows, itemFields, makeTestServer, maxSeq, setupViaApi, type TestServer, storedRow } from './helpers';
 import { ackOp, emergencyOp, joinOp, lendOp, resolveOp, taskDoneOp, taskOp } from './gate-fixtures';
 import { buildRecord, draftVersions, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { as, expectApplied, pushOps, secondTablet } from './tablet-fixtures';
@@ -15,9 +15,9 @@ let w: HandoverWorld;
 let baseRecords: number;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
-  baseRecords = countRows(t.store, 'handoverRecord');
+  baseRecords = await countRows(t.store, 'handoverRecord');
 });
 afterEach(() => t.dispose());
 
@@ -26,7 +26,7 @@ afterEach(() => t.dispose());
  * signed after a refused record, so a later signing patches it from the version the tablet pulled.
  */
 async function sign(record: RecordFields): Promise<{ codes: (string | undefined)[]; message: string }> {
-  const base = draftVersions(t, record.handoverId);
+  const base = await draftVersions(t, record.handoverId);
   const results = await pushOps(t, w.tablet, signingOps(w.tablet.ops, record, record.handoverId, base));
   return { codes: results.map((r) => r.code), message: results[1]?.message ?? '' };
 }
@@ -34,8 +34,8 @@ async function sign(record: RecordFields): Promise<{ codes: (string | undefined)
 const REFUSED = [undefined, 'gate_blocked', 'reference_unknown'];
 const ACCEPTED = [undefined, undefined, undefined];
 
-function outgoingDuty() {
-  return t.store.getRow('duty', w.dutyId)?.row;
+async function outgoingDuty() {
+  return (await storedRow(t.store, 'duty', w.dutyId))?.row;
 }
 
 describe('H11: a blocker the signing tablet knew of is refused gate_blocked', () => {
@@ -45,9 +45,9 @@ describe('H11: a blocker the signing tablet knew of is refused gate_blocked', ()
     const refused = await sign(await buildRecord(w, { signedAt: t.clock.now }));
     expect(refused.codes).toEqual(REFUSED);
     expect(refused.message).toContain(`majorOpen (${emergency.rowId})`);
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords);
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
     expect(outgoingDuty()?.['endedAt']).toBeNull();
-    expect(t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
 
     expectApplied(await pushOps(t, w.tablet, [resolveOp(w.tablet, w.outgoingId, emergency.rowId)]));
     const record = await buildRecord(w, { signedAt: t.clock.now });
@@ -56,7 +56,7 @@ describe('H11: a blocker the signing tablet knew of is refused gate_blocked', ()
   });
 
   it("H11: the tablet's own ops after its last pull count: its own open major entry is refused", async () => {
-    const cursor = maxSeq(t.store);
+    const cursor = await maxSeq(t.store);
     const leak = w.tablet.ops.putLogEntry(w.dutyId, {
       staffId: w.outgoingId,
       kind: 'repair',
@@ -151,8 +151,8 @@ describe('H11: a blocker the signing tablet knew of is refused gate_blocked', ()
 
 describe('H11: what the signing tablet could not know is not held against it', () => {
   it('an emergency written on another tablet after its last pull is accepted; had it pulled it, refused', async () => {
-    const cursor = maxSeq(t.store);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const cursor = await maxSeq(t.store);
+    const back = await secondTablet(t, w.a, w.chiefId);
     const emergency = emergencyOp(back, w.chiefId, w.dutyId);
     expectApplied(await pushOps(t, back, [emergency]));
 
@@ -163,13 +163,13 @@ describe('H11: what the signing tablet could not know is not held against it', (
     const record = await buildRecord(w, { signedAt: t.clock.now, syncCursor: cursor });
     expect((await sign(record)).codes).toEqual(ACCEPTED);
     // Accepted, though the emergency is still open on the server: the incoming person now holds it.
-    expect(t.store.getRow('logEntry', emergency.rowId)?.row['status']).toBe('open');
+    expect((await storedRow(t.store, 'logEntry', emergency.rowId))?.row['status']).toBe('open');
     expect(outgoingDuty()?.['endedAt']).toBe(record.signedAt);
   });
 
   it('an item added and an instruction given on another tablet while it was offline are not held against it', async () => {
-    const cursor = maxSeq(t.store);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const cursor = await maxSeq(t.store);
+    const back = await secondTablet(t, w.a, w.chiefId);
     const itemId = crypto.randomUUID();
     const item = back.ops.op('item', 'put', itemId, itemFields(w.a.siteId, itemId));
     const instruction = taskOp(back, w.chiefId, {
@@ -188,15 +188,15 @@ describe('H11: what the signing tablet could not know is not held against it', (
   it('a blocker the tablet knew of but another tablet has cleared since is not held against it', async () => {
     const task = taskOp(w.tablet, w.chiefId, { important: true, title: '追回垃圾房鎖匙' });
     expectApplied(await pushOps(t, w.tablet, [task]));
-    const cursor = maxSeq(t.store);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const cursor = await maxSeq(t.store);
+    const back = await secondTablet(t, w.a, w.chiefId);
     expectApplied(await pushOps(t, back, [taskDoneOp(back, w.chiefId, task.rowId)]));
     expect((await sign(await buildRecord(w, { signedAt: t.clock.now, syncCursor: cursor }))).codes).toEqual(ACCEPTED);
   });
 
   it("S1: the incoming person's shift edited on another tablet since (its note) still rosters them", async () => {
-    const cursor = maxSeq(t.store);
-    const back = secondTablet(t, w.a, w.chiefId);
+    const cursor = await maxSeq(t.store);
+    const back = await secondTablet(t, w.a, w.chiefId);
     const note = back.ops.op('rotaShift', 'patch', w.incomingShiftId, { note: '早 5 分鐘到' }, { note: 1 });
     expectApplied(await pushOps(t, back, [note]));
     expect((await sign(await buildRecord(w, { signedAt: t.clock.now, syncCursor: cursor }))).codes).toEqual(ACCEPTED);

@@ -11,7 +11,7 @@ import { OpBuilder, call, makeTestServer, pushBody, setupViaApi, type TestServer
 let t: TestServer;
 let a: SetupResponse;
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
 });
 afterEach(() => t.dispose());

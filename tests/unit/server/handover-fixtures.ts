@@ -8,7 +8,7 @@ import type { SetupResponse } from '../../../src/domain/api';
 import type { LogEntry } from '../../../src/domain/entities';
 import { newId } from '../../../src/domain/ids';
 import type { PushResult } from '../../../src/domain/sync-protocol';
-import { OpBuilder, T0, itemFields, maxSeq, type TestServer } from './helpers';
+import { OpBuilder, T0, itemFields, maxSeq, type TestServer, storedRow } from './helpers';
 import { presentLine, signedRecord, signingOps, type RecordFields, type RecordInput } from './record-fixtures';
 import {
   as,
@@ -74,9 +74,9 @@ export async function openDesk(
     outgoing: null,
     incomingStaffId: staffId,
     signedAt: t.clock.now,
-    syncCursor: maxSeq(t.store),
+    syncCursor: await maxSeq(t.store),
     count: items.map((i) => presentLine(i.id, i.code)),
-    prevHash: lastHash(t, ops.siteId),
+    prevHash: await lastHash(t, ops.siteId),
     fields,
   });
   const results = await pushOps(
@@ -96,7 +96,7 @@ export async function dutyOpenedElsewhere(t: TestServer, a: SetupResponse, staff
   // An hour ago, so the entries written now (occurred a minute ago) fall within the duty (T1); the
   // second tablet's clock still only moves forward.
   t.clock.now = now - HOUR;
-  const back = secondTablet(t, a, a.adminStaffId);
+  const back = await secondTablet(t, a, a.adminStaffId);
   const shift = rotaOp(back.ops, staffId, now - 2 * HOUR, now + 8 * HOUR);
   expectApplied(await pushOps(t, back, [shift]));
   const { record, results } = await openDesk(t, back, staffId, []);
@@ -106,14 +106,14 @@ export async function dutyOpenedElsewhere(t: TestServer, a: SetupResponse, staff
 }
 
 /** The versions of a stored draft, as a tablet that pulled it bases its signing patch on them. */
-export function draftVersions(t: TestServer, handoverId: string): Record<string, number> {
-  return t.store.getRow('handover', handoverId)?.versions ?? {};
+export async function draftVersions(t: TestServer, handoverId: string): Promise<Record<string, number>> {
+  return (await storedRow(t.store, 'handover', handoverId))?.versions ?? {};
 }
 
 /** The hash of the building's newest signed record, or GENESIS_HASH (what a tablet chains on). */
-export function lastHash(t: TestServer, siteId: string): string | undefined {
-  const records = t.store.listRows(siteId, 'handoverRecord');
-  return records.at(-1)?.row['hash'] as string | undefined;
+export async function lastHash(t: TestServer, siteId: string): Promise<string | undefined> {
+  const records = await t.store.listRows(siteId, 'handoverRecord');
+  return records.at(-1)?.row.hash;
 }
 
 /**
@@ -193,9 +193,9 @@ export async function buildRecord(
     handoverId: w.handoverId,
     outgoing: { dutyId: w.dutyId, staffId: w.outgoingId, startedAt: w.dutyStartedAt, entries: [w.entry] },
     incomingStaffId: closing ? null : w.incomingId,
-    syncCursor: maxSeq(w.t.store),
+    syncCursor: await maxSeq(w.t.store),
     count: [presentLine(w.itemId, w.itemCode)],
-    prevHash: lastHash(w.t, w.a.siteId),
+    prevHash: await lastHash(w.t, w.a.siteId),
     ...opts,
   });
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../../src/domain/sync-protocol';
-import { call, countRows, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { call, countRows, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { countLineOp, expectApplied, handoverOp, pushOps } from './tablet-fixtures';
 import { signingOps } from './record-fixtures';
@@ -9,7 +9,7 @@ let t: TestServer;
 let w: HandoverWorld;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
   const record = await buildRecord(w, { signedAt: t.clock.now });
   expectApplied(await pushOps(t, w.tablet, signingOps(w.tablet.ops, record)));
@@ -21,13 +21,13 @@ const ops = () => w.tablet.ops;
 
 describe('H3: a signed handover locks the draft, its count and the outgoing duty', () => {
   it('a patch of the locked duty is refused with code locked and httpStatus 409; the row is unchanged', async () => {
-    const before = t.store.getRow('duty', w.dutyId);
+    const before = await storedRow(t.store, 'duty', w.dutyId);
     const [result] = await pushOps(t, w.tablet, [
       ops().op('duty', 'patch', w.dutyId, { endedAt: null }, { endedAt: 2 }),
     ]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
     expect(result?.message).toContain('H3');
-    expect(t.store.getRow('duty', w.dutyId)).toEqual(before);
+    expect(await storedRow(t.store, 'duty', w.dutyId)).toEqual(before);
 
     // The refusal is visible on every tablet of the building.
     const pull = (await call(t, 'GET', '/api/v1/sync/pull?cursor=0&limit=1000', { token: w.tablet.token }))
@@ -37,12 +37,12 @@ describe('H3: a signed handover locks the draft, its count and the outgoing duty
   });
 
   it('a patch of the signed handover draft is refused locked', async () => {
-    const before = t.store.getRow('handover', w.handoverId);
+    const before = await storedRow(t.store, 'handover', w.handoverId);
     const [result] = await pushOps(t, w.tablet, [
       ops().op('handover', 'patch', w.handoverId, { synthesis: '改寫' }, { synthesis: 1 }),
     ]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
-    expect(t.store.getRow('handover', w.handoverId)).toEqual(before);
+    expect(await storedRow(t.store, 'handover', w.handoverId)).toEqual(before);
   });
 
   it('a count line appended after signing is refused locked and not stored', async () => {
@@ -54,35 +54,35 @@ describe('H3: a signed handover locks the draft, its count and the outgoing duty
       quantity: 0,
       explanation: '簽署後才發現不見了',
     });
-    const before = countRows(t.store, 'countLine');
+    const before = await countRows(t.store, 'countLine');
     const [result] = await pushOps(t, w.tablet, [line]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
-    expect(countRows(t.store, 'countLine')).toBe(before);
+    expect(await countRows(t.store, 'countLine')).toBe(before);
   });
 
   it('H3: a new handover draft for the locked duty is refused locked and not stored', async () => {
-    const before = countRows(t.store, 'handover');
+    const before = await countRows(t.store, 'handover');
     const [result] = await pushOps(t, w.tablet, [handoverOp(ops(), w.dutyId, w.outgoingId)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
     expect(result?.message).toContain('H3');
-    expect(countRows(t.store, 'handover')).toBe(before);
+    expect(await countRows(t.store, 'handover')).toBe(before);
   });
 
   it('a new log entry on the locked duty is refused locked', async () => {
     const [result] = await pushOps(t, w.tablet, [ops().putLogEntry(w.dutyId, { staffId: w.outgoingId })]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
-    expect(countRows(t.store, 'logEntry')).toBe(1);
+    expect(await countRows(t.store, 'logEntry')).toBe(1);
   });
 
   it('an entry of a locked duty: a content patch is refused, a status + result patch is applied', async () => {
     const id = w.entry.id;
-    const before = t.store.getRow('logEntry', id);
+    const before = await storedRow(t.store, 'logEntry', id);
     const [content] = await pushOps(t, w.tablet, [
       ops().op('logEntry', 'patch', id, { cause: '改寫原因', status: 'resolved' }, { cause: 1, status: 1 }),
     ]);
     expect(content).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
     expect(content?.message).toContain('cause');
-    expect(t.store.getRow('logEntry', id)).toEqual(before);
+    expect(await storedRow(t.store, 'logEntry', id)).toEqual(before);
 
     const [followUp] = await pushOps(t, w.tablet, [
       ops().op(
@@ -94,7 +94,7 @@ describe('H3: a signed handover locks the draft, its count and the outgoing duty
       ),
     ]);
     expect(followUp).toEqual({ counter: expect.any(Number), status: 'applied' });
-    const row = t.store.getRow('logEntry', id)?.row;
+    const row = (await storedRow(t.store, 'logEntry', id))?.row;
     expect(row).toMatchObject({
       status: 'resolved',
       result: '已回覆租戶',
@@ -104,7 +104,7 @@ describe('H3: a signed handover locks the draft, its count and the outgoing duty
   });
 
   it('the rows of an unsigned duty stay writable (only what was signed is locked)', async () => {
-    const newDuty = t.store.listRows(w.a.siteId, 'duty').find((d) => d.id !== w.dutyId);
+    const newDuty = (await t.store.listRows(w.a.siteId, 'duty')).find((d) => d.id !== w.dutyId);
     expect(newDuty?.row['handoverId']).toEqual(expect.any(String));
     const results = await pushOps(t, w.tablet, [
       ops().putLogEntry(String(newDuty?.id), { staffId: w.incomingId }),

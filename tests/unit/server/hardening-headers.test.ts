@@ -13,14 +13,14 @@ import { OpBuilder, call, makeTestServer, pushBody, setupRequest, setupViaApi, t
 
 let dist: string;
 let t: TestServer;
-beforeEach(() => {
+beforeEach(async () => {
   dist = mkdtempSync(join(tmpdir(), 'hd-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Handover Desk</title>');
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
   // A map left behind by some build: it must still not be served.
   writeFileSync(join(dist, 'assets', 'index-abc123.js.map'), '{"version":3,"sources":["src/secret.ts"]}');
-  t = makeTestServer({ distDir: dist });
+  t = await makeTestServer({ distDir: dist });
 });
 afterEach(() => {
   t.dispose();
@@ -139,7 +139,7 @@ describe('issue 9 §7: JSON endpoints require application/json', () => {
         details: { contentType: 'text/plain' },
       },
     });
-    expect(t.store.hasAnySite()).toBe(false);
+    expect(await t.store.hasAnySite()).toBe(false);
   });
 
   it.each([

@@ -1,9 +1,8 @@
 /**
- * Fixtures for the server tests: a real SQLite file in the OS temp dir, the app in process
- * (`app.request`), a settable clock, and an op builder that counts like a tablet's outbox.
+ * Fixtures for the server tests: a real store (tests/support/test-store.ts: a SQLite file in the OS
+ * temp dir), the app in process (`app.request`), a settable clock, and an op builder that counts
+ * like a tablet's outbox.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTOR_HEADERS, signOp, signRequest } from '../../../src/domain/actor-proof';
 import {
@@ -12,7 +11,7 @@ import {
   type SetupRequest,
   type SetupResponse,
 } from '../../../src/domain/api';
-import { DEFAULT_SHIFT, type LogEntry, type PinHash, type Role } from '../../../src/domain/entities';
+import { DEFAULT_SHIFT, type LogEntry, type PinHash, type Role, type SyncTable } from '../../../src/domain/entities';
 import { formatHlc } from '../../../src/domain/hlc';
 import { newId } from '../../../src/domain/ids';
 import { MIN_PIN_ITERATIONS, hashPinV2 } from '../../../src/domain/pin';
@@ -23,29 +22,33 @@ import { createApp } from '../../../src/server/http/app';
 import { silentLogger } from '../../../src/server/logger';
 import type { VapidConfig } from '../../../src/server/push/escalation-push';
 import { createSite, type CreatedSite, type SiteInput } from '../../../src/server/site/setup-service';
-import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
+import type { RowWrite, Store, StoredRow, StoreReads } from '../../../src/server/store/store';
 import { ServerClock } from '../../../src/server/sync/server-clock';
+import { inspectOf, openTestStore, type StoreInspect } from '../../support/test-store';
 
 /** 2026-01-15 10:00 in Hong Kong, as UTC epoch ms (T1). */
 export const T0 = Date.UTC(2026, 0, 15, 2, 0, 0);
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
-  store: SqliteStore;
+  store: Store;
+  /** What the test reads of the store beyond the contract (test-store.ts). */
+  inspect: StoreInspect;
   dir: string;
+  /** The SQLite file (the tests of SQLite itself: backup, corruption). */
   dbFile: string;
   clock: { now: number };
   /** Close the database and delete the temp dir. */
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
-export function makeTestServer(
+export async function makeTestServer(
   opts: { bodyLimitBytes?: number; distDir?: string; vapid?: VapidConfig } = {},
-): TestServer {
-  const dir = mkdtempSync(join(tmpdir(), 'hd-server-'));
-  const dbFile = join(dir, 'handover-desk.sqlite');
+): Promise<TestServer> {
   const clock = { now: T0 };
-  const store = openSqliteStore(dbFile, { nowMs: clock.now });
+  const opened = await openTestStore({ nowMs: clock.now });
+  const { store, dir } = opened;
+  const dbFile = join(dir, 'handover-desk.sqlite');
   const app = createApp({
     store,
     now: () => clock.now,
@@ -57,17 +60,7 @@ export function makeTestServer(
     ...(opts.distDir !== undefined ? { distDir: opts.distDir } : {}),
     vapid: opts.vapid,
   });
-  return {
-    app,
-    store,
-    dir,
-    dbFile,
-    clock,
-    dispose() {
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { app, store, inspect: opened.inspect, dir, dbFile, clock, dispose: () => opened.dispose() };
 }
 
 /** The one-time setup code every test server is started with (issue 9 §7). */
@@ -115,9 +108,9 @@ export function testKeyOf(staffId: string): Uint8Array | undefined {
  * Give a staff row written straight into the store (fixtures that seed rows) the proof key of its
  * role's test PIN, in the store and for the op builder.
  */
-export async function storeTestKey(store: SqliteStore, siteId: string, staffId: string, role: Role): Promise<void> {
+export async function storeTestKey(store: Store, siteId: string, staffId: string, role: Role): Promise<void> {
   const { proofKey } = await testSecrets(testPin(role));
-  store.putStaffKey(siteId, staffId, proofKey, T0);
+  await store.transaction(siteId, (tx) => tx.putStaffKey(siteId, staffId, proofKey, T0));
   rememberTestKey(staffId, proofKey);
 }
 
@@ -133,8 +126,8 @@ export async function addTestStaff(
   nowMs = t.clock.now,
 ): Promise<string> {
   const secrets = await testSecrets(testPin(role));
-  const staff = t.store.transaction(() =>
-    insertStaff(t.store, new ServerClock(), siteId, { name, role, secrets }, nowMs),
+  const staff = await t.store.transaction(siteId, (tx) =>
+    insertStaff(tx, new ServerClock(), siteId, { name, role, secrets }, nowMs),
   );
   rememberTestKey(staff.id, secrets.proofKey);
   return staff.id;
@@ -174,7 +167,7 @@ export async function testSiteInput(name = 'Harbour Centre'): Promise<SiteInput>
 }
 
 /** createSite with the test admin, whose key is remembered for signing. */
-export async function createTestSite(store: SqliteStore, nowMs: number, name?: string): Promise<CreatedSite> {
+export async function createTestSite(store: Store, nowMs: number, name?: string): Promise<CreatedSite> {
   const created = await createSite(store, new ServerClock(), await testSiteInput(name), nowMs);
   rememberTestKey(created.adminStaffId, (await testSecrets(TEST_PINS.other)).proofKey);
   return created;
@@ -369,24 +362,32 @@ export function pushBody(deviceId: string, ops: Op[], schemaVersion = 1) {
 }
 
 /** Everything the server stores about rows and devices, to prove a refused request changed nothing. */
-export function snapshot(store: SqliteStore): string {
-  const rows = store.db.prepare('SELECT tbl, id, data, versions, seq, deleted FROM rows ORDER BY tbl, id').all();
-  const seqs = store.db.prepare('SELECT * FROM site_seq ORDER BY site_id').all();
-  const devices = store.db.prepare('SELECT id, last_counter, revoked FROM devices ORDER BY id').all();
-  const ops = store.db.prepare('SELECT * FROM device_ops ORDER BY device_id, counter').all();
-  const codes = store.db.prepare('SELECT * FROM enrolment_codes ORDER BY code_hash').all();
-  return JSON.stringify({ rows, seqs, devices, ops, codes });
+export function snapshot(store: Store): Promise<string> {
+  return inspectOf(store).snapshot();
 }
 
-export function countRows(store: SqliteStore, table?: string): number {
-  const r = (
-    table === undefined
-      ? store.db.prepare('SELECT COUNT(*) AS n FROM rows').get()
-      : store.db.prepare('SELECT COUNT(*) AS n FROM rows WHERE tbl = ?').get(table)
-  ) as { n: number };
-  return r.n;
+export function countRows(store: Store, table?: string): Promise<number> {
+  return inspectOf(store).countRows(table);
 }
 
-export function maxSeq(store: SqliteStore): number {
-  return (store.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM rows').get() as { s: number }).s;
+export function maxSeq(store: Store): Promise<number> {
+  return inspectOf(store).maxSeq();
+}
+
+/**
+ * The stored row `id` of `table`, of whichever building holds it (reads are scoped by building,
+ * issue 10 §2: the building is found first, as the ownership check does).
+ */
+export async function storedRow<T extends SyncTable>(
+  store: StoreReads,
+  table: T,
+  id: string,
+): Promise<StoredRow<T> | undefined> {
+  const siteId = await store.getRowSiteId(table, id);
+  return siteId === undefined ? undefined : await store.getRow(siteId, table, id);
+}
+
+/** Write one row straight into the store (history a test starts from), in its building's transaction. */
+export function writeStoredRow<T extends SyncTable>(store: Store, write: RowWrite<T>): Promise<number> {
+  return store.transaction(write.siteId, (tx) => tx.writeRow(write));
 }

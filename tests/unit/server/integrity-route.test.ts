@@ -22,15 +22,15 @@ let t: TestServer;
 let setup: SetupResponse;
 const people: Record<string, string> = {};
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   setup = await setupViaApi(t);
-  const w = new DirectWriter(t.store, setup.siteId, setup.deviceId, GENESIS_HASH);
+  const w = new DirectWriter(setup.siteId, setup.deviceId, GENESIS_HASH);
   const hashes = {
     desk: await testPinHash('desk'),
     chief: await testPinHash('chief'),
     manager: await testPinHash('manager'),
   };
-  t.store.transaction(() => {
+  {
     for (const role of ['desk', 'chief', 'manager'] as const) {
       people[role] = newId();
       w.put(
@@ -39,7 +39,8 @@ beforeEach(async () => {
         t.clock.now,
       );
     }
-  });
+  }
+  await t.store.transaction(setup.siteId, (tx) => w.flush(tx));
   for (const role of ['desk', 'chief', 'manager'] as const)
     await storeTestKey(t.store, setup.siteId, people[role] ?? '', role);
 });

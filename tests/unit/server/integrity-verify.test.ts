@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyBuilding } from '../../../src/server/integrity/verify';
 import { chainBuilding, DAY, type ChainBuilding } from './chain-fixtures';
-import { T0 } from './helpers';
+import { T0, storedRow } from './helpers';
 
 let b: ChainBuilding;
 afterEach(() => b.dispose());
@@ -56,7 +56,7 @@ describe('verify (D5, H3)', () => {
 
   it('does not report a locked repair changed by its follow-up through sync (assignee, completion, F2)', async () => {
     b = await chainBuilding(FIRST, 3);
-    const stored = b.store.getRow('logEntry', id(b.entries[0]));
+    const stored = await storedRow(b.store, 'logEntry', id(b.entries[0]));
     if (!stored) throw new Error('no entry');
     // What the push service stores for a follow-up patch: the fields and their bumped versions.
     const { seq: _seq, receivedAt: _r, ...write } = stored;

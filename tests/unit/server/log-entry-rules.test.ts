@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import type { LogEntry } from '../../../src/domain/entities';
-import { OpBuilder, makeTestServer, setupViaApi, signed, type TestServer } from './helpers';
+import { OpBuilder, makeTestServer, setupViaApi, signed, type TestServer, storedRow } from './helpers';
 import { pulledRows, push, seedDuty, seedEntry } from './rules-fixtures';
 
 const HOUR = 3_600_000;
@@ -14,11 +14,11 @@ let dutyId: string;
 let dutyStart: number;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   dutyStart = t.clock.now - HOUR;
-  dutyId = seedDuty(t, a, a.adminStaffId, dutyStart);
+  dutyId = await seedDuty(t, a, a.adminStaffId, dutyStart);
 });
 afterEach(() => t.dispose());
 
@@ -40,7 +40,7 @@ describe('T1: an occurredAt earlier than the duty start needs its reason', () =>
     expect(res.results[0]?.message).toContain('backdateReason: required');
     const errors = await syncErrors();
     expect(errors.map((e) => e['issues'])).toEqual([[{ path: 'backdateReason', code: 'required' }]]);
-    expect(t.store.getRow('logEntry', withReason.rowId)?.row['backdateReason']).toBe(
+    expect((await storedRow(t.store, 'logEntry', withReason.rowId))?.row['backdateReason']).toBe(
       '上一更未有記錄，接班時由保安告知',
     );
   });
@@ -56,11 +56,11 @@ describe('T1: an occurredAt earlier than the duty start needs its reason', () =>
     const moved = ops.op('logEntry', 'patch', put.rowId, { occurredAt: dutyStart - 1 }, { occurredAt: 1 });
     const res = await push(t, a.token, [moved]);
     expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'validation_failed' });
-    expect(t.store.getRow('logEntry', put.rowId)?.row['occurredAt']).toBe(put.fields['occurredAt']);
+    expect((await storedRow(t.store, 'logEntry', put.rowId))?.row['occurredAt']).toBe(put.fields['occurredAt']);
   });
 
   it('T1: following up an entry written before the rule (backdated, no reason) is not refused for it', async () => {
-    const old = seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: dutyStart - HOUR });
+    const old = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: dutyStart - HOUR });
     const follow = ops.op(
       'logEntry',
       'patch',
@@ -173,16 +173,16 @@ describe('SyncError.issues: what exactly was wrong, field by field', () => {
 
 describe('H3 with H4, H11: a matter carried from a signed shift can still be closed truthfully', () => {
   it('H11(a), H11(b): on a locked duty, an entry may be referred and an equipment operation ended; its content stays locked', async () => {
-    const major = seedEntry(t, a, {
+    const major = await seedEntry(t, a, {
       dutyId,
       staffId: a.adminStaffId,
       kind: 'repair',
       severity: 'major',
       process: '已報工程部',
     });
-    const equipment = seedEntry(t, a, { dutyId, staffId: a.adminStaffId, kind: 'equipmentOp', occurredAt: dutyStart });
-    t.store.transaction(() =>
-      t.store.lockRow({ siteId: a.siteId, table: 'duty', id: dutyId, recordId: crypto.randomUUID() }),
+    const equipment = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, kind: 'equipmentOp', occurredAt: dutyStart });
+    await t.store.transaction(a.siteId, (tx) =>
+      tx.lockRow({ siteId: a.siteId, table: 'duty', id: dutyId, recordId: crypto.randomUUID() }),
     );
 
     const refer = ops.op(
@@ -206,7 +206,10 @@ describe('H3 with H4, H11: a matter carried from a signed shift can still be clo
       ['applied', undefined],
       ['rejected', 'locked'],
     ]);
-    expect(t.store.getRow('logEntry', major)?.row).toMatchObject({ status: 'referred', referredTo: '工程部' });
-    expect(t.store.getRow('logEntry', equipment)?.row['operationEndedAt']).toBe(t.clock.now);
+    expect((await storedRow(t.store, 'logEntry', major))?.row).toMatchObject({
+      status: 'referred',
+      referredTo: '工程部',
+    });
+    expect((await storedRow(t.store, 'logEntry', equipment))?.row['operationEndedAt']).toBe(t.clock.now);
   });
 });

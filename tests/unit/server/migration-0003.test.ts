@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../src/server/main';
 import { MIGRATIONS_DIR, migrate, readMigrationFiles } from '../../../src/server/store/migrations';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
+import { storedRow } from './helpers';
 
 let dir: string;
 let file: string;
@@ -38,19 +39,19 @@ function databaseAtV2(): void {
 }
 
 describe('migration 0003_receipt_times (T1)', () => {
-  it('keeps the rows and ops of a v2 database, with no receipt time for what came before it', () => {
+  it('keeps the rows and ops of a v2 database, with no receipt time for what came before it', async () => {
     databaseAtV2();
     const store = openSqliteStore(file, { nowMs: 2 });
-    expect(store.getRow('item', 'i1')).toMatchObject({ row: { id: 'i1' }, receivedAt: null });
-    expect(store.getDeviceOp('d1', 1)).toMatchObject({ opHash: 'x', receivedAt: null, deviceTime: null });
-    expect(store.getDeviceClockOffset('d1')).toBeNull();
-    expect(store.changesSince('s1', 0, 10)).toEqual([
+    expect(await storedRow(store, 'item', 'i1')).toMatchObject({ row: { id: 'i1' }, receivedAt: null });
+    expect(await store.getDeviceOp('d1', 1)).toMatchObject({ opHash: 'x', receivedAt: null, deviceTime: null });
+    expect(await store.getDeviceClockOffset('d1')).toBeNull();
+    expect(await store.changesSince('s1', 0, 10)).toEqual([
       { seq: 1, table: 'item', id: 'i1', dataJson: '{"id":"i1"}', versionsJson: '{}', receivedAt: null },
     ]);
     store.close();
   });
 
-  it("T1: a row's receipt time is its first one; later writes keep it, a row from before v3 takes its next", () => {
+  it("T1: a row's receipt time is its first one; later writes keep it, a row from before v3 takes its next", async () => {
     databaseAtV2();
     const store = openSqliteStore(file, { nowMs: 2 });
     const write = (id: string, receivedAt: number) =>
@@ -69,11 +70,11 @@ describe('migration 0003_receipt_times (T1)', () => {
       write('i2', 5_000);
       write('i1', 7_000);
     });
-    expect(store.getRow('item', 'i2')).toMatchObject({ row: { at: 5_000 }, receivedAt: 1_000 });
-    expect(store.getRow('item', 'i1')).toMatchObject({ row: { at: 7_000 }, receivedAt: 7_000 });
+    expect(await storedRow(store, 'item', 'i2')).toMatchObject({ row: { at: 5_000 }, receivedAt: 1_000 });
+    expect(await storedRow(store, 'item', 'i1')).toMatchObject({ row: { at: 7_000 }, receivedAt: 7_000 });
 
     store.transaction(() => store.setDeviceClockOffset('d1', -259_200_000));
-    expect(store.getDeviceClockOffset('d1')).toBe(-259_200_000);
+    expect(await store.getDeviceClockOffset('d1')).toBe(-259_200_000);
     store.close();
   });
 });

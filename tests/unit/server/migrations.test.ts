@@ -13,6 +13,7 @@ import {
 } from '../../../src/server/store/migrations';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
 import { REPO_ROOT } from './helpers-process';
+import { storedRow } from './helpers';
 
 let dir: string;
 let file: string;
@@ -93,7 +94,7 @@ describe('migrations: numbered files recorded in __migrations__', () => {
 });
 
 describe('migration 0002_handover (locks, chain, photos)', () => {
-  it('applies on a database created at 0001, keeping its rows, and the store then uses the new tables', () => {
+  it('applies on a database created at 0001, keeping its rows, and the store then uses the new tables', async () => {
     const only0001 = join(dir, 'migrations-0001');
     mkdirSync(only0001);
     copyFileSync(join(MIGRATIONS_DIR, '0001_init.sql'), join(only0001, '0001_init.sql'));
@@ -116,13 +117,13 @@ describe('migration 0002_handover (locks, chain, photos)', () => {
       { name: '0001_init.sql', applied_at: 1 },
       { name: '0002_handover.sql', applied_at: 2 },
     ]);
-    expect(store.getRow('item', 'i1')?.row).toEqual({ id: 'i1' });
+    expect((await storedRow(store, 'item', 'i1'))?.row).toEqual({ id: 'i1' });
     store.transaction(() => {
       store.lockRow({ siteId: 's1', table: 'duty', id: 'd1', recordId: 'r1' });
       store.addChainLink('s1', 'f'.repeat(64), 'r1');
     });
-    expect(store.getLock('duty', 'd1')).toEqual({ siteId: 's1', table: 'duty', id: 'd1', recordId: 'r1' });
-    expect(store.getChainRecordId('s1', 'f'.repeat(64))).toBe('r1');
+    expect(await store.getLock('duty', 'd1')).toEqual({ siteId: 's1', table: 'duty', id: 'd1', recordId: 'r1' });
+    expect(await store.getChainRecordId('s1', 'f'.repeat(64))).toBe('r1');
     const photo = {
       siteId: 's1',
       sha256: 'e'.repeat(64),
@@ -133,8 +134,8 @@ describe('migration 0002_handover (locks, chain, photos)', () => {
     };
     expect(store.putPhoto(photo)).toBe('created');
     expect(store.putPhoto({ ...photo, mime: 'image/jpeg' })).toBe('exists');
-    expect(store.getPhoto('s1', photo.sha256)).toEqual(photo);
-    expect(store.getPhoto('s2', photo.sha256)).toBeUndefined();
+    expect(await store.getPhoto('s1', photo.sha256)).toEqual(photo);
+    expect(await store.getPhoto('s2', photo.sha256)).toBeUndefined();
     store.close();
   });
 });

@@ -7,13 +7,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateEnrolmentCodeResponse, EnrolResponse, type SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
-import { OpBuilder, call, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { OpBuilder, call, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { addStaff, countLineOp, handoverOp, pushOps, type Tablet } from './tablet-fixtures';
 
 let t: TestServer;
 let a: SetupResponse;
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
 });
 afterEach(() => t.dispose());
@@ -44,14 +44,14 @@ describe('office devices (issue 8)', () => {
     const { code, enrol } = await enrolWith('office');
     expect(code).toMatchObject({ deviceKind: 'office' });
     expect(enrol.deviceKind).toBe('office');
-    expect(t.store.getDevice(enrol.deviceId)).toMatchObject({ siteId: a.siteId, kind: 'office' });
+    expect(await t.store.getDevice(enrol.deviceId)).toMatchObject({ siteId: a.siteId, kind: 'office' });
   });
 
   it('a code without a kind enrols a desk tablet, as before issue 8; the first tablet of setup is a desk tablet', async () => {
     const { enrol } = await enrolWith(undefined);
     expect(enrol.deviceKind).toBe('desk');
-    expect(t.store.getDevice(enrol.deviceId)?.kind).toBe('desk');
-    expect(t.store.getDevice(a.deviceId)?.kind).toBe('desk');
+    expect((await t.store.getDevice(enrol.deviceId))?.kind).toBe('desk');
+    expect((await t.store.getDevice(a.deviceId))?.kind).toBe('desk');
   });
 
   it('a kind the server does not know is 400 bad_request, and no code is made', async () => {
@@ -105,10 +105,10 @@ describe('office devices (issue 8)', () => {
       ['rejected', 'office_device', 403],
       ['applied', undefined, undefined],
     ]);
-    for (const op of [duty, draft, line, record]) expect(t.store.getRow(op.table, op.rowId)).toBeUndefined();
-    expect(t.store.getRow('spotCheck', spotId)?.row).toMatchObject({ staffId: chiefId, inOrder: true });
+    for (const op of [duty, draft, line, record]) expect(await storedRow(t.store, op.table, op.rowId)).toBeUndefined();
+    expect((await storedRow(t.store, 'spotCheck', spotId))?.row).toMatchObject({ staffId: chiefId, inOrder: true });
     // Each refusal is a syncError every tablet of the building pulls and shows.
-    const errors = t.store.listRows(a.siteId, 'syncError').map((r) => r.row);
+    const errors = (await t.store.listRows(a.siteId, 'syncError')).map((r) => r.row);
     expect(errors.filter((e) => e['code'] === 'office_device')).toHaveLength(4);
 
     // The same kind of draft from the desk tablet, by the desk person, applies.

@@ -9,22 +9,31 @@ import type { PushResponse } from '../../../src/domain/sync-protocol';
 import { createApp } from '../../../src/server/http/app';
 import { createJsonLogger } from '../../../src/server/logger';
 import type { RowWrite, Store } from '../../../src/server/store/store';
-import { OpBuilder, call, countRows, makeTestServer, pushBody, setupViaApi, type TestServer } from './helpers';
+import {
+  OpBuilder,
+  call,
+  countRows,
+  makeTestServer,
+  pushBody,
+  setupViaApi,
+  type TestServer,
+  storedRow,
+} from './helpers';
 
 let t: TestServer;
 let a: SetupResponse;
 let ops: OpBuilder;
 
 beforeEach(async () => {
-  t = makeTestServer({ bodyLimitBytes: 32 * 1_048_576 });
+  t = await makeTestServer({ bodyLimitBytes: 32 * 1_048_576 });
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
 });
 afterEach(() => t.dispose());
 
 /** The syncError row the server wrote for op `counter`. */
-function refusalOf(counter: number): Record<string, unknown> | undefined {
-  return t.store.listRows(a.siteId, 'syncError').find((r) => r.row['counter'] === counter)?.row;
+async function refusalOf(counter: number): Record<string, unknown> | undefined {
+  return (await t.store.listRows(a.siteId, 'syncError')).find((r) => r.row['counter'] === counter)?.row;
 }
 
 describe('issue 9 §5: an unexpected error in one op refuses that op alone', () => {
@@ -59,7 +68,7 @@ describe('issue 9 §5: an unexpected error in one op refuses that op alone', () 
       version: 'test',
       bodyLimitBytes: 1_048_576,
     });
-    const itemsBefore = countRows(t.store, 'item');
+    const itemsBefore = await countRows(t.store, 'item');
 
     const res = await call(t, 'POST', '/api/v1/sync/push', {
       body: pushBody(a.deviceId, [first, poisoned, after]),
@@ -74,10 +83,10 @@ describe('issue 9 §5: an unexpected error in one op refuses that op alone', () 
       { counter: 2, status: 'rejected', code: 'internal_error', message: expect.any(String), httpStatus: 500 },
       { counter: 3, status: 'applied' },
     ]);
-    expect(countRows(t.store, 'item')).toBe(itemsBefore + 2);
-    expect(t.store.getRow('item', poisoned.rowId)).toBeUndefined();
+    expect(await countRows(t.store, 'item')).toBe(itemsBefore + 2);
+    expect(await storedRow(t.store, 'item', poisoned.rowId)).toBeUndefined();
     expect(refusalOf(2)).toMatchObject({ code: 'internal_error', table: 'item', rowId: poisoned.rowId });
-    expect(t.store.getDevice(a.deviceId)?.lastCounter).toBe(3);
+    expect((await t.store.getDevice(a.deviceId))?.lastCounter).toBe(3);
     expect(lines.find((l) => l['level'] === 'error')).toMatchObject({
       msg: 'op failed',
       requestId: 'req-issue9-5',

@@ -16,13 +16,14 @@ import {
   setupViaApi,
   signed,
   type TestServer,
+  storedRow,
 } from './helpers';
 
 let t: TestServer;
 let a: SetupResponse;
 let ops: OpBuilder;
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
 });
@@ -47,8 +48,8 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
     expect(res.results.map((r) => r.code ?? r.status)).toEqual(['applied', 'actor_unproven', 'applied']);
     expect(res.results[1]?.httpStatus).toBe(403);
     expect(res.ackedThrough).toBe(3);
-    expect(countRows(t.store, 'item')).toBe(2);
-    const errors = t.store.listRows(a.siteId, 'syncError').map((r) => r.row);
+    expect(await countRows(t.store, 'item')).toBe(2);
+    const errors = (await t.store.listRows(a.siteId, 'syncError')).map((r) => r.row);
     expect(errors).toEqual([expect.objectContaining({ code: 'actor_unproven', counter: 2 })]);
   });
 
@@ -60,7 +61,7 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
     const res = await push(pushBody(a.deviceId, [missing, malformed, tampered]));
     expect(res.results.map((r) => r.code)).toEqual(['actor_unproven', 'actor_unproven', 'actor_unproven']);
     expect(res.ackedThrough).toBe(3);
-    expect(countRows(t.store, 'item')).toBe(0);
+    expect(await countRows(t.store, 'item')).toBe(0);
   });
 
   it('a person with only a hash from before issue 9 (no proof key) is actor_unproven until upgraded', async () => {
@@ -88,8 +89,8 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
       ['online_only', 403],
       ['online_only', 403],
     ]);
-    expect(t.store.getRow('staff', a.adminStaffId)?.row['role']).toBe('admin');
-    expect(t.store.getRow('site', a.siteId)?.row['name']).toBe('Harbour Centre');
+    expect((await storedRow(t.store, 'staff', a.adminStaffId))?.row['role']).toBe('admin');
+    expect((await storedRow(t.store, 'site', a.siteId))?.row['name']).toBe('Harbour Centre');
   });
 });
 
@@ -103,7 +104,7 @@ describe('issue 9 §9: deactivation by server-corrected device time', () => {
     const before = deskOps.putItem({ category: 'custody', label: '雨傘' });
     t.clock.now += 60_000;
     await adminPatchStaff(t, a, deskId, { active: false });
-    const deactivatedAt = t.store.getRow('staff', deskId)?.row['deactivatedAt'];
+    const deactivatedAt = (await storedRow(t.store, 'staff', deskId))?.row['deactivatedAt'];
     expect(deactivatedAt).toBe(t.clock.now);
     t.clock.now += 60_000;
     // Device time says "before" (slow clock), but corrected it is after the deactivation.
@@ -113,6 +114,6 @@ describe('issue 9 §9: deactivation by server-corrected device time', () => {
     expect(res.results.map((r) => r.code ?? r.status)).toEqual(['applied', 'forbidden_role']);
     // Reactivation clears the recorded deactivation.
     await adminPatchStaff(t, a, deskId, { active: true });
-    expect(t.store.getRow('staff', deskId)?.row['deactivatedAt']).toBeNull();
+    expect((await storedRow(t.store, 'staff', deskId))?.row['deactivatedAt']).toBeNull();
   });
 });

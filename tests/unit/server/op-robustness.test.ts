@@ -19,6 +19,7 @@ import {
   setupViaApi,
   signed,
   type TestServer,
+  storedRow,
 } from './helpers';
 
 let t: TestServer;
@@ -28,7 +29,7 @@ let opsA: OpBuilder;
 let opsB: OpBuilder;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   b = await createOtherSite(t);
   opsA = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
@@ -49,8 +50,8 @@ function expectStatuses(res: { status: number; body: unknown }, statuses: string
 }
 
 /** The syncError row the server wrote for op `counter` of building A. */
-function refusalOf(counter: number): Record<string, unknown> | undefined {
-  return t.store.listRows(a.siteId, 'syncError').find((r) => r.row['counter'] === counter)?.row;
+async function refusalOf(counter: number): Record<string, unknown> | undefined {
+  return (await t.store.listRows(a.siteId, 'syncError')).find((r) => r.row['counter'] === counter)?.row;
 }
 
 /** Building B can still push (the server's clock and store are unharmed). */
@@ -87,7 +88,7 @@ describe('issue 9 §5: hostile ops are refused one by one while the rest of the 
     const after = opsA.putItem();
     expectStatuses(await pushA([hostile, after]), ['validation_failed', 'applied']);
     expect(refusalOf(1)?.['issues']).toEqual([expect.objectContaining({ path: 'hlc' })]);
-    expect(t.store.getRow('item', after.rowId)).toBeDefined();
+    expect(await storedRow(t.store, 'item', after.rowId)).toBeDefined();
     await otherBuildingStillSyncs();
     // Again within the same millisecond, as the attack did for 60 s.
     expectStatuses(await pushA([opsA.putItem()]), ['applied']);
@@ -118,10 +119,10 @@ describe('issue 9 §5: hostile ops are refused one by one while the rest of the 
   it('a patch of a field named `constructor` is validation_failed, the row unchanged', async () => {
     const put = opsA.putItem();
     expectStatuses(await pushA([put]), ['applied']);
-    const before = t.store.getRow('item', put.rowId);
+    const before = await storedRow(t.store, 'item', put.rowId);
     const hostile = opsA.op('item', 'patch', put.rowId, { constructor: 'x' }, { constructor: 0 });
     expectStatuses(await pushA([hostile, opsA.putItem()]), ['validation_failed', 'applied']);
-    expect(t.store.getRow('item', put.rowId)).toEqual(before);
+    expect(await storedRow(t.store, 'item', put.rowId)).toEqual(before);
     await otherBuildingStillSyncs();
   });
 
@@ -130,11 +131,11 @@ describe('issue 9 §5: hostile ops are refused one by one while the rest of the 
     async (name) => {
       const put = opsA.putItem();
       expectStatuses(await pushA([put]), ['applied']);
-      const before = t.store.getRow('item', put.rowId);
+      const before = await storedRow(t.store, 'item', put.rowId);
       const hostile = opsA.op('item', 'patch', put.rowId, { [name]: 'x' }, { [name]: 0 });
       expectStatuses(await pushA([hostile, opsA.putItem()]), ['validation_failed', 'applied']);
       expect(refusalOf(2)?.['issues']).toEqual([{ path: name, code: 'unrecognized_keys' }]);
-      expect(t.store.getRow('item', put.rowId)).toEqual(before);
+      expect(await storedRow(t.store, 'item', put.rowId)).toEqual(before);
     },
   );
 
@@ -191,16 +192,16 @@ describe("issue 9 §5: another building's row id is row_unavailable, per op, say
     });
     expect(r1?.message).not.toContain(b.siteId);
     expect(refusalOf(1)).toMatchObject({ code: 'row_unavailable', fields: { label: '偷改' } });
-    expect(t.store.getRow('item', bItem.rowId)?.row['label']).toBe(bItem.fields['label']);
+    expect((await storedRow(t.store, 'item', bItem.rowId))?.row['label']).toBe(bItem.fields['label']);
   });
 
   it('a put under an id another building holds is row_unavailable and leaves that row alone', async () => {
     const bItem = opsB.putItem();
     await call(t, 'POST', '/api/v1/sync/push', { body: pushBody(b.deviceId, [bItem]), token: b.token });
-    const before = t.store.getRow('item', bItem.rowId);
+    const before = await storedRow(t.store, 'item', bItem.rowId);
     const takeover = opsA.op('item', 'put', bItem.rowId, itemFields(a.siteId, bItem.rowId));
     expectStatuses(await pushA([takeover, opsA.putItem()]), ['row_unavailable', 'applied']);
-    expect(t.store.getRow('item', bItem.rowId)).toEqual(before);
+    expect(await storedRow(t.store, 'item', bItem.rowId)).toEqual(before);
   });
 });
 

@@ -7,7 +7,7 @@ import { createOtherSite, makeTestServer, setupViaApi, type TestServer } from '.
 let t: TestServer;
 let a: SetupResponse;
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
 });
 afterEach(() => t.dispose());

@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, makeTestServer, setupViaApi, type TestServer } from './helpers';
 
 let t: TestServer;
-beforeEach(() => {
-  t = makeTestServer();
+beforeEach(async () => {
+  t = await makeTestServer();
 });
 afterEach(() => t.dispose());
 

@@ -15,6 +15,7 @@ import {
   addTestStaff,
   signed,
   type TestServer,
+  storedRow,
 } from './helpers';
 import { rotaOp } from './tablet-fixtures';
 import { dutyOpenedElsewhere } from './handover-fixtures';
@@ -24,7 +25,7 @@ let a: SetupResponse;
 let ops: OpBuilder;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
 });
@@ -40,9 +41,9 @@ describe('push: exactly once, in device order (docs/architecture.md "Push")', ()
     const first = await push(pushBody(a.deviceId, [op]));
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ ackedThrough: 1, results: [{ counter: 1, status: 'applied' }] });
-    const rowsAfterFirst = countRows(t.store);
-    const seqAfterFirst = maxSeq(t.store);
-    const stateAfterFirst = snapshot(t.store);
+    const rowsAfterFirst = await countRows(t.store);
+    const seqAfterFirst = await maxSeq(t.store);
+    const stateAfterFirst = await snapshot(t.store);
 
     // The response was lost; the tablet sends the very same op again.
     const again = await push(pushBody(a.deviceId, [op]));
@@ -50,9 +51,9 @@ describe('push: exactly once, in device order (docs/architecture.md "Push")', ()
     const res = again.body as PushResponse;
     expect(res.ackedThrough).toBe(1);
     expect(res.results).toEqual([{ counter: 1, status: 'duplicate' }]);
-    expect(countRows(t.store)).toBe(rowsAfterFirst);
-    expect(maxSeq(t.store)).toBe(seqAfterFirst);
-    expect(snapshot(t.store)).toBe(stateAfterFirst);
+    expect(await countRows(t.store)).toBe(rowsAfterFirst);
+    expect(await maxSeq(t.store)).toBe(seqAfterFirst);
+    expect(await snapshot(t.store)).toBe(stateAfterFirst);
   });
 
   it('a replay inside a longer push is acknowledged and only the new ops are applied', async () => {
@@ -62,19 +63,19 @@ describe('push: exactly once, in device order (docs/architecture.md "Push")', ()
     const res = (await push(pushBody(a.deviceId, [op1, op2]))).body as PushResponse;
     expect(res.ackedThrough).toBe(2);
     expect(res.results.map((r) => r.status)).toEqual(['duplicate', 'applied']);
-    expect(countRows(t.store, 'item')).toBe(2);
+    expect(await countRows(t.store, 'item')).toBe(2);
   });
 
   it('a gap in the device counter is refused with 409 counter_gap and nothing is applied', async () => {
     await push(pushBody(a.deviceId, [ops.putItem()]));
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     ops.putItem(); // counter 2 is lost on the tablet side
     const res = await push(pushBody(a.deviceId, [ops.putItem(), ops.putItem()]));
     expect(res.status).toBe(409);
     expect(res.body).toEqual({
       error: { code: 'counter_gap', message: expect.any(String), details: { expected: 2, got: 3 } },
     });
-    expect(snapshot(t.store)).toBe(before);
+    expect(await snapshot(t.store)).toBe(before);
   });
 
   it('a replayed op with different content under a used counter is rejected as counter_reused and flagged', async () => {
@@ -86,7 +87,7 @@ describe('push: exactly once, in device order (docs/architecture.md "Push")', ()
     expect(res.results).toEqual([
       { counter: 1, status: 'rejected', code: 'counter_reused', message: expect.any(String), httpStatus: 409 },
     ]);
-    expect(countRows(t.store, 'item')).toBe(1);
+    expect(await countRows(t.store, 'item')).toBe(1);
     const errors = (await pull()).changes.filter((c) => c.table === 'syncError');
     expect(errors.map((c) => c.row['code'])).toEqual(['counter_reused']);
   });
@@ -106,7 +107,7 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     expect(res.ackedThrough).toBe(1);
     expect(res.results[0]).toMatchObject({ counter: 1, status: 'rejected', code: 'validation_failed' });
     expect(res.results[0]?.message).toContain('cause: required');
-    expect(countRows(t.store, 'logEntry')).toBe(0);
+    expect(await countRows(t.store, 'logEntry')).toBe(0);
 
     const errors = (await pull()).changes.filter((c) => c.table === 'syncError');
     expect(errors).toHaveLength(1);
@@ -161,9 +162,9 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
       ['applied', undefined],
     ]);
     expect(res.results[0]?.message).toContain('dutyId');
-    expect(countRows(t.store, 'logEntry')).toBe(1);
-    expect(countRows(t.store, 'logAmendment')).toBe(1);
-    expect(countRows(t.store, 'syncError')).toBe(2);
+    expect(await countRows(t.store, 'logEntry')).toBe(1);
+    expect(await countRows(t.store, 'logAmendment')).toBe(1);
+    expect(await countRows(t.store, 'syncError')).toBe(2);
   });
 
   it('WRITE_POLICY: a wrong op kind is kind_not_allowed, a desk actor on the rota is forbidden_role, on a key item rule_violation, a stranger is staff_unknown; issue 9 §3: staff ops are online_only', async () => {
@@ -197,9 +198,9 @@ describe('rejected ops advance the counter and leave a syncError row', () => {
     ]);
     expect(res.results.map((r) => r.httpStatus)).toEqual([403, 405, 403, 403, 403]);
     expect(res.ackedThrough).toBe(5);
-    expect(countRows(t.store, 'syncError')).toBe(5);
-    expect(countRows(t.store, 'item')).toBe(0);
-    expect(t.store.getRow('staff', staffId)).toBeUndefined();
+    expect(await countRows(t.store, 'syncError')).toBe(5);
+    expect(await countRows(t.store, 'item')).toBe(0);
+    expect(await storedRow(t.store, 'staff', staffId)).toBeUndefined();
   });
 });
 
@@ -222,7 +223,7 @@ describe('patch: per-field versions decide (docs/architecture.md "Conflicts")', 
     const res = (await push(pushBody(a.deviceId, [stale]))).body as PushResponse;
     expect(res.results[0]).toMatchObject({ counter: 3, status: 'conflict', code: 'conflict' });
 
-    const row = t.store.getRow('item', put.rowId);
+    const row = await storedRow(t.store, 'item', put.rowId);
     expect(row?.row['label']).toBe('對講機 R-01（已維修）');
     expect(row?.row['location']).toBe('控制室');
     expect(row?.versions).toMatchObject({ label: 2, location: 2 });
@@ -244,14 +245,14 @@ describe('patch: per-field versions decide (docs/architecture.md "Conflicts")', 
   it('a patch that would make the row invalid is rejected and changes nothing', async () => {
     const put = ops.putItem();
     await push(pushBody(a.deviceId, [put]));
-    const before = t.store.getRow('item', put.rowId);
+    const before = await storedRow(t.store, 'item', put.rowId);
     const res = (
       await push(
         pushBody(a.deviceId, [ops.op('item', 'patch', put.rowId, { expectedQuantity: -3 }, { expectedQuantity: 1 })]),
       )
     ).body as PushResponse;
     expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'validation_failed' });
-    expect(t.store.getRow('item', put.rowId)).toEqual(before);
+    expect(await storedRow(t.store, 'item', put.rowId)).toEqual(before);
   });
 
   it('a patch may not touch identity or sync fields (IMMUTABLE_FIELDS)', async () => {
@@ -261,7 +262,7 @@ describe('patch: per-field versions decide (docs/architecture.md "Conflicts")', 
       await push(pushBody(a.deviceId, [ops.op('item', 'patch', put.rowId, { deleted: true }, { deleted: 1 })]))
     ).body as PushResponse;
     expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'validation_failed' });
-    expect(t.store.getRow('item', put.rowId)?.deleted).toBe(false);
+    expect((await storedRow(t.store, 'item', put.rowId))?.deleted).toBe(false);
   });
 });
 
@@ -270,7 +271,7 @@ describe('T1: the server clamps HLCs from the future', () => {
     const op = ops.putItem();
     op.hlc = `${String(t.clock.now + 86_400_000).padStart(15, '0')}-0003-${a.deviceId}`;
     await push(pushBody(a.deviceId, [signed(op)]));
-    const stored = t.store.getRow('item', op.rowId);
+    const stored = await storedRow(t.store, 'item', op.rowId);
     const hlc = parseHlc(String(stored?.row['updatedAt']));
     expect(hlc).toEqual({ wallMs: t.clock.now + 60_000, counter: 3, node: a.deviceId });
     expect(stored?.updatedHlc).toBe(stored?.row['updatedAt']);

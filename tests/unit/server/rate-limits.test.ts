@@ -10,8 +10,8 @@ import { silentLogger } from '../../../src/server/logger';
 import { makeTestServer, setupViaApi, type TestServer } from './helpers';
 
 let t: TestServer;
-beforeEach(() => {
-  t = makeTestServer();
+beforeEach(async () => {
+  t = await makeTestServer();
 });
 afterEach(() => t.dispose());
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { CLOCK_SKEW_WARN_MS } from '../../../src/domain/sync-protocol';
-import { OpBuilder, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { OpBuilder, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { pullAll, pulledRows, push, putTask } from './rules-fixtures';
 
 const DAY = 86_400_000;
@@ -13,7 +13,7 @@ let deviceClock: number;
 let ops: OpBuilder;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   deviceClock = t.clock.now;
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => deviceClock);
@@ -35,7 +35,7 @@ describe('T1: every op and row gets the server receipt time', () => {
     const res = await push(t, a.token, [task], deviceClock + 5_000);
     expect(res.results).toEqual([{ counter: 1, status: 'applied' }]);
 
-    expect(t.store.getRow('task', task.rowId)).toMatchObject({
+    expect(await storedRow(t.store, 'task', task.rowId)).toMatchObject({
       row: { createdAt: deviceClock },
       receivedAt: t.clock.now,
     });

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/domain/canonical';
 import { hashRecord } from '../../../src/domain/chain';
-import { countRows, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { countRows, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { as, expectApplied, handoverOp, pushOps } from './tablet-fixtures';
 import { rehashed, signingOps, type RecordFields } from './record-fixtures';
@@ -17,9 +17,9 @@ let w: HandoverWorld;
 let baseRecords: number;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
-  baseRecords = countRows(t.store, 'handoverRecord');
+  baseRecords = await countRows(t.store, 'handoverRecord');
 });
 afterEach(() => t.dispose());
 
@@ -56,18 +56,22 @@ describe('H3: an addendum is tied to the record it corrects', () => {
       expect(result?.message).toContain('H3: an addendum corrects its record; it cannot hand over another duty');
       expect(result?.message).toContain(field);
     }
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords + 1);
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords + 1);
 
     const [ok] = await pushOps(t, w.tablet, [putRecord(faithful)]);
     expect(ok).toEqual({ counter: expect.any(Number), status: 'applied' });
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords + 2);
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords + 2);
   });
 
   it("H3: an addendum of a record signed before openings and closings existed (no kind) is a handover's", async () => {
     const first = await signFirst();
-    const { siteId, table, id, row, versions, updatedHlc, deleted } = t.store.getRow('handoverRecord', first.id)!;
+    const { siteId, table, id, row, versions, updatedHlc, deleted } = (await storedRow(
+      t.store,
+      'handoverRecord',
+      first.id,
+    ))!;
     const { kind: _kind, ...legacy } = row;
-    t.store.transaction(() => t.store.writeRow({ siteId, table, id, row: legacy, versions, updatedHlc, deleted }));
+    await writeStoredRow(t.store, { siteId, table, id, row: legacy, versions, updatedHlc, deleted });
     t.clock.now += 60_000;
     const addendum = await buildRecord(w, {
       signedAt: t.clock.now,
@@ -113,8 +117,8 @@ describe('H3: a signed handover carries both signatures, by the two people it na
       expect(result).toMatchObject({ status: 'rejected', code: 'rule_violation', httpStatus: 403 });
       expect(result?.message).toContain('H3');
     }
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords);
-    expect(t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
+    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
   });
 
   it('H3: a new record must hand over the duty and person of its draft, and be of its kind', async () => {
@@ -129,7 +133,7 @@ describe('H3: a signed handover carries both signatures, by the two people it na
       expect(result?.message).toContain('H3');
       expect(result?.message).toContain(draft.rowId);
     }
-    expect(t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
   });
 });
 
@@ -144,8 +148,8 @@ describe('H11: there is no override (不得交接班)', () => {
     const [result] = await pushOps(t, w.tablet, [putRecord(withOverride)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'validation_failed', httpStatus: 400 });
     expect(result?.message).toContain('override');
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords);
-    expect(t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
+    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
   });
 
   it('H11: a record whose blocker still holds is refused whoever signs it: a chief taking over changes nothing', async () => {
@@ -165,7 +169,7 @@ describe('H11: there is no override (不得交接班)', () => {
     const [result] = await pushOps(t, w.tablet, [putRecord(record)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'gate_blocked', httpStatus: 409 });
     expect(result?.message).toContain(`majorOpen (${emergency.rowId})`);
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords);
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
   });
 });
 
@@ -177,7 +181,7 @@ describe('H3: the server stores a record exactly as the tablet hashed it', () =>
     expect(record.hash).toBe(await hashRecord(record));
     const [result] = await pushOps(t, w.tablet, [putRecord(record)]);
     expect(result).toEqual({ counter: expect.any(Number), status: 'applied' });
-    const stored = t.store.getRow('handoverRecord', record.id)?.row;
+    const stored = (await storedRow(t.store, 'handoverRecord', record.id))?.row;
     const { updatedAt: _u, deleted: _d, ...content } = stored ?? {};
     expect(canonicalJson(content)).toBe(canonicalJson(record));
     expect(stored?.['synthesis']).toBe(synthesis);
@@ -190,6 +194,6 @@ describe('H3: the server stores a record exactly as the tablet hashed it', () =>
     const [result] = await pushOps(t, w.tablet, [putRecord(extended)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'validation_failed', httpStatus: 400 });
     expect(result?.message).toContain('exactly as signed');
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords);
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
   });
 });

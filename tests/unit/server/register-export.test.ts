@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { CSV_BOM, parseCsv } from '../../../src/domain/csv';
-import type { LogEntry } from '../../../src/domain/entities';
+import type { LogEntry, SyncTable } from '../../../domain/entities';
 import { newId } from '../../../src/domain/ids';
 import { initialVersions } from '../../../src/server/sync/server-rows';
 import {
@@ -24,9 +24,9 @@ let a: SetupResponse;
 let dutyId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
-  dutyId = seedDuty(t, a, a.adminStaffId, T0 - 3_600_000);
+  dutyId = await seedDuty(t, a, a.adminStaffId, T0 - 3_600_000);
 });
 afterEach(() => t.dispose());
 
@@ -80,8 +80,8 @@ async function exportCsv(
 }
 
 /** `count` repair entries in one transaction, a minute apart from `from`. */
-function seedManyRepairs(count: number, from: number) {
-  t.store.transaction(() => {
+async function seedManyRepairs(count: number, from: number): Promise<void> {
+  await t.store.transaction(a.siteId, async (tx) => {
     for (let i = 0; i < count; i++) {
       const id = newId();
       const row: Record<string, unknown> & { id: string } = {
@@ -112,7 +112,7 @@ function seedManyRepairs(count: number, from: number) {
         updatedAt: '000000000000001-0000-seed',
         deleted: false,
       } satisfies Omit<LogEntry, never> & Record<string, unknown>;
-      t.store.writeRow({
+      await tx.writeRow<SyncTable>({
         siteId: a.siteId,
         table: 'logEntry',
         id,
@@ -127,7 +127,7 @@ function seedManyRepairs(count: number, from: number) {
 
 describe('F2: GET /api/v1/registers/:register.csv', () => {
   it('F2: streams a large range page by page and returns every row, with the BOM once and Chinese intact', async () => {
-    seedManyRepairs(20_000, T0 - 20 * DAY);
+    await seedManyRepairs(20_000, T0 - 20 * DAY);
     const res = await exportCsv('repairs.csv?from=2025-01-01&to=2026-01-15');
     expect(res.status).toBe(200);
     expect(res.text.startsWith(CSV_BOM)).toBe(true);
@@ -144,9 +144,9 @@ describe('F2: GET /api/v1/registers/:register.csv', () => {
 
   it('F2: filters by building days (Asia/Hong_Kong), location and status, as the tablet does', async () => {
     // T0 is 2026-01-15 10:00 in Hong Kong; 23:30 the day before is still the 14th there.
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: Date.UTC(2026, 0, 14, 15, 30), location: '12樓' });
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: Date.UTC(2026, 0, 14, 16, 30), location: '12樓' });
-    seedEntry(t, a, {
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: Date.UTC(2026, 0, 14, 15, 30), location: '12樓' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: Date.UTC(2026, 0, 14, 16, 30), location: '12樓' });
+    await seedEntry(t, a, {
       dutyId,
       staffId: a.adminStaffId,
       occurredAt: T0,
@@ -163,7 +163,7 @@ describe('F2: GET /api/v1/registers/:register.csv', () => {
   });
 
   it('F1: the tenants register carries its service orders and guards a formula typed by a tenant', async () => {
-    const entryId = seedEntry(t, a, {
+    const entryId = await seedEntry(t, a, {
       dutyId,
       staffId: a.adminStaffId,
       kind: 'help',
@@ -172,7 +172,7 @@ describe('F2: GET /api/v1/registers/:register.csv', () => {
       unit: '1203',
       cause: '=HYPERLINK("http://x","按我")',
     });
-    seedRow(t, 'serviceOrder', {
+    await seedRow(t, 'serviceOrder', {
       id: newId(),
       siteId: a.siteId,
       entryId,
@@ -203,7 +203,7 @@ describe('F2: GET /api/v1/registers/:register.csv', () => {
   });
 
   it('another building’s token never reads this building’s rows: 403 for its siteId, its own register otherwise', async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '甲大廈的秘密報修' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '甲大廈的秘密報修' });
     const other = await createOtherSite(t);
     const otherAdmin = { deviceId: other.deviceId, staffId: other.adminStaffId };
     const refused = await exportCsv(`repairs.csv?siteId=${a.siteId}`, other.token, otherAdmin);
@@ -220,7 +220,7 @@ describe('F2: GET /api/v1/registers/:register.csv', () => {
 
 describe('register exports in a proven person’s name (issue 9 §3)', () => {
   it('any active person of the building may export, a desk person too', async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂燈泡更換' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂燈泡更換' });
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
     const res = await exportCsv('repairs.csv', a.token, { deviceId: a.deviceId, staffId: desk });
     expect(res.status).toBe(200);
@@ -232,7 +232,7 @@ describe('register exports in a proven person’s name (issue 9 §3)', () => {
   });
 
   it('refuses an export without the proof headers (403 actor_unproven), saying nothing of the rows', async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '甲大廈的秘密報修' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '甲大廈的秘密報修' });
     const bare = await exportCsv('repairs.csv', a.token, null);
     expect(bare.status).toBe(403);
     expect(bare.json?.error.code).toBe('actor_unproven');
@@ -243,7 +243,7 @@ describe('register exports in a proven person’s name (issue 9 §3)', () => {
   });
 
   it('refuses a wrong proof: another person’s key, another export’s proof, a stale time, a person of another building', async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '甲大廈的秘密報修' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '甲大廈的秘密報修' });
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
     const other = await createOtherSite(t);
     const attempts = {

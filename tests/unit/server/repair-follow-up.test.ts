@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Op } from '../../../src/domain/sync-protocol';
-import { makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { expectApplied, pushOps } from './tablet-fixtures';
 import { signingOps } from './record-fixtures';
@@ -10,7 +10,7 @@ let w: HandoverWorld;
 let repair: Op;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
   repair = w.tablet.ops.putLogEntry(w.dutyId, {
     staffId: w.outgoingId,
@@ -39,12 +39,15 @@ describe('H3, F2: a repair of a signed duty keeps its progress open', () => {
       ),
     ]);
     expect(progress).toMatchObject({ status: 'applied' });
-    expect(t.store.getRow('logEntry', repair.rowId)?.row).toMatchObject({ assignedTo: '工程部 陳師傅', completedAt });
+    expect((await storedRow(t.store, 'logEntry', repair.rowId))?.row).toMatchObject({
+      assignedTo: '工程部 陳師傅',
+      completedAt,
+    });
 
     const [content] = await pushOps(t, w.tablet, [
       ops.op('logEntry', 'patch', repair.rowId, { location: '13樓' }, { location: 1 }),
     ]);
     expect(content).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
-    expect(t.store.getRow('logEntry', repair.rowId)?.row['location']).toBe(repair.fields['location']);
+    expect((await storedRow(t.store, 'logEntry', repair.rowId))?.row['location']).toBe(repair.fields['location']);
   });
 });

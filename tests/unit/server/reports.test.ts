@@ -24,7 +24,7 @@ let a: SetupResponse;
 let tablet: Tablet;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   tablet = {
     deviceId: a.deviceId,
@@ -55,7 +55,7 @@ describe('O2: the daily report on the server', () => {
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
     const [result] = await pushOps(t, tablet, [reportOp('2026-01-15', desk)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'day_not_over', httpStatus: 409 });
-    expect(t.store.listRows(a.siteId, 'dailyReport')).toHaveLength(0);
+    expect(await t.store.listRows(a.siteId, 'dailyReport')).toHaveLength(0);
   });
 
   it('takes the report of a day that is over, whatever the tablet claims as its time', async () => {
@@ -76,7 +76,7 @@ describe('O2: the daily report on the server', () => {
     const [second] = await pushOps(t, tablet, [reportOp('2026-01-14', desk, { remarks: 'again' })]);
     expect(second).toMatchObject({ status: 'rejected', code: 'rule_violation', httpStatus: 403 });
     expectApplied(await pushOps(t, tablet, [reportOp('2026-01-14', other)]));
-    expect(t.store.listRows(a.siteId, 'dailyReport')).toHaveLength(2);
+    expect(await t.store.listRows(a.siteId, 'dailyReport')).toHaveLength(2);
   });
 
   it('refuses a report in the name of someone other than its sender (the actor is the staffId)', async () => {
@@ -107,8 +107,8 @@ describe('O3: GET /api/v1/reports/people.csv', () => {
     const chief = await seedStaff(t, a, 'chief', '陳國華');
     const manager = await seedStaff(t, a, 'manager', '梁美玲');
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
-    seedEntry(t, a, { dutyId: newId(), staffId: desk });
-    seedEntry(t, a, { dutyId: newId(), staffId: desk, status: 'resolved', recordedAt: T0 + 20 * 60_000 });
+    await seedEntry(t, a, { dutyId: newId(), staffId: desk });
+    await seedEntry(t, a, { dutyId: newId(), staffId: desk, status: 'resolved', recordedAt: T0 + 20 * 60_000 });
     for (const viewer of [chief, manager]) {
       const headers = actorHeaders(t, { deviceId: a.deviceId, staffId: viewer }, 'GET', path('2026-01'), '');
       const res = await t.app.request(path('2026-01'), { headers: { Authorization: `Bearer ${a.token}`, ...headers } });
@@ -149,7 +149,7 @@ describe('O3: GET /api/v1/reports/people.csv', () => {
     const b = { ...a, siteId: other.siteId };
     const otherChief = await seedStaff(t, b, 'chief', '黃其他');
     const otherDesk = await seedStaff(t, b, 'desk', '他樓職員');
-    seedEntry(t, b, { dutyId: newId(), staffId: otherDesk });
+    await seedEntry(t, b, { dutyId: newId(), staffId: otherDesk });
     // A chief of the other building, on this building's token: not staff here, so not proven.
     const claimed = await call(t, 'GET', path('2026-01'), asViewer(otherChief));
     expect(claimed.status).toBe(403);

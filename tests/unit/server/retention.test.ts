@@ -104,7 +104,7 @@ describe('retention (D5)', () => {
         was?.received_at,
       ]);
     }
-    const recorded = b.store.listArchives(b.siteId);
+    const recorded = await b.store.listArchives(b.siteId);
     expect(recorded.map((a) => [a.file, a.sha256, a.rowCount])).toEqual(
       result.files.map((f) => [f.file, f.sha256, f.rowCount]),
     );
@@ -128,7 +128,7 @@ describe('retention (D5)', () => {
     ).toThrow('power cut');
     expect(existsSync(written)).toBe(true);
     expect(allRows()).toEqual(before);
-    expect(b.store.listArchives(b.siteId)).toEqual([]);
+    expect(await b.store.listArchives(b.siteId)).toEqual([]);
     expect(verifyBuilding(b.store, b.siteId, 'x', NOW).ok).toBe(true);
     // The next run archives them after all.
     expect(archive().rowCount).toBeGreaterThan(0);
@@ -149,7 +149,7 @@ describe('retention (D5)', () => {
     });
     expect(timers.map((t) => t.ms)).toEqual([60_000]);
     timers[0]?.fn();
-    expect(b.store.listArchives(b.siteId).length).toBeGreaterThan(0);
+    expect((await b.store.listArchives(b.siteId)).length).toBeGreaterThan(0);
     expect(timers.map((t) => t.ms)).toEqual([60_000, DAY]);
     job.stop();
   });

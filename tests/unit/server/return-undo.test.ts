@@ -13,7 +13,7 @@ const push = async (...batch: Op[]) =>
     .body as PushResponse;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
 });

@@ -3,7 +3,7 @@ import type { SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
 import type { RotaShift, SwapRequest } from '../../../src/domain/rota-entities';
 import { UNDECIDED_SWAP } from '../../../src/domain/rota-entities';
-import { OpBuilder, countRows, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { OpBuilder, countRows, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { prepareHandover } from './handover-fixtures';
 import { countLineOp, expectApplied, pushOps, addStaff as addStaffOf, type Tablet } from './tablet-fixtures';
 
@@ -12,7 +12,7 @@ let a: SetupResponse;
 let tablet: Tablet;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   tablet = {
     deviceId: a.deviceId,
@@ -40,7 +40,7 @@ describe('row-rules.ts on the server (H8, S1)', () => {
       ['rejected', 'rule_violation', 403],
       ['applied', undefined, undefined],
     ]);
-    expect(t.store.listRows(a.siteId, 'item').map((r) => r.row['category'])).toEqual(['custody']);
+    expect((await t.store.listRows(a.siteId, 'item')).map((r) => r.row['category'])).toEqual(['custody']);
   });
 
   it('H8: desk staff may not turn a custody item into a key by a patch', async () => {
@@ -52,7 +52,7 @@ describe('row-rules.ts on the server (H8, S1)', () => {
       tablet.ops.op('item', 'patch', put.rowId, { category: 'key' }, { category: 1 }),
     ]);
     expect(result).toMatchObject({ status: 'rejected', code: 'rule_violation', httpStatus: 403 });
-    expect(t.store.getRow('item', put.rowId)?.row['category']).toBe('custody');
+    expect((await storedRow(t.store, 'item', put.rowId))?.row['category']).toBe('custody');
   });
 
   it('S1: a desk person cannot confirm a swap; the section chief can', async () => {
@@ -101,11 +101,14 @@ describe('row-rules.ts on the server (H8, S1)', () => {
     const [byDesk] = await pushOps(t, tablet, [confirm(deskId)]);
     expect(byDesk).toMatchObject({ status: 'rejected', code: 'rule_violation', httpStatus: 403 });
     expect(byDesk?.message).toContain('wrongRole');
-    expect(t.store.getRow('swapRequest', swapId)?.row['status']).toBe('requested');
+    expect((await storedRow(t.store, 'swapRequest', swapId))?.row['status']).toBe('requested');
 
     const [byChief] = await pushOps(t, tablet, [confirm(chiefId)]);
     expect(byChief).toEqual({ counter: expect.any(Number), status: 'applied' });
-    expect(t.store.getRow('swapRequest', swapId)?.row).toMatchObject({ status: 'confirmed', confirmedBy: chiefId });
+    expect((await storedRow(t.store, 'swapRequest', swapId))?.row).toMatchObject({
+      status: 'confirmed',
+      confirmedBy: chiefId,
+    });
   });
 
   it('H8: a count line saying an item is missing without an explanation is refused validation_failed', async () => {
@@ -118,9 +121,9 @@ describe('row-rules.ts on the server (H8, S1)', () => {
       quantity: 0,
       explanation: '  ',
     });
-    const before = countRows(t.store, 'countLine');
+    const before = await countRows(t.store, 'countLine');
     const [result] = await pushOps(t, w.tablet, [line]);
     expect(result).toMatchObject({ status: 'rejected', code: 'validation_failed', httpStatus: 400 });
-    expect(countRows(t.store, 'countLine')).toBe(before);
+    expect(await countRows(t.store, 'countLine')).toBe(before);
   });
 });

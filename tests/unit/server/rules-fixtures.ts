@@ -15,14 +15,14 @@ import { call, storeTestKey, testPinHash, type OpBuilder, type TestServer } from
 type Fields<T> = Omit<T, 'updatedAt' | 'deleted'>;
 
 /** A row the server already holds (no op, no rules): history the test starts from. */
-export function seedRow(
+export async function seedRow(
   t: TestServer,
   table: SyncTable,
   row: { id: string; siteId: string } & Record<string, unknown>,
-) {
+): Promise<void> {
   const full = { ...row, updatedAt: '000000000000001-0000-seed', deleted: false };
-  t.store.transaction(() =>
-    t.store.writeRow({
+  await t.store.transaction(row.siteId, (tx) =>
+    tx.writeRow<SyncTable>({
       siteId: row.siteId,
       table,
       id: row.id,
@@ -37,13 +37,13 @@ export function seedRow(
 /** A staff member of the building, held by the server with their proof key (issue 9 §3). */
 export async function seedStaff(t: TestServer, a: SetupResponse, role: Role, name: string): Promise<string> {
   const id = newId();
-  seedRow(t, 'staff', { id, siteId: a.siteId, name, role, pinHash: await testPinHash(role), active: true });
+  await seedRow(t, 'staff', { id, siteId: a.siteId, name, role, pinHash: await testPinHash(role), active: true });
   await storeTestKey(t.store, a.siteId, id, role);
   return id;
 }
 
 /** An open duty of `staffId` that started at `startedAt`. */
-export function seedDuty(t: TestServer, a: SetupResponse, staffId: string, startedAt: number): string {
+export async function seedDuty(t: TestServer, a: SetupResponse, staffId: string, startedAt: number): Promise<string> {
   const id = newId();
   const duty: Fields<Duty> = {
     id,
@@ -55,12 +55,16 @@ export function seedDuty(t: TestServer, a: SetupResponse, staffId: string, start
     endedAt: null,
     handoverId: null,
   };
-  seedRow(t, 'duty', duty);
+  await seedRow(t, 'duty', duty);
   return id;
 }
 
 /** A handover draft in preparation (a handover of `dutyId` unless `overrides` say otherwise). */
-export function seedDraft(t: TestServer, a: SetupResponse, overrides: Partial<Fields<Handover>>): string {
+export async function seedDraft(
+  t: TestServer,
+  a: SetupResponse,
+  overrides: Partial<Fields<Handover>>,
+): Promise<string> {
   const id = newId();
   const draft: Fields<Handover> = {
     id,
@@ -87,16 +91,16 @@ export function seedDraft(t: TestServer, a: SetupResponse, overrides: Partial<Fi
     status: 'preparing',
     ...overrides,
   };
-  seedRow(t, 'handover', draft);
+  await seedRow(t, 'handover', draft);
   return id;
 }
 
 /** A log entry the server already holds, as sent by an older tablet (no T1 reason asked then). */
-export function seedEntry(
+export async function seedEntry(
   t: TestServer,
   a: SetupResponse,
   fields: Pick<LogEntry, 'dutyId' | 'staffId'> & Partial<LogEntry>,
-) {
+): Promise<string> {
   const id = newId();
   const entry: Fields<LogEntry> = {
     id,
@@ -123,7 +127,7 @@ export function seedEntry(
     deviceTime: t.clock.now,
     ...fields,
   };
-  seedRow(t, 'logEntry', entry);
+  await seedRow(t, 'logEntry', entry);
   return id;
 }
 

@@ -25,10 +25,10 @@ let ops: OpBuilder;
 let dutyId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
-  dutyId = seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
+  dutyId = await seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
 });
 afterEach(() => t.dispose());
 
@@ -80,7 +80,7 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it('D5: 滲漏 and 渗漏 find each other; an amendment is found and opens its entry', async () => {
-    const entryId = seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '天花板滲漏' });
+    const entryId = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '天花板滲漏' });
     const amend = ops.op('logAmendment', 'append', crypto.randomUUID(), {
       id: crypto.randomUUID(),
       siteId: a.siteId,
@@ -110,13 +110,13 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it('combines the text with the register filters: days, kind, severity, status, person, location', async () => {
-    const old = seedEntry(t, a, {
+    const old = await seedEntry(t, a, {
       dutyId,
       staffId: a.adminStaffId,
       cause: '水管爆裂',
       occurredAt: t.clock.now - 500 * DAY,
     });
-    const now = seedEntry(t, a, {
+    const now = await seedEntry(t, a, {
       dutyId,
       staffId: a.adminStaffId,
       cause: '水管滴水',
@@ -137,7 +137,7 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
 
   it('pages newest first with a cursor', async () => {
     const ids = [3, 2, 1].map((d) =>
-      seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '巡樓', occurredAt: t.clock.now - d * DAY }),
+      await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '巡樓', occurredAt: t.clock.now - d * DAY }),
     );
     const first = await search(q('巡樓', '&limit=2'));
     expect(first.body.hits.map((h) => h.id)).toEqual([ids[2], ids[1]]);
@@ -148,7 +148,7 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it("searches only the token's building", async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
     const other = await createOtherSite(t);
     const found = await search(q('漏水'), {
       token: other.token,
@@ -181,7 +181,7 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it('fills the index at start from rows stored before it, and a row removed from rows leaves it', async () => {
-    const id = seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '消防演習' });
+    const id = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '消防演習' });
     // Simulate a database migrated before the index held anything.
     t.store.db.exec('DELETE FROM search_fts; DELETE FROM search_rows; UPDATE search_state SET filled = 0');
     t.store.close();
@@ -210,7 +210,7 @@ describe('server search in a proven person’s name (issue 9 §3)', () => {
   });
 
   it('refuses a search without the proof headers (403 actor_unproven), and without a token (401)', async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
     const bare = await call(t, 'GET', path('漏水'), { token: a.token });
     expect(bare.status).toBe(403);
     expect(bare.body).toMatchObject({ error: { code: 'actor_unproven' } });
@@ -222,7 +222,7 @@ describe('server search in a proven person’s name (issue 9 §3)', () => {
   });
 
   it('refuses a wrong proof: another person’s key, another query’s proof, a stale time, a person of another building', async () => {
-    seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
+    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '大堂漏水' });
     const desk = await seedStaff(t, a, 'desk', '李嘉欣');
     const me = { deviceId: a.deviceId, staffId: a.adminStaffId };
     const attempts = {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { newId } from '../../../src/domain/ids';
 import type { ServiceOrder } from '../../../src/domain/review-entities';
-import { OpBuilder, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { OpBuilder, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { push, seedDuty } from './rules-fixtures';
 import { secondTablet } from './tablet-fixtures';
 
@@ -12,10 +12,10 @@ let ops: OpBuilder;
 let dutyId: string;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
-  dutyId = seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
+  dutyId = await seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
 });
 afterEach(() => t.dispose());
 
@@ -35,7 +35,7 @@ function orderOp(b: OpBuilder, entryId: string, overrides: Partial<ServiceOrder>
   });
 }
 
-const status = (id: string) => t.store.getRow('serviceOrder', id)?.row['status'];
+const status = (id: string) => (await storedRow(t.store, 'serviceOrder', id))?.row['status'];
 
 describe('F1: paid-service orders on the server', () => {
   it('F1: status moves issued → done → paid one step at a time; nothing leaves paid', async () => {
@@ -109,7 +109,7 @@ describe('F1: paid-service orders on the server', () => {
       ['applied', undefined],
       ['rejected', 'rule_violation'],
     ]);
-    expect(t.store.getRow('serviceOrder', good.rowId)?.row['amountCents']).toBe(35_000);
+    expect((await storedRow(t.store, 'serviceOrder', good.rowId))?.row['amountCents']).toBe(35_000);
   });
 
   it('F1: a number is unique within the building, whichever tablet sent the first (two offline tablets)', async () => {
@@ -117,12 +117,12 @@ describe('F1: paid-service orders on the server', () => {
     const first = orderOp(ops, entry.rowId, { number: 'D-0007' });
     expect((await push(t, a.token, [entry, first])).results.map((r) => r.status)).toEqual(['applied', 'applied']);
 
-    const other = secondTablet(t, a, a.adminStaffId);
+    const other = await secondTablet(t, a, a.adminStaffId);
     // The same number typed in full-width with spaces is the same number on the paper form.
     const again = orderOp(other.ops, entry.rowId, { number: ' Ｄ-0007 ' });
     const res = await push(t, other.token, [again]);
     expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'rule_violation', httpStatus: 403 });
     expect(res.results[0]?.message).toContain('already used');
-    expect(t.store.getRow('serviceOrder', again.rowId)).toBeUndefined();
+    expect(await storedRow(t.store, 'serviceOrder', again.rowId)).toBeUndefined();
   });
 });

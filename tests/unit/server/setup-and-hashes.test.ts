@@ -22,17 +22,18 @@ import {
   snapshot,
   testKeyOf,
   type TestServer,
+  storedRow,
 } from './helpers';
 
 let t: TestServer;
-beforeEach(() => {
-  t = makeTestServer();
+beforeEach(async () => {
+  t = await makeTestServer();
 });
 afterEach(() => t.dispose());
 
 describe('issue 9 §7: setup needs the one-time setup code', () => {
   it('setup without the code, or with a wrong one, is 403 setup_code_invalid and creates nothing', async () => {
-    const before = snapshot(t.store);
+    const before = await snapshot(t.store);
     const { setupCode: _code, ...withoutCode } = await setupRequest();
     const missing = await call(t, 'POST', '/api/v1/setup', { body: withoutCode });
     expect(missing.status).toBe(403);
@@ -41,8 +42,8 @@ describe('issue 9 §7: setup needs the one-time setup code', () => {
       body: { ...(await setupRequest()), setupCode: 'AAAAAAAA' },
     });
     expect(wrong.body).toMatchObject({ error: { code: 'setup_code_invalid' } });
-    expect(snapshot(t.store)).toBe(before);
-    expect(t.store.hasAnySite()).toBe(false);
+    expect(await snapshot(t.store)).toBe(before);
+    expect(await t.store.hasAnySite()).toBe(false);
   });
 
   it('a cross-site text/plain post without the code is refused and no building appears', async () => {
@@ -53,7 +54,7 @@ describe('issue 9 §7: setup needs the one-time setup code', () => {
     });
     // 415 once JSON endpoints require application/json (§7); the missing code alone refuses it.
     expect([403, 415]).toContain(res.status);
-    expect(t.store.hasAnySite()).toBe(false);
+    expect(await t.store.hasAnySite()).toBe(false);
   });
 
   it('an admin PIN shorter than 6 digits is 400 weak_pin; the stored hash is v2 at 600,000 iterations', async () => {
@@ -62,11 +63,11 @@ describe('issue 9 §7: setup needs the one-time setup code', () => {
     expect(weak.status).toBe(400);
     expect(weak.body).toMatchObject({ error: { code: 'weak_pin' } });
     const a = await setupViaApi(t);
-    expect(t.store.getRow('staff', a.adminStaffId)?.row['pinHash']).toMatchObject({
+    expect((await storedRow(t.store, 'staff', a.adminStaffId))?.row['pinHash']).toMatchObject({
       alg: 'PBKDF2-SHA256-v2',
       iterations: 600_000,
     });
-    expect(t.store.getStaffKey(a.siteId, a.adminStaffId)?.proofKey).toEqual(testKeyOf(a.adminStaffId));
+    expect((await t.store.getStaffKey(a.siteId, a.adminStaffId))?.proofKey).toEqual(testKeyOf(a.adminStaffId));
   });
 });
 
@@ -120,7 +121,7 @@ describe('issue 9 §3: a hash from before issue 9 is upgraded at the next online
     const a = await setupViaApi(t);
     const deskId = await addTestStaff(t, a.siteId, 'desk', '張偉明');
     const legacy = await hashPinLegacy(TEST_PINS.desk, 1000);
-    const row = t.store.getRow('staff', deskId);
+    const row = await storedRow(t.store, 'staff', deskId);
     t.store.db
       .prepare("UPDATE rows SET data = json_set(data, '$.pinHash', json(?)) WHERE tbl = 'staff' AND id = ?")
       .run(JSON.stringify(legacy), deskId);
@@ -129,7 +130,7 @@ describe('issue 9 §3: a hash from before issue 9 is upgraded at the next online
 
     const wrong = await call(t, 'POST', PIN_UPGRADE_PATH, { token: a.token, body: { staffId: deskId, pin: '9999' } });
     expect(wrong.body).toMatchObject({ error: { code: 'actor_unproven' } });
-    expect(t.store.getStaffKey(a.siteId, deskId)?.failedAt).toEqual([t.clock.now]);
+    expect((await t.store.getStaffKey(a.siteId, deskId))?.failedAt).toEqual([t.clock.now]);
 
     const res = await call(t, 'POST', PIN_UPGRADE_PATH, {
       token: a.token,
@@ -139,8 +140,8 @@ describe('issue 9 §3: a hash from before issue 9 is upgraded at the next online
     const { pinHash } = PinUpgradeResponse.parse(res.body);
     expect(pinHash).toMatchObject({ alg: 'PBKDF2-SHA256-v2', iterations: 600_000 });
     const check = await checkPin(TEST_PINS.desk, pinHash);
-    expect(check.ok && check.proofKey).toEqual(t.store.getStaffKey(a.siteId, deskId)?.proofKey);
-    expect(t.store.getRow('staff', deskId)?.row['pinHash']).toEqual(pinHash);
-    expect(t.store.getStaffKey(a.siteId, deskId)?.failedAt).toEqual([]);
+    expect(check.ok && check.proofKey).toEqual((await t.store.getStaffKey(a.siteId, deskId))?.proofKey);
+    expect((await storedRow(t.store, 'staff', deskId))?.row['pinHash']).toEqual(pinHash);
+    expect((await t.store.getStaffKey(a.siteId, deskId))?.failedAt).toEqual([]);
   });
 });

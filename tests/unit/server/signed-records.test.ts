@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashRecord } from '../../../src/domain/chain';
 import type { Op } from '../../../src/domain/sync-protocol';
-import { countRows, makeTestServer, maxSeq, setupViaApi, signed, type TestServer } from './helpers';
+import { countRows, makeTestServer, maxSeq, setupViaApi, signed, type TestServer, storedRow } from './helpers';
 import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { countLineOp, expectApplied, handoverOp, pushOps, secondTablet } from './tablet-fixtures';
 import { signingOps, type RecordFields } from './record-fixtures';
@@ -12,9 +12,9 @@ let w: HandoverWorld;
 let baseRecords: number;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
-  baseRecords = countRows(t.store, 'handoverRecord');
+  baseRecords = await countRows(t.store, 'handoverRecord');
 });
 afterEach(() => t.dispose());
 
@@ -29,17 +29,17 @@ async function signFirst(): Promise<RecordFields> {
 describe('H3: the signed record is insert-only', () => {
   it('the same record sent twice is a duplicate: applied, one row, nothing written again', async () => {
     const record = await signFirst();
-    const stored = t.store.getRow('handoverRecord', record.id);
+    const stored = await storedRow(t.store, 'handoverRecord', record.id);
     expect(stored?.row['hash']).toBe(record.hash);
-    const seq = maxSeq(t.store);
+    const seq = await maxSeq(t.store);
 
     // The tablet queued it again (e.g. re-sent after a restore) under a new counter.
     const [again] = await pushOps(t, w.tablet, [putRecord(record)]);
     expect(again).toEqual({ counter: expect.any(Number), status: 'applied' });
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords + 1);
-    expect(t.store.getRow('handoverRecord', record.id)).toEqual(stored);
-    expect(maxSeq(t.store)).toBe(seq);
-    expect(countRows(t.store, 'syncError')).toBe(0);
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords + 1);
+    expect(await storedRow(t.store, 'handoverRecord', record.id)).toEqual(stored);
+    expect(await maxSeq(t.store)).toBe(seq);
+    expect(await countRows(t.store, 'syncError')).toBe(0);
   });
 
   it('different content under the id of a signed record is refused immutable with httpStatus 409', async () => {
@@ -48,7 +48,7 @@ describe('H3: the signed record is insert-only', () => {
     const altered = { ...content, hash: await hashRecord(content) };
     const [result] = await pushOps(t, w.tablet, [putRecord(altered)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'immutable', httpStatus: 409 });
-    expect(t.store.getRow('handoverRecord', record.id)?.row['synthesis']).toBe(record.synthesis);
+    expect((await storedRow(t.store, 'handoverRecord', record.id))?.row['synthesis']).toBe(record.synthesis);
   });
 
   it('a tampered record (content no longer matches its hash) is refused validation_failed: hash mismatch', async () => {
@@ -57,9 +57,9 @@ describe('H3: the signed record is insert-only', () => {
     const [result] = await pushOps(t, w.tablet, [putRecord(tampered)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'validation_failed', httpStatus: 400 });
     expect(result?.message).toContain('hash mismatch');
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords);
-    expect(t.store.getLock('duty', w.dutyId)).toBeUndefined();
-    expect(countRows(t.store, 'syncError')).toBe(1);
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
+    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await countRows(t.store, 'syncError')).toBe(1);
   });
 
   it('prevHash must be GENESIS_HASH or the hash of a record of this building', async () => {
@@ -81,16 +81,16 @@ describe('H3: the signed record is insert-only', () => {
     });
     const [result] = await pushOps(t, w.tablet, [putRecord(correction)]);
     expect(result).toEqual({ counter: expect.any(Number), status: 'applied' });
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords + 2);
-    expect(t.store.getChainRecordId(w.a.siteId, correction.hash)).toBe(correction.id);
-    expect(t.store.getLock('duty', w.dutyId)?.recordId).toBe(first.id);
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords + 2);
+    expect(await t.store.getChainRecordId(w.a.siteId, correction.hash)).toBe(correction.id);
+    expect((await t.store.getLock('duty', w.dutyId))?.recordId).toBe(first.id);
   });
 });
 
 describe('a second tablet signing the same duty: never two open duties', () => {
   it('its record is refused handover_taken (naming who accepted, and when), its new duty reference_unknown', async () => {
     // Tablet B opened its own draft for the same outgoing duty while both were offline.
-    const b = secondTablet(t, w.a, w.outgoingId);
+    const b = await secondTablet(t, w.a, w.outgoingId);
     const draftB = handoverOp(b.ops, w.dutyId, w.outgoingId);
     expectApplied(await pushOps(t, b, [draftB]));
 
@@ -110,15 +110,15 @@ describe('a second tablet signing the same duty: never two open duties', () => {
     expect(results[1]?.message).toContain('李大明');
     expect(results[1]?.message).toContain(new Date(first.signedAt).toISOString());
 
-    expect(countRows(t.store, 'handoverRecord')).toBe(baseRecords + 1);
-    const duties = t.store.listRows(w.a.siteId, 'duty').map((d) => d.row);
+    expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords + 1);
+    const duties = (await t.store.listRows(w.a.siteId, 'duty')).map((d) => d.row);
     const open = duties.filter((d) => d['endedAt'] === null);
     expect(open).toEqual([expect.objectContaining({ staffId: w.incomingId, handoverId: first.id })]);
     expect(duties.find((d) => d['id'] === w.dutyId)?.['endedAt']).toBe(first.signedAt);
   });
 
   it("H3: a count line for the second tablet's own signed draft (no lock row) is refused locked", async () => {
-    const b = secondTablet(t, w.a, w.outgoingId);
+    const b = await secondTablet(t, w.a, w.outgoingId);
     const draftB = handoverOp(b.ops, w.dutyId, w.outgoingId);
     expectApplied(await pushOps(t, b, [draftB]));
     await signFirst();
@@ -129,14 +129,14 @@ describe('a second tablet signing the same duty: never two open duties', () => {
     });
     const signing = await pushOps(t, b, signingOps(b.ops, second, draftB.rowId));
     expect(signing.map((r) => r.code)).toEqual([undefined, 'handover_taken', 'reference_unknown']);
-    expect(t.store.getRow('handover', draftB.rowId)?.row['status']).toBe('signed');
-    expect(t.store.getLock('handover', draftB.rowId)).toBeUndefined();
+    expect((await storedRow(t.store, 'handover', draftB.rowId))?.row['status']).toBe('signed');
+    expect(await t.store.getLock('handover', draftB.rowId)).toBeUndefined();
 
     const line = countLineOp(b.ops, { handoverId: draftB.rowId, itemId: w.itemId, staffId: w.outgoingId });
     const [result] = await pushOps(t, b, [line]);
     expect(result).toMatchObject({ status: 'rejected', code: 'locked', httpStatus: 409 });
     expect(result?.message).toContain('H3');
-    expect(t.store.getRow('countLine', line.rowId)).toBeUndefined();
+    expect(await storedRow(t.store, 'countLine', line.rowId)).toBeUndefined();
   });
 
   it('a record for a handover draft another record already locked is handover_taken too', async () => {
@@ -144,7 +144,7 @@ describe('a second tablet signing the same duty: never two open duties', () => {
     const again = await buildRecord(w, { incomingStaffId: w.otherId, signedAt: t.clock.now + 1, prevHash: first.hash });
     const [result] = await pushOps(t, w.tablet, [putRecord(again)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'handover_taken', httpStatus: 409 });
-    expect(t.store.getRow('handoverRecord', again.id)).toBeUndefined();
+    expect(await storedRow(t.store, 'handoverRecord', again.id)).toBeUndefined();
   });
 
   it('H3: a second duty claiming the accepted record is refused duty_rule: only the duty the record opened', async () => {
@@ -163,7 +163,7 @@ describe('a second tablet signing the same duty: never two open duties', () => {
     const [result] = await pushOps(t, w.tablet, [dutyOp]);
     expect(result).toMatchObject({ status: 'rejected', code: 'duty_rule', httpStatus: 409 });
     expect(result?.message).toContain(String(first.newDutyId));
-    const open = t.store.listRows(w.a.siteId, 'duty').filter((d) => d.row['endedAt'] === null);
+    const open = (await t.store.listRows(w.a.siteId, 'duty')).filter((d) => d.row['endedAt'] === null);
     expect(open.map((d) => d.id)).toEqual([first.newDutyId]);
   });
 
@@ -175,6 +175,6 @@ describe('a second tablet signing the same duty: never two open duties', () => {
     expect(results.map((r) => r.code)).toEqual([undefined, undefined, 'duty_rule']);
     expect(results[2]?.message).toContain('H3');
     expect(results[2]?.message).toContain(w.incomingId);
-    expect(t.store.getRow('duty', String(record.newDutyId))).toBeUndefined();
+    expect(await storedRow(t.store, 'duty', String(record.newDutyId))).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { call, makeTestServer, type TestServer } from './helpers';
 
 let dist: string;
 let t: TestServer;
-beforeEach(() => {
+beforeEach(async () => {
   dist = mkdtempSync(join(tmpdir(), 'hd-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Handover Desk</title>');
@@ -15,7 +15,7 @@ beforeEach(() => {
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
   writeFileSync(join(dist, 'assets', 'index-abc123.css'), 'body{}');
   writeFileSync(join(dist, 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-  t = makeTestServer({ distDir: dist });
+  t = await makeTestServer({ distDir: dist });
 });
 afterEach(() => {
   t.dispose();

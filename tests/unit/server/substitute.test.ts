@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubstituteApproval } from '../../../src/domain/handover-entities';
 import { newId } from '../../../src/domain/ids';
 import { UNDECIDED_SWAP, type SwapRequest } from '../../../src/domain/rota-entities';
-import { adminPatchStaff, makeTestServer, setupViaApi, type TestServer } from './helpers';
+import { adminPatchStaff, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
 import { buildRecord, draftVersions, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { as, expectApplied, pushOps } from './tablet-fixtures';
 import { signingOps, type RecordFields } from './record-fixtures';
@@ -17,7 +17,7 @@ let t: TestServer;
 let w: HandoverWorld;
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   w = await prepareHandover(t, await setupViaApi(t));
 });
 afterEach(() => t.dispose());
@@ -47,7 +47,7 @@ function unfit(approval: SubstituteApproval | null, incoming = w.otherId): Promi
 
 /** Signing again after a refused record patches the draft from the version the tablet pulled. */
 async function sign(record: RecordFields): Promise<{ codes: (string | undefined)[]; message: string }> {
-  const base = draftVersions(t, record.handoverId);
+  const base = await draftVersions(t, record.handoverId);
   const results = await pushOps(t, w.tablet, signingOps(w.tablet.ops, record, record.handoverId, base));
   return { codes: results.map((r) => r.code), message: results[1]?.message ?? '' };
 }
@@ -57,7 +57,7 @@ describe('H11(d), S1: a signed record with a substitute', () => {
     const refused = await sign(await unfit(null));
     expect(refused.codes).toEqual([undefined, 'gate_blocked', 'reference_unknown']);
     expect(refused.message).toContain(`substituteUnapproved (${w.otherId})`);
-    expect(t.store.getRow('duty', w.dutyId)?.row['endedAt']).toBeNull();
+    expect((await storedRow(t.store, 'duty', w.dutyId))?.row['endedAt']).toBeNull();
   });
 
   it('approved by a desk person posing as chief, by one person twice, or by a manager no longer active: refused', async () => {
@@ -75,7 +75,7 @@ describe('H11(d), S1: a signed record with a substitute', () => {
   it("the section chief's confirmation and the manager's approval on the spot: accepted, the substitute takes over", async () => {
     const record = await unfit(onTheSpot(w.chiefId, w.managerId));
     expect((await sign(record)).codes).toEqual([undefined, undefined, undefined]);
-    const duty = t.store.getRow('duty', String(record.newDutyId))?.row;
+    const duty = (await storedRow(t.store, 'duty', String(record.newDutyId)))?.row;
     expect(duty).toMatchObject({ staffId: w.otherId, endedAt: null });
   });
 
@@ -147,15 +147,15 @@ describe('H11(d), S1: the draft that names a substitute', () => {
     );
 
   it('naming a substitute without approval is refused rule_violation; with it, applied', async () => {
-    const before = t.store.getRow('handover', w.handoverId);
+    const before = await storedRow(t.store, 'handover', w.handoverId);
     const [refused] = await pushOps(t, w.tablet, [name(null)]);
     expect(refused).toMatchObject({ status: 'rejected', code: 'rule_violation', httpStatus: 403 });
     expect(refused?.message).toContain('H11(d)');
-    expect(t.store.getRow('handover', w.handoverId)).toEqual(before);
+    expect(await storedRow(t.store, 'handover', w.handoverId)).toEqual(before);
 
     const [applied] = await pushOps(t, w.tablet, [name(onTheSpot(w.chiefId, w.managerId))]);
     expect(applied).toEqual({ counter: expect.any(Number), status: 'applied' });
-    expect(t.store.getRow('handover', w.handoverId)?.row).toMatchObject({
+    expect((await storedRow(t.store, 'handover', w.handoverId))?.row).toMatchObject({
       substituteStaffId: w.otherId,
       fitnessAttestedBy: w.outgoingId,
     });

@@ -46,7 +46,7 @@ async function refusal() {
 }
 
 beforeEach(async () => {
-  t = makeTestServer();
+  t = await makeTestServer();
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   // Issue 9 §3: staff are created online by the admin, not through ops.
@@ -121,7 +121,7 @@ describe('a refusal dealt with: the syncError patch (issue 7 §8)', () => {
     expect(res.results[0]?.status).toBe('applied');
     const row = (await syncErrors()).find((r) => r.id === before.id);
     expect(row?.row).toMatchObject({ dismissedAt: first, dismissedBy: a.adminStaffId });
-    expect(countRows(t.store, 'conflict')).toBe(0);
+    expect(await countRows(t.store, 'conflict')).toBe(0);
   });
 
   it('WRITE_POLICY: a syncError is never created or deleted by a tablet', async () => {

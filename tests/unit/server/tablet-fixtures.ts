@@ -33,8 +33,10 @@ export function expectApplied(results: PushResult[]): void {
 }
 
 /** Another tablet of the same building, enrolled straight in the store. */
-export function secondTablet(t: TestServer, a: SetupResponse, actorStaffId: string): Tablet {
-  const device = t.store.transaction(() => createDevice(t.store, a.siteId, 'Back office tablet', t.clock.now));
+export async function secondTablet(t: TestServer, a: SetupResponse, actorStaffId: string): Promise<Tablet> {
+  const device = await t.store.transaction(a.siteId, (tx) =>
+    createDevice(tx, a.siteId, 'Back office tablet', t.clock.now),
+  );
   return { ...device, ops: new OpBuilder(device.deviceId, a.siteId, actorStaffId, () => t.clock.now) };
 }
 

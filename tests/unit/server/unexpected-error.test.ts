@@ -5,8 +5,8 @@ import type { Store } from '../../../src/server/store/store';
 import { makeTestServer, type TestServer } from './helpers';
 
 let t: TestServer;
-beforeEach(() => {
-  t = makeTestServer();
+beforeEach(async () => {
+  t = await makeTestServer();
 });
 afterEach(() => t.dispose());
 

@@ -1,0 +1,113 @@
+/**
+ * The store every server test opens (issue 10 §2): `openTestStore()` gives a real, migrated store
+ * behind the Store contract, and what the tests read of it that the contract does not offer
+ * (`inspect`), so a test that is not about SQLite itself stays store-agnostic. Today it is a real
+ * SQLite file in a temp dir; TEST_STORE selects the implementation (a PostgreSQL one is added the
+ * same way, with its own `inspect`).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  sqliteAdminActions,
+  sqliteCountRows,
+  sqliteDeviceCounters,
+  sqliteDeviceOps,
+  sqliteMaxSeq,
+  sqliteSnapshot,
+  sqliteTableRows,
+  type StoredAdminAction,
+  type StoredDeviceOp,
+  type StoredRowOfAnyBuilding,
+} from '../../src/server/store/sqlite-inspect';
+import { openSqliteStore, SqliteStore } from '../../src/server/store/sqlite-store';
+import type { Store } from '../../src/server/store/store';
+
+export type { StoredAdminAction, StoredDeviceOp, StoredRowOfAnyBuilding };
+
+/** What a test reads of a store beyond the contract, whatever the implementation. */
+export interface StoreInspect {
+  /** Everything stored about rows, sequences, devices, op outcomes and codes, as comparable JSON. */
+  snapshot(): Promise<string>;
+  /** How many rows (of `table`, or of every table) every building holds, tombstones included. */
+  countRows(table?: string): Promise<number>;
+  /** The highest `seq` of any row (0 when none). */
+  maxSeq(): Promise<number>;
+  adminActions(): Promise<StoredAdminAction[]>;
+  /** Every op outcome of every device, by device and counter. */
+  deviceOps(): Promise<StoredDeviceOp[]>;
+  /** Every device's last applied counter, by device id. */
+  deviceCounters(): Promise<{ id: string; lastCounter: number }[]>;
+  /** Every row of `table` of every building, in sequence order. */
+  tableRows(table: string): Promise<StoredRowOfAnyBuilding[]>;
+}
+
+export interface TestStore {
+  store: Store;
+  /** Which implementation: 'sqlite' (TEST_STORE unset or sqlite). */
+  kind: 'sqlite';
+  /** A temp dir of the test's own (backups, archives, the SQLite file). */
+  dir: string;
+  inspect: StoreInspect;
+  /** Close the store and remove the temp dir. */
+  dispose(): Promise<void>;
+}
+
+const inspectors = new WeakMap<Store, StoreInspect>();
+
+/** The inspect of a store opened by `openTestStore` (helpers that are handed only the store). */
+export function inspectOf(store: Store): StoreInspect {
+  const found = inspectors.get(store);
+  if (!found) throw new Error('this store was not opened by openTestStore');
+  return found;
+}
+
+/** The store as the SQLite store it is, for the tests of SQLite itself (backup, corruption). */
+export function asSqlite(store: Store): SqliteStore {
+  if (!(store instanceof SqliteStore)) throw new Error('this test needs the SQLite store (TEST_STORE=sqlite)');
+  return store;
+}
+
+function sqliteInspect(store: SqliteStore): StoreInspect {
+  return {
+    snapshot: async () => sqliteSnapshot(store),
+    countRows: async (table) => sqliteCountRows(store, table),
+    maxSeq: async () => sqliteMaxSeq(store),
+    adminActions: async () => sqliteAdminActions(store),
+    deviceOps: async () => sqliteDeviceOps(store),
+    deviceCounters: async () => sqliteDeviceCounters(store),
+    tableRows: async (table) => sqliteTableRows(store, table),
+  };
+}
+
+export interface OpenTestStoreOptions {
+  /** When the migrations are recorded (T1: injected). */
+  nowMs?: number;
+  /** Use this dir (the caller removes it) instead of a new temp dir. */
+  dir?: string;
+  /** The SQLite file's name inside the dir. */
+  fileName?: string;
+}
+
+/** A real store for one test (see the module comment). */
+export async function openTestStore(opts: OpenTestStoreOptions = {}): Promise<TestStore> {
+  const kind = process.env['TEST_STORE'] ?? 'sqlite';
+  if (kind !== 'sqlite') throw new Error(`TEST_STORE=${kind}: this build's tests know only the sqlite store`);
+  const ownDir = opts.dir === undefined;
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'hd-store-'));
+  const store = openSqliteStore(join(dir, opts.fileName ?? 'handover-desk.sqlite'), {
+    nowMs: opts.nowMs ?? Date.now(),
+  });
+  const inspect = sqliteInspect(store);
+  inspectors.set(store, inspect);
+  return {
+    store,
+    kind: 'sqlite',
+    dir,
+    inspect,
+    async dispose() {
+      await store.close();
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
