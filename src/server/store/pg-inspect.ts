@@ -6,6 +6,8 @@
  */
 import pg from 'pg';
 import type { AppliedRow } from './migrations';
+import type { PgStore } from './pg-store';
+import type { StoredAdminAction, StoredDeviceOp, StoredRowOfAnyBuilding } from './sqlite-inspect';
 
 /** A database name this module will put into SQL: letters, digits and underscores only. */
 function checkedName(name: string): string {
@@ -128,4 +130,99 @@ export async function explainPgSearchIndex(
     await client.query('RESET enable_seqscan');
     client.release();
   }
+}
+
+// ---- What tests read of a PostgreSQL store beyond the contract (tests/support/test-store.ts) ----
+
+/** Everything stored about rows, sequences, devices, op outcomes and codes, as comparable JSON. */
+export async function pgSnapshot(store: PgStore): Promise<string> {
+  const q = async (sql: string) => (await store.pool.query(sql)).rows;
+  const rows = await q(
+    'SELECT tbl, id, data::text AS data, versions::text AS versions, seq, deleted FROM rows ORDER BY tbl COLLATE "C", id COLLATE "C"',
+  );
+  const seqs = await q('SELECT * FROM site_seq WHERE seq > 0 ORDER BY site_id COLLATE "C"');
+  const devices = await q('SELECT id, last_counter, revoked FROM devices ORDER BY id COLLATE "C"');
+  const ops = await q('SELECT * FROM device_ops ORDER BY device_id COLLATE "C", counter');
+  const codes = await q('SELECT * FROM enrolment_codes ORDER BY code_hash COLLATE "C"');
+  return JSON.stringify({ rows, seqs, devices, ops, codes });
+}
+
+/** How many rows (of `table`, or of every table) every building holds, tombstones included. */
+export async function pgCountRows(store: PgStore, table?: string): Promise<number> {
+  const r =
+    table === undefined
+      ? await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM rows')
+      : await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM rows WHERE tbl = $1', [table]);
+  return r.rows[0]?.n ?? 0;
+}
+
+/** The highest `seq` of any row stored (0 when none). */
+export async function pgMaxSeq(store: PgStore): Promise<number> {
+  return (await store.pool.query<{ s: number }>('SELECT COALESCE(MAX(seq), 0) AS s FROM rows')).rows[0]?.s ?? 0;
+}
+
+export async function pgAdminActions(store: PgStore): Promise<StoredAdminAction[]> {
+  const r = await store.pool.query<{ device_id: string; staff_id: string; action: string; target: string | null }>(
+    'SELECT device_id, staff_id, action, target FROM admin_actions ORDER BY id',
+  );
+  return r.rows.map((row) => ({
+    deviceId: row.device_id,
+    staffId: row.staff_id,
+    action: row.action,
+    target: row.target,
+  }));
+}
+
+/** Every op outcome of every device, by device and counter. */
+export async function pgDeviceOps(store: PgStore): Promise<StoredDeviceOp[]> {
+  const r = await store.pool.query<{
+    device_id: string;
+    counter: number;
+    op_hash: string;
+    status: string;
+    received_at: number | null;
+    device_time: number | null;
+    actor_staff_id: string | null;
+    tbl: string | null;
+    row_id: string | null;
+  }>('SELECT * FROM device_ops ORDER BY device_id COLLATE "C", counter');
+  return r.rows.map((row) => ({
+    deviceId: row.device_id,
+    counter: row.counter,
+    opHash: row.op_hash,
+    status: row.status,
+    receivedAt: row.received_at,
+    deviceTime: row.device_time,
+    actorStaffId: row.actor_staff_id,
+    table: row.tbl,
+    rowId: row.row_id,
+  }));
+}
+
+/** Every device's last applied counter, by device id. */
+export async function pgDeviceCounters(store: PgStore): Promise<{ id: string; lastCounter: number }[]> {
+  const r = await store.pool.query<{ id: string; last_counter: number }>(
+    'SELECT id, last_counter FROM devices ORDER BY id COLLATE "C"',
+  );
+  return r.rows.map((row) => ({ id: row.id, lastCounter: row.last_counter }));
+}
+
+/** Every row of `table` of every building, in sequence order (several buildings: by building, then seq). */
+export async function pgTableRows(store: PgStore, table: string): Promise<StoredRowOfAnyBuilding[]> {
+  const r = await store.pool.query<{
+    site_id: string;
+    id: string;
+    data: Record<string, unknown>;
+    versions: Record<string, number>;
+    seq: number;
+    deleted: boolean;
+  }>('SELECT site_id, id, data, versions, seq, deleted FROM rows WHERE tbl = $1 ORDER BY seq', [table]);
+  return r.rows.map((row) => ({
+    siteId: row.site_id,
+    id: row.id,
+    data: row.data,
+    versions: row.versions,
+    seq: row.seq,
+    deleted: row.deleted,
+  }));
 }
