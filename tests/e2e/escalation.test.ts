@@ -86,12 +86,17 @@ beforeAll(async () => {
     const person = DEMO_STAFF.find((p) => p.key === seeded.onDutyNow);
     if (!person) throw new Error('the demo has nobody on duty');
     onDuty = person;
-    const admin = listStaff(store, seeded.siteId).find((s) => s.role === 'admin' && s.active);
+    const admin = (await listStaff(store, seeded.siteId)).find((s) => s.role === 'admin' && s.active);
     if (!admin) throw new Error('the demo building has no admin');
-    const code = () => createEnrolmentCode(store, { siteId: seeded.siteId, actorStaffId: admin.id }, Date.now()).code;
-    codes = [code(), code()];
+    const code = async () =>
+      (
+        await store.transaction(seeded.siteId, (tx) =>
+          createEnrolmentCode(tx, { siteId: seeded.siteId, actorStaffId: admin.id }, Date.now()),
+        )
+      ).code;
+    codes = [await code(), await code()];
   } finally {
-    store.close();
+    await store.close();
   }
   server = await startServerProcess({ dataDir, keepDataDir: true });
   deskBrowser = await launchBrowser();

@@ -64,12 +64,14 @@ export async function startDemoE2e(seedAt = Date.now()): Promise<DemoEnv> {
     const store = openDataDirStore(dataDir, nowMs);
     try {
       const { siteId } = await seedDemo(store, seedAt);
-      const admin = listStaff(store, siteId).find((s) => s.role === 'admin' && s.active);
+      const admin = (await listStaff(store, siteId)).find((s) => s.role === 'admin' && s.active);
       if (!admin) throw new Error('the demo building has no admin');
-      const code = () => createEnrolmentCode(store, { siteId, actorStaffId: admin.id }, nowMs).code;
-      codes = [code(), code(), code(), code()];
+      const code = async () =>
+        (await store.transaction(siteId, (tx) => createEnrolmentCode(tx, { siteId, actorStaffId: admin.id }, nowMs)))
+          .code;
+      codes = [await code(), await code(), await code(), await code()];
     } finally {
-      store.close();
+      await store.close();
     }
   } catch (err) {
     removeDir();

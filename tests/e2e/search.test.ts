@@ -9,6 +9,8 @@ import { newId } from '../../src/domain/ids';
 import { initialVersions } from '../../src/server/sync/server-rows';
 import { DB_FILE_NAME } from '../../src/server/main';
 import { openSqliteStore } from '../../src/server/store/sqlite-store';
+import type { RowWrite } from '../../src/server/store/store';
+import type { SyncTable } from '../../src/domain/entities';
 import { createEnrolmentCode, setUpViaApi } from './api';
 import { enrolTablet, shown, signIn, statusBar } from './app-steps';
 import { useE2e } from './harness';
@@ -20,22 +22,23 @@ const OLD_CAUSE = '地庫水泵房漏水，已關總掣';
 const RECENT_CAUSE = '15樓洗手間漏水';
 
 /** Seed a past duty and its entries straight into the server's store, as they were kept then. */
-function seedHistory(dataDir: string, siteId: string, staffId: string): void {
+async function seedHistory(dataDir: string, siteId: string, staffId: string): Promise<void> {
   const store = openSqliteStore(join(dataDir, DB_FILE_NAME), { nowMs: Date.now() });
+  const writes: RowWrite<SyncTable>[] = [];
   try {
     const now = Date.now();
     const put = (table: 'duty' | 'logEntry', row: Record<string, unknown>) => {
       const full = { ...row, siteId, updatedAt: `${String(now).padStart(15, '0')}-0000-seed`, deleted: false };
-      await writeStoredRow(store, {
-          siteId,
-          table,
-          id: String(row.id),
-          row: full,
-          versions: initialVersions(full),
-          updatedHlc: full.updatedAt,
-          deleted: false,
-          receivedAt: now,
-        });
+      writes.push({
+        siteId,
+        table,
+        id: String(row.id),
+        row: full,
+        versions: initialVersions(full),
+        updatedHlc: full.updatedAt,
+        deleted: false,
+        receivedAt: now,
+      });
     };
     for (const [cause, at] of [
       [OLD_CAUSE, now - 548 * DAY],
@@ -76,8 +79,11 @@ function seedHistory(dataDir: string, siteId: string, staffId: string): void {
         deviceTime: at,
       });
     }
+    await store.transaction(siteId, async (tx) => {
+      for (const w of writes) await tx.writeRow(w);
+    });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -88,7 +94,7 @@ describe('search (D5), Chinese first', () => {
     const { env, page } = e2e;
     const { url } = env.server;
     const setup = await setUpViaApi(env.server, ADMIN, PIN);
-    seedHistory(env.server.dataDir, setup.siteId, setup.adminStaffId);
+    await seedHistory(env.server.dataDir, setup.siteId, setup.adminStaffId);
     await page.goto(url);
     await enrolTablet(page, await createEnrolmentCode(url, setup, PIN), 'Lobby desk');
     await signIn(page, ADMIN, PIN);

@@ -79,7 +79,8 @@ export function asSqlite(store: Store): SqliteStore {
   return store;
 }
 
-function sqliteInspect(store: SqliteStore): StoreInspect {
+/** The inspect of a SQLite store opened elsewhere (the simulation opens its server's file). */
+export function inspectSqlite(store: SqliteStore): StoreInspect {
   return {
     snapshot: async () => sqliteSnapshot(store),
     countRows: async (table) => sqliteCountRows(store, table),
@@ -142,7 +143,7 @@ export async function openTestStore(opts: OpenTestStoreOptions = {}): Promise<Te
   const store = openSqliteStore(join(dir, opts.fileName ?? 'handover-desk.sqlite'), {
     nowMs: opts.nowMs ?? Date.now(),
   });
-  const inspect = sqliteInspect(store);
+  const inspect = inspectSqlite(store);
   inspectors.set(store, inspect);
   return {
     store,

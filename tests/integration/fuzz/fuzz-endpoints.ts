@@ -14,7 +14,7 @@ export interface FuzzContext {
   photoSha: string;
   /** An item the building holds, for the push template's patch op. */
   itemId: string;
-  /** The device's next op counter, read from the store before each request. */
+  /** The device's next op counter, from its last counter read from the store before each request. */
   nextCounter(): number;
   now(): number;
 }

@@ -5,9 +5,9 @@
  * same code as `npm run backup` and `npm run restore`).
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { DB_FILE_NAME } from '../../../src/server/main';
 import { backupDatabase } from '../../../src/server/store/backup';
+import { sqliteFileDeviceCounter } from '../../../src/server/store/sqlite-inspect';
 import { restoreDatabase } from '../../../src/server/store/restore';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
 import { REPO_ROOT, startSimServer, upgradedBuild, type SimServer } from './sim-server';
@@ -52,14 +52,7 @@ export class ServerHandle {
 
   /** The device's last counter as committed in the file (read beside the live server, WAL). */
   lastCounter(deviceId: string): number {
-    const db = new Database(this.dbFile, { readonly: true });
-    try {
-      const row = db.prepare('SELECT last_counter FROM devices WHERE id = ?').get(deviceId) as
-        { last_counter: number } | undefined;
-      return row?.last_counter ?? 0;
-    } finally {
-      db.close();
-    }
+    return sqliteFileDeviceCounter(this.dbFile, deviceId);
   }
 
   /** The store, opened in this process (the server stopped) for the final checks. */
@@ -73,7 +66,7 @@ export class ServerHandle {
     try {
       await backupDatabase(store, file);
     } finally {
-      store.close();
+      await store.close();
     }
   }
 

@@ -7,9 +7,11 @@ import { snapshotClient, snapshotServer } from '../tablet-steps';
 import { WRITABLE_TABLES } from '../../../src/domain/sync-protocol';
 import type { ServerHandle } from './sim-faults';
 import type { Fleet } from './sim-fleet';
+import { inspectSqlite } from '../../support/test-store';
 import {
   checkAcked,
   checkChain,
+  readFacts,
   checkConflicts,
   checkOrder,
   checkOutcomes,
@@ -70,7 +72,7 @@ export async function finalChecks(
   await server.kill();
   const store = server.openStore();
   try {
-    const db = store.db;
+    const db = await readFacts(inspectSqlite(store));
     note('one outcome per (device, counter), the op sent', checkOutcomes(db, net.log));
     note('0 acknowledged ops lost', checkAcked(db, net.log));
     note("each device's order kept", checkOrder(db));
@@ -78,7 +80,7 @@ export async function finalChecks(
     note('versions rise once per applied op', versions.broken);
     note('no conflict rows from replays', checkConflicts(db).broken);
     note('every refusal visible', checkRefusals(db).broken);
-    const chain = checkChain(store, Date.now());
+    const chain = await checkChain(store, Date.now());
     note('the chain verifies', chain.broken);
 
     const opsByTable: Record<string, number> = {};
@@ -117,7 +119,7 @@ export async function finalChecks(
       broken,
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

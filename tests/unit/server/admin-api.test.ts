@@ -109,9 +109,8 @@ describe('issue 9 §3, §6: staff, PINs and settings through the admin API', () 
     expect(staff.pinHash).toMatchObject({ alg: 'PBKDF2-SHA256-v2', iterations: 600_000 });
     const check = await checkPin('123456', staff.pinHash);
     expect(check.ok && check.proofKey).toEqual((await t.store.getStaffKey(a.siteId, staff.id))?.proofKey);
-    const actions = t.store.db.prepare('SELECT device_id, staff_id, action, target FROM admin_actions').all();
-    expect(actions).toEqual([
-      { device_id: a.deviceId, staff_id: a.adminStaffId, action: 'staff.create', target: staff.id },
+    expect(await t.inspect.adminActions()).toEqual([
+      { deviceId: a.deviceId, staffId: a.adminStaffId, action: 'staff.create', target: staff.id },
     ]);
     // Tablets pull the new person like any row.
     const pull = await call(t, 'GET', '/api/v1/sync/pull?cursor=0', { token: a.token });
@@ -120,7 +119,9 @@ describe('issue 9 §3, §6: staff, PINs and settings through the admin API', () 
 
   it('a new PIN resets the server lockout; a role change bumps the versions; site settings patch', async () => {
     const deskId = await addTestStaff(t, a.siteId, 'desk', '李嘉欣');
-    for (let i = 0; i < 5; i++) t.store.recordProofFailure(a.siteId, deskId, t.clock.now);
+    await t.store.transaction(a.siteId, async (tx) => {
+      for (let i = 0; i < 5; i++) await tx.recordProofFailure(a.siteId, deskId, t.clock.now);
+    });
     expect((await t.store.getStaffKey(a.siteId, deskId))?.lockedUntil).not.toBeNull();
     expect((await adminCall('POST', ADMIN_PATHS.staffPin(deskId), { pin: '1234' })).status).toBe(200);
     expect(await t.store.getStaffKey(a.siteId, deskId)).toMatchObject({ failedAt: [], lockedUntil: null });
@@ -153,9 +154,7 @@ describe('issue 9 §6: devices and revocation', () => {
     expect(res.body).toMatchObject({ device: { id: other.deviceId, revokedAt: t.clock.now } });
     const cut = await call(t, 'GET', '/api/v1/sync/pull?cursor=0', { token: other.token });
     expect(cut.status).toBe(401);
-    const row = t.store.db
-      .prepare('SELECT revoked, revoked_at, revoked_by FROM devices WHERE id = ?')
-      .get(other.deviceId);
-    expect(row).toEqual({ revoked: 1, revoked_at: t.clock.now, revoked_by: a.adminStaffId });
+    const row = (await t.store.listDevices(a.siteId)).find((d) => d.id === other.deviceId);
+    expect(row).toMatchObject({ revoked: true, revokedAt: t.clock.now, revokedBy: a.adminStaffId });
   });
 });

@@ -65,7 +65,7 @@ describe('auth: 401 without a valid token', () => {
   });
 
   it('a revoked device -> 401 unauthorized', async () => {
-    t.store.db.prepare('UPDATE devices SET revoked = 1 WHERE id = ?').run(a.deviceId);
+    await t.store.transaction(a.siteId, (tx) => tx.revokeDevice(a.siteId, a.deviceId, t.clock.now, a.adminStaffId));
     expectError(await call(t, 'GET', '/api/v1/sync/pull', { token: a.token }), 401, 'unauthorized');
   });
 });

@@ -10,31 +10,36 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { historyStart, seedDemo } from '../../../scripts/demo-seed';
 import { verifyBuilding } from '../../../src/server/integrity/verify';
-import type { Duty } from '../../../src/domain/entities';
+import type { Duty, SyncTable } from '../../../src/domain/entities';
 import type { HandoverRecord } from '../../../src/domain/handover-entities';
-import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
+import type { Store } from '../../../src/server/store/store';
+import { openTestStore, type TestStore } from '../../support/test-store';
 import { T0 } from './helpers';
 
 // Seeding writes 18 months of history (issue 8): seconds on an idle machine, far more on a loaded one.
 vi.setConfig({ testTimeout: 180_000 });
 
 let dir: string;
-let store: SqliteStore;
-afterEach(() => {
-  store.close();
+let store: Store;
+let opened: TestStore | undefined;
+afterEach(async () => {
+  await opened?.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function seeded(nowMs: number) {
   dir = mkdtempSync(join(tmpdir(), 'hd-demo-'));
-  store = openSqliteStore(join(dir, 'demo.sqlite'), { nowMs });
+  opened = await openTestStore({ nowMs, dir, fileName: 'demo.sqlite' });
+  store = opened.store;
   const summary = await seedDemo(store, nowMs);
-  const rows = <T>(table: 'duty' | 'handoverRecord') =>
-    (await store.listRows(summary.siteId, table)).map((r) => r.row as T);
   // The scripted days (the 18 months of history before them are checked below).
   const start = historyStart(nowMs);
-  const records = rows<HandoverRecord>('handoverRecord').filter((r) => r.signedAt >= start);
-  const duties = rows<Duty>('duty').filter((d) => d.startedAt >= start);
+  const records: HandoverRecord[] = (await store.listRows(summary.siteId, 'handoverRecord'))
+    .map((r) => r.row)
+    .filter((r) => r.signedAt >= start);
+  const duties: Duty[] = (await store.listRows(summary.siteId, 'duty'))
+    .map((r) => r.row)
+    .filter((d) => d.startedAt >= start);
   return { summary, duties, records };
 }
 
@@ -52,7 +57,7 @@ describe('the demo building begins every duty by a signed record (H3, S1)', () =
       expect(handovers.length).toBeGreaterThanOrEqual(6);
       expect(handovers.every((r) => r.kind === 'handover' && r.joinedAt !== null)).toBe(true);
       // D5: the whole chain, 18 months of records and day reviews, verifies from the database.
-      const integrity = verifyBuilding(store, summary.siteId, '', nowMs);
+      const integrity = await verifyBuilding(store, summary.siteId, '', nowMs);
       expect(integrity.problems).toEqual([]);
       expect(integrity.records.some((r) => r.kind === 'review')).toBe(true);
       const flags = (await store.listRows(summary.siteId, 'reviewFlag')).map((r) => r.row);
@@ -84,9 +89,8 @@ describe('the demo building begins every duty by a signed record (H3, S1)', () =
 describe('the demo building has 18 months of history for the chief and the manager (issue 8)', () => {
   it('holds entries from 18 months ago, days awaiting review, an escalation waiting, paid-service orders and open repairs', async () => {
     const { summary } = await seeded(T0);
-    const rows = (table: Parameters<SqliteStore['listRows']>[1]) =>
-      (await store.listRows(summary.siteId, table)).map((r) => r.row);
-    const entries = rows('logEntry');
+    const rows = async (table: SyncTable) => (await store.listRows<SyncTable>(summary.siteId, table)).map((r) => r.row);
+    const entries = await rows('logEntry');
     const oldest = Math.min(...entries.map((e) => Number(e['occurredAt'])));
     expect(oldest).toBeLessThan(T0 - 540 * 86_400_000);
     // F1 and F2 fields are filled in.
@@ -96,16 +100,16 @@ describe('the demo building has 18 months of history for the chief and the manag
     );
     expect(entries.filter((e) => e['kind'] === 'repair' && e['status'] === 'open').length).toBeGreaterThanOrEqual(3);
     // O1: the recent days have no review; the older ones are reviewed and chained.
-    const reviewed = new Set(rows('dayReview').map((r) => String(r['day'])));
+    const reviewed = new Set((await rows('dayReview')).map((r) => String(r['day'])));
     expect(reviewed.size).toBeGreaterThan(500);
     const start = historyStart(T0);
     const yesterday = new Date(start - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
     expect(reviewed.has(yesterday)).toBe(false);
     // D3: one escalation waits for the chief, unacknowledged.
-    const waiting = rows('escalation').filter((e) => e['acknowledgedAt'] === null);
+    const waiting = (await rows('escalation')).filter((e) => e['acknowledgedAt'] === null);
     expect(waiting).toEqual([expect.objectContaining({ level: 'chief', decidedAt: null })]);
     // F1: paid-service orders in every status.
-    const statuses = new Set(rows('serviceOrder').map((o) => o['status']));
+    const statuses = new Set((await rows('serviceOrder')).map((o) => o['status']));
     expect([...statuses].sort()).toEqual(['cancelled', 'done', 'issued', 'paid']);
   });
 });

@@ -21,12 +21,11 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const items = () => [{ id: w.itemId, code: w.itemCode }];
-const openDuties = () => (await t.store.listRows(w.a.siteId, 'duty')).filter((d) => d.row['endedAt'] === null);
+const openDuties = async () => (await t.store.listRows(w.a.siteId, 'duty')).filter((d) => d.row.endedAt === null);
 /** The chief's flags of openings (deskOpened) other than the one that opened the outgoing duty. */
-const flags = () =>
-  t.store
-    .listRows(w.a.siteId, 'reviewFlag')
-    .map((r) => r.row as ReviewFlag)
+const flags = async (): Promise<ReviewFlag[]> =>
+  (await t.store.listRows(w.a.siteId, 'reviewFlag'))
+    .map((r) => r.row)
     .filter((f) => f.kind === 'deskOpened' && f.rowId !== w.opening.id);
 
 /** S1: the chief rosters `staffId` on a shift that began ten minutes ago. */
@@ -56,7 +55,7 @@ describe('H3: closing the desk', () => {
     const refused = await closing();
     expect(refused.codes).toEqual([undefined, 'gate_blocked']);
     expect(refused.message).toContain('nextShiftRostered');
-    expect(openDuties().map((d) => d.id)).toEqual([w.dutyId]);
+    expect((await openDuties()).map((d) => d.id)).toEqual([w.dutyId]);
   });
 
   it('H3: with no shift to follow, the closing is accepted: the server ends the duty and locks it', async () => {
@@ -65,7 +64,7 @@ describe('H3: closing the desk', () => {
     expect(codes).toEqual([undefined, undefined]);
     expect((await storedRow(t.store, 'duty', w.dutyId))?.row['endedAt']).toBe(record.signedAt);
     expect((await t.store.getLock('duty', w.dutyId))?.recordId).toBe(record.id);
-    expect(openDuties()).toEqual([]);
+    expect(await openDuties()).toEqual([]);
 
     // The handover prepared earlier can no longer take the closed duty over.
     const late = await buildRecord(w, { signedAt: t.clock.now + 1 });
@@ -81,7 +80,7 @@ describe('H3, S1: opening the desk', () => {
     expect(results.map((r) => r.code)).toEqual([undefined, 'duty_rule', 'reference_unknown']);
     expect(results[1]?.message).toContain(w.dutyId);
     expect(await storedRow(t.store, 'handoverRecord', record.id)).toBeUndefined();
-    expect(openDuties().map((d) => d.id)).toEqual([w.dutyId]);
+    expect((await openDuties()).map((d) => d.id)).toEqual([w.dutyId]);
   });
 
   it('S1: after a closing, an opening by someone not rostered is refused duty_rule; the rostered person opens, flagged for the chief', async () => {
@@ -96,15 +95,15 @@ describe('H3, S1: opening the desk', () => {
     const stranger = await openDesk(t, w.tablet, w.otherId, items());
     expect(stranger.results.map((r) => r.code)).toEqual([undefined, 'duty_rule', 'reference_unknown']);
     expect(stranger.results[1]?.message).toContain('not rostered');
-    expect(flags()).toEqual([]);
+    expect(await flags()).toEqual([]);
 
     const { record, results } = await openDesk(t, w.tablet, w.incomingId, items());
     expectApplied(results);
-    expect(openDuties().map((d) => d.row)).toEqual([
+    expect((await openDuties()).map((d) => d.row)).toEqual([
       expect.objectContaining({ id: record.newDutyId, staffId: w.incomingId, handoverId: record.id }),
     ]);
     expect((await t.store.getLock('handover', record.handoverId))?.recordId).toBe(record.id);
-    expect(flags()).toEqual([
+    expect(await flags()).toEqual([
       expect.objectContaining({
         kind: 'deskOpened',
         table: 'handoverRecord',
@@ -152,7 +151,7 @@ describe('H3, S1: opening the desk', () => {
     expect(second.results[1]?.message).toContain(record.id);
 
     expectApplied(await pushOps(t, w.tablet, [duty!]));
-    expect(openDuties().map((d) => d.id)).toEqual([record.newDutyId]);
+    expect((await openDuties()).map((d) => d.id)).toEqual([record.newDutyId]);
   });
 });
 

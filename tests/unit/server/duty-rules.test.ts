@@ -6,7 +6,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PullResponse } from '../../../src/domain/sync-protocol';
-import { call, countRows, makeTestServer, maxSeq, setupViaApi, type TestServer, storedRow } from './helpers';
+import {
+  call,
+  countRows,
+  makeTestServer,
+  maxSeq,
+  setupViaApi,
+  type TestServer,
+  storedRow,
+  writeStoredRow,
+} from './helpers';
 import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { expectApplied, pushOps } from './tablet-fixtures';
 import { newDutyOp, signingOps } from './record-fixtures';
@@ -21,12 +30,12 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 /** Rewrites a stored duty's end straight in the store, as a row written before the rule existed. */
-async function endInStore(dutyId: string, endedAt: number): void {
+async function endInStore(dutyId: string, endedAt: number): Promise<void> {
   const { siteId, table, id, row, versions, updatedHlc, deleted } = (await storedRow(t.store, 'duty', dutyId))!;
   await writeStoredRow(t.store, { siteId, table, id, row: { ...row, endedAt }, versions, updatedHlc, deleted });
 }
 
-const openDuties = () => (await t.store.listRows(w.a.siteId, 'duty')).filter((d) => d.row['endedAt'] === null);
+const openDuties = async () => (await t.store.listRows(w.a.siteId, 'duty')).filter((d) => d.row.endedAt === null);
 
 function dutyFields(staffId: string, overrides: Record<string, unknown> = {}) {
   const id = crypto.randomUUID();
@@ -58,11 +67,11 @@ describe('H3, S1: a duty begins only by the signed record that opened it', () =>
     ]);
     expect(results[0]?.message).toContain('H3');
     expect(await storedRow(t.store, 'duty', bare.id)).toBeUndefined();
-    expect(openDuties().map((d) => d.id)).toEqual([w.dutyId]);
+    expect((await openDuties()).map((d) => d.id)).toEqual([w.dutyId]);
 
     const record = await buildRecord(w, { signedAt: t.clock.now });
     expectApplied(await pushOps(t, w.tablet, signingOps(w.tablet.ops, record)));
-    expect(openDuties().map((d) => d.row)).toEqual([
+    expect((await openDuties()).map((d) => d.row)).toEqual([
       expect.objectContaining({ id: record.newDutyId, staffId: w.incomingId, handoverId: record.id }),
     ]);
   });
@@ -72,7 +81,7 @@ describe('H3, S1: a duty begins only by the signed record that opened it', () =>
     const [result] = await pushOps(t, w.tablet, [w.tablet.ops.op('duty', 'put', asOpener.id, asOpener.fields)]);
     expect(result).toMatchObject({ status: 'rejected', code: 'duty_rule' });
     expect(result?.message).toContain(String(w.opening.newDutyId));
-    expect(openDuties().map((d) => d.id)).toEqual([w.dutyId]);
+    expect((await openDuties()).map((d) => d.id)).toEqual([w.dutyId]);
   });
 });
 
@@ -119,7 +128,7 @@ describe('H3: a duty ends only by a signed handover or closing, which the server
     // The record is applied before the duty ends, in the same push: the end comes after it.
     const recordSeq = pull.changes.find((c) => c.id === record.id)?.seq ?? Infinity;
     expect(ended?.seq).toBeGreaterThan(recordSeq);
-    expect(openDuties().map((d) => d.id)).toEqual([record.newDutyId]);
+    expect((await openDuties()).map((d) => d.id)).toEqual([record.newDutyId]);
   });
 
   it('H3: a record for a duty that already ended (a row from before the rule) is refused duty_rule', async () => {
@@ -139,21 +148,21 @@ describe('H3: never two open duties in one building', () => {
     // A duty a tablet started before the rule existed, still open, next to the outgoing one.
     const legacy = dutyFields(w.otherId);
     const seq = await writeStoredRow(t.store, {
-        siteId: w.a.siteId,
-        table: 'duty',
-        id: legacy.id,
-        row: { ...legacy.fields, updatedAt: '000000000000000-0000-legacy', deleted: false },
-        versions: {},
-        updatedHlc: '000000000000000-0000-legacy',
-        deleted: false,
-      });
+      siteId: w.a.siteId,
+      table: 'duty',
+      id: legacy.id,
+      row: { ...legacy.fields, updatedAt: '000000000000000-0000-legacy', deleted: false },
+      versions: {},
+      updatedHlc: '000000000000000-0000-legacy',
+      deleted: false,
+    });
     expect(seq).toBeGreaterThan(0);
     const record = await buildRecord(w, { signedAt: t.clock.now });
     const results = await pushOps(t, w.tablet, signingOps(w.tablet.ops, record));
     expect(results.map((r) => r.code)).toEqual([undefined, undefined, 'duty_rule']);
     expect(results[2]?.message).toContain(legacy.id);
     expect(results[2]?.message).toContain('張志強');
-    expect(openDuties().map((d) => d.id)).toEqual([legacy.id]);
+    expect((await openDuties()).map((d) => d.id)).toEqual([legacy.id]);
 
     // Once that duty is handed over too, the duty the record opened can start.
     endInStore(legacy.id, t.clock.now);

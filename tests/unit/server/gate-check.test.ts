@@ -46,13 +46,13 @@ describe('H11: a blocker the signing tablet knew of is refused gate_blocked', ()
     expect(refused.codes).toEqual(REFUSED);
     expect(refused.message).toContain(`majorOpen (${emergency.rowId})`);
     expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
-    expect(outgoingDuty()?.['endedAt']).toBeNull();
+    expect((await outgoingDuty())?.['endedAt']).toBeNull();
     expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
 
     expectApplied(await pushOps(t, w.tablet, [resolveOp(w.tablet, w.outgoingId, emergency.rowId)]));
     const record = await buildRecord(w, { signedAt: t.clock.now });
     expect((await sign(record)).codes).toEqual(ACCEPTED);
-    expect(outgoingDuty()?.['endedAt']).toBe(record.signedAt);
+    expect((await outgoingDuty())?.['endedAt']).toBe(record.signedAt);
   });
 
   it("H11: the tablet's own ops after its last pull count: its own open major entry is refused", async () => {
@@ -164,7 +164,7 @@ describe('H11: what the signing tablet could not know is not held against it', (
     expect((await sign(record)).codes).toEqual(ACCEPTED);
     // Accepted, though the emergency is still open on the server: the incoming person now holds it.
     expect((await storedRow(t.store, 'logEntry', emergency.rowId))?.row['status']).toBe('open');
-    expect(outgoingDuty()?.['endedAt']).toBe(record.signedAt);
+    expect((await outgoingDuty())?.['endedAt']).toBe(record.signedAt);
   });
 
   it('an item added and an instruction given on another tablet while it was offline are not held against it', async () => {

@@ -4,6 +4,8 @@
  * refused with 409 cursor_ahead so the tablet re-pulls from 0.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sqlitePragma, sqliteServerMeta } from '../../../src/server/store/sqlite-inspect';
+import { asSqlite } from '../../support/test-store';
 import type { SetupResponse } from '../../../src/domain/api';
 import { GENERATION_HEADER, Generation, PullResponse, PushResponse } from '../../../src/domain/sync-protocol';
 import { OpBuilder, call, makeTestServer, pushBody, setupViaApi, type TestServer } from './helpers';
@@ -18,10 +20,8 @@ afterEach(() => t.dispose());
 
 describe('generation on every response (issue 9 §1)', () => {
   it('is a valid id read from server_meta at open', () => {
-    const stored = t.store.db.prepare("SELECT value FROM server_meta WHERE key = 'generation'").get() as {
-      value: string;
-    };
-    expect(Generation.parse(t.store.generation())).toBe(stored.value);
+    const stored = sqliteServerMeta(asSqlite(t.store), 'generation');
+    expect(Generation.parse(t.store.generation())).toBe(stored);
   });
 
   it('is in the header of successes and of every kind of error', async () => {
@@ -78,6 +78,6 @@ describe('cursor_ahead (issue 9 §1)', () => {
 describe('synchronous = FULL (issue 9 §1)', () => {
   it('the store commits with a full sync of the WAL', () => {
     // 2 = FULL: an acknowledged commit survives a power cut, not only a process crash.
-    expect(t.store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlitePragma(asSqlite(t.store), 'synchronous')).toBe(2);
   });
 });

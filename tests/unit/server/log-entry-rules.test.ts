@@ -180,7 +180,12 @@ describe('H3 with H4, H11: a matter carried from a signed shift can still be clo
       severity: 'major',
       process: '已報工程部',
     });
-    const equipment = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, kind: 'equipmentOp', occurredAt: dutyStart });
+    const equipment = await seedEntry(t, a, {
+      dutyId,
+      staffId: a.adminStaffId,
+      kind: 'equipmentOp',
+      occurredAt: dutyStart,
+    });
     await t.store.transaction(a.siteId, (tx) =>
       tx.lockRow({ siteId: a.siteId, table: 'duty', id: dutyId, recordId: crypto.randomUUID() }),
     );

@@ -8,7 +8,7 @@ import type { SetupResponse } from '../../../src/domain/api';
 import type { PushResponse } from '../../../src/domain/sync-protocol';
 import { createApp } from '../../../src/server/http/app';
 import { createJsonLogger } from '../../../src/server/logger';
-import type { RowWrite, Store } from '../../../src/server/store/store';
+import type { RowWrite, Store, StoreTx } from '../../../src/server/store/store';
 import {
   OpBuilder,
   call,
@@ -32,7 +32,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 /** The syncError row the server wrote for op `counter`. */
-async function refusalOf(counter: number): Record<string, unknown> | undefined {
+async function refusalOf(counter: number): Promise<Record<string, unknown> | undefined> {
   return (await t.store.listRows(a.siteId, 'syncError')).find((r) => r.row['counter'] === counter)?.row;
 }
 
@@ -48,14 +48,24 @@ describe('issue 9 §5: an unexpected error in one op refuses that op alone', () 
     const after = ops.putItem();
     // A store whose write of that flag fails, after the op already wrote its row: the SAVEPOINT
     // must take the row back too.
+    const failing = (tx: StoreTx): StoreTx =>
+      new Proxy(tx, {
+        get(txTarget, txProp) {
+          if (txProp === 'writeRow') {
+            return (write: RowWrite) =>
+              write.table === 'reviewFlag' && write.row['rowId'] === poisoned.rowId
+                ? Promise.reject(new Error('disk I/O error'))
+                : txTarget.writeRow(write);
+          }
+          const value: unknown = Reflect.get(txTarget, txProp);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(txTarget) : value;
+        },
+      });
     const store = new Proxy(t.store, {
       get(target, prop, receiver) {
-        if (prop === 'writeRow') {
-          return (write: RowWrite) => {
-            if (write.table === 'reviewFlag' && write.row['rowId'] === poisoned.rowId)
-              throw new Error('disk I/O error');
-            return target.writeRow(write);
-          };
+        if (prop === 'transaction') {
+          return <T>(siteId: string | null, fn: (tx: StoreTx) => Promise<T>) =>
+            target.transaction(siteId, (tx) => fn(failing(tx)));
         }
         const value: unknown = Reflect.get(target, prop, receiver);
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
@@ -85,7 +95,7 @@ describe('issue 9 §5: an unexpected error in one op refuses that op alone', () 
     ]);
     expect(await countRows(t.store, 'item')).toBe(itemsBefore + 2);
     expect(await storedRow(t.store, 'item', poisoned.rowId)).toBeUndefined();
-    expect(refusalOf(2)).toMatchObject({ code: 'internal_error', table: 'item', rowId: poisoned.rowId });
+    expect(await refusalOf(2)).toMatchObject({ code: 'internal_error', table: 'item', rowId: poisoned.rowId });
     expect((await t.store.getDevice(a.deviceId))?.lastCounter).toBe(3);
     expect(lines.find((l) => l['level'] === 'error')).toMatchObject({
       msg: 'op failed',
@@ -116,7 +126,7 @@ describe('issue 9 §7: a refused op keeps at most 4 KiB of known fields', () => 
       token: a.token,
     });
     expect((res.body as PushResponse).results.map((r) => r.code ?? r.status)).toEqual(['validation_failed', 'applied']);
-    const fields = refusalOf(1)?.['fields'] as Record<string, unknown>;
+    const fields = (await refusalOf(1))?.['fields'] as Record<string, unknown>;
     expect(Buffer.byteLength(JSON.stringify(fields))).toBeLessThanOrEqual(4096);
     expect(fields['(cut)']).toEqual(['cause']);
     expect(fields).not.toHaveProperty('junk');
@@ -131,6 +141,6 @@ describe('issue 9 §7: a refused op keeps at most 4 KiB of known fields', () => 
     const entry = ops.putLogEntry(crypto.randomUUID(), { cause: '升降機故障，'.repeat(60) });
     const res = await call(t, 'POST', '/api/v1/sync/push', { body: pushBody(a.deviceId, [entry]), token: a.token });
     expect((res.body as PushResponse).results[0]?.code).toBe('reference_unknown');
-    expect(refusalOf(1)?.['fields']).toEqual(entry.fields);
+    expect((await refusalOf(1))?.['fields']).toEqual(entry.fields);
   });
 });

@@ -3,6 +3,8 @@
  * ops are online only; §9: an inactive person's ops made before the deactivation still count.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tamperDeleteStaffKey } from '../../../src/server/store/sqlite-tamper';
+import { asSqlite } from '../../support/test-store';
 import type { SetupResponse } from '../../../src/domain/api';
 import type { PushResponse } from '../../../src/domain/sync-protocol';
 import {
@@ -66,7 +68,7 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
 
   it('a person with only a hash from before issue 9 (no proof key) is actor_unproven until upgraded', async () => {
     const deskId = await addTestStaff(t, a.siteId, 'desk', '張偉明');
-    t.store.db.prepare('DELETE FROM staff_keys WHERE staff_id = ?').run(deskId);
+    tamperDeleteStaffKey(asSqlite(t.store), deskId);
     ops.actorStaffId = deskId;
     const res = await push(pushBody(a.deviceId, [ops.putItem({ category: 'custody', label: '雨傘' })]));
     expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'actor_unproven' });
@@ -75,10 +77,8 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
   it('issue 9 §6: every op records its actor, table and row with the device that wrote it', async () => {
     const put = ops.putItem();
     await push(pushBody(a.deviceId, [put]));
-    const row = t.store.db
-      .prepare('SELECT device_id, actor_staff_id, tbl, row_id FROM device_ops WHERE counter = 1')
-      .get() as Record<string, string>;
-    expect(row).toEqual({ device_id: a.deviceId, actor_staff_id: a.adminStaffId, tbl: 'item', row_id: put.rowId });
+    const row = (await t.inspect.deviceOps()).find((o) => o.counter === 1);
+    expect(row).toMatchObject({ deviceId: a.deviceId, actorStaffId: a.adminStaffId, table: 'item', rowId: put.rowId });
   });
 
   it('ops on staff and site are refused online_only (403), even from the proven admin', async () => {

@@ -20,10 +20,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-function storedOp(counter: number) {
-  return t.store.db
-    .prepare('SELECT received_at, device_time FROM device_ops WHERE device_id = ? AND counter = ?')
-    .get(a.deviceId, counter);
+async function storedOp(counter: number) {
+  const op = await t.store.getDeviceOp(a.deviceId, counter);
+  return op && { receivedAt: op.receivedAt, deviceTime: op.deviceTime };
 }
 
 describe('T1: every op and row gets the server receipt time', () => {
@@ -39,7 +38,7 @@ describe('T1: every op and row gets the server receipt time', () => {
       row: { createdAt: deviceClock },
       receivedAt: t.clock.now,
     });
-    expect(storedOp(1)).toEqual({ received_at: t.clock.now, device_time: deviceClock });
+    expect(await storedOp(1)).toEqual({ receivedAt: t.clock.now, deviceTime: deviceClock });
 
     const flags = await pulledRows(t, a.token, 'reviewFlag');
     expect(flags).toEqual([
@@ -76,7 +75,7 @@ describe('T1: every op and row gets the server receipt time', () => {
     expect(change).toMatchObject({ row: { process: '已通知工程部' }, receivedAt: firstReceipt });
     // The server's own rows are received when it writes them.
     expect(changes.find((c) => c.table === 'site')?.receivedAt).toBe(firstReceipt);
-    expect(storedOp(2)).toEqual({ received_at: t.clock.now, device_time: deviceClock });
+    expect(await storedOp(2)).toEqual({ receivedAt: t.clock.now, deviceTime: deviceClock });
   });
 
   it('T1: a fresh op from a tablet with a right clock is not flagged', async () => {

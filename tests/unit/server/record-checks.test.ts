@@ -4,9 +4,10 @@
  * and that the stored record is exactly the content the tablet hashed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SyncTable } from '../../../src/domain/entities';
 import { canonicalJson } from '../../../src/domain/canonical';
 import { hashRecord } from '../../../src/domain/chain';
-import { countRows, makeTestServer, setupViaApi, type TestServer, storedRow } from './helpers';
+import { countRows, makeTestServer, setupViaApi, type TestServer, storedRow, writeStoredRow } from './helpers';
 import { buildRecord, prepareHandover, type HandoverWorld } from './handover-fixtures';
 import { as, expectApplied, handoverOp, pushOps } from './tablet-fixtures';
 import { rehashed, signingOps, type RecordFields } from './record-fixtures';
@@ -71,7 +72,7 @@ describe('H3: an addendum is tied to the record it corrects', () => {
       first.id,
     ))!;
     const { kind: _kind, ...legacy } = row;
-    await writeStoredRow(t.store, { siteId, table, id, row: legacy, versions, updatedHlc, deleted });
+    await writeStoredRow<SyncTable>(t.store, { siteId, table, id, row: legacy, versions, updatedHlc, deleted });
     t.clock.now += 60_000;
     const addendum = await buildRecord(w, {
       signedAt: t.clock.now,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { CSV_BOM, parseCsv } from '../../../src/domain/csv';
-import type { LogEntry, SyncTable } from '../../../domain/entities';
+import type { LogEntry, SyncTable } from '../../../src/domain/entities';
 import { newId } from '../../../src/domain/ids';
 import { initialVersions } from '../../../src/server/sync/server-rows';
 import {
@@ -144,8 +144,18 @@ describe('F2: GET /api/v1/registers/:register.csv', () => {
 
   it('F2: filters by building days (Asia/Hong_Kong), location and status, as the tablet does', async () => {
     // T0 is 2026-01-15 10:00 in Hong Kong; 23:30 the day before is still the 14th there.
-    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: Date.UTC(2026, 0, 14, 15, 30), location: '12樓' });
-    await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, occurredAt: Date.UTC(2026, 0, 14, 16, 30), location: '12樓' });
+    await seedEntry(t, a, {
+      dutyId,
+      staffId: a.adminStaffId,
+      occurredAt: Date.UTC(2026, 0, 14, 15, 30),
+      location: '12樓',
+    });
+    await seedEntry(t, a, {
+      dutyId,
+      staffId: a.adminStaffId,
+      occurredAt: Date.UTC(2026, 0, 14, 16, 30),
+      location: '12樓',
+    });
     await seedEntry(t, a, {
       dutyId,
       staffId: a.adminStaffId,

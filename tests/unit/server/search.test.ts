@@ -1,8 +1,10 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import type { SearchResponse } from '../../../src/domain/search-api';
+import { sqliteSearchIndexIds } from '../../../src/server/store/sqlite-inspect';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
+import { tamperDeleteRow, tamperEmptySearchIndex } from '../../../src/server/store/sqlite-tamper';
+import { asSqlite } from '../../support/test-store';
 import {
   OpBuilder,
   actorHeaders,
@@ -136,9 +138,11 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   });
 
   it('pages newest first with a cursor', async () => {
-    const ids = [3, 2, 1].map((d) =>
-      await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '巡樓', occurredAt: t.clock.now - d * DAY }),
-    );
+    const ids: string[] = [];
+    for (const d of [3, 2, 1])
+      ids.push(
+        await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '巡樓', occurredAt: t.clock.now - d * DAY }),
+      );
     const first = await search(q('巡樓', '&limit=2'));
     expect(first.body.hits.map((h) => h.id)).toEqual([ids[2], ids[1]]);
     expect(first.body.cursor).not.toBeNull();
@@ -183,16 +187,16 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
   it('fills the index at start from rows stored before it, and a row removed from rows leaves it', async () => {
     const id = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '消防演習' });
     // Simulate a database migrated before the index held anything.
-    t.store.db.exec('DELETE FROM search_fts; DELETE FROM search_rows; UPDATE search_state SET filled = 0');
-    t.store.close();
-    t.store = openSqliteStore(t.dbFile, { nowMs: t.clock.now });
-    const db = new Database(t.dbFile);
+    tamperEmptySearchIndex(asSqlite(t.store));
+    expect(sqliteSearchIndexIds(asSqlite(t.store))).toEqual([]);
+    await t.store.close();
+    const reopened = openSqliteStore(t.dbFile, { nowMs: t.clock.now });
     try {
-      expect(db.prepare('SELECT id FROM search_rows').all()).toEqual([{ id }]);
-      db.prepare("DELETE FROM rows WHERE tbl = 'logEntry' AND id = ?").run(id);
-      expect(db.prepare('SELECT count(*) AS n FROM search_rows').get()).toEqual({ n: 0 });
+      expect(sqliteSearchIndexIds(reopened)).toEqual([id]);
+      tamperDeleteRow(reopened, id);
+      expect(sqliteSearchIndexIds(reopened)).toEqual([]);
     } finally {
-      db.close();
+      await reopened.close();
     }
   });
 });

@@ -35,7 +35,7 @@ function orderOp(b: OpBuilder, entryId: string, overrides: Partial<ServiceOrder>
   });
 }
 
-const status = (id: string) => (await storedRow(t.store, 'serviceOrder', id))?.row['status'];
+const status = async (id: string) => (await storedRow(t.store, 'serviceOrder', id))?.row.status;
 
 describe('F1: paid-service orders on the server', () => {
   it('F1: status moves issued → done → paid one step at a time; nothing leaves paid', async () => {
