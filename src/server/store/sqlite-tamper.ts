@@ -87,3 +87,13 @@ export function failRowWrites(store: SqliteStore, failing: () => boolean): () =>
     SqliteTx.prototype.writeRow = original as SqliteTx['writeRow'];
   };
 }
+
+/** Record a migration this build does not ship (a database a newer build migrated). */
+export function tamperAddMigrationRecord(file: string, id: number, name: string): void {
+  const db = new Database(file);
+  try {
+    db.prepare("INSERT INTO __migrations__ (id, name, checksum, applied_at) VALUES (?, ?, 'x', 1)").run(id, name);
+  } finally {
+    db.close();
+  }
+}

@@ -90,18 +90,13 @@ export async function finalChecks(
       opsByKind[op.kind] = (opsByKind[op.kind] ?? 0) + 1;
     }
     const refusals: Record<string, number> = {};
-    for (const r of db.prepare("SELECT data FROM rows WHERE tbl = 'syncError'").all() as { data: string }[]) {
-      const e = JSON.parse(r.data) as { table: string; opKind: string; code: string };
+    for (const r of db.rows.get('syncError')?.values() ?? []) {
+      const e = r.data as { table: string; opKind: string; code: string };
       const key = `${e.table} ${e.opKind}: ${e.code}`;
       refusals[key] = (refusals[key] ?? 0) + 1;
     }
     const outcomes: Record<string, number> = {};
-    for (const r of db.prepare('SELECT status, COUNT(*) AS n FROM device_ops GROUP BY status').all() as {
-      status: string;
-      n: number;
-    }[]) {
-      outcomes[r.status] = r.n;
-    }
+    for (const o of db.deviceOps) outcomes[o.status] = (outcomes[o.status] ?? 0) + 1;
     return {
       seed,
       ops: net.log.sent.size,

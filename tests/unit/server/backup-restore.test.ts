@@ -6,7 +6,6 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { PullResponse } from '../../../src/domain/sync-protocol';
@@ -18,7 +17,10 @@ import { backupDatabase, listDailyBackups, verifyBackupFile } from '../../../src
 import { startBackupJob } from '../../../src/server/store/backup-job';
 import { LOCK_FILE_NAME } from '../../../src/server/store/data-dir-lock';
 import { RestoreRefusedError, restoreDatabase } from '../../../src/server/store/restore';
+import { sqliteTableCounts } from '../../../src/server/store/sqlite-inspect';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
+import { holdWal } from '../../../src/server/store/sqlite-tamper';
+import { asSqlite } from '../../support/test-store';
 import { OpBuilder, T0, call, makeTestServer, pushBody, setupViaApi, type TestServer } from './helpers';
 
 let t: TestServer;
@@ -30,21 +32,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 /** Row counts of every table of a database file, opened read-only. */
-function tableCounts(file: string): Record<string, number> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const names = (
-      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
-        name: string;
-      }[]
-    ).map((r) => r.name);
-    return Object.fromEntries(
-      names.map((n) => [n, (db.prepare(`SELECT COUNT(*) AS c FROM "${n}"`).get() as { c: number }).c]),
-    );
-  } finally {
-    db.close();
-  }
-}
+const tableCounts = sqliteTableCounts;
 
 async function pushItems(n: number): Promise<void> {
   const ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
@@ -61,14 +49,14 @@ async function pushItems(n: number): Promise<void> {
 describe('backup of the live database (issue 9 §2)', () => {
   it('holds every table and row of a WAL database whose commits are not checkpointed, where cp gets none', async () => {
     // As on a busy server: every commit so far is still in the -wal file.
-    t.store.db.pragma('wal_autocheckpoint = 0');
+    holdWal(asSqlite(t.store));
     await pushItems(50);
     const copied = join(t.dir, 'cp.sqlite');
     copyFileSync(t.dbFile, copied);
     expect(Object.keys(tableCounts(copied))).toEqual([]); // the issue's failure, reproduced
 
     const out = join(t.dir, 'out', 'backup.sqlite');
-    const result = await backupDatabase(t.store, out);
+    const result = await backupDatabase(asSqlite(t.store), out);
     expect(result.file).toBe(out);
     expect(result.generation).toBe(t.store.generation());
     const live = tableCounts(t.dbFile);
@@ -95,7 +83,7 @@ describe('the daily backup job (issue 9 §2)', () => {
     const timers: { fn: () => void; ms: number }[] = [];
     const clock = { now: T0 };
     const job = startBackupJob({
-      store: t.store,
+      store: asSqlite(t.store),
       dataDir,
       logger: silentLogger,
       now: () => clock.now,
@@ -120,7 +108,7 @@ describe('the daily backup job (issue 9 §2)', () => {
     // Restarted an hour after the newest backup: the next one is due a day after it, not at once.
     clock.now = T0 + 15 * 86_400_000 + 3_600_000;
     const restarted = startBackupJob({
-      store: t.store,
+      store: asSqlite(t.store),
       dataDir,
       logger: silentLogger,
       now: () => clock.now,
@@ -138,7 +126,7 @@ describe('restore (issue 9 §2)', () => {
   it('refuses while a server holds the data directory, and runs once it has stopped', async () => {
     const dataDir = join(t.dir, 'served');
     const backup = join(t.dir, 'b.sqlite');
-    await backupDatabase(t.store, backup);
+    await backupDatabase(asSqlite(t.store), backup);
     const server = await startServer({
       dataDir,
       port: 0,
@@ -162,13 +150,18 @@ describe('restore (issue 9 §2)', () => {
   it('bumps the generation, keeps the replaced file aside, and carries devices enrolled since the backup', async () => {
     await pushItems(3);
     const backup = join(t.dir, 'before.sqlite');
-    await backupDatabase(t.store, backup);
+    await backupDatabase(asSqlite(t.store), backup);
     const backupGeneration = t.store.generation();
 
     // After the backup: more ops from the first tablet, and a second tablet enrolled that pushes too.
     await pushItems(4);
-    const { code } = createEnrolmentCode(t.store, { siteId: a.siteId, actorStaffId: a.adminStaffId }, t.clock.now);
-    const late = enrolDevice(t.store, { code, deviceName: 'Lobby C' }, t.clock.now);
+    const newCode = async () =>
+      (
+        await t.store.transaction(a.siteId, (tx) =>
+          createEnrolmentCode(tx, { siteId: a.siteId, actorStaffId: a.adminStaffId }, t.clock.now),
+        )
+      ).code;
+    const late = await enrolDevice(t.store, { code: await newCode(), deviceName: 'Lobby C' }, t.clock.now);
     const lateOps = new OpBuilder(late.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
     const pushed = await call(t, 'POST', '/api/v1/sync/push', {
       body: pushBody(late.deviceId, [lateOps.putItem(), lateOps.putItem()]),
@@ -177,18 +170,9 @@ describe('restore (issue 9 §2)', () => {
     expect(pushed.status).toBe(200);
     const lastCounterLive = (await t.store.getDevice(a.deviceId))?.lastCounter;
     // Issue 9 §6: a tablet revoked after the backup (here as the admin API records it) stays revoked.
-    const lost = enrolDevice(
-      t.store,
-      {
-        code: createEnrolmentCode(t.store, { siteId: a.siteId, actorStaffId: a.adminStaffId }, t.clock.now).code,
-        deviceName: 'Lost',
-      },
-      t.clock.now,
-    );
-    t.store.db
-      .prepare('UPDATE devices SET revoked = 1, revoked_at = ?, revoked_by = ? WHERE id = ?')
-      .run(t.clock.now, a.adminStaffId, a.deviceId);
-    t.store.close();
+    const lost = await enrolDevice(t.store, { code: await newCode(), deviceName: 'Lost' }, t.clock.now);
+    await t.store.transaction(a.siteId, (tx) => tx.revokeDevice(a.siteId, a.deviceId, t.clock.now, a.adminStaffId));
+    await t.store.close();
 
     const result = restoreDatabase({ dataDir: t.dir, backupFile: backup, nowMs: T0 + 60_000 });
     expect(result.previousGeneration).toBe(backupGeneration);
@@ -202,12 +186,16 @@ describe('restore (issue 9 §2)', () => {
     try {
       expect(restored.generation()).toBe(result.generation);
       // The first tablet is back where the backup had it: the server will ask it for what it lost.
-      expect(restored.getDevice(a.deviceId)?.lastCounter).toBeLessThan(lastCounterLive!);
-      expect(restored.getDevice(a.deviceId)?.revoked).toBe(true);
+      expect((await restored.getDevice(a.deviceId))?.lastCounter).toBeLessThan(lastCounterLive!);
+      expect((await restored.getDevice(a.deviceId))?.revoked).toBe(true);
       // The late tablet is known (its token works) and resends from op 1.
-      expect(restored.getDevice(late.deviceId)).toMatchObject({ lastCounter: 0, revoked: false, name: 'Lobby C' });
+      expect(await restored.getDevice(late.deviceId)).toMatchObject({
+        lastCounter: 0,
+        revoked: false,
+        name: 'Lobby C',
+      });
     } finally {
-      restored.close();
+      await restored.close();
     }
     // The kept-aside file still holds everything the live database had.
     expect(tableCounts(result.keptAside!)['devices']).toBe(3);
@@ -219,7 +207,7 @@ describe('restore (issue 9 §2)', () => {
       expect(res.status).toBe(200);
       expect(PullResponse.parse(res.body).generation).toBe(result.generation);
     } finally {
-      reopened.store.close();
+      await reopened.store.close();
     }
   });
 });

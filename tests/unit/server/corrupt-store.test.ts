@@ -5,7 +5,6 @@
  */
 import { closeSync, copyFileSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { HealthResponse } from '../../../src/domain/api';
@@ -13,7 +12,17 @@ import { MAX_PUSH_OPS } from '../../../src/domain/sync-protocol';
 import { createApp } from '../../../src/server/http/app';
 import { createJsonLogger } from '../../../src/server/logger';
 import { DB_FILE_NAME } from '../../../src/server/main';
+import {
+  sqliteDeviceOps,
+  sqliteMiddleRowsPages,
+  sqlitePragma,
+  sqliteRefusesWrites,
+  sqliteServerMeta,
+} from '../../../src/server/store/sqlite-inspect';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
+import { checkpointWal, dropPageCache, failRowWrites } from '../../../src/server/store/sqlite-tamper';
+import type { Store } from '../../../src/server/store/store';
+import { asSqlite } from '../../support/test-store';
 import { StoreCorruptError } from '../../../src/server/store/store-health';
 import { spawnServer } from './helpers-process';
 import { OpBuilder, call, makeTestServer, pushBody, setupViaApi, snapshot, type TestServer } from './helpers';
@@ -31,9 +40,14 @@ beforeEach(async () => {
     const body = pushBody(a.deviceId, items.slice(i, i + MAX_PUSH_OPS));
     expect((await call(t, 'POST', '/api/v1/sync/push', { body, token: a.token })).status).toBe(200);
   }
-  t.store.db.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointWal(asSqlite(t.store));
 });
-afterEach(() => t.dispose());
+let undo: (() => void) | undefined;
+afterEach(async () => {
+  undo?.();
+  undo = undefined;
+  await t.dispose();
+});
 
 /** Overwrite `pages` (1-based page numbers) of `file` with junk. */
 function damageRowsPages(file: string, pageSize: number, pages: number[]): void {
@@ -44,26 +58,16 @@ function damageRowsPages(file: string, pageSize: number, pages: number[]): void 
 }
 
 /** Two leaf pages from the middle of the rows table (SQLite's dbstat). */
-function middleRowsPages(db: Database.Database): number[] {
-  const leaves = db
-    .prepare<[], { pageno: number }>(
-      "SELECT pageno FROM dbstat WHERE name = 'rows' AND pagetype = 'leaf' ORDER BY pageno",
-    )
-    .all()
-    .map((r) => r.pageno);
-  expect(leaves.length).toBeGreaterThan(4);
-  const mid = Math.floor(leaves.length / 2);
-  return [leaves[mid] as number, leaves[mid + 1] as number];
-}
+const middleRowsPages = (store: Store) => sqliteMiddleRowsPages(asSqlite(store));
 
-function pageSizeOf(db: Database.Database): number {
-  return db.pragma('page_size', { simple: true }) as number;
+function pageSizeOf(store: Store): number {
+  return sqlitePragma(asSqlite(store), 'page_size') as number;
 }
 
 describe('issue 9 §8: a corrupt file refuses to start', () => {
-  it('a copy of a real database with pages overwritten in the middle fails quick_check at open; the original opens', () => {
-    const pages = middleRowsPages(t.store.db);
-    const size = pageSizeOf(t.store.db);
+  it('a copy of a real database with pages overwritten in the middle fails quick_check at open; the original opens', async () => {
+    const pages = middleRowsPages(t.store);
+    const size = pageSizeOf(t.store);
     const copy = join(t.dir, 'damaged.sqlite');
     copyFileSync(t.dbFile, copy);
     damageRowsPages(copy, size, pages);
@@ -78,7 +82,7 @@ describe('issue 9 §8: a corrupt file refuses to start', () => {
     }
     const intact = join(t.dir, 'intact.sqlite');
     copyFileSync(t.dbFile, intact);
-    openSqliteStore(intact, { nowMs: t.clock.now }).close();
+    await openSqliteStore(intact, { nowMs: t.clock.now }).close();
   });
 
   it('a file that is not a database at all is refused the same way', () => {
@@ -92,7 +96,7 @@ describe('issue 9 §8: a corrupt file refuses to start', () => {
     mkdirSync(dataDir);
     const file = join(dataDir, DB_FILE_NAME);
     copyFileSync(t.dbFile, file);
-    damageRowsPages(file, pageSizeOf(t.store.db), middleRowsPages(t.store.db));
+    damageRowsPages(file, pageSizeOf(t.store), middleRowsPages(t.store));
 
     const s = spawnServer({ PORT: '0', DATA_DIR: dataDir });
     expect(await s.exited).toBe(1);
@@ -111,7 +115,7 @@ describe('issue 9 §8: a store that fails with SQLITE_CORRUPT mid-run stops writ
     expect(res.status).toBe(200);
     expect(HealthResponse.parse(res.body)).toMatchObject({ status: 'ok', store: 'ok' });
     // The rolled-back write left nothing behind.
-    expect(t.store.db.prepare("SELECT value FROM server_meta WHERE key = 'health_check'").get()).toBeUndefined();
+    expect(sqliteServerMeta(asSqlite(t.store), 'health_check')).toBeUndefined();
   });
 
   it('pages damaged under the running server: the read that meets them marks the store failed, then pushes and health answer 503, logged once', async () => {
@@ -124,9 +128,9 @@ describe('issue 9 §8: a store that fails with SQLITE_CORRUPT mid-run stops writ
       bodyLimitBytes: 1_048_576,
     });
     const auth = { Authorization: `Bearer ${a.token}` };
-    damageRowsPages(t.dbFile, pageSizeOf(t.store.db), middleRowsPages(t.store.db));
+    damageRowsPages(t.dbFile, pageSizeOf(t.store), middleRowsPages(t.store));
     // The pages SQLite still holds in memory are dropped, as memory pressure would.
-    t.store.db.pragma('shrink_memory');
+    dropPageCache(asSqlite(t.store));
 
     const pull = await app.request('/api/v1/sync/pull?cursor=0&limit=1000', { headers: auth });
     expect(pull.status).toBe(503);
@@ -135,7 +139,8 @@ describe('issue 9 §8: a store that fails with SQLITE_CORRUPT mid-run stops writ
     expect(refusal.error.message).toMatch(/the database is damaged; the server has stopped writing/);
     expect(refusal.error.details).toMatchObject({ code: 'SQLITE_CORRUPT' });
 
-    const before = t.store.db.prepare('SELECT count(*) AS n FROM device_ops').get();
+    // Counted by the SQLite file itself: the store refuses reads now (it is failed).
+    const before = sqliteDeviceOps(asSqlite(t.store)).length;
     const push = await app.request('/api/v1/sync/push', {
       method: 'POST',
       headers: { ...auth, 'Content-Type': 'application/json' },
@@ -143,7 +148,7 @@ describe('issue 9 §8: a store that fails with SQLITE_CORRUPT mid-run stops writ
     });
     expect(push.status).toBe(503);
     expect(await push.json()).toMatchObject({ error: { code: 'store_unavailable' } });
-    expect(t.store.db.prepare('SELECT count(*) AS n FROM device_ops').get()).toEqual(before);
+    expect(sqliteDeviceOps(asSqlite(t.store)).length).toEqual(before);
 
     for (const path of ['/api/v1/health?deep=1', '/api/v1/health']) {
       const health = await app.request(path);
@@ -153,18 +158,12 @@ describe('issue 9 §8: a store that fails with SQLITE_CORRUPT mid-run stops writ
     const logged = lines.filter((l) => l['level'] === 'error' && String(l['msg']).includes('database is damaged'));
     expect(logged).toEqual([expect.objectContaining({ code: 'SQLITE_CORRUPT' })]);
     // SQLite itself takes no write any more, whoever asks.
-    expect(() => t.store.db.prepare("INSERT INTO server_meta (key, value) VALUES ('x', 'y')").run()).toThrow(
-      /readonly/,
-    );
+    expect(sqliteRefusesWrites(asSqlite(t.store))).toBe(true);
   });
 
   it('a push during which the store starts failing answers 503, not a refusal of its ops, and stores nothing', async () => {
-    const writeRow = t.store.writeRow.bind(t.store);
     let failing = false;
-    t.store.writeRow = (w) => {
-      if (failing) throw new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT');
-      return writeRow(w);
-    };
+    undo = failRowWrites(asSqlite(t.store), () => failing);
     const stored = await snapshot(t.store);
     failing = true;
     const body = pushBody(a.deviceId, [ops.putItem(), ops.putItem()]);

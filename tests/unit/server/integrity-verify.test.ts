@@ -6,7 +6,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyBuilding } from '../../../src/server/integrity/verify';
 import { chainBuilding, DAY, type ChainBuilding } from './chain-fixtures';
-import { T0, storedRow } from './helpers';
+import { T0, storedRow, writeStoredRow } from './helpers';
+import {
+  tamperDeleteChainLink,
+  tamperDeleteRow,
+  tamperRowField,
+  tamperRowSeq,
+} from '../../../src/server/store/sqlite-tamper';
+import { asSqlite } from '../../support/test-store';
 
 let b: ChainBuilding;
 afterEach(() => b.dispose());
@@ -14,12 +21,14 @@ afterEach(() => b.dispose());
 const FIRST = T0 - 10 * DAY - 3_600_000;
 const verify = () => verifyBuilding(b.store, b.siteId, 'Harbour Centre', T0);
 const id = (row: Record<string, unknown> | undefined) => String(row?.['id']);
-const kinds = () => verify().problems.map((p) => [p.kind, p.recordId, p.refId]);
+const kinds = async () => (await verify()).problems.map((p) => [p.kind, p.recordId, p.refId]);
+/** The chain building's SQLite store, tampered with behind the server's back. */
+const raw = () => asSqlite(b.store);
 
 describe('verify (D5, H3)', () => {
   it('passes a clean chain of handover records and day reviews', async () => {
     b = await chainBuilding(FIRST, 5);
-    const report = verify();
+    const report = await verify();
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.records.filter((r) => r.table === 'handoverRecord')).toHaveLength(6);
@@ -31,23 +40,23 @@ describe('verify (D5, H3)', () => {
   it('reports a signed record edited directly in SQLite', async () => {
     b = await chainBuilding(FIRST, 3);
     const record = b.records[1];
-    b.store.db.prepare(`UPDATE rows SET data = json_set(data, '$.signedAt', 1) WHERE id = ?`).run(id(record));
+    tamperRowField(raw(), id(record), 'signedAt', 1);
     const review = b.reviews[0];
-    b.store.db.prepare(`UPDATE rows SET data = json_set(data, '$.note', '改過') WHERE id = ?`).run(id(review));
-    expect(kinds()).toEqual(
+    tamperRowField(raw(), id(review), 'note', '改過');
+    expect(await kinds()).toEqual(
       expect.arrayContaining([
         ['hashMismatch', id(record), null],
         ['hashMismatch', id(review), null],
       ]),
     );
-    expect(verify().records.find((r) => r.id === id(record))?.ok).toBe(false);
+    expect((await verify()).records.find((r) => r.id === id(record))?.ok).toBe(false);
   });
 
   it('reports an entry edited directly in SQLite after a record and a review froze it', async () => {
     b = await chainBuilding(FIRST, 3);
     const entry = b.entries[0];
-    b.store.db.prepare(`UPDATE rows SET data = json_set(data, '$.cause', '無事') WHERE id = ?`).run(id(entry));
-    const problems = verify().problems.filter((p) => p.kind === 'entryChanged');
+    tamperRowField(raw(), id(entry), 'cause', '無事');
+    const problems = (await verify()).problems.filter((p) => p.kind === 'entryChanged');
     expect(problems.map((p) => [p.refId, p.table])).toEqual([
       [id(entry), 'handoverRecord'],
       [id(entry), 'dayReview'],
@@ -60,27 +69,27 @@ describe('verify (D5, H3)', () => {
     if (!stored) throw new Error('no entry');
     // What the push service stores for a follow-up patch: the fields and their bumped versions.
     const { seq: _seq, receivedAt: _r, ...write } = stored;
-    b.store.writeRow({
+    await writeStoredRow(b.store, {
       ...write,
       row: { ...stored.row, assignedTo: '工程部', completedAt: T0 - DAY },
       versions: { ...stored.versions, assignedTo: 2, completedAt: 2 },
     });
-    const report = verify();
+    const report = await verify();
     expect(report.problems).toEqual([]);
     expect(report.entriesFollowedUp).toBe(2);
 
     // A content change beside the follow-up is still tampering.
-    b.store.db.prepare(`UPDATE rows SET data = json_set(data, '$.location', '地庫') WHERE id = ?`).run(stored.id);
-    expect(verify().problems.map((p) => p.kind)).toEqual(['entryChanged', 'entryChanged']);
+    tamperRowField(raw(), stored.id, 'location', '地庫');
+    expect((await verify()).problems.map((p) => p.kind)).toEqual(['entryChanged', 'entryChanged']);
   });
 
   it('reports a deleted record and a missing chain entry', async () => {
     b = await chainBuilding(FIRST, 3);
     const deleted = b.records[1];
-    b.store.db.prepare('DELETE FROM rows WHERE id = ?').run(id(deleted));
+    tamperDeleteRow(raw(), id(deleted));
     const unchained = b.records[2];
-    b.store.db.prepare('DELETE FROM chain WHERE record_id = ?').run(id(unchained));
-    expect(kinds()).toEqual(
+    tamperDeleteChainLink(raw(), id(unchained));
+    expect(await kinds()).toEqual(
       expect.arrayContaining([
         ['missingRecord', id(deleted), null],
         ['notInChain', id(unchained), null],
@@ -94,10 +103,10 @@ describe('verify (D5, H3)', () => {
     b = await chainBuilding(FIRST, 3);
     const first = b.records[0];
     const second = b.records[1];
-    b.store.db.prepare('UPDATE rows SET seq = 100000 WHERE id = ?').run(id(first));
-    expect(kinds()).toEqual([['reordered', id(second), null]]);
-    b.store.db.prepare('DELETE FROM chain WHERE record_id = ?').run(id(first));
-    b.store.db.prepare('DELETE FROM rows WHERE id = ?').run(id(first));
-    expect(kinds()).toEqual(expect.arrayContaining([['unknownPrev', id(second), null]]));
+    tamperRowSeq(raw(), id(first), 100000);
+    expect(await kinds()).toEqual([['reordered', id(second), null]]);
+    tamperDeleteChainLink(raw(), id(first));
+    tamperDeleteRow(raw(), id(first));
+    expect(await kinds()).toEqual(expect.arrayContaining([['unknownPrev', id(second), null]]));
   });
 });

@@ -1,10 +1,12 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE_NAME } from '../../../src/server/main';
-import { MIGRATIONS_DIR, migrate, readMigrationFiles } from '../../../src/server/store/migrations';
+import { MIGRATIONS_DIR } from '../../../src/server/store/migrations';
+import { createLegacyDatabase } from '../../../src/server/store/sqlite-legacy';
+import type { StoreTx } from '../../../src/server/store/store';
+import type { SyncTable } from '../../../src/domain/entities';
 import { openSqliteStore } from '../../../src/server/store/sqlite-store';
 import { storedRow } from './helpers';
 
@@ -21,21 +23,12 @@ function databaseAtV2(): void {
   const v2 = join(dir, 'migrations-v2');
   mkdirSync(v2);
   for (const name of ['0001_init.sql', '0002_handover.sql']) copyFileSync(join(MIGRATIONS_DIR, name), join(v2, name));
-  const old = new Database(file);
-  migrate(old, readMigrationFiles(v2), 1);
-  old
-    .prepare(
-      "INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted) VALUES ('s1', 'item', 'i1', ?, '{}', 'h', 1, 0)",
-    )
-    .run(JSON.stringify({ id: 'i1' }));
-  old.prepare("INSERT INTO site_seq (site_id, seq) VALUES ('s1', 1)").run();
-  old
-    .prepare(
-      "INSERT INTO devices (id, site_id, name, token_hash, revoked, last_counter, created_at) VALUES ('d1', 's1', 'Lobby', 't', 0, 1, 1)",
-    )
-    .run();
-  old.prepare("INSERT INTO device_ops (device_id, counter, op_hash, status) VALUES ('d1', 1, 'x', 'applied')").run();
-  old.close();
+  createLegacyDatabase(file, v2, 1, {
+    rows: [{ siteId: 's1', table: 'item', id: 'i1', data: { id: 'i1' }, seq: 1 }],
+    siteSeqs: [{ siteId: 's1', seq: 1 }],
+    devices: [{ id: 'd1', siteId: 's1', name: 'Lobby', tokenHash: 't', lastCounter: 1, createdAt: 1 }],
+    deviceOps: [{ deviceId: 'd1', counter: 1, opHash: 'x', status: 'applied' }],
+  });
 }
 
 describe('migration 0003_receipt_times (T1)', () => {
@@ -48,14 +41,14 @@ describe('migration 0003_receipt_times (T1)', () => {
     expect(await store.changesSince('s1', 0, 10)).toEqual([
       { seq: 1, table: 'item', id: 'i1', dataJson: '{"id":"i1"}', versionsJson: '{}', receivedAt: null },
     ]);
-    store.close();
+    await store.close();
   });
 
   it("T1: a row's receipt time is its first one; later writes keep it, a row from before v3 takes its next", async () => {
     databaseAtV2();
     const store = openSqliteStore(file, { nowMs: 2 });
-    const write = (id: string, receivedAt: number) =>
-      store.writeRow({
+    const write = (tx: StoreTx, id: string, receivedAt: number) =>
+      tx.writeRow<SyncTable>({
         siteId: 's1',
         table: 'item',
         id,
@@ -65,16 +58,16 @@ describe('migration 0003_receipt_times (T1)', () => {
         deleted: false,
         receivedAt,
       });
-    store.transaction(() => {
-      write('i2', 1_000);
-      write('i2', 5_000);
-      write('i1', 7_000);
+    await store.transaction('s1', async (tx) => {
+      await write(tx, 'i2', 1_000);
+      await write(tx, 'i2', 5_000);
+      await write(tx, 'i1', 7_000);
     });
     expect(await storedRow(store, 'item', 'i2')).toMatchObject({ row: { at: 5_000 }, receivedAt: 1_000 });
     expect(await storedRow(store, 'item', 'i1')).toMatchObject({ row: { at: 7_000 }, receivedAt: 7_000 });
 
-    store.transaction(() => store.setDeviceClockOffset('d1', -259_200_000));
+    await store.transaction('s1', (tx) => tx.setDeviceClockOffset('d1', -259_200_000));
     expect(await store.getDeviceClockOffset('d1')).toBe(-259_200_000);
-    store.close();
+    await store.close();
   });
 });
