@@ -132,7 +132,7 @@ describe('H3: a duty ends only by a signed handover or closing, which the server
   });
 
   it('H3: a record for a duty that already ended (a row from before the rule) is refused duty_rule', async () => {
-    endInStore(w.dutyId, t.clock.now - 60_000);
+    await endInStore(w.dutyId, t.clock.now - 60_000);
     const results = await pushOps(
       t,
       w.tablet,
@@ -165,7 +165,7 @@ describe('H3: never two open duties in one building', () => {
     expect((await openDuties()).map((d) => d.id)).toEqual([legacy.id]);
 
     // Once that duty is handed over too, the duty the record opened can start.
-    endInStore(legacy.id, t.clock.now);
+    await endInStore(legacy.id, t.clock.now);
     const [retry] = await pushOps(t, w.tablet, [newDutyOp(w.tablet.ops, record)]);
     expect(retry).toEqual({ counter: expect.any(Number), status: 'applied' });
   });

@@ -122,7 +122,7 @@ beforeEach(async () => {
   entryId = await seedEntry(t, a, { dutyId: await seedDuty(t, a, deskId, t.clock.now - 3_600_000), staffId: deskId });
 });
 afterEach(async () => {
-  t.dispose();
+  await t.dispose();
   await new Promise((r) => service.close(r));
 });
 
@@ -135,7 +135,7 @@ describe('Web Push of escalations (D3)', () => {
     const bare = await makeTestServer();
     const b = await setupViaApi(bare);
     expect((await call(bare, 'GET', '/api/v1/push/vapid-public-key', { token: b.token })).status).toBe(204);
-    bare.dispose();
+    await bare.dispose();
   });
 
   it('D3: stores subscriptions of chiefs and managers only (403 forbidden_role), refuses a bad endpoint (400)', async () => {

@@ -22,8 +22,8 @@ beforeEach(async () => {
   writeFileSync(join(dist, 'assets', 'index-abc123.js.map'), '{"version":3,"sources":["src/secret.ts"]}');
   t = await makeTestServer({ distDir: dist });
 });
-afterEach(() => {
-  t.dispose();
+afterEach(async () => {
+  await t.dispose();
   rmSync(dist, { recursive: true, force: true });
 });
 

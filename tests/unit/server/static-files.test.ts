@@ -17,8 +17,8 @@ beforeEach(async () => {
   writeFileSync(join(dist, 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   t = await makeTestServer({ distDir: dist });
 });
-afterEach(() => {
-  t.dispose();
+afterEach(async () => {
+  await t.dispose();
   rmSync(dist, { recursive: true, force: true });
 });
 
