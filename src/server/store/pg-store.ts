@@ -125,13 +125,15 @@ export async function openPgStore(opts: OpenPgOptions): Promise<PgStore> {
  * binds (a push runs the same few statements for every op). The name is derived from the text.
  */
 const statementNames = new Map<string, string>();
+const MAX_PREPARED = 500;
 function prepared(text: string, values: unknown[] | undefined): pg.QueryConfig {
   let name = statementNames.get(text);
   if (name === undefined) {
+    // Search SQL varies with its filters: past this many distinct texts a statement is sent
+    // unnamed, so neither the names nor each connection's prepared statements grow without end.
+    if (statementNames.size >= MAX_PREPARED) return { text, values: values ?? [] };
     name = `hd_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    // Search SQL varies with its filters; a bounded cache keeps the names (and each connection's
-    // prepared statements) from growing without end.
-    if (statementNames.size < 500) statementNames.set(text, name);
+    statementNames.set(text, name);
   }
   return { name, text, values: values ?? [] };
 }
