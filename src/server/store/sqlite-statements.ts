@@ -176,7 +176,9 @@ export function prepareStatements(db: Database.Database) {
       'UPDATE enrolment_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ? AND used_at IS NULL',
     ),
     insertLock: db.prepare('INSERT INTO locks (site_id, tbl, id, record_id) VALUES (?, ?, ?, ?)'),
-    getLock: db.prepare<[string, string], LockRow>('SELECT * FROM locks WHERE tbl = ? AND id = ?'),
+    getLock: db.prepare<[string, string, string], LockRow>(
+      'SELECT * FROM locks WHERE tbl = ? AND id = ? AND site_id = ?',
+    ),
     siteLocks: db.prepare<[string], LockRow>('SELECT * FROM locks WHERE site_id = ?'),
     dropLock: db.prepare('DELETE FROM locks WHERE tbl = ? AND id = ?'),
     dropRow: db.prepare('DELETE FROM rows WHERE tbl = ? AND id = ? AND site_id = ?'),

@@ -399,9 +399,9 @@ export class SqliteTx implements StoreTx {
     this.c.stmts.insertLock.run(lock.siteId, lock.table, lock.id, lock.recordId);
   }
 
-  async getLock(table: string, id: string): Promise<RowLock | undefined> {
+  async getLock(siteId: string, table: string, id: string): Promise<RowLock | undefined> {
     this.check();
-    const r = this.c.stmts.getLock.get(table, id);
+    const r = this.c.stmts.getLock.get(table, id, siteId);
     return r ? { siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id } : undefined;
   }
 
@@ -684,8 +684,8 @@ export class SqliteStore implements Store {
   getEnrolmentCode(codeHash: string) {
     return this.read((r) => r.getEnrolmentCode(codeHash));
   }
-  getLock(table: string, id: string) {
-    return this.read((r) => r.getLock(table, id));
+  getLock(siteId: string, table: string, id: string) {
+    return this.read((r) => r.getLock(siteId, table, id));
   }
   listLocks(siteId: string) {
     return this.read((r) => r.listLocks(siteId));

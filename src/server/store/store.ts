@@ -195,7 +195,8 @@ export interface StoreReads extends PushSubscriptionReads, StaffKeyReads, Device
   getDeviceOp(deviceId: string, counter: number): Promise<DeviceOpRecord | undefined>;
   getEnrolmentCode(codeHash: string): Promise<EnrolmentCodeRecord | undefined>;
 
-  getLock(table: string, id: string): Promise<RowLock | undefined>;
+  /** The lock of building `siteId` on a row (H3), if a signed record took one. */
+  getLock(siteId: string, table: string, id: string): Promise<RowLock | undefined>;
   /** Every row lock of a building (retention archives the locks of the rows it moves). */
   listLocks(siteId: string): Promise<RowLock[]>;
   /** The id of the building's record with this hash, if the chain holds it. */

@@ -32,7 +32,7 @@ const ENTRY_FIELDS_OPEN_AFTER_SIGNING = new Set([
 ]);
 
 async function lockedMessage(ctx: ApplyContext, table: LockedTable, id: string): Promise<string | null> {
-  const lock = await ctx.store.getLock(table, id);
+  const lock = await ctx.store.getLock(ctx.siteId, table, id);
   if (!lock) return null;
   return `${table} ${id} is locked by the signed handover record ${lock.recordId} (H3); corrections are addenda`;
 }

@@ -131,7 +131,7 @@ export async function recordRefusal(
   }
   if (row['correctsId'] !== null) return correctionRefusal(ctx, row);
   for (const [table, id] of locksOf(row)) {
-    const lock = await ctx.store.getLock(table, id);
+    const lock = await ctx.store.getLock(ctx.siteId, table, id);
     if (lock) return reject('handover_taken', await takenMessage(ctx, table, id, lock.recordId));
   }
   const record = row as HandoverRecord;

@@ -63,7 +63,7 @@ describe('H3: closing the desk', () => {
     const { record, codes } = await closing();
     expect(codes).toEqual([undefined, undefined]);
     expect((await storedRow(t.store, 'duty', w.dutyId))?.row['endedAt']).toBe(record.signedAt);
-    expect((await t.store.getLock('duty', w.dutyId))?.recordId).toBe(record.id);
+    expect((await t.store.getLock(w.a.siteId, 'duty', w.dutyId))?.recordId).toBe(record.id);
     expect(await openDuties()).toEqual([]);
 
     // The handover prepared earlier can no longer take the closed duty over.
@@ -102,7 +102,7 @@ describe('H3, S1: opening the desk', () => {
     expect((await openDuties()).map((d) => d.row)).toEqual([
       expect.objectContaining({ id: record.newDutyId, staffId: w.incomingId, handoverId: record.id }),
     ]);
-    expect((await t.store.getLock('handover', record.handoverId))?.recordId).toBe(record.id);
+    expect((await t.store.getLock(w.a.siteId, 'handover', record.handoverId))?.recordId).toBe(record.id);
     expect(await flags()).toEqual([
       expect.objectContaining({
         kind: 'deskOpened',
@@ -191,8 +191,8 @@ describe('H3: addenda of openings and closings', () => {
     ]);
     expectApplied(results);
     expect(await t.store.getChainRecordId(w.a.siteId, closingFix.hash)).toBe(closingFix.id);
-    expect((await t.store.getLock('duty', w.dutyId))?.recordId).toBe(closed.id);
-    expect((await t.store.getLock('handover', w.opening.handoverId))?.recordId).toBe(w.opening.id);
+    expect((await t.store.getLock(w.a.siteId, 'duty', w.dutyId))?.recordId).toBe(closed.id);
+    expect((await t.store.getLock(w.a.siteId, 'handover', w.opening.handoverId))?.recordId).toBe(w.opening.id);
     expect(await storedRow(t.store, 'duty', w.dutyId)).toEqual(dutyBefore);
     expect(await countRows(t.store, 'reviewFlag')).toBe(flagsBefore);
   });

@@ -119,7 +119,7 @@ describe('H3: a duty ends only by a signed handover or closing, which the server
     const duty = await storedRow(t.store, 'duty', w.dutyId);
     expect(duty?.row['endedAt']).toBe(record.signedAt);
     expect(duty?.versions['endedAt']).toBe(2);
-    expect((await t.store.getLock('duty', w.dutyId))?.recordId).toBe(record.id);
+    expect((await t.store.getLock(w.a.siteId, 'duty', w.dutyId))?.recordId).toBe(record.id);
     const pull = (await call(t, 'GET', `/api/v1/sync/pull?cursor=${cursor}&limit=1000`, { token: w.tablet.token }))
       .body as PullResponse;
     const ended = pull.changes.find((c) => c.table === 'duty' && c.id === w.dutyId);

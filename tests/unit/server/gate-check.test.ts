@@ -47,7 +47,7 @@ describe('H11: a blocker the signing tablet knew of is refused gate_blocked', ()
     expect(refused.message).toContain(`majorOpen (${emergency.rowId})`);
     expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
     expect((await outgoingDuty())?.['endedAt']).toBeNull();
-    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await t.store.getLock(w.a.siteId, 'duty', w.dutyId)).toBeUndefined();
 
     expectApplied(await pushOps(t, w.tablet, [resolveOp(w.tablet, w.outgoingId, emergency.rowId)]));
     const record = await buildRecord(w, { signedAt: t.clock.now });

@@ -109,7 +109,7 @@ describe('migration 0002_handover (locks, chain, photos)', () => {
       await tx.lockRow({ siteId: 's1', table: 'duty', id: 'd1', recordId: 'r1' });
       await tx.addChainLink('s1', 'f'.repeat(64), 'r1');
     });
-    expect(await store.getLock('duty', 'd1')).toEqual({ siteId: 's1', table: 'duty', id: 'd1', recordId: 'r1' });
+    expect(await store.getLock('s1', 'duty', 'd1')).toEqual({ siteId: 's1', table: 'duty', id: 'd1', recordId: 'r1' });
     expect(await store.getChainRecordId('s1', 'f'.repeat(64))).toBe('r1');
     const photo = {
       siteId: 's1',

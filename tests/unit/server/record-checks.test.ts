@@ -119,7 +119,7 @@ describe('H3: a signed handover carries both signatures, by the two people it na
       expect(result?.message).toContain('H3');
     }
     expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
-    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await t.store.getLock(w.a.siteId, 'duty', w.dutyId)).toBeUndefined();
   });
 
   it('H3: a new record must hand over the duty and person of its draft, and be of its kind', async () => {
@@ -134,7 +134,7 @@ describe('H3: a signed handover carries both signatures, by the two people it na
       expect(result?.message).toContain('H3');
       expect(result?.message).toContain(draft.rowId);
     }
-    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await t.store.getLock(w.a.siteId, 'duty', w.dutyId)).toBeUndefined();
   });
 });
 
@@ -150,7 +150,7 @@ describe('H11: there is no override (不得交接班)', () => {
     expect(result).toMatchObject({ status: 'rejected', code: 'validation_failed', httpStatus: 400 });
     expect(result?.message).toContain('override');
     expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
-    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await t.store.getLock(w.a.siteId, 'duty', w.dutyId)).toBeUndefined();
   });
 
   it('H11: a record whose blocker still holds is refused whoever signs it: a chief taking over changes nothing', async () => {

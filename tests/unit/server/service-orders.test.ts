@@ -59,7 +59,7 @@ describe('F1: paid-service orders on the server', () => {
       ['rejected', 'rule_violation'],
       ['rejected', 'rule_violation'],
     ]);
-    expect((await status(order.rowId))).toBe('paid');
+    expect(await status(order.rowId)).toBe('paid');
   });
 
   it('F1: an issued or done order may be cancelled, and a cancelled one never comes back', async () => {
@@ -84,7 +84,7 @@ describe('F1: paid-service orders on the server', () => {
       'applied',
       'rejected',
     ]);
-    expect([(await status(first.rowId)), (await status(second.rowId))]).toEqual(['cancelled', 'cancelled']);
+    expect([await status(first.rowId), await status(second.rowId)]).toEqual(['cancelled', 'cancelled']);
   });
 
   it('F1: a new order is issued, on an owner’s or tenant’s matter, and keeps its number and amount', async () => {

@@ -58,7 +58,7 @@ describe('H3: the signed record is insert-only', () => {
     expect(result).toMatchObject({ status: 'rejected', code: 'validation_failed', httpStatus: 400 });
     expect(result?.message).toContain('hash mismatch');
     expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords);
-    expect(await t.store.getLock('duty', w.dutyId)).toBeUndefined();
+    expect(await t.store.getLock(w.a.siteId, 'duty', w.dutyId)).toBeUndefined();
     expect(await countRows(t.store, 'syncError')).toBe(1);
   });
 
@@ -83,7 +83,7 @@ describe('H3: the signed record is insert-only', () => {
     expect(result).toEqual({ counter: expect.any(Number), status: 'applied' });
     expect(await countRows(t.store, 'handoverRecord')).toBe(baseRecords + 2);
     expect(await t.store.getChainRecordId(w.a.siteId, correction.hash)).toBe(correction.id);
-    expect((await t.store.getLock('duty', w.dutyId))?.recordId).toBe(first.id);
+    expect((await t.store.getLock(w.a.siteId, 'duty', w.dutyId))?.recordId).toBe(first.id);
   });
 });
 
@@ -130,7 +130,7 @@ describe('a second tablet signing the same duty: never two open duties', () => {
     const signing = await pushOps(t, b, signingOps(b.ops, second, draftB.rowId));
     expect(signing.map((r) => r.code)).toEqual([undefined, 'handover_taken', 'reference_unknown']);
     expect((await storedRow(t.store, 'handover', draftB.rowId))?.row['status']).toBe('signed');
-    expect(await t.store.getLock('handover', draftB.rowId)).toBeUndefined();
+    expect(await t.store.getLock(w.a.siteId, 'handover', draftB.rowId)).toBeUndefined();
 
     const line = countLineOp(b.ops, { handoverId: draftB.rowId, itemId: w.itemId, staffId: w.outgoingId });
     const [result] = await pushOps(t, b, [line]);

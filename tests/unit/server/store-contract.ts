@@ -232,7 +232,7 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
         expect(outcome).toBe('op failed');
         expect((await store.listRows('A', 'item')).map((r) => r.id)).toEqual(['kept-before', 'kept-after']);
         expect(await store.getRow('A', 'item', 'rolled-back')).toBeUndefined();
-        expect(await store.getLock('duty', 'd1')).toBeUndefined();
+        expect(await store.getLock('A', 'duty', 'd1')).toBeUndefined();
         // The rolled-back write's seq is not a hole a tablet would wait on: seq stays consecutive.
         expect((await pullAll(store, 'A', 0)).map((c) => c.seq)).toEqual([1, 2]);
       });
@@ -264,6 +264,7 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
         await store.transaction('A', async (tx) => {
           await tx.writeRow({ ...item('A', 'shared-id'), row: { ...item('A', 'shared-id').row, status: 'open' } });
           await tx.addChainLink('A', 'a'.repeat(64), 'rec-A');
+          await tx.lockRow({ siteId: 'A', table: 'duty', id: 'duty-A', recordId: 'rec-A' });
         });
         await store.transaction('B', (tx) => tx.writeRow(item('B', 'b-only')));
         expect(await store.getRow('A', 'item', 'shared-id')).toMatchObject({ siteId: 'A', id: 'shared-id' });
@@ -276,6 +277,8 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
         expect(await store.listLiveRowsWhere('A', 'item', 'status', 'open')).toHaveLength(1);
         expect(await store.getChainRecordId('B', 'a'.repeat(64))).toBeUndefined();
         expect(await store.getChainRecordId('A', 'a'.repeat(64))).toBe('rec-A');
+        expect(await store.getLock('B', 'duty', 'duty-A')).toBeUndefined();
+        expect(await store.getLock('A', 'duty', 'duty-A')).toMatchObject({ recordId: 'rec-A' });
         // Inside a transaction the same holds.
         await store.transaction('B', async (tx) => {
           expect(await tx.getRow('B', 'item', 'shared-id')).toBeUndefined();
