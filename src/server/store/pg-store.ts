@@ -413,10 +413,10 @@ class PgOps {
     };
   }
 
-  async getLock(table: string, id: string): Promise<RowLock | undefined> {
+  async getLock(siteId: string, table: string, id: string): Promise<RowLock | undefined> {
     const r = await this.one<{ site_id: string; tbl: string; id: string; record_id: string }>(
-      'SELECT site_id, tbl, id, record_id FROM locks WHERE tbl = $1 AND id = $2',
-      [table, id],
+      'SELECT site_id, tbl, id, record_id FROM locks WHERE site_id = $1 AND tbl = $2 AND id = $3',
+      [siteId, table, id],
     );
     return r ? { siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id } : undefined;
   }
