@@ -1,13 +1,21 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+/** Issue 10: the run's throwaway PostgreSQL cluster, started by the first test that needs it. */
+const PG_GLOBAL_SETUP = 'tests/support/pg-global-setup.ts';
+
 export default defineConfig({
   plugins: [react()],
   test: {
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: [PG_GLOBAL_SETUP],
+        },
       },
       {
         extends: true,
@@ -24,6 +32,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: [PG_GLOBAL_SETUP],
           testTimeout: 180_000,
           hookTimeout: 60_000,
         },

@@ -1,5 +1,6 @@
 /**
- * The server entry: reads the environment, opens (and migrates) the SQLite store, serves the API
+ * The server entry: reads the environment, opens (and migrates) the store (SQLite under DATA_DIR,
+ * or PostgreSQL when DATABASE_URL is set, issue 10 §3), serves the API
  * and the built PWA from one Node process, and shuts down cleanly on SIGTERM/SIGINT.
  * Run as `node --import tsx src/server/main.ts`; `startServer` is exported for scripts/demo.ts.
  */
@@ -25,7 +26,9 @@ import { newSetupCode } from './site/setup-service';
 import { startBackupJob } from './store/backup-job';
 import { holdDataDir } from './store/data-dir-lock';
 import { MigrationMismatchError } from './store/migrations';
-import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
+import { openPgStore, PgUnavailableError, redactUrl } from './store/pg-store';
+import { openSqliteStore, SqliteStore } from './store/sqlite-store';
+import type { Store } from './store/store';
 import { parseExtraSubjects, type CertSubjects } from './tls/host-names';
 import { httpsHandler, plainHttpHandler } from './tls/listener-policy';
 import type { CompanyCertificate, TlsMaterial } from './tls/tls-material';
@@ -59,6 +62,8 @@ export interface ServerConfig {
   rateLimits?: Partial<RateLimits> | undefined;
   /** Issue 9 §7: the timeouts and per-address cap set by environment; undefined when none is. */
   connectionLimits?: Partial<ConnectionLimits> | undefined;
+  /** Issue 10 §3: DATABASE_URL, the PostgreSQL store; undefined: SQLite under DATA_DIR. */
+  databaseUrl?: string;
 }
 
 /** Environment variable and bounds of each rate limit, per minute per address (README "Configuration"). */
@@ -101,12 +106,7 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
 
 /** The configuration from environment variables (README "Configuration"). Throws ConfigError. */
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
-  if (env['DATABASE_URL']) {
-    throw new ConfigError(
-      'DATABASE_URL is set, but this build has only the embedded SQLite store; PostgreSQL is not available yet. ' +
-        'Unset DATABASE_URL to use SQLite under DATA_DIR.',
-    );
-  }
+  const databaseUrl = readDatabaseUrl(env);
   const logLevel = env['LOG_LEVEL'] ?? 'info';
   if (!isLogLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
   const port = intFromEnv(env, 'PORT', 8080, 0, 65535);
@@ -124,7 +124,32 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     vapid: readVapid(env),
     rateLimits: limitsFromEnv(env, RATE_LIMIT_ENV),
     connectionLimits: limitsFromEnv(env, CONNECTION_ENV),
+    ...(databaseUrl !== undefined ? { databaseUrl } : {}),
   };
+}
+
+/**
+ * Issue 10 §3: DATABASE_URL selects the PostgreSQL store (postgres:// or postgresql://); unset, the
+ * embedded SQLite file under DATA_DIR. Anything else is refused here, before anything starts.
+ */
+function readDatabaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env['DATABASE_URL']?.trim() ?? '';
+  if (raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL; expected postgres://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `DATABASE_URL must be a postgres:// URL (PostgreSQL), got ${url.protocol}//…; unset it to use SQLite under DATA_DIR`,
+    );
+  }
+  if (url.pathname.replace(/^\//, '') === '') {
+    throw new ConfigError('DATABASE_URL names no database: postgres://user:password@host:5432/database');
+  }
+  return raw;
 }
 
 /** TLS_CERT and TLS_KEY (PEM paths) together, or neither (then the local CA serves HTTPS). */
@@ -186,8 +211,13 @@ export interface StartServerOptions {
   version?: string;
   /** D3: VAPID keys for Web Push of escalations. */
   vapid?: VapidConfig | undefined;
-  /** An already opened store (scripts/demo.ts seeds it first); otherwise DATA_DIR's file is opened. */
-  store?: SqliteStore;
+  /**
+   * An already opened store (scripts/demo.ts seeds it first); otherwise PostgreSQL at `databaseUrl`
+   * when given, else DATA_DIR's SQLite file.
+   */
+  store?: Store;
+  /** Issue 10 §3: DATABASE_URL; the PostgreSQL store instead of DATA_DIR's SQLite file. */
+  databaseUrl?: string | undefined;
   /** D5: run the daily retention job (src/server/retention); on unless false. */
   retention?: boolean;
   /**
@@ -209,7 +239,7 @@ export interface RunningServer {
   /** The HTTPS listener's port and its localhost URL. */
   httpsPort: number;
   httpsUrl: string;
-  store: SqliteStore;
+  store: Store;
   /** Stop accepting, let in-flight requests finish, then close the database. */
   close(): Promise<void>;
 }
@@ -244,7 +274,13 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   const logger = opts.logger ?? createJsonLogger();
   const now = opts.now ?? Date.now;
   const dataDir = opts.dataDir ?? './data';
-  const store = opts.store ?? openDataDirStore(dataDir, now());
+  const store =
+    opts.store ??
+    (opts.databaseUrl
+      ? await openPgStore({ connectionString: opts.databaseUrl, nowMs: now() })
+      : openDataDirStore(dataDir, now()));
+  if (opts.databaseUrl && !opts.store)
+    logger.info('store', { kind: 'postgresql', database: redactUrl(opts.databaseUrl) });
   const distDir = resolve(opts.distDir ?? './dist');
   const hasDist = isDirectory(distDir);
   if (!hasDist) logger.warn('no built app to serve; run npm run build', { distDir });
@@ -357,7 +393,9 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
   // Issue 9 §2: `npm run restore` refuses while this lock names a live server (data-dir-lock.ts).
   const lock = holdDataDir(dataDir, now());
   // Issue 9 §2: a verified backup a day under DATA_DIR/backups, the newest 14 kept.
-  const backups = opts.backups === false ? null : startBackupJob({ store, dataDir, logger, now });
+  // The file backups are SQLite's; a PostgreSQL database is backed up with pg_dump (docs/postgresql.md).
+  const backups =
+    opts.backups === false || !(store instanceof SqliteStore) ? null : startBackupJob({ store, dataDir, logger, now });
 
   const boundPort = (server.address() as AddressInfo).port;
   const url = `http://localhost:${boundPort}`;
@@ -415,6 +453,10 @@ async function main(): Promise<void> {
         message: err.message,
         dataDir: config.dataDir,
       });
+    } else if (err instanceof PgUnavailableError) {
+      // Issue 10, bad input: one clear line and exit 1 (a service manager's restart delay applies),
+      // not a stack trace per attempt.
+      logger.error('the PostgreSQL database cannot be used; refusing to start', { message: err.message });
     } else if (err instanceof StoreCorruptError) {
       // Issue 9 §8: never serve, nor write into, a damaged file; a backup restores it (README).
       logger.error('the database failed its integrity check (PRAGMA quick_check); refusing to start', {

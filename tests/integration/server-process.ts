@@ -5,9 +5,11 @@
  * upgraded copy of the build) both start it here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase } from '../support/pg-cluster';
 import { setupCodeOf } from '../support/server-log';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,6 +39,7 @@ export interface SpawnOptions {
  * default 8443 another server on the machine may hold.
  */
 export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions = {}): Promise<ServerProcess> {
+  const store = await storeEnv(dataDir);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: opts.root ?? REPO_ROOT,
     env: {
@@ -46,6 +49,7 @@ export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions 
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DIST_DIR: join(dataDir, 'no-dist'),
+      ...store,
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,4 +98,22 @@ export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions 
       await exited;
     },
   };
+}
+
+/** Where the data dir remembers the PostgreSQL database its server runs on (TEST_STORE=postgres). */
+const DATABASE_URL_FILE = 'test-database-url';
+
+/**
+ * Issue 10 §5: with TEST_STORE=postgres the server runs on PostgreSQL: a fresh database of the run's
+ * cluster for each data dir, the same one again when the server restarts on that data dir (the fault
+ * simulation kills and restarts it). Otherwise nothing: SQLite under the data dir.
+ */
+async function storeEnv(dataDir: string): Promise<Record<string, string>> {
+  if (process.env['TEST_STORE'] !== 'postgres') return {};
+  const file = join(dataDir, DATABASE_URL_FILE);
+  if (existsSync(file)) return { DATABASE_URL: readFileSync(file, 'utf8') };
+  const database = await createTestDatabase();
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, database.url);
+  return { DATABASE_URL: database.url };
 }

@@ -1,9 +1,9 @@
 /**
  * The store every server test opens (issue 10 §2): `openTestStore()` gives a real, migrated store
  * behind the Store contract, and what the tests read of it that the contract does not offer
- * (`inspect`), so a test that is not about SQLite itself stays store-agnostic. Today it is a real
- * SQLite file in a temp dir; TEST_STORE selects the implementation (a PostgreSQL one is added the
- * same way, with its own `inspect`).
+ * (`inspect`), so a test that is not about SQLite itself stays store-agnostic. TEST_STORE selects
+ * the implementation: a real SQLite file in a temp dir (unset or `sqlite`), or `postgres`, a PgStore
+ * on a fresh database of the run's throwaway cluster (tests/support/pg-cluster.ts, issue 10 §5).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,8 +20,19 @@ import {
   type StoredDeviceOp,
   type StoredRowOfAnyBuilding,
 } from '../../src/server/store/sqlite-inspect';
+import {
+  pgAdminActions,
+  pgCountRows,
+  pgDeviceCounters,
+  pgDeviceOps,
+  pgMaxSeq,
+  pgSnapshot,
+  pgTableRows,
+} from '../../src/server/store/pg-inspect';
+import type { PgStore } from '../../src/server/store/pg-store';
 import { openSqliteStore, SqliteStore } from '../../src/server/store/sqlite-store';
 import type { Store } from '../../src/server/store/store';
+import { openPgTestStore } from './pg-cluster';
 
 export type { StoredAdminAction, StoredDeviceOp, StoredRowOfAnyBuilding };
 
@@ -44,8 +55,8 @@ export interface StoreInspect {
 
 export interface TestStore {
   store: Store;
-  /** Which implementation: 'sqlite' (TEST_STORE unset or sqlite). */
-  kind: 'sqlite';
+  /** Which implementation: 'sqlite' (TEST_STORE unset or sqlite) or 'postgres'. */
+  kind: 'sqlite' | 'postgres';
   /** A temp dir of the test's own (backups, archives, the SQLite file). */
   dir: string;
   inspect: StoreInspect;
@@ -81,6 +92,25 @@ export function inspectSqlite(store: SqliteStore): StoreInspect {
   };
 }
 
+/** TEST_STORE: `sqlite` (the default) or `postgres`; anything else is refused, never ignored. */
+export function testStoreKind(): 'sqlite' | 'postgres' {
+  const kind = process.env['TEST_STORE'] ?? 'sqlite';
+  if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`TEST_STORE=${kind}: expected sqlite or postgres`);
+  return kind;
+}
+
+function pgInspect(store: PgStore): StoreInspect {
+  return {
+    snapshot: () => pgSnapshot(store),
+    countRows: (table) => pgCountRows(store, table),
+    maxSeq: () => pgMaxSeq(store),
+    adminActions: () => pgAdminActions(store),
+    deviceOps: () => pgDeviceOps(store),
+    deviceCounters: () => pgDeviceCounters(store),
+    tableRows: (table) => pgTableRows(store, table),
+  };
+}
+
 export interface OpenTestStoreOptions {
   /** When the migrations are recorded (T1: injected). */
   nowMs?: number;
@@ -92,10 +122,24 @@ export interface OpenTestStoreOptions {
 
 /** A real store for one test (see the module comment). */
 export async function openTestStore(opts: OpenTestStoreOptions = {}): Promise<TestStore> {
-  const kind = process.env['TEST_STORE'] ?? 'sqlite';
-  if (kind !== 'sqlite') throw new Error(`TEST_STORE=${kind}: this build's tests know only the sqlite store`);
+  const kind = testStoreKind();
   const ownDir = opts.dir === undefined;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'hd-store-'));
+  if (kind === 'postgres') {
+    const pg = await openPgTestStore(opts.nowMs === undefined ? {} : { nowMs: opts.nowMs });
+    const inspect = pgInspect(pg.store);
+    inspectors.set(pg.store, inspect);
+    return {
+      store: pg.store,
+      kind,
+      dir,
+      inspect,
+      async dispose() {
+        await pg.dispose();
+        if (ownDir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   const store = openSqliteStore(join(dir, opts.fileName ?? 'handover-desk.sqlite'), {
     nowMs: opts.nowMs ?? Date.now(),
   });
@@ -103,7 +147,7 @@ export async function openTestStore(opts: OpenTestStoreOptions = {}): Promise<Te
   inspectors.set(store, inspect);
   return {
     store,
-    kind: 'sqlite',
+    kind,
     dir,
     inspect,
     async dispose() {

@@ -3,12 +3,15 @@
  * range and the registers' filters, newest first, one page at a time by keyset (`at`, `rowid`).
  * The store runs it in its own dialect (`searchRows`; SQLite: src/server/store/sqlite-search.ts).
  */
+import type { SearchQuery } from '../../domain/search-text';
 
 /** One search as the store runs it; the service has checked and converted the filters. */
 export interface RowSearch {
   siteId: string;
-  /** An FTS5 MATCH expression (`ftsMatch` of src/domain/search-text.ts). */
+  /** An FTS5 MATCH expression (`ftsMatch` of src/domain/search-text.ts): what SQLite runs. */
   match: string;
+  /** The same query parsed (runs and words): what PostgreSQL matches (src/server/search/pg-search.ts). */
+  query: SearchQuery;
   /** `[fromMs, toMs)`, either end open when null. */
   fromMs: number | null;
   toMs: number | null;

@@ -48,6 +48,7 @@ export async function searchBuilding(
   const hits = await store.searchRows({
     siteId,
     match: ftsMatch(f.query),
+    query: f.query,
     fromMs: f.from === null ? null : dayBounds(f.from, timeZone).fromMs,
     toMs: f.to === null ? null : dayBounds(f.to, timeZone).toMs,
     staffId: f.staffId,

@@ -26,7 +26,7 @@ export interface MigrationFile {
   checksum: string;
 }
 
-interface AppliedRow {
+export interface AppliedRow {
   id: number;
   name: string;
   checksum: string;
@@ -62,7 +62,23 @@ export function migrate(db: Database.Database, files: MigrationFile[], nowMs: nu
   db.exec(`CREATE TABLE IF NOT EXISTS __migrations__ (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
   const applied = db.prepare('SELECT id, name, checksum FROM __migrations__ ORDER BY id').all() as AppliedRow[];
+  const pending = pendingMigrations(applied, files);
+  const record = db.prepare('INSERT INTO __migrations__ (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
+  for (const file of pending) {
+    db.transaction(() => {
+      db.exec(file.sql);
+      record.run(file.id, file.name, file.checksum, nowMs);
+    }).immediate();
+  }
+  return pending.map((f) => f.name);
+}
 
+/**
+ * The files still to apply after `applied` (the `__migrations__` rows in id order), for either
+ * store's runner (SQLite here, PostgreSQL in pg-migrations.ts). Throws MigrationMismatchError
+ * when the applied list is not a prefix of `files`, name for name and checksum for checksum.
+ */
+export function pendingMigrations(applied: readonly AppliedRow[], files: readonly MigrationFile[]): MigrationFile[] {
   applied.forEach((row, i) => {
     const file = files[i];
     if (row.id !== i + 1) {
@@ -82,14 +98,5 @@ export function migrate(db: Database.Database, files: MigrationFile[], nowMs: nu
       );
     }
   });
-
-  const pending = files.slice(applied.length);
-  const record = db.prepare('INSERT INTO __migrations__ (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
-  for (const file of pending) {
-    db.transaction(() => {
-      db.exec(file.sql);
-      record.run(file.id, file.name, file.checksum, nowMs);
-    }).immediate();
-  }
-  return pending.map((f) => f.name);
+  return files.slice(applied.length);
 }

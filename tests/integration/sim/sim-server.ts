@@ -35,19 +35,22 @@ export async function startSimServer(dataDir: string, port = 0, root = REPO_ROOT
 export const UPGRADE_TABLE = 'sim_upgrade_probe';
 
 /**
- * A copy of the build (src, package.json, node_modules linked) whose migrations directory holds one
- * migration more than the repository's. Returns the copy's root, for `startSimServer`.
+ * A copy of the build (src, package.json, node_modules linked) whose migrations directories (SQLite's
+ * and PostgreSQL's) hold one migration more than the repository's. Returns the copy's root, for `startSimServer`.
  */
 export function upgradedBuild(): string {
   const root = mkdtempSync(join(tmpdir(), 'handover-sim-build-'));
   cpSync(join(REPO_ROOT, 'src'), join(root, 'src'), { recursive: true });
   cpSync(join(REPO_ROOT, 'package.json'), join(root, 'package.json'));
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
-  const dir = join(root, 'src/server/store/migrations');
-  const next = readdirSync(dir).filter((n) => n.endsWith('.sql')).length + 1;
-  writeFileSync(
-    join(dir, `${String(next).padStart(4, '0')}_sim_upgrade.sql`),
-    `-- The simulation's upgrade (issue 9 §10): a new, empty table; nothing old changes.\nCREATE TABLE ${UPGRADE_TABLE} (id INTEGER PRIMARY KEY, note TEXT);\n`,
-  );
+  // The same numbered file in both dialects' folders (issue 10 §3): valid SQL for SQLite and PostgreSQL.
+  for (const folder of ['migrations', 'migrations-pg']) {
+    const dir = join(root, 'src/server/store', folder);
+    const next = readdirSync(dir).filter((n) => n.endsWith('.sql')).length + 1;
+    writeFileSync(
+      join(dir, `${String(next).padStart(4, '0')}_sim_upgrade.sql`),
+      `-- The simulation's upgrade (issue 9 §10): a new, empty table; nothing old changes.\nCREATE TABLE ${UPGRADE_TABLE} (id INTEGER PRIMARY KEY, note TEXT);\n`,
+    );
+  }
   return root;
 }

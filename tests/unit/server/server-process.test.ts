@@ -38,10 +38,10 @@ describe('main.ts as a process', () => {
     expect(s.lines.at(-1)).toMatchObject({ msg: 'stopped' });
   });
 
-  it('refuses DATABASE_URL with a clear message and exit code 1', async () => {
-    const s = spawnServer({ PORT: '0', DATA_DIR: dataDir, DATABASE_URL: 'postgres://x@localhost/hd' });
+  it('refuses a DATABASE_URL that is not PostgreSQL with a clear message and exit code 1 (issue 10)', async () => {
+    const s = spawnServer({ PORT: '0', DATA_DIR: dataDir, DATABASE_URL: 'mysql://x@localhost/hd' });
     expect(await s.exited).toBe(1);
-    expect(JSON.stringify(s.lines)).toContain('only the embedded SQLite store');
+    expect(JSON.stringify(s.lines)).toContain('DATABASE_URL must be a postgres:// URL');
   });
 });
 
@@ -59,6 +59,19 @@ describe('readConfig', () => {
       bodyLimitBytes: 1_048_576,
       logLevel: 'info',
     });
+  });
+
+  it('DATABASE_URL selects PostgreSQL; a URL of another kind, or with no database, is refused (issue 10 §3)', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://desk:pw@db.example:5432/handover' }).databaseUrl).toBe(
+      'postgres://desk:pw@db.example:5432/handover',
+    );
+    expect(readConfig({ DATABASE_URL: 'postgresql://desk@127.0.0.1/hd' }).databaseUrl).toBe(
+      'postgresql://desk@127.0.0.1/hd',
+    );
+    expect(readConfig({ DATABASE_URL: '  ' }).databaseUrl).toBeUndefined();
+    expect(() => readConfig({ DATABASE_URL: 'mysql://x@localhost/hd' })).toThrow(/must be a postgres:\/\/ URL/);
+    expect(() => readConfig({ DATABASE_URL: 'not a url' })).toThrow(/not a URL/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://x@localhost' })).toThrow(/names no database/);
   });
 
   it('refuses a bad PORT or LOG_LEVEL', () => {

@@ -1,0 +1,1031 @@
+/**
+ * The PostgreSQL store (issue 10 §3): the same contract as the embedded SQLite store (store.ts),
+ * selected by `DATABASE_URL=postgres://…`, for a company running many buildings from one server or
+ * from several server processes.
+ *
+ * Locks (docs/architecture.md "The store"): `transaction(siteId, fn)` takes a pooled connection,
+ * BEGIN, and the building's lock: its `site_seq` row, locked FOR UPDATE (created first when the
+ * building has none). Pushes of one building, from any server process, therefore run one at a time
+ * and each building's `seq` is handed out in commit order; pushes of different buildings run side
+ * by side. Every building transaction also holds a shared advisory lock that the store-wide
+ * transaction (`siteId` null: first-run setup, work across buildings) takes exclusively.
+ *
+ * Expected refusals (a second lock on a row, a duplicate op, a chain link already held) are found
+ * with ON CONFLICT DO NOTHING rather than a failed statement: a failed statement would abort the
+ * whole PostgreSQL transaction, where SQLite lets the transaction go on.
+ *
+ * Reads outside a transaction run on any pooled connection and see committed data only. A read (or
+ * a transaction's BEGIN) that meets a connection broken by a database restart is retried once on a
+ * fresh connection (pg-pool.ts); a connection lost in the middle of a transaction rolls it back and
+ * is answered 503 `store_unavailable`, so the tablet sends its ops again.
+ */
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { SyncTable } from '../../domain/entities';
+import { SEARCH_STAFF_FIELD, SEARCH_TIME_FIELD } from '../../domain/search-api';
+import { foldText, isSearchTable, rowSearchText, type SearchTable } from '../../domain/search-text';
+import { ApiError } from '../api-error';
+import { pgSearchColumns, pgSearchSql } from '../search/pg-search';
+import type { RowSearch, RowSearchHit } from '../search/search-query';
+import type { DeviceAdminRecord } from './device-admin';
+import { migratePg, readPgMigrationFiles } from './pg-migrations';
+import { isConnectionError, openPgPool, withClient, type PgPoolOptions } from './pg-pool';
+import type { PushSubscriptionRecord } from './push-subscriptions';
+import { PIN_LOCKOUT_MS, PIN_MAX_ATTEMPTS, pinLockedUntil } from '../../domain/pin';
+import type { AdminActionRecord, ProofFailure, StaffKeyRecord } from './staff-keys';
+import { STORE_FAILED_MESSAGE, StoreHealth } from './store-health';
+import {
+  ARCHIVED_PREFIX,
+  type ArchiveRecord,
+  type ArchiveWrite,
+  type ChainLink,
+  type DeviceOpRecord,
+  type DeviceRecord,
+  type EnrolmentCodeRecord,
+  type RawChange,
+  type RawRow,
+  type RowLock,
+  type RowWrite,
+  type Store,
+  type StoredOpStatus,
+  type StoredPhoto,
+  type StoredRow,
+  type StoreTx,
+} from './store';
+import type { DeviceKind } from '../../domain/api';
+
+export interface OpenPgOptions extends Partial<Omit<PgPoolOptions, 'connectionString'>> {
+  /** postgres://… (DATABASE_URL). */
+  connectionString: string;
+  /** Time the migrations are recorded at (T1: injected, not read here). */
+  nowMs: number;
+  /** Directory of the PostgreSQL migrations; defaults to migrations-pg/ next to this module. */
+  migrationsDir?: string;
+}
+
+/** The database named by DATABASE_URL cannot be reached or refused us: said once, clearly, at start. */
+export class PgUnavailableError extends Error {
+  readonly code = 'database_unavailable';
+  constructor(url: string, cause: unknown) {
+    super(
+      `cannot use the PostgreSQL database at ${redactUrl(url)}: ${(cause as Error).message || String(cause)}. ` +
+        'Check DATABASE_URL (host, port, user, password, database name) and that the server is running.',
+      { cause },
+    );
+    this.name = 'PgUnavailableError';
+  }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(DATABASE_URL is not a URL)';
+  }
+}
+
+/** What a lost database connection is answered with (503, the tablet retries). */
+export const PG_UNAVAILABLE_MESSAGE = 'the database cannot be reached right now; nothing was saved, try again';
+
+/** The store-wide advisory lock (siteId null takes it exclusively, a building shared). */
+const STORE_LOCK_KEY = 0x48445f73; // "HD_s"
+
+/**
+ * Open (and migrate) the PostgreSQL store. Throws PgUnavailableError when the database cannot be
+ * reached or the URL is wrong, MigrationMismatchError when its migrations and this build disagree;
+ * the pool is closed before the throw.
+ */
+export async function openPgStore(opts: OpenPgOptions): Promise<PgStore> {
+  const pool = openPgPool({ ...opts, connectionString: opts.connectionString });
+  try {
+    try {
+      await pool.query('SELECT 1');
+    } catch (err) {
+      throw new PgUnavailableError(opts.connectionString, err);
+    }
+    await migratePg(pool, readPgMigrationFiles(opts.migrationsDir), opts.nowMs);
+    const generation = await pool.query<{ value: string }>("SELECT value FROM server_meta WHERE key = 'generation'");
+    const value = generation.rows[0]?.value;
+    if (!value) throw new Error('the database has no generation (server_meta); migration 0007 did not run');
+    const store = new PgStore(pool, value);
+    // D5: rows stored before the search index existed are indexed once, at start.
+    await store.fillSearchIfNeeded();
+    return store;
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * A statement as pg sends it: named, so each connection parses and plans it once and then only
+ * binds (a push runs the same few statements for every op). The name is derived from the text.
+ */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 500;
+function prepared(text: string, values: unknown[] | undefined): pg.QueryConfig {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    // Search SQL varies with its filters: past this many distinct texts a statement is sent
+    // unnamed, so neither the names nor each connection's prepared statements grow without end.
+    if (statementNames.size >= MAX_PREPARED) return { text, values: values ?? [] };
+    name = `hd_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return { name, text, values: values ?? [] };
+}
+
+/** Something that runs one statement: the pool (reads outside a transaction) or a transaction's client. */
+interface Runner {
+  query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+interface RowRecord {
+  site_id: string;
+  tbl: string;
+  id: string;
+  data: unknown;
+  versions: unknown;
+  updated_hlc: string;
+  seq: number;
+  deleted: boolean;
+  received_at: number | null;
+}
+
+const ROW_COLUMNS = 'site_id, tbl, id, data, versions, updated_hlc, seq, deleted, received_at';
+
+function toStoredRow<T extends SyncTable>(r: RowRecord): StoredRow<T> {
+  return {
+    siteId: r.site_id,
+    table: r.tbl as T,
+    id: r.id,
+    row: r.data as StoredRow<T>['row'],
+    versions: r.versions as Record<string, number>,
+    updatedHlc: r.updated_hlc,
+    seq: r.seq,
+    deleted: r.deleted,
+    receivedAt: r.received_at,
+  };
+}
+
+interface DeviceRow {
+  id: string;
+  site_id: string;
+  name: string;
+  revoked: boolean;
+  last_counter: number;
+  created_at: number;
+  last_seen_at: number | null;
+  kind: DeviceKind;
+}
+
+function toDevice(r: DeviceRow): DeviceRecord {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    name: r.name,
+    revoked: r.revoked,
+    lastCounter: r.last_counter,
+    createdAt: r.created_at,
+    lastSeenAt: r.last_seen_at,
+    kind: r.kind,
+  };
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.length > 0 ? v : null;
+}
+
+function parseTimes(json: string): number[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((t): t is number => typeof t === 'number') : [];
+}
+
+const EMPTY_KEY = Buffer.alloc(0);
+
+/**
+ * Every read and write of the contract over one runner. A transaction's `PgTx` runs them on its
+ * connection; the store's reads outside a transaction run them on the pool.
+ */
+class PgOps {
+  constructor(protected readonly run: Runner) {}
+
+  protected async one<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R | undefined> {
+    return (await this.run.query<R>(sql, params)).rows[0];
+  }
+
+  protected async all<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+    return (await this.run.query<R>(sql, params)).rows;
+  }
+
+  async siteSequence(siteId: string): Promise<number> {
+    return (await this.one<{ seq: number }>('SELECT seq FROM site_seq WHERE site_id = $1', [siteId]))?.seq ?? 0;
+  }
+
+  async hasAnySite(): Promise<boolean> {
+    return (await this.one("SELECT 1 AS one FROM rows WHERE tbl = 'site' LIMIT 1", [])) !== undefined;
+  }
+
+  async listSiteIds(): Promise<string[]> {
+    // COLLATE "C": byte order, as SQLite compares text, whatever the database's locale.
+    const rows = await this.all<{ id: string }>(
+      `SELECT id FROM rows WHERE tbl = 'site' ORDER BY updated_hlc COLLATE "C", id COLLATE "C"`,
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async getRow<T extends SyncTable>(siteId: string, table: T, id: string): Promise<StoredRow<T> | undefined> {
+    const r = await this.one<RowRecord>(`SELECT ${ROW_COLUMNS} FROM rows WHERE site_id = $1 AND tbl = $2 AND id = $3`, [
+      siteId,
+      table,
+      id,
+    ]);
+    return r ? toStoredRow<T>(r) : undefined;
+  }
+
+  async getRowSiteId(table: SyncTable, id: string): Promise<string | undefined> {
+    return (await this.one<{ site_id: string }>('SELECT site_id FROM rows WHERE tbl = $1 AND id = $2', [table, id]))
+      ?.site_id;
+  }
+
+  async listRows<T extends SyncTable>(siteId: string, table: T): Promise<StoredRow<T>[]> {
+    const rows = await this.all<RowRecord>(
+      `SELECT ${ROW_COLUMNS} FROM rows WHERE site_id = $1 AND tbl = $2 ORDER BY seq`,
+      [siteId, table],
+    );
+    return rows.map((r) => toStoredRow<T>(r));
+  }
+
+  async listRawRows(siteId: string): Promise<RawRow[]> {
+    const rows = await this.all<{
+      tbl: string;
+      id: string;
+      data: string;
+      versions: string;
+      updated_hlc: string;
+      seq: number;
+      deleted: boolean;
+      received_at: number | null;
+    }>(
+      `SELECT tbl, id, data::text AS data, versions::text AS versions, updated_hlc, seq, deleted, received_at
+       FROM rows WHERE site_id = $1 ORDER BY seq`,
+      [siteId],
+    );
+    return rows.map((r) => ({
+      table: r.tbl,
+      id: r.id,
+      dataJson: r.data,
+      versionsJson: r.versions,
+      updatedHlc: r.updated_hlc,
+      seq: r.seq,
+      deleted: r.deleted,
+      receivedAt: r.received_at,
+    }));
+  }
+
+  async changesSince(siteId: string, cursor: number, limit: number): Promise<RawChange[]> {
+    // One ordered range read of (site_id, seq): the JSON is returned as the text stored.
+    const rows = await this.all<{
+      seq: number;
+      tbl: string;
+      id: string;
+      data: string;
+      versions: string;
+      received_at: number | null;
+    }>(
+      `SELECT seq, tbl, id, data::text AS data, versions::text AS versions, received_at
+       FROM rows WHERE site_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [siteId, cursor, limit],
+    );
+    return rows.map((r) => ({
+      seq: r.seq,
+      table: r.tbl,
+      id: r.id,
+      dataJson: r.data,
+      versionsJson: r.versions,
+      receivedAt: r.received_at,
+    }));
+  }
+
+  async listLiveRowsWhere<T extends SyncTable>(
+    siteId: string,
+    table: T,
+    field: string,
+    value: string,
+  ): Promise<StoredRow<T>[]> {
+    if (!/^[A-Za-z]\w*$/.test(field)) throw new RangeError(`not a field name: ${field}`);
+    // As SQLite's json_extract(data, '$.field') = ?: a JSON string equal to the value, nothing else.
+    const rows = await this.all<RowRecord>(
+      `SELECT ${ROW_COLUMNS} FROM rows WHERE site_id = $1 AND tbl = $2 AND NOT deleted
+       AND json_typeof(data -> $3) = 'string' AND data ->> $3 = $4 ORDER BY seq`,
+      [siteId, table, field, value],
+    );
+    return rows.map((r) => toStoredRow<T>(r));
+  }
+
+  async openDuties(siteId: string): Promise<StoredRow<'duty'>[]> {
+    const rows = await this.all<RowRecord>(
+      `SELECT ${ROW_COLUMNS} FROM rows WHERE site_id = $1 AND tbl = 'duty' AND NOT deleted
+       AND json_typeof(data -> 'endedAt') = 'null' ORDER BY seq`,
+      [siteId],
+    );
+    return rows.map((r) => toStoredRow<'duty'>(r));
+  }
+
+  async recordsAwaitingDuty(siteId: string): Promise<string[]> {
+    const rows = await this.all<{ id: string }>(
+      `SELECT r.id FROM rows r WHERE r.site_id = $1 AND r.tbl = 'handoverRecord' AND NOT r.deleted
+       AND json_typeof(r.data -> 'correctsId') = 'null' AND json_typeof(r.data -> 'newDutyId') = 'string'
+       AND NOT EXISTS (SELECT 1 FROM rows d WHERE d.tbl = 'duty' AND d.id = r.data ->> 'newDutyId')
+       ORDER BY r.seq`,
+      [siteId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async getDevice(id: string): Promise<DeviceRecord | undefined> {
+    const r = await this.one<DeviceRow>('SELECT * FROM devices WHERE id = $1', [id]);
+    return r ? toDevice(r) : undefined;
+  }
+
+  async getDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined> {
+    const r = await this.one<DeviceRow>('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
+    return r ? toDevice(r) : undefined;
+  }
+
+  async getDeviceClockOffset(deviceId: string): Promise<number | null> {
+    const r = await this.one<{ clock_offset_ms: number | null }>('SELECT clock_offset_ms FROM devices WHERE id = $1', [
+      deviceId,
+    ]);
+    return r?.clock_offset_ms ?? null;
+  }
+
+  async getDeviceOp(deviceId: string, counter: number): Promise<DeviceOpRecord | undefined> {
+    const r = await this.one<{
+      device_id: string;
+      counter: number;
+      op_hash: string;
+      status: StoredOpStatus;
+      code: string | null;
+      message: string | null;
+      received_at: number | null;
+      device_time: number | null;
+    }>(
+      `SELECT device_id, counter, op_hash, status, code, message, received_at, device_time
+       FROM device_ops WHERE device_id = $1 AND counter = $2`,
+      [deviceId, counter],
+    );
+    if (!r) return undefined;
+    return {
+      deviceId: r.device_id,
+      counter: r.counter,
+      opHash: r.op_hash,
+      status: r.status,
+      code: r.code,
+      message: r.message,
+      receivedAt: r.received_at,
+      deviceTime: r.device_time,
+    };
+  }
+
+  async getEnrolmentCode(codeHash: string): Promise<EnrolmentCodeRecord | undefined> {
+    const r = await this.one<{
+      code_hash: string;
+      site_id: string;
+      created_by: string;
+      expires_at: number;
+      used_at: number | null;
+      used_by_device: string | null;
+      device_kind: DeviceKind;
+    }>('SELECT * FROM enrolment_codes WHERE code_hash = $1', [codeHash]);
+    if (!r) return undefined;
+    return {
+      codeHash: r.code_hash,
+      siteId: r.site_id,
+      createdBy: r.created_by,
+      expiresAt: r.expires_at,
+      usedAt: r.used_at,
+      usedByDevice: r.used_by_device,
+      deviceKind: r.device_kind,
+    };
+  }
+
+  async getLock(siteId: string, table: string, id: string): Promise<RowLock | undefined> {
+    const r = await this.one<{ site_id: string; tbl: string; id: string; record_id: string }>(
+      'SELECT site_id, tbl, id, record_id FROM locks WHERE site_id = $1 AND tbl = $2 AND id = $3',
+      [siteId, table, id],
+    );
+    return r ? { siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id } : undefined;
+  }
+
+  async listLocks(siteId: string): Promise<RowLock[]> {
+    const rows = await this.all<{ site_id: string; tbl: string; id: string; record_id: string }>(
+      'SELECT site_id, tbl, id, record_id FROM locks WHERE site_id = $1 ORDER BY tbl COLLATE "C", id COLLATE "C"',
+      [siteId],
+    );
+    return rows.map((r) => ({ siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id }));
+  }
+
+  async getChainRecordId(siteId: string, hash: string): Promise<string | undefined> {
+    return (
+      await this.one<{ record_id: string }>('SELECT record_id FROM chain WHERE site_id = $1 AND hash = $2', [
+        siteId,
+        hash,
+      ])
+    )?.record_id;
+  }
+
+  async listChainLinks(siteId: string): Promise<ChainLink[]> {
+    const rows = await this.all<{ hash: string; record_id: string }>(
+      'SELECT hash, record_id FROM chain WHERE site_id = $1 ORDER BY hash COLLATE "C"',
+      [siteId],
+    );
+    return rows.map((r) => ({ hash: r.hash, recordId: r.record_id }));
+  }
+
+  async listArchives(siteId: string): Promise<ArchiveRecord[]> {
+    const rows = await this.all<{
+      id: number;
+      site_id: string;
+      through_ms: number;
+      file: string;
+      sha256: string;
+      row_count: number;
+      created_at: number;
+    }>('SELECT * FROM archives WHERE site_id = $1 ORDER BY id', [siteId]);
+    return rows.map((r) => ({
+      id: r.id,
+      siteId: r.site_id,
+      throughMs: r.through_ms,
+      file: r.file,
+      sha256: r.sha256,
+      rowCount: r.row_count,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async getPhoto(siteId: string, sha256: string): Promise<StoredPhoto | undefined> {
+    const r = await this.one<{
+      site_id: string;
+      sha256: string;
+      mime: string;
+      bytes: number;
+      data: Buffer;
+      created_at: number;
+    }>('SELECT * FROM photos WHERE site_id = $1 AND sha256 = $2', [siteId, sha256]);
+    if (!r) return undefined;
+    return {
+      siteId: r.site_id,
+      sha256: r.sha256,
+      mime: r.mime,
+      bytes: r.bytes,
+      data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
+      createdAt: r.created_at,
+    };
+  }
+
+  async searchRows(search: RowSearch): Promise<RowSearchHit[]> {
+    const { sql, params } = pgSearchSql(search);
+    const rows = await this.all<{ rowid: number; tbl: string; id: string; at: number; data: string }>(sql, params);
+    return rows.map((r) => ({ rowid: r.rowid, table: r.tbl, id: r.id, at: r.at, dataJson: r.data }));
+  }
+
+  async listPushSubscriptions(siteId: string, staffIds: readonly string[]): Promise<PushSubscriptionRecord[]> {
+    const rows = await this.all<{
+      endpoint: string;
+      site_id: string;
+      device_id: string;
+      staff_id: string;
+      p256dh: string;
+      auth: string;
+      created_at: number;
+    }>(
+      `SELECT endpoint, site_id, device_id, staff_id, p256dh, auth, created_at FROM push_subscriptions
+       WHERE site_id = $1 AND staff_id = ANY($2::text[])`,
+      [siteId, [...staffIds]],
+    );
+    return rows.map((r) => ({
+      endpoint: r.endpoint,
+      siteId: r.site_id,
+      deviceId: r.device_id,
+      staffId: r.staff_id,
+      p256dh: r.p256dh,
+      auth: r.auth,
+      createdAt: r.created_at,
+    }));
+  }
+
+  async getStaffKey(siteId: string, staffId: string): Promise<StaffKeyRecord | undefined> {
+    const r = await this.one<{
+      site_id: string;
+      staff_id: string;
+      proof_key: Buffer;
+      failed_at: string;
+      locked_until: number | null;
+      updated_at: number;
+    }>('SELECT * FROM staff_keys WHERE site_id = $1 AND staff_id = $2', [siteId, staffId]);
+    if (!r) return undefined;
+    return {
+      siteId: r.site_id,
+      staffId: r.staff_id,
+      proofKey: r.proof_key.length === 0 ? null : new Uint8Array(r.proof_key),
+      failedAt: parseTimes(r.failed_at),
+      lockedUntil: r.locked_until,
+      updatedAt: r.updated_at,
+    };
+  }
+
+  async listDevices(siteId: string): Promise<DeviceAdminRecord[]> {
+    const rows = await this.all<{
+      id: string;
+      site_id: string;
+      name: string;
+      kind: DeviceKind;
+      created_at: number;
+      last_seen_at: number | null;
+      pending_ops: number | null;
+      revoked: boolean;
+      revoked_at: number | null;
+      revoked_by: string | null;
+    }>(
+      `SELECT id, site_id, name, kind, created_at, last_seen_at, pending_ops, revoked, revoked_at, revoked_by
+       FROM devices WHERE site_id = $1 ORDER BY created_at, id COLLATE "C"`,
+      [siteId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      siteId: r.site_id,
+      name: r.name,
+      kind: r.kind,
+      createdAt: r.created_at,
+      lastSeenAt: r.last_seen_at,
+      pendingOps: r.pending_ops,
+      revoked: r.revoked,
+      revokedAt: r.revoked_at,
+      revokedBy: r.revoked_by,
+    }));
+  }
+}
+
+/** One transaction's reads and writes, on its own connection. */
+class PgTx extends PgOps implements StoreTx {
+  private savepoints: string[] = [];
+  private nextSavepoint = 0;
+  /** False once the transaction has committed or rolled back: a kept `tx` refuses to run. */
+  live = true;
+
+  constructor(client: pg.PoolClient) {
+    super({
+      query: <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => {
+        if (!this.live) throw new Error('this transaction has ended: its tx can no longer be used');
+        return client.query<R>(prepared(sql, params));
+      },
+    });
+  }
+
+  async savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    const name = `op_${++this.nextSavepoint}`;
+    await this.run.query(`SAVEPOINT ${name}`);
+    this.savepoints.push(name);
+    let result: T;
+    try {
+      result = await fn();
+    } catch (err) {
+      await this.endSavepoint(name, true);
+      throw err;
+    }
+    await this.endSavepoint(name, false);
+    return result;
+  }
+
+  private async endSavepoint(name: string, rollBack: boolean): Promise<void> {
+    if (this.savepoints.at(-1) !== name) {
+      throw new Error('savepoints of one transaction must nest: await one before starting the next');
+    }
+    this.savepoints.pop();
+    if (rollBack) await this.run.query(`ROLLBACK TO SAVEPOINT ${name}`);
+    await this.run.query(`RELEASE SAVEPOINT ${name}`);
+  }
+
+  async writeRow<T extends SyncTable>(w: RowWrite<T>): Promise<number> {
+    // The building's next seq and the row in one statement. The seq row is already locked by this
+    // transaction for its own building; a write for another building (store-wide setup) takes it here.
+    const r = await this.one<{ seq: number }>(
+      `WITH s AS (
+         INSERT INTO site_seq (site_id, seq) VALUES ($1, 1)
+         ON CONFLICT (site_id) DO UPDATE SET seq = site_seq.seq + 1 RETURNING seq)
+       INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted, received_at)
+       SELECT $1, $2, $3, $4::json, $5::json, $6, s.seq, $7, $8 FROM s
+       ON CONFLICT (tbl, id) DO UPDATE SET site_id = excluded.site_id, data = excluded.data,
+         versions = excluded.versions, updated_hlc = excluded.updated_hlc, seq = excluded.seq,
+         deleted = excluded.deleted, received_at = COALESCE(rows.received_at, excluded.received_at)
+       RETURNING seq`,
+      [
+        w.siteId,
+        w.table,
+        w.id,
+        JSON.stringify(w.row),
+        JSON.stringify(w.versions),
+        w.updatedHlc,
+        w.deleted,
+        w.receivedAt ?? null,
+      ],
+    );
+    if (!r) throw new Error(`could not write ${w.table} ${w.id} of site ${w.siteId}`);
+    // D5: every write of an entry, amendment, task or note, by any path, updates the search index.
+    await this.indexRow(w.siteId, w.table, w.id, w.row as Record<string, unknown>, w.deleted);
+    return r.seq;
+  }
+
+  /** Bring the search index in step with one row write (a new line, so a new `rowid`, as on SQLite). */
+  async indexRow(siteId: string, table: string, id: string, row: Record<string, unknown>, deleted: boolean) {
+    if (!isSearchTable(table)) return;
+    if (deleted) {
+      await this.run.query('DELETE FROM search_rows WHERE tbl = $1 AND id = $2', [table, id]);
+      return;
+    }
+    const t: SearchTable = table;
+    const at = row[SEARCH_TIME_FIELD[t]];
+    const entry = t === 'logEntry';
+    const location = entry ? str(row.location) : null;
+    const cut = pgSearchColumns(rowSearchText(t, row));
+    await this.run.query(
+      // The old line goes and the new one comes in one statement: a new line, so a new `rowid`. The
+      // insert reads the delete's count, so the delete runs first (an unread data-modifying WITH runs
+      // last, and the new line would meet the old one's unique key).
+      `WITH old AS (DELETE FROM search_rows WHERE tbl = $2 AND id = $3 RETURNING 1)
+       INSERT INTO search_rows (site_id, tbl, id, at, staff_id, kind, severity, status, location, grams, runs, words)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12 FROM (SELECT count(*) FROM old) AS gone`,
+      [
+        siteId,
+        t,
+        id,
+        typeof at === 'number' ? at : 0,
+        str(row[SEARCH_STAFF_FIELD[t]]),
+        entry ? str(row.kind) : null,
+        entry ? str(row.severity) : null,
+        entry ? str(row.status) : null,
+        location === null ? null : foldText(location),
+        cut.grams,
+        cut.runs,
+        cut.words,
+      ],
+    );
+  }
+
+  /** D5: index the rows stored before the search index existed, once (search_state.filled). */
+  async fillSearchIfNeeded(): Promise<number> {
+    const state = await this.one<{ filled: boolean }>('SELECT filled FROM search_state WHERE id = 1 FOR UPDATE', []);
+    if (state?.filled !== false) return 0;
+    const rows = await this.all<{ site_id: string; tbl: string; id: string; data: Record<string, unknown> }>(
+      `SELECT site_id, tbl, id, data FROM rows
+       WHERE tbl IN ('logEntry', 'logAmendment', 'task', 'taskNote') AND NOT deleted
+       ORDER BY tbl COLLATE "C", id COLLATE "C"`,
+    );
+    for (const r of rows) await this.indexRow(r.site_id, r.tbl, r.id, r.data, false);
+    await this.run.query('UPDATE search_state SET filled = TRUE WHERE id = 1');
+    return rows.length;
+  }
+
+  async insertDevice(d: DeviceRecord, tokenHash: string): Promise<void> {
+    await this.run.query(
+      `INSERT INTO devices (id, site_id, name, token_hash, revoked, last_counter, created_at, last_seen_at, kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [d.id, d.siteId, d.name, tokenHash, d.revoked, d.lastCounter, d.createdAt, d.lastSeenAt, d.kind],
+    );
+  }
+
+  async setDeviceCounter(deviceId: string, lastCounter: number): Promise<void> {
+    await this.run.query('UPDATE devices SET last_counter = $1 WHERE id = $2', [lastCounter, deviceId]);
+  }
+
+  async touchDevice(deviceId: string, lastSeenAt: number): Promise<void> {
+    await this.run.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [lastSeenAt, deviceId]);
+  }
+
+  async setDeviceClockOffset(deviceId: string, offsetMs: number): Promise<void> {
+    await this.run.query('UPDATE devices SET clock_offset_ms = $1 WHERE id = $2', [offsetMs, deviceId]);
+  }
+
+  async insertDeviceOp(op: DeviceOpRecord): Promise<void> {
+    const res = await this.run.query(
+      `INSERT INTO device_ops (device_id, counter, op_hash, status, code, message, received_at, device_time,
+         actor_staff_id, tbl, row_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (device_id, counter) DO NOTHING`,
+      [
+        op.deviceId,
+        op.counter,
+        op.opHash,
+        op.status,
+        op.code,
+        op.message,
+        op.receivedAt,
+        op.deviceTime,
+        op.actorStaffId ?? null,
+        op.table ?? null,
+        op.rowId ?? null,
+      ],
+    );
+    if (res.rowCount !== 1) throw new Error(`op ${op.counter} of device ${op.deviceId} is already stored`);
+  }
+
+  async insertEnrolmentCode(c: EnrolmentCodeRecord): Promise<void> {
+    await this.run.query(
+      `INSERT INTO enrolment_codes (code_hash, site_id, created_by, expires_at, used_at, used_by_device, device_kind)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [c.codeHash, c.siteId, c.createdBy, c.expiresAt, c.usedAt, c.usedByDevice, c.deviceKind],
+    );
+  }
+
+  async markEnrolmentCodeUsed(codeHash: string, usedAt: number, deviceId: string): Promise<boolean> {
+    const res = await this.run.query(
+      'UPDATE enrolment_codes SET used_at = $1, used_by_device = $2 WHERE code_hash = $3 AND used_at IS NULL',
+      [usedAt, deviceId, codeHash],
+    );
+    return res.rowCount === 1;
+  }
+
+  async lockRow(lock: RowLock): Promise<void> {
+    const res = await this.run.query(
+      'INSERT INTO locks (site_id, tbl, id, record_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [lock.siteId, lock.table, lock.id, lock.recordId],
+    );
+    if (res.rowCount !== 1) throw new Error(`${lock.table} ${lock.id} is already locked`);
+  }
+
+  async addChainLink(siteId: string, hash: string, recordId: string): Promise<void> {
+    const res = await this.run.query(
+      'INSERT INTO chain (site_id, hash, record_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [siteId, hash, recordId],
+    );
+    if (res.rowCount !== 1) throw new Error(`the chain of site ${siteId} already holds ${hash}`);
+  }
+
+  async putPhoto(p: StoredPhoto): Promise<'created' | 'exists'> {
+    const res = await this.run.query(
+      `INSERT INTO photos (site_id, sha256, mime, bytes, data, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (site_id, sha256) DO NOTHING`,
+      [
+        p.siteId,
+        p.sha256,
+        p.mime,
+        p.bytes,
+        Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength),
+        p.createdAt,
+      ],
+    );
+    return res.rowCount === 1 ? 'created' : 'exists';
+  }
+
+  async archiveRows(a: ArchiveWrite): Promise<number> {
+    const inserted = await this.one<{ id: number }>(
+      `INSERT INTO archives (site_id, through_ms, file, sha256, row_count, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [a.siteId, a.throughMs, a.file, a.sha256, a.rowCount, a.createdAt],
+    );
+    if (!inserted) throw new Error('could not record the archive');
+    const archiveId = inserted.id;
+    if (a.chainHashes.length > 0) {
+      await this.run.query('UPDATE chain SET record_id = $1 WHERE site_id = $2 AND hash = ANY($3::text[])', [
+        `${ARCHIVED_PREFIX}${String(archiveId)}`,
+        a.siteId,
+        a.chainHashes,
+      ]);
+    }
+    if (a.locks.length > 0) {
+      await this.run.query('DELETE FROM locks WHERE (tbl, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))', [
+        a.locks.map((l) => l.table),
+        a.locks.map((l) => l.id),
+      ]);
+    }
+    if (a.rows.length > 0) {
+      await this.run.query(
+        'DELETE FROM rows WHERE site_id = $1 AND (tbl, id) IN (SELECT * FROM unnest($2::text[], $3::text[]))',
+        [a.siteId, a.rows.map((r) => r.table), a.rows.map((r) => r.id)],
+      );
+    }
+    if (a.photoHashes.length > 0) {
+      await this.run.query('DELETE FROM photos WHERE site_id = $1 AND sha256 = ANY($2::text[])', [
+        a.siteId,
+        a.photoHashes,
+      ]);
+    }
+    return archiveId;
+  }
+
+  async savePushSubscription(s: PushSubscriptionRecord): Promise<void> {
+    await this.run.query(
+      `INSERT INTO push_subscriptions (endpoint, site_id, device_id, staff_id, p256dh, auth, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (endpoint) DO UPDATE SET site_id = excluded.site_id, device_id = excluded.device_id,
+         staff_id = excluded.staff_id, p256dh = excluded.p256dh, auth = excluded.auth,
+         created_at = excluded.created_at, failures = 0`,
+      [s.endpoint, s.siteId, s.deviceId, s.staffId, s.p256dh, s.auth, s.createdAt],
+    );
+  }
+
+  async deletePushSubscription(siteId: string, endpoint: string): Promise<boolean> {
+    const res = await this.run.query('DELETE FROM push_subscriptions WHERE site_id = $1 AND endpoint = $2', [
+      siteId,
+      endpoint,
+    ]);
+    return (res.rowCount ?? 0) > 0;
+  }
+
+  async notePushDelivery(endpoint: string, ok: boolean, nowMs: number): Promise<void> {
+    if (ok) {
+      await this.run.query('UPDATE push_subscriptions SET last_ok_at = $1, failures = 0 WHERE endpoint = $2', [
+        nowMs,
+        endpoint,
+      ]);
+    } else {
+      await this.run.query('UPDATE push_subscriptions SET failures = failures + 1 WHERE endpoint = $1', [endpoint]);
+    }
+  }
+
+  async putStaffKey(siteId: string, staffId: string, proofKey: Uint8Array, nowMs: number): Promise<void> {
+    await this.run.query(
+      `INSERT INTO staff_keys (site_id, staff_id, proof_key, failed_at, locked_until, updated_at)
+       VALUES ($1, $2, $3, '[]', NULL, $4)
+       ON CONFLICT (site_id, staff_id) DO UPDATE SET proof_key = excluded.proof_key, failed_at = '[]',
+         locked_until = NULL, updated_at = excluded.updated_at`,
+      [siteId, staffId, Buffer.from(proofKey), nowMs],
+    );
+  }
+
+  async recordProofFailure(siteId: string, staffId: string, nowMs: number): Promise<ProofFailure> {
+    // The person's row is read FOR UPDATE: two wrong proofs at once from two processes both count.
+    const before = await this.one<{ failed_at: string }>(
+      'SELECT failed_at FROM staff_keys WHERE site_id = $1 AND staff_id = $2 FOR UPDATE',
+      [siteId, staffId],
+    );
+    // Only the attempts that can still count are kept: the last five, inside one window.
+    const failedAt = [...(before ? parseTimes(before.failed_at) : []), nowMs]
+      .filter((t) => nowMs - t <= PIN_LOCKOUT_MS)
+      .slice(-PIN_MAX_ATTEMPTS);
+    const lockedUntil = pinLockedUntil(failedAt, nowMs);
+    await this.run.query(
+      `INSERT INTO staff_keys (site_id, staff_id, proof_key, failed_at, locked_until, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (site_id, staff_id) DO UPDATE SET failed_at = excluded.failed_at,
+         locked_until = excluded.locked_until`,
+      [siteId, staffId, EMPTY_KEY, JSON.stringify(failedAt), lockedUntil, nowMs],
+    );
+    return { lockedUntil, attemptsLeft: Math.max(0, PIN_MAX_ATTEMPTS - failedAt.length) };
+  }
+
+  async clearProofFailures(siteId: string, staffId: string): Promise<void> {
+    await this.run.query(
+      `UPDATE staff_keys SET failed_at = '[]', locked_until = NULL
+       WHERE site_id = $1 AND staff_id = $2 AND (failed_at <> '[]' OR locked_until IS NOT NULL)`,
+      [siteId, staffId],
+    );
+  }
+
+  async insertAdminAction(a: AdminActionRecord): Promise<void> {
+    await this.run.query(
+      'INSERT INTO admin_actions (site_id, device_id, staff_id, action, target, at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [a.siteId, a.deviceId, a.staffId, a.action, a.target, a.at],
+    );
+  }
+
+  async revokeDevice(siteId: string, deviceId: string, revokedAt: number, revokedBy: string): Promise<boolean> {
+    const res = await this.run.query(
+      `UPDATE devices SET revoked = TRUE, revoked_at = $1, revoked_by = $2
+       WHERE site_id = $3 AND id = $4 AND NOT revoked`,
+      [revokedAt, revokedBy, siteId, deviceId],
+    );
+    return res.rowCount === 1;
+  }
+
+  async setDevicePendingOps(deviceId: string, pendingOps: number): Promise<void> {
+    await this.run.query('UPDATE devices SET pending_ops = $1 WHERE id = $2 AND pending_ops IS DISTINCT FROM $1', [
+      pendingOps,
+      deviceId,
+    ]);
+  }
+}
+
+/** How long to wait before the one retry of a read that met a broken connection. */
+const READ_RETRY_DELAY_MS = 250;
+
+/** Reads outside a transaction: any pooled connection; one retry when the connection broke. */
+function poolRunner(pool: pg.Pool): Runner {
+  return {
+    async query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]) {
+      try {
+        return await pool.query<R>(prepared(sql, params));
+      } catch (err) {
+        if (!isConnectionError(err)) throw err;
+        await new Promise((r) => setTimeout(r, READ_RETRY_DELAY_MS));
+        try {
+          return await pool.query<R>(prepared(sql, params));
+        } catch (again) {
+          throw unavailable(again);
+        }
+      }
+    },
+  };
+}
+
+/** A lost connection becomes the 503 a tablet retries; any other error is passed on as it is. */
+function unavailable(err: unknown): unknown {
+  return isConnectionError(err) ? new ApiError('store_unavailable', PG_UNAVAILABLE_MESSAGE) : err;
+}
+
+export class PgStore extends PgOps implements Store {
+  /** Issue 9 §8: kept for the contract; a PostgreSQL server guards its own files. */
+  readonly health = new StoreHealth();
+  private closed = false;
+
+  constructor(
+    /** The pool; only src/server/store and its test support use it directly. */
+    readonly pool: pg.Pool,
+    private readonly generationId: string,
+  ) {
+    super(poolRunner(pool));
+  }
+
+  generation(): string {
+    return this.generationId;
+  }
+
+  async transaction<T>(siteId: string | null, fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('the store is closed');
+    if (this.health.failure) throw new ApiError('store_unavailable', STORE_FAILED_MESSAGE, this.health.failure);
+    try {
+      return await withClient(
+        this.pool,
+        async (client) => {
+          if (siteId === null) {
+            await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${STORE_LOCK_KEY})`);
+            return;
+          }
+          // The building's lock: its sequence row, created on first use (seq 0: nothing written yet).
+          // One round trip for the three statements (simple protocol: the id is sent as a quoted literal).
+          const results = (await client.query(
+            `BEGIN; SELECT pg_advisory_xact_lock_shared(${STORE_LOCK_KEY});
+             SELECT seq FROM site_seq WHERE site_id = ${client.escapeLiteral(siteId)} FOR UPDATE`,
+          )) as unknown as pg.QueryResult[];
+          if (results.at(-1)?.rowCount === 0) {
+            await client.query(
+              `INSERT INTO site_seq (site_id, seq) VALUES ($1, 0)
+               ON CONFLICT (site_id) DO UPDATE SET seq = site_seq.seq`,
+              [siteId],
+            );
+          }
+        },
+        async (client) => {
+          const tx = new PgTx(client);
+          try {
+            const result = await fn(tx);
+            await client.query('COMMIT');
+            return result;
+          } catch (err) {
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw err;
+          } finally {
+            tx.live = false;
+          }
+        },
+      );
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  /** Issue 9 §8, deep health: a read and a write in a transaction, rolled back. */
+  async checkReadWrite(): Promise<void> {
+    await withClient(
+      this.pool,
+      async (client) => {
+        await client.query('BEGIN');
+      },
+      async (client) => {
+        try {
+          await client.query('SELECT max(seq) FROM site_seq');
+          await client.query(
+            `INSERT INTO server_meta (key, value) VALUES ('health_check', 'rolled back')
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          );
+        } finally {
+          await client.query('ROLLBACK');
+        }
+      },
+    );
+  }
+
+  /** D5: index the rows stored before the search index existed, once (search_state.filled). */
+  async fillSearchIfNeeded(): Promise<number> {
+    return this.transaction(null, async (tx) => (tx as PgTx).fillSearchIfNeeded());
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
