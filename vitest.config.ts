@@ -37,6 +37,42 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // Issue 10 §5: the server suite again on PostgreSQL (TEST_STORE=postgres: every store a test
+      // opens is a PgStore on a fresh database of the run's throwaway cluster). Left out: the tests
+      // of SQLite itself (its file, WAL, backup, its migration runner), which open SQLite whatever
+      // TEST_STORE says and would only run twice, and the demo seed, a SQLite data dir.
+      {
+        extends: true,
+        test: {
+          name: 'unit-pg',
+          include: ['tests/unit/server/**/*.test.ts'],
+          exclude: [
+            'tests/unit/server/backup-restore.test.ts',
+            'tests/unit/server/corrupt-store.test.ts',
+            'tests/unit/server/demo-seed.test.ts',
+            'tests/unit/server/migration-0003.test.ts',
+            'tests/unit/server/migration-0006.test.ts',
+            'tests/unit/server/migrations.test.ts',
+            'tests/unit/server/store-contract.sqlite.test.ts',
+          ],
+          environment: 'node',
+          globalSetup: [PG_GLOBAL_SETUP],
+          env: { TEST_STORE: 'postgres' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration-pg',
+          // The fuzz over every endpoint against a real server process on PostgreSQL.
+          include: ['tests/integration/fuzz/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: [PG_GLOBAL_SETUP],
+          env: { TEST_STORE: 'postgres' },
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         extends: true,
         test: {

@@ -30,6 +30,23 @@ import {
   pgTableRows,
 } from '../../src/server/store/pg-inspect';
 import type { PgStore } from '../../src/server/store/pg-store';
+import {
+  pgDurableCommit,
+  pgServerMeta,
+  pgTamperDeleteChainLink,
+  pgTamperDeleteRow,
+  pgTamperDeleteStaffKey,
+  pgTamperRowField,
+  pgTamperRowSeq,
+} from '../../src/server/store/pg-tamper';
+import { sqlitePragma, sqliteServerMeta } from '../../src/server/store/sqlite-inspect';
+import {
+  tamperDeleteChainLink,
+  tamperDeleteRow,
+  tamperDeleteStaffKey,
+  tamperRowField,
+  tamperRowSeq,
+} from '../../src/server/store/sqlite-tamper';
 import { openSqliteStore, SqliteStore } from '../../src/server/store/sqlite-store';
 import type { Store } from '../../src/server/store/store';
 import { openPgTestStore } from './pg-cluster';
@@ -51,6 +68,25 @@ export interface StoreInspect {
   deviceCounters(): Promise<{ id: string; lastCounter: number }[]>;
   /** Every row of `table` of every building, in sequence order. */
   tableRows(table: string): Promise<StoredRowOfAnyBuilding[]>;
+  /** The value under `key` in server_meta (generation, health_check), if any. */
+  serverMeta(key: string): Promise<string | undefined>;
+  /** Issue 9 §1: whether a commit is on disk before it returns (SQLite synchronous=FULL, PostgreSQL synchronous_commit=on). */
+  durableCommit(): Promise<boolean>;
+  /** Changes behind the server's back, to prove it notices (the chain check, proofs). */
+  tamper: StoreTamper;
+}
+
+/** What a test does to a store behind the server's back (sqlite-tamper.ts, pg-tamper.ts). */
+export interface StoreTamper {
+  /** Set one field of a row's stored JSON, without a new sequence or version. */
+  rowField(id: string, field: string, value: unknown): Promise<void>;
+  /** Remove a row outright (not a tombstone). */
+  deleteRow(id: string): Promise<void>;
+  /** Move a row to another sequence number. */
+  rowSeq(id: string, seq: number): Promise<void>;
+  deleteChainLink(recordId: string): Promise<void>;
+  /** Remove a person's proof key (a hash from before issue 9). */
+  deleteStaffKey(staffId: string): Promise<void>;
 }
 
 export interface TestStore {
@@ -89,6 +125,16 @@ export function inspectSqlite(store: SqliteStore): StoreInspect {
     deviceOps: async () => sqliteDeviceOps(store),
     deviceCounters: async () => sqliteDeviceCounters(store),
     tableRows: async (table) => sqliteTableRows(store, table),
+    serverMeta: async (key) => sqliteServerMeta(store, key),
+    // 2 = FULL: an acknowledged commit survives a power cut, not only a process crash.
+    durableCommit: async () => sqlitePragma(store, 'synchronous') === 2,
+    tamper: {
+      rowField: async (id, field, value) => tamperRowField(store, id, field, value),
+      deleteRow: async (id) => tamperDeleteRow(store, id),
+      rowSeq: async (id, seq) => tamperRowSeq(store, id, seq),
+      deleteChainLink: async (recordId) => tamperDeleteChainLink(store, recordId),
+      deleteStaffKey: async (staffId) => tamperDeleteStaffKey(store, staffId),
+    },
   };
 }
 
@@ -108,6 +154,15 @@ function pgInspect(store: PgStore): StoreInspect {
     deviceOps: () => pgDeviceOps(store),
     deviceCounters: () => pgDeviceCounters(store),
     tableRows: (table) => pgTableRows(store, table),
+    serverMeta: (key) => pgServerMeta(store, key),
+    durableCommit: () => pgDurableCommit(store),
+    tamper: {
+      rowField: (id, field, value) => pgTamperRowField(store, id, field, value),
+      deleteRow: (id) => pgTamperDeleteRow(store, id),
+      rowSeq: (id, seq) => pgTamperRowSeq(store, id, seq),
+      deleteChainLink: (recordId) => pgTamperDeleteChainLink(store, recordId),
+      deleteStaffKey: (staffId) => pgTamperDeleteStaffKey(store, staffId),
+    },
   };
 }
 
@@ -118,11 +173,13 @@ export interface OpenTestStoreOptions {
   dir?: string;
   /** The SQLite file's name inside the dir. */
   fileName?: string;
+  /** A test of SQLite itself (its file, WAL, backup) opens SQLite whatever TEST_STORE says. */
+  kind?: 'sqlite' | 'postgres';
 }
 
 /** A real store for one test (see the module comment). */
 export async function openTestStore(opts: OpenTestStoreOptions = {}): Promise<TestStore> {
-  const kind = testStoreKind();
+  const kind = opts.kind ?? testStoreKind();
   const ownDir = opts.dir === undefined;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'hd-store-'));
   if (kind === 'postgres') {

@@ -54,6 +54,10 @@ export function openPgPool(opts: PgPoolOptions): pg.Pool {
     statement_timeout: statementTimeout,
     idle_in_transaction_session_timeout: statementTimeout * 3,
     application_name: 'handover-desk',
+    // Issue 9 §1: a push is acknowledged only once its commit is on disk, whatever the cluster's
+    // default: with synchronous_commit off a crash of the database loses commits a tablet was told
+    // are safe, and the tablet forgets those ops (the same loss as a restore).
+    options: '-c synchronous_commit=on',
     types,
   });
   // An idle connection the server closed (a restart, an admin's pg_terminate_backend) emits here;

@@ -26,7 +26,7 @@ import { OpBuilder, T0, call, makeTestServer, pushBody, setupViaApi, type TestSe
 let t: TestServer;
 let a: SetupResponse;
 beforeEach(async () => {
-  t = await makeTestServer();
+  t = await makeTestServer({ store: 'sqlite' }); // a test of the SQLite file itself
   a = await setupViaApi(t);
 });
 afterEach(() => t.dispose());

@@ -31,7 +31,7 @@ let t: TestServer;
 let a: SetupResponse;
 let ops: OpBuilder;
 beforeEach(async () => {
-  t = await makeTestServer();
+  t = await makeTestServer({ store: 'sqlite' }); // a test of the SQLite file itself
   a = await setupViaApi(t);
   ops = new OpBuilder(a.deviceId, a.siteId, a.adminStaffId, () => t.clock.now);
   // A real building's file: a few hundred rows, so the rows table spans many pages.

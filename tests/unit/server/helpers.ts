@@ -43,10 +43,11 @@ export interface TestServer {
 }
 
 export async function makeTestServer(
-  opts: { bodyLimitBytes?: number; distDir?: string; vapid?: VapidConfig } = {},
+  opts: { bodyLimitBytes?: number; distDir?: string; vapid?: VapidConfig; store?: 'sqlite' } = {},
 ): Promise<TestServer> {
   const clock = { now: T0 };
-  const opened = await openTestStore({ nowMs: clock.now });
+  // `store: 'sqlite'`: a test of SQLite itself (its file, WAL, backup), whatever TEST_STORE says.
+  const opened = await openTestStore({ nowMs: clock.now, ...(opts.store ? { kind: opts.store } : {}) });
   const { store, dir } = opened;
   const dbFile = join(dir, 'handover-desk.sqlite');
   const app = createApp({

@@ -7,13 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyBuilding } from '../../../src/server/integrity/verify';
 import { chainBuilding, DAY, type ChainBuilding } from './chain-fixtures';
 import { T0, storedRow, writeStoredRow } from './helpers';
-import {
-  tamperDeleteChainLink,
-  tamperDeleteRow,
-  tamperRowField,
-  tamperRowSeq,
-} from '../../../src/server/store/sqlite-tamper';
-import { asSqlite } from '../../support/test-store';
+import { inspectOf } from '../../support/test-store';
 
 let b: ChainBuilding;
 afterEach(() => b.dispose());
@@ -22,8 +16,8 @@ const FIRST = T0 - 10 * DAY - 3_600_000;
 const verify = () => verifyBuilding(b.store, b.siteId, 'Harbour Centre', T0);
 const id = (row: Record<string, unknown> | undefined) => String(row?.['id']);
 const kinds = async () => (await verify()).problems.map((p) => [p.kind, p.recordId, p.refId]);
-/** The chain building's SQLite store, tampered with behind the server's back. */
-const raw = () => asSqlite(b.store);
+/** The chain building's store, tampered with behind the server's back (SQLite or PostgreSQL). */
+const tamper = () => inspectOf(b.store).tamper;
 
 describe('verify (D5, H3)', () => {
   it('passes a clean chain of handover records and day reviews', async () => {
@@ -40,9 +34,9 @@ describe('verify (D5, H3)', () => {
   it('reports a signed record edited directly in SQLite', async () => {
     b = await chainBuilding(FIRST, 3);
     const record = b.records[1];
-    tamperRowField(raw(), id(record), 'signedAt', 1);
+    await tamper().rowField(id(record), 'signedAt', 1);
     const review = b.reviews[0];
-    tamperRowField(raw(), id(review), 'note', '改過');
+    await tamper().rowField(id(review), 'note', '改過');
     expect(await kinds()).toEqual(
       expect.arrayContaining([
         ['hashMismatch', id(record), null],
@@ -55,7 +49,7 @@ describe('verify (D5, H3)', () => {
   it('reports an entry edited directly in SQLite after a record and a review froze it', async () => {
     b = await chainBuilding(FIRST, 3);
     const entry = b.entries[0];
-    tamperRowField(raw(), id(entry), 'cause', '無事');
+    await tamper().rowField(id(entry), 'cause', '無事');
     const problems = (await verify()).problems.filter((p) => p.kind === 'entryChanged');
     expect(problems.map((p) => [p.refId, p.table])).toEqual([
       [id(entry), 'handoverRecord'],
@@ -79,16 +73,16 @@ describe('verify (D5, H3)', () => {
     expect(report.entriesFollowedUp).toBe(2);
 
     // A content change beside the follow-up is still tampering.
-    tamperRowField(raw(), stored.id, 'location', '地庫');
+    await tamper().rowField(stored.id, 'location', '地庫');
     expect((await verify()).problems.map((p) => p.kind)).toEqual(['entryChanged', 'entryChanged']);
   });
 
   it('reports a deleted record and a missing chain entry', async () => {
     b = await chainBuilding(FIRST, 3);
     const deleted = b.records[1];
-    tamperDeleteRow(raw(), id(deleted));
+    await tamper().deleteRow(id(deleted));
     const unchained = b.records[2];
-    tamperDeleteChainLink(raw(), id(unchained));
+    await tamper().deleteChainLink(id(unchained));
     expect(await kinds()).toEqual(
       expect.arrayContaining([
         ['missingRecord', id(deleted), null],
@@ -103,10 +97,10 @@ describe('verify (D5, H3)', () => {
     b = await chainBuilding(FIRST, 3);
     const first = b.records[0];
     const second = b.records[1];
-    tamperRowSeq(raw(), id(first), 100000);
+    await tamper().rowSeq(id(first), 100000);
     expect(await kinds()).toEqual([['reordered', id(second), null]]);
-    tamperDeleteChainLink(raw(), id(first));
-    tamperDeleteRow(raw(), id(first));
+    await tamper().deleteChainLink(id(first));
+    await tamper().deleteRow(id(first));
     expect(await kinds()).toEqual(expect.arrayContaining([['unknownPrev', id(second), null]]));
   });
 });

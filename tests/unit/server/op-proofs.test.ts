@@ -3,8 +3,6 @@
  * ops are online only; §9: an inactive person's ops made before the deactivation still count.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tamperDeleteStaffKey } from '../../../src/server/store/sqlite-tamper';
-import { asSqlite } from '../../support/test-store';
 import type { SetupResponse } from '../../../src/domain/api';
 import type { PushResponse } from '../../../src/domain/sync-protocol';
 import {
@@ -68,7 +66,7 @@ describe('issue 9 §3: ops proven by their actor (actor_unproven, per op)', () =
 
   it('a person with only a hash from before issue 9 (no proof key) is actor_unproven until upgraded', async () => {
     const deskId = await addTestStaff(t, a.siteId, 'desk', '張偉明');
-    tamperDeleteStaffKey(asSqlite(t.store), deskId);
+    await t.inspect.tamper.deleteStaffKey(deskId);
     ops.actorStaffId = deskId;
     const res = await push(pushBody(a.deviceId, [ops.putItem({ category: 'custody', label: '雨傘' })]));
     expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'actor_unproven' });

@@ -184,7 +184,12 @@ describe('server search (D5): FTS5 over CJK bigrams', () => {
     }
   });
 
-  it('fills the index at start from rows stored before it, and a row removed from rows leaves it', async () => {
+  it('SQLite: fills the index at start from rows stored before it, and a row removed from rows leaves it', async () => {
+    // A test of the SQLite file (reopened), so on SQLite whatever TEST_STORE says.
+    await t.dispose();
+    t = await makeTestServer({ store: 'sqlite' });
+    a = await setupViaApi(t);
+    dutyId = await seedDuty(t, a, a.adminStaffId, t.clock.now - 3_600_000);
     const id = await seedEntry(t, a, { dutyId, staffId: a.adminStaffId, cause: '消防演習' });
     // Simulate a database migrated before the index held anything.
     tamperEmptySearchIndex(asSqlite(t.store));

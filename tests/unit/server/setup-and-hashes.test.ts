@@ -3,8 +3,6 @@
  * admin and manager PIN hashes never reach a desk tablet; a hash from before issue 9 is upgraded.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tamperDeleteStaffKey, tamperRowField } from '../../../src/server/store/sqlite-tamper';
-import { asSqlite } from '../../support/test-store';
 import {
   EnrolResponse,
   PIN_UPGRADE_PATH,
@@ -124,8 +122,8 @@ describe('issue 9 §3: a hash from before issue 9 is upgraded at the next online
     const deskId = await addTestStaff(t, a.siteId, 'desk', '張偉明');
     const legacy = await hashPinLegacy(TEST_PINS.desk, 1000);
     const row = await storedRow(t.store, 'staff', deskId);
-    tamperRowField(asSqlite(t.store), deskId, 'pinHash', legacy);
-    tamperDeleteStaffKey(asSqlite(t.store), deskId);
+    await t.inspect.tamper.rowField(deskId, 'pinHash', legacy);
+    await t.inspect.tamper.deleteStaffKey(deskId);
     expect(row).toBeDefined();
 
     const wrong = await call(t, 'POST', PIN_UPGRADE_PATH, { token: a.token, body: { staffId: deskId, pin: '9999' } });

@@ -15,7 +15,7 @@ import { describeStoreContract } from './store-contract';
 const FILE = 'handover-desk.sqlite';
 
 describeStoreContract('SQLite', async () => {
-  const opened = await openTestStore({ nowMs: 1, fileName: FILE });
+  const opened = await openTestStore({ kind: 'sqlite', nowMs: 1, fileName: FILE });
   const file = join(opened.dir, FILE);
   return {
     store: opened.store,
@@ -35,7 +35,7 @@ describeStoreContract('SQLite', async () => {
 
 describe('SQLite store: the tx rule (issue 10 §2)', () => {
   it('a Store method called inside the same store’s transaction throws "inside a transaction use tx" instead of waiting forever', async () => {
-    const { store, dispose } = await openTestStore({ nowMs: 1 });
+    const { store, dispose } = await openTestStore({ kind: 'sqlite', nowMs: 1 });
     try {
       const outcome = await store.transaction('A', async () => {
         try {
@@ -59,7 +59,7 @@ describe('SQLite store: the tx rule (issue 10 §2)', () => {
   });
 
   it('work started inside a transaction that outlives it (after the commit) may use the store', async () => {
-    const { store, dispose } = await openTestStore({ nowMs: 1 });
+    const { store, dispose } = await openTestStore({ kind: 'sqlite', nowMs: 1 });
     try {
       let later: Promise<unknown> | undefined;
       await store.transaction('A', async () => {
@@ -73,8 +73,8 @@ describe('SQLite store: the tx rule (issue 10 §2)', () => {
   });
 
   it('two stores of two files: inside one store’s transaction the other store is free to use', async () => {
-    const one = await openTestStore({ nowMs: 1 });
-    const two = await openTestStore({ nowMs: 1 });
+    const one = await openTestStore({ kind: 'sqlite', nowMs: 1 });
+    const two = await openTestStore({ kind: 'sqlite', nowMs: 1 });
     try {
       const seq = await one.store.transaction('A', () => two.store.siteSequence('A'));
       expect(seq).toBe(0);
