@@ -97,6 +97,10 @@ export const ADMIN_PATHS = {
   site: '/api/v1/admin/site',
   devices: '/api/v1/admin/devices',
   revokeDevice: (id: string) => `/api/v1/admin/devices/${encodeURIComponent(id)}/revoke`,
+  /** Issue 10 §1: GET the buildings this admin administers, POST a new one. */
+  buildings: '/api/v1/admin/buildings',
+  /** Issue 10 §1: GET a person's buildings, POST `{siteId}` to assign them to one more. */
+  staffBuildings: (id: string) => `/api/v1/admin/staff/${encodeURIComponent(id)}/buildings`,
 } as const;
 
 export const AdminCreateStaffRequest = z.object({
@@ -162,3 +166,57 @@ export const PinUpgradeRequest = z.object({ staffId: Id, pin: PinText });
 export type PinUpgradeRequest = z.infer<typeof PinUpgradeRequest>;
 export const PinUpgradeResponse = z.object({ pinHash: PinHash, serverTime: EpochMs });
 export type PinUpgradeResponse = z.infer<typeof PinUpgradeResponse>;
+
+/**
+ * Issue 10 §1: the buildings of the company. An admin creates a building (its settings start as a
+ * copy of the admin's current building, with its own name and time zone) and becomes its first
+ * admin; staff have one row per building they work in (Staff.personId links them).
+ */
+export const CreateBuildingRequest = z.object({
+  name: z.string().trim().min(1).max(80),
+  timeZone: z.string().min(1).max(64).optional(),
+});
+export type CreateBuildingRequest = z.infer<typeof CreateBuildingRequest>;
+
+/** Assign a person of this building to another building of the company, with the same role and PIN. */
+export const AssignBuildingRequest = z.object({ siteId: Id });
+export type AssignBuildingRequest = z.infer<typeof AssignBuildingRequest>;
+
+/** What a person sees of one building of theirs: figures for the office overview (O1, D2, D3, S1). */
+export const BuildingFigures = z.object({
+  /** Building days over and not reviewed yet (O1). */
+  awaitingReview: z.number().int().nonnegative(),
+  /** Of those, the days left for more than one working day (O1). */
+  overdueReview: z.number().int().nonnegative(),
+  /** Escalations to the chief not yet acknowledged (D2). */
+  escalationsToChief: z.number().int().nonnegative(),
+  /** Escalations to the manager not yet decided (D3). */
+  escalationsToManager: z.number().int().nonnegative(),
+  /** Swap requests confirmed by the chief, waiting for the manager (S1). */
+  swapsAwaitingApproval: z.number().int().nonnegative(),
+  /** Entries of today (the building's day) still open. */
+  openEntriesToday: z.number().int().nonnegative(),
+});
+export type BuildingFigures = z.infer<typeof BuildingFigures>;
+
+export const BuildingSummary = z.object({
+  siteId: Id,
+  name: z.string(),
+  timeZone: z.string(),
+  /** The person's staff id and role in this building. */
+  staffId: Id,
+  role: Role,
+  /** Present in the office overview (GET /api/v1/office/buildings). */
+  figures: BuildingFigures.optional(),
+});
+export type BuildingSummary = z.infer<typeof BuildingSummary>;
+export const BuildingListResponse = z.object({ buildings: z.array(BuildingSummary), serverTime: EpochMs });
+export type BuildingListResponse = z.infer<typeof BuildingListResponse>;
+
+/** Issue 10 §1: the office overview of the signed-in person's buildings, side by side. */
+export const OFFICE_BUILDINGS_PATH = '/api/v1/office/buildings';
+/**
+ * An office device opens another building of the signed-in person: the server enrols a device of
+ * that building (kind office, shown in its admin's device list) and answers its token once.
+ */
+export const officeDevicePath = (siteId: string) => `${OFFICE_BUILDINGS_PATH}/${siteId}/device`;

@@ -92,6 +92,12 @@ export const Staff = z.object({
    * wrote before it, by server-corrected device time, are still accepted; later ones are refused.
    */
   deactivatedAt: EpochMs.nullable().optional(),
+  /**
+   * Issue 10 §1: the same person in several buildings of the company (a manager or chief who covers
+   * them) has one staff row per building; each row after the first names the first one's id here.
+   * Written only by the server (staff rows are online-only, apply-op.ts).
+   */
+  personId: Id.optional(),
 });
 export type Staff = z.infer<typeof Staff>;
 

@@ -23,6 +23,10 @@ export const HTTP_ERROR_STATUS = {
   /** Issue 9 §1: a pull cursor past the server's sequence (the server was restored): re-pull from 0. */
   cursor_ahead: 409,
   already_set_up: 409,
+  /** Issue 10 §1: a building of the company already has this name. */
+  building_name_taken: 409,
+  /** Issue 10 §1: the person already works in that building. */
+  already_assigned: 409,
   counter_gap: 409,
   schema_version: 409,
   conflict: 409,

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import {
   ADMIN_PATHS,
   AdminStaffResponse,
+  BuildingListResponse,
+  BuildingSummary,
   CreateEnrolmentCodeResponse,
   DeviceListResponse,
   type AdminCreateStaffRequest,
@@ -38,7 +40,12 @@ export interface AdminActor {
 /** A 2xx answer whose body the screens do not need: only the time is read, when given. */
 const Ack = z.object({ serverTime: z.number().optional() });
 
-async function send(actor: AdminActor, method: ActorRequest['method'], path: string, body?: unknown): Promise<unknown> {
+export async function send(
+  actor: AdminActor,
+  method: ActorRequest['method'],
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   // ProofKeyMissingError when the page was reloaded since the admin signed in: sign in again. The
   // time is server-corrected (T1): the server checks it within REQUEST_PROOF_WINDOW_MS of its clock.
   const request: ActorRequest = {
@@ -108,4 +115,42 @@ export async function adminCreateEnrolmentCode(
 ): Promise<CreateEnrolmentCodeResponse> {
   const res = await send(actor, 'POST', ENROLMENT_CODES_PATH, { deviceKind });
   return parseBody(CreateEnrolmentCodeResponse, res, 'enrolment code');
+}
+
+/** Issue 10 §1: GET the buildings this admin administers. @throws as adminCreateStaff. */
+export async function adminListBuildings(actor: AdminActor): Promise<BuildingSummary[]> {
+  const res = await send(actor, 'GET', ADMIN_PATHS.buildings);
+  return parseBody(BuildingListResponse, res, 'building list').buildings;
+}
+
+/**
+ * Issue 10 §1: POST a new building of the company; the admin becomes its first admin.
+ * @throws ApiRequestError 409 building_name_taken, 400 (a time zone); otherwise as adminCreateStaff.
+ */
+export async function adminCreateBuilding(
+  actor: AdminActor,
+  request: { name: string; timeZone?: string },
+): Promise<BuildingSummary> {
+  const res = await send(actor, 'POST', ADMIN_PATHS.buildings, request);
+  return parseBody(z.object({ building: BuildingSummary }), res, 'create building').building;
+}
+
+/** Issue 10 §1: GET the buildings a person works in. @throws as adminCreateStaff. */
+export async function adminStaffBuildings(actor: AdminActor, staffId: string): Promise<BuildingSummary[]> {
+  const res = await send(actor, 'GET', ADMIN_PATHS.staffBuildings(staffId));
+  return parseBody(BuildingListResponse, res, 'staff buildings').buildings;
+}
+
+/**
+ * Issue 10 §1: POST the person to one more building (same name, role and PIN).
+ * @returns the person's buildings after it. @throws ApiRequestError 409 already_assigned, 403 (not
+ * an admin there), 400 (desk staff); otherwise as adminCreateStaff.
+ */
+export async function adminAssignBuilding(
+  actor: AdminActor,
+  staffId: string,
+  siteId: string,
+): Promise<BuildingSummary[]> {
+  const res = await send(actor, 'POST', ADMIN_PATHS.staffBuildings(staffId), { siteId });
+  return parseBody(BuildingListResponse, res, 'assign building').buildings;
 }

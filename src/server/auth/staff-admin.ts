@@ -17,6 +17,8 @@ export interface NewStaff {
   name: string;
   role: Role;
   secrets: PinSecrets;
+  /** Issue 10 §1: the first row of the same person in another building (company-service.ts). */
+  personId?: string;
 }
 
 /** Insert an active person with a v2 PIN hash and store their proof key (caller's transaction). */
@@ -36,6 +38,7 @@ export async function insertStaff(
     role: input.role,
     pinHash: input.secrets.pinHash,
     active: true,
+    ...(input.personId === undefined ? {} : { personId: input.personId }),
   });
   const full = await insertServerRow(store, clock, 'staff', row, nowMs);
   await store.putStaffKey(siteId, id, input.secrets.proofKey, nowMs);

@@ -14,6 +14,7 @@ import { apiError, makeErrorHandler } from './errors';
 import { DEFAULT_RATE_LIMITS, limitFailedAuth, limitRequests, TokenBuckets } from './rate-limit';
 import { jsonBodiesOnly } from './read-body';
 import { requestLog } from './request-log';
+import { officeRoutes } from './routes/office-routes';
 import { adminRoutes } from './routes/admin-routes';
 import { authRoutes } from './routes/auth-routes';
 import { integrityRoutes } from './routes/integrity-routes';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route(REPORTS_PATH, reportRoutes(services));
   app.route('/api/v1/admin', adminRoutes(services));
   app.route('/api/v1/auth', authRoutes(services));
+  app.route('/api/v1/office', officeRoutes(services));
   // An unknown API path is a JSON 404, never the app shell (a tablet would parse HTML as data).
   app.all('/api/*', (c) => apiError(c, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`));
   // Issue 9 §4: the CA page and certificate, before the app shell's fallback can answer them.

@@ -6,6 +6,9 @@
  */
 import { Hono } from 'hono';
 import {
+  AssignBuildingRequest,
+  CreateBuildingRequest,
+  type BuildingListResponse,
   AdminCreateStaffRequest,
   AdminSetPinRequest,
   AdminSiteRequest,
@@ -18,6 +21,7 @@ import { ApiError } from '../../api-error';
 import { actorAuth } from '../../auth/actor-auth';
 import { hashPinFor } from '../../auth/pin-service';
 import { insertStaff, setStaffPin, staffRowOf, updateSite, updateStaff } from '../../auth/staff-admin';
+import { assignToBuilding, buildingsOfPerson, createBuilding, otherRowsOfPerson } from '../../site/company-service';
 import type { DeviceAdminRecord } from '../../store/device-admin';
 import type { StoreTx } from '../../store/store';
 import type { AppEnv, AppServices } from '../app-env';
@@ -59,9 +63,19 @@ export function adminRoutes(deps: AppServices): Hono<AppEnv> {
     const req = await readJson(c, AdminUpdateStaffRequest);
     const now = deps.now();
     const siteId = c.get('device').siteId;
-    const staff = await deps.store.transaction(siteId, async (tx) => {
-      const written = await updateStaff(tx, deps.clock, siteId, c.req.param('id'), req, now);
+    // Issue 10 §1: a person's name is the same in every building they work in (role and active
+    // stay per building); renaming someone linked writes several buildings, under the store-wide lock.
+    const target = await staffRowOf(deps.store, siteId, c.req.param('id'));
+    const rename = req.name !== undefined && (await otherRowsOfPerson(deps.store, target)).length > 0;
+    const staff = await deps.store.transaction(rename ? null : siteId, async (tx) => {
+      const written = await updateStaff(tx, deps.clock, siteId, target.id, req, now);
       await record(tx, c, 'staff.update', written.id, now);
+      if (req.name !== undefined) {
+        for (const other of await otherRowsOfPerson(tx, target)) {
+          if (other.row.name !== req.name)
+            await updateStaff(tx, deps.clock, other.siteId, other.id, { name: req.name }, now);
+        }
+      }
       return written;
     });
     const body: AdminStaffResponse = { staff, serverTime: now };
@@ -74,15 +88,61 @@ export function adminRoutes(deps: AppServices): Hono<AppEnv> {
     const target = await staffRowOf(deps.store, siteId, c.req.param('id'));
     const secrets = await hashPinFor(deps.pinHasher, target.row.role, req.pin);
     const now = deps.now();
-    const staff = await deps.store.transaction(siteId, async (tx) => {
+    // Issue 10 §1: the same person in other buildings keeps one PIN: their rows change together,
+    // under the store-wide lock when there are any (several buildings are written).
+    const linked = (await otherRowsOfPerson(deps.store, target)).length > 0;
+    const staff = await deps.store.transaction(linked ? null : siteId, async (tx) => {
       // The role may have changed while the PIN was hashed: the length rule holds for the row written.
       const current = await staffRowOf(tx, siteId, target.id);
       if (current.row.role !== target.row.role) throw new ApiError('conflict', 'the role changed; try again');
       const written = await setStaffPin(tx, deps.clock, siteId, target.id, secrets, now);
       await record(tx, c, 'staff.pin', target.id, now);
+      for (const other of await otherRowsOfPerson(tx, current)) {
+        await setStaffPin(tx, deps.clock, other.siteId, other.id, secrets, now);
+      }
       return written;
     });
     const body: AdminStaffResponse = { staff, serverTime: now };
+    return c.json(body);
+  });
+
+  // Issue 10 §1: the buildings of the company this admin administers; creating one.
+  app.get('/buildings', async (c) => {
+    const me = await staffRowOf(deps.store, c.get('device').siteId, c.get('actor').id);
+    const buildings = (await buildingsOfPerson(deps.store, me)).filter((b) => b.role === 'admin');
+    const body: BuildingListResponse = { buildings, serverTime: deps.now() };
+    return c.json(body);
+  });
+
+  app.post('/buildings', async (c) => {
+    const req = await readJson(c, CreateBuildingRequest);
+    const now = deps.now();
+    const acting = { siteId: c.get('device').siteId, deviceId: c.get('device').id, staffId: c.get('actor').id };
+    // A new building: the store-wide lock (its own does not exist yet; names are checked across all).
+    const building = await deps.store.transaction(null, (tx) => createBuilding(tx, deps.clock, acting, req, now));
+    return c.json({ building, serverTime: now }, 201);
+  });
+
+  // Issue 10 §1: a chief, manager or admin of this building also works in another one.
+  app.post('/staff/:id/buildings', async (c) => {
+    const req = await readJson(c, AssignBuildingRequest);
+    const now = deps.now();
+    const acting = { siteId: c.get('device').siteId, deviceId: c.get('device').id, staffId: c.get('actor').id };
+    const staffId = c.req.param('id');
+    const assigned = await deps.store.transaction(null, (tx) =>
+      assignToBuilding(tx, deps.clock, acting, staffId, req.siteId, now),
+    );
+    const person = await staffRowOf(deps.store, acting.siteId, staffId);
+    const body: BuildingListResponse = { buildings: await buildingsOfPerson(deps.store, person), serverTime: now };
+    return c.json({ ...body, assignedStaffId: assigned.id }, 201);
+  });
+
+  app.get('/staff/:id/buildings', async (c) => {
+    const person = await staffRowOf(deps.store, c.get('device').siteId, c.req.param('id'));
+    const body: BuildingListResponse = {
+      buildings: await buildingsOfPerson(deps.store, person),
+      serverTime: deps.now(),
+    };
     return c.json(body);
   });
 
