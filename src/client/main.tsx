@@ -1,14 +1,15 @@
 /**
- * Entry point: open the tablet's database, create the one sync engine (Web Locks keep it to one
- * runner alongside the service worker), render the app, and start page-driven sync once the
- * tablet is enrolled. The page path is complete on its own, for Safari (docs/architecture.md "Where it runs").
+ * Entry point: open the tablet's database (the building shown last, issue 10 §1), create its sync
+ * engine (Web Locks keep it to one runner alongside the service worker), render the app, and start
+ * page-driven sync once the tablet is enrolled (root.tsx). The page path is complete on its own, for Safari (docs/architecture.md "Where it runs").
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { currentDbName } from './db/buildings';
 import { openHandoverDb } from './db/open';
+import type { HandoverDb } from './db/schema';
 import { registerServiceWorker } from './pwa/register';
-import { startPageSync } from './sync/page-sync';
+import { Root } from './root';
 import { createSyncEngine } from './sync/sync-engine';
 import './styles/base.css';
 import './styles/components.css';
@@ -22,20 +23,17 @@ import './styles/register.css';
 import './styles/tasks.css';
 import './styles/rota.css';
 
-const db = openHandoverDb();
-const engine = createSyncEngine({ db, baseUrl: '', locks: navigator.locks ?? null });
-
-let stopSync: (() => void) | null = null;
-function startSyncOnce(): void {
-  stopSync ??= startPageSync(engine, db);
-}
+// Issue 10 §1: the building shown last (an office device may hold several, db/buildings.ts).
+const name = currentDbName();
+const db = openHandoverDb(name);
+const makeEngine = (d: HandoverDb) => createSyncEngine({ db: d, baseUrl: '', locks: navigator.locks ?? null });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <App db={db} engine={engine} onEnrolled={startSyncOnce} />
+    <Root initial={{ name, db, engine: makeEngine(db) }} makeEngine={makeEngine} />
   </StrictMode>,
 );
 

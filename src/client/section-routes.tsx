@@ -51,6 +51,11 @@ const IntegrityScreen = lazy(() =>
 // Search (D5) is its own chunk with the traditional/simplified tables: never in the initial JavaScript.
 const SearchScreen = lazy(() => import('./features/search/search-screen').then((m) => ({ default: m.SearchScreen })));
 
+// Issue 10 §1: the person's buildings side by side (office devices).
+const BuildingsScreen = lazy(() =>
+  import('./features/buildings/buildings-screen').then((m) => ({ default: m.BuildingsScreen })),
+);
+
 /** The count is a step of the handover; features never import each other, so the app joins them. */
 const renderCount = ({ handoverId, staffId }: { handoverId: string; staffId: string }) => (
   <CountScreen handoverId={handoverId} staffId={staffId} />
@@ -113,6 +118,9 @@ export function SectionRoutes({ staffId, role }: { staffId: string; role: Role }
       </Route>
       <Route path={ROUTES.home}>
         <ManagerHomeScreen />
+      </Route>
+      <Route path={ROUTES.buildings}>
+        <BuildingsScreen staffId={staffId} />
       </Route>
       {/* A path the app does not know goes home; at home itself (a screen another slice adds) nothing loops. */}
       <Route>{location === home ? null : <Redirect to={home} replace />}</Route>

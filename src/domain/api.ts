@@ -172,6 +172,9 @@ export type PinUpgradeResponse = z.infer<typeof PinUpgradeResponse>;
  * copy of the admin's current building, with its own name and time zone) and becomes its first
  * admin; staff have one row per building they work in (Staff.personId links them).
  */
+/** Roles that may work in several buildings; desk staff belong to one (their building's rota). */
+export const MULTI_BUILDING_ROLES: readonly Role[] = ['chief', 'manager', 'admin'];
+
 export const CreateBuildingRequest = z.object({
   name: z.string().trim().min(1).max(80),
   timeZone: z.string().min(1).max(64).optional(),
@@ -188,6 +191,8 @@ export const BuildingFigures = z.object({
   awaitingReview: z.number().int().nonnegative(),
   /** Of those, the days left for more than one working day (O1). */
   overdueReview: z.number().int().nonnegative(),
+  /** The review queue itself: the newest days awaiting review (at most REVIEW_DAYS_SHOWN), newest first. */
+  reviewDays: z.array(z.object({ day: z.string(), overdue: z.boolean() })).max(14),
   /** Escalations to the chief not yet acknowledged (D2). */
   escalationsToChief: z.number().int().nonnegative(),
   /** Escalations to the manager not yet decided (D3). */
@@ -198,6 +203,7 @@ export const BuildingFigures = z.object({
   openEntriesToday: z.number().int().nonnegative(),
 });
 export type BuildingFigures = z.infer<typeof BuildingFigures>;
+export const REVIEW_DAYS_SHOWN = 14;
 
 export const BuildingSummary = z.object({
   siteId: Id,

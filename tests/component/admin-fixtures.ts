@@ -84,6 +84,22 @@ export async function adminFixture(): Promise<AdminFixture> {
   const calls: RecordedCall[] = [];
   const routes = new Map<string, Handler>();
   routes.set('GET /api/v1/admin/devices', () => Response.json({ devices: [], serverTime: Date.now() }));
+  // Issue 10 §1: the buildings this admin administers: this one only, unless told.
+  const site = await tablet.db.site.get(tablet.siteId);
+  routes.set('GET /api/v1/admin/buildings', () =>
+    Response.json({
+      buildings: [
+        {
+          siteId: tablet.siteId,
+          name: site?.name ?? '',
+          timeZone: site?.timeZone ?? 'Asia/Hong_Kong',
+          staffId: adminId,
+          role: 'admin',
+        },
+      ],
+      serverTime: Date.now(),
+    }),
+  );
 
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://tablet.local');
@@ -115,9 +131,12 @@ export async function adminFixture(): Promise<AdminFixture> {
   return { tablet, adminId, calls, on: (route, handler) => routes.set(route, handler) };
 }
 
-/** The calls other than the device list the screen loads as it opens. */
+/** The lists the admin screen loads as it opens: its devices and (issue 10 §1) its company's buildings. */
+const SCREEN_READS = new Set(['/api/v1/admin/devices', '/api/v1/admin/buildings']);
+
+/** The calls other than the lists the screen loads as it opens. */
 export function writes(calls: readonly RecordedCall[]): RecordedCall[] {
-  return calls.filter((c) => !(c.method === 'GET' && c.path === '/api/v1/admin/devices'));
+  return calls.filter((c) => !(c.method === 'GET' && SCREEN_READS.has(c.path)));
 }
 
 /** The browser says it is offline (navigator.onLine false, and the `offline` event). */

@@ -17,6 +17,7 @@ import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../src/
 import { openDataDirStore } from '../../src/server/main';
 import { createEnrolmentCode } from '../../src/server/site/enrolment-service';
 import { listStaff } from '../../src/server/site/staff-service';
+import type { Store } from '../../src/server/store/store';
 import { DEMO_STAFF } from '../../scripts/demo-data';
 import { seedDemo } from '../../scripts/demo-seed';
 import { STEP_TIMEOUT_MS } from './app-steps';
@@ -54,7 +55,11 @@ export function lastChangeBefore(nowMs: number, margin: number): number {
  * data dir, creates four enrolment codes as its admin, then starts the real server on that dir
  * and one browser.
  */
-export async function startDemoE2e(seedAt = Date.now()): Promise<DemoEnv> {
+export async function startDemoE2e(
+  seedAt = Date.now(),
+  /** More setup in the store before the server starts (issue 10 §1: another building). */
+  prepare?: (store: Store, siteId: string, nowMs: number) => Promise<void>,
+): Promise<DemoEnv> {
   assertBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'handover-demo-'));
   const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
@@ -70,6 +75,7 @@ export async function startDemoE2e(seedAt = Date.now()): Promise<DemoEnv> {
         (await store.transaction(siteId, (tx) => createEnrolmentCode(tx, { siteId, actorStaffId: admin.id }, nowMs)))
           .code;
       codes = [await code(), await code(), await code(), await code()];
+      if (prepare) await prepare(store, siteId, nowMs);
     } finally {
       await store.close();
     }

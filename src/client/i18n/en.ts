@@ -10,6 +10,7 @@ import { formsEn } from './parts/forms';
 import { rotaEn } from './parts/rota';
 import { dutyRecordEn } from './parts/duty-record';
 import { homeEn } from './parts/home';
+import { buildingsEn } from './parts/buildings';
 import { escalationEn } from './parts/escalation';
 import { reportsEn } from './parts/reports';
 import { registersEn } from './parts/registers';
@@ -316,6 +317,7 @@ export const en = {
   ...integrityEn,
   ...formsEn,
   ...homeEn,
+  ...buildingsEn,
   ...escalationEn,
   ...reviewEn,
   ...trustEn,

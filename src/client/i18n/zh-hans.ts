@@ -8,6 +8,7 @@ import { formsZhHans } from './parts/forms';
 import { rotaZhHans } from './parts/rota';
 import { dutyRecordZhHans } from './parts/duty-record';
 import { homeZhHans } from './parts/home';
+import { buildingsZhHans } from './parts/buildings';
 import { escalationZhHans } from './parts/escalation';
 import { reportsZhHans } from './parts/reports';
 import { registersZhHans } from './parts/registers';
@@ -307,6 +308,7 @@ export const zhHans = {
   ...integrityZhHans,
   ...formsZhHans,
   ...homeZhHans,
+  ...buildingsZhHans,
   ...escalationZhHans,
   ...reviewZhHans,
   ...trustZhHans,

@@ -8,6 +8,7 @@ import { formsZhHant } from './parts/forms';
 import { rotaZhHant } from './parts/rota';
 import { dutyRecordZhHant } from './parts/duty-record';
 import { homeZhHant } from './parts/home';
+import { buildingsZhHant } from './parts/buildings';
 import { escalationZhHant } from './parts/escalation';
 import { reportsZhHant } from './parts/reports';
 import { registersZhHant } from './parts/registers';
@@ -307,6 +308,7 @@ export const zhHant = {
   ...integrityZhHant,
   ...formsZhHant,
   ...homeZhHant,
+  ...buildingsZhHant,
   ...escalationZhHant,
   ...reviewZhHant,
   ...trustZhHant,

@@ -39,7 +39,8 @@ export type Section =
   | 'reports'
   | 'search'
   | 'integrity'
-  | 'home';
+  | 'home'
+  | 'buildings';
 
 /** Where each section lives; `/` is the duty record, where sign-in lands. */
 export const SECTION_PATHS: Record<Section, string> = {
@@ -58,6 +59,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   search: '/search',
   integrity: '/integrity',
   home: '/home',
+  buildings: '/buildings',
 };
 
 /**
@@ -81,6 +83,7 @@ export const ROUTES = {
   search: '/search',
   integrity: '/integrity',
   home: '/home',
+  buildings: '/buildings',
 } as const satisfies Record<Section, string>;
 
 /** A section's path with its detail, if any: `sectionPath('handover', 'count')` is `/handover/count`. */

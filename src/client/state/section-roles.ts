@@ -27,6 +27,8 @@ const CHIEF_SECTIONS = [
   // and the handover, where a chief confirms a substitute or covers the desk.
   'log',
   'handover',
+  // Issue 10 §1: the buildings the chief works in, side by side (office devices only).
+  'buildings',
 ] as const satisfies readonly Section[];
 
 /** Each role's sections in the nav's order; the first `PRIMARY_COUNT[role]` are always shown. */
@@ -35,7 +37,19 @@ export const ROLE_SECTIONS: Record<Role, readonly Section[]> = {
   chief: CHIEF_SECTIONS,
   // The manager's home lists the approvals and escalations waiting (features/home); the duty
   // record stays reachable from the nav.
-  manager: ['home', 'escalations', 'reports', 'registers', 'search', 'history', 'day', 'rota', 'integrity', 'log'],
+  manager: [
+    'home',
+    'escalations',
+    'reports',
+    'registers',
+    'search',
+    'history',
+    'day',
+    'rota',
+    'integrity',
+    'log',
+    'buildings',
+  ],
   admin: ['admin', ...CHIEF_SECTIONS],
 };
 
@@ -71,6 +85,8 @@ export const SECTION_ROLES: Record<Section, readonly Role[]> = {
   search: ALL_ROLES,
   // D5: the hash chain's check is for the chief and the manager.
   integrity: READERS,
+  // Issue 10 §1: a person's buildings side by side, and switching between them.
+  buildings: READERS,
 };
 
 /** O3: the per-person figures under Reports are for the section chief and the manager only. */
@@ -81,12 +97,19 @@ export const REVIEW_SIGN_OFF_ROLES: readonly Role[] = ['chief'];
 /** Sections an office device never shows nor opens: the desk's duty record and handover (count included). */
 export const DESK_ONLY_SECTIONS: ReadonlySet<Section> = new Set<Section>(['log', 'handover']);
 
+/**
+ * Issue 10 §1: sections only an office device shows and opens: a desk tablet belongs to one
+ * building (the server refuses the overview to it too).
+ */
+export const OFFICE_ONLY_SECTIONS: ReadonlySet<Section> = new Set<Section>(['buildings']);
+
 /** Roles that sign in on an office device; a desk person is told to use the desk tablet. */
 export const OFFICE_ROLES: readonly Role[] = READERS;
 
 /** Whether `role` may open `section` on a device of `kind`. */
 export function mayOpenSection(section: Section, role: Role, kind: DeviceKind): boolean {
   if (kind === 'office' && DESK_ONLY_SECTIONS.has(section)) return false;
+  if (kind === 'desk' && OFFICE_ONLY_SECTIONS.has(section)) return false;
   return SECTION_ROLES[section].includes(role);
 }
 

@@ -9,6 +9,7 @@
 import '../zod-jitless';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { HOME_DB_NAME, isBuildingDbName } from '../db/buildings';
 import { openHandoverDb } from '../db/open';
 import { BACKGROUND_SYNC_TAG, createSyncEngine, type SyncEngine } from '../sync/sync-engine';
 import { onEscalationClick, onEscalationPush } from './escalation-push';
@@ -41,11 +42,27 @@ self.addEventListener('activate', (event: ExtendableEvent) => {
   event.waitUntil(self.clients.claim());
 });
 
-// One database and one engine per worker lifetime (Dexie opens lazily on first use); a single
-// engine also coalesces overlapping sync events in this worker.
-let engine: SyncEngine | null = null;
+// One engine per building database per worker lifetime (Dexie opens lazily on first use); a single
+// engine also coalesces overlapping sync events in this worker. Issue 10 §1: an office device may
+// hold several buildings, each in its own database (db/buildings.ts): each one is synced.
+const engines = new Map<string, SyncEngine>();
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function buildingDbNames(): Promise<string[]> {
+  const found = typeof indexedDB.databases === 'function' ? await indexedDB.databases() : [];
+  const names = found.map((d) => d.name ?? '').filter(isBuildingDbName);
+  return names.length > 0 ? names : [HOME_DB_NAME];
+}
+
+function engineOf(name: string): SyncEngine {
+  let engine = engines.get(name);
+  if (!engine) {
+    engine = createSyncEngine({ db: openHandoverDb(name), baseUrl: '', locks: self.navigator.locks ?? null });
+    engines.set(name, engine);
+  }
+  return engine;
+}
 
 self.addEventListener('sync', (event: Event) => {
   const syncEvent = event as SyncEvent;
@@ -53,9 +70,11 @@ self.addEventListener('sync', (event: Event) => {
   // The Web Lock `sync:<building>` inside the engine keeps this from racing an open page's sync.
   // Each outcome is recorded in the sync status by the engine. A run that still fails after the
   // in-event retries rejects, so Chromium schedules its own retry.
-  engine ??= createSyncEngine({ db: openHandoverDb(), baseUrl: '', locks: self.navigator.locks ?? null });
-  const run = engine;
-  syncEvent.waitUntil(syncWithRetries(() => run.syncNow(), sleep));
+  syncEvent.waitUntil(
+    buildingDbNames().then((names) =>
+      Promise.all(names.map((name) => syncWithRetries(() => engineOf(name).syncNow(), sleep))),
+    ),
+  );
 });
 
 // D3: a Web Push of a new escalation becomes a notification; its click opens the escalation.

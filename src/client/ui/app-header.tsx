@@ -33,6 +33,7 @@ const SECTION_LABELS: Record<Section, MessageKey> = {
   reports: 'nav.reports',
   search: 'nav.search',
   integrity: 'nav.integrity',
+  buildings: 'nav.buildings',
 };
 
 export interface AppHeaderProps {

@@ -17,9 +17,10 @@
  * Finding a person's rows reads each building's staff by `personId`: one query per building, on
  * online admin and office requests only (never on sync).
  */
+import { MULTI_BUILDING_ROLES, REVIEW_DAYS_SHOWN } from '../../domain/api';
 import type { BuildingFigures, BuildingSummary, CreateBuildingRequest, EnrolResponse } from '../../domain/api';
 import { dayKeyOf } from '../../domain/building-day';
-import { Site, SiteSettings, isValidTimeZone, type Role, type Staff } from '../../domain/entities';
+import { Site, SiteSettings, isValidTimeZone, type Staff } from '../../domain/entities';
 import { newId } from '../../domain/ids';
 import { reviewQueue } from '../../domain/review-queue';
 import { ApiError } from '../api-error';
@@ -29,8 +30,7 @@ import type { ServerClock } from '../sync/server-clock';
 import { insertServerRow } from '../sync/server-rows';
 import { createDevice } from './devices';
 
-/** Roles that may work in several buildings; desk staff belong to one (their building's rota). */
-export const MULTI_BUILDING_ROLES: readonly Role[] = ['chief', 'manager', 'admin'];
+export { MULTI_BUILDING_ROLES };
 
 /** The person a staff row is: the first row's id (its own when it is the first). */
 export function personIdOf(row: Pick<Staff, 'id' | 'personId'>): string {
@@ -289,6 +289,7 @@ export async function buildingFigures(store: StoreReads, siteId: string, nowMs: 
   return {
     awaitingReview: awaiting.length,
     overdueReview: awaiting.filter((q) => q.overdue).length,
+    reviewDays: awaiting.slice(0, REVIEW_DAYS_SHOWN).map((q) => ({ day: q.day, overdue: q.overdue })),
     escalationsToChief: escalations.filter((x) => x.level === 'chief' && x.acknowledgedBy === null).length,
     escalationsToManager: escalations.filter((x) => x.level === 'manager' && x.decidedAt === null).length,
     swapsAwaitingApproval: swaps.length,

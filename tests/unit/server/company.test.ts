@@ -18,6 +18,7 @@ import {
 } from '../../../src/domain/api';
 import type { PullResponse } from '../../../src/domain/sync-protocol';
 import { newId } from '../../../src/domain/ids';
+import { dayKeyOf } from '../../../src/domain/building-day';
 import { ServerClock } from '../../../src/server/sync/server-clock';
 import {
   OpBuilder,
@@ -222,7 +223,12 @@ describe('issue 10 §1: the office overview and opening another building', () =>
       ['Harbour Centre', 0, 0],
       ['Kowloon Bay Tower', 1, 1],
     ]);
-    expect(buildings[1]?.figures).toMatchObject({ overdueReview: 1, escalationsToChief: 0, openEntriesToday: 0 });
+    expect(buildings[1]?.figures).toMatchObject({
+      overdueReview: 1,
+      reviewDays: [{ day: dayKeyOf(day, 'Asia/Hong_Kong'), overdue: true }],
+      escalationsToChief: 0,
+      openEntriesToday: 0,
+    });
   });
 
   it('opening building B gives this office device a device of B: it pulls B’s rows and none of A’s, and is listed in B', async () => {

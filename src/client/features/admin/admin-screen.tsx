@@ -1,7 +1,8 @@
 import { useT } from '../../i18n/use-t';
 import { useOnline } from '../../ui/use-online';
-import { useSiteTimeZone } from '../../ui/use-site';
+import { useSite, useSiteTimeZone } from '../../ui/use-site';
 import { BuildingSettingsCard } from './building-settings-card';
+import { BuildingsCard } from './buildings-card';
 import { DeviceList } from './device-list';
 import { EnrolmentCodePanel } from './enrolment-code-panel';
 import { StaffAdmin } from './staff-admin';
@@ -15,6 +16,7 @@ export function AdminScreen({ staffId }: { staffId: string }) {
   const t = useT();
   const timeZone = useSiteTimeZone();
   const online = useOnline();
+  const site = useSite();
   return (
     <div className="admin">
       <h1 className="visually-hidden">{t('admin.title')}</h1>
@@ -29,6 +31,7 @@ export function AdminScreen({ staffId }: { staffId: string }) {
       </div>
       <DeviceList staffId={staffId} timeZone={timeZone} />
       <BuildingSettingsCard actorStaffId={staffId} timeZone={timeZone} />
+      {site ? <BuildingsCard actorStaffId={staffId} timeZone={timeZone} siteId={site.id} /> : null}
     </div>
   );
 }

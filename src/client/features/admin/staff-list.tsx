@@ -3,7 +3,9 @@ import type { Role, Staff } from '../../../domain/entities';
 import type { TFunction } from '../../i18n/use-t';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../ui/button';
+import { MULTI_BUILDING_ROLES } from '../../../domain/api';
 import { AdminFailure } from './admin-failure';
+import { AssignBuildingDialog } from './assign-building-dialog';
 import { PinResetDialog } from './pin-reset-dialog';
 import { RoleDialog } from './role-dialog';
 import type { StaffNotice } from './use-staff-admin';
@@ -39,6 +41,7 @@ export function StaffList(props: StaffListProps) {
   const titleId = useId();
   const [resetting, setResetting] = useState<Staff | null>(null);
   const [roleOf, setRoleOf] = useState<Staff | null>(null);
+  const [buildingsOf, setBuildingsOf] = useState<Staff | null>(null);
 
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -83,6 +86,19 @@ export function StaffList(props: StaffListProps) {
                 >
                   {t('admin.pin.reset')}
                 </Button>
+                {/* Issue 10 §1: a chief, manager or admin may work in several buildings. */}
+                {person.active && MULTI_BUILDING_ROLES.includes(person.role) ? (
+                  <Button
+                    aria-label={t('admin.buildings.assignName', { name: person.name })}
+                    disabled={!online}
+                    onClick={() => {
+                      onNotice(null);
+                      setBuildingsOf(person);
+                    }}
+                  >
+                    {t('admin.buildings.assign')}
+                  </Button>
+                ) : null}
                 {self ? null : (
                   <Button
                     variant={person.active ? 'danger' : 'secondary'}
@@ -110,6 +126,14 @@ export function StaffList(props: StaffListProps) {
             onNotice({ kind: 'pin', name: resetting.name });
             setResetting(null);
           }}
+        />
+      ) : null}
+      {buildingsOf ? (
+        <AssignBuildingDialog
+          person={buildingsOf}
+          actorStaffId={actorStaffId}
+          timeZone={timeZone}
+          onClose={() => setBuildingsOf(null)}
         />
       ) : null}
       {roleOf ? (

@@ -1,0 +1,180 @@
+import { useId } from 'react';
+import type { BuildingFigures, BuildingSummary } from '../../../domain/api';
+import type { MessageKey } from '../../i18n/en';
+import { useT } from '../../i18n/use-t';
+import { ProofKeyMissingError } from '../../state/proof-keys';
+import { useSessionStore } from '../../state/session-store';
+import { ApiRequestError, NetworkError } from '../../sync/api-client';
+import { Button } from '../../ui/button';
+import { FailureAlert } from '../../ui/failure-alert';
+import { formatDateTime } from '../../ui/time';
+import { useDeviceKind } from '../../ui/use-device-kind';
+import { useSite } from '../../ui/use-site';
+import { useBuildings } from './use-buildings';
+
+/** The figures each card shows, in order (BuildingFigures). */
+const FIGURES: readonly [Exclude<keyof BuildingFigures, 'reviewDays'>, MessageKey][] = [
+  ['awaitingReview', 'buildings.figures.awaitingReview'],
+  ['overdueReview', 'buildings.figures.overdueReview'],
+  ['escalationsToChief', 'buildings.figures.escalationsToChief'],
+  ['escalationsToManager', 'buildings.figures.escalationsToManager'],
+  ['swapsAwaitingApproval', 'buildings.figures.swapsAwaitingApproval'],
+  ['openEntriesToday', 'buildings.figures.openEntriesToday'],
+];
+
+/**
+ * Issue 10 §1: a manager's or chief's buildings side by side on an office device, each with its
+ * review queue (O1), escalations (D2, D3), swaps awaiting approval (S1) and today's open entries,
+ * and a button that opens that building on this device (the person stays signed in: same PIN).
+ */
+export function BuildingsScreen({ staffId }: { staffId: string }) {
+  const t = useT();
+  const site = useSite();
+  const kind = useDeviceKind();
+  const b = useBuildings(staffId);
+  const timeZone = site?.timeZone ?? 'UTC';
+  return (
+    <div className="buildings-screen">
+      <div className="card-title-row">
+        <h1>{t('buildings.title')}</h1>
+        <Button disabled={!b.online || b.loading} onClick={b.reload}>
+          {t('buildings.reload')}
+        </Button>
+      </div>
+      <p className="meta">{t('buildings.intro')}</p>
+      {b.loadedAt !== null ? (
+        <p className="meta">{t('buildings.asOf', { time: formatDateTime(b.loadedAt, timeZone) })}</p>
+      ) : null}
+      {b.online ? null : (
+        <p role="status" className="admin-offline">
+          {t('buildings.offline')}
+        </p>
+      )}
+      <LoadFailure error={b.failure} onRetry={b.reload} />
+      {b.buildings === null ? (
+        b.loading ? (
+          <p className="empty">{t('buildings.loading')}</p>
+        ) : null
+      ) : (
+        <div className="buildings-grid">
+          {b.buildings.map((building) => (
+            <BuildingCard
+              key={building.siteId}
+              building={building}
+              current={building.siteId === site?.id}
+              opening={b.opening === building.siteId}
+              busy={b.opening !== null || !b.online || !b.canSwitch || kind !== 'office'}
+              failure={b.openFailure?.siteId === building.siteId ? b.openFailure.error : null}
+              onOpen={() => void b.open(building)}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface CardProps {
+  building: BuildingSummary;
+  current: boolean;
+  opening: boolean;
+  busy: boolean;
+  failure: unknown;
+  onOpen(): void;
+}
+
+function BuildingCard({ building, current, opening, busy, failure, onOpen }: CardProps) {
+  const t = useT();
+  const titleId = useId();
+  const queueId = useId();
+  const f = building.figures;
+  return (
+    <section className={`card building-card${current ? ' building-current' : ''}`} aria-labelledby={titleId}>
+      <h2 id={titleId}>{building.name}</h2>
+      <p className="meta">
+        {t('buildings.role', { role: t(`role.${building.role}`) })}
+        {current ? (
+          <>
+            {' '}
+            <span className="badge">{t('buildings.shownNow')}</span>
+          </>
+        ) : null}
+      </p>
+      {f ? (
+        <>
+          <dl className="building-figures">
+            {FIGURES.map(([field, label]) => (
+              <div key={field} className={f[field] > 0 ? 'figure-attention' : ''}>
+                <dt>{t(label)}</dt>
+                <dd>{f[field]}</dd>
+              </div>
+            ))}
+          </dl>
+          <h3 id={queueId}>{t('buildings.reviewQueue')}</h3>
+          {f.reviewDays.length === 0 ? (
+            <p className="empty">{t('buildings.reviewQueue.empty')}</p>
+          ) : (
+            <ul className="building-review-days" aria-labelledby={queueId}>
+              {f.reviewDays.map((d) => (
+                <li key={d.day}>
+                  <strong>{d.day}</strong>
+                  {d.overdue ? (
+                    <span className="badge badge-emergency">{t('buildings.reviewQueue.overdue')}</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+      {current ? null : (
+        <>
+          <Button
+            variant="primary"
+            disabled={busy}
+            aria-label={t('buildings.openName', { name: building.name })}
+            onClick={onOpen}
+          >
+            {opening ? t('buildings.opening') : t('buildings.open')}
+          </Button>
+          {failure ? <OpenFailure error={failure} name={building.name} /> : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A request in the person's name the server cannot prove (or this page holds no key since a reload). */
+function needsSignIn(error: unknown): boolean {
+  return error instanceof ProofKeyMissingError || (error instanceof ApiRequestError && error.code === 'actor_unproven');
+}
+
+function LoadFailure({ error, onRetry }: { error: unknown; onRetry(): void }) {
+  const t = useT();
+  const signOut = useSessionStore((s) => s.signOut);
+  if (error === null || error === undefined) return null;
+  if (error instanceof NetworkError) {
+    return (
+      <div role="alert" className="form-error admin-failure">
+        <p>{t('buildings.error.network')}</p>
+        <Button onClick={onRetry}>{t('buildings.error.retry')}</Button>
+      </div>
+    );
+  }
+  if (needsSignIn(error)) {
+    return (
+      <div role="alert" className="form-error admin-failure">
+        <p>{t('buildings.error.signIn')}</p>
+        <Button onClick={() => signOut('signInAgain')}>{t('buildings.error.signInButton')}</Button>
+      </div>
+    );
+  }
+  return <FailureAlert error={error} />;
+}
+
+function OpenFailure({ error, name }: { error: unknown; name: string }) {
+  const t = useT();
+  if (needsSignIn(error)) return <LoadFailure error={error} onRetry={() => undefined} />;
+  if (error instanceof ApiRequestError) return <FailureAlert error={error} />;
+  return <FailureAlert error={error} message={t('buildings.notLoaded', { name })} />;
+}
