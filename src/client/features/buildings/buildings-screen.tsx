@@ -57,17 +57,20 @@ export function BuildingsScreen({ staffId }: { staffId: string }) {
         ) : null
       ) : (
         <div className="buildings-grid">
-          {b.buildings.map((building) => (
-            <BuildingCard
-              key={building.siteId}
-              building={building}
-              current={building.siteId === site?.id}
-              opening={b.opening === building.siteId}
-              busy={b.opening !== null || !b.online || !b.canSwitch || kind !== 'office'}
-              failure={b.openFailure?.siteId === building.siteId ? b.openFailure.error : null}
-              onOpen={() => void b.open(building)}
-            />
-          ))}
+          {/* The building shown on this device first, then the others by name (as the server sorts them). */}
+          {[...b.buildings]
+            .sort((x, y) => Number(y.siteId === site?.id) - Number(x.siteId === site?.id))
+            .map((building) => (
+              <BuildingCard
+                key={building.siteId}
+                building={building}
+                current={building.siteId === site?.id}
+                opening={b.opening === building.siteId}
+                busy={b.opening !== null || !b.online || !b.canSwitch || kind !== 'office'}
+                failure={b.openFailure?.siteId === building.siteId ? b.openFailure.error : null}
+                onOpen={() => void b.open(building)}
+              />
+            ))}
         </div>
       )}
     </div>
@@ -100,6 +103,14 @@ function BuildingCard({ building, current, opening, busy, failure, onOpen }: Car
           </>
         ) : null}
       </p>
+      {current ? null : (
+        <>
+          <Button variant="primary" disabled={busy} onClick={onOpen}>
+            {opening ? t('buildings.opening') : t('buildings.openName', { name: building.name })}
+          </Button>
+          {failure ? <OpenFailure error={failure} name={building.name} /> : null}
+        </>
+      )}
       {f ? (
         <>
           <dl className="building-figures">
@@ -127,19 +138,6 @@ function BuildingCard({ building, current, opening, busy, failure, onOpen }: Car
           )}
         </>
       ) : null}
-      {current ? null : (
-        <>
-          <Button
-            variant="primary"
-            disabled={busy}
-            aria-label={t('buildings.openName', { name: building.name })}
-            onClick={onOpen}
-          >
-            {opening ? t('buildings.opening') : t('buildings.open')}
-          </Button>
-          {failure ? <OpenFailure error={failure} name={building.name} /> : null}
-        </>
-      )}
     </section>
   );
 }
