@@ -19,6 +19,7 @@ import {
   type ConnectionLimits,
 } from './http/connection-limits';
 import type { RateLimits } from './http/rate-limit';
+import { parseTrustProxy } from './http/trusted-proxy';
 import type { VapidConfig } from './push/escalation-push';
 import { createJsonLogger, describeError, isLogLevel, type Logger, type LogLevel } from './logger';
 import { startRetentionJob } from './retention/retention-job';
@@ -64,6 +65,8 @@ export interface ServerConfig {
   connectionLimits?: Partial<ConnectionLimits> | undefined;
   /** Issue 10 §3: DATABASE_URL, the PostgreSQL store; undefined: SQLite under DATA_DIR. */
   databaseUrl?: string;
+  /** Issue 10 §8: TRUST_PROXY, the reverse proxies' addresses (trusted-proxy.ts); empty: none. */
+  trustProxy?: ReadonlySet<string> | undefined;
 }
 
 /** Environment variable and bounds of each rate limit, per minute per address (README "Configuration"). */
@@ -125,7 +128,17 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     rateLimits: limitsFromEnv(env, RATE_LIMIT_ENV),
     connectionLimits: limitsFromEnv(env, CONNECTION_ENV),
     ...(databaseUrl !== undefined ? { databaseUrl } : {}),
+    trustProxy: readTrustProxy(env),
   };
+}
+
+/** Issue 10 §8: TRUST_PROXY, comma-separated IP addresses of reverse proxies. */
+function readTrustProxy(env: NodeJS.ProcessEnv): ReadonlySet<string> {
+  try {
+    return parseTrustProxy(env['TRUST_PROXY']);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
 }
 
 /**
@@ -231,6 +244,8 @@ export interface StartServerOptions {
   rateLimits?: Partial<RateLimits> | undefined;
   /** Issue 9 §7: timeouts and the per-address connection cap; any left out keeps the default. */
   connectionLimits?: Partial<ConnectionLimits> | undefined;
+  /** Issue 10 §8: reverse proxies whose forwarding headers are believed (TRUST_PROXY). */
+  trustProxy?: ReadonlySet<string> | undefined;
 }
 
 export interface RunningServer {
@@ -329,12 +344,13 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     vapid: opts.vapid,
     tls: caInfo,
     rateLimits: opts.rateLimits,
+    trustProxy: opts.trustProxy,
   });
 
   // Issue 9 §7: slow requests time out, and one address holds at most so many connections, over
   // HTTP and HTTPS together (one count per address).
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...opts.connectionLimits };
-  const connectionCap = new ConnectionCap(limits.maxConnectionsPerAddress, logger);
+  const connectionCap = new ConnectionCap(limits.maxConnectionsPerAddress, logger, opts.trustProxy);
   const hostname = opts.host ?? '0.0.0.0';
   const listening = <S extends Server | HttpsServer>(start: (ready: () => void) => S) =>
     new Promise<S>((resolveListen, rejectListen) => {
@@ -349,7 +365,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       (ready) =>
         serve(
           {
-            fetch: plainHttpHandler(app.fetch, () => httpsPort),
+            fetch: plainHttpHandler(app.fetch, () => httpsPort, opts.trustProxy),
             port,
             hostname,
             serverOptions: timeoutServerOptions(limits),

@@ -7,6 +7,7 @@ import type { RateLimits } from './rate-limit';
 import type { DeviceRecord, Store } from '../store/store';
 import type { CaInfo } from '../tls/ca-page';
 import type { ServerClock } from '../sync/server-clock';
+import type { TrustedProxies } from './trusted-proxy';
 
 /** What createApp needs; everything the app touches outside itself comes in here (clock too, T1). */
 export interface AppDeps {
@@ -31,6 +32,8 @@ export interface AppDeps {
   tls?: CaInfo | undefined;
   /** Issue 9 §7: requests per minute per address; any left out keeps DEFAULT_RATE_LIMITS. */
   rateLimits?: Partial<RateLimits> | undefined;
+  /** Issue 10 §8: reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed. */
+  trustProxy?: TrustedProxies | undefined;
 }
 
 /** The deps plus what the app builds from them once. */
@@ -48,5 +51,7 @@ export interface AppEnv {
     device: DeviceRecord;
     /** Issue 9 §3: set by the actor-auth middleware: the person whose PIN proof the request carried. */
     actor: ProvenActor;
+    /** The client's address (trusted-proxy.ts): the socket's, or the one a trusted proxy forwarded. */
+    clientAddress: string;
   };
 }

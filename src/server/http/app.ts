@@ -8,6 +8,7 @@ import { defaultPinHasher } from '../auth/pin-service';
 import { GENERATION_HEADER } from '../../domain/sync-protocol';
 import { compress } from 'hono/compress';
 import { createEscalationPush } from '../push/escalation-push';
+import { clientOf, socketAddressOf } from './trusted-proxy';
 import { ServerClock } from '../sync/server-clock';
 import type { AppDeps, AppEnv, AppServices } from './app-env';
 import { apiError, makeErrorHandler } from './errors';
@@ -44,7 +45,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     pinHasher: deps.pinHasher ?? defaultPinHasher,
   };
   const app = new Hono<AppEnv>();
+  const trusted = deps.trustProxy ?? new Set<string>();
 
+  // Issue 10 §8: who the client is, once per request (behind a trusted proxy, the forwarded client).
+  app.use('*', async (c, next) => {
+    const socket = socketAddressOf(c.env);
+    if (socket !== undefined) c.set('clientAddress', clientOf(socket, c.req.header('x-forwarded-for'), trusted));
+    await next();
+  });
   app.use('*', requestLog(services));
   // Issue 9 §1: every API answer, errors included, names the database's generation, so a tablet
   // learns of a restore from whatever request it makes first (docs/architecture.md "Restores").

@@ -63,6 +63,8 @@ export class ConnectionCap {
   constructor(
     readonly maxPerAddress: number,
     private readonly logger: Logger,
+    /** Issue 10 §8: reverse proxies carry every tablet's connections: they are not capped. */
+    private readonly exempt: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Start counting `server`'s connections. */
@@ -78,6 +80,7 @@ export class ConnectionCap {
 
   private admit(socket: Socket): void {
     const address = socketAddress(socket);
+    if (this.exempt.has(address)) return;
     const count = this.countOf(address);
     if (count >= this.maxPerAddress) {
       if (!this.warned.has(address)) {

@@ -96,6 +96,9 @@ export class TokenBuckets {
  * there is no socket and every request counts as one address.
  */
 export function clientAddress(c: Context<AppEnv>): string {
+  // Issue 10 §8: set by the app's first middleware (behind a trusted proxy, the forwarded client).
+  const resolved = c.get('clientAddress') as string | undefined;
+  if (resolved !== undefined) return resolved;
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   const raw = env?.incoming?.socket?.remoteAddress ?? 'in-process';
   return raw.startsWith('::ffff:') ? raw.slice('::ffff:'.length) : raw;

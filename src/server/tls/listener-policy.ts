@@ -7,6 +7,7 @@
  */
 import { CA_CERT_PATH, CA_PAGE_PATH, CA_STYLE_PATH } from './ca-page';
 import { httpsOriginFor } from './ca-routes';
+import { forwardedHttps, socketAddressOf, type TrustedProxies } from '../http/trusted-proxy';
 
 /** A fetch handler as @hono/node-server calls it. */
 export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
@@ -39,10 +40,20 @@ export function httpsHandler(app: FetchHandler): FetchHandler {
   return async (request, env) => withHeader(await app(request, env), 'Strict-Transport-Security', HSTS_VALUE);
 }
 
-/** The plain HTTP listener's handler: the app for localhost; for others the CA page or a 308. */
-export function plainHttpHandler(app: FetchHandler, httpsPort: () => number): FetchHandler {
+/**
+ * The plain HTTP listener's handler: the app for localhost, and (issue 10 §8) for a trusted reverse
+ * proxy that says the client came over HTTPS; for others the CA page or a 308.
+ */
+export function plainHttpHandler(
+  app: FetchHandler,
+  httpsPort: () => number,
+  trusted: TrustedProxies = new Set(),
+): FetchHandler {
   return (request, env) => {
     if (isLoopbackHost(request.url)) return app(request, env);
+    if (forwardedHttps(socketAddressOf(env), request.headers.get('x-forwarded-proto'), trusted)) {
+      return app(request, env);
+    }
     const url = new URL(request.url);
     if ((request.method === 'GET' || request.method === 'HEAD') && PLAIN_HTTP_PATHS.has(url.pathname)) {
       return app(request, env);
