@@ -7,7 +7,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -149,7 +149,7 @@ function healthOver(port: number, from: string): Promise<string> {
     sockets.push(socket);
   });
 }
-const sockets: import('node:net').Socket[] = [];
+const sockets: Socket[] = [];
 afterEach(() => {
   for (const s of sockets.splice(0)) s.destroy();
 });
