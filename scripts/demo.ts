@@ -17,6 +17,7 @@ import { MigrationMismatchError } from '../src/server/store/migrations';
 import type { Store } from '../src/server/store/store';
 import { DEMO_SITE, DEMO_STAFF } from './demo-data';
 import { seedDemo } from './demo-seed';
+import { DEMO_SECOND_BUILDING, seedSecondBuilding } from './demo-company';
 
 /** Pad to a terminal width where CJK characters take two columns, so the PIN column lines up. */
 function padDisplay(text: string, width: number): string {
@@ -24,8 +25,10 @@ function padDisplay(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - used));
 }
 
+/** The demo building (海港中心) and its admin; the second building's admin is the same person. */
 async function firstAdmin(store: Store): Promise<{ siteId: string; admin: Staff }> {
   for (const siteId of await store.listSiteIds()) {
+    if ((await store.getRow(siteId, 'site', siteId))?.row.name !== DEMO_SITE.name) continue;
     const admin = (await listStaff(store, siteId)).find((s) => s.role === 'admin' && s.active && !s.deleted);
     if (admin) return { siteId, admin };
   }
@@ -48,11 +51,17 @@ async function main(): Promise<void> {
     const counts = Object.entries(seeded.counts).map(([table, n]) => `${n} ${table}`);
     console.log(`Seeded ${DEMO_SITE.name}: ${counts.join(', ')}.`);
     console.log(`On duty now by the rota: ${name(seeded.onDutyNow)}; next shift: ${name(seeded.nextOnDuty)}.`);
+    await seedSecondBuilding(store, seeded.siteId, Date.now());
+    console.log(`Also created ${DEMO_SECOND_BUILDING}, with the manager and the section chief assigned to both.`);
   }
 
   const { siteId, admin } = await firstAdmin(store);
   const { code, expiresAt } = await store.transaction(siteId, (tx) =>
     createEnrolmentCode(tx, { siteId, actorStaffId: admin.id }, Date.now()),
+  );
+  // Issue 10 §1: an office device (the manager's or chief's PC) sees every building of theirs.
+  const office = await store.transaction(siteId, (tx) =>
+    createEnrolmentCode(tx, { siteId, actorStaffId: admin.id, deviceKind: 'office' }, Date.now()),
   );
   const server = await startServer({
     store,
@@ -78,6 +87,7 @@ async function main(): Promise<void> {
       `  Open            ${server.url}   (on this machine)`,
       `  On a tablet     https://${lan}:${server.httpsPort}   (first trust the building's CA: http://${lan}:${server.port}/ca)`,
       `  Enrolment code  ${code.slice(0, 4)}-${code.slice(4)}   (one-time, valid until ${new Date(expiresAt).toISOString()})`,
+      `  Office code     ${office.code.slice(0, 4)}-${office.code.slice(4)}   (an office device: the manager or chief sees both buildings under Buildings)`,
       `  Data            ${join(dataDir, DB_FILE_NAME)}`,
       '',
       '  Demo staff (sign in with these PINs):',
