@@ -11,7 +11,6 @@ import { getDevice } from './db/repos/device-repo';
 import type { HandoverDb } from './db/schema';
 import { proofKeyOf, rememberProofKey } from './state/proof-keys';
 import { useSessionStore } from './state/session-store';
-import { prepareBuilding } from './sync/open-building';
 import { startPageSync } from './sync/page-sync';
 import type { SyncEngine } from './sync/sync-engine';
 import { BuildingSwitchProvider, type BuildingSwitch } from './ui/building-switch';
@@ -43,6 +42,8 @@ export function Root({ initial, makeEngine }: { initial: Shown; makeEngine: (db:
       const device = await getDevice(shown.db);
       if (!device) throw new Error('this device is not enrolled');
       const key = proofKeyOf(from.staffId);
+      // Only an office device of several buildings switches: its code stays out of the first load.
+      const { prepareBuilding } = await import('./sync/open-building');
       const next = await prepareBuilding({
         current: { name: shown.name, db: shown.db, device },
         staffId: from.staffId,
