@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BuildingSummary } from '../../../domain/api';
+import { useCallback, useState } from 'react';
 import type { MessageKey } from '../../i18n/en';
 import { adminCreateBuilding, adminListBuildings } from '../../sync/admin-client';
 import { ApiRequestError } from '../../sync/api-client';
+import { useServerRead } from '../../ui/use-server-read';
 import { useAdminApi } from './use-admin-api';
 
 export interface BuildingFormErrors {
@@ -16,40 +16,14 @@ export interface BuildingFormErrors {
  */
 export function useAdminBuildings(staffId: string, defaultTimeZone: string) {
   const { actor, online } = useAdminApi(staffId);
-  const [buildings, setBuildings] = useState<BuildingSummary[] | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadFailure, setLoadFailure] = useState<unknown>(null);
-  const [round, setRound] = useState(0);
+  const list = useServerRead(useCallback(() => adminListBuildings(actor), [actor]));
   const [name, setName] = useState('');
   const [timeZone, setTimeZone] = useState(defaultTimeZone);
   const [errors, setErrors] = useState<BuildingFormErrors>({});
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [created, setCreated] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!online) return;
-    let current = true;
-    void (async () => {
-      try {
-        const list = await adminListBuildings(actor);
-        if (current) setBuildings(list);
-      } catch (error) {
-        if (current) setLoadFailure(error);
-      } finally {
-        if (current) setLoading(false);
-      }
-    })();
-    return () => {
-      current = false;
-    };
-  }, [online, actor, round]);
-
-  const reload = useCallback(() => {
-    setLoading(true);
-    setLoadFailure(null);
-    setRound((n) => n + 1);
-  }, []);
+  const reload = list.reload;
 
   const submit = async (): Promise<void> => {
     setCreated(null);
@@ -79,9 +53,9 @@ export function useAdminBuildings(staffId: string, defaultTimeZone: string) {
 
   return {
     online,
-    buildings,
-    loading: loading && online,
-    loadFailure,
+    buildings: list.data,
+    loading: list.loading,
+    loadFailure: list.failure,
     reload,
     name,
     setName,

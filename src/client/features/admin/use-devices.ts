@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { DeviceSummary } from '../../../domain/api';
 import { adminListDevices, adminRevokeDevice } from '../../sync/admin-client';
+import { useServerRead } from '../../ui/use-server-read';
 import { useAdminApi } from './use-admin-api';
 
 /**
@@ -9,37 +10,9 @@ import { useAdminApi } from './use-admin-api';
  * on the server at once: the device's next request is refused (401).
  */
 export function useDevices(staffId: string) {
-  const { actor, online } = useAdminApi(staffId);
-  const [devices, setDevices] = useState<DeviceSummary[] | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { actor } = useAdminApi(staffId);
+  const list = useServerRead(useCallback(() => adminListDevices(actor), [actor]));
   const [revoked, setRevoked] = useState<string | null>(null);
-  // Bumped to load the list again (the refresh button, after a revocation).
-  const [round, setRound] = useState(0);
-
-  useEffect(() => {
-    if (!online) return;
-    let current = true;
-    void (async () => {
-      try {
-        const list = await adminListDevices(actor);
-        if (current) setDevices(list);
-      } catch (error) {
-        if (current) setFailure(error);
-      } finally {
-        if (current) setLoading(false);
-      }
-    })();
-    return () => {
-      current = false;
-    };
-  }, [online, actor, round]);
-
-  const reload = useCallback(() => {
-    setLoading(true);
-    setFailure(null);
-    setRound((n) => n + 1);
-  }, []);
 
   /** Resolves with the failure (null once revoked), which the confirmation dialog shows. */
   const revoke = async (device: DeviceSummary): Promise<unknown> => {
@@ -50,9 +23,17 @@ export function useDevices(staffId: string) {
       return error;
     }
     setRevoked(device.name);
-    reload();
+    list.reload();
     return null;
   };
 
-  return { devices, loading: loading && online, failure, online, revoked, reload, revoke };
+  return {
+    devices: list.data,
+    loading: list.loading,
+    failure: list.failure,
+    online: list.online,
+    revoked,
+    reload: list.reload,
+    revoke,
+  };
 }

@@ -2,11 +2,10 @@ import { useId } from 'react';
 import type { BuildingFigures, BuildingSummary } from '../../../domain/api';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
-import { ProofKeyMissingError } from '../../state/proof-keys';
-import { useSessionStore } from '../../state/session-store';
-import { ApiRequestError, NetworkError } from '../../sync/api-client';
+import { ApiRequestError } from '../../sync/api-client';
 import { Button } from '../../ui/button';
 import { FailureAlert } from '../../ui/failure-alert';
+import { RequestFailure, needsSignIn, type RequestFailureMessages } from '../../ui/request-failure';
 import { formatDateTime } from '../../ui/time';
 import { useDeviceKind } from '../../ui/use-device-kind';
 import { useSite } from '../../ui/use-site';
@@ -50,8 +49,9 @@ export function BuildingsScreen({ staffId }: { staffId: string }) {
           {t('buildings.offline')}
         </p>
       )}
-      <LoadFailure error={b.failure} onRetry={b.reload} />
-      {b.buildings === null ? (
+      <RequestFailure error={b.failure} messages={LOAD_MESSAGES} timeZone={timeZone} onRetry={b.reload} />
+      {/* The building shown here is known once its settings are read: no card offers to open it meanwhile. */}
+      {b.buildings === null || site === undefined ? (
         b.loading ? (
           <p className="empty">{t('buildings.loading')}</p>
         ) : null
@@ -59,12 +59,13 @@ export function BuildingsScreen({ staffId }: { staffId: string }) {
         <div className="buildings-grid">
           {/* The building shown on this device first, then the others by name (as the server sorts them). */}
           {[...b.buildings]
-            .sort((x, y) => Number(y.siteId === site?.id) - Number(x.siteId === site?.id))
+            .sort((x, y) => Number(y.siteId === site.id) - Number(x.siteId === site.id))
             .map((building) => (
               <BuildingCard
                 key={building.siteId}
                 building={building}
-                current={building.siteId === site?.id}
+                timeZone={timeZone}
+                current={building.siteId === site.id}
                 opening={b.opening === building.siteId}
                 busy={b.opening !== null || !b.online || !b.canSwitch || kind !== 'office'}
                 failure={b.openFailure?.siteId === building.siteId ? b.openFailure.error : null}
@@ -79,6 +80,7 @@ export function BuildingsScreen({ staffId }: { staffId: string }) {
 
 interface CardProps {
   building: BuildingSummary;
+  timeZone: string;
   current: boolean;
   opening: boolean;
   busy: boolean;
@@ -86,7 +88,7 @@ interface CardProps {
   onOpen(): void;
 }
 
-function BuildingCard({ building, current, opening, busy, failure, onOpen }: CardProps) {
+function BuildingCard({ building, timeZone, current, opening, busy, failure, onOpen }: CardProps) {
   const t = useT();
   const titleId = useId();
   const queueId = useId();
@@ -108,7 +110,7 @@ function BuildingCard({ building, current, opening, busy, failure, onOpen }: Car
           <Button variant="primary" disabled={busy} onClick={onOpen}>
             {opening ? t('buildings.opening') : t('buildings.openName', { name: building.name })}
           </Button>
-          {failure ? <OpenFailure error={failure} name={building.name} /> : null}
+          {failure ? <OpenFailure error={failure} name={building.name} timeZone={timeZone} /> : null}
         </>
       )}
       {f ? (
@@ -142,37 +144,18 @@ function BuildingCard({ building, current, opening, busy, failure, onOpen }: Car
   );
 }
 
-/** A request in the person's name the server cannot prove (or this page holds no key since a reload). */
-function needsSignIn(error: unknown): boolean {
-  return error instanceof ProofKeyMissingError || (error instanceof ApiRequestError && error.code === 'actor_unproven');
-}
+const LOAD_MESSAGES: RequestFailureMessages = {
+  network: 'buildings.error.network',
+  retry: 'buildings.error.retry',
+  signIn: 'buildings.error.signIn',
+  signInButton: 'buildings.error.signInButton',
+  lockedOut: 'buildings.error.lockedOut',
+};
 
-function LoadFailure({ error, onRetry }: { error: unknown; onRetry(): void }) {
+function OpenFailure({ error, name, timeZone }: { error: unknown; name: string; timeZone: string }) {
   const t = useT();
-  const signOut = useSessionStore((s) => s.signOut);
-  if (error === null || error === undefined) return null;
-  if (error instanceof NetworkError) {
-    return (
-      <div role="alert" className="form-error admin-failure">
-        <p>{t('buildings.error.network')}</p>
-        <Button onClick={onRetry}>{t('buildings.error.retry')}</Button>
-      </div>
-    );
+  if (needsSignIn(error) || error instanceof ApiRequestError) {
+    return <RequestFailure error={error} messages={LOAD_MESSAGES} timeZone={timeZone} />;
   }
-  if (needsSignIn(error)) {
-    return (
-      <div role="alert" className="form-error admin-failure">
-        <p>{t('buildings.error.signIn')}</p>
-        <Button onClick={() => signOut('signInAgain')}>{t('buildings.error.signInButton')}</Button>
-      </div>
-    );
-  }
-  return <FailureAlert error={error} />;
-}
-
-function OpenFailure({ error, name }: { error: unknown; name: string }) {
-  const t = useT();
-  if (needsSignIn(error)) return <LoadFailure error={error} onRetry={() => undefined} />;
-  if (error instanceof ApiRequestError) return <FailureAlert error={error} />;
   return <FailureAlert error={error} message={t('buildings.notLoaded', { name })} />;
 }
