@@ -16,6 +16,7 @@ import { API_TIME_ZONE } from './api';
 import { enrolTablet, openSection, shown, signIn } from './app-steps';
 import { firstPage } from './harness';
 import { enrolApiTablet, pullEverything, readRows, startDemoE2e } from './handover-steps';
+import { expectUsable } from './usability';
 
 const MANAGER = DEMO_STAFF.find((p) => p.key === 'manager');
 const OTHER = '九龍灣商業中心';
@@ -59,6 +60,7 @@ describe('a manager across two buildings on an office device (issue 10 §1)', ()
       expect(homeDays.every((d) => /^\d{4}-\d{2}-\d{2}/.test(d))).toBe(true);
       expect(homeDays.some((d) => d.startsWith(dayKeyOf(Date.now(), API_TIME_ZONE)))).toBe(false);
       await shown(other.getByText('No day awaits review.'));
+      await expectUsable(page, 'buildings overview, English landscape');
 
       // Open the second building: its own database, the manager signed in there without a PIN.
       await other.getByRole('button', { name: `Open ${OTHER}` }).click();
@@ -95,6 +97,14 @@ describe('a manager across two buildings on an office device (issue 10 §1)', ()
       await shown(page.getByText(`Signed in: ${MANAGER.name}`));
       const homeStaff = await readRows<{ siteId: string }>(page, 'staff');
       expect(homeStaff.every((s) => s.siteId !== otherSiteId)).toBe(true);
+
+      // Tablet first: the overview in Traditional Chinese, the tablet turned to portrait.
+      await page.setViewportSize({ width: 800, height: 1280 });
+      await page.getByRole('combobox', { name: /^(Language|語言|语言)$/ }).selectOption({ label: '繁體中文' });
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+      await shown(page.getByRole('heading', { name: '你負責的大廈' }));
+      await shown(page.getByRole('button', { name: `打開${OTHER}` }));
+      await expectUsable(page, 'buildings overview, Chinese portrait');
 
       // A desk tablet of the first building never receives a row of the second.
       const desk = await enrolApiTablet(server.url, codes[1], 'Lobby spare');
