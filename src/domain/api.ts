@@ -201,6 +201,8 @@ export const BuildingFigures = z.object({
   swapsAwaitingApproval: z.number().int().nonnegative(),
   /** Entries of today (the building's day) still open. */
   openEntriesToday: z.number().int().nonnegative(),
+  /** Daily department reports submitted for yesterday, the last building day over (O2). */
+  dailyReportsYesterday: z.number().int().nonnegative(),
 });
 export type BuildingFigures = z.infer<typeof BuildingFigures>;
 export const REVIEW_DAYS_SHOWN = 14;

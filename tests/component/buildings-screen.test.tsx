@@ -36,6 +36,7 @@ const figures = (over: Partial<NonNullable<BuildingSummary['figures']>> = {}) =>
   escalationsToManager: 0,
   swapsAwaitingApproval: 0,
   openEntriesToday: 0,
+  dailyReportsYesterday: 0,
   ...over,
 });
 

@@ -19,7 +19,7 @@
  */
 import { MULTI_BUILDING_ROLES, REVIEW_DAYS_SHOWN } from '../../domain/api';
 import type { BuildingFigures, BuildingSummary, CreateBuildingRequest, EnrolResponse } from '../../domain/api';
-import { dayKeyOf } from '../../domain/building-day';
+import { dayKeyOf, shiftDayKey } from '../../domain/building-day';
 import { Site, SiteSettings, isValidTimeZone, type Staff } from '../../domain/entities';
 import { newId } from '../../domain/ids';
 import { reviewQueue } from '../../domain/review-queue';
@@ -260,8 +260,8 @@ export async function openBuildingOnDevice(
 /**
  * One building's figures for the office overview, as of `nowMs` in the building's zone: the review
  * queue (O1: days over with records and no review; overdue after a working day), open escalations
- * (D2 to the chief unacknowledged, D3 to the manager undecided), swaps waiting for the manager (S1)
- * and today's open entries. The same definitions as the tablet's own queues (review-queries.ts,
+ * (D2 to the chief unacknowledged, D3 to the manager undecided), swaps waiting for the manager (S1),
+ * today's open entries and yesterday's daily reports (O2). The same definitions as the tablet's own queues (review-queries.ts,
  * escalation-queries.ts, home-queries.ts).
  */
 export async function buildingFigures(store: StoreReads, siteId: string, nowMs: number): Promise<BuildingFigures> {
@@ -269,13 +269,14 @@ export async function buildingFigures(store: StoreReads, siteId: string, nowMs: 
   const tz = site.row.timeZone;
   const live = async <T extends Parameters<StoreReads['listRows']>[1]>(table: T) =>
     (await store.listRows(siteId, table)).filter((r) => !r.deleted).map((r) => r.row);
-  const [entries, duties, records, escalations, reviews, swaps] = await Promise.all([
+  const [entries, duties, records, escalations, reviews, swaps, reports] = await Promise.all([
     live('logEntry'),
     live('duty'),
     live('handoverRecord'),
     live('escalation'),
     live('dayReview'),
     store.listLiveRowsWhere(siteId, 'swapRequest', 'status', 'confirmed'),
+    live('dailyReport'),
   ]);
   const today = dayKeyOf(nowMs, tz);
   const days = [
@@ -294,6 +295,7 @@ export async function buildingFigures(store: StoreReads, siteId: string, nowMs: 
     escalationsToManager: escalations.filter((x) => x.level === 'manager' && x.decidedAt === null).length,
     swapsAwaitingApproval: swaps.length,
     openEntriesToday: entries.filter((e) => e.status === 'open' && dayKeyOf(e.occurredAt, tz) === today).length,
+    dailyReportsYesterday: reports.filter((r) => r.day === shiftDayKey(today, -1)).length,
   };
 }
 

@@ -18,7 +18,7 @@ import {
 } from '../../../src/domain/api';
 import type { PullResponse } from '../../../src/domain/sync-protocol';
 import { newId } from '../../../src/domain/ids';
-import { dayKeyOf } from '../../../src/domain/building-day';
+import { dayKeyOf, shiftDayKey } from '../../../src/domain/building-day';
 import { ServerClock } from '../../../src/server/sync/server-clock';
 import {
   OpBuilder,
@@ -213,6 +213,15 @@ describe('issue 10 §1: the office overview and opening another building', () =>
         decidedAt: null,
       } as never,
     });
+    // O2: yesterday's daily report of building B.
+    const reportId = newId();
+    const yesterday = shiftDayKey(dayKeyOf(t.clock.now, 'Asia/Hong_Kong'), -1);
+    await writeStoredRow(t.store, {
+      ...base,
+      table: 'dailyReport',
+      id: reportId,
+      row: { id: reportId, siteId: b.siteId, day: yesterday, staffId: managerId, submittedAt: t.clock.now } as never,
+    });
     const res = await call(t, 'GET', OFFICE_BUILDINGS_PATH, {
       token: office.token,
       actor: { deviceId: office.deviceId, staffId: managerId },
@@ -228,7 +237,9 @@ describe('issue 10 §1: the office overview and opening another building', () =>
       reviewDays: [{ day: dayKeyOf(day, 'Asia/Hong_Kong'), overdue: true }],
       escalationsToChief: 0,
       openEntriesToday: 0,
+      dailyReportsYesterday: 1,
     });
+    expect(buildings[0]?.figures?.dailyReportsYesterday).toBe(0);
   });
 
   it('opening building B gives this office device a device of B: it pulls B’s rows and none of A’s, and is listed in B', async () => {

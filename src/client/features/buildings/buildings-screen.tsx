@@ -19,6 +19,7 @@ const FIGURES: readonly [Exclude<keyof BuildingFigures, 'reviewDays'>, MessageKe
   ['escalationsToManager', 'buildings.figures.escalationsToManager'],
   ['swapsAwaitingApproval', 'buildings.figures.swapsAwaitingApproval'],
   ['openEntriesToday', 'buildings.figures.openEntriesToday'],
+  ['dailyReportsYesterday', 'buildings.figures.dailyReportsYesterday'],
 ];
 
 /**
@@ -117,7 +118,7 @@ function BuildingCard({ building, timeZone, current, opening, busy, failure, onO
         <>
           <dl className="building-figures">
             {FIGURES.map(([field, label]) => (
-              <div key={field} className={f[field] > 0 ? 'figure-attention' : ''}>
+              <div key={field} className={f[field] > 0 && field !== 'dailyReportsYesterday' ? 'figure-attention' : ''}>
                 <dt>{t(label)}</dt>
                 <dd>{f[field]}</dd>
               </div>
