@@ -53,6 +53,8 @@ export default defineConfig({
             'tests/unit/server/migration-0003.test.ts',
             'tests/unit/server/migration-0006.test.ts',
             'tests/unit/server/migrations.test.ts',
+            // PostgreSQL's own restore: it runs in 'unit' already, on the run's cluster.
+            'tests/unit/server/pg-restore.test.ts',
             'tests/unit/server/store-contract.sqlite.test.ts',
           ],
           environment: 'node',

@@ -9,11 +9,52 @@ import { resolve } from 'node:path';
 import { BackupInvalidError } from '../src/server/store/backup';
 import { MigrationMismatchError } from '../src/server/store/migrations';
 import { RestoreRefusedError, restoreDatabase } from '../src/server/store/restore';
+import { finishPgRestore } from '../src/server/store/pg-restore';
+import { PgUnavailableError, redactUrl } from '../src/server/store/pg-store';
 
-function main(): number {
+/** The value after `--name` in the arguments, if any. */
+function flag(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/**
+ * Issue 10 §7: `npm run restore -- --database-url URL [--live URL]`, after `pg_restore` filled the
+ * database at URL (docs/postgresql.md "Backup and restore").
+ */
+async function mainPg(restoredUrl: string): Promise<number> {
+  try {
+    const r = await finishPgRestore({ restoredUrl, liveUrl: flag('live'), nowMs: Date.now() });
+    console.log(`Restored database ${redactUrl(restoredUrl)} is ready.`);
+    console.log(
+      `Generation ${r.previousGeneration ?? r.backupGeneration ?? 'none'} -> ${r.generation}: every tablet re-pulls and resends.`,
+    );
+    console.log(`Devices enrolled since the dump, carried over: ${r.carriedDevices.length}.`);
+    if (r.keptRevoked.length > 0)
+      console.log(`Devices revoked since the dump, still revoked: ${r.keptRevoked.length}.`);
+    console.log(`Proof keys set since the dump, carried over: ${r.carriedKeys}.`);
+    return 0;
+  } catch (err) {
+    if (
+      err instanceof RestoreRefusedError ||
+      err instanceof MigrationMismatchError ||
+      err instanceof PgUnavailableError
+    ) {
+      console.error(`Restore refused: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function main(): number | Promise<number> {
+  const databaseUrl = flag('database-url');
+  if (databaseUrl !== undefined) return mainPg(databaseUrl);
   const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
   if (!file) {
-    console.error('usage: npm run restore -- FILE   (the server must be stopped)');
+    console.error('usage: npm run restore -- FILE   (SQLite; the server must be stopped)');
+    console.error('       npm run restore -- --database-url URL [--live URL]   (PostgreSQL, after pg_restore)');
     return 1;
   }
   const dataDir = process.env['DATA_DIR'] || './data';
@@ -42,7 +83,7 @@ function main(): number {
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 2;

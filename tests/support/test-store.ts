@@ -96,6 +96,8 @@ export interface TestStore {
   /** A temp dir of the test's own (backups, archives, the SQLite file). */
   dir: string;
   inspect: StoreInspect;
+  /** PostgreSQL: the test database's URL (pg_dump, a second pool); undefined on SQLite. */
+  databaseUrl?: string;
   /** Close the store and remove the temp dir. */
   dispose(): Promise<void>;
 }
@@ -145,7 +147,7 @@ export function testStoreKind(): 'sqlite' | 'postgres' {
   return kind;
 }
 
-function pgInspect(store: PgStore): StoreInspect {
+export function pgInspect(store: PgStore): StoreInspect {
   return {
     snapshot: () => pgSnapshot(store),
     countRows: (table) => pgCountRows(store, table),
@@ -191,6 +193,7 @@ export async function openTestStore(opts: OpenTestStoreOptions = {}): Promise<Te
       kind,
       dir,
       inspect,
+      databaseUrl: pg.database.url,
       async dispose() {
         await pg.dispose();
         if (ownDir) rmSync(dir, { recursive: true, force: true });

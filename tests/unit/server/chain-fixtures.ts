@@ -29,13 +29,19 @@ export interface ChainBuilding {
   entries: Record<string, unknown>[];
   records: Record<string, unknown>[];
   reviews: Record<string, unknown>[];
+  /** PostgreSQL: the database's URL. */
+  databaseUrl?: string | undefined;
   dispose(): Promise<void>;
 }
 
 /** `days` days of history starting at `firstDayMs` (a 09:00); the last duty stays open. */
-export async function chainBuilding(firstDayMs: number, days: number): Promise<ChainBuilding> {
+export async function chainBuilding(
+  firstDayMs: number,
+  days: number,
+  opts: { kind?: 'sqlite' | 'postgres' } = {},
+): Promise<ChainBuilding> {
   const dir = mkdtempSync(join(tmpdir(), 'hd-chain-'));
-  const opened = await openTestStore({ nowMs: firstDayMs, dir });
+  const opened = await openTestStore({ nowMs: firstDayMs, dir, ...(opts.kind ? { kind: opts.kind } : {}) });
   const store = opened.store;
   const site = await createTestSite(store, firstDayMs - DAY);
   const w = new DirectWriter(site.siteId, site.deviceId, GENESIS_HASH);
@@ -50,6 +56,7 @@ export async function chainBuilding(firstDayMs: number, days: number): Promise<C
     entries: [],
     records: [],
     reviews: [],
+    databaseUrl: opened.databaseUrl,
     async dispose() {
       await opened.dispose();
       rmSync(dir, { recursive: true, force: true });
