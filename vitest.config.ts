@@ -55,6 +55,8 @@ export default defineConfig({
             'tests/unit/server/migrations.test.ts',
             // PostgreSQL's own restore: it runs in 'unit' already, on the run's cluster.
             'tests/unit/server/pg-restore.test.ts',
+            // The move from SQLite to PostgreSQL: it runs in 'unit' already, on the run's cluster.
+            'tests/unit/server/move-to-pg.test.ts',
             'tests/unit/server/store-contract.sqlite.test.ts',
           ],
           environment: 'node',

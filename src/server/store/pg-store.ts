@@ -91,7 +91,7 @@ export function redactUrl(url: string): string {
 export const PG_UNAVAILABLE_MESSAGE = 'the database cannot be reached right now; nothing was saved, try again';
 
 /** The store-wide advisory lock (siteId null takes it exclusively, a building shared). */
-const STORE_LOCK_KEY = 0x48445f73; // "HD_s"
+export const STORE_LOCK_KEY = 0x48445f73; // "HD_s"
 
 /**
  * Open (and migrate) the PostgreSQL store. Throws PgUnavailableError when the database cannot be
@@ -1028,4 +1028,12 @@ export class PgStore extends PgOps implements Store {
     this.closed = true;
     await this.pool.end();
   }
+}
+
+/**
+ * The contract's reads and writes on a connection inside a transaction the caller holds (issue 10
+ * §6: the move from SQLite checks what it copied before it commits). The caller begins and ends it.
+ */
+export function pgTxOn(client: pg.PoolClient): StoreTx {
+  return new PgTx(client);
 }

@@ -97,3 +97,11 @@ export function tamperAddMigrationRecord(file: string, id: number, name: string)
     db.close();
   }
 }
+
+/**
+ * Issue 10 §6: a device counter that is not a number (SQLite keeps whatever it is given), which
+ * PostgreSQL's BIGINT refuses: a move to PostgreSQL fails in the middle of its copy.
+ */
+export function tamperDeviceCounter(store: SqliteStore, deviceId: string, value: string): void {
+  store.db.prepare('UPDATE devices SET last_counter = ? WHERE id = ?').run(value, deviceId);
+}
