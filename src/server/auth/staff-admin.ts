@@ -4,6 +4,7 @@
  * field versions bumped, so every tablet of the building pulls it like any other change
  * (server-rows.ts); a new PIN's proof key goes to `staff_keys` in the same transaction.
  */
+import { parseHlc } from '../../domain/hlc';
 import type { AdminUpdateStaffRequest, AdminSiteRequest } from '../../domain/api';
 import { Site, Staff, type Role, type SyncTable } from '../../domain/entities';
 import { newId } from '../../domain/ids';
@@ -123,6 +124,9 @@ async function patchServerRow<T extends 'staff' | 'site'>(
   const stored: Record<string, unknown> = existing.row;
   const changed = Object.entries(fields).filter(([k, v]) => JSON.stringify(stored[k]) !== JSON.stringify(v));
   if (changed.length === 0) return stored;
+  // Issue 10 §4: stamped after the version it replaces, whichever server process wrote that one.
+  const previous = parseHlc(existing.updatedHlc);
+  if (previous) clock.observe(previous, nowMs);
   const updatedAt = clock.next(nowMs);
   const row: Record<string, unknown> = { ...existing.row, ...Object.fromEntries(changed), updatedAt };
   const parsed = schema.safeParse(row);

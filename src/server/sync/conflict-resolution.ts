@@ -7,6 +7,7 @@
  * froze the row (row-locks.ts), and refused as the row's own checks would refuse it when the
  * merged row fails them (schema, references, table rules; the chief is the one who writes it).
  */
+import { parseHlc } from '../../domain/hlc';
 import { WRITE_POLICY, type Op, type OpKind, type WritableTable } from '../../domain/sync-protocol';
 import type { SyncTable } from '../../domain/entities';
 import type { RowWrite } from '../store/store';
@@ -93,6 +94,9 @@ export async function applyResolution(
 ): Promise<void> {
   const write = await losingWrite(ctx, op, resolution, actor);
   if (write === null || 'status' in write) return;
+  // Issue 10 §4: stamped after the version it replaces, whichever server process wrote that one.
+  const previous = parseHlc(String(write.row['updatedAt'] ?? ''));
+  if (previous) ctx.clock.observe(previous, ctx.nowMs);
   const updatedAt = ctx.clock.next(ctx.nowMs);
   await ctx.store.writeRow({ ...write, row: { ...write.row, updatedAt }, updatedHlc: updatedAt });
 }
