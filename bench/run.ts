@@ -1,8 +1,8 @@
 /**
  * `npm run bench` (not part of `npm test`): sync throughput over loopback against the real server
  * process, the same rows as raw SQLite transactional inserts for scale (src/server/store/sqlite-floor.ts), search latency on
- * the tablet and the server (bench/search-latency.ts, D5), and the size of
- * the JavaScript a tablet loads first. Prints a table and writes bench/results.json.
+ * the tablet and the server (bench/search-latency.ts, D5), the size of the JavaScript a tablet
+ * loads first, and (issue 10 §9, bench/load.ts) the same sync load on SQLite and PostgreSQL. Prints a table and writes bench/results.json.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { timeRawInserts } from '../src/server/store/sqlite-floor';
 import type { Op } from '../src/domain/sync-protocol';
 import { REPO_ROOT, startServerProcess } from '../tests/e2e/server-process';
 import { benchCountLatency } from './count-latency';
+import { benchLoad } from './load';
 import { benchReportGeneration } from './report-generation';
 import { benchSearch } from './search-latency';
 import { logEntryOps, pull, push, setUpSite, type BenchSite } from './workload';
@@ -128,6 +129,8 @@ async function main(): Promise<void> {
     const count = await benchCountLatency(300);
     const report = await benchReportGeneration();
     const search = await benchSearch();
+    // Issue 10 §9: the same sync load on SQLite and PostgreSQL (its own servers and databases).
+    const load = await benchLoad();
 
     const results = {
       date: new Date().toISOString(),
@@ -147,6 +150,7 @@ async function main(): Promise<void> {
       countTap: count,
       dailyReport: report,
       search: search.results,
+      load,
     };
     writeFileSync(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 

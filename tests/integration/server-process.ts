@@ -16,6 +16,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ServerProcess {
   port: number;
+  /** The server's process id (the bench reads its CPU time). */
+  pid: number;
   baseUrl: string;
   /** The last lines of stderr/stdout, for a failure message. */
   tail(): string;
@@ -90,6 +92,7 @@ export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions 
 
   return {
     port: listening,
+    pid: child.pid ?? 0,
     baseUrl: `http://127.0.0.1:${listening}`,
     tail: () => lines.join('\n'),
     setupCode,

@@ -1,0 +1,330 @@
+/**
+ * Issue 10 §9: the same sync load on SQLite and on PostgreSQL, side by side, through a real server
+ * process each (`node --import tsx bench/load.ts [--quick]`, and part of `npm run bench`):
+ *
+ * - A: 200 tablets of one building;
+ * - B: 100 buildings of 20 tablets (created as a company's admin creates them, issue 10 §1);
+ *
+ * each at the real rate and at ten times it. The real rate is the tablet's own: its page sync runs
+ * every 30 s (src/client/sync/page-sync.ts DEFAULT_SYNC_INTERVAL_MS) and a busy desk writes a few
+ * ops a minute, so each tablet pulls every 30 s and pushes 1-3 ops every 60 s, each tablet at its
+ * own random phase and with ±20 % jitter (open loop: a request starts on time whether or not the
+ * previous one has answered). Reported per run: push and pull p50/p95/p99 in ms, requests, errors
+ * (a non-2xx answer, a failed request or a refused op) and the server process's CPU (user + system,
+ * % of one core, from /proc). PostgreSQL is a throwaway cluster with fsync on, as in production.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACTOR_HEADERS, signOp, signRequest } from '../src/domain/actor-proof';
+import type { BuildingSummary, EnrolResponse, SetupResponse, StaffListResponse } from '../src/domain/api';
+import { formatHlc } from '../src/domain/hlc';
+import { newId } from '../src/domain/ids';
+import { proofKeyFor } from '../src/domain/pin';
+import { SCHEMA_VERSION, type Op, type PullResponse, type PushResponse } from '../src/domain/sync-protocol';
+import { spawnServer, type ServerProcess } from '../tests/integration/server-process';
+import { createTestDatabase, postgresBinDir, startCluster, type PgCluster } from '../tests/support/pg-cluster';
+import { itemFields, setupRequest, TEST_PINS } from '../tests/unit/server/helpers';
+
+const QUICK = process.argv.includes('--quick');
+const DURATION_MS = QUICK ? 8_000 : 45_000;
+const REAL = { pullEveryMs: 30_000, pushEveryMs: 60_000 };
+const SCENARIOS = [
+  { name: 'A: 200 tablets, 1 building', buildings: 1, tablets: 200 },
+  { name: 'B: 100 buildings x 20 tablets', buildings: 100, tablets: 20 },
+] as const;
+/** Limits as high as a load generator on one address needs (they are per client address). */
+const BENCH_LIMITS = {
+  RATE_LIMIT_ENROL: '1000000',
+  RATE_LIMIT_ADMIN: '1000000',
+  RATE_LIMIT_SETUP: '1000',
+  RATE_LIMIT_AUTH: '1000000',
+  MAX_CONNECTIONS_PER_IP: '100000',
+  LOG_LEVEL: 'warn',
+};
+
+interface Actor {
+  deviceId: string;
+  staffId: string;
+  key: Uint8Array;
+}
+
+interface Tablet {
+  deviceId: string;
+  token: string;
+  siteId: string;
+  actor: Omit<Actor, 'deviceId'>;
+  counter: number;
+  cursor: number;
+}
+
+async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; actor?: Actor } = {},
+): Promise<T> {
+  const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
+  if (opts.actor) {
+    const at = Date.now();
+    const { deviceId, staffId, key } = opts.actor;
+    headers[ACTOR_HEADERS.staffId] = staffId;
+    headers[ACTOR_HEADERS.at] = String(at);
+    headers[ACTOR_HEADERS.proof] = signRequest(key, { method, path, deviceId, staffId, at, body });
+  }
+  const res = await fetch(`${base}${path}`, { method, headers, ...(body === '' ? {} : { body }) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+/** Desk tablets of one building, enrolled with codes its admin makes on `device` (that building's). */
+async function enrolTablets(base: string, device: Actor & { token: string }, siteId: string, n: number) {
+  const tablets: Tablet[] = [];
+  for (let i = 0; i < n; i++) {
+    const { code } = await call<{ code: string }>(base, 'POST', '/api/v1/enrolment-codes', {
+      token: device.token,
+      body: { deviceKind: 'desk' },
+      actor: device,
+    });
+    const e = await call<EnrolResponse>(base, 'POST', '/api/v1/enrol', {
+      body: { code, deviceName: `Tablet ${i + 1}` },
+    });
+    tablets.push({
+      deviceId: e.deviceId,
+      token: e.token,
+      siteId,
+      actor: { staffId: device.staffId, key: device.key },
+      counter: 0,
+      cursor: 0,
+    });
+  }
+  return tablets;
+}
+
+/** The company of a scenario: its first building set up, the others created by its admin (§1). */
+async function company(server: ServerProcess, buildings: number, perBuilding: number): Promise<Tablet[]> {
+  const base = server.baseUrl;
+  const setup = await call<SetupResponse>(base, 'POST', '/api/v1/setup', {
+    body: { ...(await setupRequest()), setupCode: server.setupCode ?? '' },
+  });
+  const staff = await call<StaffListResponse>(base, 'GET', `/api/v1/sites/${setup.siteId}/staff`, {
+    token: setup.token,
+  });
+  const admin = staff.staff.find((s) => s.id === setup.adminStaffId);
+  if (!admin) throw new Error('setup made no admin');
+  const key = await proofKeyFor(TEST_PINS.other, admin.pinHash);
+  const desk = { deviceId: setup.deviceId, staffId: setup.adminStaffId, key, token: setup.token };
+  const tablets = await enrolTablets(base, desk, setup.siteId, perBuilding);
+  if (buildings === 1) return tablets;
+  const { code } = await call<{ code: string }>(base, 'POST', '/api/v1/enrolment-codes', {
+    token: desk.token,
+    body: { deviceKind: 'office' },
+    actor: desk,
+  });
+  const office = await call<EnrolResponse>(base, 'POST', '/api/v1/enrol', { body: { code, deviceName: 'Office' } });
+  for (let b = 1; b < buildings; b++) {
+    const { building } = await call<{ building: BuildingSummary }>(base, 'POST', '/api/v1/admin/buildings', {
+      token: desk.token,
+      body: { name: `Building ${b + 1}` },
+      actor: desk,
+    });
+    const opened = await call<EnrolResponse & { staffId: string }>(
+      base,
+      'POST',
+      `/api/v1/office/buildings/${building.siteId}/device`,
+      { token: office.token, body: {}, actor: { deviceId: office.deviceId, staffId: desk.staffId, key } },
+    );
+    const there = { deviceId: opened.deviceId, staffId: opened.staffId, key, token: opened.token };
+    tablets.push(...(await enrolTablets(base, there, building.siteId, perBuilding)));
+  }
+  return tablets;
+}
+
+interface Figures {
+  push: { n: number; p50: number; p95: number; p99: number };
+  pull: { n: number; p50: number; p95: number; p99: number };
+  errors: number;
+  cpuPercent: number;
+}
+
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const summary = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return { n: s.length, p50: r(pct(s, 50)), p95: r(pct(s, 95)), p99: r(pct(s, 99)) };
+};
+
+/** User + system CPU seconds of a process so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function runLoad(server: ServerProcess, tablets: Tablet[], speedup: number): Promise<Figures> {
+  const pushMs: number[] = [];
+  const pullMs: number[] = [];
+  let errors = 0;
+  const inFlight = new Set<Promise<void>>();
+  const track = (p: Promise<void>) => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+  const doPull = async (t: Tablet) => {
+    const start = performance.now();
+    try {
+      const page = await call<PullResponse>(server.baseUrl, 'GET', `/api/v1/sync/pull?cursor=${t.cursor}&limit=500`, {
+        token: t.token,
+      });
+      t.cursor = page.cursor;
+      pullMs.push(performance.now() - start);
+    } catch {
+      errors += 1;
+    }
+  };
+  const doPush = async (t: Tablet) => {
+    const ops: Op[] = [];
+    for (let k = 0; k < 1 + Math.floor(Math.random() * 3); k++) {
+      const id = newId();
+      t.counter += 1;
+      const unsigned = {
+        deviceId: t.deviceId,
+        counter: t.counter,
+        table: 'item' as const,
+        rowId: id,
+        kind: 'put' as const,
+        fields: itemFields(t.siteId, id),
+        baseVersion: {},
+        hlc: formatHlc({ wallMs: Date.now(), counter: t.counter, node: t.deviceId }),
+        deviceTime: Date.now(),
+        actorStaffId: t.actor.staffId,
+      };
+      ops.push({ ...unsigned, proof: signOp(t.actor.key, unsigned) });
+    }
+    const start = performance.now();
+    try {
+      const r = await call<PushResponse>(server.baseUrl, 'POST', '/api/v1/sync/push', {
+        token: t.token,
+        body: { deviceId: t.deviceId, schemaVersion: SCHEMA_VERSION, ops },
+      });
+      pushMs.push(performance.now() - start);
+      errors += r.results.filter((x) => x.status !== 'applied').length;
+    } catch {
+      errors += 1;
+      // The counters stay where the server has them: the next push would be a gap.
+      t.counter -= ops.length;
+    }
+  };
+  const timers: NodeJS.Timeout[] = [];
+  const every = (periodMs: number, fn: () => Promise<void>) => {
+    const tick = () => {
+      track(fn());
+      timers.push(setTimeout(tick, periodMs * (0.8 + Math.random() * 0.4)));
+    };
+    timers.push(setTimeout(tick, Math.random() * periodMs));
+  };
+  const cpu0 = cpuSeconds(server.pid);
+  const t0 = performance.now();
+  for (const t of tablets) {
+    every(REAL.pullEveryMs / speedup, () => doPull(t));
+    every(REAL.pushEveryMs / speedup, () => doPush(t));
+  }
+  await new Promise((r) => setTimeout(r, DURATION_MS));
+  for (const t of timers) clearTimeout(t);
+  await Promise.all([...inFlight]);
+  const cpu = ((cpuSeconds(server.pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
+  return { push: summary(pushMs), pull: summary(pullMs), errors, cpuPercent: Math.round(cpu) };
+}
+
+export interface LoadResult {
+  store: 'sqlite' | 'postgres';
+  scenario: string;
+  rate: 'real' | '10x';
+  figures: Figures;
+}
+
+/** Every scenario at both rates on one store, each scenario on a fresh server and database. */
+async function onStore(store: 'sqlite' | 'postgres', cluster: PgCluster | null): Promise<LoadResult[]> {
+  const out: LoadResult[] = [];
+  for (const s of SCENARIOS) {
+    const dir = mkdtempSync(join(tmpdir(), `hd-load-${store}-`));
+    const env: Record<string, string> = { ...BENCH_LIMITS };
+    if (cluster) env['DATABASE_URL'] = (await createTestDatabase(cluster.url('postgres'))).url;
+    const server = await spawnServer(dir, 0, { env });
+    try {
+      const tablets = await company(server, s.buildings, s.tablets);
+      for (const [rate, speedup] of [
+        ['real', 1],
+        ['10x', 10],
+      ] as const) {
+        const figures = await runLoad(server, tablets, speedup);
+        out.push({ store, scenario: s.name, rate, figures });
+        console.log(`${store} ${s.name} ${rate}: ${JSON.stringify(figures)}`);
+      }
+    } finally {
+      await server.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
+/** Both stores, side by side; prints a table and returns the figures for bench/results.json. */
+export async function benchLoad(): Promise<LoadResult[]> {
+  const cluster = await startCluster();
+  try {
+    // As in production: the test cluster runs without fsync, which would flatter PostgreSQL.
+    execFileSync(
+      join(postgresBinDir(), 'psql'),
+      [cluster.url('postgres'), '-qc', 'ALTER SYSTEM SET fsync = on', '-c', 'SELECT pg_reload_conf()'],
+      { stdio: 'ignore' },
+    );
+    const results = [...(await onStore('sqlite', null)), ...(await onStore('postgres', cluster))];
+    printTable(results);
+    return results;
+  } finally {
+    cluster.destroy();
+  }
+}
+
+function printTable(results: LoadResult[]): void {
+  const line = (cells: string[]) =>
+    console.log(cells.map((c, i) => (i < 3 ? c.padEnd(i === 1 ? 31 : 9) : c.padStart(18))).join(' '));
+  line(['store', 'scenario', 'rate', 'push p50/p95/p99', 'pull p50/p95/p99', 'requests', 'errors', 'server CPU']);
+  for (const r of results) {
+    const f = r.figures;
+    line([
+      r.store,
+      r.scenario,
+      r.rate,
+      `${f.push.p50}/${f.push.p95}/${f.push.p99} ms`,
+      `${f.pull.p50}/${f.pull.p95}/${f.pull.p99} ms`,
+      String(f.push.n + f.pull.n),
+      String(f.errors),
+      `${f.cpuPercent} %`,
+    ]);
+  }
+  const find = (store: string, scenario: string, rate: string) =>
+    results.find((r) => r.store === store && r.scenario.startsWith(scenario) && r.rate === rate)?.figures;
+  const a = find('postgres', 'A', 'real');
+  const b = find('postgres', 'B', '10x');
+  console.log(`target: PostgreSQL push p99 <= 50 ms, A at the real rate: ${a ? `${a.push.p99} ms` : 'not run'}`);
+  console.log(`target: PostgreSQL B at 10x with 0 errors: ${b ? `${b.errors} errors` : 'not run'}`);
+  for (const scenario of ['A', 'B'])
+    for (const rate of ['real', '10x']) {
+      const s = find('sqlite', scenario, rate);
+      const p = find('postgres', scenario, rate);
+      if (s && p)
+        console.log(
+          `ratio PostgreSQL/SQLite ${scenario} ${rate}: push p99 ${(p.push.p99 / Math.max(0.1, s.push.p99)).toFixed(2)}, pull p99 ${(p.pull.p99 / Math.max(0.1, s.pull.p99)).toFixed(2)}, CPU ${(p.cpuPercent / Math.max(1, s.cpuPercent)).toFixed(2)}`,
+        );
+    }
+}
+
+if (process.argv[1]?.endsWith('load.ts')) {
+  await benchLoad();
+}
