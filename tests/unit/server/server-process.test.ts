@@ -58,6 +58,8 @@ describe('readConfig', () => {
       distDir: './dist',
       bodyLimitBytes: 1_048_576,
       logLevel: 'info',
+      // Issue 10 §8: no reverse proxy is trusted unless TRUST_PROXY names it.
+      trustProxy: new Set(),
     });
   });
 
