@@ -9,12 +9,7 @@
 import { MigrationMismatchError } from '../src/server/store/migrations';
 import { MoveRefusedError, moveToPostgres } from '../src/server/store/move-to-pg';
 import { PgUnavailableError, redactUrl } from '../src/server/store/pg-store';
-
-function flag(name: string): string | undefined {
-  const args = process.argv.slice(2);
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+import { flag, runCommand } from './cli';
 
 async function main(): Promise<number> {
   const to = flag('to');
@@ -23,27 +18,14 @@ async function main(): Promise<number> {
     return 1;
   }
   const dataDir = flag('data-dir') ?? (process.env['DATA_DIR'] || './data');
-  try {
-    const r = await moveToPostgres({ dataDir, targetUrl: to, nowMs: Date.now() });
-    console.log(`Moved ${dataDir} into ${redactUrl(to)}.`);
-    for (const b of r.buildings) console.log(`  ${b.name}: chain verified, ${b.records} signed records.`);
-    const rows = r.counts.reduce((n, c) => n + c.target, 0);
-    console.log(`  ${r.counts.length} table counts compared (${rows} rows), all equal.`);
-    console.log(`  Search index rebuilt: ${r.searchIndexed} rows. Generation kept: ${r.generation ?? 'none'}.`);
-    console.log(`Set DATABASE_URL=${redactUrl(to)} (with its password) and start the server.`);
-    return 0;
-  } catch (err) {
-    if (err instanceof MoveRefusedError || err instanceof PgUnavailableError || err instanceof MigrationMismatchError) {
-      console.error(`Move refused: ${err.message}`);
-      return 1;
-    }
-    throw err;
-  }
+  const r = await moveToPostgres({ dataDir, targetUrl: to, nowMs: Date.now() });
+  console.log(`Moved ${dataDir} into ${redactUrl(to)}.`);
+  for (const b of r.buildings) console.log(`  ${b.name}: chain verified, ${b.records} signed records.`);
+  const rows = r.counts.reduce((n, c) => n + c.target, 0);
+  console.log(`  ${r.counts.length} table counts compared (${rows} rows), all equal.`);
+  console.log(`  Search index rebuilt: ${r.searchIndexed} rows. Generation kept: ${r.generation ?? 'none'}.`);
+  console.log(`Set DATABASE_URL=${redactUrl(to)} (with its password) and start the server.`);
+  return 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 2;
-}
+await runCommand('Move', [MoveRefusedError, PgUnavailableError, MigrationMismatchError], main);

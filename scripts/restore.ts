@@ -11,41 +11,22 @@ import { MigrationMismatchError } from '../src/server/store/migrations';
 import { RestoreRefusedError, restoreDatabase } from '../src/server/store/restore';
 import { finishPgRestore } from '../src/server/store/pg-restore';
 import { PgUnavailableError, redactUrl } from '../src/server/store/pg-store';
-
-/** The value after `--name` in the arguments, if any. */
-function flag(name: string): string | undefined {
-  const args = process.argv.slice(2);
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+import { flag, runCommand } from './cli';
 
 /**
  * Issue 10 §7: `npm run restore -- --database-url URL [--live URL]`, after `pg_restore` filled the
  * database at URL (docs/postgresql.md "Backup and restore").
  */
 async function mainPg(restoredUrl: string): Promise<number> {
-  try {
-    const r = await finishPgRestore({ restoredUrl, liveUrl: flag('live'), nowMs: Date.now() });
-    console.log(`Restored database ${redactUrl(restoredUrl)} is ready.`);
-    console.log(
-      `Generation ${r.previousGeneration ?? r.backupGeneration ?? 'none'} -> ${r.generation}: every tablet re-pulls and resends.`,
-    );
-    console.log(`Devices enrolled since the dump, carried over: ${r.carriedDevices.length}.`);
-    if (r.keptRevoked.length > 0)
-      console.log(`Devices revoked since the dump, still revoked: ${r.keptRevoked.length}.`);
-    console.log(`Proof keys set since the dump, carried over: ${r.carriedKeys}.`);
-    return 0;
-  } catch (err) {
-    if (
-      err instanceof RestoreRefusedError ||
-      err instanceof MigrationMismatchError ||
-      err instanceof PgUnavailableError
-    ) {
-      console.error(`Restore refused: ${err.message}`);
-      return 1;
-    }
-    throw err;
-  }
+  const r = await finishPgRestore({ restoredUrl, liveUrl: flag('live'), nowMs: Date.now() });
+  console.log(`Restored database ${redactUrl(restoredUrl)} is ready.`);
+  console.log(
+    `Generation ${r.previousGeneration ?? r.backupGeneration ?? 'none'} -> ${r.generation}: every tablet re-pulls and resends.`,
+  );
+  console.log(`Devices enrolled since the dump, carried over: ${r.carriedDevices.length}.`);
+  if (r.keptRevoked.length > 0) console.log(`Devices revoked since the dump, still revoked: ${r.keptRevoked.length}.`);
+  console.log(`Proof keys set since the dump, carried over: ${r.carriedKeys}.`);
+  return 0;
 }
 
 function main(): number | Promise<number> {
@@ -58,33 +39,19 @@ function main(): number | Promise<number> {
     return 1;
   }
   const dataDir = process.env['DATA_DIR'] || './data';
-  try {
-    const r = restoreDatabase({ dataDir, backupFile: resolve(file), nowMs: Date.now() });
-    console.log(`Restored ${file} into ${dataDir}.`);
-    console.log(`Generation ${r.previousGeneration ?? 'none'} -> ${r.generation}: every tablet re-pulls and resends.`);
-    if (r.keptAside) console.log(`The database it replaced is kept as ${r.keptAside}.`);
-    console.log(`Devices enrolled since the backup, carried over: ${r.carriedDevices.length}.`);
-    if (r.keptRevoked.length > 0)
-      console.log(`Devices revoked since the backup, still revoked: ${r.keptRevoked.length}.`);
-    if (r.liveUnreadable)
-      console.log(`The replaced database could not be read (${r.liveUnreadable}); nothing carried.`);
-    return 0;
-  } catch (err) {
-    if (
-      err instanceof RestoreRefusedError ||
-      err instanceof BackupInvalidError ||
-      err instanceof MigrationMismatchError
-    ) {
-      console.error(`Restore refused: ${err.message}`);
-      return 1;
-    }
-    throw err;
-  }
+  const r = restoreDatabase({ dataDir, backupFile: resolve(file), nowMs: Date.now() });
+  console.log(`Restored ${file} into ${dataDir}.`);
+  console.log(`Generation ${r.previousGeneration ?? 'none'} -> ${r.generation}: every tablet re-pulls and resends.`);
+  if (r.keptAside) console.log(`The database it replaced is kept as ${r.keptAside}.`);
+  console.log(`Devices enrolled since the backup, carried over: ${r.carriedDevices.length}.`);
+  if (r.keptRevoked.length > 0)
+    console.log(`Devices revoked since the backup, still revoked: ${r.keptRevoked.length}.`);
+  if (r.liveUnreadable) console.log(`The replaced database could not be read (${r.liveUnreadable}); nothing carried.`);
+  return 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 2;
-}
+await runCommand(
+  'Restore',
+  [RestoreRefusedError, BackupInvalidError, MigrationMismatchError, PgUnavailableError],
+  main,
+);
