@@ -95,6 +95,31 @@ async function adminRowIn(store: StoreReads, actor: StoredRow<'staff'>, siteId: 
   return there;
 }
 
+/**
+ * Issue 10 §1: a PIN reset or a rename of a person who works in several buildings writes their rows
+ * in all of them, so the acting admin must administer every one of those buildings (403 otherwise:
+ * an admin of one building never changes who can sign in as a manager elsewhere).
+ */
+export async function assertAdministersAll(
+  store: StoreReads,
+  actorSiteId: string,
+  actorStaffId: string,
+  rows: readonly StoredRow<'staff'>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const actor = await liveStaff(store, actorSiteId, actorStaffId);
+  for (const r of rows) {
+    try {
+      await adminRowIn(store, actor, r.siteId);
+    } catch {
+      throw new ApiError(
+        'forbidden',
+        'this person also works in a building you do not administer; an admin of every one of their buildings must make this change',
+      );
+    }
+  }
+}
+
 export interface Acting {
   /** The building of the device the request came from. */
   siteId: string;

@@ -175,6 +175,30 @@ describe('issue 10 §1: a chief or manager assigned to several buildings', () =>
   });
 });
 
+describe('issue 10 §1: changing a person of several buildings', () => {
+  it('an admin who does not administer every one of their buildings may not reset their PIN nor rename them (403), nothing changes', async () => {
+    const b = await createBuilding('Kowloon Bay Tower');
+    const managerId = await addTestStaff(t, a.siteId, 'manager', '梁美玲');
+    expect((await asAdmin('POST', ADMIN_PATHS.staffBuildings(managerId), { siteId: b.siteId })).status).toBe(201);
+    // A second admin of building A only.
+    const otherAdmin = await addTestStaff(t, a.siteId, 'admin', '王小明');
+    const asOther = (method: string, path: string, body: unknown) =>
+      call(t, method, path, { token: a.token, body, actor: { deviceId: a.deviceId, staffId: otherAdmin } });
+    const before = JSON.stringify(await t.store.listRows(b.siteId, 'staff'));
+    const pin = await asOther('POST', ADMIN_PATHS.staffPin(managerId), { pin: '135790' });
+    expect(pin.status).toBe(403);
+    expect(pin.body).toMatchObject({
+      error: { code: 'forbidden', message: expect.stringMatching(/do not administer/) },
+    });
+    const rename = await asOther('PATCH', ADMIN_PATHS.staffOne(managerId), { name: '梁美美' });
+    expect(rename.status).toBe(403);
+    expect(JSON.stringify(await t.store.listRows(b.siteId, 'staff'))).toBe(before);
+    expect((await t.store.getRow(a.siteId, 'staff', managerId))?.row.name).toBe('梁美玲');
+    // Their role in building A is still theirs to change: it stays per building.
+    expect((await asOther('PATCH', ADMIN_PATHS.staffOne(managerId), { role: 'chief' })).status).toBe(200);
+  });
+});
+
 describe('issue 10 §1: the office overview and opening another building', () => {
   async function managerInTwo() {
     const b = await createBuilding('Kowloon Bay Tower');

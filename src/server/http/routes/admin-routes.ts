@@ -21,7 +21,13 @@ import { ApiError } from '../../api-error';
 import { actorAuth } from '../../auth/actor-auth';
 import { hashPinFor } from '../../auth/pin-service';
 import { insertStaff, setStaffPin, staffRowOf, updateSite, updateStaff } from '../../auth/staff-admin';
-import { assignToBuilding, buildingsOfPerson, createBuilding, otherRowsOfPerson } from '../../site/company-service';
+import {
+  assertAdministersAll,
+  assignToBuilding,
+  buildingsOfPerson,
+  createBuilding,
+  otherRowsOfPerson,
+} from '../../site/company-service';
 import type { DeviceAdminRecord } from '../../store/device-admin';
 import type { StoreTx } from '../../store/store';
 import type { AppEnv, AppServices } from '../app-env';
@@ -66,7 +72,9 @@ export function adminRoutes(deps: AppServices): Hono<AppEnv> {
     // Issue 10 §1: a person's name is the same in every building they work in (role and active
     // stay per building); renaming someone linked writes several buildings, under the store-wide lock.
     const target = await staffRowOf(deps.store, siteId, c.req.param('id'));
-    const rename = req.name !== undefined && (await otherRowsOfPerson(deps.store, target)).length > 0;
+    const others = req.name === undefined ? [] : await otherRowsOfPerson(deps.store, target);
+    await assertAdministersAll(deps.store, siteId, c.get('actor').id, others);
+    const rename = others.length > 0;
     const staff = await deps.store.transaction(rename ? null : siteId, async (tx) => {
       const written = await updateStaff(tx, deps.clock, siteId, target.id, req, now);
       await record(tx, c, 'staff.update', written.id, now);
@@ -90,7 +98,9 @@ export function adminRoutes(deps: AppServices): Hono<AppEnv> {
     const now = deps.now();
     // Issue 10 §1: the same person in other buildings keeps one PIN: their rows change together,
     // under the store-wide lock when there are any (several buildings are written).
-    const linked = (await otherRowsOfPerson(deps.store, target)).length > 0;
+    const others = await otherRowsOfPerson(deps.store, target);
+    await assertAdministersAll(deps.store, siteId, c.get('actor').id, others);
+    const linked = others.length > 0;
     const staff = await deps.store.transaction(linked ? null : siteId, async (tx) => {
       // The role may have changed while the PIN was hashed: the length rule holds for the row written.
       const current = await staffRowOf(tx, siteId, target.id);
