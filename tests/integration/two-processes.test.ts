@@ -12,6 +12,7 @@
  * Real processes, a real database of the run's throwaway cluster, loopback only.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ import { itemFields, setupRequest, TEST_PINS } from '../unit/server/helpers';
 import { spawnServer, type ServerProcess } from './server-process';
 
 const TABLETS = 6;
+/** RATE_LIMIT_FAILED_AUTH of both processes (the default, 60, would only make the flood longer). */
+const FAILED_AUTH_LIMIT = 12;
 const BATCHES = 4;
 const OPS_PER_BATCH = 8;
 
@@ -43,7 +46,13 @@ beforeAll(async () => {
   database = await createTestDatabase();
   dirs = [mkdtempSync(join(tmpdir(), 'hd-two-a-')), mkdtempSync(join(tmpdir(), 'hd-two-b-'))];
   // Both at once: one applies the migrations, the other waits on the lock and finds none left.
-  servers = await Promise.all(dirs.map((dir) => spawnServer(dir, 0, { env: { DATABASE_URL: database.url } })));
+  servers = await Promise.all(
+    dirs.map((dir) =>
+      spawnServer(dir, 0, {
+        env: { DATABASE_URL: database.url, RATE_LIMIT_FAILED_AUTH: String(FAILED_AUTH_LIMIT) },
+      }),
+    ),
+  );
 }, 90_000);
 
 afterAll(async () => {
@@ -213,4 +222,44 @@ describe('two server processes on one PostgreSQL database (issue 10 §4)', () =>
     // The follower, pulling from both processes during the pushes, missed nothing.
     expect(seen.map((c) => c.seq)).toEqual(seqs);
   }, 180_000);
+
+  it('rate limits count an address across both processes: a flood of bad tokens spread over them meets one limit, not two', async () => {
+    const [p1, p2] = servers as [ServerProcess, ServerProcess];
+    // From 127.0.0.2, so the flood blocks no other test's traffic (127.0.0.1).
+    const statuses: number[] = [];
+    for (let i = 0; i < 3 * FAILED_AUTH_LIMIT; i++) {
+      const server = i % 2 === 0 ? p1 : p2;
+      statuses.push(await badTokenPull(server.port, '127.0.0.2'));
+    }
+    const unauthorized = statuses.filter((s) => s === 401).length;
+    // The limit, plus at most one more per other process (the failure that tells it the bucket is
+    // spent); a limit per process would let 2 × the limit through.
+    expect(unauthorized).toBeGreaterThanOrEqual(FAILED_AUTH_LIMIT);
+    expect(unauthorized).toBeLessThanOrEqual(FAILED_AUTH_LIMIT + 1);
+    expect(statuses.slice(-10)).toEqual(Array(10).fill(429));
+    // Once both know, every request of that address is refused on either process.
+    expect(await badTokenPull(p1.port, '127.0.0.2')).toBe(429);
+    expect(await badTokenPull(p2.port, '127.0.0.2')).toBe(429);
+  }, 60_000);
 });
+
+/** One pull with a token nobody holds, sent from `from`; the status answered. */
+function badTokenPull(port: number, from: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/v1/sync/pull?cursor=0',
+        headers: { authorization: 'Bearer not-a-token-of-anyone' },
+        localAddress: from,
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}

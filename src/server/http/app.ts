@@ -12,7 +12,7 @@ import { clientOf, socketAddressOf } from './trusted-proxy';
 import { ServerClock } from '../sync/server-clock';
 import type { AppDeps, AppEnv, AppServices } from './app-env';
 import { apiError, makeErrorHandler } from './errors';
-import { DEFAULT_RATE_LIMITS, limitFailedAuth, limitRequests, TokenBuckets } from './rate-limit';
+import { DEFAULT_RATE_LIMITS, limitFailedAuth, limitRequests, SharedBuckets, type RateLimits } from './rate-limit';
 import { jsonBodiesOnly } from './read-body';
 import { requestLog } from './request-log';
 import { officeRoutes } from './routes/office-routes';
@@ -65,13 +65,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Issue 9 §7: pulls (and every other text answer over 1 KiB) gzipped when the client accepts it.
   app.use('*', compress());
 
-  // Issue 9 §7: rate limits per client address, checked before a body is read or the store is touched.
+  // Issue 9 §7: rate limits per client address, checked before a body is read or a row is touched.
+  // Issue 10 §4: counted in the database, so every server process of a company counts together.
   const limits = { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits };
-  app.use('/api/*', limitFailedAuth(new TokenBuckets(limits.failedAuth, deps.now)));
-  app.use('/api/v1/setup', limitRequests(new TokenBuckets(limits.setup, deps.now), 'setup attempts'));
-  app.use('/api/v1/enrol', limitRequests(new TokenBuckets(limits.enrol, deps.now), 'enrolment attempts'));
-  app.use('/api/v1/auth/*', limitRequests(new TokenBuckets(limits.auth, deps.now), 'PIN checks'));
-  app.use('/api/v1/admin/*', limitRequests(new TokenBuckets(limits.admin, deps.now), 'admin requests'));
+  const buckets = (kind: keyof RateLimits) =>
+    new SharedBuckets(kind, limits[kind], deps.now, deps.store.shared, deps.logger);
+  app.use('/api/*', limitFailedAuth(buckets('failedAuth')));
+  app.use('/api/v1/setup', limitRequests(buckets('setup'), 'setup attempts'));
+  app.use('/api/v1/enrol', limitRequests(buckets('enrol'), 'enrolment attempts'));
+  app.use('/api/v1/auth/*', limitRequests(buckets('auth'), 'PIN checks'));
+  app.use('/api/v1/admin/*', limitRequests(buckets('admin'), 'admin requests'));
 
   // Issue 9 §8: a store that met a corruption error takes no more writes (503 store_unavailable).
   logStoreFailure(deps.store, deps.logger);

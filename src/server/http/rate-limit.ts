@@ -1,11 +1,19 @@
 /**
- * Issue 9 §7: rate limits per client address, in memory (one server process per building network).
- * Each limit is a token bucket: `perMinute` requests at once, refilled evenly over a minute, so a
- * building's real use (a handful of tablets enrolling, people signing in) never meets it while a
- * flood of setup codes, enrolment codes, PIN checks or bad tokens is slowed to a trickle before it
- * reaches the store. The clock is injected (T1, STYLE.md #7) so tests move time instead of waiting.
+ * Issue 9 §7: rate limits per client address. Each limit is a token bucket: `perMinute` requests
+ * at once, refilled evenly over a minute, so a building's real use (a handful of tablets enrolling,
+ * people signing in) never meets it while a flood of setup codes, enrolment codes, PIN checks or
+ * bad tokens is slowed to a trickle before it reaches the rest of the server. The clock is injected
+ * (T1, STYLE.md #7) so tests move time instead of waiting.
+ *
+ * Issue 10 §4: the buckets live in the database (`store.shared`), so several server processes of
+ * one company count one address together: a flood spread over N processes gets the limit, not N
+ * times it. Each process keeps a mirror of what the database last said, which is what the
+ * failed-authentication check reads, so an ordinary request costs no round trip (see
+ * `SharedBuckets`).
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { describeError, type Logger } from '../logger';
+import type { SharedState } from '../store/shared-state';
 import type { AppEnv } from './app-env';
 import { apiError } from './errors';
 
@@ -68,6 +76,17 @@ export class TokenBuckets {
     return { ok: false, retryAfterMs: Math.ceil((1 - b.tokens) / this.perMs) };
   }
 
+  /** Issue 10 §4: set `key`'s bucket to what the shared store says it holds as of `at`. */
+  mirror(key: string, tokens: number, at: number): void {
+    this.buckets.set(key, { tokens, at });
+    if (this.buckets.size > SWEEP_AT) this.sweep();
+  }
+
+  /** How long until `key`'s bucket of `tokens` holds one token again. */
+  waitFor(tokens: number): number {
+    return Math.ceil((1 - tokens) / this.perMs);
+  }
+
   /** Spend one token of `key`: allowed when one was left. */
   take(key: string): Take {
     const b = this.refill(key);
@@ -86,6 +105,65 @@ export class TokenBuckets {
     for (const key of [...this.buckets.keys()]) {
       if (this.refill(key).tokens >= this.perMinute) this.buckets.delete(key);
     }
+  }
+}
+
+/** Issue 10 §4: every this many takes, the buckets idle for a minute (full again) are swept. */
+const SHARED_SWEEP_EVERY = 1_000;
+
+/**
+ * Issue 10 §4: one limit's buckets in the database, shared by every server process, with a local
+ * mirror. A take is one atomic statement (store/shared-state.ts) and then updates the mirror; a
+ * check reads the mirror only. So an address that spent its failed-authentication tokens on other
+ * processes is refused here after at most one more failure (the take that tells this process so):
+ * with N processes a flood gets at most N - 1 requests past the limit per refill, not N times it.
+ * If the database cannot take (it is down, or the store stopped after a corruption), the limit
+ * still holds in this process alone rather than failing every request.
+ */
+export class SharedBuckets {
+  private readonly local: TokenBuckets;
+  private takes = 0;
+  private failing = false;
+
+  constructor(
+    readonly kind: keyof RateLimits,
+    readonly perMinute: number,
+    private readonly now: () => number,
+    private readonly shared: SharedState,
+    private readonly logger?: Logger,
+  ) {
+    this.local = new TokenBuckets(perMinute, now);
+  }
+
+  /** Whether `key` may make a request now, by what the database last said of it (no round trip). */
+  check(key: string): Take {
+    return this.local.check(key);
+  }
+
+  /** Spend one token of `key` in the database: allowed when one was left, across every process. */
+  async take(key: string): Promise<Take> {
+    const nowMs = this.now();
+    if (++this.takes % SHARED_SWEEP_EVERY === 0) this.sweep(nowMs);
+    try {
+      const t = await this.shared.takeToken(this.kind, key, this.perMinute, nowMs);
+      this.failing = false;
+      this.local.mirror(key, t.tokens, t.at);
+      return t.ok ? { ok: true } : { ok: false, retryAfterMs: this.local.waitFor(t.tokens) };
+    } catch (err) {
+      if (!this.failing)
+        this.logger?.warn(
+          'rate limit: the shared bucket cannot be taken; limiting in this process',
+          describeError(err),
+        );
+      this.failing = true;
+      return this.local.take(key);
+    }
+  }
+
+  private sweep(nowMs: number): void {
+    this.shared.sweepTokens(nowMs - WINDOW_MS).catch((err: unknown) => {
+      this.logger?.warn('rate limit: sweeping idle buckets failed', describeError(err));
+    });
   }
 }
 
@@ -114,9 +192,9 @@ export function rateLimited(c: Context<AppEnv>, what: string, perMinute: number,
 }
 
 /** Middleware: each request spends a token of its address; an empty bucket answers 429 at once. */
-export function limitRequests(buckets: TokenBuckets, what: string): MiddlewareHandler<AppEnv> {
+export function limitRequests(buckets: SharedBuckets, what: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const taken = buckets.take(clientAddress(c));
+    const taken = await buckets.take(clientAddress(c));
     if (!taken.ok) return rateLimited(c, what, buckets.perMinute, taken.retryAfterMs);
     await next();
   };
@@ -127,12 +205,12 @@ export function limitRequests(buckets: TokenBuckets, what: string): MiddlewareHa
  * that address's requests are answered 429 before any of them reaches the store (a token guesser
  * gets nowhere, and costs the server no lookup).
  */
-export function limitFailedAuth(buckets: TokenBuckets): MiddlewareHandler<AppEnv> {
+export function limitFailedAuth(buckets: SharedBuckets): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const address = clientAddress(c);
     const allowed = buckets.check(address);
     if (!allowed.ok) return rateLimited(c, 'failed authentications', buckets.perMinute, allowed.retryAfterMs);
     await next();
-    if (c.res.status === 401) buckets.take(address);
+    if (c.res.status === 401) await buckets.take(address);
   };
 }

@@ -30,6 +30,8 @@ import type { RowSearch, RowSearchHit } from '../search/search-query';
 import type { DeviceAdminRecord } from './device-admin';
 import { migratePg, readPgMigrationFiles } from './pg-migrations';
 import { isConnectionError, openPgPool, withClient, type PgPoolOptions } from './pg-pool';
+import { pgSharedState } from './pg-shared-state';
+import type { SharedState } from './shared-state';
 import type { PushSubscriptionRecord } from './push-subscriptions';
 import { PIN_LOCKOUT_MS, PIN_MAX_ATTEMPTS, pinLockedUntil } from '../../domain/pin';
 import type { AdminActionRecord, ProofFailure, StaffKeyRecord } from './staff-keys';
@@ -939,6 +941,8 @@ function unavailable(err: unknown): unknown {
 export class PgStore extends PgOps implements Store {
   /** Issue 9 §8: kept for the contract; a PostgreSQL server guards its own files. */
   readonly health = new StoreHealth();
+  /** Issue 10 §4: rate buckets and leases, shared by every process of this database. */
+  readonly shared: SharedState;
   private closed = false;
 
   constructor(
@@ -947,6 +951,7 @@ export class PgStore extends PgOps implements Store {
     private readonly generationId: string,
   ) {
     super(poolRunner(pool));
+    this.shared = pgSharedState(this.run);
   }
 
   generation(): string {

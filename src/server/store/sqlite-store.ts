@@ -22,6 +22,8 @@ import { SearchIndex, runRowSearch } from './sqlite-search';
 import { sqlitePushSubscriptions, type PushSubscriptionRecord } from './push-subscriptions';
 import { sqliteDeviceAdmin } from './device-admin';
 import { sqliteStaffKeys, type AdminActionRecord } from './staff-keys';
+import type { SharedState } from './shared-state';
+import { sqliteSharedState } from './sqlite-shared-state';
 import {
   assertIntact,
   checkReadWrite,
@@ -553,6 +555,8 @@ export class SqliteStore implements Store {
 
   /** Issue 9 §8: a corruption met at run time (openSqliteStore guards every method with it). */
   readonly health = new StoreHealth();
+  /** Issue 10 §4: rate buckets and leases (one process holds the file, so nothing is shared). */
+  readonly shared: SharedState;
 
   /**
    * `db` is the underlying connection. Only src/server/store uses it (eslint keeps SQL there): the
@@ -569,6 +573,10 @@ export class SqliteStore implements Store {
       deviceAdmin: sqliteDeviceAdmin(db),
     };
     this.reader = new SqliteTx(this.c, false);
+    this.shared = guardStore(
+      sqliteSharedState(db, (fn) => this.exclusive(fn)),
+      this.health,
+    );
     this.generationId = readGeneration(db);
     // Issue 9 §8: after a corruption error SQLite itself refuses every write, whoever asks (the
     // retention job, a backup's bookkeeping), not only the HTTP requests the app refuses with 503.

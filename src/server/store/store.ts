@@ -8,6 +8,7 @@ import type { DeviceKind } from '../../domain/api';
 import type { EntityByTable, SyncTable } from '../../domain/entities';
 import type { DeviceAdminReads, DeviceAdminWrites } from './device-admin';
 import type { PushSubscriptionReads, PushSubscriptionWrites } from './push-subscriptions';
+import type { SharedState } from './shared-state';
 import type { StoreHealth } from './store-health';
 import type { RowSearch, RowSearchHit } from '../search/search-query';
 import type { StaffKeyReads, StaffKeyWrites } from './staff-keys';
@@ -291,6 +292,11 @@ export interface Store extends StoreReads {
 
   /** Issue 9 §8: whether a corruption error stopped the store (store-health.ts). */
   readonly health: StoreHealth;
+  /**
+   * Issue 10 §4: what every server process of this database shares (rate limits, job leases),
+   * each call one atomic statement outside any transaction (shared-state.ts).
+   */
+  readonly shared: SharedState;
   /** Issue 9 §8: a read and a write in a transaction rolled back (deep health); rejects on failure. */
   checkReadWrite(): Promise<void>;
 

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/http/app';
-import { TokenBuckets, type RateLimits } from '../../../src/server/http/rate-limit';
+import { SharedBuckets, TokenBuckets, type RateLimits } from '../../../src/server/http/rate-limit';
+import type { SharedState } from '../../../src/server/store/shared-state';
 import { silentLogger } from '../../../src/server/logger';
 import { makeTestServer, setupViaApi, type TestServer } from './helpers';
 
@@ -74,6 +75,41 @@ describe('issue 9 §7: TokenBuckets', () => {
     expect(buckets.take('a').ok).toBe(false);
     clock.now += 30_000;
     expect(buckets.take('a')).toEqual({ ok: true });
+  });
+});
+
+describe('issue 10 §4: SharedBuckets (the limits in the database, with a mirror per process)', () => {
+  it('a take spends a token in the store, and the check reads what the store last said without asking it', async () => {
+    const clock = { now: 1_000_000 };
+    const buckets = new SharedBuckets('failedAuth', 2, () => clock.now, t.store.shared);
+    expect(await buckets.take('10.0.0.1')).toEqual({ ok: true });
+    expect(buckets.check('10.0.0.1')).toEqual({ ok: true });
+    expect(await buckets.take('10.0.0.1')).toEqual({ ok: true });
+    expect(buckets.check('10.0.0.1')).toEqual({ ok: false, retryAfterMs: 30_000 });
+    expect(await buckets.take('10.0.0.1')).toEqual({ ok: false, retryAfterMs: 30_000 });
+    // Another process spending the same address's tokens: this one learns it at its next take.
+    const other = new SharedBuckets('failedAuth', 2, () => clock.now, t.store.shared);
+    expect(other.check('10.0.0.1')).toEqual({ ok: true });
+    expect(await other.take('10.0.0.1')).toEqual({ ok: false, retryAfterMs: 30_000 });
+    expect(other.check('10.0.0.1').ok).toBe(false);
+    clock.now += 30_000;
+    expect(buckets.check('10.0.0.1')).toEqual({ ok: true });
+  });
+
+  it('when the store cannot take, the limit still holds in this process, and that is logged once', async () => {
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (msg: string) => warnings.push(msg) };
+    const down: SharedState = {
+      takeToken: () => Promise.reject(new Error('the database cannot be reached right now')),
+      sweepTokens: () => Promise.resolve(0),
+      acquireLease: () => Promise.resolve(false),
+      releaseLease: () => Promise.resolve(),
+    };
+    const buckets = new SharedBuckets('auth', 2, () => 1_000_000, down, logger);
+    expect(await buckets.take('10.0.0.1')).toEqual({ ok: true });
+    expect(await buckets.take('10.0.0.1')).toEqual({ ok: true });
+    expect(await buckets.take('10.0.0.1')).toEqual({ ok: false, retryAfterMs: 30_000 });
+    expect(warnings).toEqual(['rate limit: the shared bucket cannot be taken; limiting in this process']);
   });
 });
 

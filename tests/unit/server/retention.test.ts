@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { verifyBuilding } from '../../../src/server/integrity/verify';
 import { readArchive, type ArchivedRow } from '../../../src/server/retention/archive-file';
 import { archiveBuilding, retentionCut } from '../../../src/server/retention/archive-run';
-import { startRetentionJob } from '../../../src/server/retention/retention-job';
+import { RETENTION_LEASE, RETENTION_LEASE_MS, startRetentionJob } from '../../../src/server/retention/retention-job';
 import { newestTime } from '../../../src/server/retention/units';
 import { silentLogger } from '../../../src/server/logger';
 import { chainBuilding, DAY, HOUR, type ChainBuilding } from './chain-fixtures';
@@ -147,5 +147,36 @@ describe('retention (D5)', () => {
     await vi.waitFor(() => expect(timers.map((t) => t.ms)).toEqual([60_000, DAY]));
     expect((await b.store.listArchives(b.siteId)).length).toBeGreaterThan(0);
     job.stop();
+  });
+
+  it('issue 10 §4: while another server process holds the retention lease, a run skips; once it is released or lapses, it runs', async () => {
+    await oldBuilding(730);
+    const manual = () => ({ cancel() {} });
+    const clock = { now: NOW };
+    const job = startRetentionJob({
+      store: b.store,
+      dataDir: b.dir,
+      logger: silentLogger,
+      now: () => clock.now,
+      setTimer: manual,
+      holder: 'this-process',
+    });
+    try {
+      // Another process's run in progress.
+      expect(await b.store.shared.acquireLease(RETENTION_LEASE, 'other-process', RETENTION_LEASE_MS, NOW)).toBe(true);
+      expect(await job.runNow()).toBeNull();
+      expect(await b.store.listArchives(b.siteId)).toEqual([]);
+      // That process died mid-run: its lease lapses and this process's next run archives.
+      clock.now = NOW + RETENTION_LEASE_MS;
+      const results = await job.runNow();
+      expect(results?.[0]?.rowCount).toBeGreaterThan(0);
+      expect((await b.store.listArchives(b.siteId)).length).toBeGreaterThan(0);
+      // A finished run releases the lease at once: another process may take it.
+      expect(await b.store.shared.acquireLease(RETENTION_LEASE, 'other-process', RETENTION_LEASE_MS, clock.now)).toBe(
+        true,
+      );
+    } finally {
+      job.stop();
+    }
   });
 });

@@ -35,6 +35,7 @@ describeStoreContract('PostgreSQL', async () => {
       // Not reached when the open is refused, as it must be; closed if it ever is.
       await reopened.close();
     },
+    openSecond: () => openPgStore({ connectionString: url, nowMs: 1 }),
     async dispose() {
       await opened.dispose();
       for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -29,6 +29,7 @@ describeStoreContract('SQLite', async () => {
       writeFileSync(first, `${readFileSync(first, 'utf8')}\n-- edited\n`);
       openSqliteStore(file, { nowMs: 2, migrationsDir: migrations });
     },
+    openSecond: async () => openSqliteStore(file, { nowMs: 1 }),
     dispose: () => opened.dispose(),
   };
 });

@@ -22,6 +22,11 @@ export interface ContractStore {
    * the promise must reject (MigrationMismatchError) and leave the database as it was.
    */
   reopenWithChangedMigration(): Promise<void>;
+  /**
+   * Issue 10 §4: a second store on the same database, as a second server process opens it (its
+   * own connection or pool). The suite closes it.
+   */
+  openSecond(): Promise<Store>;
   dispose(): Promise<void>;
 }
 
@@ -284,6 +289,93 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
           expect(await tx.getRow('B', 'item', 'shared-id')).toBeUndefined();
           expect(await tx.getRow('A', 'item', 'shared-id')).toBeDefined();
         });
+      });
+    });
+
+    describe('shared state (issue 10 §4: rate limits and leases across server processes)', () => {
+      const MINUTE = 60_000;
+
+      it('a bucket starts full, refuses once spent (nothing spent by a refusal), and refills evenly over the minute', async () => {
+        const takes = [];
+        for (let i = 0; i < 4; i++) takes.push(await store.shared.takeToken('auth', '10.0.0.9', 3, 1_000));
+        expect(takes.map((t) => t.ok)).toEqual([true, true, true, false]);
+        expect(takes[3]?.tokens).toBeCloseTo(0, 6);
+        // Other kinds and other addresses have buckets of their own.
+        expect((await store.shared.takeToken('enrol', '10.0.0.9', 3, 1_000)).ok).toBe(true);
+        expect((await store.shared.takeToken('auth', '10.0.0.8', 3, 1_000)).ok).toBe(true);
+        // 3 a minute: one token every 20 s. At 19.9 s still none; at 20 s one.
+        expect((await store.shared.takeToken('auth', '10.0.0.9', 3, 1_000 + 19_900)).ok).toBe(false);
+        const refilled = await store.shared.takeToken('auth', '10.0.0.9', 3, 1_000 + 20_000);
+        expect(refilled).toEqual({ ok: true, tokens: expect.closeTo(0, 6) as number, at: 21_000 });
+        // Idle for long, a bucket holds `perMinute` at most.
+        const later = await store.shared.takeToken('auth', '10.0.0.9', 3, 1_000 + 10 * MINUTE);
+        expect(later.tokens).toBeCloseTo(2, 6);
+      });
+
+      it('a clock set back refills nothing and does not move the bucket back (T1)', async () => {
+        await store.shared.takeToken('auth', 'k', 1, 100_000);
+        const back = await store.shared.takeToken('auth', 'k', 1, 40_000);
+        expect(back.ok).toBe(false);
+        expect(back.at).toBe(100_000);
+        expect((await store.shared.takeToken('auth', 'k', 1, 100_000 + MINUTE)).ok).toBe(true);
+      });
+
+      it('two stores on one database take from one bucket: concurrent takes never spend a token twice', async () => {
+        const second = await c.openSecond();
+        try {
+          const attempts = Array.from({ length: 40 }, (_, i) =>
+            (i % 2 === 0 ? store : second).shared.takeToken('failedAuth', '192.0.2.7', 15, 5_000),
+          );
+          const results = await Promise.all(attempts);
+          expect(results.filter((t) => t.ok)).toHaveLength(15);
+          expect((await second.shared.takeToken('failedAuth', '192.0.2.7', 15, 5_000)).ok).toBe(false);
+        } finally {
+          await second.close();
+        }
+      });
+
+      it('sweeping forgets the buckets idle since the cut only (they are full again)', async () => {
+        await store.shared.takeToken('auth', 'old', 2, 1_000);
+        await store.shared.takeToken('auth', 'new', 2, 1_000 + 2 * MINUTE);
+        expect(await store.shared.sweepTokens(1_000 + MINUTE)).toBe(1);
+        // 'old' starts full again; 'new' kept its spent token.
+        expect((await store.shared.takeToken('auth', 'old', 2, 1_000 + 2 * MINUTE)).tokens).toBeCloseTo(1, 6);
+        expect((await store.shared.takeToken('auth', 'new', 2, 1_000 + 2 * MINUTE)).tokens).toBeCloseTo(0, 6);
+      });
+
+      it('a lease is held by one holder until released or lapsed; its holder may renew it', async () => {
+        const second = await c.openSecond();
+        try {
+          expect(await store.shared.acquireLease('retention', 'p1', MINUTE, 1_000)).toBe(true);
+          expect(await second.shared.acquireLease('retention', 'p2', MINUTE, 2_000)).toBe(false);
+          // Another lease name is free.
+          expect(await second.shared.acquireLease('other', 'p2', MINUTE, 2_000)).toBe(true);
+          // The holder renews; a release by someone else changes nothing.
+          expect(await store.shared.acquireLease('retention', 'p1', MINUTE, 50_000)).toBe(true);
+          await second.shared.releaseLease('retention', 'p2');
+          expect(await second.shared.acquireLease('retention', 'p2', MINUTE, 100_000)).toBe(false);
+          // Lapsed (renewed until 110 s): the next holder gets it.
+          expect(await second.shared.acquireLease('retention', 'p2', MINUTE, 110_000)).toBe(true);
+          // Released by its holder: free at once.
+          await second.shared.releaseLease('retention', 'p2');
+          expect(await store.shared.acquireLease('retention', 'p1', MINUTE, 110_001)).toBe(true);
+        } finally {
+          await second.close();
+        }
+      });
+
+      it('of two stores racing for a free lease, exactly one gets it', async () => {
+        const second = await c.openSecond();
+        try {
+          const races = await Promise.all(
+            Array.from({ length: 10 }, (_, i) =>
+              (i % 2 === 0 ? store : second).shared.acquireLease('retention', `p${i}`, MINUTE, 1_000),
+            ),
+          );
+          expect(races.filter(Boolean)).toHaveLength(1);
+        } finally {
+          await second.close();
+        }
       });
     });
 
