@@ -10,11 +10,14 @@
  * ops a minute, so each tablet pulls every 30 s and pushes 1-3 ops every 60 s, each tablet at its
  * own random phase and with ±20 % jitter (open loop: a request starts on time whether or not the
  * previous one has answered). Reported per run: push and pull p50/p95/p99 in ms, requests, errors
- * (a non-2xx answer, a failed request or a refused op) and the server process's CPU (user + system,
- * % of one core, from /proc). PostgreSQL is a throwaway cluster with fsync on, as in production.
+ * (a non-2xx answer, a failed request or a refused op) and CPU from /proc: the server process's, the
+ * database's (PostgreSQL's processes), the load generator's (% of one core each) and the whole
+ * machine's (% of all cores: the generator shares the machine, so near 100 % a run measures the
+ * machine, not the server). PostgreSQL is a throwaway cluster with fsync on, as in production.
+ * `--store`, `--scenario`, `--rate` run one line alone; `--cpu-prof DIR` profiles the server.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTOR_HEADERS, signOp, signRequest } from '../src/domain/actor-proof';
@@ -28,6 +31,14 @@ import { createTestDatabase, postgresBinDir, startCluster, type PgCluster } from
 import { itemFields, setupRequest, TEST_PINS } from '../tests/unit/server/helpers';
 
 const QUICK = process.argv.includes('--quick');
+/** `--store sqlite|postgres`, `--scenario A|B`, `--rate real|10x`: run only those (alone, for profiling). */
+const argOf = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
+const ONLY = { store: argOf('--store'), scenario: argOf('--scenario'), rate: argOf('--rate') };
+/** `--cpu-prof DIR`: the server process writes a V8 CPU profile per run into DIR (open it in Chrome DevTools). */
+const CPU_PROF_DIR = argOf('--cpu-prof');
 const DURATION_MS = QUICK ? 8_000 : 45_000;
 const REAL = { pullEveryMs: 30_000, pushEveryMs: 60_000 };
 /** `--quick` checks the bench itself in seconds: the same shapes, a tenth of the tablets. */
@@ -153,7 +164,14 @@ interface Figures {
   push: { n: number; p50: number; p95: number; p99: number };
   pull: { n: number; p50: number; p95: number; p99: number };
   errors: number;
+  /** The server process, % of one core. */
   cpuPercent: number;
+  /** This load generator, % of one core (it shares the machine). */
+  generatorCpuPercent: number;
+  /** PostgreSQL's processes together, % of one core (0 on SQLite). */
+  databaseCpuPercent: number;
+  /** The whole machine's busy time, % of all its cores: near 100 the run measures the machine. */
+  machineBusyPercent: number;
 }
 
 const pct = (sorted: number[], p: number) =>
@@ -170,7 +188,36 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-async function runLoad(server: ServerProcess, tablets: Tablet[], speedup: number): Promise<Figures> {
+/** CPU seconds of every process whose parent is `parentPid`, and of that process itself. */
+function treeCpuSeconds(parentPid: number): number {
+  let total = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const fields = readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      if (Number(name) === parentPid || Number(fields[1]) === parentPid)
+        total += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return total;
+}
+
+/** The machine's busy and total jiffies so far (/proc/stat's first line). */
+function machineTimes(): { busy: number; total: number } {
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  const total = cpu.reduce((a, b) => a + b, 0);
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+async function runLoad(
+  server: ServerProcess,
+  tablets: Tablet[],
+  speedup: number,
+  databasePid: number | null,
+): Promise<Figures> {
   const pushMs: number[] = [];
   const pullMs: number[] = [];
   let errors = 0;
@@ -233,6 +280,9 @@ async function runLoad(server: ServerProcess, tablets: Tablet[], speedup: number
     timers.push(setTimeout(tick, Math.random() * periodMs));
   };
   const cpu0 = cpuSeconds(server.pid);
+  const gen0 = process.cpuUsage();
+  const db0 = databasePid === null ? 0 : treeCpuSeconds(databasePid);
+  const machine0 = machineTimes();
   const t0 = performance.now();
   for (const t of tablets) {
     every(REAL.pullEveryMs / speedup, () => doPull(t));
@@ -241,8 +291,21 @@ async function runLoad(server: ServerProcess, tablets: Tablet[], speedup: number
   await new Promise((r) => setTimeout(r, DURATION_MS));
   for (const t of timers) clearTimeout(t);
   await Promise.all([...inFlight]);
-  const cpu = ((cpuSeconds(server.pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100;
-  return { push: summary(pushMs), pull: summary(pullMs), errors, cpuPercent: Math.round(cpu) };
+  const seconds = (performance.now() - t0) / 1000;
+  const percentOf = (cpuSecs: number) => Math.round((cpuSecs / seconds) * 100);
+  const gen = process.cpuUsage(gen0);
+  const machine1 = machineTimes();
+  return {
+    push: summary(pushMs),
+    pull: summary(pullMs),
+    errors,
+    cpuPercent: percentOf(cpuSeconds(server.pid) - cpu0),
+    generatorCpuPercent: percentOf((gen.user + gen.system) / 1e6),
+    databaseCpuPercent: databasePid === null ? 0 : percentOf(treeCpuSeconds(databasePid) - db0),
+    machineBusyPercent: Math.round(
+      ((machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total)) * 100,
+    ),
+  };
 }
 
 export interface LoadResult {
@@ -256,9 +319,11 @@ export interface LoadResult {
 async function onStore(store: 'sqlite' | 'postgres', cluster: PgCluster | null): Promise<LoadResult[]> {
   const out: LoadResult[] = [];
   for (const s of SCENARIOS) {
+    if (ONLY.scenario !== undefined && !s.name.startsWith(`${ONLY.scenario}:`)) continue;
     const dir = mkdtempSync(join(tmpdir(), `hd-load-${store}-`));
     const env: Record<string, string> = { ...BENCH_LIMITS };
     if (cluster) env['DATABASE_URL'] = (await createTestDatabase(cluster.url('postgres'))).url;
+    if (CPU_PROF_DIR !== undefined) env['NODE_OPTIONS'] = `--cpu-prof --cpu-prof-dir=${CPU_PROF_DIR}`;
     const server = await spawnServer(dir, 0, { env });
     try {
       const tablets = await company(server, s.buildings, s.tablets);
@@ -266,7 +331,8 @@ async function onStore(store: 'sqlite' | 'postgres', cluster: PgCluster | null):
         ['real', 1],
         ['10x', 10],
       ] as const) {
-        const figures = await runLoad(server, tablets, speedup);
+        if (ONLY.rate !== undefined && rate !== ONLY.rate) continue;
+        const figures = await runLoad(server, tablets, speedup, cluster ? postmasterPid(cluster) : null);
         out.push({ store, scenario: s.name, rate, figures });
         console.log(`${store} ${s.name} ${rate}: ${JSON.stringify(figures)}`);
       }
@@ -276,6 +342,11 @@ async function onStore(store: 'sqlite' | 'postgres', cluster: PgCluster | null):
     }
   }
   return out;
+}
+
+/** The PostgreSQL server's own pid (the parent of every backend). */
+function postmasterPid(cluster: PgCluster): number {
+  return Number(readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
 
 /** Both stores, side by side; prints a table and returns the figures for bench/results.json. */
@@ -288,7 +359,10 @@ export async function benchLoad(): Promise<LoadResult[]> {
       [cluster.url('postgres'), '-qc', 'ALTER SYSTEM SET fsync = on', '-c', 'SELECT pg_reload_conf()'],
       { stdio: 'ignore' },
     );
-    const results = [...(await onStore('sqlite', null)), ...(await onStore('postgres', cluster))];
+    const results = [
+      ...(ONLY.store === undefined || ONLY.store === 'sqlite' ? await onStore('sqlite', null) : []),
+      ...(ONLY.store === undefined || ONLY.store === 'postgres' ? await onStore('postgres', cluster) : []),
+    ];
     printTable(results);
     return results;
   } finally {
@@ -298,8 +372,20 @@ export async function benchLoad(): Promise<LoadResult[]> {
 
 function printTable(results: LoadResult[]): void {
   const line = (cells: string[]) =>
-    console.log(cells.map((c, i) => (i < 3 ? c.padEnd(i === 1 ? 36 : 9) : c.padStart(18))).join(' '));
-  line(['store', 'scenario', 'rate', 'push p50/p95/p99', 'pull p50/p95/p99', 'requests', 'errors', 'server CPU']);
+    console.log(cells.map((c, i) => (i < 3 ? c.padEnd(i === 1 ? 36 : 9) : c.padStart(i < 5 ? 22 : 9))).join(' '));
+  line([
+    'store',
+    'scenario',
+    'rate',
+    'push p50/p95/p99',
+    'pull p50/p95/p99',
+    'requests',
+    'errors',
+    'server',
+    'database',
+    'generator',
+    'machine',
+  ]);
   for (const r of results) {
     const f = r.figures;
     line([
@@ -311,6 +397,9 @@ function printTable(results: LoadResult[]): void {
       String(f.push.n + f.pull.n),
       String(f.errors),
       `${f.cpuPercent} %`,
+      `${f.databaseCpuPercent} %`,
+      `${f.generatorCpuPercent} %`,
+      `${f.machineBusyPercent} %`,
     ]);
   }
   const find = (store: string, scenario: string, rate: string) =>
