@@ -8,8 +8,9 @@
  * each at the real rate and at ten times it. The real rate is the tablet's own: its page sync runs
  * every 30 s (src/client/sync/page-sync.ts DEFAULT_SYNC_INTERVAL_MS) and a busy desk writes a few
  * ops a minute, so each tablet pulls every 30 s and pushes 1-3 ops every 60 s, each tablet at its
- * own random phase and with ±20 % jitter (open loop: a request starts on time whether or not the
- * previous one has answered). Reported per run: push and pull p50/p95/p99 in ms, requests, errors
+ * own random phase and with ±20 % jitter. Each tablet behaves as its sync engine does: one pull and
+ * one push at a time (a tick that finds one running is skipped; the ops wait in its outbox), and a
+ * push that failed is resent with whatever was written since. Reported per run: push and pull p50/p95/p99 in ms, requests, errors
  * (a non-2xx answer, a failed request or a refused op) and CPU from /proc: the server process's, the
  * database's (PostgreSQL's processes), the load generator's (% of one core each) and the whole
  * machine's (% of all cores: the generator shares the machine, so near 100 % a run measures the
@@ -25,7 +26,13 @@ import type { BuildingSummary, EnrolResponse, SetupResponse, StaffListResponse }
 import { formatHlc } from '../src/domain/hlc';
 import { newId } from '../src/domain/ids';
 import { proofKeyFor } from '../src/domain/pin';
-import { SCHEMA_VERSION, type Op, type PullResponse, type PushResponse } from '../src/domain/sync-protocol';
+import {
+  MAX_PUSH_OPS,
+  SCHEMA_VERSION,
+  type Op,
+  type PullResponse,
+  type PushResponse,
+} from '../src/domain/sync-protocol';
 import { spawnServer, type ServerProcess } from '../tests/integration/server-process';
 import { createTestDatabase, postgresBinDir, startCluster, type PgCluster } from '../tests/support/pg-cluster';
 import { itemFields, setupRequest, TEST_PINS } from '../tests/unit/server/helpers';
@@ -73,6 +80,10 @@ interface Tablet {
   actor: Omit<Actor, 'deviceId'>;
   counter: number;
   cursor: number;
+  /** Ops written and not yet acknowledged: resent with the next push, as the tablet's outbox does. */
+  outbox: Op[];
+  pushing: boolean;
+  pulling: boolean;
 }
 
 async function call<T>(
@@ -116,6 +127,9 @@ async function enrolTablets(base: string, device: Actor & { token: string }, sit
       actor: { staffId: device.staffId, key: device.key },
       counter: 0,
       cursor: 0,
+      outbox: [],
+      pushing: false,
+      pulling: false,
     });
   }
   return tablets;
@@ -221,12 +235,28 @@ async function runLoad(
   const pushMs: number[] = [];
   const pullMs: number[] = [];
   let errors = 0;
+  /** The first few failures' messages, so a run with errors says what they were. */
+  const failures = new Map<string, number>();
+  const failed = (err: unknown) => {
+    errors += 1;
+    const what = (
+      err instanceof Error ? `${err.message} ${String((err.cause as Error | undefined)?.message ?? '')}` : String(err)
+    )
+      .replace(/\d+/g, 'N')
+      .slice(0, 160);
+    failures.set(what, (failures.get(what) ?? 0) + 1);
+  };
   const inFlight = new Set<Promise<void>>();
   const track = (p: Promise<void>) => {
     inFlight.add(p);
     void p.finally(() => inFlight.delete(p));
   };
+  // As the tablet's sync engine does: one pull and one push of a tablet at a time (a tick that
+  // finds one running leaves it be), and a push that failed is sent again with what was written
+  // since (the outbox), so the server answers `duplicate` for whatever it had applied.
   const doPull = async (t: Tablet) => {
+    if (t.pulling) return;
+    t.pulling = true;
     const start = performance.now();
     try {
       const page = await call<PullResponse>(server.baseUrl, 'GET', `/api/v1/sync/pull?cursor=${t.cursor}&limit=500`, {
@@ -234,12 +264,13 @@ async function runLoad(
       });
       t.cursor = page.cursor;
       pullMs.push(performance.now() - start);
-    } catch {
-      errors += 1;
+    } catch (err) {
+      failed(err);
+    } finally {
+      t.pulling = false;
     }
   };
   const doPush = async (t: Tablet) => {
-    const ops: Op[] = [];
     for (let k = 0; k < 1 + Math.floor(Math.random() * 3); k++) {
       const id = newId();
       t.counter += 1;
@@ -255,8 +286,11 @@ async function runLoad(
         deviceTime: Date.now(),
         actorStaffId: t.actor.staffId,
       };
-      ops.push({ ...unsigned, proof: signOp(t.actor.key, unsigned) });
+      t.outbox.push({ ...unsigned, proof: signOp(t.actor.key, unsigned) });
     }
+    if (t.pushing) return;
+    t.pushing = true;
+    const ops = t.outbox.slice(0, MAX_PUSH_OPS);
     const start = performance.now();
     try {
       const r = await call<PushResponse>(server.baseUrl, 'POST', '/api/v1/sync/push', {
@@ -264,11 +298,13 @@ async function runLoad(
         body: { deviceId: t.deviceId, schemaVersion: SCHEMA_VERSION, ops },
       });
       pushMs.push(performance.now() - start);
-      errors += r.results.filter((x) => x.status !== 'applied').length;
-    } catch {
-      errors += 1;
-      // The counters stay where the server has them: the next push would be a gap.
-      t.counter -= ops.length;
+      t.outbox.splice(0, ops.length);
+      const refused = r.results.filter((x) => x.status !== 'applied' && x.status !== 'duplicate');
+      for (const x of refused) failed(new Error(`op refused: ${x.status} ${'code' in x ? String(x.code) : ''}`));
+    } catch (err) {
+      failed(err);
+    } finally {
+      t.pushing = false;
     }
   };
   const timers: NodeJS.Timeout[] = [];
@@ -292,6 +328,7 @@ async function runLoad(
   for (const t of timers) clearTimeout(t);
   await Promise.all([...inFlight]);
   const seconds = (performance.now() - t0) / 1000;
+  for (const [what, n] of [...failures].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`  ${n} x ${what}`);
   const percentOf = (cpuSecs: number) => Math.round((cpuSecs / seconds) * 100);
   const gen = process.cpuUsage(gen0);
   const machine1 = machineTimes();
@@ -323,8 +360,8 @@ async function onStore(store: 'sqlite' | 'postgres', cluster: PgCluster | null):
     const dir = mkdtempSync(join(tmpdir(), `hd-load-${store}-`));
     const env: Record<string, string> = { ...BENCH_LIMITS };
     if (cluster) env['DATABASE_URL'] = (await createTestDatabase(cluster.url('postgres'))).url;
-    if (CPU_PROF_DIR !== undefined) env['NODE_OPTIONS'] = `--cpu-prof --cpu-prof-dir=${CPU_PROF_DIR}`;
-    const server = await spawnServer(dir, 0, { env });
+    const nodeArgs = CPU_PROF_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`];
+    const server = await spawnServer(dir, 0, { env, nodeArgs });
     try {
       const tablets = await company(server, s.buildings, s.tablets);
       for (const [rate, speedup] of [

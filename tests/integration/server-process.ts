@@ -33,6 +33,8 @@ export interface SpawnOptions {
   startTimeoutMs?: number;
   /** More environment (LOG_LEVEL…). */
   env?: Record<string, string>;
+  /** Options for node itself (the bench's `--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -42,7 +44,7 @@ export interface SpawnOptions {
  */
 export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions = {}): Promise<ServerProcess> {
   const store = await storeEnv(dataDir);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
     cwd: opts.root ?? REPO_ROOT,
     env: {
       ...process.env,

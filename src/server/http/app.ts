@@ -6,12 +6,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defaultPinHasher } from '../auth/pin-service';
 import { GENERATION_HEADER } from '../../domain/sync-protocol';
-import { compress } from 'hono/compress';
 import { createEscalationPush } from '../push/escalation-push';
 import { clientOf, socketAddressOf } from './trusted-proxy';
 import { ServerClock } from '../sync/server-clock';
 import type { AppDeps, AppEnv, AppServices } from './app-env';
 import { apiError, makeErrorHandler } from './errors';
+import { gzipResponses } from './gzip';
 import { DEFAULT_RATE_LIMITS, limitFailedAuth, limitRequests, SharedBuckets, type RateLimits } from './rate-limit';
 import { jsonBodiesOnly } from './read-body';
 import { requestLog } from './request-log';
@@ -62,8 +62,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   // Issue 9 §7: mounted before everything else so API answers, files, errors and 404s all get them.
   app.use('*', securityHeaders());
-  // Issue 9 §7: pulls (and every other text answer over 1 KiB) gzipped when the client accepts it.
-  app.use('*', compress());
+  // Issue 9 §7: catch-up pulls (every compressible answer of 16 KiB or more) gzipped when the client
+  // accepts it, off the event loop (gzip.ts).
+  app.use('*', gzipResponses());
 
   // Issue 9 §7: rate limits per client address, checked before a body is read or a row is touched.
   // Issue 10 §4: counted in the database, so every server process of a company counts together.

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SetupResponse } from '../../../src/domain/api';
 import { MAX_PUSH_OPS, PullResponse } from '../../../src/domain/sync-protocol';
 import { OpBuilder, call, makeTestServer, pushBody, setupRequest, setupViaApi, type TestServer } from './helpers';
+import { GZIP_THRESHOLD_BYTES } from '../../../src/server/http/gzip';
 
 let dist: string;
 let t: TestServer;
@@ -117,6 +118,24 @@ describe('issue 9 §7: compressed pulls', () => {
     const res = await rawPull('identity');
     expect(res.headers.get('Content-Encoding')).toBeNull();
     expect(PullResponse.parse(await res.json()).changes.length).toBe(302);
+  });
+
+  it('issue 10 §9: an answer under 16 KiB (a steady pull of a few changes) is sent plain even to a gzip client, and says it varies', async () => {
+    const cursor = 302 - 3;
+    const res = await t.app.request(`/api/v1/sync/pull?cursor=${cursor}&limit=1000`, {
+      headers: { Authorization: `Bearer ${a.token}`, 'Accept-Encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Encoding')).toBeNull();
+    expect(res.headers.get('Vary')).toMatch(/Accept-Encoding/i);
+    const text = await res.text();
+    expect(text.length).toBeLessThan(GZIP_THRESHOLD_BYTES);
+    expect(PullResponse.parse(JSON.parse(text)).changes.map((c) => c.seq)).toEqual([300, 301, 302]);
+  });
+
+  it('gzip only where accepted: q=0 refuses it, * accepts it', async () => {
+    expect((await rawPull('gzip;q=0, identity')).headers.get('Content-Encoding')).toBeNull();
+    expect((await rawPull('*')).headers.get('Content-Encoding')).toBe('gzip');
   });
 });
 
