@@ -372,6 +372,15 @@ async function onStore(store: 'sqlite' | 'postgres', cluster: PgCluster | null):
         const figures = await runLoad(server, tablets, speedup, cluster ? postmasterPid(cluster) : null);
         out.push({ store, scenario: s.name, rate, figures });
         console.log(`${store} ${s.name} ${rate}: ${JSON.stringify(figures)}`);
+        // What the server itself logged as going wrong.
+        if (figures.errors > 0) {
+          const logged = new Map<string, number>();
+          for (const line of server.problems()) {
+            const what = line.replace(/"(time|requestId|durationMs|at)":[^,}]*,?/g, '').slice(0, 300);
+            if (what.trim()) logged.set(what, (logged.get(what) ?? 0) + 1);
+          }
+          for (const [what, n] of logged) console.log(`  server: ${n} x ${what}`);
+        }
       }
     } finally {
       await server.kill('SIGTERM');

@@ -21,6 +21,8 @@ export interface ServerProcess {
   baseUrl: string;
   /** The last lines of stderr/stdout, for a failure message. */
   tail(): string;
+  /** The last warnings and errors it logged (the request log would push them out of `tail`). */
+  problems(): string[];
   /** Issue 9 §7: the one-time setup code the server logged at start (null once a building exists). */
   setupCode: string | null;
   kill(signal: NodeJS.Signals): Promise<void>;
@@ -60,9 +62,14 @@ export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions 
   });
   const lines: string[] = [];
   let setupCode: string | null = null;
+  const problems: string[] = [];
   const remember = (line: string) => {
     lines.push(line.slice(0, 400));
     if (lines.length > 60) lines.shift();
+    if (line.startsWith('{"level":"warn"') || line.startsWith('{"level":"error"')) {
+      problems.push(line.slice(0, 600));
+      if (problems.length > 200) problems.shift();
+    }
   };
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => chunk.split('\n').forEach(remember));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -97,6 +104,7 @@ export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions 
     pid: child.pid ?? 0,
     baseUrl: `http://127.0.0.1:${listening}`,
     tail: () => lines.join('\n'),
+    problems: () => [...problems],
     setupCode,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

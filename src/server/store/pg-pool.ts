@@ -80,6 +80,15 @@ export function isConnectionError(err: unknown): boolean {
   );
 }
 
+/**
+ * Whether `err` is pg-pool's "no connection within connectionTimeoutMillis": every connection is
+ * busy (or the database is slow to accept one). Nothing ran; it is not retried here, since a retry
+ * under load only adds to the queue (issue 10 §9: measured at ten times the real rate).
+ */
+export function isPoolTimeout(err: unknown): boolean {
+  return err instanceof Error && err.message === 'timeout exceeded when trying to connect';
+}
+
 /** How long to wait before the one retry (the server may be finishing its start). */
 const RETRY_DELAY_MS = 250;
 

@@ -29,7 +29,7 @@ import { pgSearchColumns, pgSearchSql } from '../search/pg-search';
 import type { RowSearch, RowSearchHit } from '../search/search-query';
 import type { DeviceAdminRecord } from './device-admin';
 import { migratePg, readPgMigrationFiles } from './pg-migrations';
-import { isConnectionError, openPgPool, withClient, type PgPoolOptions } from './pg-pool';
+import { isConnectionError, isPoolTimeout, openPgPool, withClient, type PgPoolOptions } from './pg-pool';
 import { pgSharedState } from './pg-shared-state';
 import type { SharedState } from './shared-state';
 import type { PushSubscriptionRecord } from './push-subscriptions';
@@ -91,6 +91,8 @@ export function redactUrl(url: string): string {
 
 /** What a lost database connection is answered with (503, the tablet retries). */
 export const PG_UNAVAILABLE_MESSAGE = 'the database cannot be reached right now; nothing was saved, try again';
+/** Issue 10 §9: every pooled connection stayed busy past the connection timeout. */
+export const PG_BUSY_MESSAGE = 'the database is busy right now; nothing was saved, try again shortly';
 
 /** The store-wide advisory lock (siteId null takes it exclusively, a building shared). */
 export const STORE_LOCK_KEY = 0x48445f73; // "HD_s"
@@ -921,7 +923,7 @@ function poolRunner(pool: pg.Pool): Runner {
       try {
         return await pool.query<R>(prepared(sql, params));
       } catch (err) {
-        if (!isConnectionError(err)) throw err;
+        if (!isConnectionError(err)) throw unavailable(err);
         await new Promise((r) => setTimeout(r, READ_RETRY_DELAY_MS));
         try {
           return await pool.query<R>(prepared(sql, params));
@@ -933,8 +935,12 @@ function poolRunner(pool: pg.Pool): Runner {
   };
 }
 
-/** A lost connection becomes the 503 a tablet retries; any other error is passed on as it is. */
+/**
+ * A lost connection, or no free connection in time, becomes the 503 a tablet retries later; any
+ * other error is passed on as it is.
+ */
 function unavailable(err: unknown): unknown {
+  if (isPoolTimeout(err)) return new ApiError('store_unavailable', PG_BUSY_MESSAGE);
   return isConnectionError(err) ? new ApiError('store_unavailable', PG_UNAVAILABLE_MESSAGE) : err;
 }
 

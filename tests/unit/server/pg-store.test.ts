@@ -18,7 +18,7 @@ import { foldText, ftsMatch, parseQuery } from '../../../src/domain/search-text'
 import { queryGrams } from '../../../src/server/search/pg-search';
 import type { RowSearch } from '../../../src/server/search/search-query';
 import { explainPgSearchIndex, pgSettingsOf, pgSleep } from '../../../src/server/store/pg-inspect';
-import { openPgStore, PgUnavailableError, type PgStore } from '../../../src/server/store/pg-store';
+import { openPgStore, PG_BUSY_MESSAGE, PgUnavailableError, type PgStore } from '../../../src/server/store/pg-store';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
 import type { Store } from '../../../src/server/store/store';
 import { initialVersions } from '../../../src/server/sync/server-rows';
@@ -351,6 +351,32 @@ describe('the PostgreSQL pool', () => {
         await short.close();
       }
     } finally {
+      await t.dispose();
+    }
+  });
+
+  it('issue 10 §9: when every connection stays busy past the connection timeout, a read and a transaction answer 503 (the tablet retries), not 500', async () => {
+    const t = await openPgTestStore();
+    const one = await openPgStore({ connectionString: t.database.url, nowMs: T0, max: 1, connectionTimeoutMs: 300 });
+    try {
+      // The pool's one connection is busy for 1.5 s.
+      const busy = pgSleep(one.pool, 1.5);
+      await expect(one.siteSequence('s1')).rejects.toMatchObject({
+        code: 'store_unavailable',
+        status: 503,
+        message: PG_BUSY_MESSAGE,
+      });
+      await expect(one.transaction('s1', (tx) => tx.siteSequence('s1'))).rejects.toMatchObject({
+        code: 'store_unavailable',
+        status: 503,
+        message: PG_BUSY_MESSAGE,
+      });
+      await busy;
+      // Free again: both work, and nothing was written by the refused transaction.
+      expect(await one.siteSequence('s1')).toBe(0);
+      expect(await one.transaction('s1', (tx) => tx.siteSequence('s1'))).toBe(0);
+    } finally {
+      await one.close();
       await t.dispose();
     }
   });
