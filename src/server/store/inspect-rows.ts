@@ -1,7 +1,8 @@
 /**
  * Test support only: what sqlite-inspect.ts and pg-inspect.ts read beyond the Store contract, as
  * column records and their mapping, written once for both dialects (the differences as in
- * store-rows.ts: a flag, and JSON read whole). Nothing in the server uses this module.
+ * store-rows.ts: a flag, and JSON read whole; pg-inspect.ts reads through the store's pool, so its
+ * BIGINTs are numbers as well). Nothing in the server uses this module.
  */
 import type { ColumnValues, Dialect } from './store-rows';
 
