@@ -16,10 +16,8 @@ import {
   sqliteMaxSeq,
   sqliteSnapshot,
   sqliteTableRows,
-  type StoredAdminAction,
-  type StoredDeviceOp,
-  type StoredRowOfAnyBuilding,
 } from '../../src/server/store/sqlite-inspect';
+import type { StoredAdminAction, StoredDeviceOp, StoredRowOfAnyBuilding } from '../../src/server/store/inspect-rows';
 import {
   pgAdminActions,
   pgCountRows,

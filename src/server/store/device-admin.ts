@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { DeviceKind } from '../../domain/api';
 import type { Synchronous } from './store';
+import { sqliteRows, type DeviceAdminRow, type SqliteValues } from './store-rows';
 
 export interface DeviceAdminRecord {
   id: string;
@@ -35,22 +36,9 @@ export interface DeviceAdminWrites {
   setDevicePendingOps(deviceId: string, pendingOps: number): Promise<void>;
 }
 
-interface Raw {
-  id: string;
-  site_id: string;
-  name: string;
-  kind: DeviceKind;
-  created_at: number;
-  last_seen_at: number | null;
-  pending_ops: number | null;
-  revoked: number;
-  revoked_at: number | null;
-  revoked_by: string | null;
-}
-
 /** The SQLite implementation over the store's connection. */
 export function sqliteDeviceAdmin(db: Database.Database): Synchronous<DeviceAdminReads & DeviceAdminWrites> {
-  const list = db.prepare<[string], Raw>(
+  const list = db.prepare<[string], DeviceAdminRow<SqliteValues>>(
     `SELECT id, site_id, name, kind, created_at, last_seen_at, pending_ops, revoked, revoked_at, revoked_by
      FROM devices WHERE site_id = ? ORDER BY created_at, id`,
   );
@@ -59,19 +47,7 @@ export function sqliteDeviceAdmin(db: Database.Database): Synchronous<DeviceAdmi
   );
   const pending = db.prepare('UPDATE devices SET pending_ops = ? WHERE id = ? AND pending_ops IS NOT ?');
   return {
-    listDevices: (siteId) =>
-      list.all(siteId).map((r) => ({
-        id: r.id,
-        siteId: r.site_id,
-        name: r.name,
-        kind: r.kind,
-        createdAt: r.created_at,
-        lastSeenAt: r.last_seen_at,
-        pendingOps: r.pending_ops,
-        revoked: r.revoked === 1,
-        revokedAt: r.revoked_at,
-        revokedBy: r.revoked_by,
-      })),
+    listDevices: (siteId) => list.all(siteId).map(sqliteRows.deviceAdmin),
     revokeDevice: (siteId, deviceId, revokedAt, revokedBy) =>
       revoke.run(revokedAt, revokedBy, siteId, deviceId).changes === 1,
     setDevicePendingOps: (deviceId, pendingOps) => {

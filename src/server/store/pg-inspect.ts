@@ -7,7 +7,18 @@
 import pg from 'pg';
 import type { AppliedRow } from './migrations';
 import type { PgStore } from './pg-store';
-import type { StoredAdminAction, StoredDeviceOp, StoredRowOfAnyBuilding } from './sqlite-inspect';
+import { PG, type PgValues } from './store-rows';
+import {
+  toAdminAction,
+  toRowOfAnyBuilding,
+  toStoredDeviceOp,
+  type AdminActionRow,
+  type AnyBuildingRow,
+  type StoredAdminAction,
+  type StoredDeviceOp,
+  type StoredDeviceOpRow,
+  type StoredRowOfAnyBuilding,
+} from './inspect-rows';
 
 /** A database name this module will put into SQL: letters, digits and underscores only. */
 function checkedName(name: string): string {
@@ -162,41 +173,18 @@ export async function pgMaxSeq(store: PgStore): Promise<number> {
 }
 
 export async function pgAdminActions(store: PgStore): Promise<StoredAdminAction[]> {
-  const r = await store.pool.query<{ device_id: string; staff_id: string; action: string; target: string | null }>(
+  const r = await store.pool.query<AdminActionRow>(
     'SELECT device_id, staff_id, action, target FROM admin_actions ORDER BY id',
   );
-  return r.rows.map((row) => ({
-    deviceId: row.device_id,
-    staffId: row.staff_id,
-    action: row.action,
-    target: row.target,
-  }));
+  return r.rows.map(toAdminAction);
 }
 
 /** Every op outcome of every device, by device and counter. */
 export async function pgDeviceOps(store: PgStore): Promise<StoredDeviceOp[]> {
-  const r = await store.pool.query<{
-    device_id: string;
-    counter: number;
-    op_hash: string;
-    status: string;
-    received_at: number | null;
-    device_time: number | null;
-    actor_staff_id: string | null;
-    tbl: string | null;
-    row_id: string | null;
-  }>('SELECT * FROM device_ops ORDER BY device_id COLLATE "C", counter');
-  return r.rows.map((row) => ({
-    deviceId: row.device_id,
-    counter: row.counter,
-    opHash: row.op_hash,
-    status: row.status,
-    receivedAt: row.received_at,
-    deviceTime: row.device_time,
-    actorStaffId: row.actor_staff_id,
-    table: row.tbl,
-    rowId: row.row_id,
-  }));
+  const r = await store.pool.query<StoredDeviceOpRow>(
+    'SELECT * FROM device_ops ORDER BY device_id COLLATE "C", counter',
+  );
+  return r.rows.map(toStoredDeviceOp);
 }
 
 /** Every device's last applied counter, by device id. */
@@ -209,20 +197,9 @@ export async function pgDeviceCounters(store: PgStore): Promise<{ id: string; la
 
 /** Every row of `table` of every building, in sequence order (several buildings: by building, then seq). */
 export async function pgTableRows(store: PgStore, table: string): Promise<StoredRowOfAnyBuilding[]> {
-  const r = await store.pool.query<{
-    site_id: string;
-    id: string;
-    data: Record<string, unknown>;
-    versions: Record<string, number>;
-    seq: number;
-    deleted: boolean;
-  }>('SELECT site_id, id, data, versions, seq, deleted FROM rows WHERE tbl = $1 ORDER BY seq', [table]);
-  return r.rows.map((row) => ({
-    siteId: row.site_id,
-    id: row.id,
-    data: row.data,
-    versions: row.versions,
-    seq: row.seq,
-    deleted: row.deleted,
-  }));
+  const r = await store.pool.query<AnyBuildingRow<PgValues>>(
+    'SELECT site_id, id, data, versions, seq, deleted FROM rows WHERE tbl = $1 ORDER BY seq',
+    [table],
+  );
+  return r.rows.map((row) => toRowOfAnyBuilding(PG, row));
 }

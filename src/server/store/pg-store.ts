@@ -22,8 +22,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { SyncTable } from '../../domain/entities';
-import { SEARCH_STAFF_FIELD, SEARCH_TIME_FIELD } from '../../domain/search-api';
-import { foldText, isSearchTable, rowSearchText, type SearchTable } from '../../domain/search-text';
+import { isSearchTable, rowSearchText } from '../../domain/search-text';
 import { ApiError } from '../api-error';
 import { pgSearchColumns, pgSearchSql } from '../search/pg-search';
 import type { RowSearch, RowSearchHit } from '../search/search-query';
@@ -31,11 +30,48 @@ import type { DeviceAdminRecord } from './device-admin';
 import { migratePg, readPgMigrationFiles } from './pg-migrations';
 import { isConnectionError, isPoolTimeout, openPgPool, withClient, type PgPoolOptions } from './pg-pool';
 import { pgSharedState } from './pg-shared-state';
+import { Savepoints } from './savepoints';
 import type { SharedState } from './shared-state';
 import type { PushSubscriptionRecord } from './push-subscriptions';
-import { PIN_LOCKOUT_MS, PIN_MAX_ATTEMPTS, pinLockedUntil } from '../../domain/pin';
-import type { AdminActionRecord, ProofFailure, StaffKeyRecord } from './staff-keys';
+import {
+  EMPTY_KEY,
+  nextProofFailure,
+  type AdminActionRecord,
+  type ProofFailure,
+  type StaffKeyRecord,
+} from './staff-keys';
 import { STORE_FAILED_MESSAGE, StoreHealth } from './store-health';
+import {
+  deviceOpValues,
+  parseTimes,
+  pgRows,
+  searchLine,
+  toArchive,
+  toChainLink,
+  toDeviceOp,
+  toEnrolmentCode,
+  toPhoto,
+  toPushSubscription,
+  toRawChange,
+  toRowLock,
+  toSearchHit,
+  toStaffKey,
+  type ArchiveRow,
+  type ChainRow,
+  type ChangeRow,
+  type DeviceAdminRow,
+  type DeviceOpRow,
+  type DeviceRow,
+  type EnrolmentCodeRow,
+  type LockRow,
+  type PgValues,
+  type PhotoRow,
+  type PushSubscriptionRow,
+  type RawRowRecord,
+  type RowRecord,
+  type SearchHitRow,
+  type StaffKeyRow,
+} from './store-rows';
 import {
   ARCHIVED_PREFIX,
   type ArchiveRecord,
@@ -49,12 +85,10 @@ import {
   type RowLock,
   type RowWrite,
   type Store,
-  type StoredOpStatus,
   type StoredPhoto,
   type StoredRow,
   type StoreTx,
 } from './store';
-import type { DeviceKind } from '../../domain/api';
 
 export interface OpenPgOptions extends Partial<Omit<PgPoolOptions, 'connectionString'>> {
   /** postgres://… (DATABASE_URL). */
@@ -147,68 +181,7 @@ interface Runner {
   query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
 }
 
-interface RowRecord {
-  site_id: string;
-  tbl: string;
-  id: string;
-  data: unknown;
-  versions: unknown;
-  updated_hlc: string;
-  seq: number;
-  deleted: boolean;
-  received_at: number | null;
-}
-
 const ROW_COLUMNS = 'site_id, tbl, id, data, versions, updated_hlc, seq, deleted, received_at';
-
-function toStoredRow<T extends SyncTable>(r: RowRecord): StoredRow<T> {
-  return {
-    siteId: r.site_id,
-    table: r.tbl as T,
-    id: r.id,
-    row: r.data as StoredRow<T>['row'],
-    versions: r.versions as Record<string, number>,
-    updatedHlc: r.updated_hlc,
-    seq: r.seq,
-    deleted: r.deleted,
-    receivedAt: r.received_at,
-  };
-}
-
-interface DeviceRow {
-  id: string;
-  site_id: string;
-  name: string;
-  revoked: boolean;
-  last_counter: number;
-  created_at: number;
-  last_seen_at: number | null;
-  kind: DeviceKind;
-}
-
-function toDevice(r: DeviceRow): DeviceRecord {
-  return {
-    id: r.id,
-    siteId: r.site_id,
-    name: r.name,
-    revoked: r.revoked,
-    lastCounter: r.last_counter,
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-    kind: r.kind,
-  };
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v.length > 0 ? v : null;
-}
-
-function parseTimes(json: string): number[] {
-  const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((t): t is number => typeof t === 'number') : [];
-}
-
-const EMPTY_KEY = Buffer.alloc(0);
 
 /**
  * Every read and write of the contract over one runner. A transaction's `PgTx` runs them on its
@@ -242,12 +215,11 @@ class PgOps {
   }
 
   async getRow<T extends SyncTable>(siteId: string, table: T, id: string): Promise<StoredRow<T> | undefined> {
-    const r = await this.one<RowRecord>(`SELECT ${ROW_COLUMNS} FROM rows WHERE site_id = $1 AND tbl = $2 AND id = $3`, [
-      siteId,
-      table,
-      id,
-    ]);
-    return r ? toStoredRow<T>(r) : undefined;
+    const r = await this.one<RowRecord<PgValues>>(
+      `SELECT ${ROW_COLUMNS} FROM rows WHERE site_id = $1 AND tbl = $2 AND id = $3`,
+      [siteId, table, id],
+    );
+    return r ? pgRows.storedRow<T>(r) : undefined;
   }
 
   async getRowSiteId(table: SyncTable, id: string): Promise<string | undefined> {
@@ -256,62 +228,30 @@ class PgOps {
   }
 
   async listRows<T extends SyncTable>(siteId: string, table: T): Promise<StoredRow<T>[]> {
-    const rows = await this.all<RowRecord>(
+    const rows = await this.all<RowRecord<PgValues>>(
       `SELECT ${ROW_COLUMNS} FROM rows WHERE site_id = $1 AND tbl = $2 ORDER BY seq`,
       [siteId, table],
     );
-    return rows.map((r) => toStoredRow<T>(r));
+    return rows.map((r) => pgRows.storedRow<T>(r));
   }
 
   async listRawRows(siteId: string): Promise<RawRow[]> {
-    const rows = await this.all<{
-      tbl: string;
-      id: string;
-      data: string;
-      versions: string;
-      updated_hlc: string;
-      seq: number;
-      deleted: boolean;
-      received_at: number | null;
-    }>(
+    const rows = await this.all<RawRowRecord<PgValues>>(
       `SELECT tbl, id, data::text AS data, versions::text AS versions, updated_hlc, seq, deleted, received_at
        FROM rows WHERE site_id = $1 ORDER BY seq`,
       [siteId],
     );
-    return rows.map((r) => ({
-      table: r.tbl,
-      id: r.id,
-      dataJson: r.data,
-      versionsJson: r.versions,
-      updatedHlc: r.updated_hlc,
-      seq: r.seq,
-      deleted: r.deleted,
-      receivedAt: r.received_at,
-    }));
+    return rows.map(pgRows.rawRow);
   }
 
   async changesSince(siteId: string, cursor: number, limit: number): Promise<RawChange[]> {
     // One ordered range read of (site_id, seq): the JSON is returned as the text stored.
-    const rows = await this.all<{
-      seq: number;
-      tbl: string;
-      id: string;
-      data: string;
-      versions: string;
-      received_at: number | null;
-    }>(
+    const rows = await this.all<ChangeRow>(
       `SELECT seq, tbl, id, data::text AS data, versions::text AS versions, received_at
        FROM rows WHERE site_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [siteId, cursor, limit],
     );
-    return rows.map((r) => ({
-      seq: r.seq,
-      table: r.tbl,
-      id: r.id,
-      dataJson: r.data,
-      versionsJson: r.versions,
-      receivedAt: r.received_at,
-    }));
+    return rows.map(toRawChange);
   }
 
   async listLiveRowsWhere<T extends SyncTable>(
@@ -322,21 +262,21 @@ class PgOps {
   ): Promise<StoredRow<T>[]> {
     if (!/^[A-Za-z]\w*$/.test(field)) throw new RangeError(`not a field name: ${field}`);
     // As SQLite's json_extract(data, '$.field') = ?: a JSON string equal to the value, nothing else.
-    const rows = await this.all<RowRecord>(
+    const rows = await this.all<RowRecord<PgValues>>(
       `SELECT ${ROW_COLUMNS} FROM rows WHERE site_id = $1 AND tbl = $2 AND NOT deleted
        AND json_typeof(data -> $3) = 'string' AND data ->> $3 = $4 ORDER BY seq`,
       [siteId, table, field, value],
     );
-    return rows.map((r) => toStoredRow<T>(r));
+    return rows.map((r) => pgRows.storedRow<T>(r));
   }
 
   async openDuties(siteId: string): Promise<StoredRow<'duty'>[]> {
-    const rows = await this.all<RowRecord>(
+    const rows = await this.all<RowRecord<PgValues>>(
       `SELECT ${ROW_COLUMNS} FROM rows WHERE site_id = $1 AND tbl = 'duty' AND NOT deleted
        AND json_typeof(data -> 'endedAt') = 'null' ORDER BY seq`,
       [siteId],
     );
-    return rows.map((r) => toStoredRow<'duty'>(r));
+    return rows.map((r) => pgRows.storedRow<'duty'>(r));
   }
 
   async recordsAwaitingDuty(siteId: string): Promise<string[]> {
@@ -351,13 +291,13 @@ class PgOps {
   }
 
   async getDevice(id: string): Promise<DeviceRecord | undefined> {
-    const r = await this.one<DeviceRow>('SELECT * FROM devices WHERE id = $1', [id]);
-    return r ? toDevice(r) : undefined;
+    const r = await this.one<DeviceRow<PgValues>>('SELECT * FROM devices WHERE id = $1', [id]);
+    return r ? pgRows.device(r) : undefined;
   }
 
   async getDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined> {
-    const r = await this.one<DeviceRow>('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
-    return r ? toDevice(r) : undefined;
+    const r = await this.one<DeviceRow<PgValues>>('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
+    return r ? pgRows.device(r) : undefined;
   }
 
   async getDeviceClockOffset(deviceId: string): Promise<number | null> {
@@ -368,69 +308,33 @@ class PgOps {
   }
 
   async getDeviceOp(deviceId: string, counter: number): Promise<DeviceOpRecord | undefined> {
-    const r = await this.one<{
-      device_id: string;
-      counter: number;
-      op_hash: string;
-      status: StoredOpStatus;
-      code: string | null;
-      message: string | null;
-      received_at: number | null;
-      device_time: number | null;
-    }>(
+    const r = await this.one<DeviceOpRow>(
       `SELECT device_id, counter, op_hash, status, code, message, received_at, device_time
        FROM device_ops WHERE device_id = $1 AND counter = $2`,
       [deviceId, counter],
     );
-    if (!r) return undefined;
-    return {
-      deviceId: r.device_id,
-      counter: r.counter,
-      opHash: r.op_hash,
-      status: r.status,
-      code: r.code,
-      message: r.message,
-      receivedAt: r.received_at,
-      deviceTime: r.device_time,
-    };
+    return r ? toDeviceOp(r) : undefined;
   }
 
   async getEnrolmentCode(codeHash: string): Promise<EnrolmentCodeRecord | undefined> {
-    const r = await this.one<{
-      code_hash: string;
-      site_id: string;
-      created_by: string;
-      expires_at: number;
-      used_at: number | null;
-      used_by_device: string | null;
-      device_kind: DeviceKind;
-    }>('SELECT * FROM enrolment_codes WHERE code_hash = $1', [codeHash]);
-    if (!r) return undefined;
-    return {
-      codeHash: r.code_hash,
-      siteId: r.site_id,
-      createdBy: r.created_by,
-      expiresAt: r.expires_at,
-      usedAt: r.used_at,
-      usedByDevice: r.used_by_device,
-      deviceKind: r.device_kind,
-    };
+    const r = await this.one<EnrolmentCodeRow>('SELECT * FROM enrolment_codes WHERE code_hash = $1', [codeHash]);
+    return r ? toEnrolmentCode(r) : undefined;
   }
 
   async getLock(siteId: string, table: string, id: string): Promise<RowLock | undefined> {
-    const r = await this.one<{ site_id: string; tbl: string; id: string; record_id: string }>(
+    const r = await this.one<LockRow>(
       'SELECT site_id, tbl, id, record_id FROM locks WHERE site_id = $1 AND tbl = $2 AND id = $3',
       [siteId, table, id],
     );
-    return r ? { siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id } : undefined;
+    return r ? toRowLock(r) : undefined;
   }
 
   async listLocks(siteId: string): Promise<RowLock[]> {
-    const rows = await this.all<{ site_id: string; tbl: string; id: string; record_id: string }>(
+    const rows = await this.all<LockRow>(
       'SELECT site_id, tbl, id, record_id FROM locks WHERE site_id = $1 ORDER BY tbl COLLATE "C", id COLLATE "C"',
       [siteId],
     );
-    return rows.map((r) => ({ siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id }));
+    return rows.map(toRowLock);
   }
 
   async getChainRecordId(siteId: string, hash: string): Promise<string | undefined> {
@@ -443,141 +347,58 @@ class PgOps {
   }
 
   async listChainLinks(siteId: string): Promise<ChainLink[]> {
-    const rows = await this.all<{ hash: string; record_id: string }>(
+    const rows = await this.all<ChainRow>(
       'SELECT hash, record_id FROM chain WHERE site_id = $1 ORDER BY hash COLLATE "C"',
       [siteId],
     );
-    return rows.map((r) => ({ hash: r.hash, recordId: r.record_id }));
+    return rows.map(toChainLink);
   }
 
   async listArchives(siteId: string): Promise<ArchiveRecord[]> {
-    const rows = await this.all<{
-      id: number;
-      site_id: string;
-      through_ms: number;
-      file: string;
-      sha256: string;
-      row_count: number;
-      created_at: number;
-    }>('SELECT * FROM archives WHERE site_id = $1 ORDER BY id', [siteId]);
-    return rows.map((r) => ({
-      id: r.id,
-      siteId: r.site_id,
-      throughMs: r.through_ms,
-      file: r.file,
-      sha256: r.sha256,
-      rowCount: r.row_count,
-      createdAt: r.created_at,
-    }));
+    const rows = await this.all<ArchiveRow>('SELECT * FROM archives WHERE site_id = $1 ORDER BY id', [siteId]);
+    return rows.map(toArchive);
   }
 
   async getPhoto(siteId: string, sha256: string): Promise<StoredPhoto | undefined> {
-    const r = await this.one<{
-      site_id: string;
-      sha256: string;
-      mime: string;
-      bytes: number;
-      data: Buffer;
-      created_at: number;
-    }>('SELECT * FROM photos WHERE site_id = $1 AND sha256 = $2', [siteId, sha256]);
-    if (!r) return undefined;
-    return {
-      siteId: r.site_id,
-      sha256: r.sha256,
-      mime: r.mime,
-      bytes: r.bytes,
-      data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
-      createdAt: r.created_at,
-    };
+    const r = await this.one<PhotoRow>('SELECT * FROM photos WHERE site_id = $1 AND sha256 = $2', [siteId, sha256]);
+    return r ? toPhoto(r) : undefined;
   }
 
   async searchRows(search: RowSearch): Promise<RowSearchHit[]> {
     const { sql, params } = pgSearchSql(search);
-    const rows = await this.all<{ rowid: number; tbl: string; id: string; at: number; data: string }>(sql, params);
-    return rows.map((r) => ({ rowid: r.rowid, table: r.tbl, id: r.id, at: r.at, dataJson: r.data }));
+    return (await this.all<SearchHitRow>(sql, params)).map(toSearchHit);
   }
 
   async listPushSubscriptions(siteId: string, staffIds: readonly string[]): Promise<PushSubscriptionRecord[]> {
-    const rows = await this.all<{
-      endpoint: string;
-      site_id: string;
-      device_id: string;
-      staff_id: string;
-      p256dh: string;
-      auth: string;
-      created_at: number;
-    }>(
+    const rows = await this.all<PushSubscriptionRow>(
       `SELECT endpoint, site_id, device_id, staff_id, p256dh, auth, created_at FROM push_subscriptions
        WHERE site_id = $1 AND staff_id = ANY($2::text[])`,
       [siteId, [...staffIds]],
     );
-    return rows.map((r) => ({
-      endpoint: r.endpoint,
-      siteId: r.site_id,
-      deviceId: r.device_id,
-      staffId: r.staff_id,
-      p256dh: r.p256dh,
-      auth: r.auth,
-      createdAt: r.created_at,
-    }));
+    return rows.map(toPushSubscription);
   }
 
   async getStaffKey(siteId: string, staffId: string): Promise<StaffKeyRecord | undefined> {
-    const r = await this.one<{
-      site_id: string;
-      staff_id: string;
-      proof_key: Buffer;
-      failed_at: string;
-      locked_until: number | null;
-      updated_at: number;
-    }>('SELECT * FROM staff_keys WHERE site_id = $1 AND staff_id = $2', [siteId, staffId]);
-    if (!r) return undefined;
-    return {
-      siteId: r.site_id,
-      staffId: r.staff_id,
-      proofKey: r.proof_key.length === 0 ? null : new Uint8Array(r.proof_key),
-      failedAt: parseTimes(r.failed_at),
-      lockedUntil: r.locked_until,
-      updatedAt: r.updated_at,
-    };
+    const r = await this.one<StaffKeyRow>('SELECT * FROM staff_keys WHERE site_id = $1 AND staff_id = $2', [
+      siteId,
+      staffId,
+    ]);
+    return r ? toStaffKey(r) : undefined;
   }
 
   async listDevices(siteId: string): Promise<DeviceAdminRecord[]> {
-    const rows = await this.all<{
-      id: string;
-      site_id: string;
-      name: string;
-      kind: DeviceKind;
-      created_at: number;
-      last_seen_at: number | null;
-      pending_ops: number | null;
-      revoked: boolean;
-      revoked_at: number | null;
-      revoked_by: string | null;
-    }>(
+    const rows = await this.all<DeviceAdminRow<PgValues>>(
       `SELECT id, site_id, name, kind, created_at, last_seen_at, pending_ops, revoked, revoked_at, revoked_by
        FROM devices WHERE site_id = $1 ORDER BY created_at, id COLLATE "C"`,
       [siteId],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      siteId: r.site_id,
-      name: r.name,
-      kind: r.kind,
-      createdAt: r.created_at,
-      lastSeenAt: r.last_seen_at,
-      pendingOps: r.pending_ops,
-      revoked: r.revoked,
-      revokedAt: r.revoked_at,
-      revokedBy: r.revoked_by,
-    }));
+    return rows.map(pgRows.deviceAdmin);
   }
 }
 
 /** One transaction's reads and writes, on its own connection. */
 class PgTx extends PgOps implements StoreTx {
-  private savepoints: string[] = [];
-  private nextSavepoint = 0;
+  private readonly savepoints = new Savepoints((sql) => this.run.query(sql));
   /** False once the transaction has committed or rolled back: a kept `tx` refuses to run. */
   live = true;
 
@@ -590,28 +411,8 @@ class PgTx extends PgOps implements StoreTx {
     });
   }
 
-  async savepoint<T>(fn: () => Promise<T>): Promise<T> {
-    const name = `op_${++this.nextSavepoint}`;
-    await this.run.query(`SAVEPOINT ${name}`);
-    this.savepoints.push(name);
-    let result: T;
-    try {
-      result = await fn();
-    } catch (err) {
-      await this.endSavepoint(name, true);
-      throw err;
-    }
-    await this.endSavepoint(name, false);
-    return result;
-  }
-
-  private async endSavepoint(name: string, rollBack: boolean): Promise<void> {
-    if (this.savepoints.at(-1) !== name) {
-      throw new Error('savepoints of one transaction must nest: await one before starting the next');
-    }
-    this.savepoints.pop();
-    if (rollBack) await this.run.query(`ROLLBACK TO SAVEPOINT ${name}`);
-    await this.run.query(`RELEASE SAVEPOINT ${name}`);
+  savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    return this.savepoints.run(fn);
   }
 
   async writeRow<T extends SyncTable>(w: RowWrite<T>): Promise<number> {
@@ -651,11 +452,8 @@ class PgTx extends PgOps implements StoreTx {
       await this.run.query('DELETE FROM search_rows WHERE tbl = $1 AND id = $2', [table, id]);
       return;
     }
-    const t: SearchTable = table;
-    const at = row[SEARCH_TIME_FIELD[t]];
-    const entry = t === 'logEntry';
-    const location = entry ? str(row.location) : null;
-    const cut = pgSearchColumns(rowSearchText(t, row));
+    const l = searchLine(table, row);
+    const cut = pgSearchColumns(rowSearchText(table, row));
     await this.run.query(
       // The old line goes and the new one comes in one statement: a new line, so a new `rowid`. The
       // insert reads the delete's count, so the delete runs first (an unread data-modifying WITH runs
@@ -663,20 +461,7 @@ class PgTx extends PgOps implements StoreTx {
       `WITH old AS (DELETE FROM search_rows WHERE tbl = $2 AND id = $3 RETURNING 1)
        INSERT INTO search_rows (site_id, tbl, id, at, staff_id, kind, severity, status, location, grams, runs, words)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text[], $11, $12 FROM (SELECT count(*) FROM old) AS gone`,
-      [
-        siteId,
-        t,
-        id,
-        typeof at === 'number' ? at : 0,
-        str(row[SEARCH_STAFF_FIELD[t]]),
-        entry ? str(row.kind) : null,
-        entry ? str(row.severity) : null,
-        entry ? str(row.status) : null,
-        location === null ? null : foldText(location),
-        cut.grams,
-        cut.runs,
-        cut.words,
-      ],
+      [siteId, table, id, l.at, l.staffId, l.kind, l.severity, l.status, l.location, cut.grams, cut.runs, cut.words],
     );
   }
 
@@ -719,19 +504,7 @@ class PgTx extends PgOps implements StoreTx {
       `INSERT INTO device_ops (device_id, counter, op_hash, status, code, message, received_at, device_time,
          actor_staff_id, tbl, row_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (device_id, counter) DO NOTHING`,
-      [
-        op.deviceId,
-        op.counter,
-        op.opHash,
-        op.status,
-        op.code,
-        op.message,
-        op.receivedAt,
-        op.deviceTime,
-        op.actorStaffId ?? null,
-        op.table ?? null,
-        op.rowId ?? null,
-      ],
+      deviceOpValues(op),
     );
     if (res.rowCount !== 1) throw new Error(`op ${op.counter} of device ${op.deviceId} is already stored`);
   }
@@ -866,19 +639,15 @@ class PgTx extends PgOps implements StoreTx {
       'SELECT failed_at FROM staff_keys WHERE site_id = $1 AND staff_id = $2 FOR UPDATE',
       [siteId, staffId],
     );
-    // Only the attempts that can still count are kept: the last five, inside one window.
-    const failedAt = [...(before ? parseTimes(before.failed_at) : []), nowMs]
-      .filter((t) => nowMs - t <= PIN_LOCKOUT_MS)
-      .slice(-PIN_MAX_ATTEMPTS);
-    const lockedUntil = pinLockedUntil(failedAt, nowMs);
+    const { failedAt, failure } = nextProofFailure(before ? parseTimes(before.failed_at) : [], nowMs);
     await this.run.query(
       `INSERT INTO staff_keys (site_id, staff_id, proof_key, failed_at, locked_until, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (site_id, staff_id) DO UPDATE SET failed_at = excluded.failed_at,
          locked_until = excluded.locked_until`,
-      [siteId, staffId, EMPTY_KEY, JSON.stringify(failedAt), lockedUntil, nowMs],
+      [siteId, staffId, EMPTY_KEY, JSON.stringify(failedAt), failure.lockedUntil, nowMs],
     );
-    return { lockedUntil, attemptsLeft: Math.max(0, PIN_MAX_ATTEMPTS - failedAt.length) };
+    return failure;
   }
 
   async clearProofFailures(siteId: string, staffId: string): Promise<void> {

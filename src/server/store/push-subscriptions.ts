@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Synchronous } from './store';
+import { toPushSubscription, type PushSubscriptionRow } from './store-rows';
 
 export interface PushSubscriptionRecord {
   endpoint: string;
@@ -33,16 +34,6 @@ export interface PushSubscriptionWrites {
   notePushDelivery(endpoint: string, ok: boolean, nowMs: number): Promise<void>;
 }
 
-interface Raw {
-  endpoint: string;
-  site_id: string;
-  device_id: string;
-  staff_id: string;
-  p256dh: string;
-  auth: string;
-  created_at: number;
-}
-
 /** The SQLite implementation over the store's connection. */
 export function sqlitePushSubscriptions(
   db: Database.Database,
@@ -55,7 +46,7 @@ export function sqlitePushSubscriptions(
        created_at = excluded.created_at, failures = 0`,
   );
   const remove = db.prepare('DELETE FROM push_subscriptions WHERE site_id = ? AND endpoint = ?');
-  const bySite = db.prepare<[string], Raw>(
+  const bySite = db.prepare<[string], PushSubscriptionRow>(
     'SELECT endpoint, site_id, device_id, staff_id, p256dh, auth, created_at FROM push_subscriptions WHERE site_id = ?',
   );
   const ok = db.prepare('UPDATE push_subscriptions SET last_ok_at = ?, failures = 0 WHERE endpoint = ?');
@@ -70,15 +61,7 @@ export function sqlitePushSubscriptions(
       return bySite
         .all(siteId)
         .filter((r) => wanted.has(r.staff_id))
-        .map((r) => ({
-          endpoint: r.endpoint,
-          siteId: r.site_id,
-          deviceId: r.device_id,
-          staffId: r.staff_id,
-          p256dh: r.p256dh,
-          auth: r.auth,
-          createdAt: r.created_at,
-        }));
+        .map(toPushSubscription);
     },
     notePushDelivery: (endpoint, delivered, nowMs) => {
       if (delivered) ok.run(nowMs, endpoint);

@@ -6,37 +6,18 @@
  */
 import Database from 'better-sqlite3';
 import type { SqliteStore } from './sqlite-store';
-
-/** An admin action as stored (admin_actions). */
-export interface StoredAdminAction {
-  deviceId: string;
-  staffId: string;
-  action: string;
-  target: string | null;
-}
-
-/** One op outcome as stored (device_ops), with what it names. */
-export interface StoredDeviceOp {
-  deviceId: string;
-  counter: number;
-  opHash: string;
-  status: string;
-  receivedAt: number | null;
-  deviceTime: number | null;
-  actorStaffId: string | null;
-  table: string | null;
-  rowId: string | null;
-}
-
-/** A row of any building, parsed. */
-export interface StoredRowOfAnyBuilding {
-  siteId: string;
-  id: string;
-  data: Record<string, unknown>;
-  versions: Record<string, number>;
-  seq: number;
-  deleted: boolean;
-}
+import { SQLITE, type SqliteValues } from './store-rows';
+import {
+  toAdminAction,
+  toRowOfAnyBuilding,
+  toStoredDeviceOp,
+  type AdminActionRow,
+  type AnyBuildingRow,
+  type StoredAdminAction,
+  type StoredDeviceOp,
+  type StoredDeviceOpRow,
+  type StoredRowOfAnyBuilding,
+} from './inspect-rows';
 
 /** Everything stored about rows, sequences, devices, op outcomes and codes, as comparable JSON. */
 export function sqliteSnapshot(store: SqliteStore): string {
@@ -66,42 +47,17 @@ export function sqliteMaxSeq(store: SqliteStore): number {
 
 export function sqliteAdminActions(store: SqliteStore): StoredAdminAction[] {
   return store.db
-    .prepare<[], { device_id: string; staff_id: string; action: string; target: string | null }>(
-      'SELECT device_id, staff_id, action, target FROM admin_actions ORDER BY id',
-    )
+    .prepare<[], AdminActionRow>('SELECT device_id, staff_id, action, target FROM admin_actions ORDER BY id')
     .all()
-    .map((r) => ({ deviceId: r.device_id, staffId: r.staff_id, action: r.action, target: r.target }));
+    .map(toAdminAction);
 }
 
 /** Every op outcome of every device, by device and counter. */
 export function sqliteDeviceOps(store: SqliteStore): StoredDeviceOp[] {
   return store.db
-    .prepare<
-      [],
-      {
-        device_id: string;
-        counter: number;
-        op_hash: string;
-        status: string;
-        received_at: number | null;
-        device_time: number | null;
-        actor_staff_id: string | null;
-        tbl: string | null;
-        row_id: string | null;
-      }
-    >('SELECT * FROM device_ops ORDER BY device_id, counter')
+    .prepare<[], StoredDeviceOpRow>('SELECT * FROM device_ops ORDER BY device_id, counter')
     .all()
-    .map((r) => ({
-      deviceId: r.device_id,
-      counter: r.counter,
-      opHash: r.op_hash,
-      status: r.status,
-      receivedAt: r.received_at,
-      deviceTime: r.device_time,
-      actorStaffId: r.actor_staff_id,
-      table: r.tbl,
-      rowId: r.row_id,
-    }));
+    .map(toStoredDeviceOp);
 }
 
 /** Every device's last applied counter, by device id. */
@@ -115,18 +71,11 @@ export function sqliteDeviceCounters(store: SqliteStore): { id: string; lastCoun
 /** Every row of `table` of every building, in sequence order. */
 export function sqliteTableRows(store: SqliteStore, table: string): StoredRowOfAnyBuilding[] {
   return store.db
-    .prepare<[string], { site_id: string; id: string; data: string; versions: string; seq: number; deleted: number }>(
+    .prepare<[string], AnyBuildingRow<SqliteValues>>(
       'SELECT site_id, id, data, versions, seq, deleted FROM rows WHERE tbl = ? ORDER BY seq',
     )
     .all(table)
-    .map((r) => ({
-      siteId: r.site_id,
-      id: r.id,
-      data: JSON.parse(r.data) as Record<string, unknown>,
-      versions: JSON.parse(r.versions) as Record<string, number>,
-      seq: r.seq,
-      deleted: r.deleted === 1,
-    }));
+    .map((r) => toRowOfAnyBuilding(SQLITE, r));
 }
 
 /** Whether the database has a table (or index) of this name. */

@@ -9,8 +9,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { RowSearch, RowSearchHit } from '../search/search-query';
-import { SEARCH_STAFF_FIELD, SEARCH_TIME_FIELD } from '../../domain/search-api';
-import { foldText, indexTokens, isSearchTable, rowSearchText, type SearchTable } from '../../domain/search-text';
+import { searchLine, toSearchHit, type SearchHitRow } from './store-rows';
+import { indexTokens, isSearchTable, rowSearchText, type SearchTable } from '../../domain/search-text';
 
 /** One row write as the index sees it. */
 export interface IndexedWrite {
@@ -23,10 +23,6 @@ export interface IndexedWrite {
 
 /** Rows read per batch when the index is filled from rows stored before it existed. */
 const FILL_BATCH = 2000;
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v.length > 0 ? v : null;
-}
 
 /** The prepared statements of the index; one per store. */
 export class SearchIndex {
@@ -60,20 +56,8 @@ export class SearchIndex {
   }
 
   private insert(siteId: string, table: SearchTable, id: string, row: Record<string, unknown>): void {
-    const at = row[SEARCH_TIME_FIELD[table]];
-    const entry = table === 'logEntry';
-    const location = entry ? str(row.location) : null;
-    const line = this.insertLine.get(
-      siteId,
-      table,
-      id,
-      typeof at === 'number' ? at : 0,
-      str(row[SEARCH_STAFF_FIELD[table]]),
-      entry ? str(row.kind) : null,
-      entry ? str(row.severity) : null,
-      entry ? str(row.status) : null,
-      location === null ? null : foldText(location),
-    );
+    const l = searchLine(table, row);
+    const line = this.insertLine.get(siteId, table, id, l.at, l.staffId, l.kind, l.severity, l.status, l.location);
     if (!line) throw new Error(`could not index ${table} ${id}`);
     this.insertFts.run(line.rowid, indexTokens(rowSearchText(table, row)));
   }
@@ -155,6 +139,5 @@ export function runRowSearch(db: Database.Database, s: RowSearch): RowSearchHit[
           ORDER BY sr.at DESC, sr.rowid DESC LIMIT @limit) s
     JOIN rows r ON r.tbl = s.tbl AND r.id = s.id
     ORDER BY s.at DESC, s.rowid DESC`;
-  const rows = db.prepare(sql).all(params) as { rowid: number; tbl: string; id: string; at: number; data: string }[];
-  return rows.map((r) => ({ rowid: r.rowid, table: r.tbl, id: r.id, at: r.at, dataJson: r.data }));
+  return (db.prepare(sql).all(params) as SearchHitRow[]).map(toSearchHit);
 }

@@ -1,109 +1,24 @@
 /**
- * The SQL of the embedded store: row shapes as SQLite returns them, their mapping to the Store
- * types, and every statement prepared once per connection (prepared statements keep a 500-op
- * push to one short transaction).
+ * The SQL of the embedded store: every statement prepared once per connection (prepared
+ * statements keep a 500-op push to one short transaction). The rows they return are the column
+ * records of store-rows.ts, mapped there for both stores.
  */
 import type Database from 'better-sqlite3';
-import type { DeviceKind } from '../../domain/api';
-import type { SyncTable } from '../../domain/entities';
-import type { DeviceRecord, RowOf, StoredOpStatus, StoredRow } from './store';
+import type {
+  ArchiveRow,
+  ChainRow,
+  ChangeRow,
+  DeviceOpRow,
+  DeviceRow,
+  EnrolmentCodeRow,
+  LockRow,
+  PhotoRow,
+  RawRowRecord,
+  RowRecord,
+  SqliteValues,
+} from './store-rows';
 
-export interface RowRecord {
-  site_id: string;
-  tbl: string;
-  id: string;
-  data: string;
-  versions: string;
-  updated_hlc: string;
-  seq: number;
-  deleted: number;
-  received_at: number | null;
-}
-
-export interface DeviceRow {
-  id: string;
-  site_id: string;
-  name: string;
-  revoked: number;
-  last_counter: number;
-  created_at: number;
-  last_seen_at: number | null;
-  kind: DeviceKind;
-}
-
-export interface DeviceOpRow {
-  device_id: string;
-  counter: number;
-  op_hash: string;
-  status: StoredOpStatus;
-  code: string | null;
-  message: string | null;
-  received_at: number | null;
-  device_time: number | null;
-}
-
-export interface EnrolmentCodeRow {
-  code_hash: string;
-  site_id: string;
-  created_by: string;
-  expires_at: number;
-  used_at: number | null;
-  used_by_device: string | null;
-  device_kind: DeviceKind;
-}
-
-export interface LockRow {
-  site_id: string;
-  tbl: string;
-  id: string;
-  record_id: string;
-}
-
-export interface PhotoRow {
-  site_id: string;
-  sha256: string;
-  mime: string;
-  bytes: number;
-  data: Buffer;
-  created_at: number;
-}
-
-export interface ArchiveRow {
-  id: number;
-  site_id: string;
-  through_ms: number;
-  file: string;
-  sha256: string;
-  row_count: number;
-  created_at: number;
-}
-
-export function toStoredRow<T extends SyncTable = SyncTable>(r: RowRecord): StoredRow<T> {
-  return {
-    siteId: r.site_id,
-    table: r.tbl as T,
-    id: r.id,
-    row: JSON.parse(r.data) as RowOf<T>,
-    versions: JSON.parse(r.versions) as Record<string, number>,
-    updatedHlc: r.updated_hlc,
-    seq: r.seq,
-    deleted: r.deleted === 1,
-    receivedAt: r.received_at,
-  };
-}
-
-export function toDevice(r: DeviceRow): DeviceRecord {
-  return {
-    id: r.id,
-    siteId: r.site_id,
-    name: r.name,
-    revoked: r.revoked === 1,
-    lastCounter: r.last_counter,
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-    kind: r.kind,
-  };
-}
+type Row = RowRecord<SqliteValues>;
 
 /** Every statement the store runs, prepared once. */
 export function prepareStatements(db: Database.Database) {
@@ -111,9 +26,7 @@ export function prepareStatements(db: Database.Database) {
     anySite: db.prepare<[], { one: number }>("SELECT 1 AS one FROM rows WHERE tbl = 'site' LIMIT 1"),
     siteIds: db.prepare<[], { id: string }>("SELECT id FROM rows WHERE tbl = 'site' ORDER BY updated_hlc, id"),
     // Every row read names its building (issue 10 §2): a row of another building is not found.
-    getRow: db.prepare<[string, string, string], RowRecord>(
-      'SELECT * FROM rows WHERE tbl = ? AND id = ? AND site_id = ?',
-    ),
+    getRow: db.prepare<[string, string, string], Row>('SELECT * FROM rows WHERE tbl = ? AND id = ? AND site_id = ?'),
     getRowSite: db.prepare<[string, string], { site_id: string }>('SELECT site_id FROM rows WHERE tbl = ? AND id = ?'),
     bumpSeq: db.prepare<[string], { seq: number }>(
       `INSERT INTO site_seq (site_id, seq) VALUES (?, 1)
@@ -127,17 +40,16 @@ export function prepareStatements(db: Database.Database) {
          versions = excluded.versions, updated_hlc = excluded.updated_hlc, seq = excluded.seq,
          deleted = excluded.deleted, received_at = COALESCE(rows.received_at, excluded.received_at)`,
     ),
-    listRows: db.prepare<[string, string], RowRecord>('SELECT * FROM rows WHERE site_id = ? AND tbl = ? ORDER BY seq'),
-    listSiteRows: db.prepare<[string], RowRecord>('SELECT * FROM rows WHERE site_id = ? ORDER BY seq'),
-    changes: db.prepare<
-      [string, number, number],
-      { seq: number; tbl: string; id: string; data: string; versions: string; received_at: number | null }
-    >('SELECT seq, tbl, id, data, versions, received_at FROM rows WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    listRows: db.prepare<[string, string], Row>('SELECT * FROM rows WHERE site_id = ? AND tbl = ? ORDER BY seq'),
+    listSiteRows: db.prepare<[string], RawRowRecord<SqliteValues>>('SELECT * FROM rows WHERE site_id = ? ORDER BY seq'),
+    changes: db.prepare<[string, number, number], ChangeRow>(
+      'SELECT seq, tbl, id, data, versions, received_at FROM rows WHERE site_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    ),
     // The JSON path is bound like any value ('$.status'), so no field name is spliced into SQL.
-    liveRowsWhere: db.prepare<[string, string, string, string], RowRecord>(
+    liveRowsWhere: db.prepare<[string, string, string, string], Row>(
       'SELECT * FROM rows WHERE site_id = ? AND tbl = ? AND deleted = 0 AND json_extract(data, ?) = ? ORDER BY seq',
     ),
-    openDuties: db.prepare<[string], RowRecord>(
+    openDuties: db.prepare<[string], Row>(
       `SELECT * FROM rows WHERE site_id = ? AND tbl = 'duty' AND deleted = 0
        AND json_type(data, '$.endedAt') = 'null' ORDER BY seq`,
     ),
@@ -151,8 +63,8 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO devices (id, site_id, name, token_hash, revoked, last_counter, created_at, last_seen_at, kind)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    getDevice: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
-    getDeviceByToken: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?'),
+    getDevice: db.prepare<[string], DeviceRow<SqliteValues>>('SELECT * FROM devices WHERE id = ?'),
+    getDeviceByToken: db.prepare<[string], DeviceRow<SqliteValues>>('SELECT * FROM devices WHERE token_hash = ?'),
     setCounter: db.prepare('UPDATE devices SET last_counter = ? WHERE id = ?'),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     getClockOffset: db.prepare<[string], { clock_offset_ms: number | null }>(
@@ -196,9 +108,7 @@ export function prepareStatements(db: Database.Database) {
        ON CONFLICT (site_id, sha256) DO NOTHING`,
     ),
     getPhoto: db.prepare<[string, string], PhotoRow>('SELECT * FROM photos WHERE site_id = ? AND sha256 = ?'),
-    chainLinks: db.prepare<[string], { hash: string; record_id: string }>(
-      'SELECT hash, record_id FROM chain WHERE site_id = ?',
-    ),
+    chainLinks: db.prepare<[string], ChainRow>('SELECT hash, record_id FROM chain WHERE site_id = ?'),
     archives: db.prepare<[string], ArchiveRow>('SELECT * FROM archives WHERE site_id = ? ORDER BY id'),
   };
 }

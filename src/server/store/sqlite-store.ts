@@ -17,8 +17,20 @@ import { ApiError } from '../api-error';
 import type { SyncTable } from '../../domain/entities';
 import type { RowSearch, RowSearchHit } from '../search/search-query';
 import { migrate, readMigrationFiles } from './migrations';
-import { prepareStatements, toDevice, toStoredRow } from './sqlite-statements';
+import { prepareStatements } from './sqlite-statements';
+import {
+  deviceOpValues,
+  sqliteRows,
+  toArchive,
+  toChainLink,
+  toDeviceOp,
+  toEnrolmentCode,
+  toPhoto,
+  toRawChange,
+  toRowLock,
+} from './store-rows';
 import { SearchIndex, runRowSearch } from './sqlite-search';
+import { Savepoints } from './savepoints';
 import { sqlitePushSubscriptions, type PushSubscriptionRecord } from './push-subscriptions';
 import { sqliteDeviceAdmin } from './device-admin';
 import { sqliteStaffKeys, type AdminActionRecord } from './staff-keys';
@@ -142,8 +154,9 @@ export interface Connection {
  * test-support module sqlite-tamper.ts only (it makes a write fail as a damaged file would).
  */
 export class SqliteTx implements StoreTx {
-  private savepoints: string[] = [];
-  private nextSavepoint = 0;
+  private readonly savepoints = new Savepoints((sql) => {
+    this.c.db.exec(sql);
+  });
   /** False once the transaction has committed or rolled back: a kept `tx` refuses to run. */
   live = true;
 
@@ -163,28 +176,7 @@ export class SqliteTx implements StoreTx {
 
   async savepoint<T>(fn: () => Promise<T>): Promise<T> {
     this.checkWrite();
-    const name = `op_${++this.nextSavepoint}`;
-    this.c.db.exec(`SAVEPOINT ${name}`);
-    this.savepoints.push(name);
-    let result: T;
-    try {
-      result = await fn();
-    } catch (err) {
-      this.endSavepoint(name, true);
-      throw err;
-    }
-    this.endSavepoint(name, false);
-    return result;
-  }
-
-  private endSavepoint(name: string, rollBack: boolean): void {
-    // Savepoints nest; two side by side (not awaited one after the other) would tangle.
-    if (this.savepoints.at(-1) !== name) {
-      throw new Error('savepoints of one transaction must nest: await one before starting the next');
-    }
-    this.savepoints.pop();
-    if (rollBack) this.c.db.exec(`ROLLBACK TO ${name}`);
-    this.c.db.exec(`RELEASE ${name}`);
+    return this.savepoints.run(fn);
   }
 
   async siteSequence(siteId: string): Promise<number> {
@@ -205,7 +197,7 @@ export class SqliteTx implements StoreTx {
   async getRow<T extends SyncTable>(siteId: string, table: T, id: string): Promise<StoredRow<T> | undefined> {
     this.check();
     const r = this.c.stmts.getRow.get(table, id, siteId);
-    return r ? toStoredRow<T>(r) : undefined;
+    return r ? sqliteRows.storedRow<T>(r) : undefined;
   }
 
   async getRowSiteId(table: SyncTable, id: string): Promise<string | undefined> {
@@ -241,33 +233,17 @@ export class SqliteTx implements StoreTx {
 
   async listRows<T extends SyncTable>(siteId: string, table: T): Promise<StoredRow<T>[]> {
     this.check();
-    return this.c.stmts.listRows.all(siteId, table).map((r) => toStoredRow<T>(r));
+    return this.c.stmts.listRows.all(siteId, table).map((r) => sqliteRows.storedRow<T>(r));
   }
 
   async listRawRows(siteId: string): Promise<RawRow[]> {
     this.check();
-    return this.c.stmts.listSiteRows.all(siteId).map((r) => ({
-      table: r.tbl,
-      id: r.id,
-      dataJson: r.data,
-      versionsJson: r.versions,
-      updatedHlc: r.updated_hlc,
-      seq: r.seq,
-      deleted: r.deleted === 1,
-      receivedAt: r.received_at,
-    }));
+    return this.c.stmts.listSiteRows.all(siteId).map(sqliteRows.rawRow);
   }
 
   async changesSince(siteId: string, cursor: number, limit: number): Promise<RawChange[]> {
     this.check();
-    return this.c.stmts.changes.all(siteId, cursor, limit).map((r) => ({
-      seq: r.seq,
-      table: r.tbl,
-      id: r.id,
-      dataJson: r.data,
-      versionsJson: r.versions,
-      receivedAt: r.received_at,
-    }));
+    return this.c.stmts.changes.all(siteId, cursor, limit).map(toRawChange);
   }
 
   async listLiveRowsWhere<T extends SyncTable>(
@@ -278,12 +254,12 @@ export class SqliteTx implements StoreTx {
   ): Promise<StoredRow<T>[]> {
     this.check();
     if (!/^[A-Za-z]\w*$/.test(field)) throw new RangeError(`not a field name: ${field}`);
-    return this.c.stmts.liveRowsWhere.all(siteId, table, `$.${field}`, value).map((r) => toStoredRow<T>(r));
+    return this.c.stmts.liveRowsWhere.all(siteId, table, `$.${field}`, value).map((r) => sqliteRows.storedRow<T>(r));
   }
 
   async openDuties(siteId: string): Promise<StoredRow<'duty'>[]> {
     this.check();
-    return this.c.stmts.openDuties.all(siteId).map((r) => toStoredRow<'duty'>(r));
+    return this.c.stmts.openDuties.all(siteId).map((r) => sqliteRows.storedRow<'duty'>(r));
   }
 
   async recordsAwaitingDuty(siteId: string): Promise<string[]> {
@@ -309,13 +285,13 @@ export class SqliteTx implements StoreTx {
   async getDevice(id: string): Promise<DeviceRecord | undefined> {
     this.check();
     const r = this.c.stmts.getDevice.get(id);
-    return r ? toDevice(r) : undefined;
+    return r ? sqliteRows.device(r) : undefined;
   }
 
   async getDeviceByTokenHash(tokenHash: string): Promise<DeviceRecord | undefined> {
     this.check();
     const r = this.c.stmts.getDeviceByToken.get(tokenHash);
-    return r ? toDevice(r) : undefined;
+    return r ? sqliteRows.device(r) : undefined;
   }
 
   async setDeviceCounter(deviceId: string, lastCounter: number): Promise<void> {
@@ -341,34 +317,12 @@ export class SqliteTx implements StoreTx {
   async getDeviceOp(deviceId: string, counter: number): Promise<DeviceOpRecord | undefined> {
     this.check();
     const r = this.c.stmts.getDeviceOp.get(deviceId, counter);
-    if (!r) return undefined;
-    return {
-      deviceId: r.device_id,
-      counter: r.counter,
-      opHash: r.op_hash,
-      status: r.status,
-      code: r.code,
-      message: r.message,
-      receivedAt: r.received_at,
-      deviceTime: r.device_time,
-    };
+    return r ? toDeviceOp(r) : undefined;
   }
 
   async insertDeviceOp(op: DeviceOpRecord): Promise<void> {
     this.checkWrite();
-    this.c.stmts.insertDeviceOp.run(
-      op.deviceId,
-      op.counter,
-      op.opHash,
-      op.status,
-      op.code,
-      op.message,
-      op.receivedAt,
-      op.deviceTime,
-      op.actorStaffId ?? null,
-      op.table ?? null,
-      op.rowId ?? null,
-    );
+    this.c.stmts.insertDeviceOp.run(...deviceOpValues(op));
   }
 
   async insertEnrolmentCode(c: EnrolmentCodeRecord): Promise<void> {
@@ -379,16 +333,7 @@ export class SqliteTx implements StoreTx {
   async getEnrolmentCode(codeHash: string): Promise<EnrolmentCodeRecord | undefined> {
     this.check();
     const r = this.c.stmts.getCode.get(codeHash);
-    if (!r) return undefined;
-    return {
-      codeHash: r.code_hash,
-      siteId: r.site_id,
-      createdBy: r.created_by,
-      expiresAt: r.expires_at,
-      usedAt: r.used_at,
-      usedByDevice: r.used_by_device,
-      deviceKind: r.device_kind,
-    };
+    return r ? toEnrolmentCode(r) : undefined;
   }
 
   async markEnrolmentCodeUsed(codeHash: string, usedAt: number, deviceId: string): Promise<boolean> {
@@ -404,14 +349,12 @@ export class SqliteTx implements StoreTx {
   async getLock(siteId: string, table: string, id: string): Promise<RowLock | undefined> {
     this.check();
     const r = this.c.stmts.getLock.get(table, id, siteId);
-    return r ? { siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id } : undefined;
+    return r ? toRowLock(r) : undefined;
   }
 
   async listLocks(siteId: string): Promise<RowLock[]> {
     this.check();
-    return this.c.stmts.siteLocks
-      .all(siteId)
-      .map((r) => ({ siteId: r.site_id, table: r.tbl, id: r.id, recordId: r.record_id }));
+    return this.c.stmts.siteLocks.all(siteId).map(toRowLock);
   }
 
   async addChainLink(siteId: string, hash: string, recordId: string): Promise<void> {
@@ -434,15 +377,7 @@ export class SqliteTx implements StoreTx {
   async getPhoto(siteId: string, sha256: string): Promise<StoredPhoto | undefined> {
     this.check();
     const r = this.c.stmts.getPhoto.get(siteId, sha256);
-    if (!r) return undefined;
-    return {
-      siteId: r.site_id,
-      sha256: r.sha256,
-      mime: r.mime,
-      bytes: r.bytes,
-      data: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength),
-      createdAt: r.created_at,
-    };
+    return r ? toPhoto(r) : undefined;
   }
 
   async archiveRows(a: ArchiveWrite): Promise<number> {
@@ -460,20 +395,12 @@ export class SqliteTx implements StoreTx {
 
   async listChainLinks(siteId: string): Promise<ChainLink[]> {
     this.check();
-    return this.c.stmts.chainLinks.all(siteId).map((r) => ({ hash: r.hash, recordId: r.record_id }));
+    return this.c.stmts.chainLinks.all(siteId).map(toChainLink);
   }
 
   async listArchives(siteId: string): Promise<ArchiveRecord[]> {
     this.check();
-    return this.c.stmts.archives.all(siteId).map((r) => ({
-      id: r.id,
-      siteId: r.site_id,
-      throughMs: r.through_ms,
-      file: r.file,
-      sha256: r.sha256,
-      rowCount: r.row_count,
-      createdAt: r.created_at,
-    }));
+    return this.c.stmts.archives.all(siteId).map(toArchive);
   }
 
   async searchRows(search: RowSearch): Promise<RowSearchHit[]> {

@@ -10,6 +10,7 @@
 import type Database from 'better-sqlite3';
 import type { Synchronous } from './store';
 import { PIN_LOCKOUT_MS, PIN_MAX_ATTEMPTS, pinLockedUntil } from '../../domain/pin';
+import { toStaffKey, type StaffKeyRow } from './store-rows';
 
 export interface StaffKeyRecord {
   siteId: string;
@@ -58,20 +59,25 @@ export interface StaffKeyWrites {
   insertAdminAction(a: AdminActionRecord): Promise<void>;
 }
 
-interface Raw {
-  site_id: string;
-  staff_id: string;
-  proof_key: Buffer;
-  failed_at: string;
-  locked_until: number | null;
-  updated_at: number;
-}
+/** The proof key of a row kept only to count wrong attempts (a person with no key yet). */
+export const EMPTY_KEY = Buffer.alloc(0);
 
-const EMPTY_KEY = Buffer.alloc(0);
+/**
+ * One more wrong proof after the attempts stored (`before`): the attempts that still count (the last
+ * five, inside one lockout window), and what they do to the lockout. Both stores write `failedAt`.
+ */
+export function nextProofFailure(
+  before: readonly number[],
+  nowMs: number,
+): { failedAt: number[]; failure: ProofFailure } {
+  const failedAt = [...before, nowMs].filter((t) => nowMs - t <= PIN_LOCKOUT_MS).slice(-PIN_MAX_ATTEMPTS);
+  const lockedUntil = pinLockedUntil(failedAt, nowMs);
+  return { failedAt, failure: { lockedUntil, attemptsLeft: Math.max(0, PIN_MAX_ATTEMPTS - failedAt.length) } };
+}
 
 /** The SQLite implementation over the store's connection. */
 export function sqliteStaffKeys(db: Database.Database): Synchronous<StaffKeyReads & StaffKeyWrites> {
-  const get = db.prepare<[string, string], Raw>('SELECT * FROM staff_keys WHERE site_id = ? AND staff_id = ?');
+  const get = db.prepare<[string, string], StaffKeyRow>('SELECT * FROM staff_keys WHERE site_id = ? AND staff_id = ?');
   const upsertKey = db.prepare(
     `INSERT INTO staff_keys (site_id, staff_id, proof_key, failed_at, locked_until, updated_at)
      VALUES (?, ?, ?, '[]', NULL, ?)
@@ -93,15 +99,7 @@ export function sqliteStaffKeys(db: Database.Database): Synchronous<StaffKeyRead
   );
   const read = (siteId: string, staffId: string): StaffKeyRecord | undefined => {
     const r = get.get(siteId, staffId);
-    if (!r) return undefined;
-    return {
-      siteId: r.site_id,
-      staffId: r.staff_id,
-      proofKey: r.proof_key.length === 0 ? null : new Uint8Array(r.proof_key),
-      failedAt: parseTimes(r.failed_at),
-      lockedUntil: r.locked_until,
-      updatedAt: r.updated_at,
-    };
+    return r ? toStaffKey(r) : undefined;
   };
   return {
     getStaffKey: read,
@@ -109,14 +107,9 @@ export function sqliteStaffKeys(db: Database.Database): Synchronous<StaffKeyRead
       upsertKey.run(siteId, staffId, Buffer.from(proofKey), nowMs);
     },
     recordProofFailure: (siteId, staffId, nowMs) => {
-      const before = read(siteId, staffId);
-      // Only the attempts that can still count are kept: the last five, inside one window.
-      const failedAt = [...(before?.failedAt ?? []), nowMs]
-        .filter((t) => nowMs - t <= PIN_LOCKOUT_MS)
-        .slice(-PIN_MAX_ATTEMPTS);
-      const lockedUntil = pinLockedUntil(failedAt, nowMs);
-      upsertFailures.run(siteId, staffId, EMPTY_KEY, JSON.stringify(failedAt), lockedUntil, nowMs);
-      return { lockedUntil, attemptsLeft: Math.max(0, PIN_MAX_ATTEMPTS - failedAt.length) };
+      const { failedAt, failure } = nextProofFailure(read(siteId, staffId)?.failedAt ?? [], nowMs);
+      upsertFailures.run(siteId, staffId, EMPTY_KEY, JSON.stringify(failedAt), failure.lockedUntil, nowMs);
+      return failure;
     },
     clearProofFailures: (siteId, staffId) => {
       clear.run(siteId, staffId);
@@ -125,9 +118,4 @@ export function sqliteStaffKeys(db: Database.Database): Synchronous<StaffKeyRead
       insertAction.run(a.siteId, a.deviceId, a.staffId, a.action, a.target, a.at);
     },
   };
-}
-
-function parseTimes(json: string): number[] {
-  const parsed: unknown = JSON.parse(json);
-  return Array.isArray(parsed) ? parsed.filter((t): t is number => typeof t === 'number') : [];
 }

@@ -304,15 +304,8 @@ export interface Store extends StoreReads {
   close(): Promise<void>;
 }
 
-/** What `archiveRows` records and removes (all of one building). */
-export interface ArchiveWrite {
-  siteId: string;
-  /** Everything archived was older than this cut (UTC epoch ms). */
-  throughMs: number;
-  file: string;
-  sha256: string;
-  rowCount: number;
-  createdAt: number;
+/** What `archiveRows` records (its `archives` row, but for the id it is given) and removes (all of one building). */
+export interface ArchiveWrite extends Omit<ArchiveRecord, 'id'> {
   /** The chain hashes of the archived signed records, re-labelled `archive:<id>`. */
   chainHashes: string[];
   /** The rows removed. */
