@@ -8,7 +8,7 @@ import { getMeta } from '../../../src/client/db/meta';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
 import { openDesk, rosterNow } from '../desk-steps';
 import { ACTIONS, pickAction } from './sim-actions';
-import { ServerHandle } from './sim-faults';
+import { serverHandle, type ServerHandle } from './sim-faults';
 import { buildFleet, reopen, type Fleet, type Tablet } from './sim-fleet';
 import { finalChecks, type SimReport } from './sim-report';
 import { prng, SimNet } from './sim-net';
@@ -50,11 +50,11 @@ async function deskView(t: Tablet, staffId: string) {
 
 export async function runSimulation(opts: { seed: number; ops: number; dataDir: string }): Promise<SimReport> {
   const random = prng(opts.seed);
-  const server = new ServerHandle(opts.dataDir);
+  const server = serverHandle(opts.dataDir);
   const first = await server.start();
   const net = new SimNet(random);
   const localRefusals: Record<string, number> = {};
-  const backupFile = join(opts.dataDir, 'sim-backup.sqlite');
+  const backupFile = join(opts.dataDir, 'sim-backup');
   const phasesMs: Record<string, number> = {};
   let phaseStart = Date.now();
   const phase = (name: string) => {
@@ -174,13 +174,13 @@ async function killMidPush(f: Fleet, server: ServerHandle, net: SimNet, random: 
       }
     }
     if ((await tab.db.outbox.count()) === 0) continue;
-    const before = server.lastCounter(t.deviceId);
+    const before = await server.lastCounter(t.deviceId);
     const landed = net.counts.serverKillsMidPush;
     net.serverKillArmed = { device: t.deviceId, kill: () => server.kill() };
     await tab.engine.syncNow();
     net.serverKillArmed = null;
     if (net.counts.serverKillsMidPush > landed) {
-      if (server.lastCounter(t.deviceId) > before) net.counts.serverKillsAfterCommit++;
+      if ((await server.lastCounter(t.deviceId)) > before) net.counts.serverKillsAfterCommit++;
       return;
     }
   }
