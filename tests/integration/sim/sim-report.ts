@@ -34,7 +34,7 @@ export interface SimReport {
   skewsMs: number[];
   fieldsChecked: number;
   signedRecords: number;
-  /** Wall time of each phase, ms. */
+  /** Wall time of each phase, ms; `run: <fault>` is the part of the run spent on that server fault. */
   phasesMs: Record<string, number>;
   broken: Record<string, string[]>;
 }
