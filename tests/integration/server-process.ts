@@ -46,20 +46,24 @@ export interface SpawnOptions {
  */
 export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions = {}): Promise<ServerProcess> {
   const store = await storeEnv(dataDir);
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
-    cwd: opts.root ?? REPO_ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HTTPS_PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DIST_DIR: join(dataDir, 'no-dist'),
-      ...store,
-      ...opts.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'],
+    {
+      cwd: opts.root ?? REPO_ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HTTPS_PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DIST_DIR: join(dataDir, 'no-dist'),
+        ...store,
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const lines: string[] = [];
   let setupCode: string | null = null;
   const problems: string[] = [];
