@@ -68,8 +68,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration-pg',
-          // The fuzz over every endpoint against a real server process on PostgreSQL.
-          include: ['tests/integration/fuzz/**/*.test.ts'],
+          // The fuzz over every endpoint, and the fault simulation against a real server process on
+          // PostgreSQL (kills mid-push, the schema upgrade, pg_dump and the restore step mid-run).
+          include: ['tests/integration/fuzz/**/*.test.ts', 'tests/integration/sim/**/*.test.ts'],
           environment: 'node',
           globalSetup: [PG_GLOBAL_SETUP],
           env: { TEST_STORE: 'postgres' },

@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['tests/integration/sim/*.test.ts', 'tests/integration/fuzz/*.test.ts'],
     environment: 'node',
+    // TEST_STORE=postgres npm run soak: the same on the run's throwaway PostgreSQL cluster (issue 10 §5).
+    globalSetup: ['tests/support/pg-global-setup.ts'],
     env: {
       SIM_OPS: process.env['SIM_OPS'] ?? '100000',
       FUZZ_RUNS: process.env['FUZZ_RUNS'] ?? '10000',

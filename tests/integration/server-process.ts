@@ -46,20 +46,24 @@ export interface SpawnOptions {
  */
 export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions = {}): Promise<ServerProcess> {
   const store = await storeEnv(dataDir);
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'], {
-    cwd: opts.root ?? REPO_ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HTTPS_PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DIST_DIR: join(dataDir, 'no-dist'),
-      ...store,
-      ...opts.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/server/main.ts'],
+    {
+      cwd: opts.root ?? REPO_ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HTTPS_PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        DIST_DIR: join(dataDir, 'no-dist'),
+        ...store,
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const lines: string[] = [];
   let setupCode: string | null = null;
   const problems: string[] = [];
@@ -116,6 +120,21 @@ export async function spawnServer(dataDir: string, port = 0, opts: SpawnOptions 
 /** Where the data dir remembers the PostgreSQL database its server runs on (TEST_STORE=postgres). */
 const DATABASE_URL_FILE = 'test-database-url';
 
+/** The PostgreSQL database a data dir's server runs on (TEST_STORE=postgres), once it has started. */
+export function dataDirDatabaseUrl(dataDir: string): string | undefined {
+  const file = join(dataDir, DATABASE_URL_FILE);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+/**
+ * Points a data dir's server at another database from its next start on (the fault simulation's
+ * restore: "point DATABASE_URL at it", docs/postgresql.md "Backup and restore").
+ */
+export function pointDataDirAt(dataDir: string, databaseUrl: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dataDir, DATABASE_URL_FILE), databaseUrl);
+}
+
 /**
  * Issue 10 §5: with TEST_STORE=postgres the server runs on PostgreSQL: a fresh database of the run's
  * cluster for each data dir, the same one again when the server restarts on that data dir (the fault
@@ -123,10 +142,9 @@ const DATABASE_URL_FILE = 'test-database-url';
  */
 async function storeEnv(dataDir: string): Promise<Record<string, string>> {
   if (process.env['TEST_STORE'] !== 'postgres') return {};
-  const file = join(dataDir, DATABASE_URL_FILE);
-  if (existsSync(file)) return { DATABASE_URL: readFileSync(file, 'utf8') };
+  const known = dataDirDatabaseUrl(dataDir);
+  if (known !== undefined) return { DATABASE_URL: known };
   const database = await createTestDatabase();
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(file, database.url);
+  pointDataDirAt(dataDir, database.url);
   return { DATABASE_URL: database.url };
 }

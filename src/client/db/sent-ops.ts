@@ -32,12 +32,12 @@ const SERVER_TABLES = SYNC_TABLES.filter((t) => !isWritableTable(t));
 
 /**
  * The pull starts again from 0 on a history that replaced the one this tablet pulled. Rows the
- * tablet wrote stay (they are resent or come back). Rows only the server wrote of the old history
+ * tablet created stay (they are resent or come back). Rows only the server wrote of the old history
  * (its refusals, conflicts and review flags) are dropped: the new history brings back those it
  * holds, and the server writes new ones as it applies the resent ops, so none is shown twice.
  * The tablet's own copies of refusals (`local-` ids) stay until the server's row replaces them.
- * Rows other devices wrote stay visible while the pull runs; its end sweeps those the new history
- * lacks (sweepAfterResync).
+ * Rows other devices created stay visible while the pull runs; its end sweeps those the new history
+ * lacks (sweepAfterResync), this tablet's changes of them or not.
  */
 async function restartFromZero(db: HandoverDb): Promise<void> {
   await setMeta(db, 'cursor', 0);
@@ -191,10 +191,12 @@ async function recordLostOps(
 
 /**
  * A pull from 0 of a replaced history noted a row in `seen` as `table:id` for each row it brought. At its end,
- * a row another device wrote that the new history lacks is gone from the server: its writer resends
- * it (and every tablet pulls it again) or is shown the server's refusal, so it leaves this tablet.
+ * a row another device created that the new history lacks is gone from the server: its creator
+ * resends it (and every tablet pulls it again) or is shown the server's refusal, so it leaves this
+ * tablet, even when this tablet changed or deleted it (those ops, resent, are refused visibly).
  * Without this a refused or never-resent row would stay here for good, unlike every other replica.
- * Rows of this tablet's queued or kept ops stay (they are resent), as do local copies of refusals.
+ * Rows this tablet created (a put or append queued or kept) stay: they are resent. Local copies of
+ * refusals stay too.
  * Returns how many rows left; does nothing when no sweep is due.
  */
 export async function sweepAfterResync(db: HandoverDb, seen: ReadonlySet<string>): Promise<number> {
@@ -203,9 +205,17 @@ export async function sweepAfterResync(db: HandoverDb, seen: ReadonlySet<string>
     db,
     async () => {
       if (!(await getMeta(db, 'resyncSweep'))) return 0;
+      // Rows this tablet created (a put or append it holds): resent, they come back. A row it only
+      // patched or deleted does not: a resent patch or delete of a row the server lacks is refused,
+      // and undoing it would keep the row here for good, a copy no other replica has.
       const own = new Set<string>();
-      await db.outbox.each((op) => own.add(`${op.table}:${op.rowId}`));
-      await db.sentOps.each((op) => own.add(`${op.table}:${op.rowId}`));
+      const creates = (op: Op) => op.kind === 'put' || op.kind === 'append';
+      await db.outbox.each((op) => {
+        if (creates(op)) own.add(`${op.table}:${op.rowId}`);
+      });
+      await db.sentOps.each((op) => {
+        if (creates(op)) own.add(`${op.table}:${op.rowId}`);
+      });
       let removed = 0;
       for (const table of tables) {
         const ids = (await db.syncTable(table).toCollection().primaryKeys()) as string[];

@@ -108,6 +108,18 @@ export async function pgSleep(pool: pg.Pool, seconds: number): Promise<void> {
   await pool.query('SELECT pg_sleep($1)', [seconds]);
 }
 
+/**
+ * A device's last applied counter as committed in the database of `url` (0 when unknown), read on a
+ * connection of its own beside a live server: the PostgreSQL twin of `sqliteFileDeviceCounter`.
+ */
+export async function pgDatabaseDeviceCounter(url: string, deviceId: string): Promise<number> {
+  return withClient(url, async (c) => {
+    // A plain client reads BIGINT as text (the pool's number parser is not used here).
+    const r = await c.query<{ last_counter: string }>('SELECT last_counter FROM devices WHERE id = $1', [deviceId]);
+    return Number(r.rows[0]?.last_counter ?? 0);
+  });
+}
+
 /** The generation id the database holds (server_meta). */
 export async function pgGeneration(url: string): Promise<string | undefined> {
   return withClient(url, async (c) => {

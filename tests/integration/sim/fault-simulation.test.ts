@@ -1,6 +1,7 @@
 /**
  * Issue 9 §10: the fault simulation. Five desk tablets and an office browser (the real client on
- * fake-indexeddb) work against the real server process and SQLite file while the network drops
+ * fake-indexeddb) work against the real server process and its store (the SQLite file; a PostgreSQL
+ * database with TEST_STORE=postgres, the 'integration-pg' project, issue 10 §5) while the network drops
  * 20% of requests, loses answers after commit, duplicates and reorders deliveries; the server is
  * killed while a push is in flight; tablets are killed between the server's answer and their
  * acknowledgement; one tablet runs two tabs; clocks are off by up to ±3 days; the schema is

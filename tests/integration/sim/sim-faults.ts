@@ -1,8 +1,9 @@
 /**
- * The server-side faults of the fault simulation (issue 9 §10), on the real process and file: a
+ * The server-side faults of the fault simulation (issue 9 §10), on the real process and store: a
  * SIGKILL timed to land while a push is in flight, a restart on a build with one migration more,
- * and a restore from a backup taken earlier in the run (`backupDatabase`, `restoreDatabase`: the
- * same code as `npm run backup` and `npm run restore`).
+ * and a restore from a backup taken earlier in the run. On SQLite (here) the backup and restore are
+ * `backupDatabase` and `restoreDatabase`, the same code as `npm run backup` and `npm run restore`;
+ * on PostgreSQL (TEST_STORE=postgres, issue 10 §5) see sim-faults-pg.ts.
  */
 import { join } from 'node:path';
 import { DB_FILE_NAME } from '../../../src/server/main';
@@ -10,59 +11,43 @@ import { backupDatabase } from '../../../src/server/store/backup';
 import { sqliteFileDeviceCounter } from '../../../src/server/store/sqlite-inspect';
 import { restoreDatabase } from '../../../src/server/store/restore';
 import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite-store';
-import { REPO_ROOT, startSimServer, upgradedBuild, type SimServer } from './sim-server';
+import { inspectSqlite, testStoreKind } from '../../support/test-store';
+import { ServerHandle, type OpenedStore } from './sim-handle';
+import { PgServerHandle } from './sim-faults-pg';
 
-/** The server process of the run, restartable on the same port, data directory and build. */
-export class ServerHandle {
-  server: SimServer | null = null;
-  port = 0;
-  root = REPO_ROOT;
+export { ServerHandle };
 
-  constructor(readonly dataDir: string) {}
+/** The run's server on the store TEST_STORE names (issue 10 §5: the simulation runs on both). */
+export function serverHandle(dataDir: string): ServerHandle {
+  return testStoreKind() === 'postgres' ? new PgServerHandle(dataDir) : new SqliteServerHandle(dataDir);
+}
 
+/** The server on its SQLite file in the data directory. */
+export class SqliteServerHandle extends ServerHandle {
   get dbFile(): string {
     return join(this.dataDir, DB_FILE_NAME);
   }
 
-  get migrationsDir(): string {
-    return join(this.root, 'src/server/store/migrations');
+  private openSqlite(): SqliteStore {
+    return openSqliteStore(this.dbFile, {
+      nowMs: Date.now(),
+      migrationsDir: join(this.root, 'src/server/store/migrations'),
+    });
   }
 
-  get baseUrl(): string {
-    return `http://127.0.0.1:${this.port}`;
+  /** Read from the file beside the live server (WAL: what is committed). */
+  lastCounter(deviceId: string): Promise<number> {
+    return Promise.resolve(sqliteFileDeviceCounter(this.dbFile, deviceId));
   }
 
-  async start(): Promise<SimServer> {
-    this.server = await startSimServer(this.dataDir, this.port, this.root);
-    this.port = this.server.port;
-    return this.server;
+  openStore(): Promise<OpenedStore> {
+    const store = this.openSqlite();
+    return Promise.resolve({ store, inspect: inspectSqlite(store) });
   }
 
-  async kill(): Promise<void> {
-    await this.server?.kill();
-    this.server = null;
-  }
-
-  /** Issue 9 §10: the schema upgrade, a restart on a build with one migration more. */
-  async upgrade(): Promise<void> {
-    await this.kill();
-    this.root = upgradedBuild();
-    await this.start();
-  }
-
-  /** The device's last counter as committed in the file (read beside the live server, WAL). */
-  lastCounter(deviceId: string): number {
-    return sqliteFileDeviceCounter(this.dbFile, deviceId);
-  }
-
-  /** The store, opened in this process (the server stopped) for the final checks. */
-  openStore(): SqliteStore {
-    return openSqliteStore(this.dbFile, { nowMs: Date.now(), migrationsDir: this.migrationsDir });
-  }
-
-  /** A consistent online backup of the live database (issue 9 §2), beside the running server. */
+  /** Issue 9 §2: the online backup API, beside the running server. */
   async backup(file: string): Promise<void> {
-    const store = this.openStore();
+    const store = this.openSqlite();
     try {
       await backupDatabase(store, file);
     } finally {
@@ -70,7 +55,6 @@ export class ServerHandle {
     }
   }
 
-  /** Issue 9 §10: the server stops, its database is restored from `file`, and it starts again. */
   async restore(file: string): Promise<void> {
     await this.kill();
     restoreDatabase({ dataDir: this.dataDir, backupFile: file, nowMs: Date.now() });

@@ -1,13 +1,13 @@
 /**
  * The end of a fault simulation run (issue 9 §10): with every tablet settled, each replica is
- * compared with the server, then the server is stopped and the invariants read its SQLite file.
+ * compared with the server, then the server is stopped and the invariants read its store (the SQLite
+ * file, or the PostgreSQL database with TEST_STORE=postgres).
  * The report carries the run's figures and, by invariant, what broke.
  */
 import { snapshotClient, snapshotServer } from '../tablet-steps';
 import { WRITABLE_TABLES } from '../../../src/domain/sync-protocol';
 import type { ServerHandle } from './sim-faults';
 import type { Fleet } from './sim-fleet';
-import { inspectSqlite } from '../../support/test-store';
 import {
   checkAcked,
   checkChain,
@@ -34,12 +34,12 @@ export interface SimReport {
   skewsMs: number[];
   fieldsChecked: number;
   signedRecords: number;
-  /** Wall time of each phase, ms. */
+  /** Wall time of each phase, ms; `run: <fault>` is the part of the run spent on that server fault. */
   phasesMs: Record<string, number>;
   broken: Record<string, string[]>;
 }
 
-/** Compares the replicas, stops the server and checks the invariants on its file. */
+/** Compares the replicas, stops the server and checks the invariants on its store. */
 export async function finalChecks(
   f: Fleet,
   server: ServerHandle,
@@ -58,8 +58,9 @@ export async function finalChecks(
       const theirs = (await snapshotServer(server.baseUrl, tab)).rows;
       if (mine.outbox !== 0 || mine.ackedThrough !== mine.counter)
         replicas.push(`${t.name}#${i}: outbox ${mine.outbox}, acked ${mine.ackedThrough} of ${mine.counter}`);
-      if (server.lastCounter(t.deviceId) !== mine.counter)
-        replicas.push(`${t.name}#${i}: server has counter ${server.lastCounter(t.deviceId)}, tablet ${mine.counter}`);
+      const serverCounter = await server.lastCounter(t.deviceId);
+      if (serverCounter !== mine.counter)
+        replicas.push(`${t.name}#${i}: server has counter ${serverCounter}, tablet ${mine.counter}`);
       for (const key of new Set([...Object.keys(mine.rows), ...Object.keys(theirs)])) {
         if (JSON.stringify(mine.rows[key]) !== JSON.stringify(theirs[key]))
           replicas.push(
@@ -70,9 +71,9 @@ export async function finalChecks(
   }
   note('replicas equal the server', replicas);
   await server.kill();
-  const store = server.openStore();
+  const { store, inspect } = await server.openStore();
   try {
-    const db = await readFacts(inspectSqlite(store));
+    const db = await readFacts(inspect);
     note('one outcome per (device, counter), the op sent', checkOutcomes(db, net.log));
     note('0 acknowledged ops lost', checkAcked(db, net.log));
     note("each device's order kept", checkOrder(db));

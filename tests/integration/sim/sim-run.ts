@@ -8,7 +8,7 @@ import { getMeta } from '../../../src/client/db/meta';
 import { makeWriteContext } from '../../../src/client/db/repos/write-context';
 import { openDesk, rosterNow } from '../desk-steps';
 import { ACTIONS, pickAction } from './sim-actions';
-import { ServerHandle } from './sim-faults';
+import { serverHandle, type ServerHandle } from './sim-faults';
 import { buildFleet, reopen, type Fleet, type Tablet } from './sim-fleet';
 import { finalChecks, type SimReport } from './sim-report';
 import { prng, SimNet } from './sim-net';
@@ -50,17 +50,23 @@ async function deskView(t: Tablet, staffId: string) {
 
 export async function runSimulation(opts: { seed: number; ops: number; dataDir: string }): Promise<SimReport> {
   const random = prng(opts.seed);
-  const server = new ServerHandle(opts.dataDir);
-  const first = await server.start();
-  const net = new SimNet(random);
-  const localRefusals: Record<string, number> = {};
-  const backupFile = join(opts.dataDir, 'sim-backup.sqlite');
   const phasesMs: Record<string, number> = {};
   let phaseStart = Date.now();
   const phase = (name: string) => {
     phasesMs[name] = Date.now() - phaseStart;
     phaseStart = Date.now();
   };
+  // Inside the run: what the server faults cost (where a slower store would show), ms by fault.
+  const timed = async (name: string, fn: () => Promise<unknown>) => {
+    const t0 = Date.now();
+    await fn();
+    phasesMs[`run: ${name}`] = (phasesMs[`run: ${name}`] ?? 0) + Date.now() - t0;
+  };
+  const server = serverHandle(opts.dataDir);
+  const first = await server.start();
+  const net = new SimNet(random);
+  const localRefusals: Record<string, number> = {};
+  const backupFile = join(opts.dataDir, 'sim-backup');
   let fleet: Fleet | null = null;
   try {
     phase('server start');
@@ -118,21 +124,21 @@ export async function runSimulation(opts: { seed: number; ops: number; dataDir: 
       }
       queued = await opsQueued(f);
 
-      if (server.server === null && serial >= downUntil) await server.start();
+      if (server.server === null && serial >= downUntil) await timed('restarts', () => server.start());
       if (plan.kill.some((m) => passed(m, before)) && server.server) {
-        await killMidPush(f, server, net, random);
+        await timed('kill mid-push', () => killMidPush(f, server, net, random));
         downUntil = serial + 5;
       }
       if (plan.clientKill.some((m) => passed(m, before))) await clientKill(f, net, random);
       if (plan.twoTabs.some((m) => passed(m, before))) await twoTabs(f, net, random, serial);
-      if (passed(plan.backup, before) && server.server) await server.backup(backupFile);
+      if (passed(plan.backup, before) && server.server) await timed('backup', () => server.backup(backupFile));
       if (passed(plan.restore, before)) {
-        if (!server.server) await server.start();
-        await server.restore(backupFile);
+        if (!server.server) await timed('restarts', () => server.start());
+        await timed('restore', () => server.restore(backupFile));
         net.counts.restores++;
       }
       if (passed(plan.upgrade, before)) {
-        await server.upgrade();
+        await timed('upgrade', () => server.upgrade());
         net.counts.schemaUpgrades++;
       }
     }
@@ -174,13 +180,13 @@ async function killMidPush(f: Fleet, server: ServerHandle, net: SimNet, random: 
       }
     }
     if ((await tab.db.outbox.count()) === 0) continue;
-    const before = server.lastCounter(t.deviceId);
+    const before = await server.lastCounter(t.deviceId);
     const landed = net.counts.serverKillsMidPush;
     net.serverKillArmed = { device: t.deviceId, kill: () => server.kill() };
     await tab.engine.syncNow();
     net.serverKillArmed = null;
     if (net.counts.serverKillsMidPush > landed) {
-      if (server.lastCounter(t.deviceId) > before) net.counts.serverKillsAfterCommit++;
+      if ((await server.lastCounter(t.deviceId)) > before) net.counts.serverKillsAfterCommit++;
       return;
     }
   }

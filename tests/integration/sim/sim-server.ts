@@ -1,6 +1,7 @@
 /**
  * The real server process of the fault simulation (issue 9 §10): `node --import tsx
- * src/server/main.ts` on 127.0.0.1 with its SQLite file in a temp DATA_DIR, killed with SIGKILL
+ * src/server/main.ts` on 127.0.0.1 with a temp DATA_DIR (its SQLite file, or with TEST_STORE=postgres
+ * the name of its PostgreSQL database: server-process.ts), killed with SIGKILL
  * and restarted on the same port. A schema upgrade restarts it from a copy of the build whose
  * migrations directory holds one migration more (a harmless new table), as a new release would.
  */

@@ -10,6 +10,8 @@ import { OUTBOX_PENDING_HEADER } from '../../../src/domain/api';
 import { ACKED_OP_RETENTION_DAYS } from '../../../src/domain/sync-protocol';
 import { getMeta } from '../../../src/client/db/meta';
 import { getSyncStatus, listSyncErrors, pendingOpCount } from '../../../src/client/db/queries';
+import { removeRotaShift } from '../../../src/client/db/repos/rota-repo';
+import { patchRow, runWrite } from '../../../src/client/db/write';
 import { startDuty } from './duty-fixture';
 import { entry, setup } from './engine-setup';
 import { T0 } from './helpers';
@@ -143,6 +145,36 @@ describe('a restored server (issue 9 §1)', () => {
     server.write('item', 'item-lost', { id: 'item-lost', name: 'Key 2' }, { name: 1 });
     await engine().syncNow();
     expect(await db.item.get('item-lost')).toBeDefined();
+  });
+
+  it('a row of another device that the tablet only changed or deleted leaves it too when the restored server lacks it', async () => {
+    // Found by the fault simulation (seed 11, 2,000 ops, both stores): the tablet kept such a row for
+    // its own patch, the resent patch was refused (the row unknown) and the undo left it there for good.
+    const { db, ctx, server, engine } = await setup();
+    await engine().syncNow();
+    const backup = server.backup();
+    // Other tablets' rows, pulled here after the backup; this tablet changes one and removes the other.
+    server.write('item', 'item-changed', { id: 'item-changed', label: 'Key 2' }, { label: 1 });
+    server.write('rotaShift', 'shift-removed', { id: 'shift-removed', staffId: 's9' }, { staffId: 1 });
+    await engine().syncNow();
+    await runWrite(db, [db.item], () => patchRow(db, ctx, 'item', 'item-changed', { label: 'Key 2, renamed' }));
+    await removeRotaShift(db, ctx, 'shift-removed');
+    await engine().syncNow();
+    expect(server.row('item', 'item-changed')?.row['label']).toBe('Key 2, renamed');
+
+    server.restore(backup, 'generation-two');
+    const outcome = await engine().syncNow();
+    expect(outcome.error).toBeNull();
+    // The server lacks both rows: the tablet's resent ops are refused, visibly, and the rows are
+    // gone here as there (not brought back by undoing the refused ops).
+    expect(server.row('item', 'item-changed')).toBeUndefined();
+    expect(await db.item.get('item-changed')).toBeUndefined();
+    expect(await db.rotaShift.get('shift-removed')).toBeUndefined();
+    const refused = (await listSyncErrors(db)).map((e) => [e.table, e.rowId, e.code]);
+    expect(refused.sort()).toEqual([
+      ['item', 'item-changed', 'row_unknown'],
+      ['rotaShift', 'shift-removed', 'row_unknown'],
+    ]);
   });
 
   it('a cursor ahead of the server with the same generation (a power cut) re-pulls from 0 and resends', async () => {
