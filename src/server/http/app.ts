@@ -62,8 +62,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   // Issue 9 §7: mounted before everything else so API answers, files, errors and 404s all get them.
   app.use('*', securityHeaders());
-  // Issue 9 §7: catch-up pulls (every compressible answer of 16 KiB or more) gzipped when the client
-  // accepts it, off the event loop (gzip.ts).
+  // Issue 9 §7: pulls (every compressible answer of 1 KiB or more) gzipped when the client accepts
+  // it, off the event loop (gzip.ts).
   app.use('*', gzipResponses());
 
   // Issue 9 §7: rate limits per client address, checked before a body is read or a row is touched.
