@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -7,6 +8,10 @@ const PG_GLOBAL_SETUP = 'tests/support/pg-global-setup.ts';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Vitest's default is one worker fewer than the cores: on the 2-core CI machines, one worker, so
+    // the whole suite ran file after file. Much of it waits on other processes (server processes,
+    // PostgreSQL, Chromium), so two workers there; e2e stays one file at a time (its project).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -58,6 +63,11 @@ export default defineConfig({
             // The move from SQLite to PostgreSQL: it runs in 'unit' already, on the run's cluster.
             'tests/unit/server/move-to-pg.test.ts',
             'tests/unit/server/store-contract.sqlite.test.ts',
+            // PostgreSQL's own tests: they open PostgreSQL whatever TEST_STORE says and run in 'unit'.
+            'tests/unit/server/migrations-pg.test.ts',
+            'tests/unit/server/pg-store.test.ts',
+            'tests/unit/server/server-process-pg.test.ts',
+            'tests/unit/server/store-contract.pg.test.ts',
           ],
           environment: 'node',
           globalSetup: [PG_GLOBAL_SETUP],
