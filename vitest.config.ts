@@ -66,6 +66,7 @@ export default defineConfig({
             // PostgreSQL's own tests: they open PostgreSQL whatever TEST_STORE says and run in 'unit'.
             'tests/unit/server/migrations-pg.test.ts',
             'tests/unit/server/pg-store.test.ts',
+            'tests/unit/server/pg-round-trips.test.ts',
             'tests/unit/server/server-process-pg.test.ts',
             'tests/unit/server/store-contract.pg.test.ts',
           ],

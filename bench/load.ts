@@ -295,7 +295,8 @@ async function runLoad(
     try {
       const r = await call<PushResponse>(server.baseUrl, 'POST', '/api/v1/sync/push', {
         token: t.token,
-        body: { deviceId: t.deviceId, schemaVersion: SCHEMA_VERSION, ops },
+        // As the app sends it (src/client/sync/push.ts): its clock, for the T1 offset.
+        body: { deviceId: t.deviceId, schemaVersion: SCHEMA_VERSION, deviceNow: Date.now(), ops },
       });
       pushMs.push(performance.now() - start);
       t.outbox.splice(0, ops.length);

@@ -242,7 +242,8 @@ export async function push(site: BenchTablet, ops: Op[]): Promise<void> {
   const res = await api<PushResponse>(site.baseUrl, '/api/v1/sync/push', {
     method: 'POST',
     token: site.token,
-    body: JSON.stringify({ deviceId: site.deviceId, schemaVersion: SCHEMA_VERSION, ops }),
+    // As the app sends it (src/client/sync/push.ts): its clock, for the T1 offset.
+    body: JSON.stringify({ deviceId: site.deviceId, schemaVersion: SCHEMA_VERSION, deviceNow: Date.now(), ops }),
   });
   const last = ops[ops.length - 1]?.counter ?? 0;
   const notApplied = res.results.filter((r) => r.status !== 'applied');

@@ -215,3 +215,26 @@ export async function pgTableRows(store: PgStore, table: string): Promise<Stored
   );
   return r.rows.map((row) => toRowOfAnyBuilding(PG, row));
 }
+
+/**
+ * Issue 11 §4: the round trips to PostgreSQL that `fn` makes, on every connection of this process
+ * (a statement, or a batch of them, sent and answered): each one's SQL, cut short. For the test that
+ * holds a push to its budget of round trips; it counts, it never times.
+ */
+export async function pgRoundTripsOf(fn: () => Promise<void>): Promise<string[]> {
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = proto.query;
+  const sent: string[] = [];
+  proto.query = function counted(this: unknown, ...args: unknown[]) {
+    const q = args[0];
+    const text = typeof q === 'string' ? q : String((q as { text?: unknown } | null)?.text);
+    sent.push(text.replace(/\s+/g, ' ').slice(0, 90));
+    return query.apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = query;
+  }
+  return sent;
+}

@@ -86,6 +86,7 @@ import {
   type RowWrite,
   type Store,
   type StoredPhoto,
+  type PushRecord,
   type StoredRow,
   type StoreTx,
 } from './store';
@@ -180,6 +181,21 @@ function prepared(text: string, values: unknown[] | undefined): pg.QueryConfig {
 interface Runner {
   query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
 }
+
+/** device_ops' columns' types, in deviceOpValues' order (store-rows.ts). */
+const DEVICE_OP_COLUMN_TYPES = [
+  'text',
+  'bigint',
+  'text',
+  'text',
+  'text',
+  'text',
+  'bigint',
+  'bigint',
+  'text',
+  'text',
+  'text',
+];
 
 const ROW_COLUMNS = 'site_id, tbl, id, data, versions, updated_hlc, seq, deleted, received_at';
 
@@ -398,9 +414,22 @@ class PgOps {
 
 /** One transaction's reads and writes, on its own connection. */
 class PgTx extends PgOps implements StoreTx {
-  private readonly savepoints = new Savepoints((sql) => this.run.query(sql));
+  private readonly savepoints: Savepoints;
   /** False once the transaction has committed or rolled back: a kept `tx` refuses to run. */
   live = true;
+  /**
+   * Issue 11 §4: what this transaction has read of rows, their owners and their locks, so a push
+   * reads the duty and the actor's staff row once, not once per op and per rule. Nobody else changes
+   * them meanwhile: a building's rows are written only under its lock, which this transaction holds
+   * (a store-wide transaction excludes it), and a write of a row id another building holds is
+   * refused by the database (writeRow). Kept up to date by this transaction's own writes, and
+   * forgotten whole when a savepoint rolls back.
+   */
+  private readonly known = {
+    rows: new Map<string, StoredRow<SyncTable> | undefined>(),
+    owners: new Map<string, string | undefined>(),
+    locks: new Map<string, RowLock | undefined>(),
+  };
 
   constructor(client: pg.PoolClient) {
     super({
@@ -409,39 +438,103 @@ class PgTx extends PgOps implements StoreTx {
         return client.query<R>(prepared(sql, params));
       },
     });
+    // Sent unprepared (the simple protocol), so a RELEASE and the next SAVEPOINT go in one batch.
+    this.savepoints = new Savepoints((sql) => {
+      if (!this.live) throw new Error('this transaction has ended: its tx can no longer be used');
+      return client.query(sql);
+    });
   }
 
-  savepoint<T>(fn: () => Promise<T>): Promise<T> {
-    return this.savepoints.run(fn);
+  async savepoint<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.savepoints.run(fn);
+    } catch (err) {
+      this.forget();
+      throw err;
+    }
+  }
+
+  private forget(): void {
+    this.known.rows.clear();
+    this.known.owners.clear();
+    this.known.locks.clear();
+  }
+
+  override async getRow<T extends SyncTable>(siteId: string, table: T, id: string): Promise<StoredRow<T> | undefined> {
+    const key = `${siteId}\0${table}\0${id}`;
+    if (!this.known.rows.has(key)) this.known.rows.set(key, await super.getRow(siteId, table, id));
+    // A copy: a caller that changes what it got cannot change what the next one reads.
+    const row = this.known.rows.get(key);
+    return row === undefined ? undefined : (structuredClone(row) as StoredRow<T>);
+  }
+
+  override async getRowSiteId(table: SyncTable, id: string): Promise<string | undefined> {
+    const key = `${table}\0${id}`;
+    if (!this.known.owners.has(key)) this.known.owners.set(key, await super.getRowSiteId(table, id));
+    return this.known.owners.get(key);
+  }
+
+  override async getLock(siteId: string, table: string, id: string): Promise<RowLock | undefined> {
+    const key = `${siteId}\0${table}\0${id}`;
+    if (!this.known.locks.has(key)) this.known.locks.set(key, await super.getLock(siteId, table, id));
+    const lock = this.known.locks.get(key);
+    return lock === undefined ? undefined : { ...lock };
   }
 
   async writeRow<T extends SyncTable>(w: RowWrite<T>): Promise<number> {
-    // The building's next seq and the row in one statement. The seq row is already locked by this
-    // transaction for its own building; a write for another building (store-wide setup) takes it here.
-    const r = await this.one<{ seq: number }>(
-      `WITH s AS (
+    this.known.rows.delete(`${w.siteId}\0${w.table}\0${w.id}`);
+    this.known.owners.delete(`${w.table}\0${w.id}`);
+    // The building's next seq and the row in one statement, and (D5) the row's line of the search
+    // index in the same one: every write of an entry, amendment, task or note, by any path, updates
+    // it. The seq row is already locked by this transaction for its own building; a write for
+    // another building (store-wide setup) takes it here. A row id another building holds is never
+    // taken over: the update finds no row of this building, nothing is returned, and the write throws.
+    const params: unknown[] = [
+      w.siteId,
+      w.table,
+      w.id,
+      JSON.stringify(w.row),
+      JSON.stringify(w.versions),
+      w.updatedHlc,
+      w.deleted,
+      w.receivedAt ?? null,
+    ];
+    const rowSql = `s AS (
          INSERT INTO site_seq (site_id, seq) VALUES ($1, 1)
-         ON CONFLICT (site_id) DO UPDATE SET seq = site_seq.seq + 1 RETURNING seq)
-       INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted, received_at)
-       SELECT $1, $2, $3, $4::json, $5::json, $6, s.seq, $7, $8 FROM s
-       ON CONFLICT (tbl, id) DO UPDATE SET site_id = excluded.site_id, data = excluded.data,
-         versions = excluded.versions, updated_hlc = excluded.updated_hlc, seq = excluded.seq,
-         deleted = excluded.deleted, received_at = COALESCE(rows.received_at, excluded.received_at)
-       RETURNING seq`,
-      [
-        w.siteId,
-        w.table,
-        w.id,
-        JSON.stringify(w.row),
-        JSON.stringify(w.versions),
-        w.updatedHlc,
-        w.deleted,
-        w.receivedAt ?? null,
-      ],
-    );
+         ON CONFLICT (site_id) DO UPDATE SET seq = site_seq.seq + 1 RETURNING seq),
+       r AS (
+         INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted, received_at)
+         SELECT $1, $2, $3, $4::json, $5::json, $6, s.seq, $7, $8 FROM s
+         ON CONFLICT (tbl, id) DO UPDATE SET data = excluded.data,
+           versions = excluded.versions, updated_hlc = excluded.updated_hlc, seq = excluded.seq,
+           deleted = excluded.deleted, received_at = COALESCE(rows.received_at, excluded.received_at)
+         WHERE rows.site_id = excluded.site_id
+         RETURNING seq)`;
+    let sql: string;
+    if (!isSearchTable(w.table)) {
+      sql = `WITH ${rowSql} SELECT seq FROM r`;
+    } else if (w.deleted) {
+      sql = `WITH ${rowSql},
+       old AS (DELETE FROM search_rows WHERE tbl = $2 AND id = $3 AND EXISTS (SELECT 1 FROM r))
+       SELECT seq FROM r`;
+    } else {
+      // As indexRow: the old line goes and a new one comes (a new `rowid`, as on SQLite). The insert
+      // reads the delete's count, so the delete runs first, and reads `r`, so nothing is indexed
+      // when the row was not written.
+      const l = searchLine(w.table, w.row as Record<string, unknown>);
+      const cut = pgSearchColumns(rowSearchText(w.table, w.row as Record<string, unknown>));
+      params.push(l.at, l.staffId, l.kind, l.severity, l.status, l.location, cut.grams, cut.runs, cut.words);
+      sql = `WITH ${rowSql},
+       old AS (DELETE FROM search_rows WHERE tbl = $2 AND id = $3 AND EXISTS (SELECT 1 FROM r) RETURNING 1),
+       line AS (
+         INSERT INTO search_rows (site_id, tbl, id, at, staff_id, kind, severity, status, location, grams, runs, words)
+         SELECT $1, $2, $3, $9, $10, $11, $12, $13, $14, $15::text[], $16, $17
+         FROM (SELECT count(*) FROM old) AS gone, r
+         RETURNING 1)
+       SELECT seq, (SELECT count(*) FROM line) AS indexed FROM r`;
+    }
+    const r = await this.one<{ seq: number }>(sql, params);
     if (!r) throw new Error(`could not write ${w.table} ${w.id} of site ${w.siteId}`);
-    // D5: every write of an entry, amendment, task or note, by any path, updates the search index.
-    await this.indexRow(w.siteId, w.table, w.id, w.row as Record<string, unknown>, w.deleted);
     return r.seq;
   }
 
@@ -487,10 +580,6 @@ class PgTx extends PgOps implements StoreTx {
     );
   }
 
-  async setDeviceCounter(deviceId: string, lastCounter: number): Promise<void> {
-    await this.run.query('UPDATE devices SET last_counter = $1 WHERE id = $2', [lastCounter, deviceId]);
-  }
-
   async touchDevice(deviceId: string, lastSeenAt: number): Promise<void> {
     await this.run.query('UPDATE devices SET last_seen_at = $1 WHERE id = $2', [lastSeenAt, deviceId]);
   }
@@ -499,14 +588,25 @@ class PgTx extends PgOps implements StoreTx {
     await this.run.query('UPDATE devices SET clock_offset_ms = $1 WHERE id = $2', [offsetMs, deviceId]);
   }
 
-  async insertDeviceOp(op: DeviceOpRecord): Promise<void> {
-    const res = await this.run.query(
-      `INSERT INTO device_ops (device_id, counter, op_hash, status, code, message, received_at, device_time,
-         actor_staff_id, tbl, row_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (device_id, counter) DO NOTHING`,
-      deviceOpValues(op),
+  async recordPush(deviceId: string, push: PushRecord): Promise<void> {
+    // One statement: the outcomes (each column as an array, in deviceOpValues' order) and the device.
+    const columns = DEVICE_OP_COLUMN_TYPES.map((_, i) => push.outcomes.map((op) => deviceOpValues(op)[i]));
+    const r = await this.one<{ stored: number }>(
+      `WITH ops AS (
+         INSERT INTO device_ops (device_id, counter, op_hash, status, code, message, received_at, device_time,
+           actor_staff_id, tbl, row_id)
+         SELECT * FROM unnest(${DEVICE_OP_COLUMN_TYPES.map((type, i) => `$${i + 5}::${type}[]`).join(', ')})
+         ON CONFLICT (device_id, counter) DO NOTHING RETURNING 1)
+       UPDATE devices SET last_counter = $1, last_seen_at = $2, clock_offset_ms = COALESCE($3::bigint, clock_offset_ms)
+       WHERE id = $4 RETURNING (SELECT count(*) FROM ops) AS stored`,
+      [push.lastCounter, push.lastSeenAt, push.clockOffsetMs, deviceId, ...columns],
     );
-    if (res.rowCount !== 1) throw new Error(`op ${op.counter} of device ${op.deviceId} is already stored`);
+    if (!r) throw new Error(`device ${deviceId} is unknown`);
+    if (r.stored !== push.outcomes.length) {
+      // The caller's transaction is refused whole by this throw: nothing of the push stays.
+      const counters = push.outcomes.map((o) => o.counter).join(', ');
+      throw new Error(`an op of ${counters} of device ${deviceId} is already stored`);
+    }
   }
 
   async insertEnrolmentCode(c: EnrolmentCodeRecord): Promise<void> {
@@ -526,6 +626,7 @@ class PgTx extends PgOps implements StoreTx {
   }
 
   async lockRow(lock: RowLock): Promise<void> {
+    this.known.locks.delete(`${lock.siteId}\0${lock.table}\0${lock.id}`);
     const res = await this.run.query(
       'INSERT INTO locks (site_id, tbl, id, record_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
       [lock.siteId, lock.table, lock.id, lock.recordId],
@@ -558,6 +659,7 @@ class PgTx extends PgOps implements StoreTx {
   }
 
   async archiveRows(a: ArchiveWrite): Promise<number> {
+    this.forget();
     const inserted = await this.one<{ id: number }>(
       `INSERT INTO archives (site_id, through_ms, file, sha256, row_count, created_at)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

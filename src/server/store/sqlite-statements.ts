@@ -36,9 +36,10 @@ export function prepareStatements(db: Database.Database) {
     upsertRow: db.prepare(
       `INSERT INTO rows (site_id, tbl, id, data, versions, updated_hlc, seq, deleted, received_at)
        VALUES (@siteId, @table, @id, @data, @versions, @updatedHlc, @seq, @deleted, @receivedAt)
-       ON CONFLICT (tbl, id) DO UPDATE SET site_id = excluded.site_id, data = excluded.data,
+       ON CONFLICT (tbl, id) DO UPDATE SET data = excluded.data,
          versions = excluded.versions, updated_hlc = excluded.updated_hlc, seq = excluded.seq,
-         deleted = excluded.deleted, received_at = COALESCE(rows.received_at, excluded.received_at)`,
+         deleted = excluded.deleted, received_at = COALESCE(rows.received_at, excluded.received_at)
+       WHERE rows.site_id = excluded.site_id`,
     ),
     listRows: db.prepare<[string, string], Row>('SELECT * FROM rows WHERE site_id = ? AND tbl = ? ORDER BY seq'),
     listSiteRows: db.prepare<[string], RawRowRecord<SqliteValues>>('SELECT * FROM rows WHERE site_id = ? ORDER BY seq'),
@@ -65,7 +66,9 @@ export function prepareStatements(db: Database.Database) {
     ),
     getDevice: db.prepare<[string], DeviceRow<SqliteValues>>('SELECT * FROM devices WHERE id = ?'),
     getDeviceByToken: db.prepare<[string], DeviceRow<SqliteValues>>('SELECT * FROM devices WHERE token_hash = ?'),
-    setCounter: db.prepare('UPDATE devices SET last_counter = ? WHERE id = ?'),
+    recordPush: db.prepare(
+      'UPDATE devices SET last_counter = ?, last_seen_at = ?, clock_offset_ms = COALESCE(?, clock_offset_ms) WHERE id = ?',
+    ),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     getClockOffset: db.prepare<[string], { clock_offset_ms: number | null }>(
       'SELECT clock_offset_ms FROM devices WHERE id = ?',

@@ -59,6 +59,7 @@ import {
   type RowWrite,
   type Store,
   type StoredPhoto,
+  type PushRecord,
   type StoredRow,
   type StoreTx,
 } from './store';
@@ -209,7 +210,7 @@ export class SqliteTx implements StoreTx {
     this.checkWrite();
     const bumped = this.c.stmts.bumpSeq.get(w.siteId);
     if (!bumped) throw new Error(`could not bump the sequence of site ${w.siteId}`);
-    this.c.stmts.upsertRow.run({
+    const written = this.c.stmts.upsertRow.run({
       siteId: w.siteId,
       table: w.table,
       id: w.id,
@@ -220,6 +221,8 @@ export class SqliteTx implements StoreTx {
       deleted: w.deleted ? 1 : 0,
       receivedAt: w.receivedAt ?? null,
     });
+    // A row id another building holds is never taken over (the upsert's WHERE): the write throws.
+    if (written.changes !== 1) throw new Error(`could not write ${w.table} ${w.id} of site ${w.siteId}`);
     // D5: every write of an entry, amendment, task or note, by any path, updates the search index.
     this.c.search.indexRow({
       siteId: w.siteId,
@@ -294,9 +297,12 @@ export class SqliteTx implements StoreTx {
     return r ? sqliteRows.device(r) : undefined;
   }
 
-  async setDeviceCounter(deviceId: string, lastCounter: number): Promise<void> {
+  async recordPush(deviceId: string, push: PushRecord): Promise<void> {
     this.checkWrite();
-    this.c.stmts.setCounter.run(lastCounter, deviceId);
+    // Inside the caller's transaction: a throw part-way is rolled back with it.
+    for (const op of push.outcomes) this.c.stmts.insertDeviceOp.run(...deviceOpValues(op));
+    const updated = this.c.stmts.recordPush.run(push.lastCounter, push.lastSeenAt, push.clockOffsetMs, deviceId);
+    if (updated.changes !== 1) throw new Error(`device ${deviceId} is unknown`);
   }
 
   async touchDevice(deviceId: string, lastSeenAt: number): Promise<void> {
@@ -318,11 +324,6 @@ export class SqliteTx implements StoreTx {
     this.check();
     const r = this.c.stmts.getDeviceOp.get(deviceId, counter);
     return r ? toDeviceOp(r) : undefined;
-  }
-
-  async insertDeviceOp(op: DeviceOpRecord): Promise<void> {
-    this.checkWrite();
-    this.c.stmts.insertDeviceOp.run(...deviceOpValues(op));
   }
 
   async insertEnrolmentCode(c: EnrolmentCodeRecord): Promise<void> {

@@ -98,6 +98,14 @@ export interface DeviceRecord {
 
 export type StoredOpStatus = 'applied' | 'rejected' | 'conflict';
 
+/** What the end of a push stores (StoreWrites.recordPush). */
+export interface PushRecord {
+  outcomes: readonly DeviceOpRecord[];
+  lastCounter: number;
+  lastSeenAt: number;
+  clockOffsetMs: number | null;
+}
+
 /** The stored outcome of one op of one device, keyed by (deviceId, counter). */
 export interface DeviceOpRecord {
   deviceId: string;
@@ -223,11 +231,15 @@ export interface StoreWrites extends PushSubscriptionWrites, StaffKeyWrites, Dev
   writeRow<T extends SyncTable>(write: RowWrite<T>): Promise<number>;
 
   insertDevice(device: DeviceRecord, tokenHash: string): Promise<void>;
-  setDeviceCounter(deviceId: string, lastCounter: number): Promise<void>;
   touchDevice(deviceId: string, lastSeenAt: number): Promise<void>;
   setDeviceClockOffset(deviceId: string, offsetMs: number): Promise<void>;
-  /** Record the outcome of one op; (deviceId, counter) is unique, a second insert throws. */
-  insertDeviceOp(op: DeviceOpRecord): Promise<void>;
+  /**
+   * The end of a push, in one write (issue 11 §4): the outcomes of its new ops, the device's last
+   * applied counter, when it was last seen, and (T1) the clock offset the push taught, if any (null
+   * keeps the stored one). (deviceId, counter) is unique: an outcome already stored throws, and
+   * nothing of the push is stored.
+   */
+  recordPush(deviceId: string, push: PushRecord): Promise<void>;
 
   insertEnrolmentCode(code: EnrolmentCodeRecord): Promise<void>;
   /** Marks a code used; false when it was already used (the one-time guarantee). */

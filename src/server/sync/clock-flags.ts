@@ -97,11 +97,9 @@ export class PushClock {
     this.previousDeviceTime = op.deviceTime;
   }
 
-  /** After the push: remember the offset it taught, for a later push that does not say (T1). */
-  async finish(): Promise<void> {
-    if (this.p.deviceNow !== undefined && this.offsetMs !== null) {
-      await this.p.store.setDeviceClockOffset(this.p.deviceId, this.offsetMs);
-    }
+  /** The offset this push taught, to remember for a later push that does not say (T1); null if none. */
+  learnedOffset(): number | null {
+    return this.p.deviceNow !== undefined ? this.offsetMs : null;
   }
 
   private async storedAsSent(op: Op, suspects: readonly SkewedStamp[]): Promise<readonly SkewedStamp[]> {

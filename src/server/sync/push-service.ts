@@ -18,7 +18,7 @@ import {
 } from '../../domain/sync-protocol';
 import { ApiError } from '../api-error';
 import { silentLogger, type Logger } from '../logger';
-import type { Store, StoredRow, StoreTx } from '../store/store';
+import type { DeviceOpRecord, Store, StoredRow, StoreTx } from '../store/store';
 import type { OpOutcome } from './apply-op';
 import { PushClock } from './clock-flags';
 import { opHash, refusedOpHash } from './op-hash';
@@ -98,6 +98,8 @@ export async function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): Prom
       opTime: null,
     };
     const opCtx = { ...ctx, store: tx, logger: ctx.logger ?? silentLogger, requestId: ctx.requestId, apply, times };
+    // The new ops' outcomes, stored together after the last op (issue 11 §4: one write, not one per op).
+    const outcomes: DeviceOpRecord[] = [];
 
     for (const raw of req.ops) {
       if (raw.counter <= last) {
@@ -113,7 +115,7 @@ export async function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): Prom
       }
       const { outcome, op } = await pushNewOp(opCtx, raw);
       if (op) ops.push(op);
-      await tx.insertDeviceOp({
+      outcomes.push({
         deviceId: ctx.deviceId,
         counter: raw.counter,
         opHash: op ? opHash(op) : refusedOpHash(raw),
@@ -131,16 +133,20 @@ export async function pushOpsDetailed(ctx: PushContext, req: PushEnvelope): Prom
       last = raw.counter;
     }
 
-    if (last !== device.lastCounter) await tx.setDeviceCounter(ctx.deviceId, last);
-    await times.finish();
-    await tx.touchDevice(ctx.deviceId, ctx.nowMs);
+    await tx.recordPush(ctx.deviceId, {
+      outcomes,
+      lastCounter: last,
+      lastSeenAt: ctx.nowMs,
+      clockOffsetMs: times.learnedOffset(),
+    });
     return { response: { ackedThrough: last, results, serverTime: ctx.nowMs }, ops };
   });
 }
 
 /**
  * An op at or below the device's last counter: answered from the stored outcome, never re-applied.
- * It is hashed as it was when first received: as a valid op, or as one the schema refused.
+ * It is hashed as it was when first received: as a valid op, or as one the schema refused. Only ops
+ * of earlier pushes come here (PushEnvelope's counters are consecutive), so their outcomes are stored.
  */
 async function replay(ctx: PushContext, tx: StoreTx, raw: OpEnvelope): Promise<PushResult> {
   const stored = await tx.getDeviceOp(ctx.deviceId, raw.counter);

@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncTable } from '../../../src/domain/entities';
-import type { RawChange, RowWrite, Store, StoreTx } from '../../../src/server/store/store';
+import type { DeviceOpRecord, RawChange, RowWrite, Store, StoreTx } from '../../../src/server/store/store';
 
 /** One opened store of the implementation under test, and what the suite asks of it beyond the contract. */
 export interface ContractStore {
@@ -60,7 +60,14 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     afterEach(() => c.dispose());
 
     describe('exactly once per (device, counter)', () => {
-      const op = (counter: number, opHash: string) => ({
+      /** The end of a push that stores `outcomes` (counter: the last of them). */
+      const pushOf = (outcomes: DeviceOpRecord[]) => ({
+        outcomes,
+        lastCounter: outcomes.at(-1)?.counter ?? 0,
+        lastSeenAt: 1_000,
+        clockOffsetMs: null,
+      });
+      const op = (counter: number, opHash: string): DeviceOpRecord => ({
         deviceId: 'dev-1',
         counter,
         opHash,
@@ -90,16 +97,63 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       );
 
       it('a second outcome for the same (device, counter) is refused and the first one stays', async () => {
-        await store.transaction('A', (tx) => tx.insertDeviceOp(op(1, 'first')));
-        await expect(store.transaction('A', (tx) => tx.insertDeviceOp(op(1, 'second')))).rejects.toThrow();
+        await store.transaction('A', (tx) => tx.recordPush('dev-1', pushOf([op(1, 'first')])));
+        await expect(
+          store.transaction('A', (tx) => tx.recordPush('dev-1', pushOf([op(1, 'second')]))),
+        ).rejects.toThrow();
         expect(await store.getDeviceOp('dev-1', 1)).toMatchObject({ counter: 1, opHash: 'first' });
         expect(await store.getDeviceOp('dev-1', 2)).toBeUndefined();
+      });
+
+      it("a push's outcomes are stored together, every column kept; a push with one stored already stores none", async () => {
+        const full = {
+          ...op(2, 'h2'),
+          status: 'rejected' as const,
+          code: 'row_exists',
+          message: 'twice',
+          receivedAt: 5,
+          deviceTime: 4,
+          actorStaffId: 's1',
+          table: 'item' as const,
+          rowId: 'i9',
+        };
+        await store.transaction('A', (tx) => tx.recordPush('dev-1', pushOf([op(1, 'h1'), full, op(3, 'h3')])));
+        expect(await store.getDeviceOp('dev-1', 2)).toEqual({
+          deviceId: 'dev-1',
+          counter: 2,
+          opHash: 'h2',
+          status: 'rejected',
+          code: 'row_exists',
+          message: 'twice',
+          receivedAt: 5,
+          deviceTime: 4,
+        });
+        expect(await store.getDeviceOp('dev-1', 3)).toMatchObject({ opHash: 'h3', status: 'applied' });
+        await store.transaction('A', (tx) => tx.recordPush('dev-1', pushOf([])));
+        await expect(
+          store.transaction('A', (tx) => tx.recordPush('dev-1', pushOf([op(4, 'h4'), op(3, 'again')]))),
+        ).rejects.toThrow();
+        expect(await store.getDeviceOp('dev-1', 4)).toBeUndefined();
+        expect(await store.getDeviceOp('dev-1', 3)).toMatchObject({ opHash: 'h3' });
+      });
+
+      it("a push's end is recorded in one write: counter, last seen, and the offset it taught (null keeps the last)", async () => {
+        await store.transaction('A', (tx) =>
+          tx.recordPush('dev-1', { outcomes: [], lastCounter: 3, lastSeenAt: 2_000, clockOffsetMs: -250 }),
+        );
+        expect(await store.getDevice('dev-1')).toMatchObject({ lastCounter: 3, lastSeenAt: 2_000 });
+        expect(await store.getDeviceClockOffset('dev-1')).toBe(-250);
+        await store.transaction('A', (tx) =>
+          tx.recordPush('dev-1', { outcomes: [], lastCounter: 5, lastSeenAt: 3_000, clockOffsetMs: null }),
+        );
+        expect(await store.getDevice('dev-1')).toMatchObject({ lastCounter: 5, lastSeenAt: 3_000 });
+        expect(await store.getDeviceClockOffset('dev-1')).toBe(-250);
       });
 
       it('a transaction that throws stores nothing of what it wrote (the push is refused whole)', async () => {
         await expect(
           store.transaction('A', async (tx) => {
-            await tx.insertDeviceOp(op(1, 'x'));
+            await tx.recordPush('dev-1', pushOf([op(1, 'x')]));
             await tx.writeRow(item('A', 'i1'));
             throw new Error('counter gap');
           }),
@@ -251,6 +305,71 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
         );
         expect((await store.listRows('A', 'item')).map((r) => r.id)).toEqual(['outer']);
       });
+
+      it('many savepoints one after another, some rolled back, nested or not, commit what they should', async () => {
+        // Issue 11 §4: a released savepoint's RELEASE waits for the next statement batch (savepoints.ts).
+        await store.transaction('A', async (tx) => {
+          for (let i = 0; i < 6; i++) {
+            await tx
+              .savepoint(async () => {
+                await tx.writeRow(item('A', `s${i}`));
+                if (i % 2 === 1) {
+                  await tx
+                    .savepoint(async () => {
+                      await tx.writeRow(item('A', `s${i}-inner`));
+                      if (i === 3) throw new Error('inner refused');
+                    })
+                    .catch(() => undefined);
+                }
+                if (i === 4) throw new Error('refused');
+              })
+              .catch(() => undefined);
+          }
+        });
+        expect((await store.listRows('A', 'item')).map((r) => r.id)).toEqual([
+          's0',
+          's1',
+          's1-inner',
+          's2',
+          's3',
+          's5',
+          's5-inner',
+        ]);
+      });
+
+      it('reads inside a transaction see its own writes, and no longer see what a savepoint rolled back', async () => {
+        // Issue 11 §4: a store may remember what a transaction read; it must never answer stale.
+        await store.transaction('A', (tx) => tx.writeRow(item('A', 'r1', 'first')));
+        await store.transaction('A', async (tx) => {
+          expect((await tx.getRow('A', 'item', 'r1'))?.row).toMatchObject({ label: 'first' });
+          expect(await tx.getRowSiteId('item', 'r2')).toBeUndefined();
+          expect(await tx.getLock('A', 'duty', 'd9')).toBeUndefined();
+          await tx.writeRow(item('A', 'r1', 'second'));
+          await tx.writeRow(item('A', 'r2'));
+          await tx.lockRow({ siteId: 'A', table: 'duty', id: 'd9', recordId: 'r9' });
+          expect((await tx.getRow('A', 'item', 'r1'))?.row).toMatchObject({ label: 'second' });
+          expect(await tx.getRowSiteId('item', 'r2')).toBe('A');
+          expect(await tx.getLock('A', 'duty', 'd9')).toMatchObject({ recordId: 'r9' });
+          // A caller that changes what it read does not change what the next one reads.
+          const read = await tx.getRow('A', 'item', 'r1');
+          if (read) (read.row as Record<string, unknown>)['label'] = 'changed by a caller';
+          expect((await tx.getRow('A', 'item', 'r1'))?.row).toMatchObject({ label: 'second' });
+          await tx
+            .savepoint(async () => {
+              await tx.writeRow(item('A', 'r1', 'third'));
+              await tx.writeRow(item('A', 'r3'));
+              await tx.lockRow({ siteId: 'A', table: 'duty', id: 'd8', recordId: 'r8' });
+              expect((await tx.getRow('A', 'item', 'r1'))?.row).toMatchObject({ label: 'third' });
+              expect(await tx.getLock('A', 'duty', 'd8')).toBeDefined();
+              throw new Error('op failed');
+            })
+            .catch(() => undefined);
+          expect((await tx.getRow('A', 'item', 'r1'))?.row).toMatchObject({ label: 'second' });
+          expect(await tx.getRowSiteId('item', 'r3')).toBeUndefined();
+          expect(await tx.getRow('A', 'item', 'r3')).toBeUndefined();
+          expect(await tx.getLock('A', 'duty', 'd8')).toBeUndefined();
+        });
+      });
     });
 
     describe('migrations', () => {
@@ -289,6 +408,18 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
           expect(await tx.getRow('B', 'item', 'shared-id')).toBeUndefined();
           expect(await tx.getRow('A', 'item', 'shared-id')).toBeDefined();
         });
+      });
+
+      it("a write under a row id building A holds never takes A's row over: it throws, and A's row stays", async () => {
+        // Issue 9 §5 at the store: the push refuses such an op before writing (push-op.ts); this is the
+        // last line, for a write that raced it from another process.
+        await store.transaction('A', (tx) => tx.writeRow(item('A', 'taken', 'A label')));
+        await expect(store.transaction('B', (tx) => tx.writeRow(item('B', 'taken', 'B label')))).rejects.toThrow(
+          /could not write item taken/,
+        );
+        expect(await store.getRowSiteId('item', 'taken')).toBe('A');
+        expect((await store.getRow('A', 'item', 'taken'))?.row).toMatchObject({ label: 'A label' });
+        expect(await store.changesSince('B', 0, 100)).toEqual([]);
       });
     });
 
