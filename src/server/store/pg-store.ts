@@ -270,6 +270,22 @@ class PgOps {
     return rows.map(toRawChange);
   }
 
+  async pullPage(siteId: string, cursor: number, limit: number): Promise<{ sequence: number; changes: RawChange[] }> {
+    // Issue 11 §4: the sequence and the page in one statement (one round trip, one snapshot). The
+    // sequence's one row is always there; the page joins it, so an empty page still answers.
+    const rows = await this.all<ChangeRow & { head: number; seq: number | null }>(
+      `SELECT h.head, c.seq, c.tbl, c.id, c.data, c.versions, c.received_at
+       FROM (SELECT COALESCE((SELECT seq FROM site_seq WHERE site_id = $1), 0) AS head) AS h
+       LEFT JOIN LATERAL (
+         SELECT seq, tbl, id, data::text AS data, versions::text AS versions, received_at
+         FROM rows WHERE site_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) AS c ON TRUE
+       ORDER BY c.seq`,
+      [siteId, cursor, limit],
+    );
+    const changes = rows.filter((r) => r.seq !== null).map(toRawChange);
+    return { sequence: rows[0]?.head ?? 0, changes };
+  }
+
   async listLiveRowsWhere<T extends SyncTable>(
     siteId: string,
     table: T,

@@ -249,6 +249,11 @@ export class SqliteTx implements StoreTx {
     return this.c.stmts.changes.all(siteId, cursor, limit).map(toRawChange);
   }
 
+  async pullPage(siteId: string, cursor: number, limit: number): Promise<{ sequence: number; changes: RawChange[] }> {
+    // Both under the store's mutex: nothing is written between them.
+    return { sequence: await this.siteSequence(siteId), changes: await this.changesSince(siteId, cursor, limit) };
+  }
+
   async listLiveRowsWhere<T extends SyncTable>(
     siteId: string,
     table: T,
@@ -595,6 +600,9 @@ export class SqliteStore implements Store {
   }
   changesSince(siteId: string, cursor: number, limit: number) {
     return this.read((r) => r.changesSince(siteId, cursor, limit));
+  }
+  pullPage(siteId: string, cursor: number, limit: number) {
+    return this.read((r) => r.pullPage(siteId, cursor, limit));
   }
   listLiveRowsWhere<T extends SyncTable>(siteId: string, table: T, field: string, value: string) {
     return this.read((r) => r.listLiveRowsWhere(siteId, table, field, value));

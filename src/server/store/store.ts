@@ -178,6 +178,11 @@ export interface StoreReads extends PushSubscriptionReads, StaffKeyReads, Device
   /** At most `limit` changes of a building with `seq > cursor`, in sequence order. */
   changesSince(siteId: string, cursor: number, limit: number): Promise<RawChange[]>;
   /**
+   * A pull's page in one read: the building's sequence (its last seq, 0 when nothing is written)
+   * and `changesSince(siteId, cursor, limit)`, as of one moment.
+   */
+  pullPage(siteId: string, cursor: number, limit: number): Promise<{ sequence: number; changes: RawChange[] }>;
+  /**
    * The live (not deleted) rows of one table of a building whose JSON field `field` holds the
    * string `value`, in sequence order: the open entries or tasks the handover gate reads (H11, H4)
    * without parsing a building's whole history. @throws RangeError when `field` is not a name.

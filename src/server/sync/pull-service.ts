@@ -24,7 +24,8 @@ export async function pullChangesJson(
   nowMs: number,
   deviceKind: DeviceKind = 'desk',
 ): Promise<string> {
-  const sequence = await store.siteSequence(siteId);
+  // One row past the page tells whether there is more without a COUNT.
+  const { sequence, changes: rows } = await store.pullPage(siteId, query.cursor, query.limit + 1);
   const generation = store.generation();
   if (query.cursor > sequence) {
     throw new ApiError('cursor_ahead', `cursor ${query.cursor} is past this server's sequence ${sequence}`, {
@@ -32,8 +33,6 @@ export async function pullChangesJson(
       generation,
     });
   }
-  // One row past the page tells whether there is more without a COUNT.
-  const rows = await store.changesSince(siteId, query.cursor, query.limit + 1);
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const cursor = page.length > 0 ? (page[page.length - 1]?.seq ?? query.cursor) : query.cursor;

@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/server/http/app';
 import { silentLogger } from '../../../src/server/logger';
 import { pgRoundTripsOf } from '../../../src/server/store/pg-inspect';
-import { logEntryOps, push, setUpSite, type BenchSite } from '../../../bench/workload';
+import { logEntryOps, pull, push, setUpSite, type BenchSite } from '../../../bench/workload';
 import { openTestStore, type TestStore } from '../../support/test-store';
 import { TEST_SETUP_CODE, testPinHasher } from './helpers';
 
-describe('a push on PostgreSQL, in round trips (issue 11 §4)', () => {
+describe('a push and a pull on PostgreSQL, in round trips (issue 11 §4)', () => {
   let opened: TestStore;
   let server: ServerType;
   let site: BenchSite;
@@ -52,6 +52,13 @@ describe('a push on PostgreSQL, in round trips (issue 11 §4)', () => {
     // search line, the outcomes with the device, COMMIT.
     const sent = await pgRoundTripsOf(() => push(site, logEntryOps(site, 1).ops));
     expect(sent.length, sent.join('\n')).toBeLessThanOrEqual(13);
+  });
+
+  it('a pull of a page: at most 2 round trips (the token, and the sequence with the page)', async () => {
+    const sent = await pgRoundTripsOf(async () => {
+      await pull(site, 0, 500);
+    });
+    expect(sent.length, sent.join('\n')).toBeLessThanOrEqual(2);
   });
 
   it('twenty log entries in one push: at most 3 round trips per op after the first', async () => {

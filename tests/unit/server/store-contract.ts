@@ -165,6 +165,24 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     });
 
     describe('cursor order', () => {
+      it("a pull's page names the building's sequence with the changes after the cursor, empty or not", async () => {
+        expect(await store.pullPage('A', 0, 10)).toEqual({ sequence: 0, changes: [] });
+        await store.transaction('A', async (tx) => {
+          for (let i = 0; i < 5; i++) await tx.writeRow(item('A', `p${i}`));
+        });
+        await store.transaction('B', (tx) => tx.writeRow(item('B', 'b0')));
+        const page = await store.pullPage('A', 1, 2);
+        expect(page.sequence).toBe(5);
+        expect(page.changes).toEqual(await store.changesSince('A', 1, 2));
+        expect(page.changes.map((c) => [c.seq, c.id])).toEqual([
+          [2, 'p1'],
+          [3, 'p2'],
+        ]);
+        expect(await store.pullPage('A', 5, 10)).toEqual({ sequence: 5, changes: [] });
+        expect(await store.pullPage('A', 9, 10)).toEqual({ sequence: 5, changes: [] });
+        expect((await store.pullPage('B', 0, 10)).sequence).toBe(1);
+      });
+
       it('seq rises by one per write within a building, and changesSince pages in sequence order', async () => {
         const seqs = await store.transaction('A', async (tx) => {
           const out: number[] = [];
