@@ -51,6 +51,10 @@ describe('a push and a pull on PostgreSQL, in round trips (issue 11 §4)', () =>
     // row's owner, the actor's staff row and proof key, the duty's lock and row, the row with its
     // search line, the outcomes with the device, COMMIT.
     const sent = await pgRoundTripsOf(() => push(site, logEntryOps(site, 1).ops));
+    // The counter saw the push (a counter that saw nothing would pass any budget).
+    expect(sent.some((q) => q.startsWith('SAVEPOINT'))).toBe(true);
+    expect(sent.some((q) => q.includes('WITH ops AS'))).toBe(true);
+    expect(sent.at(-1)).toBe('COMMIT');
     expect(sent.length, sent.join('\n')).toBeLessThanOrEqual(13);
   });
 
@@ -58,6 +62,8 @@ describe('a push and a pull on PostgreSQL, in round trips (issue 11 §4)', () =>
     const sent = await pgRoundTripsOf(async () => {
       await pull(site, 0, 500);
     });
+    expect(sent.some((q) => q.includes('token_hash'))).toBe(true);
+    expect(sent.some((q) => q.startsWith('SELECT h.head'))).toBe(true);
     expect(sent.length, sent.join('\n')).toBeLessThanOrEqual(2);
   });
 
@@ -65,6 +71,7 @@ describe('a push and a pull on PostgreSQL, in round trips (issue 11 §4)', () =>
     // A savepoint (with the last one's release), the row's owner, the row with its search line.
     const one = await pgRoundTripsOf(() => push(site, logEntryOps(site, 1).ops));
     const twenty = await pgRoundTripsOf(() => push(site, logEntryOps(site, 20).ops));
+    expect(twenty.filter((q) => q.includes('SAVEPOINT op_'))).toHaveLength(20);
     expect((twenty.length - one.length) / 19, twenty.join('\n')).toBeLessThanOrEqual(3);
   });
 });
