@@ -476,24 +476,28 @@ class PgTx extends PgOps implements StoreTx {
     this.known.locks.clear();
   }
 
+  /** What `map` remembers under `key`, read once (`undefined`, nothing there, is remembered too). */
+  private async remembered<V>(map: Map<string, V | undefined>, key: string, read: () => Promise<V | undefined>) {
+    if (!map.has(key)) map.set(key, await read());
+    return map.get(key);
+  }
+
   override async getRow<T extends SyncTable>(siteId: string, table: T, id: string): Promise<StoredRow<T> | undefined> {
-    const key = `${siteId}\0${table}\0${id}`;
-    if (!this.known.rows.has(key)) this.known.rows.set(key, await super.getRow(siteId, table, id));
+    const row = await this.remembered(this.known.rows, `${siteId}\0${table}\0${id}`, () =>
+      super.getRow(siteId, table, id),
+    );
     // A copy: a caller that changes what it got cannot change what the next one reads.
-    const row = this.known.rows.get(key);
     return row === undefined ? undefined : (structuredClone(row) as StoredRow<T>);
   }
 
   override async getRowSiteId(table: SyncTable, id: string): Promise<string | undefined> {
-    const key = `${table}\0${id}`;
-    if (!this.known.owners.has(key)) this.known.owners.set(key, await super.getRowSiteId(table, id));
-    return this.known.owners.get(key);
+    return this.remembered(this.known.owners, `${table}\0${id}`, () => super.getRowSiteId(table, id));
   }
 
   override async getLock(siteId: string, table: string, id: string): Promise<RowLock | undefined> {
-    const key = `${siteId}\0${table}\0${id}`;
-    if (!this.known.locks.has(key)) this.known.locks.set(key, await super.getLock(siteId, table, id));
-    const lock = this.known.locks.get(key);
+    const lock = await this.remembered(this.known.locks, `${siteId}\0${table}\0${id}`, () =>
+      super.getLock(siteId, table, id),
+    );
     return lock === undefined ? undefined : { ...lock };
   }
 
@@ -606,7 +610,8 @@ class PgTx extends PgOps implements StoreTx {
 
   async recordPush(deviceId: string, push: PushRecord): Promise<void> {
     // One statement: the outcomes (each column as an array, in deviceOpValues' order) and the device.
-    const columns = DEVICE_OP_COLUMN_TYPES.map((_, i) => push.outcomes.map((op) => deviceOpValues(op)[i]));
+    const values = push.outcomes.map(deviceOpValues);
+    const columns = DEVICE_OP_COLUMN_TYPES.map((_, i) => values.map((v) => v[i]));
     const r = await this.one<{ stored: number }>(
       `WITH ops AS (
          INSERT INTO device_ops (device_id, counter, op_hash, status, code, message, received_at, device_time,
